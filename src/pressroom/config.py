@@ -1,0 +1,167 @@
+"""pressroom.yaml: one typed place, every default visible, unknown keys are located errors."""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Union, get_args, get_origin, get_type_hints
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+
+from pressroom.errors import PressroomError, Problem
+
+CONFIG_NAME = "pressroom.yaml"
+PLATFORMS = ("x", "bluesky", "mastodon", "threads", "linkedin", "facebook", "instagram")
+
+
+@dataclass(frozen=True)
+class Newsletter:
+    name: str = "Press digest"
+    organisation: str = "Press office"
+    address: str = ""
+    sender: str = "Press office <press@example.org>"
+    reply_to: str = ""
+    to: str = "Subscribers <subscribers@example.org>"
+    site_url: str = "https://example.org/"
+    unsubscribe_url: str = "https://example.org/unsubscribe"
+    unsubscribe_mailto: str = ""
+    web_version_url: str = "https://example.org/newsletter/{week}/"
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class Brand:
+    colour: str = "#1f4e79"
+    logo_url: str = ""
+    logo_alt: str = ""
+
+
+@dataclass(frozen=True)
+class Utm:
+    source: str = "pressroom"
+    medium: str = "email"
+    campaign: str = "digest-{week}"
+
+
+@dataclass(frozen=True)
+class Posts:
+    platforms: tuple[str, ...] = PLATFORMS
+    hashtags: tuple[str, ...] = ()
+    x_narrow_nbsp_to_nbsp: bool = True
+    utm_medium: str = "social"
+
+
+@dataclass(frozen=True)
+class Config:
+    locale: str = "fr"
+    timezone: str = "Europe/Paris"
+    newsletter: Newsletter = field(default_factory=Newsletter)
+    brand: Brand = field(default_factory=Brand)
+    utm: Utm = field(default_factory=Utm)
+    posts: Posts = field(default_factory=Posts)
+    handles: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+def load_config(workspace: Path) -> Config:
+    """The workspace's pressroom.yaml, or the defaults when there is none."""
+    path = workspace / CONFIG_NAME
+    if not path.exists():
+        return Config()
+    shown = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except UnicodeDecodeError as exc:
+        raise PressroomError(Problem(shown, 1, "pressroom.yaml is not UTF-8", "save it as UTF-8")) from exc
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise PressroomError(Problem(
+            shown, (mark.line + 1) if mark else 1, f"invalid YAML: {exc.problem or exc}",
+            "fix the YAML syntax (indentation, colons, quotes)")) from exc
+    if node is None:
+        return Config()
+    config = _build(Config, node, shown, "")
+    _check(config, shown, node)
+    return config
+
+
+def _build(cls: type[Any], node: yaml.Node, path: str, where: str) -> Any:
+    if not isinstance(node, yaml.MappingNode):
+        raise _error(path, node, f"{where or 'the file'} must be a mapping of keys",
+                     "write `key: value`, one per line")
+    hints = get_type_hints(cls)
+    names = {f.name for f in dataclasses.fields(cls)}
+    values: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        attr = "sender" if key == "from" else key
+        if attr not in names:
+            known = ", ".join(sorted("from" if n == "sender" else n for n in names))
+            raise _error(path, key_node, f"unknown key {where + key!r}", f"known keys here: {known}")
+        values[attr] = _value(hints[attr], value_node, path, where + key)
+    return cls(**values)
+
+
+def _value(kind: Any, node: yaml.Node, path: str, where: str) -> Any:
+    if dataclasses.is_dataclass(kind):
+        return _build(kind, node, path, where + ".")
+    origin = get_origin(kind)
+    if origin is tuple:
+        if isinstance(node, yaml.ScalarNode):
+            return tuple(p.strip() for p in str(node.value).split(",") if p.strip())
+        if not isinstance(node, yaml.SequenceNode):
+            raise _error(path, node, f"{where} must be a list", f"write {where}: [a, b]")
+        return tuple(_scalar(str, item, path, where) for item in node.value)
+    if origin is dict:
+        if not isinstance(node, yaml.MappingNode):
+            raise _error(path, node, f"{where} must be a mapping", "write name: {x: '@handle'}")
+        inner = get_args(kind)[1]
+        return {str(k.value): _value(inner, v, path, f"{where}.{k.value}") for k, v in node.value}
+    if origin in (Union, types.UnionType):
+        kind = next(a for a in get_args(kind) if a is not type(None))
+    return _scalar(kind, node, path, where)
+
+
+def _scalar(kind: type[Any], node: yaml.Node, path: str, where: str) -> Any:
+    if not isinstance(node, yaml.ScalarNode):
+        raise _error(path, node, f"{where} must be a single value", "write it on one line")
+    value = yaml.safe_load(yaml.serialize(node)) if node.tag != "tag:yaml.org,2002:str" else node.value
+    if kind is bool:
+        if not isinstance(value, bool):
+            raise _error(path, node, f"{where} must be true or false", "write true or false")
+        return value
+    if value is None:
+        return ""
+    return str(value)
+
+
+def _check(config: Config, path: str, root: yaml.Node) -> None:
+    """Values that parse but cannot work: an unknown time zone, platform or locale."""
+    def fail(message: str, hint: str) -> PressroomError:
+        return _error(path, root, message, hint)
+
+    try:
+        ZoneInfo(config.timezone)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise fail(f"unknown timezone {config.timezone!r}", "use a name such as Europe/Paris") from exc
+    if config.locale[:2] not in ("fr", "en"):
+        raise fail(f"locale {config.locale!r} is not supported", "use fr or en")
+    for platform in config.posts.platforms:
+        if platform not in PLATFORMS:
+            raise fail(f"unknown platform {platform!r}", f"use some of: {', '.join(PLATFORMS)}")
+    for person, handles in config.handles.items():
+        for platform in handles:
+            if platform not in PLATFORMS:
+                raise fail(f"unknown platform {platform!r} in handles of {person}",
+                           f"use some of: {', '.join(PLATFORMS)}")
+
+
+def _error(path: str, node: yaml.Node, message: str, hint: str) -> PressroomError:
+    return PressroomError(Problem(path, node.start_mark.line + 1, message, hint))

@@ -1,0 +1,50 @@
+"""Problems that point at the exact place: ``path:line: what is wrong; what to do``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one input, located to the line."""
+
+    path: str
+    line: int
+    message: str
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        text = f"{self.path}:{self.line}: {self.message}"
+        if self.severity is Severity.WARNING:
+            text = f"{self.path}:{self.line}: warning: {self.message}"
+        return f"{text}; {self.hint}" if self.hint else text
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+class PressroomError(Exception):
+    """A problem that stops a command before anything is written (exit code 2)."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+class RecordError(Exception):
+    """A problem with one record; the reader turns it into a reported Problem."""
+
+    def __init__(self, line: int, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+        self.hint = hint

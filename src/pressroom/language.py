@@ -1,0 +1,26 @@
+"""Is a release in French or English? Counted from the commonest function words."""
+
+from __future__ import annotations
+
+import regex
+
+from pressroom.model import Lang
+
+_FRENCH = frozenset(
+    "le la les des du de un une et est sont pour dans par sur avec au aux qui que ce cette "
+    "ces son sa ses leur nous vous ont été être plus ne pas".split()
+)
+_ENGLISH = frozenset(
+    "the and of to in is are for on with by from that this these its their we you has have "
+    "been be will more not an at as".split()
+)
+_WORDS = regex.compile(r"\p{L}+")
+
+
+def detect_lang(text: str) -> Lang:
+    """``fr`` unless English function words clearly outnumber French ones."""
+    french = english = 0
+    for word in _WORDS.findall(text.lower()):
+        french += word in _FRENCH
+        english += word in _ENGLISH
+    return "en" if english > french else "fr"

@@ -1,0 +1,78 @@
+"""The record model: what a press release is once read (field names per DESIGN.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+BlockKind = Literal["paragraph", "heading", "bullets", "quote"]
+Lang = Literal["fr", "en"]
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation, without its quotation marks."""
+
+    text: str
+    speaker: str | None = None
+    role: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Block:
+    """One piece of body text, in reading order. ``items`` is only set for bullets."""
+
+    kind: BlockKind
+    text: str = ""
+    items: tuple[str, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Release:
+    id: str
+    title: str
+    date: datetime
+    standfirst: str
+    blocks: tuple[Block, ...]
+    quotes: tuple[Quote, ...]
+    credit: str | None
+    tags: tuple[str, ...]
+    url: str | None
+    lang: Lang
+    source: Source
+    headline_quote: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as ``pressroom ingest`` prints it (date as ISO 8601 with offset)."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "date": self.date.isoformat(),
+            "standfirst": self.standfirst,
+            "blocks": [_block_dict(block) for block in self.blocks],
+            "quotes": [
+                {"text": q.text, "speaker": q.speaker, "role": q.role, "line": q.line}
+                for q in self.quotes
+            ],
+            "credit": self.credit,
+            "tags": list(self.tags),
+            "url": self.url,
+            "lang": self.lang,
+            "source": {"path": self.source.path, "line": self.source.line},
+            "headline_quote": self.headline_quote,
+        }
+
+
+def _block_dict(block: Block) -> dict[str, Any]:
+    if block.kind == "bullets":
+        return {"type": block.kind, "items": list(block.items), "line": block.line}
+    return {"type": block.kind, "text": block.text, "line": block.line}

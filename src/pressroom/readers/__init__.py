@@ -1,0 +1,92 @@
+"""Readers: files in, Release records and located problems out (one bad file never stops the rest)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pressroom.errors import Problem, RecordError, Severity
+from pressroom.model import Release
+from pressroom.readers.decode import decode
+from pressroom.readers.markdown import read_markdown
+from pressroom.readers.text import read_text
+from pressroom.readers.yamlrecord import read_yaml
+
+Reader = Callable[[str, str, ZoneInfo], tuple[Release, list[Problem]]]
+READERS: dict[str, Reader] = {
+    ".txt": read_text,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+    ".yaml": read_yaml,
+    ".yml": read_yaml,
+}
+
+
+@dataclass(frozen=True)
+class ReadOutcome:
+    releases: tuple[Release, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.is_error for p in self.problems)
+
+
+def record_files(folder: Path) -> list[Path]:
+    """Release files of a folder, in name order; hidden files and other types are skipped."""
+    return sorted(
+        p for p in folder.rglob("*")
+        if p.is_file() and p.suffix.lower() in READERS and not p.name.startswith(".")
+    )
+
+
+def read_bytes(raw: bytes, path: str, tz: ZoneInfo) -> tuple[Release | None, list[Problem]]:
+    """One file's bytes to a record, or to the problems that stopped it. Never raises."""
+    reader = READERS.get(Path(path).suffix.lower(), read_text)
+    try:
+        decoded = decode(raw)
+        release, problems = reader(decoded.text, path, tz)
+    except RecordError as exc:
+        return None, [Problem(path, exc.line, exc.message, exc.hint)]
+    if decoded.is_legacy:
+        problems.insert(0, Problem(path, 1, "decoded as Windows-1252, not UTF-8",
+                                   "save the file as UTF-8", Severity.WARNING))
+    return release, problems
+
+
+def read_files(paths: Iterable[Path], tz: ZoneInfo, display_root: Path | None = None) -> ReadOutcome:
+    releases: list[Release] = []
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for path in paths:
+        shown = _display(path, display_root)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            problems.append(Problem(shown, 1, f"cannot read the file: {exc.strerror}",
+                                    "check that it exists and is readable"))
+            continue
+        release, found = read_bytes(raw, shown, tz)
+        problems += found
+        if release is None:
+            continue
+        if release.id in seen:
+            problems.append(Problem(shown, release.source.line,
+                                    f"duplicate id {release.id!r}, also used by {seen[release.id]}",
+                                    "give one of them its own `id:` or title"))
+            continue
+        seen[release.id] = shown
+        releases.append(release)
+    releases.sort(key=lambda r: (r.date, r.id))
+    return ReadOutcome(tuple(releases), tuple(problems))
+
+
+def _display(path: Path, root: Path | None) -> str:
+    if root is not None:
+        try:
+            return str(path.resolve().relative_to(root.resolve()))
+        except ValueError:
+            pass
+    return str(path)

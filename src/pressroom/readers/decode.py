@@ -1,0 +1,64 @@
+"""Bytes to text: BOMs, UTF-8, Windows-1252 and line endings, decided once for every reader."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from dataclasses import dataclass
+
+from pressroom.errors import RecordError
+
+MAX_BYTES = 5 * 1024 * 1024
+_CONTROL_OK = {"\t", "\n", "\r", "\f"}
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+
+    @property
+    def is_legacy(self) -> bool:
+        return self.encoding == "windows-1252"
+
+
+def decode(raw: bytes) -> Decoded:
+    """Decode a release file; raises RecordError for what is not text at all."""
+    if len(raw) > MAX_BYTES:
+        raise RecordError(
+            1,
+            f"file is {len(raw) / 1024 / 1024:.1f} MB, over the 5 MB limit for a release",
+            "split it or remove embedded data",
+        )
+    if not raw.strip():
+        raise RecordError(1, "file is empty", "add the release text or delete the file")
+    text, encoding = _decode_bytes(raw)
+    if _looks_binary(text):
+        raise RecordError(1, "file is binary, not text", "export the release as .txt, .md or .yaml")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return Decoded(unicodedata.normalize("NFC", text), encoding)
+
+
+def _decode_bytes(raw: bytes) -> tuple[str, str]:
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                      (codecs.BOM_UTF16_BE, "utf-16")):
+        if raw.startswith(bom):
+            try:
+                return raw.decode(name), name
+            except UnicodeDecodeError as exc:
+                raise RecordError(1, f"file starts with a {name} mark but is not {name}",
+                                  "save it again as UTF-8") from exc
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in raw:
+        raise RecordError(1, "file is binary, not text", "export the release as .txt, .md or .yaml")
+    # Windows-1252 leaves five bytes undefined; map them as Latin-1 rather than fail.
+    return raw.decode("windows-1252", errors="replace").replace("\ufffd", ""), "windows-1252"
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in _CONTROL_OK)
+    return "\x00" in sample or controls > max(2, len(sample) // 100)

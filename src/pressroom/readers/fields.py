@@ -1,0 +1,90 @@
+"""Record fields given in YAML (a .yaml record, Markdown or text front matter), checked by line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from pressroom.errors import RecordError
+
+# field name -> what it holds, shown in errors about unknown fields
+RECORD_FIELDS = {
+    "id": "a stable slug",
+    "title": "the headline",
+    "date": "2026-01-19 or 2026-01-19T14:15:00+01:00",
+    "standfirst": "the summary under the headline",
+    "body": "Markdown text (YAML records only)",
+    "quotes": "a list of {text, speaker, role}",
+    "headline_quote": "the quote to feature in posts and the digest",
+    "credit": "the image credit",
+    "tags": "a list of words",
+    "url": "the release's web address (http or https)",
+    "lang": "fr or en",
+}
+QUOTE_FIELDS = ("text", "speaker", "role")
+
+
+@dataclass(frozen=True)
+class Fields:
+    """A YAML mapping and the file line of each key."""
+
+    values: dict[str, Any]
+    lines: dict[str, int]
+    first_line: int
+
+    def line(self, key: str) -> int:
+        return self.lines.get(key, self.first_line)
+
+
+def load_mapping(text: str, first_line: int = 1) -> Fields:
+    """Parse a YAML mapping, keeping key lines; first_line is where ``text`` starts in the file."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        values = yaml.load(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + (mark.line if mark else 0)
+        raise RecordError(line, f"invalid YAML: {exc.problem or exc}",
+                          "fix the YAML syntax (indentation, colons, quotes)") from exc
+    except yaml.YAMLError as exc:
+        raise RecordError(first_line, f"invalid YAML: {exc}", "fix the YAML syntax") from exc
+    if values is None:
+        return Fields({}, {}, first_line)
+    if not isinstance(values, dict) or not isinstance(node, yaml.MappingNode):
+        raise RecordError(first_line, "expected a mapping of fields (key: value)",
+                          "write one field per line, as `title: ...`")
+    lines = {
+        str(key.value): first_line + key.start_mark.line for key, _ in node.value
+    }
+    return Fields({str(k): v for k, v in values.items()}, lines, first_line)
+
+
+def check_known(fields: Fields, allowed: tuple[str, ...]) -> None:
+    for key in fields.values:
+        if key not in allowed:
+            known = ", ".join(allowed)
+            raise RecordError(fields.line(key), f"unknown field {key!r}",
+                              f"use one of: {known}")
+
+
+def text_field(fields: Fields, key: str) -> str | None:
+    value = fields.values.get(key)
+    if value is None:
+        return None
+    if isinstance(value, (dict, list)):
+        raise RecordError(fields.line(key), f"field {key!r} must be text", f"{key}: {RECORD_FIELDS[key]}")
+    return " ".join(str(value).split())
+
+
+def list_field(fields: Fields, key: str) -> tuple[str, ...]:
+    value = fields.values.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return tuple(part.strip() for part in value.split(",") if part.strip())
+    if not isinstance(value, list) or any(isinstance(v, (dict, list)) for v in value):
+        raise RecordError(fields.line(key), f"field {key!r} must be a list of words",
+                          f"write {key}: [industrie, europe]")
+    return tuple(str(v).strip() for v in value if str(v).strip())

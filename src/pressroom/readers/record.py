@@ -1,0 +1,142 @@
+"""One Release from what a reader found in the text and the fields the file states."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+import regex
+
+from pressroom.dates import parse_date_value
+from pressroom.errors import Problem, RecordError, Severity
+from pressroom.language import detect_lang
+from pressroom.model import Block, Lang, Quote, Release, Source
+from pressroom.quotes import Paragraph, Unclosed, extract_quotes
+from pressroom.readers.fields import QUOTE_FIELDS, Fields, list_field, text_field
+
+MAX_TITLE = 300
+SLUG_WORDS = 60
+
+
+@dataclass(frozen=True)
+class Found:
+    """What a reader understood from the text itself, before the stated fields override it."""
+
+    title: str | None = None
+    title_line: int = 1
+    date: datetime | None = None
+    standfirst: str = ""
+    blocks: tuple[Block, ...] = ()
+    credit: str | None = None
+
+
+def assemble(path: str, found: Found, fields: Fields, tz: ZoneInfo) -> tuple[Release, list[Problem]]:
+    """Fields win over what the text says; raises RecordError when no release can be made."""
+    problems: list[Problem] = []
+    title = text_field(fields, "title") or found.title
+    if not title:
+        raise RecordError(found.title_line, "no title found",
+                          "put the headline on the first line, or add `title:`")
+    if len(title) > MAX_TITLE:
+        raise RecordError(fields.lines.get("title", found.title_line),
+                          f"title is {len(title)} characters long (limit {MAX_TITLE})",
+                          "put the headline alone on its own line, or set a shorter `title:`")
+    date = found.date
+    if "date" in fields.values:
+        date = parse_date_value(fields.values["date"], tz, fields.line("date"))
+    if date is None:
+        raise RecordError(1, "no date found",
+                          "add a date line such as 'Le 19/01/2026' under the title, or `date:`")
+    standfirst = text_field(fields, "standfirst") or found.standfirst
+    blocks = found.blocks
+    quotes, unclosed = _quotes(fields, blocks)
+    problems += [
+        Problem(path, u.line, f"quotation mark {u.mark} is never closed",
+                "close the quote; it was left out of the quotes", Severity.WARNING)
+        for u in unclosed
+    ]
+    url = text_field(fields, "url")
+    if url and not is_web_url(url):
+        problems.append(Problem(path, fields.line("url"), f"url {url!r} is not an http(s) address",
+                                "write the full https:// address; the link was left out"))
+        url = None
+    lang = _lang(fields) or detect_lang(" ".join([title, standfirst, *(b.text for b in blocks)]))
+    release = Release(
+        id=text_field(fields, "id") or slugify(f"{date:%Y-%m-%d} {title}"),
+        title=title,
+        date=date,
+        standfirst=standfirst,
+        blocks=blocks,
+        quotes=quotes,
+        credit=text_field(fields, "credit") or found.credit,
+        tags=list_field(fields, "tags"),
+        url=url,
+        lang=lang,
+        source=Source(path, found.title_line if "title" not in fields.lines else fields.line("title")),
+        headline_quote=_strip_marks(text_field(fields, "headline_quote")),
+    )
+    return release, problems
+
+
+def _quotes(
+    fields: Fields, blocks: tuple[Block, ...]
+) -> tuple[tuple[Quote, ...], tuple[Unclosed, ...]]:
+    stated = fields.values.get("quotes")
+    if stated is None:
+        paragraphs = [Paragraph(b.text, b.line) for b in blocks if b.kind in ("paragraph", "quote")]
+        return extract_quotes(paragraphs)
+    line = fields.line("quotes")
+    if not isinstance(stated, list):
+        raise RecordError(line, "field 'quotes' must be a list", "write - text: ... speaker: ...")
+    quotes = []
+    for item in stated:
+        if isinstance(item, str):
+            item = {"text": item}
+        if not isinstance(item, dict) or "text" not in item:
+            raise RecordError(line, "each quote needs a `text:`", "write - text: ... speaker: ...")
+        unknown = sorted(set(item) - set(QUOTE_FIELDS))
+        if unknown:
+            raise RecordError(line, f"unknown quote field {unknown[0]!r}",
+                              f"use one of: {', '.join(QUOTE_FIELDS)}")
+        quotes.append(Quote(
+            text=_strip_marks(" ".join(str(item["text"]).split())) or "",
+            speaker=_opt(item.get("speaker")), role=_opt(item.get("role")), line=line,
+        ))
+    return tuple(quotes), ()
+
+
+def _opt(value: object) -> str | None:
+    return " ".join(str(value).split()) if value else None
+
+
+def _lang(fields: Fields) -> Lang | None:
+    value = text_field(fields, "lang")
+    if value is None:
+        return None
+    value = value.lower()[:2]
+    if value not in ("fr", "en"):
+        raise RecordError(fields.line("lang"), f"lang {value!r} is not supported", "write fr or en")
+    return "fr" if value == "fr" else "en"
+
+
+def _strip_marks(text: str | None) -> str | None:
+    if text is None:
+        return None
+    return text.strip(" \u00a0\u202f«»“”\"")
+
+
+def is_web_url(url: str) -> bool:
+    """Only absolute http(s) links may reach an output."""
+    parts = urlsplit(url.strip())
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not regex.search(r"\s", url)
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = regex.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > SLUG_WORDS:
+        slug = slug[:SLUG_WORDS].rsplit("-", 1)[0]
+    return slug or "release"

@@ -1,0 +1,13 @@
+"""Exit codes a script can trust (the contract in DESIGN.md)."""
+
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    SUCCESS = 0
+    """Everything built clean."""
+    PROBLEMS = 1
+    """Built, but some records (or checks) had problems; each was reported."""
+    USAGE = 2
+    """Bad flags, config or templates: nothing was written."""
+    INTERRUPTED = 130

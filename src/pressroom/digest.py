@@ -1,0 +1,162 @@
+"""The weekly email digest: compose stories from releases, render Jinja2 -> MJML -> HTML -> inlined."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import cssutils
+import jinja2
+import premailer
+import regex
+from mjml import mjml2html
+
+from pressroom.config import Config
+from pressroom.dates import day_in_words, week_in_words
+from pressroom.editorial import Featured, featured, quoted, with_utm
+from pressroom.errors import PressroomError, Problem
+from pressroom.i18n import labels, plural
+from pressroom.model import Release
+from pressroom.templating import render
+
+MJML_TEMPLATE = "email/digest.mjml.j2"
+TEXT_TEMPLATE = "email/digest.txt.j2"
+PREHEADER_MIN, PREHEADER_MAX = 40, 140
+SUMMARY_MAX = 320
+_INLINE_MARK = "/* pressroom:inline */"
+_STYLE_OPEN = regex.compile(r"<style(?![^>]*data-premailer)([^>]*)>(?!\s*/\* pressroom:inline)")
+
+cssutils.log.setLevel(logging.CRITICAL)  # MJML's mso-* properties are not errors
+
+
+@dataclass(frozen=True)
+class Story:
+    release: Release
+    url: str
+    date_words: str
+    summary: str
+    quote: Featured | None
+    quote_text: str
+
+
+@dataclass(frozen=True)
+class Digest:
+    week: str
+    locale: str
+    subject: str
+    week_words: str
+    preheader: str
+    lead: Story
+    stories: tuple[Story, ...]
+    web_version_url: str
+    unsubscribe_url: str
+    count_line: str
+
+
+@dataclass(frozen=True)
+class RenderedDigest:
+    mjml: str
+    html: str
+    text: str
+
+
+def compose(week: str, releases: tuple[Release, ...], config: Config) -> Digest:
+    """The digest of one ISO week; releases newest first, the lead is the one with a quote."""
+    if not releases:
+        raise ValueError(f"week {week} has no releases")
+    locale = config.locale
+    utm = {"utm_source": config.utm.source, "utm_medium": config.utm.medium,
+           "utm_campaign": config.utm.campaign.format(week=week)}
+    site = config.newsletter.site_url
+    ordered = sorted(releases, key=lambda r: (r.date, r.id), reverse=True)
+    stories = [_story(r, locale, with_utm(r.url or site, site, utm)) for r in ordered]
+    lead_index = next((i for i, s in enumerate(stories) if s.quote and s.quote.direct), 0)
+    lead = stories.pop(lead_index)
+    week_words = week_in_words(week, locale)
+    words = labels(locale)
+    return Digest(
+        week=week,
+        locale=locale,
+        subject=f"{config.newsletter.name} – {week_words}",
+        week_words=week_words,
+        preheader=preheader([lead, *stories], f"{config.newsletter.name}, {week_words}"),
+        lead=lead,
+        stories=tuple(stories),
+        web_version_url=with_utm(config.newsletter.web_version_url.format(week=week), site, utm),
+        unsubscribe_url=config.newsletter.unsubscribe_url,
+        count_line=plural(words["releases"], len(releases)),
+    )
+
+
+def _story(release: Release, locale: str, url: str) -> Story:
+    quote = featured(release)
+    return Story(
+        release=release,
+        url=url,
+        date_words=day_in_words(release.date, locale),
+        summary=shorten(release.standfirst, SUMMARY_MAX),
+        quote=quote,
+        quote_text=quoted(quote.text, release.lang) if quote and quote.direct else "",
+    )
+
+
+def preheader(stories: list[Story], fallback: str) -> str:
+    """The week's headlines, 40 to 140 characters, cut at a word."""
+    text = " · ".join(s.release.title for s in stories)
+    if len(text) < PREHEADER_MIN:
+        text = f"{text} · {fallback}" if text else fallback
+    return shorten(text, PREHEADER_MAX).ljust(PREHEADER_MIN, "\u00a0")
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut at the last word boundary that fits, with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:·–-") + "…"
+
+
+def render_digest(digest: Digest, config: Config, env: jinja2.Environment) -> RenderedDigest:
+    context = {"digest": digest, "config": config, "t": labels(digest.locale)}
+    source = render(env, MJML_TEMPLATE, **context)
+    html = inline_css(compile_mjml(source))
+    text = render(env, TEXT_TEMPLATE, **context)
+    return RenderedDigest(mjml=source, html=html, text=text)
+
+
+def compile_mjml(source: str) -> str:
+    try:
+        return str(mjml2html(source, disable_comments=False, fonts={}))
+    except Exception as exc:  # mjml-python raises its own error type for bad MJML
+        raise PressroomError(Problem(f"templates/{MJML_TEMPLATE}", _mjml_line(str(exc)),
+                                     f"MJML error: {exc}",
+                                     "fix the MJML markup produced by the template")) from exc
+
+
+def _mjml_line(message: str) -> int:
+    match = regex.search(r"line (\d+)", message)
+    return int(match[1]) if match else 1
+
+
+def inline_css(html: str) -> str:
+    """premailer with the settings MJML output needs; the doctype it drops is put back."""
+    html = _STYLE_OPEN.sub(r'<style\1 data-premailer="ignore">', html)
+    inliner = premailer.Premailer(
+        html,
+        strip_important=False,
+        keep_style_tags=True,
+        allow_network=False,
+        allow_loading_external_files=False,
+        disable_validation=True,
+        cssutils_logging_level=logging.CRITICAL,
+        remove_classes=False,
+        exclude_pseudoclasses=True,
+    )
+    inlined = str(inliner.transform(pretty_print=False))
+    inlined = inlined.replace(_INLINE_MARK, "")
+    if not inlined.lstrip().lower().startswith("<!doctype"):
+        inlined = "<!DOCTYPE html>\n" + inlined
+    return inlined

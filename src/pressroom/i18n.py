@@ -1,0 +1,39 @@
+"""The fixed words of the digest and posts, in French and English."""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    "fr": {
+        "lead": "À la une",
+        "also": "Également cette semaine",
+        "read": "Lire le communiqué",
+        "read_more": "Lire la suite",
+        "unsubscribe": "Se désabonner",
+        "web_version": "Voir la version en ligne",
+        "why": "Vous recevez cette lettre parce que vous êtes inscrit à la liste presse de {organisation}.",
+        "releases": "{count} communiqué cette semaine|{count} communiqués cette semaine",
+        "link_in_bio": "Lien en bio",
+        "credit": "Crédit",
+    },
+    "en": {
+        "lead": "Top story",
+        "also": "Also this week",
+        "read": "Read the release",
+        "read_more": "Read more",
+        "unsubscribe": "Unsubscribe",
+        "web_version": "View in your browser",
+        "why": "You receive this letter because you subscribed to the press list of {organisation}.",
+        "releases": "{count} release this week|{count} releases this week",
+        "link_in_bio": "Link in bio",
+        "credit": "Credit",
+    },
+}
+
+
+def labels(locale: str) -> dict[str, str]:
+    return LABELS["en" if locale.startswith("en") else "fr"]
+
+
+def plural(label: str, count: int) -> str:
+    one, many = label.split("|")
+    return (one if count == 1 else many).format(count=count)

@@ -1,0 +1,60 @@
+"""Jinja environment: a workspace's templates/ file overrides the packaged one of the same name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from pressroom.errors import PressroomError, Problem
+
+PACKAGED_TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def environment(workspace: Path) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = []
+    user = workspace / "templates"
+    if user.is_dir() and user.resolve() != PACKAGED_TEMPLATES.resolve():
+        loaders.append(jinja2.FileSystemLoader(user))
+    loaders.append(jinja2.FileSystemLoader(PACKAGED_TEMPLATES))
+    return jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=jinja2.select_autoescape(["html", "mjml", "xml", "mjml.j2", "html.j2"],
+                                            default_for_string=False),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render(env: jinja2.Environment, name: str, **context: object) -> str:
+    """Render a template; a template's own mistake is a located error (exit code 2)."""
+    try:
+        return env.get_template(name).render(**context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise PressroomError(Problem(_where(env, exc.name or name, exc.filename), exc.lineno,
+                                     f"template error: {exc.message}",
+                                     "fix the Jinja syntax in this template")) from exc
+    except jinja2.TemplateNotFound as exc:
+        raise PressroomError(Problem(f"templates/{exc.name}", 1, "template not found",
+                                     "restore the file or remove the override")) from exc
+    except (jinja2.UndefinedError, TypeError, ValueError) as exc:
+        line = _template_line(exc)
+        raise PressroomError(Problem(f"templates/{name}", line, f"template error: {exc}",
+                                     "check the names used in this template")) from exc
+
+
+def _where(env: jinja2.Environment, name: str, filename: str | None) -> str:
+    return filename or f"templates/{name}"
+
+
+def _template_line(exc: BaseException) -> int:
+    """The template line from a rendering traceback (Jinja marks its frames)."""
+    tb = exc.__traceback__
+    line = 1
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(".j2"):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line

@@ -4,18 +4,29 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
-from enum import Enum
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, time, timedelta
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 import yaml
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
 from pressroom import __version__
-from pressroom.config import load_config
+from pressroom.build import OUTBOX, BuildResult, WeekSelection, week_posts
+from pressroom.build import build as run_build
+from pressroom.checks import check_digest, failed
+from pressroom.config import Config, load_config
+from pressroom.counting import PLATFORMS
+from pressroom.dates import week_monday
 from pressroom.errors import PressroomError, Problem
+from pressroom.exporters import to_csv, to_hootsuite, to_json, to_markdown, to_sprout
+from pressroom.outbox import existing_weeks
 from pressroom.readers import read_files
 from pressroom.status import ExitStatus
 
@@ -31,12 +42,17 @@ err = Console(stderr=True, highlight=False)
 
 Workspace = Annotated[
     Path,
-    typer.Option("-C", "--workspace", help="Workspace folder (pressroom.yaml, seeds/, templates/, outbox/).",
-                 file_okay=False, show_default="current folder"),
+    typer.Option(
+        "-C",
+        "--workspace",
+        help="Workspace folder (pressroom.yaml, seeds/, templates/, outbox/).",
+        file_okay=False,
+        show_default="current folder",
+    ),
 ]
 
 
-class IngestFormat(str, Enum):
+class IngestFormat(StrEnum):
     json = "json"
     yaml = "yaml"
 
@@ -49,18 +65,24 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Turn press releases into a weekly HTML email digest and social post drafts."""
 
 
 @app.command()
 def ingest(
-    files: Annotated[list[Path], typer.Argument(help="Release files (.txt, .md, .yaml).",
-                                               show_default=False)],
-    output_format: Annotated[IngestFormat, typer.Option("--format", "-f",
-                                                        help="How to print the records.")] = IngestFormat.json,
+    files: Annotated[
+        list[Path], typer.Argument(help="Release files (.txt, .md, .yaml).", show_default=False)
+    ],
+    output_format: Annotated[
+        IngestFormat, typer.Option("--format", "-f", help="How to print the records.")
+    ] = IngestFormat.json,
     workspace: Workspace = Path("."),
 ) -> None:
     """Print the records pressroom understood from FILES, to check the parser's reading."""
@@ -75,7 +97,226 @@ def ingest(
     raise typer.Exit(ExitStatus.PROBLEMS if outcome.has_errors else ExitStatus.SUCCESS)
 
 
-def _config_or_exit(workspace: Path):  # type: ignore[no-untyped-def]
+@app.command()
+def build(
+    workspace: Workspace = Path("."),
+    week: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--week",
+            "-w",
+            help="Build only this ISO week, e.g. 2026-W04 (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    since: Annotated[
+        datetime | None,
+        typer.Option(
+            help="Build weeks from this day on (YYYY-MM-DD).",
+            formats=["%Y-%m-%d"],
+            show_default=False,
+        ),
+    ] = None,
+    until: Annotated[
+        datetime | None,
+        typer.Option(
+            help="Build weeks up to this day (YYYY-MM-DD).",
+            formats=["%Y-%m-%d"],
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Rebuild weeks even when unchanged.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print problems only.")] = False,
+) -> None:
+    """Build the digest and post drafts of every week in seeds/ into outbox/<YYYY-Www>/.
+
+    Exit codes: 0 built clean, 1 built but some records or checks had problems,
+    2 usage, config or template error (nothing written).
+    """
+    selection = WeekSelection(
+        weeks=tuple(_week_or_exit(w) for w in week or ()),
+        since=since.date() if since else None,
+        until=until.date() if until else None,
+    )
+    try:
+        with _progress(quiet) as tick:
+            result = run_build(workspace, selection, force=force, on_week=tick)
+    except PressroomError as exc:
+        _fail(exc.problem)
+    _report(result.problems)
+    for name, checks in result.failed_checks.items():
+        for check in checks:
+            if check.status == "fail":
+                err.print(
+                    f"[red]{OUTBOX}/{name}/digest.html: check failed: {check.name}: "
+                    f"{_escape(check.detail)}[/]",
+                    soft_wrap=True,
+                )
+    if not quiet:
+        out.print(_summary(result, workspace))
+    raise typer.Exit(ExitStatus.PROBLEMS if result.has_problems else ExitStatus.SUCCESS)
+
+
+@app.command()
+def check(
+    workspace: Workspace = Path("."),
+    week: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--week",
+            "-w",
+            help="Check only this week (repeatable); default: every built week.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Check built digests against the email limits (size, lang, title, preheader, links...).
+
+    Exits 1 when a check fails, 2 when there is nothing to check.
+    """
+    outbox = workspace / OUTBOX
+    weeks = [_week_or_exit(w) for w in week] if week else existing_weeks(outbox)
+    if not weeks:
+        _fail(Problem(str(outbox), 1, "no built week to check", "run `pressroom build` first"))
+    any_failed = False
+    for name in weeks:
+        folder = outbox / name
+        try:
+            html = (folder / "digest.html").read_text(encoding="utf-8")
+            text = (folder / "digest.txt").read_text(encoding="utf-8")
+        except OSError:
+            _fail(Problem(str(folder), 1, f"week {name} is not built", "run `pressroom build`"))
+        checks = check_digest(html, text)
+        any_failed |= failed(checks)
+        table = Table(title=f"{name}  {folder / 'digest.html'}", title_justify="left")
+        table.add_column("check")
+        table.add_column("result")
+        table.add_column("detail", overflow="fold")
+        for item in checks:
+            table.add_row(item.name, _STATUS_STYLE[item.status], item.detail)
+        out.print(table)
+    raise typer.Exit(ExitStatus.PROBLEMS if any_failed else ExitStatus.SUCCESS)
+
+
+_STATUS_STYLE = {"pass": "[green]pass[/]", "warn": "[yellow]warn[/]", "fail": "[bold red]FAIL[/]"}
+
+
+class PostFormat(StrEnum):
+    md = "md"
+    json = "json"
+    csv = "csv"
+    hootsuite = "hootsuite"
+    sprout = "sprout"
+
+
+@app.command()
+def posts(
+    week: Annotated[
+        str, typer.Option("--week", "-w", help="ISO week, e.g. 2026-W04.", show_default=False)
+    ],
+    workspace: Workspace = Path("."),
+    platform: Annotated[
+        str | None,
+        typer.Option(
+            help=f"Comma-separated platforms among {', '.join(PLATFORMS)}.",
+            show_default="all in pressroom.yaml",
+        ),
+    ] = None,
+    output_format: Annotated[
+        PostFormat, typer.Option("--format", "-f", help="Export format.")
+    ] = PostFormat.md,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file instead of printing.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    start: Annotated[
+        datetime | None,
+        typer.Option(
+            help="First scheduled slot for hootsuite/sprout (YYYY-MM-DDTHH:MM).",
+            formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+            show_default="Monday after the week, 09:00",
+        ),
+    ] = None,
+    every: Annotated[str, typer.Option(help="Time between scheduled posts: 30m, 2h, 1d.")] = "2h",
+) -> None:
+    """Print or export a week's social post drafts, for review or a scheduling tool."""
+    wanted = tuple(p.strip() for p in platform.split(",")) if platform else None
+    try:
+        drafts = week_posts(workspace, _week_or_exit(week), wanted)
+    except PressroomError as exc:
+        _fail(exc.problem)
+    slot = start or datetime.combine(week_monday(week) + timedelta(days=7), time(9, 0))
+    gap = _duration_or_exit(every)
+    text = {
+        PostFormat.md: lambda: to_markdown(drafts, f"Posts {week}"),
+        PostFormat.json: lambda: to_json(drafts),
+        PostFormat.csv: lambda: to_csv(drafts),
+        PostFormat.hootsuite: lambda: to_hootsuite(drafts, slot, gap),
+        PostFormat.sprout: lambda: to_sprout(drafts, slot, gap),
+    }[output_format]()
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        bom = output_format in (PostFormat.csv, PostFormat.sprout, PostFormat.hootsuite)
+        output.write_text(text, encoding="utf-8-sig" if bom else "utf-8", newline="")
+        err.print(f"{len(drafts)} posts → {output}")
+
+
+def _duration_or_exit(text: str) -> timedelta:
+    units = {"m": "minutes", "h": "hours", "d": "days"}
+    value, unit = text[:-1], text[-1:]
+    if unit not in units or not value.isdigit() or int(value) == 0:
+        _fail(Problem("--every", 1, f"cannot read the duration {text!r}", "write 30m, 2h or 1d"))
+    return timedelta(**{units[unit]: int(value)})
+
+
+def _summary(result: BuildResult, workspace: Path) -> str:
+    errors = sum(1 for p in result.problems if p.is_error)
+    parts = [f"built {len(result.built)} week{'s' * (len(result.built) != 1)}"]
+    if result.unchanged:
+        parts.append(f"{len(result.unchanged)} unchanged")
+    if result.removed:
+        parts.append(f"removed {', '.join(result.removed)} (no releases left)")
+    parts.append(f"{errors} problem{'s' * (errors != 1)}")
+    where = workspace / OUTBOX
+    return f"{', '.join(parts)} in {result.seconds:.2f} s → {where}"
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[str], None]]:
+    """A progress bar on a terminal; nothing when piped or quiet."""
+    if quiet or not err.is_terminal:
+        yield lambda week: None
+        return
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("Building weeks", total=None)
+        yield lambda week: bar.update(task, advance=1, description=f"Building {week}")
+
+
+def _week_or_exit(week: str) -> str:
+    try:
+        week_monday(week)
+    except ValueError as exc:
+        _fail(Problem("--week", 1, str(exc), "write the week as 2026-W04"))
+    return week
+
+
+def _config_or_exit(workspace: Path) -> Config:
     try:
         return load_config(workspace)
     except PressroomError as exc:

@@ -79,23 +79,34 @@ def load_config(workspace: Path) -> Config:
         text = path.read_text(encoding="utf-8-sig")
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except UnicodeDecodeError as exc:
-        raise PressroomError(Problem(shown, 1, "pressroom.yaml is not UTF-8", "save it as UTF-8")) from exc
+        raise PressroomError(
+            Problem(shown, 1, "pressroom.yaml is not UTF-8", "save it as UTF-8")
+        ) from exc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise PressroomError(Problem(
-            shown, (mark.line + 1) if mark else 1, f"invalid YAML: {exc.problem or exc}",
-            "fix the YAML syntax (indentation, colons, quotes)")) from exc
+        raise PressroomError(
+            Problem(
+                shown,
+                (mark.line + 1) if mark else 1,
+                f"invalid YAML: {exc.problem or exc}",
+                "fix the YAML syntax (indentation, colons, quotes)",
+            )
+        ) from exc
     if node is None:
         return Config()
-    config = _build(Config, node, shown, "")
+    config: Config = _build(Config, node, shown, "")
     _check(config, shown, node)
     return config
 
 
 def _build(cls: type[Any], node: yaml.Node, path: str, where: str) -> Any:
     if not isinstance(node, yaml.MappingNode):
-        raise _error(path, node, f"{where or 'the file'} must be a mapping of keys",
-                     "write `key: value`, one per line")
+        raise _error(
+            path,
+            node,
+            f"{where or 'the file'} must be a mapping of keys",
+            "write `key: value`, one per line",
+        )
     hints = get_type_hints(cls)
     names = {f.name for f in dataclasses.fields(cls)}
     values: dict[str, Any] = {}
@@ -104,13 +115,15 @@ def _build(cls: type[Any], node: yaml.Node, path: str, where: str) -> Any:
         attr = "sender" if key == "from" else key
         if attr not in names:
             known = ", ".join(sorted("from" if n == "sender" else n for n in names))
-            raise _error(path, key_node, f"unknown key {where + key!r}", f"known keys here: {known}")
+            raise _error(
+                path, key_node, f"unknown key {where + key!r}", f"known keys here: {known}"
+            )
         values[attr] = _value(hints[attr], value_node, path, where + key)
     return cls(**values)
 
 
 def _value(kind: Any, node: yaml.Node, path: str, where: str) -> Any:
-    if dataclasses.is_dataclass(kind):
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         return _build(kind, node, path, where + ".")
     origin = get_origin(kind)
     if origin is tuple:
@@ -132,7 +145,9 @@ def _value(kind: Any, node: yaml.Node, path: str, where: str) -> Any:
 def _scalar(kind: type[Any], node: yaml.Node, path: str, where: str) -> Any:
     if not isinstance(node, yaml.ScalarNode):
         raise _error(path, node, f"{where} must be a single value", "write it on one line")
-    value = yaml.safe_load(yaml.serialize(node)) if node.tag != "tag:yaml.org,2002:str" else node.value
+    value = (
+        yaml.safe_load(yaml.serialize(node)) if node.tag != "tag:yaml.org,2002:str" else node.value
+    )
     if kind is bool:
         if not isinstance(value, bool):
             raise _error(path, node, f"{where} must be true or false", "write true or false")
@@ -144,13 +159,16 @@ def _scalar(kind: type[Any], node: yaml.Node, path: str, where: str) -> Any:
 
 def _check(config: Config, path: str, root: yaml.Node) -> None:
     """Values that parse but cannot work: an unknown time zone, platform or locale."""
+
     def fail(message: str, hint: str) -> PressroomError:
         return _error(path, root, message, hint)
 
     try:
         ZoneInfo(config.timezone)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise fail(f"unknown timezone {config.timezone!r}", "use a name such as Europe/Paris") from exc
+        raise fail(
+            f"unknown timezone {config.timezone!r}", "use a name such as Europe/Paris"
+        ) from exc
     if config.locale[:2] not in ("fr", "en"):
         raise fail(f"locale {config.locale!r} is not supported", "use fr or en")
     for platform in config.posts.platforms:
@@ -159,8 +177,10 @@ def _check(config: Config, path: str, root: yaml.Node) -> None:
     for person, handles in config.handles.items():
         for platform in handles:
             if platform not in PLATFORMS:
-                raise fail(f"unknown platform {platform!r} in handles of {person}",
-                           f"use some of: {', '.join(PLATFORMS)}")
+                raise fail(
+                    f"unknown platform {platform!r} in handles of {person}",
+                    f"use some of: {', '.join(PLATFORMS)}",
+                )
 
 
 def _error(path: str, node: yaml.Node, message: str, hint: str) -> PressroomError:

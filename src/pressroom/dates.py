@@ -13,26 +13,65 @@ from pressroom.errors import RecordError
 
 MONTHS = {
     # French
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-    "décembre": 12, "decembre": 12,
+    "janvier": 1,
+    "février": 2,
+    "fevrier": 2,
+    "mars": 3,
+    "avril": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "août": 8,
+    "aout": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "décembre": 12,
+    "decembre": 12,
     # English
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAY = (r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|"
-            r"wednesday|thursday|friday|saturday|sunday),?\s+)?")
-_TIME = (r"(?:\s*(?:à|a|at|-|,)?\s*(?P<hour>\d{1,2})\s*(?:[:h.])\s*(?P<minute>\d{2})?"
-         r"\s*(?P<ampm>am|pm)?)?")
+_WEEKDAY = (
+    r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday),?\s+)?"
+)
+_TIME = (
+    r"(?:\s*(?:à|a|at|-|,)?\s*(?P<hour>\d{1,2})\s*(?:[:h.])\s*(?P<minute>\d{2})?"
+    r"\s*(?P<ampm>am|pm)?)?"
+)
 _DATE_FORMS = (
     r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?:[T ](?P<ih>\d{2}):(?P<imin>\d{2})"
     r"(?::\d{2}(?:\.\d+)?)?(?P<ioff>Z|[+-]\d{2}:?\d{2})?)?)",
     r"(?P<num>(?P<nd>\d{1,2})[/.](?P<nm>\d{1,2})[/.](?P<ny>\d{4}))" + _TIME,
-    _WEEKDAY + r"(?P<words>(?P<wd>\d{1,2})(?:er|st|nd|rd|th)?\s+(?P<wm>" + _MONTH
-    + r")\.?\s+(?P<wy>\d{4}))" + _TIME,
+    _WEEKDAY
+    + r"(?P<words>(?P<wd>\d{1,2})(?:er|st|nd|rd|th)?\s+(?P<wm>"
+    + _MONTH
+    + r")\.?\s+(?P<wy>\d{4}))"
+    + _TIME,
     _WEEKDAY + r"(?P<en>(?P<em>" + _MONTH + r")\.?\s+(?P<ed>\d{1,2})(?:st|nd|rd|th)?,?\s+"
     r"(?P<ey>\d{4}))" + _TIME,
 )
@@ -70,8 +109,11 @@ def parse_date_value(value: object, tz: ZoneInfo, lineno: int) -> datetime:
         return datetime.combine(value, time(0, 0), tz)
     found = parse_date_line(str(value), tz, lineno) if value is not None else None
     if found is None:
-        raise RecordError(lineno, f"cannot read the date {value!r}",
-                          "write it as 2026-01-19, 19/01/2026 or 19 janvier 2026")
+        raise RecordError(
+            lineno,
+            f"cannot read the date {value!r}",
+            "write it as 2026-01-19, 19/01/2026 or 19 janvier 2026",
+        )
     return found
 
 
@@ -110,8 +152,9 @@ def _to_datetime(g: dict[str, str | None], tz: ZoneInfo, lineno: int, raw: str) 
 
 
 def _impossible(lineno: int, raw: str) -> RecordError:
-    return RecordError(lineno, f"the date {raw!r} does not exist",
-                       "check the day and month (day/month/year)")
+    return RecordError(
+        lineno, f"the date {raw!r} does not exist", "check the day and month (day/month/year)"
+    )
 
 
 # ISO weeks ---------------------------------------------------------------

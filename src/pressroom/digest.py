@@ -1,4 +1,4 @@
-"""The weekly email digest: compose stories from releases, render Jinja2 -> MJML -> HTML -> inlined."""
+"""The weekly email digest: compose stories, then Jinja2 -> MJML -> HTML -> inlined CSS."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from pressroom.dates import day_in_words, week_in_words
 from pressroom.editorial import Featured, featured, quoted, with_utm
 from pressroom.errors import PressroomError, Problem
 from pressroom.i18n import labels, plural
-from pressroom.model import Release
+from pressroom.model import Release, newest_first
 from pressroom.templating import render
 
 MJML_TEMPLATE = "email/digest.mjml.j2"
@@ -65,10 +65,13 @@ def compose(week: str, releases: tuple[Release, ...], config: Config) -> Digest:
     if not releases:
         raise ValueError(f"week {week} has no releases")
     locale = config.locale
-    utm = {"utm_source": config.utm.source, "utm_medium": config.utm.medium,
-           "utm_campaign": config.utm.campaign.format(week=week)}
+    utm = {
+        "utm_source": config.utm.source,
+        "utm_medium": config.utm.medium,
+        "utm_campaign": config.utm.campaign.format(week=week),
+    }
     site = config.newsletter.site_url
-    ordered = sorted(releases, key=lambda r: (r.date, r.id), reverse=True)
+    ordered = newest_first(releases)
     stories = [_story(r, locale, with_utm(r.url or site, site, utm)) for r in ordered]
     lead_index = next((i for i, s in enumerate(stories) if s.quote and s.quote.direct), 0)
     lead = stories.pop(lead_index)
@@ -131,9 +134,14 @@ def compile_mjml(source: str) -> str:
     try:
         return str(mjml2html(source, disable_comments=False, fonts={}))
     except Exception as exc:  # mjml-python raises its own error type for bad MJML
-        raise PressroomError(Problem(f"templates/{MJML_TEMPLATE}", _mjml_line(str(exc)),
-                                     f"MJML error: {exc}",
-                                     "fix the MJML markup produced by the template")) from exc
+        raise PressroomError(
+            Problem(
+                f"templates/{MJML_TEMPLATE}",
+                _mjml_line(str(exc)),
+                f"MJML error: {exc}",
+                "fix the MJML markup produced by the template",
+            )
+        ) from exc
 
 
 def _mjml_line(message: str) -> int:

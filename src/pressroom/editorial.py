@@ -28,11 +28,19 @@ def featured_candidates(release: Release) -> tuple[Featured, ...]:
     candidates: list[Featured] = []
     if release.headline_quote:
         chosen = _match_quote(release.headline_quote, release.quotes)
-        candidates.append(Featured(release.headline_quote, chosen.speaker if chosen else None,
-                                   chosen.role if chosen else None))
+        candidates.append(
+            Featured(
+                release.headline_quote,
+                chosen.speaker if chosen else None,
+                chosen.role if chosen else None,
+            )
+        )
     attributed = [q for q in release.quotes if q.speaker] or list(release.quotes)
-    candidates += [Featured(q.text, q.speaker, q.role) for q in attributed
-                   if not candidates or q.text != candidates[0].text]
+    candidates += [
+        Featured(q.text, q.speaker, q.role)
+        for q in attributed
+        if not candidates or q.text != candidates[0].text
+    ]
     sentence = first_sentence(release.standfirst)
     if sentence and not release.quotes:
         candidates.append(Featured(sentence, direct=False))

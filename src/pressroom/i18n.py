@@ -10,7 +10,10 @@ LABELS: dict[str, dict[str, str]] = {
         "read_more": "Lire la suite",
         "unsubscribe": "Se désabonner",
         "web_version": "Voir la version en ligne",
-        "why": "Vous recevez cette lettre parce que vous êtes inscrit à la liste presse de {organisation}.",
+        "why": (
+            "Vous recevez cette lettre parce que vous êtes inscrit à la liste presse de "
+            "{organisation}."
+        ),
         "releases": "{count} communiqué cette semaine|{count} communiqués cette semaine",
         "link_in_bio": "Lien en bio",
         "credit": "Crédit",
@@ -22,7 +25,10 @@ LABELS: dict[str, dict[str, str]] = {
         "read_more": "Read more",
         "unsubscribe": "Unsubscribe",
         "web_version": "View in your browser",
-        "why": "You receive this letter because you subscribed to the press list of {organisation}.",
+        "why": (
+            "You receive this letter because you subscribed to the press list of "
+            "{organisation}."
+        ),
         "releases": "{count} release this week|{count} releases this week",
         "link_in_bio": "Link in bio",
         "credit": "Credit",

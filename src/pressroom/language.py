@@ -7,12 +7,12 @@ import regex
 from pressroom.model import Lang
 
 _FRENCH = frozenset(
-    "le la les des du de un une et est sont pour dans par sur avec au aux qui que ce cette "
-    "ces son sa ses leur nous vous ont été être plus ne pas".split()
+    "le la les des du de un une et est sont pour dans par sur avec au aux qui que ce "
+    "cette ces son sa ses leur nous vous ont été être plus ne pas".split()
 )
 _ENGLISH = frozenset(
-    "the and of to in is are for on with by from that this these its their we you has have "
-    "been be will more not an at as".split()
+    "the and of to in is are for on with by from that this these its their we you has "
+    "have been be will more not an at as".split()
 )
 _WORDS = regex.compile(r"\p{L}+")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -70,6 +71,10 @@ class Release:
             "source": {"path": self.source.path, "line": self.source.line},
             "headline_quote": self.headline_quote,
         }
+
+
+def newest_first(releases: Iterable[Release]) -> list[Release]:
+    return sorted(releases, key=lambda r: (r.date, r.id), reverse=True)
 
 
 def _block_dict(block: Block) -> dict[str, Any]:

@@ -27,15 +27,14 @@ _VERBS = (
     "said|says|added|adds|explained|explains|noted|notes|stated|states|commented|"
     "comments|remarked|concluded|continued|underlined|stressed|insisted"
 )
-_AFTER_VERB_FIRST = regex.compile(
-    rf"^[\s,]*(?:{_VERBS})[ \u00a0]+(?P<name>{NAME})(?:[ \u00a0]*,[ \u00a0]*(?P<role>[^.;!?«»“”\"]+))?"
-)
-_AFTER_NAME_FIRST = regex.compile(
-    rf"^[\s,]*(?P<name>{NAME})[ \u00a0]+(?:{_VERBS})\b(?:[ \u00a0]*,[ \u00a0]*(?P<role>[^.;!?«»“”\"]+))?"
-)
+_ROLE_AFTER = r"(?:[ \u00a0]*,[ \u00a0]*(?P<role>[^.;!?«»“”\"]+))?"
+_AFTER_VERB_FIRST = regex.compile(rf"^[\s,]*(?:{_VERBS})[ \u00a0]+(?P<name>{NAME}){_ROLE_AFTER}")
+_AFTER_NAME_FIRST = regex.compile(rf"^[\s,]*(?P<name>{NAME})[ \u00a0]+(?:{_VERBS})\b{_ROLE_AFTER}")
 _LEAD_IN = regex.compile(
     r"^(?:pour|selon|d['’]après|according to|for|as|de son côté|pour sa part|quant à lui|"
-    r"quant à elle|enfin|ainsi)[ \u00a0,]+", regex.IGNORECASE)
+    r"quant à elle|enfin|ainsi)[ \u00a0,]+",
+    regex.IGNORECASE,
+)
 _ARTICLE = regex.compile(r"^(?:le|la|les|l['’]|the|our|notre)[ \u00a0]*", regex.IGNORECASE)
 _SPAN = regex.compile(r"«(?P<g>[^«»]*)»|“(?P<c>[^“”]*)”|\"(?P<s>[^\"\n]*)\"")
 _OPENERS = "«“"
@@ -59,7 +58,9 @@ class Unclosed:
     mark: str
 
 
-def extract_quotes(paragraphs: Sequence[Paragraph]) -> tuple[tuple[Quote, ...], tuple[Unclosed, ...]]:
+def extract_quotes(
+    paragraphs: Sequence[Paragraph],
+) -> tuple[tuple[Quote, ...], tuple[Unclosed, ...]]:
     """Every direct quote in reading order, with its speaker and role when stated."""
     quotes: list[Quote] = []
     unclosed: list[Unclosed] = []
@@ -94,7 +95,7 @@ def _quotes_in(text: str, line: int, previous: str) -> list[Quote]:
         inner = next(g for g in span.groups() if g is not None)
         inner = inner.strip(SPACES).rstrip(",").strip(SPACES)
         words = len(inner.split())
-        before, after = text[: span.start()], text[span.end():]
+        before, after = text[: span.start()], text[span.end() :]
         speaker, role = _attribution_after(after)
         if speaker is None:
             speaker, role = _attribution_before(before)
@@ -103,7 +104,9 @@ def _quotes_in(text: str, line: int, previous: str) -> list[Quote]:
         stands_alone = len(inner) >= 0.6 * len(text.strip(SPACES))
         if speaker is None and found and stands_alone and found[-1].speaker:
             speaker, role = found[-1].speaker, found[-1].role  # a quote continued after a break
-        if (speaker and words >= MIN_WORDS_ATTRIBUTED) or (stands_alone and words >= MIN_WORDS_ALONE):
+        if (speaker and words >= MIN_WORDS_ATTRIBUTED) or (
+            stands_alone and words >= MIN_WORDS_ALONE
+        ):
             found.append(Quote(text=inner, speaker=speaker, role=role, line=line))
     return found
 
@@ -136,7 +139,7 @@ def _attribution_clause(clause: str, lead_in: bool = False) -> tuple[str | None,
         match = _NAME_RE.match(segment)
         if not match:
             continue
-        rest = segment[match.end():].strip(SPACES)
+        rest = segment[match.end() :].strip(SPACES)
         if rest and not rest[0].islower():
             continue
         name = _clean_name(match.group())

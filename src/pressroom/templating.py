@@ -19,8 +19,9 @@ def environment(workspace: Path) -> jinja2.Environment:
     loaders.append(jinja2.FileSystemLoader(PACKAGED_TEMPLATES))
     return jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
-        autoescape=jinja2.select_autoescape(["html", "mjml", "xml", "mjml.j2", "html.j2"],
-                                            default_for_string=False),
+        autoescape=jinja2.select_autoescape(
+            ["html", "mjml", "xml", "mjml.j2", "html.j2"], default_for_string=False
+        ),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -33,16 +34,33 @@ def render(env: jinja2.Environment, name: str, **context: object) -> str:
     try:
         return env.get_template(name).render(**context)
     except jinja2.TemplateSyntaxError as exc:
-        raise PressroomError(Problem(_where(env, exc.name or name, exc.filename), exc.lineno,
-                                     f"template error: {exc.message}",
-                                     "fix the Jinja syntax in this template")) from exc
+        raise PressroomError(
+            Problem(
+                _where(env, exc.name or name, exc.filename),
+                exc.lineno,
+                f"template error: {exc.message}",
+                "fix the Jinja syntax in this template",
+            )
+        ) from exc
     except jinja2.TemplateNotFound as exc:
-        raise PressroomError(Problem(f"templates/{exc.name}", 1, "template not found",
-                                     "restore the file or remove the override")) from exc
+        raise PressroomError(
+            Problem(
+                f"templates/{exc.name}",
+                1,
+                "template not found",
+                "restore the file or remove the override",
+            )
+        ) from exc
     except (jinja2.UndefinedError, TypeError, ValueError) as exc:
         line = _template_line(exc)
-        raise PressroomError(Problem(f"templates/{name}", line, f"template error: {exc}",
-                                     "check the names used in this template")) from exc
+        raise PressroomError(
+            Problem(
+                f"templates/{name}",
+                line,
+                f"template error: {exc}",
+                "check the names used in this template",
+            )
+        ) from exc
 
 
 def _where(env: jinja2.Environment, name: str, filename: str | None) -> str:

@@ -1,4 +1,4 @@
-"""Readers: files in, Release records and located problems out (one bad file never stops the rest)."""
+"""Readers: files in, Release records and located problems out; a bad file never stops the rest."""
 
 from __future__ import annotations
 
@@ -37,7 +37,8 @@ class ReadOutcome:
 def record_files(folder: Path) -> list[Path]:
     """Release files of a folder, in name order; hidden files and other types are skipped."""
     return sorted(
-        p for p in folder.rglob("*")
+        p
+        for p in folder.rglob("*")
         if p.is_file() and p.suffix.lower() in READERS and not p.name.startswith(".")
     )
 
@@ -51,12 +52,22 @@ def read_bytes(raw: bytes, path: str, tz: ZoneInfo) -> tuple[Release | None, lis
     except RecordError as exc:
         return None, [Problem(path, exc.line, exc.message, exc.hint)]
     if decoded.is_legacy:
-        problems.insert(0, Problem(path, 1, "decoded as Windows-1252, not UTF-8",
-                                   "save the file as UTF-8", Severity.WARNING))
+        problems.insert(
+            0,
+            Problem(
+                path,
+                1,
+                "decoded as Windows-1252, not UTF-8",
+                "save the file as UTF-8",
+                Severity.WARNING,
+            ),
+        )
     return release, problems
 
 
-def read_files(paths: Iterable[Path], tz: ZoneInfo, display_root: Path | None = None) -> ReadOutcome:
+def read_files(
+    paths: Iterable[Path], tz: ZoneInfo, display_root: Path | None = None
+) -> ReadOutcome:
     releases: list[Release] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}
@@ -65,17 +76,28 @@ def read_files(paths: Iterable[Path], tz: ZoneInfo, display_root: Path | None = 
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            problems.append(Problem(shown, 1, f"cannot read the file: {exc.strerror}",
-                                    "check that it exists and is readable"))
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    f"cannot read the file: {exc.strerror}",
+                    "check that it exists and is readable",
+                )
+            )
             continue
         release, found = read_bytes(raw, shown, tz)
         problems += found
         if release is None:
             continue
         if release.id in seen:
-            problems.append(Problem(shown, release.source.line,
-                                    f"duplicate id {release.id!r}, also used by {seen[release.id]}",
-                                    "give one of them its own `id:` or title"))
+            problems.append(
+                Problem(
+                    shown,
+                    release.source.line,
+                    f"duplicate id {release.id!r}, also used by {seen[release.id]}",
+                    "give one of them its own `id:` or title",
+                )
+            )
             continue
         seen[release.id] = shown
         releases.append(release)

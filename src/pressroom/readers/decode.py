@@ -40,14 +40,18 @@ def decode(raw: bytes) -> Decoded:
 
 
 def _decode_bytes(raw: bytes) -> tuple[str, str]:
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                      (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if raw.startswith(bom):
             try:
                 return raw.decode(name), name
             except UnicodeDecodeError as exc:
-                raise RecordError(1, f"file starts with a {name} mark but is not {name}",
-                                  "save it again as UTF-8") from exc
+                raise RecordError(
+                    1, f"file starts with a {name} mark but is not {name}", "save it again as UTF-8"
+                ) from exc
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -46,18 +46,22 @@ def load_mapping(text: str, first_line: int = 1) -> Fields:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
-        raise RecordError(line, f"invalid YAML: {exc.problem or exc}",
-                          "fix the YAML syntax (indentation, colons, quotes)") from exc
+        raise RecordError(
+            line,
+            f"invalid YAML: {exc.problem or exc}",
+            "fix the YAML syntax (indentation, colons, quotes)",
+        ) from exc
     except yaml.YAMLError as exc:
         raise RecordError(first_line, f"invalid YAML: {exc}", "fix the YAML syntax") from exc
     if values is None:
         return Fields({}, {}, first_line)
     if not isinstance(values, dict) or not isinstance(node, yaml.MappingNode):
-        raise RecordError(first_line, "expected a mapping of fields (key: value)",
-                          "write one field per line, as `title: ...`")
-    lines = {
-        str(key.value): first_line + key.start_mark.line for key, _ in node.value
-    }
+        raise RecordError(
+            first_line,
+            "expected a mapping of fields (key: value)",
+            "write one field per line, as `title: ...`",
+        )
+    lines = {str(key.value): first_line + key.start_mark.line for key, _ in node.value}
     return Fields({str(k): v for k, v in values.items()}, lines, first_line)
 
 
@@ -65,8 +69,7 @@ def check_known(fields: Fields, allowed: tuple[str, ...]) -> None:
     for key in fields.values:
         if key not in allowed:
             known = ", ".join(allowed)
-            raise RecordError(fields.line(key), f"unknown field {key!r}",
-                              f"use one of: {known}")
+            raise RecordError(fields.line(key), f"unknown field {key!r}", f"use one of: {known}")
 
 
 def text_field(fields: Fields, key: str) -> str | None:
@@ -74,7 +77,9 @@ def text_field(fields: Fields, key: str) -> str | None:
     if value is None:
         return None
     if isinstance(value, (dict, list)):
-        raise RecordError(fields.line(key), f"field {key!r} must be text", f"{key}: {RECORD_FIELDS[key]}")
+        raise RecordError(
+            fields.line(key), f"field {key!r} must be text", f"{key}: {RECORD_FIELDS[key]}"
+        )
     return " ".join(str(value).split())
 
 
@@ -85,6 +90,9 @@ def list_field(fields: Fields, key: str) -> tuple[str, ...]:
     if isinstance(value, str):
         return tuple(part.strip() for part in value.split(",") if part.strip())
     if not isinstance(value, list) or any(isinstance(v, (dict, list)) for v in value):
-        raise RecordError(fields.line(key), f"field {key!r} must be a list of words",
-                          f"write {key}: [industrie, europe]")
+        raise RecordError(
+            fields.line(key),
+            f"field {key!r} must be a list of words",
+            f"write {key}: [industrie, europe]",
+        )
     return tuple(str(v).strip() for v in value if str(v).strip())

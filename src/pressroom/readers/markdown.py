@@ -25,9 +25,12 @@ def split_front_matter(text: str) -> tuple[Fields, str, int]:
     for end, line in enumerate(lines[1:], start=1):
         if line.strip() in ("---", "..."):
             fields = load_mapping("\n".join(lines[1:end]), first_line=2)
-            return fields, "\n".join(lines[end + 1:]), end + 2
-    raise RecordError(1, "front matter opened with --- is never closed",
-                      "end the field block with a line holding only ---")
+            return fields, "\n".join(lines[end + 1 :]), end + 2
+    raise RecordError(
+        1,
+        "front matter opened with --- is never closed",
+        "end the field block with a line holding only ---",
+    )
 
 
 def markdown_blocks(body: str, first_line: int) -> tuple[Block, ...]:
@@ -47,7 +50,9 @@ def markdown_blocks(body: str, first_line: int) -> tuple[Block, ...]:
             continue
         if line.lstrip().startswith("#"):
             flush()
-            blocks.append(Block("heading", inline_text(line.lstrip("# ")), line=first_line + offset))
+            blocks.append(
+                Block("heading", inline_text(line.lstrip("# ")), line=first_line + offset)
+            )
             continue
         if chunk and (_BULLET.match(line) is not None) != (_BULLET.match(chunk[0][1]) is not None):
             flush()

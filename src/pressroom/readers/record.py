@@ -33,35 +33,56 @@ class Found:
     credit: str | None = None
 
 
-def assemble(path: str, found: Found, fields: Fields, tz: ZoneInfo) -> tuple[Release, list[Problem]]:
+def assemble(
+    path: str, found: Found, fields: Fields, tz: ZoneInfo
+) -> tuple[Release, list[Problem]]:
     """Fields win over what the text says; raises RecordError when no release can be made."""
     problems: list[Problem] = []
     title = text_field(fields, "title") or found.title
     if not title:
-        raise RecordError(found.title_line, "no title found",
-                          "put the headline on the first line, or add `title:`")
+        raise RecordError(
+            found.title_line,
+            "no title found",
+            "put the headline on the first line, or add `title:`",
+        )
     if len(title) > MAX_TITLE:
-        raise RecordError(fields.lines.get("title", found.title_line),
-                          f"title is {len(title)} characters long (limit {MAX_TITLE})",
-                          "put the headline alone on its own line, or set a shorter `title:`")
+        raise RecordError(
+            fields.lines.get("title", found.title_line),
+            f"title is {len(title)} characters long (limit {MAX_TITLE})",
+            "put the headline alone on its own line, or set a shorter `title:`",
+        )
     date = found.date
     if "date" in fields.values:
         date = parse_date_value(fields.values["date"], tz, fields.line("date"))
     if date is None:
-        raise RecordError(1, "no date found",
-                          "add a date line such as 'Le 19/01/2026' under the title, or `date:`")
+        raise RecordError(
+            1,
+            "no date found",
+            "add a date line such as 'Le 19/01/2026' under the title, or `date:`",
+        )
     standfirst = text_field(fields, "standfirst") or found.standfirst
     blocks = found.blocks
     quotes, unclosed = _quotes(fields, blocks)
     problems += [
-        Problem(path, u.line, f"quotation mark {u.mark} is never closed",
-                "close the quote; it was left out of the quotes", Severity.WARNING)
+        Problem(
+            path,
+            u.line,
+            f"quotation mark {u.mark} is never closed",
+            "close the quote; it was left out of the quotes",
+            Severity.WARNING,
+        )
         for u in unclosed
     ]
     url = text_field(fields, "url")
     if url and not is_web_url(url):
-        problems.append(Problem(path, fields.line("url"), f"url {url!r} is not an http(s) address",
-                                "write the full https:// address; the link was left out"))
+        problems.append(
+            Problem(
+                path,
+                fields.line("url"),
+                f"url {url!r} is not an http(s) address",
+                "write the full https:// address; the link was left out",
+            )
+        )
         url = None
     lang = _lang(fields) or detect_lang(" ".join([title, standfirst, *(b.text for b in blocks)]))
     release = Release(
@@ -75,7 +96,9 @@ def assemble(path: str, found: Found, fields: Fields, tz: ZoneInfo) -> tuple[Rel
         tags=list_field(fields, "tags"),
         url=url,
         lang=lang,
-        source=Source(path, found.title_line if "title" not in fields.lines else fields.line("title")),
+        source=Source(
+            path, found.title_line if "title" not in fields.lines else fields.line("title")
+        ),
         headline_quote=_strip_marks(text_field(fields, "headline_quote")),
     )
     return release, problems
@@ -99,12 +122,19 @@ def _quotes(
             raise RecordError(line, "each quote needs a `text:`", "write - text: ... speaker: ...")
         unknown = sorted(set(item) - set(QUOTE_FIELDS))
         if unknown:
-            raise RecordError(line, f"unknown quote field {unknown[0]!r}",
-                              f"use one of: {', '.join(QUOTE_FIELDS)}")
-        quotes.append(Quote(
-            text=_strip_marks(" ".join(str(item["text"]).split())) or "",
-            speaker=_opt(item.get("speaker")), role=_opt(item.get("role")), line=line,
-        ))
+            raise RecordError(
+                line,
+                f"unknown quote field {unknown[0]!r}",
+                f"use one of: {', '.join(QUOTE_FIELDS)}",
+            )
+        quotes.append(
+            Quote(
+                text=_strip_marks(" ".join(str(item["text"]).split())) or "",
+                speaker=_opt(item.get("speaker")),
+                role=_opt(item.get("role")),
+                line=line,
+            )
+        )
     return tuple(quotes), ()
 
 
@@ -125,7 +155,7 @@ def _lang(fields: Fields) -> Lang | None:
 def _strip_marks(text: str | None) -> str | None:
     if text is None:
         return None
-    return text.strip(" \u00a0\u202f«»“”\"")
+    return text.strip(' \u00a0\u202f«»“”"')
 
 
 def is_web_url(url: str) -> bool:

@@ -12,16 +12,35 @@ from pressroom.dates import parse_date_line
 from pressroom.errors import Problem, RecordError
 from pressroom.model import Block, Release
 from pressroom.quotes import opens_quote
-from pressroom.readers.markdown import FRONT_MATTER_FIELDS, split_front_matter
 from pressroom.readers.fields import check_known
+from pressroom.readers.markdown import FRONT_MATTER_FIELDS, split_front_matter
 from pressroom.readers.record import Found, assemble
 
 # Page chrome a scraper leaves behind: whole lines, compared in lower case.
-LEFTOVERS = frozenset({
-    "contenu", "content", "partager", "partager sur", "share", "imprimer", "print", "retour",
-    "retour à la liste", "back", "accueil", "home", "menu", "haut de page", "back to top",
-    "lire aussi", "voir aussi", "en savoir plus", "télécharger", "download",
-})
+LEFTOVERS = frozenset(
+    {
+        "contenu",
+        "content",
+        "partager",
+        "partager sur",
+        "share",
+        "imprimer",
+        "print",
+        "retour",
+        "retour à la liste",
+        "back",
+        "accueil",
+        "home",
+        "menu",
+        "haut de page",
+        "back to top",
+        "lire aussi",
+        "voir aussi",
+        "en savoir plus",
+        "télécharger",
+        "download",
+    }
+)
 _CREDIT = regex.compile(r"^(?:©|\(c\)\s|crédits?\s*(?:photo)?\s*:|photo\s*:|credit\s*:)", regex.I)
 _BULLET = regex.compile(r"^(?:[•·▪◦‣\-–—*])\s*")
 _TERMINAL = ".!?:;…»”\"')"
@@ -40,7 +59,8 @@ def read_text(text: str, path: str, tz: ZoneInfo) -> tuple[Release, list[Problem
     fields, body, first = split_front_matter(text)
     check_known(fields, FRONT_MATTER_FIELDS)
     lines = [
-        Line(first + i, cleaned) for i, raw in enumerate(body.split("\n"))
+        Line(first + i, cleaned)
+        for i, raw in enumerate(body.split("\n"))
         if (cleaned := " ".join(raw.strip(_TRIM).split())) and cleaned.lower() not in LEFTOVERS
     ]
     if not lines and "title" not in fields.values:
@@ -70,12 +90,13 @@ def _find_date(lines: list[Line], tz: ZoneInfo) -> tuple[int | None, datetime | 
     return None, None
 
 
-def _title_and_body(lines: list[Line], date_at: int | None,
-                    title_stated: bool) -> tuple[Line | None, list[Line]]:
+def _title_and_body(
+    lines: list[Line], date_at: int | None, title_stated: bool
+) -> tuple[Line | None, list[Line]]:
     """The title is the line just before the date line, else the first line after it."""
     if date_at is None:
         return (None, lines) if title_stated else (lines[0] if lines else None, lines[1:])
-    before, after = lines[:date_at], lines[date_at + 1:]
+    before, after = lines[:date_at], lines[date_at + 1 :]
     if title_stated:
         return None, before + after
     if before:
@@ -88,7 +109,7 @@ def _standfirst_and_blocks(lines: list[Line], stated: bool) -> tuple[str, tuple[
     if not stated:
         for index, block in enumerate(blocks):
             if block.kind == "paragraph":
-                return block.text, blocks[:index] + blocks[index + 1:]
+                return block.text, blocks[:index] + blocks[index + 1 :]
     return "", blocks
 
 

@@ -16,8 +16,11 @@ def read_yaml(text: str, path: str, tz: ZoneInfo) -> tuple[Release, list[Problem
     check_known(fields, tuple(RECORD_FIELDS))
     body = fields.values.get("body") or ""
     if not isinstance(body, str):
-        raise RecordError(fields.line("body"), "field 'body' must be Markdown text",
-                          "write body: | and the text indented below")
+        raise RecordError(
+            fields.line("body"),
+            "field 'body' must be Markdown text",
+            "write body: | and the text indented below",
+        )
     blocks = markdown_blocks(body, fields.line("body") + 1)
     standfirst, rest = take_standfirst(fields, blocks)
     found = Found(title_line=fields.line("title"), standfirst=standfirst, blocks=rest)

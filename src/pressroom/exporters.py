@@ -1,0 +1,113 @@
+"""Post drafts for people and scheduling tools: JSON, CSV (Excel-safe), a Markdown review sheet,
+and the Hootsuite and Sprout Social bulk formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timedelta
+from itertools import groupby
+
+from pressroom.counting import PLATFORMS
+from pressroom.posts import Post
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def to_json(posts: Sequence[Post]) -> str:
+    return json.dumps([p.as_dict() for p in posts], ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_COLUMNS = (
+    "release_id",
+    "platform",
+    "status",
+    "length",
+    "limit",
+    "title",
+    "text",
+    "url",
+    "quote_speaker",
+    "truncated",
+)
+
+
+def to_csv(posts: Sequence[Post]) -> str:
+    """One row per post; the caller writes it as UTF-8 with a BOM so Excel reads accents."""
+    rows = [
+        {
+            **{k: v for k, v in p.as_dict().items() if k in CSV_COLUMNS},
+            "truncated": "; ".join(p.truncated),
+            "quote_speaker": p.quote_speaker or "",
+        }
+        for p in posts
+    ]
+    return _csv(CSV_COLUMNS, rows)
+
+
+def to_markdown(posts: Sequence[Post], heading: str) -> str:
+    """A review sheet grouped by release, each post with its counter (``243/280``)."""
+    lines = [f"# {heading}", ""]
+    for release_id, group in groupby(posts, key=lambda p: p.release_id):
+        items = list(group)
+        lines += [f"## {_md_inline(items[0].title)}", "", f"`{release_id}`", ""]
+        for post in items:
+            note = f" · shortened: {', '.join(post.truncated)}" if post.truncated else ""
+            lines += [
+                f"### {PLATFORMS[post.platform].label} — {post.length}/{post.limit}{note}",
+                "",
+            ]
+            lines += ["    " + line if line else "" for line in post.text.split("\n")]
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def schedule(count: int, start: datetime, every: timedelta) -> list[datetime]:
+    return [start + every * i for i in range(count)]
+
+
+def to_hootsuite(posts: Sequence[Post], start: datetime, every: timedelta) -> str:
+    """Hootsuite bulk composer: date (dd/mm/yyyy hh:mm), message, link; no header row."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for post, when in zip(posts, schedule(len(posts), start, every), strict=True):
+        message = post.text.replace(post.url, "").strip()
+        writer.writerow([when.strftime("%d/%m/%Y %H:%M"), _cell(message), post.url])
+    return buffer.getvalue()
+
+
+def to_sprout(posts: Sequence[Post], start: datetime, every: timedelta) -> str:
+    """Sprout Social bulk scheduling: date, time_24hr, message_text, link, network."""
+    rows = [
+        {
+            "date": when.strftime("%Y-%m-%d"),
+            "time_24hr": when.strftime("%H:%M"),
+            "message_text": p.text,
+            "link": p.url,
+            "network": PLATFORMS[p.platform].label,
+        }
+        for p, when in zip(posts, schedule(len(posts), start, every), strict=True)
+    ]
+    return _csv(("date", "time_24hr", "message_text", "link", "network"), rows)
+
+
+def _csv(columns: Sequence[str], rows: Sequence[Mapping[str, object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _cell(v) for k, v in row.items()})
+    return buffer.getvalue()
+
+
+def _cell(value: object) -> object:
+    """Spreadsheets run cells that start with = + - @ as formulas: make them plain text."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _md_inline(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("<", "&lt;").replace("#", "\\#").replace("*", "\\*")

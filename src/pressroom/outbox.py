@@ -1,0 +1,80 @@
+"""The outbox writer: a folder per ISO week, replaced whole or not at all, only in outbox/."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+_WEEK = re.compile(r"^\d{4}-W\d{2}$")
+_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_LEFTOVER = re.compile(r"^\.(\d{4}-W\d{2})\.(tmp|old)-\d+$")
+
+
+def week_dir(outbox: Path, week: str) -> Path:
+    if not _WEEK.match(week):
+        raise ValueError(f"not an ISO week: {week!r}")
+    return outbox / week
+
+
+def existing_weeks(outbox: Path) -> list[str]:
+    if not outbox.is_dir():
+        return []
+    return sorted(p.name for p in outbox.iterdir() if p.is_dir() and _WEEK.match(p.name))
+
+
+def write_week(outbox: Path, week: str, files: dict[str, bytes]) -> None:
+    """Write into a temporary folder, then swap it in; a crash leaves the old or the new week."""
+    final = week_dir(outbox, week)
+    outbox.mkdir(parents=True, exist_ok=True)
+    temp = outbox / f".{week}.tmp-{os.getpid()}"
+    old = outbox / f".{week}.old-{os.getpid()}"
+    shutil.rmtree(temp, ignore_errors=True)
+    temp.mkdir()
+    try:
+        for name, data in files.items():
+            if not _NAME.match(name):
+                raise ValueError(f"unsafe file name {name!r}")
+            with open(temp / name, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        _fsync_dir(temp)
+        if final.exists():
+            os.rename(final, old)
+        os.rename(temp, final)
+        _fsync_dir(outbox)
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        if old.exists() and not final.exists():
+            os.rename(old, final)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def remove_week(outbox: Path, week: str) -> None:
+    shutil.rmtree(week_dir(outbox, week))
+
+
+def clean_leftovers(outbox: Path) -> None:
+    """Finish what an interrupted build left: restore a week caught mid-swap, drop temp folders."""
+    if not outbox.is_dir():
+        return
+    for entry in sorted(outbox.iterdir()):
+        match = _LEFTOVER.match(entry.name)
+        if not match:
+            continue
+        final = outbox / match[1]
+        if match[2] == "old" and not final.exists():
+            os.rename(entry, final)
+        else:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

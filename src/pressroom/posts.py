@@ -1,0 +1,322 @@
+"""Social post drafts: compose from an editorial template, then fit to the platform's limit.
+
+Shortening goes in a fixed order and is reported: drop extra hashtags, shorten the quote
+at a clause or word boundary with […], drop the role, drop the quote, shorten the title
+at a word boundary with …. The URL, a word and a grapheme are never cut.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+import jinja2
+import regex
+
+from pressroom.config import Config
+from pressroom.counting import PLATFORMS, Platform
+from pressroom.editorial import NNBSP, Featured, featured_candidates, quoted, with_utm
+from pressroom.i18n import labels
+from pressroom.model import Release
+from pressroom.templating import render
+
+ELLIPSIS = "…"
+QUOTE_CUT = "[…]"
+MIN_QUOTE_WORDS = 4
+BLUESKY_LINK_TEXT = 40
+_CLAUSE_END = regex.compile(r"[,;:]$")
+_BLANK_LINES = regex.compile(r"\n{3,}")
+_HASHTAG_CHARS = regex.compile(r"[^\p{L}\p{N}_]+")
+
+
+@dataclass(frozen=True)
+class Post:
+    release_id: str
+    platform: str
+    text: str
+    length: int
+    limit: int
+    url: str
+    truncated: tuple[str, ...]
+    quote_speaker: str | None
+    title: str
+    status: str = "draft"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "release_id": self.release_id,
+            "platform": self.platform,
+            "text": self.text,
+            "length": self.length,
+            "limit": self.limit,
+            "url": self.url,
+            "truncated": list(self.truncated),
+            "quote_speaker": self.quote_speaker,
+            "title": self.title,
+            "status": self.status,
+        }
+
+
+@dataclass(frozen=True)
+class Parts:
+    """What a post template receives; the fitter shortens these, never the rendered text."""
+
+    title: str
+    standfirst_words: tuple[str, ...]
+    standfirst_full: bool
+    quote_words: tuple[str, ...]
+    quote_full: bool
+    speaker: str | None
+    role: str | None
+    hashtags: tuple[str, ...]
+    show_quote: bool
+    title_full: bool
+    show_title: bool
+    show_url: bool
+
+
+def posts_for(
+    release: Release, config: Config, env: jinja2.Environment, week: str
+) -> tuple[Post, ...]:
+    utm = {
+        "utm_source": "{platform}",
+        "utm_medium": config.posts.utm_medium,
+        "utm_campaign": config.utm.campaign.format(week=week),
+    }
+    site = config.newsletter.site_url
+    return tuple(
+        compose_post(
+            release,
+            PLATFORMS[name],
+            config,
+            env,
+            with_utm(
+                release.url or site, site, {k: v.format(platform=name) for k, v in utm.items()}
+            ),
+        )
+        for name in config.posts.platforms
+    )
+
+
+def compose_post(
+    release: Release, platform: Platform, config: Config, env: jinja2.Environment, url: str
+) -> Post:
+    """The longest draft that fits, trying each candidate quote (best first)."""
+    hashtags = _hashtags((*config.posts.hashtags, *release.tags), platform)
+    candidates = featured_candidates(release) or (None,)
+    best: tuple[str, tuple[str, ...], Featured | None] | None = None
+    for candidate in candidates:
+        text, steps = _fit(release, platform, config, env, url, hashtags, candidate)
+        if not steps:
+            best = (text, steps, candidate)
+            break
+        if best is None:
+            best = (text, steps, candidate)
+    assert best is not None
+    text, steps, chosen = best
+    quote_kept = "quote dropped" not in steps and chosen is not None and chosen.direct
+    return Post(
+        release_id=release.id,
+        platform=platform.name,
+        text=text,
+        length=platform.count(text),
+        limit=platform.limit,
+        url=url,
+        truncated=steps,
+        quote_speaker=chosen.speaker if quote_kept and chosen else None,
+        title=release.title,
+    )
+
+
+def _fit(
+    release: Release,
+    platform: Platform,
+    config: Config,
+    env: jinja2.Environment,
+    url: str,
+    hashtags: tuple[str, ...],
+    feature: Featured | None,
+) -> tuple[str, tuple[str, ...]]:
+    words = labels(release.lang)
+    handle = config.handles.get(feature.speaker or "", {}).get(platform.name) if feature else None
+
+    def draw(parts: Parts) -> str:
+        quote = None
+        if parts.show_quote and feature and parts.quote_words:
+            cut = f" {QUOTE_CUT}" if feature.direct else ELLIPSIS
+            body = " ".join(parts.quote_words) + ("" if parts.quote_full else cut)
+            quote = quoted(body, release.lang) if feature.direct else body
+        title = parts.title if parts.title_full else f"{parts.title}{ELLIPSIS}"
+        text = render(
+            env,
+            f"posts/{platform.name}.txt.j2",
+            title=title if parts.show_title else "",
+            quote=quote,
+            speaker=(handle or parts.speaker) if quote and feature and feature.direct else None,
+            role=parts.role if quote and not handle else None,
+            url=url if parts.show_url else "",
+            hashtags=list(parts.hashtags),
+            standfirst=" ".join(parts.standfirst_words)
+            + ("" if parts.standfirst_full or not parts.standfirst_words else ELLIPSIS),
+            read_label=words["read"],
+            colon=f"{NNBSP}:" if release.lang == "fr" else ":",
+            link_in_bio=words["link_in_bio"],
+            lang=release.lang,
+            platform=platform.name,
+        )
+        return _tidy(text, platform, config)
+
+    def fits(parts: Parts) -> bool:
+        text = draw(parts)
+        if platform.count(text) > platform.limit:
+            return False
+        return platform.fold is None or len(text.split("\n", 1)[0]) <= platform.fold
+
+    parts = Parts(
+        title=release.title,
+        standfirst_words=tuple(_standfirst(release, feature).split()),
+        standfirst_full=True,
+        quote_words=tuple(feature.text.split()) if feature else (),
+        quote_full=True,
+        speaker=feature.speaker if feature else None,
+        role=feature.role if feature else None,
+        hashtags=hashtags,
+        show_quote=feature is not None,
+        title_full=True,
+        show_title=True,
+        show_url=True,
+    )
+    steps: list[str] = []
+    for step, shorten in _STEPS:
+        if fits(parts):
+            break
+        shorter = shorten(parts, fits)
+        if draw(shorter) != draw(parts):
+            steps.append(step)
+        parts = shorter
+    return draw(parts), tuple(steps)
+
+
+def _fewer_hashtags(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
+    for keep in range(len(parts.hashtags) - 1, 0, -1):
+        candidate = replace(parts, hashtags=parts.hashtags[:keep])
+        if fits(candidate):
+            return candidate
+    return replace(parts, hashtags=parts.hashtags[:1])
+
+
+def _shorter_standfirst(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
+    words = parts.standfirst_words
+    if not words:
+        return parts
+    best = _longest(
+        list(range(len(words) - 1, 0, -1)),
+        lambda n: fits(replace(parts, standfirst_words=words[:n], standfirst_full=False)),
+    )
+    return replace(parts, standfirst_words=words[:best] if best else (), standfirst_full=False)
+
+
+def _shorter_quote(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
+    """Longest cut that fits: at the end of a clause if one fits, else at a word."""
+    words = parts.quote_words
+    if len(words) <= MIN_QUOTE_WORDS:
+        return parts
+    cuts = range(len(words) - 1, MIN_QUOTE_WORDS - 1, -1)
+    clause_cuts = [n for n in cuts if _CLAUSE_END.search(words[n - 1])]
+    for options in (clause_cuts, list(cuts)):
+        best = _longest(options, lambda n: fits(_cut_quote(parts, n)))
+        if best is not None:
+            return _cut_quote(parts, best)
+    return parts
+
+
+def _cut_quote(parts: Parts, keep: int) -> Parts:
+    kept = list(parts.quote_words[:keep])
+    kept[-1] = kept[-1].rstrip(",;:")
+    return replace(parts, quote_words=tuple(kept), quote_full=False)
+
+
+def _no_role(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
+    if parts.role is None:
+        return parts
+    without = replace(parts, role=None)
+    return without if fits(without) else _shorter_quote(without, fits)
+
+
+def _no_quote(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
+    return replace(parts, show_quote=False) if parts.show_quote else parts
+
+
+def _shorter_title(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
+    words = parts.title.split()
+    best = _longest(
+        list(range(len(words) - 1, 0, -1)),
+        lambda n: fits(replace(parts, title=" ".join(words[:n]), title_full=False)),
+    )
+    if best is not None:
+        return replace(parts, title=" ".join(words[:best]).rstrip(",;:–-"), title_full=False)
+    return replace(parts, title=words[0], title_full=False) if len(words) > 1 else parts
+
+
+def _no_hashtags(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
+    return replace(parts, hashtags=()) if parts.hashtags else parts
+
+
+def _no_title(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
+    return replace(parts, show_title=False)
+
+
+def _no_link(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
+    return replace(parts, show_url=False)
+
+
+# Each step runs only while the post is still over its limit.
+_STEPS: tuple[tuple[str, Callable[[Parts, Callable[[Parts], bool]], Parts]], ...] = (
+    ("hashtags shortened", _fewer_hashtags),
+    ("standfirst shortened", _shorter_standfirst),
+    ("quote shortened", _shorter_quote),
+    ("role dropped", _no_role),
+    ("quote dropped", _no_quote),
+    ("title shortened", _shorter_title),
+    ("hashtags dropped", _no_hashtags),
+    ("title dropped", _no_title),
+    ("link left out", _no_link),
+)
+
+
+def _longest(options: list[int], ok: Callable[[int], bool]) -> int | None:
+    """The largest option that passes, by binary search (options sorted high to low, monotone)."""
+    low, high, found = 0, len(options) - 1, None
+    while low <= high:
+        middle = (low + high) // 2
+        if ok(options[middle]):
+            found, high = options[middle], middle - 1
+        else:
+            low = middle + 1
+    return found
+
+
+def _tidy(text: str, platform: Platform, config: Config) -> str:
+    lines = [line.rstrip() for line in text.strip().split("\n")]
+    text = _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+    if platform.name == "x" and config.posts.x_narrow_nbsp_to_nbsp:
+        text = text.replace(NNBSP, "\u00a0")  # U+202F weighs 2 on X, U+00A0 weighs 1
+    return text
+
+
+def _standfirst(release: Release, feature: Featured | None) -> str:
+    if feature is not None and not feature.direct:
+        return ""  # the standfirst already stands in for the quote
+    return release.standfirst
+
+
+def _hashtags(words: tuple[str, ...], platform: Platform) -> tuple[str, ...]:
+    tags: list[str] = []
+    for word in words:
+        tag = "#" + "".join(
+            part[:1].upper() + part[1:] for part in _HASHTAG_CHARS.split(word) if part
+        )
+        if len(tag) > 1 and tag.lower() not in {t.lower() for t in tags}:
+            tags.append(tag)
+    return tuple(tags[: platform.max_hashtags] if platform.max_hashtags else tags)

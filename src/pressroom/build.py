@@ -29,7 +29,7 @@ from pressroom.model import Release, newest_first
 from pressroom.outbox import clean_leftovers, existing_weeks, remove_week, write_week
 from pressroom.posts import Post, posts_for
 from pressroom.readers import ReadOutcome, read_files, record_files
-from pressroom.templating import PACKAGED_TEMPLATES, environment
+from pressroom.templating import PACKAGED_TEMPLATES, compile_all, environment
 
 SEEDS = "seeds"
 OUTBOX = "outbox"
@@ -222,6 +222,7 @@ def build(
     started = time.perf_counter()
     config = load_config(workspace)
     env = environment(workspace)
+    compile_all(env)
     outcome = read_workspace(workspace, config)
     weeks = {w: r for w, r in group_by_week(outcome.releases).items() if selection.wants(w)}
     outbox = workspace / OUTBOX

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from pressroom.errors import PressroomError, Problem
+from pressroom.readers.fields import yaml_error_offset
 
 CONFIG_NAME = "pressroom.yaml"
 PLATFORMS = ("x", "bluesky", "mastodon", "threads", "linkedin", "facebook", "instagram")
@@ -83,11 +84,10 @@ def load_config(workspace: Path) -> Config:
             Problem(shown, 1, "pressroom.yaml is not UTF-8", "save it as UTF-8")
         ) from exc
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
         raise PressroomError(
             Problem(
                 shown,
-                (mark.line + 1) if mark else 1,
+                yaml_error_offset(exc) + 1,
                 f"invalid YAML: {exc.problem or exc}",
                 "fix the YAML syntax (indentation, colons, quotes)",
             )

@@ -29,6 +29,17 @@ def environment(workspace: Path) -> jinja2.Environment:
     )
 
 
+def compile_all(env: jinja2.Environment) -> None:
+    """Compile every template up front, so a broken one stops the build before any write."""
+    for name in env.list_templates(filter_func=lambda n: n.endswith(".j2")):
+        try:
+            env.get_template(name)
+        except jinja2.TemplateSyntaxError as exc:
+            raise PressroomError(Problem(exc.filename or f"templates/{name}", exc.lineno,
+                                         f"template error: {exc.message}",
+                                         "fix the Jinja syntax in this template")) from exc
+
+
 def render(env: jinja2.Environment, name: str, **context: object) -> str:
     """Render a template; a template's own mistake is a located error (exit code 2)."""
     try:

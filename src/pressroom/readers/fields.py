@@ -44,10 +44,8 @@ def load_mapping(text: str, first_line: int = 1) -> Fields:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         values = yaml.load(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = first_line + (mark.line if mark else 0)
         raise RecordError(
-            line,
+            first_line + yaml_error_offset(exc),
             f"invalid YAML: {exc.problem or exc}",
             "fix the YAML syntax (indentation, colons, quotes)",
         ) from exc
@@ -63,6 +61,12 @@ def load_mapping(text: str, first_line: int = 1) -> Fields:
         )
     lines = {str(key.value): first_line + key.start_mark.line for key, _ in node.value}
     return Fields({str(k): v for k, v in values.items()}, lines, first_line)
+
+
+def yaml_error_offset(exc: yaml.MarkedYAMLError) -> int:
+    """Lines from the start of the YAML to the error: where the broken construct opened."""
+    mark = exc.context_mark or exc.problem_mark
+    return mark.line if mark else 0
 
 
 def check_known(fields: Fields, allowed: tuple[str, ...]) -> None:

@@ -69,7 +69,7 @@ def assemble(
             u.line,
             f"quotation mark {u.mark} is never closed",
             "close the quote; it was left out of the quotes",
-            Severity.WARNING,
+            Severity.ERROR,
         )
         for u in unclosed
     ]

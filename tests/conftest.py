@@ -1,0 +1,45 @@
+"""Shared helpers: paths, a golden-file assertion with a one-command refresh, a CLI runner.
+
+Refresh every golden file after reviewing the change:
+
+    PRESSROOM_UPDATE_GOLDENS=1 pytest
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEEDS = ROOT / "seeds"
+UPDATE = os.environ.get("PRESSROOM_UPDATE_GOLDENS") == "1"
+
+
+def assert_golden(actual: str, golden: Path) -> None:
+    """Compare with a reviewed golden file; PRESSROOM_UPDATE_GOLDENS=1 rewrites it."""
+    if UPDATE or not golden.exists():
+        if not UPDATE:
+            pytest.fail(f"{golden} is missing; run PRESSROOM_UPDATE_GOLDENS=1 pytest and review it")
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(actual, encoding="utf-8", newline="")
+        return
+    expected = golden.read_text(encoding="utf-8")
+    assert actual == expected, f"{golden.name} differs; review, then PRESSROOM_UPDATE_GOLDENS=1"
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """A copy of the repository's workspace (config and seeds) in a temporary folder."""
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    shutil.copy(ROOT / "pressroom.yaml", tmp_path / "pressroom.yaml")
+    return tmp_path
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()

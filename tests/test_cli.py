@@ -1,0 +1,126 @@
+"""The command line end to end: exit codes, outputs, messages a person can act on."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from conftest import FIXTURES, ROOT
+from pressroom.cli import app
+
+WEEK_FILES = {"digest.html", "digest.txt", "digest.eml", "digest.mjml", "posts.json",
+              "posts.csv", "posts.md", "report.json"}
+
+
+def test_build_on_seeds_writes_both_weeks_with_passing_checks(workspace: Path,
+                                                              runner: CliRunner) -> None:
+    result = runner.invoke(app, ["build", "-C", str(workspace)])
+    assert result.exit_code == 0, result.output
+    for week in ("2025-W11", "2026-W04"):
+        folder = workspace / "outbox" / week
+        assert {p.name for p in folder.iterdir()} == WEEK_FILES
+        report = json.loads((folder / "report.json").read_text())
+        assert report["ok"] is True
+        assert all(c["status"] == "pass" for c in report["checks"])
+    assert "built 2 weeks" in result.output
+
+
+def test_build_one_week_only(workspace: Path, runner: CliRunner) -> None:
+    result = runner.invoke(app, ["build", "-C", str(workspace), "--week", "2026-W04"])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in (workspace / "outbox").iterdir()] == ["2026-W04"]
+
+
+def test_build_since_until_selects_by_date(workspace: Path, runner: CliRunner) -> None:
+    result = runner.invoke(app, ["build", "-C", str(workspace), "--since", "2025-03-01",
+                                 "--until", "2025-12-31"])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in (workspace / "outbox").iterdir()] == ["2025-W11"]
+
+
+def test_bad_record_is_reported_and_the_others_still_build(workspace: Path,
+                                                           runner: CliRunner) -> None:
+    (workspace / "seeds" / "broken.txt").write_text("Titre sans date\n\nTexte.\n")
+    result = runner.invoke(app, ["build", "-C", str(workspace)])
+    assert result.exit_code == 1
+    assert "seeds/broken.txt:1: no date found; add a date line" in result.output
+    assert (workspace / "outbox" / "2025-W11" / "digest.html").exists()
+
+
+def test_unknown_config_key_is_a_usage_error_with_its_line(workspace: Path,
+                                                           runner: CliRunner) -> None:
+    (workspace / "pressroom.yaml").write_text("locale: fr\nnewsletter:\n  nom: X\n")
+    result = runner.invoke(app, ["build", "-C", str(workspace)])
+    assert result.exit_code == 2
+    assert "pressroom.yaml:3: unknown key 'newsletter.nom'" in result.output
+    assert not (workspace / "outbox").exists()
+
+
+def test_broken_template_writes_nothing(workspace: Path, runner: CliRunner) -> None:
+    partials = workspace / "templates" / "email" / "partials"
+    partials.mkdir(parents=True)
+    (partials / "card.mjml.j2").write_text("<mj-text>{% if %}</mj-text>\n")
+    result = runner.invoke(app, ["build", "-C", str(workspace)])
+    assert result.exit_code == 2
+    assert "card.mjml.j2:1: template error" in result.output
+    assert not (workspace / "outbox").exists()
+
+
+def test_user_template_overrides_the_packaged_one(workspace: Path, runner: CliRunner) -> None:
+    posts = workspace / "templates" / "posts"
+    posts.mkdir(parents=True)
+    (posts / "x.txt.j2").write_text("NEW {{ title }} {{ url }}\n")
+    assert runner.invoke(app, ["build", "-C", str(workspace)]).exit_code == 0
+    drafts = json.loads((workspace / "outbox" / "2026-W04" / "posts.json").read_text())
+    assert next(p for p in drafts if p["platform"] == "x")["text"].startswith("NEW La Région")
+    assert not next(p for p in drafts if p["platform"] == "bluesky")["text"].startswith("NEW")
+
+
+def test_check_prints_a_table_and_exit_code(workspace: Path, runner: CliRunner) -> None:
+    assert runner.invoke(app, ["check", "-C", str(workspace)]).exit_code == 2
+    runner.invoke(app, ["build", "-C", str(workspace)])
+    result = runner.invoke(app, ["check", "-C", str(workspace)])
+    assert result.exit_code == 0 and "size under Gmail clip" in result.output
+    html = workspace / "outbox" / "2026-W04" / "digest.html"
+    html.write_text(html.read_text().replace('lang="fr"', ""))
+    assert runner.invoke(app, ["check", "-C", str(workspace)]).exit_code == 1
+
+
+def test_posts_command_exports_each_format(workspace: Path, runner: CliRunner) -> None:
+    result = runner.invoke(app, ["posts", "-C", str(workspace), "--week", "2025-W11",
+                                 "--platform", "x,mastodon", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    drafts = json.loads(result.stdout)
+    assert [d["platform"] for d in drafts] == ["x", "mastodon"]
+    assert all(d["status"] == "draft" and d["length"] <= d["limit"] for d in drafts)
+    out = workspace / "posts.csv"
+    result = runner.invoke(app, ["posts", "-C", str(workspace), "--week", "2025-W11",
+                                 "--format", "sprout", "-o", str(out)])
+    assert result.exit_code == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfdate,time_24hr,message_text")
+    bad = runner.invoke(app, ["posts", "-C", str(workspace), "--week", "2025-W11",
+                              "--platform", "myspace"])
+    assert bad.exit_code == 2 and "unknown platform 'myspace'" in bad.output
+
+
+def test_ingest_prints_records_and_reports_bad_files(runner: CliRunner) -> None:
+    valid = FIXTURES / "releases" / "valid" / "pour_x.txt"
+    invalid = FIXTURES / "releases" / "invalid" / "no_date.txt"
+    result = runner.invoke(app, ["ingest", str(valid), str(invalid), "--format", "json"])
+    assert result.exit_code == 1
+    records = json.loads(result.stdout)
+    assert [r["quotes"][0]["speaker"] for r in records] == ["Paul Girard"]
+    assert f"{invalid}:1: no date found" in result.stderr
+
+
+def test_console_script_runs_and_help_reads_well() -> None:
+    env = {**os.environ, "NO_COLOR": "1"}
+    result = subprocess.run([sys.executable, "-m", "pressroom", "--help"], capture_output=True,
+                            text=True, env=env, cwd=ROOT, check=True)
+    for command in ("build", "check", "ingest", "posts"):
+        assert command in result.stdout

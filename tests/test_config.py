@@ -1,0 +1,45 @@
+"""pressroom.yaml: typed, defaults visible, mistakes located to the line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from pressroom.config import Config, load_config
+from pressroom.errors import PressroomError
+
+
+def _error(tmp_path: Path, text: str) -> str:
+    (tmp_path / "pressroom.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(PressroomError) as caught:
+        load_config(tmp_path)
+    return str(caught.value)
+
+
+def test_no_file_means_defaults(tmp_path: Path) -> None:
+    assert load_config(tmp_path) == Config()
+
+
+def test_repository_config_loads() -> None:
+    config = load_config(ROOT)
+    assert config.newsletter.organisation == "Région Auvergne-Rhône-Alpes"
+    assert config.handles["Fabrice Pannekoucke"]["x"] == "@FPannekoucke"
+    assert config.posts.x_narrow_nbsp_to_nbsp is True
+
+
+def test_unknown_key_names_file_line_and_known_keys(tmp_path: Path) -> None:
+    message = _error(tmp_path, "locale: fr\nbrand:\n  color: red\n")
+    assert message.startswith(f"{tmp_path / 'pressroom.yaml'}:3: unknown key 'brand.color'")
+    assert "colour" in message
+
+
+def test_invalid_yaml_names_the_line(tmp_path: Path) -> None:
+    assert ":2: invalid YAML" in _error(tmp_path, "locale: fr\nbrand: [a, b\nposts: x\n")
+
+
+def test_wrong_types_are_refused(tmp_path: Path) -> None:
+    assert "must be true or false" in _error(tmp_path, "posts:\n  x_narrow_nbsp_to_nbsp: maybe\n")
+    assert "unknown platform 'myspace'" in _error(tmp_path, "posts:\n  platforms: [x, myspace]\n")
+    assert "unknown timezone" in _error(tmp_path, "timezone: Mars/Olympus\n")

@@ -1,0 +1,53 @@
+"""Per-platform length: the X counter passes twitter-text's v3 conformance vectors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pressroom.counting import PLATFORMS, graphemes, mastodon_length, x_length
+
+CONFORMANCE = Path(__file__).resolve().parents[2] / "shared" / "conformance" / "twitter-text"
+LOCAL_COPY = Path(__file__).resolve().parent / "fixtures" / "twitter-text" / "validate.yml"
+
+
+def _vectors() -> list[dict]:  # type: ignore[type-arg]
+    source = CONFORMANCE / "validate.yml"
+    data = yaml.safe_load((source if source.exists() else LOCAL_COPY).read_text(encoding="utf-8"))
+    return list(data["tests"]["WeightedTweetsWithDiscountedEmojiCounterTest"])
+
+
+VECTORS = _vectors()
+
+
+def test_conformance_vectors_are_present() -> None:
+    assert len(VECTORS) >= 20
+
+
+@pytest.mark.parametrize("case", VECTORS, ids=lambda c: c["description"][:60])
+def test_x_weighted_length_matches_twitter_text_v3(case: dict) -> None:  # type: ignore[type-arg]
+    assert x_length(case["text"]) == case["expected"]["weightedLength"]
+
+
+def test_narrow_no_break_space_weighs_two_on_x() -> None:
+    assert x_length("a\u202fb") == 4
+    assert x_length("a\u00a0b") == 3
+
+
+def test_url_counts_23_on_x_and_mastodon() -> None:
+    url = "https://www.auvergnerhonealpes.fr/actualites/" + "x" * 80
+    assert x_length(url) == 23
+    assert mastodon_length(f"Hi {url}") == 3 + 23
+
+
+def test_bluesky_counts_grapheme_clusters() -> None:
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    assert graphemes(family + "e\u0301") == 2
+
+
+def test_platform_limits_match_the_design_table() -> None:
+    limits = {name: p.limit for name, p in PLATFORMS.items()}
+    assert limits == {"x": 280, "bluesky": 300, "mastodon": 500, "threads": 500,
+                      "linkedin": 3000, "facebook": 63206, "instagram": 2200}

@@ -1,0 +1,143 @@
+"""The email digest: golden renders of both seed weeks, the .eml, escaping, size at scale."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+from email import message_from_bytes
+from email.policy import default
+from html.parser import HTMLParser
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from conftest import FIXTURES, ROOT, SEEDS, assert_golden
+from pressroom.build import group_by_week, render_week
+from pressroom.checks import GMAIL_CLIP, check_digest
+from pressroom.config import load_config
+from pressroom.digest import compose, render_digest
+from pressroom.model import Quote, Release, Source
+from pressroom.readers import read_files, record_files
+from pressroom.templating import environment
+
+PARIS = ZoneInfo("Europe/Paris")
+CONFIG = load_config(ROOT)
+ENV = environment(ROOT)
+WEEKS = group_by_week(read_files(record_files(SEEDS), PARIS).releases)
+GOLDEN = FIXTURES / "golden"
+
+
+def test_seed_weeks_are_the_two_expected() -> None:
+    assert list(WEEKS) == ["2025-W11", "2026-W04"]
+
+
+@pytest.mark.parametrize("week", ["2025-W11", "2026-W04"])
+def test_digest_matches_golden(week: str) -> None:
+    rendered = render_digest(compose(week, WEEKS[week], CONFIG), CONFIG, ENV)
+    assert_golden(rendered.html, GOLDEN / week / "digest.html")
+    assert_golden(rendered.text, GOLDEN / week / "digest.txt")
+
+
+@pytest.mark.parametrize("week", ["2025-W11", "2026-W04"])
+def test_seed_digests_pass_every_check(week: str) -> None:
+    rendered = render_digest(compose(week, WEEKS[week], CONFIG), CONFIG, ENV)
+    checks = check_digest(rendered.html, rendered.text)
+    assert [c for c in checks if c.status != "pass"] == []
+
+
+def test_week_in_words_and_lead_quote_in_french() -> None:
+    digest = compose("2025-W11", WEEKS["2025-W11"], CONFIG)
+    assert digest.week_words == "Semaine du 10 au 16 mars 2025"
+    assert digest.lead.quote_text.startswith("«\u202fNous voulons")
+    assert digest.lead.quote and digest.lead.quote.speaker == "Fabrice Pannekoucke"
+
+
+def test_english_locale_speaks_english() -> None:
+    config = replace(CONFIG, locale="en")
+    rendered = render_digest(compose("2026-W04", WEEKS["2026-W04"], config), config, ENV)
+    assert "Week of 19–25 January 2026" in rendered.text
+    assert 'lang="en"' in rendered.html and "Top story" in rendered.html
+
+
+def test_html_survives_premailer_traps() -> None:
+    html = render_digest(compose("2025-W11", WEEKS["2025-W11"], CONFIG), CONFIG, ENV).html
+    assert html.startswith("<!DOCTYPE html>")
+    assert "@media (prefers-color-scheme: dark)" in html and "!important" in html
+    assert "<!--[if mso | IE]>" in html
+    assert "fonts.googleapis" not in html and "@import" not in html
+    assert 'style="' in html.split("<body", 1)[1]
+
+
+def test_eml_has_both_parts_and_every_header() -> None:
+    output = render_week("2025-W11", WEEKS["2025-W11"], CONFIG, ENV, "hash")
+    message = message_from_bytes(output.files["digest.eml"], policy=default)
+    assert message.get_content_type() == "multipart/alternative"
+    for header in ("Subject", "From", "To", "Date", "Message-ID", "List-Unsubscribe",
+                   "List-Unsubscribe-Post"):
+        assert message[header], header
+    assert message["Subject"] == "La lettre presse de la Région – Semaine du 10 au 16 mars 2025"
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    plain = message.get_body(("plain",))
+    html = message.get_body(("html",))
+    assert plain is not None and "Fabrice Pannekoucke" in plain.get_content()
+    assert html is not None and "<!DOCTYPE html>" in html.get_content()
+
+
+def _release(n: int, title: str = "", body_url: str | None = None) -> Release:
+    return Release(
+        id=f"r{n:03d}", title=title or f"Communiqué numéro {n} sur l’industrie régionale",
+        date=datetime(2026, 1, 19, 9, tzinfo=PARIS) + timedelta(hours=n),
+        standfirst="La Région annonce une mesure importante pour les entreprises du territoire. " * 3,
+        blocks=(), quotes=(Quote("Nous serons aux côtés de chaque entreprise qui investit.",
+                                 "Marie Durand", "vice-présidente", 3),),
+        credit=None, tags=(), url=body_url, lang="fr", source=Source(f"r{n}.txt", 1),
+    )
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.names.add(tag)
+        self.hrefs += [v or "" for k, v in attrs if k == "href"]
+
+
+def test_release_text_is_escaped_and_bad_links_never_reach_the_html() -> None:
+    evil = _release(1, title="<script>alert(1)</script> Titre")
+    evil = replace(evil, standfirst='Voir <a href="javascript:alert(1)">ici</a> javascript:alert(2)',
+                   quotes=(Quote('Une "citation" <img src=x onerror=alert(1)> piégée ici',
+                                 "Marie Durand", None, 3),))
+    rendered = render_digest(compose("2026-W04", (evil,), CONFIG), CONFIG, ENV)
+    tags = _Tags()
+    tags.feed(rendered.html)
+    assert "script" not in tags.names and "img" not in tags.names
+    assert tags.hrefs and all(h.startswith(("https://", "http://")) for h in tags.hrefs)
+    assert "&lt;script&gt;" in rendered.html
+    assert "<script>alert(1)</script> Titre" in rendered.text
+    checks = {c.name: c.status for c in check_digest(rendered.html, rendered.text)}
+    assert checks["no script, form or iframe"] == "pass"
+    assert checks["links are absolute http(s)"] == "pass"
+
+
+def test_forty_releases_stay_under_the_gmail_clip() -> None:
+    releases = tuple(_release(n) for n in range(40))
+    html = render_digest(compose("2026-W04", releases, CONFIG), CONFIG, ENV).html
+    size = len(html.encode())
+    assert size < GMAIL_CLIP
+    assert check_digest(html, "text")[0].status in ("pass", "warn")
+
+
+def test_an_oversized_week_is_reported_with_bytes_over() -> None:
+    releases = tuple(replace(_release(n), standfirst="Très long paragraphe. " * 200)
+                     for n in range(60))
+    config = replace(CONFIG, newsletter=replace(CONFIG.newsletter))
+    html = render_digest(compose("2026-W04", releases, config), config, ENV).html
+    size_check = check_digest(html, "text")[0]
+    if len(html.encode()) > GMAIL_CLIP:
+        assert size_check.status == "fail"
+        assert f"{len(html.encode()) - GMAIL_CLIP} bytes over" in size_check.detail
+    else:
+        assert size_check.status in ("pass", "warn")

@@ -1,0 +1,39 @@
+"""The outbox writer swaps week folders whole and finishes what an interrupted build left."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pressroom.outbox import clean_leftovers, write_week
+
+
+def test_write_replaces_the_week_whole(tmp_path: Path) -> None:
+    write_week(tmp_path, "2026-W04", {"a.txt": b"old", "b.txt": b"old"})
+    write_week(tmp_path, "2026-W04", {"a.txt": b"new"})
+    assert {p.name: p.read_bytes() for p in (tmp_path / "2026-W04").iterdir()} == {"a.txt": b"new"}
+    assert [p.name for p in tmp_path.iterdir()] == ["2026-W04"]
+
+
+def test_a_failed_write_keeps_the_previous_week(tmp_path: Path) -> None:
+    write_week(tmp_path, "2026-W04", {"a.txt": b"old"})
+    with pytest.raises(ValueError):
+        write_week(tmp_path, "2026-W04", {"a.txt": b"new", "../escape": b"x"})
+    assert (tmp_path / "2026-W04" / "a.txt").read_bytes() == b"old"
+    assert not (tmp_path.parent / "escape").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["2026-W04"]
+
+
+def test_week_names_cannot_leave_the_outbox(tmp_path: Path) -> None:
+    with pytest.raises(ValueError):
+        write_week(tmp_path, "../2026-W04", {"a.txt": b"x"})
+
+
+def test_leftovers_are_cleaned_and_a_week_caught_mid_swap_restored(tmp_path: Path) -> None:
+    (tmp_path / ".2026-W04.old-123").mkdir()
+    (tmp_path / ".2026-W04.old-123" / "a.txt").write_bytes(b"old")
+    (tmp_path / ".2026-W05.tmp-123").mkdir()
+    clean_leftovers(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2026-W04"]
+    assert (tmp_path / "2026-W04" / "a.txt").read_bytes() == b"old"

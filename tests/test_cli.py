@@ -13,12 +13,21 @@ from typer.testing import CliRunner
 from conftest import FIXTURES, ROOT
 from pressroom.cli import app
 
-WEEK_FILES = {"digest.html", "digest.txt", "digest.eml", "digest.mjml", "posts.json",
-              "posts.csv", "posts.md", "report.json"}
+WEEK_FILES = {
+    "digest.html",
+    "digest.txt",
+    "digest.eml",
+    "digest.mjml",
+    "posts.json",
+    "posts.csv",
+    "posts.md",
+    "report.json",
+}
 
 
-def test_build_on_seeds_writes_both_weeks_with_passing_checks(workspace: Path,
-                                                              runner: CliRunner) -> None:
+def test_build_on_seeds_writes_both_weeks_with_passing_checks(
+    workspace: Path, runner: CliRunner
+) -> None:
     result = runner.invoke(app, ["build", "-C", str(workspace)])
     assert result.exit_code == 0, result.output
     for week in ("2025-W11", "2026-W04"):
@@ -37,14 +46,16 @@ def test_build_one_week_only(workspace: Path, runner: CliRunner) -> None:
 
 
 def test_build_since_until_selects_by_date(workspace: Path, runner: CliRunner) -> None:
-    result = runner.invoke(app, ["build", "-C", str(workspace), "--since", "2025-03-01",
-                                 "--until", "2025-12-31"])
+    result = runner.invoke(
+        app, ["build", "-C", str(workspace), "--since", "2025-03-01", "--until", "2025-12-31"]
+    )
     assert result.exit_code == 0, result.output
     assert [p.name for p in (workspace / "outbox").iterdir()] == ["2025-W11"]
 
 
-def test_bad_record_is_reported_and_the_others_still_build(workspace: Path,
-                                                           runner: CliRunner) -> None:
+def test_bad_record_is_reported_and_the_others_still_build(
+    workspace: Path, runner: CliRunner
+) -> None:
     (workspace / "seeds" / "broken.txt").write_text("Titre sans date\n\nTexte.\n")
     result = runner.invoke(app, ["build", "-C", str(workspace)])
     assert result.exit_code == 1
@@ -52,8 +63,9 @@ def test_bad_record_is_reported_and_the_others_still_build(workspace: Path,
     assert (workspace / "outbox" / "2025-W11" / "digest.html").exists()
 
 
-def test_unknown_config_key_is_a_usage_error_with_its_line(workspace: Path,
-                                                           runner: CliRunner) -> None:
+def test_unknown_config_key_is_a_usage_error_with_its_line(
+    workspace: Path, runner: CliRunner
+) -> None:
     (workspace / "pressroom.yaml").write_text("locale: fr\nnewsletter:\n  nom: X\n")
     result = runner.invoke(app, ["build", "-C", str(workspace)])
     assert result.exit_code == 2
@@ -92,19 +104,34 @@ def test_check_prints_a_table_and_exit_code(workspace: Path, runner: CliRunner) 
 
 
 def test_posts_command_exports_each_format(workspace: Path, runner: CliRunner) -> None:
-    result = runner.invoke(app, ["posts", "-C", str(workspace), "--week", "2025-W11",
-                                 "--platform", "x,mastodon", "--format", "json"])
+    result = runner.invoke(
+        app,
+        [
+            "posts",
+            "-C",
+            str(workspace),
+            "--week",
+            "2025-W11",
+            "--platform",
+            "x,mastodon",
+            "--format",
+            "json",
+        ],
+    )
     assert result.exit_code == 0, result.output
     drafts = json.loads(result.stdout)
     assert [d["platform"] for d in drafts] == ["x", "mastodon"]
     assert all(d["status"] == "draft" and d["length"] <= d["limit"] for d in drafts)
     out = workspace / "posts.csv"
-    result = runner.invoke(app, ["posts", "-C", str(workspace), "--week", "2025-W11",
-                                 "--format", "sprout", "-o", str(out)])
+    result = runner.invoke(
+        app,
+        ["posts", "-C", str(workspace), "--week", "2025-W11", "--format", "sprout", "-o", str(out)],
+    )
     assert result.exit_code == 0
     assert out.read_bytes().startswith(b"\xef\xbb\xbfdate,time_24hr,message_text")
-    bad = runner.invoke(app, ["posts", "-C", str(workspace), "--week", "2025-W11",
-                              "--platform", "myspace"])
+    bad = runner.invoke(
+        app, ["posts", "-C", str(workspace), "--week", "2025-W11", "--platform", "myspace"]
+    )
     assert bad.exit_code == 2 and "unknown platform 'myspace'" in bad.output
 
 
@@ -120,7 +147,13 @@ def test_ingest_prints_records_and_reports_bad_files(runner: CliRunner) -> None:
 
 def test_console_script_runs_and_help_reads_well() -> None:
     env = {**os.environ, "NO_COLOR": "1"}
-    result = subprocess.run([sys.executable, "-m", "pressroom", "--help"], capture_output=True,
-                            text=True, env=env, cwd=ROOT, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "pressroom", "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=True,
+    )
     for command in ("build", "check", "ingest", "posts"):
         assert command in result.stdout

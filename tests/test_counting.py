@@ -49,5 +49,12 @@ def test_bluesky_counts_grapheme_clusters() -> None:
 
 def test_platform_limits_match_the_design_table() -> None:
     limits = {name: p.limit for name, p in PLATFORMS.items()}
-    assert limits == {"x": 280, "bluesky": 300, "mastodon": 500, "threads": 500,
-                      "linkedin": 3000, "facebook": 63206, "instagram": 2200}
+    assert limits == {
+        "x": 280,
+        "bluesky": 300,
+        "mastodon": 500,
+        "threads": 500,
+        "linkedin": 3000,
+        "facebook": 63206,
+        "instagram": 2200,
+    }

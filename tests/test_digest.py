@@ -72,8 +72,15 @@ def test_eml_has_both_parts_and_every_header() -> None:
     output = render_week("2025-W11", WEEKS["2025-W11"], CONFIG, ENV, "hash")
     message = message_from_bytes(output.files["digest.eml"], policy=default)
     assert message.get_content_type() == "multipart/alternative"
-    for header in ("Subject", "From", "To", "Date", "Message-ID", "List-Unsubscribe",
-                   "List-Unsubscribe-Post"):
+    for header in (
+        "Subject",
+        "From",
+        "To",
+        "Date",
+        "Message-ID",
+        "List-Unsubscribe",
+        "List-Unsubscribe-Post",
+    ):
         assert message[header], header
     assert message["Subject"] == "La lettre presse de la Région – Semaine du 10 au 16 mars 2025"
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
@@ -85,12 +92,25 @@ def test_eml_has_both_parts_and_every_header() -> None:
 
 def _release(n: int, title: str = "", body_url: str | None = None) -> Release:
     return Release(
-        id=f"r{n:03d}", title=title or f"Communiqué numéro {n} sur l’industrie régionale",
+        id=f"r{n:03d}",
+        title=title or f"Communiqué numéro {n} sur l’industrie régionale",
         date=datetime(2026, 1, 19, 9, tzinfo=PARIS) + timedelta(hours=n),
-        standfirst="La Région annonce une mesure importante pour les entreprises du territoire. " * 3,
-        blocks=(), quotes=(Quote("Nous serons aux côtés de chaque entreprise qui investit.",
-                                 "Marie Durand", "vice-présidente", 3),),
-        credit=None, tags=(), url=body_url, lang="fr", source=Source(f"r{n}.txt", 1),
+        standfirst="La Région annonce une mesure importante pour les entreprises du territoire. "
+        * 3,
+        blocks=(),
+        quotes=(
+            Quote(
+                "Nous serons aux côtés de chaque entreprise qui investit.",
+                "Marie Durand",
+                "vice-présidente",
+                3,
+            ),
+        ),
+        credit=None,
+        tags=(),
+        url=body_url,
+        lang="fr",
+        source=Source(f"r{n}.txt", 1),
     )
 
 
@@ -107,9 +127,15 @@ class _Tags(HTMLParser):
 
 def test_release_text_is_escaped_and_bad_links_never_reach_the_html() -> None:
     evil = _release(1, title="<script>alert(1)</script> Titre")
-    evil = replace(evil, standfirst='Voir <a href="javascript:alert(1)">ici</a> javascript:alert(2)',
-                   quotes=(Quote('Une "citation" <img src=x onerror=alert(1)> piégée ici',
-                                 "Marie Durand", None, 3),))
+    evil = replace(
+        evil,
+        standfirst='Voir <a href="javascript:alert(1)">ici</a> javascript:alert(2)',
+        quotes=(
+            Quote(
+                'Une "citation" <img src=x onerror=alert(1)> piégée ici', "Marie Durand", None, 3
+            ),
+        ),
+    )
     rendered = render_digest(compose("2026-W04", (evil,), CONFIG), CONFIG, ENV)
     tags = _Tags()
     tags.feed(rendered.html)
@@ -131,8 +157,9 @@ def test_forty_releases_stay_under_the_gmail_clip() -> None:
 
 
 def test_an_oversized_week_is_reported_with_bytes_over() -> None:
-    releases = tuple(replace(_release(n), standfirst="Très long paragraphe. " * 200)
-                     for n in range(60))
+    releases = tuple(
+        replace(_release(n), standfirst="Très long paragraphe. " * 200) for n in range(60)
+    )
     config = replace(CONFIG, newsletter=replace(CONFIG.newsletter))
     html = render_digest(compose("2026-W04", releases, config), config, ENV).html
     size_check = check_digest(html, "text")[0]

@@ -11,9 +11,17 @@ from pressroom.posts import Post
 
 
 def _post(text: str = "Titre\n\nhttps://example.org/a", platform: str = "x") -> Post:
-    return Post(release_id="2026-01-19-titre", platform=platform, text=text, length=30,
-                limit=280, url="https://example.org/a", truncated=(), quote_speaker=None,
-                title="Titre")
+    return Post(
+        release_id="2026-01-19-titre",
+        platform=platform,
+        text=text,
+        length=30,
+        limit=280,
+        url="https://example.org/a",
+        truncated=(),
+        quote_speaker=None,
+        title="Titre",
+    )
 
 
 def test_csv_reads_back_with_its_header() -> None:
@@ -23,7 +31,7 @@ def test_csv_reads_back_with_its_header() -> None:
 
 
 def test_csv_neutralises_formula_cells() -> None:
-    rows = list(csv.DictReader(io.StringIO(to_csv([_post(text="=HYPERLINK(\"http://evil\")")]))))
+    rows = list(csv.DictReader(io.StringIO(to_csv([_post(text='=HYPERLINK("http://evil")')]))))
     assert rows[0]["text"].startswith("'=")
 
 
@@ -34,7 +42,9 @@ def test_markdown_sheet_shows_every_post_with_its_counter() -> None:
 
 def test_bulk_formats_have_a_schedule() -> None:
     start = datetime(2026, 1, 26, 9, 0)
-    hoot = list(csv.reader(io.StringIO(to_hootsuite([_post(), _post()], start, timedelta(hours=2)))))
+    hoot = list(
+        csv.reader(io.StringIO(to_hootsuite([_post(), _post()], start, timedelta(hours=2))))
+    )
     assert hoot[1][0] == "26/01/2026 11:00" and hoot[0][2] == "https://example.org/a"
     sprout = list(csv.DictReader(io.StringIO(to_sprout([_post()], start, timedelta(hours=2)))))
     assert sprout[0]["date"] == "2026-01-26" and sprout[0]["time_24hr"] == "09:00"

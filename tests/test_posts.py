@@ -73,9 +73,16 @@ def test_shortening_is_reported_in_order() -> None:
 
 def _release(title: str, quote: str, speaker: str, role: str, url: str, lang: str) -> Release:
     return Release(
-        id="r", title=title, date=datetime(2026, 1, 19, tzinfo=PARIS), standfirst=quote[:200],
-        blocks=(), quotes=(Quote(quote, speaker or None, role or None, 1),) if quote else (),
-        credit=None, tags=(), url=url, lang="fr" if lang == "fr" else "en",
+        id="r",
+        title=title,
+        date=datetime(2026, 1, 19, tzinfo=PARIS),
+        standfirst=quote[:200],
+        blocks=(),
+        quotes=(Quote(quote, speaker or None, role or None, 1),) if quote else (),
+        credit=None,
+        tags=(),
+        url=url,
+        lang="fr" if lang == "fr" else "en",
         source=Source("x.txt", 1),
     )
 
@@ -84,20 +91,36 @@ def _release(title: str, quote: str, speaker: str, role: str, url: str, lang: st
 _text = st.text(
     alphabet=st.characters(exclude_categories=("Cs", "Cc"), exclude_characters="«»“”")
     | st.sampled_from(" 🇫🇷👩‍👩‍👧é\u202f漢字"),
-    min_size=1, max_size=600,
+    min_size=1,
+    max_size=600,
 ).filter(lambda s: s.strip())
-_url = st.builds(lambda path: f"https://example.org/{path}",
-                 st.text(alphabet="abcdefghij-/", max_size=400))
+_url = st.builds(
+    lambda path: f"https://example.org/{path}", st.text(alphabet="abcdefghij-/", max_size=400)
+)
 _hashtags = st.lists(st.text(alphabet="abcdéf", min_size=1, max_size=30), max_size=40)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(title=_text, quote=_text | st.just(""), speaker=st.sampled_from(["", "Marie Curie"]),
-       role=st.text(st.characters(exclude_characters="«»“”"), max_size=80), url=_url, lang=st.sampled_from(["fr", "en"]), tags=_hashtags)
-def test_every_post_fits_whatever_the_input(title: str, quote: str, speaker: str, role: str,
-                                            url: str, lang: str, tags: list[str]) -> None:
-    release = _release(" ".join(title.split()) or "x", " ".join(quote.split()), speaker,
-                       " ".join(role.split()), url, lang)
+@given(
+    title=_text,
+    quote=_text | st.just(""),
+    speaker=st.sampled_from(["", "Marie Curie"]),
+    role=st.text(st.characters(exclude_characters="«»“”"), max_size=80),
+    url=_url,
+    lang=st.sampled_from(["fr", "en"]),
+    tags=_hashtags,
+)
+def test_every_post_fits_whatever_the_input(
+    title: str, quote: str, speaker: str, role: str, url: str, lang: str, tags: list[str]
+) -> None:
+    release = _release(
+        " ".join(title.split()) or "x",
+        " ".join(quote.split()),
+        speaker,
+        " ".join(role.split()),
+        url,
+        lang,
+    )
     config = replace(Config(), posts=replace(Posts(), hashtags=tuple(tags)))
     title_words = set(release.title.split())
     for post in posts_for(release, config, ENV, "2026-W04"):
@@ -108,7 +131,9 @@ def test_every_post_fits_whatever_the_input(title: str, quote: str, speaker: str
         if "link left out" not in post.truncated and platform.clickable_links:
             assert post.url in post.text
         if post.platform == "instagram":
-            assert post.text.count("#") <= 30 + release.title.count("#") + release.standfirst.count("#")
+            assert post.text.count("#") <= 30 + release.title.count("#") + release.standfirst.count(
+                "#"
+            )
         first = post.text.split("\n", 1)[0]
         if "title dropped" not in post.truncated:
             shown = first.removesuffix("…").split()

@@ -37,7 +37,7 @@ def test_valid_fixture_parses_as_expected(path: Path) -> None:
 
 @pytest.mark.parametrize("path", INVALID, ids=lambda p: p.name)
 def test_invalid_fixture_reports_located_errors(path: Path) -> None:
-    release, problems = read_bytes(path.read_bytes(), _shown(path), PARIS)
+    _release, problems = read_bytes(path.read_bytes(), _shown(path), PARIS)
     lines = "".join(f"{p}\n" for p in problems)
     assert any(p.is_error for p in problems)
     assert all(str(p).startswith(f"{_shown(path)}:{p.line}: ") for p in problems)

@@ -26,8 +26,7 @@ LABELS: dict[str, dict[str, str]] = {
         "unsubscribe": "Unsubscribe",
         "web_version": "View in your browser",
         "why": (
-            "You receive this letter because you subscribed to the press list of "
-            "{organisation}."
+            "You receive this letter because you subscribed to the press list of {organisation}."
         ),
         "releases": "{count} release this week|{count} releases this week",
         "link_in_bio": "Link in bio",

@@ -35,9 +35,14 @@ def compile_all(env: jinja2.Environment) -> None:
         try:
             env.get_template(name)
         except jinja2.TemplateSyntaxError as exc:
-            raise PressroomError(Problem(exc.filename or f"templates/{name}", exc.lineno,
-                                         f"template error: {exc.message}",
-                                         "fix the Jinja syntax in this template")) from exc
+            raise PressroomError(
+                Problem(
+                    exc.filename or f"templates/{name}",
+                    exc.lineno,
+                    f"template error: {exc.message}",
+                    "fix the Jinja syntax in this template",
+                )
+            ) from exc
 
 
 def render(env: jinja2.Environment, name: str, **context: object) -> str:

@@ -160,7 +160,7 @@ def templates_fingerprint(workspace: Path) -> str:
     digest = hashlib.sha256()
     for folder in (workspace / "templates", PACKAGED_TEMPLATES):
         if folder.is_dir():
-            for path in sorted(folder.rglob("*.j2")):
+            for path in sorted(folder.glob("[ep]*/**/*.j2")):  # email/ and posts/
                 digest.update(str(path.relative_to(folder)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import smtplib
 import sys
+import threading
+import webbrowser
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, time, timedelta
@@ -26,7 +30,9 @@ from pressroom.counting import PLATFORMS
 from pressroom.dates import week_monday
 from pressroom.errors import PressroomError, Problem
 from pressroom.exporters import to_csv, to_hootsuite, to_json, to_markdown, to_sprout
+from pressroom.mailer import send as send_eml
 from pressroom.outbox import existing_weeks
+from pressroom.preview import PreviewState, serve, watch
 from pressroom.readers import read_files
 from pressroom.status import ExitStatus
 
@@ -268,6 +274,98 @@ def posts(
         bom = output_format in (PostFormat.csv, PostFormat.sprout, PostFormat.hootsuite)
         output.write_text(text, encoding="utf-8-sig" if bom else "utf-8", newline="")
         err.print(f"{len(drafts)} posts → {output}")
+
+
+@app.command()
+def preview(
+    workspace: Workspace = Path("."),
+    port: Annotated[int, typer.Option(help="Port to listen on (0 picks a free one).")] = 8000,
+    host: Annotated[
+        str,
+        typer.Option(help="Address to bind; keep 127.0.0.1 unless you mean to share the preview."),
+    ] = "127.0.0.1",
+    open_browser: Annotated[
+        bool, typer.Option("--open/--no-open", help="Open the preview in a browser.")
+    ] = True,
+) -> None:
+    """Build, serve the outbox with a page per week, and rebuild when a file changes.
+
+    The week page shows the email at 600 and 375 px and in dark mode, the plain
+    text, the .eml headers, the checks, and every post with its counter.
+    """
+    state = PreviewState(workspace)
+    state.rebuild()
+    if state.error:
+        err.print(f"[red]{_escape(state.error)}[/]", soft_wrap=True)
+    try:
+        server = serve(state, host, port)
+    except OSError as exc:
+        _fail(Problem(f"{host}:{port}", 1, f"cannot listen: {exc.strerror}", "pick another --port"))
+    url = f"http://{host}:{server.server_address[1]}/"
+    stop = threading.Event()
+    watcher = threading.Thread(target=watch, args=(state, stop), daemon=True)
+    watcher.start()
+    out.print(f"Previewing {workspace / OUTBOX} at [bold]{url}[/] (Ctrl-C to stop)")
+    if open_browser:
+        webbrowser.open(url)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        out.print("Stopped.")
+    finally:
+        stop.set()
+        server.server_close()
+
+
+@app.command()
+def send(
+    week: Annotated[
+        str,
+        typer.Option("--week", "-w", help="ISO week to send, e.g. 2026-W04.", show_default=False),
+    ],
+    to: Annotated[str, typer.Option(help="Test recipient address.", show_default=False)],
+    workspace: Workspace = Path("."),
+    smtp: Annotated[str, typer.Option(help="SMTP server as HOST:PORT.")] = "127.0.0.1:25",
+    starttls: Annotated[bool, typer.Option(help="Upgrade the connection with STARTTLS.")] = False,
+    user: Annotated[
+        str | None,
+        typer.Option(
+            help="SMTP login; the password is read from PRESSROOM_SMTP_PASSWORD.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Send a built week's digest.eml as a test email."""
+    eml_path = workspace / OUTBOX / _week_or_exit(week) / "digest.eml"
+    if not eml_path.exists():
+        _fail(Problem(str(eml_path), 1, f"week {week} is not built", "run `pressroom build`"))
+    host, _, port_text = smtp.rpartition(":")
+    if not host or not port_text.isdigit():
+        _fail(Problem("--smtp", 1, f"cannot read {smtp!r}", "write it as HOST:PORT"))
+    password = os.environ.get("PRESSROOM_SMTP_PASSWORD")
+    if user and password is None:
+        _fail(
+            Problem(
+                "--user",
+                1,
+                "no password for the SMTP login",
+                "set PRESSROOM_SMTP_PASSWORD in the environment",
+            )
+        )
+    try:
+        message_id = send_eml(
+            eml_path.read_bytes(),
+            to,
+            host,
+            int(port_text),
+            starttls=starttls,
+            user=user,
+            password=password,
+        )
+    except (OSError, smtplib.SMTPException) as exc:
+        err.print(f"[red]{smtp}: sending failed: {_escape(str(exc))}[/]", soft_wrap=True)
+        raise typer.Exit(ExitStatus.PROBLEMS) from exc
+    out.print(f"Sent {week} to {to} via {smtp} ({message_id})")
 
 
 def _duration_or_exit(text: str) -> timedelta:

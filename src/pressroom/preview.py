@@ -1,0 +1,217 @@
+"""Local preview: serves the outbox with a page per week, rebuilds on change, reloads the page.
+
+Only ``/``, ``/events``, ``/<YYYY-Www>/`` and the known files of a week folder are served;
+any other path, however encoded, is a 404.
+"""
+
+from __future__ import annotations
+
+import json
+import queue
+import re
+import threading
+from dataclasses import dataclass, field
+from email import message_from_bytes
+from email.policy import default
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import jinja2
+
+from pressroom.build import OUTBOX, REPORT, BuildResult, build
+from pressroom.counting import PLATFORMS
+from pressroom.errors import PressroomError
+from pressroom.outbox import existing_weeks
+from pressroom.templating import environment, render
+
+SERVED_FILES = {
+    "digest.html": "text/html; charset=utf-8",
+    "digest.txt": "text/plain; charset=utf-8",
+    "digest.mjml": "text/plain; charset=utf-8",
+    "digest.eml": "message/rfc822",
+    "posts.json": "application/json; charset=utf-8",
+    "posts.csv": "text/csv; charset=utf-8",
+    "posts.md": "text/markdown; charset=utf-8",
+    REPORT: "application/json; charset=utf-8",
+    "digest-dark.html": "text/html; charset=utf-8",
+}
+_WEEK_PAGE = re.compile(r"^/(\d{4}-W\d{2})/$")
+_WEEK_FILE = re.compile(r"^/(\d{4}-W\d{2})/([a-z.-]+)$")
+MAX_PATH = 2048
+WARN_RATIO = 0.9
+
+
+@dataclass
+class PreviewState:
+    """What the server shows: the last build's outcome and the pages waiting for a reload."""
+
+    workspace: Path
+    error: str | None = None
+    last: BuildResult | None = None
+    listeners: list[queue.Queue[str]] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def rebuild(self) -> None:
+        try:
+            self.last = build(self.workspace)
+            self.error = None
+        except PressroomError as exc:
+            self.error = str(exc.problem)
+        self.notify("reload")
+
+    def notify(self, event: str) -> None:
+        with self.lock:
+            for listener in self.listeners:
+                listener.put(event)
+
+
+def dark_variant(html: str) -> str:
+    """The digest as a dark-mode reader sees it: dark rules applied whatever the browser says."""
+    return html.replace("@media (prefers-color-scheme: dark)", "@media all")
+
+
+def week_context(outbox: Path, week: str) -> dict[str, Any]:
+    folder = outbox / week
+    report = json.loads((folder / REPORT).read_text(encoding="utf-8"))
+    posts = json.loads((folder / "posts.json").read_text(encoding="utf-8"))
+    message = message_from_bytes((folder / "digest.eml").read_bytes(), policy=default)
+    for post in posts:
+        post["label"] = PLATFORMS[post["platform"]].label
+        post["ratio"] = post["length"] / post["limit"]
+        post["near_limit"] = post["ratio"] >= WARN_RATIO
+    return {
+        "week": week,
+        "report": report,
+        "posts": posts,
+        "headers": [(k, str(v)) for k, v in message.items()],
+        "text": (folder / "digest.txt").read_text(encoding="utf-8"),
+        "mjml": (folder / "digest.mjml").read_text(encoding="utf-8"),
+        "html": (folder / "digest.html").read_text(encoding="utf-8"),
+    }
+
+
+def index_context(outbox: Path) -> dict[str, Any]:
+    weeks = []
+    for week in reversed(existing_weeks(outbox)):
+        try:
+            report = json.loads((outbox / week / REPORT).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        weeks.append(report)
+    return {"weeks": weeks}
+
+
+def make_handler(state: PreviewState, env: jinja2.Environment) -> type[BaseHTTPRequestHandler]:
+    outbox = state.workspace / OUTBOX
+
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "pressroom-preview"
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format: str, *args: Any) -> None:
+            """Quiet: the terminal shows builds, not every request."""
+
+        def do_HEAD(self) -> None:
+            self.do_GET()
+
+        def do_GET(self) -> None:
+            if len(self.path) > MAX_PATH:
+                self._send(HTTPStatus.REQUEST_URI_TOO_LONG, b"path too long", "text/plain")
+                return
+            raw = urlsplit(self.path).path
+            try:
+                path = unquote(raw, errors="strict")
+            except UnicodeDecodeError:
+                self._send(HTTPStatus.BAD_REQUEST, b"bad encoding", "text/plain")
+                return
+            if path == "/events":
+                self._events()
+            elif path == "/":
+                self._page("preview/index.html.j2", index_context(outbox))
+            elif (match := _WEEK_PAGE.match(path)) and (outbox / match[1]).is_dir():
+                self._page("preview/week.html.j2", week_context(outbox, match[1]))
+            elif (match := _WEEK_FILE.match(path)) and match[2] in SERVED_FILES:
+                self._file(match[1], match[2])
+            else:
+                self._send(HTTPStatus.NOT_FOUND, b"not found", "text/plain")
+
+        def _page(self, template: str, context: dict[str, Any]) -> None:
+            body = render(env, template, error=state.error, **context)
+            self._send(HTTPStatus.OK, body.encode(), "text/html; charset=utf-8")
+
+        def _file(self, week: str, name: str) -> None:
+            source = "digest.html" if name == "digest-dark.html" else name
+            try:
+                data = (outbox / week / source).read_bytes()
+            except OSError:
+                self._send(HTTPStatus.NOT_FOUND, b"not found", "text/plain")
+                return
+            if name == "digest-dark.html":
+                data = dark_variant(data.decode()).encode()
+            self._send(HTTPStatus.OK, data, SERVED_FILES[name])
+
+        def _events(self) -> None:
+            listener: queue.Queue[str] = queue.Queue()
+            with state.lock:
+                state.listeners.append(listener)
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Cache-Control", "no-store")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            self.close_connection = True
+            try:
+                self.wfile.write(b": connected\n\n")
+                self.wfile.flush()
+                while True:
+                    try:
+                        event = listener.get(timeout=15)
+                        self.wfile.write(f"data: {event}\n\n".encode())
+                    except queue.Empty:
+                        self.wfile.write(b": keep-alive\n\n")
+                    self.wfile.flush()
+            except OSError:
+                pass
+            finally:
+                with state.lock:
+                    state.listeners.remove(listener)
+
+        def _send(self, status: HTTPStatus, body: bytes, content_type: str) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.send_header("X-Content-Type-Options", "nosniff")
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
+    return Handler
+
+
+class PreviewServer(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+def serve(state: PreviewState, host: str, port: int) -> PreviewServer:
+    """A server bound to host:port (0 picks a free port); call serve_forever() to run it."""
+    return PreviewServer((host, port), make_handler(state, environment(state.workspace)))
+
+
+def watch(state: PreviewState, stop: threading.Event) -> None:
+    """Rebuild when seeds/, templates/ or pressroom.yaml change, until ``stop`` is set."""
+    from watchfiles import watch as watch_paths
+
+    workspace = state.workspace.resolve()
+    folders = (str(workspace / "seeds") + "/", str(workspace / "templates") + "/")
+    config = str(workspace / "pressroom.yaml")
+
+    def relevant(_: object, path: str) -> bool:
+        return path == config or path.startswith(folders)
+
+    for _ in watch_paths(workspace, watch_filter=relevant, stop_event=stop, debounce=200):
+        state.rebuild()

@@ -1,0 +1,117 @@
+"""pressroom send, against a real SMTP server on loopback (aiosmtpd)."""
+
+from __future__ import annotations
+
+import socket
+from email import message_from_bytes
+from email.policy import default
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+from typer.testing import CliRunner
+
+from pressroom.cli import app
+
+
+class _Inbox:
+    def __init__(self) -> None:
+        self.messages: list[tuple[list[str], bytes]] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.messages.append((list(envelope.rcpt_tos), envelope.content))
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp_server() -> Any:
+    inbox = _Inbox()
+    with socket.socket() as probe:  # aiosmtpd needs a real port number to check it is up
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield inbox, f"127.0.0.1:{controller.port}"
+    controller.stop()
+
+
+def test_send_delivers_both_parts_and_headers(
+    workspace: Path, runner: CliRunner, smtp_server: Any
+) -> None:
+    inbox, address = smtp_server
+    assert runner.invoke(app, ["build", "-C", str(workspace)]).exit_code == 0
+    result = runner.invoke(
+        app,
+        [
+            "send",
+            "-C",
+            str(workspace),
+            "--week",
+            "2025-W11",
+            "--to",
+            "Test <me@example.org>",
+            "--smtp",
+            address,
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    [(recipients, raw)] = inbox.messages
+    assert recipients == ["me@example.org"]
+    message = message_from_bytes(raw, policy=default)
+    assert message["To"] == "Test <me@example.org>"
+    for header in (
+        "Subject",
+        "From",
+        "Date",
+        "Message-ID",
+        "List-Unsubscribe",
+        "List-Unsubscribe-Post",
+    ):
+        assert message[header], header
+    assert message.get_body(("plain",)) is not None and message.get_body(("html",)) is not None
+
+
+def test_send_needs_a_built_week_and_a_password_from_the_environment(
+    workspace: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = runner.invoke(
+        app, ["send", "-C", str(workspace), "--week", "2025-W11", "--to", "me@example.org"]
+    )
+    assert result.exit_code == 2 and "not built" in result.output
+    runner.invoke(app, ["build", "-C", str(workspace)])
+    monkeypatch.delenv("PRESSROOM_SMTP_PASSWORD", raising=False)
+    result = runner.invoke(
+        app,
+        [
+            "send",
+            "-C",
+            str(workspace),
+            "--week",
+            "2025-W11",
+            "--to",
+            "me@example.org",
+            "--user",
+            "me",
+        ],
+    )
+    assert result.exit_code == 2 and "PRESSROOM_SMTP_PASSWORD" in result.output
+
+
+def test_unreachable_server_is_a_clear_failure(workspace: Path, runner: CliRunner) -> None:
+    runner.invoke(app, ["build", "-C", str(workspace)])
+    result = runner.invoke(
+        app,
+        [
+            "send",
+            "-C",
+            str(workspace),
+            "--week",
+            "2025-W11",
+            "--to",
+            "me@example.org",
+            "--smtp",
+            "127.0.0.1:9",
+        ],
+    )
+    assert result.exit_code == 1 and "sending failed" in result.output

@@ -1,0 +1,140 @@
+"""The preview, served for real and looked at in headless Chromium (Debian's chromium)."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pressroom.preview import PreviewServer, PreviewState, serve, watch
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture
+def preview(workspace: Path) -> Iterator[tuple[str, PreviewState]]:
+    state = PreviewState(workspace)
+    state.rebuild()
+    server: PreviewServer = serve(state, "127.0.0.1", 0)
+    stop = threading.Event()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=watch, args=(state, stop), daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", state
+    stop.set()
+    server.shutdown()
+    server.server_close()
+
+
+def _get(base: str, path: str) -> tuple[int, bytes]:
+    host, port = base.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    return response.status, response.read()
+
+
+TRAVERSALS = [
+    "/../../etc/passwd",
+    "/..%2f..%2fetc%2fpasswd",
+    "/%2e%2e/%2e%2e/etc/passwd",
+    "/2025-W11/..%2f..%2fpressroom.yaml",
+    "/2025-W11/%2e%2e%2fpressroom.yaml",
+    "/%252e%252e/%252e%252e/etc/passwd",
+    "/2025-W11/..%5c..%5cpressroom.yaml",
+    "/..%c0%af..%c0%afetc/passwd",
+    "//etc/passwd",
+    "/2025-W11/../../../etc/passwd",
+]
+
+
+@pytest.mark.parametrize("path", TRAVERSALS)
+def test_no_file_outside_the_outbox(preview: tuple[str, PreviewState], path: str) -> None:
+    status, body = _get(preview[0], path)
+    assert status in (400, 404)
+    assert b"root:" not in body and b"newsletter:" not in body
+
+
+def test_serves_week_files_and_binds_loopback(preview: tuple[str, PreviewState]) -> None:
+    base, _ = preview
+    status, body = _get(base, "/2025-W11/digest.html")
+    assert status == 200 and body.startswith(b"<!DOCTYPE html>")
+    assert base.startswith("http://127.0.0.1:")
+
+
+def _browser():  # type: ignore[no-untyped-def]
+    if CHROMIUM is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed; .ci/run installs Debian's chromium")
+        pytest.skip("Debian's chromium is not installed")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    return sync_api.sync_playwright()
+
+
+@pytest.mark.browser
+def test_week_page_in_chromium(preview: tuple[str, PreviewState], tmp_path: Path) -> None:
+    base, state = preview
+    with _browser() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(base + "/")
+        weeks = page.locator("#weeks a").all_inner_texts()
+        assert weeks == ["2026-W04", "2025-W11"]
+
+        page.goto(base + "/2025-W11/")
+        assert page.locator("#desktop").get_attribute("width") == "600"
+        assert page.locator("#mobile").get_attribute("width") == "375"
+        mobile = page.frame_locator("#mobile")
+        assert "moteur de la réindustrialisation" in mobile.locator("body").inner_text()
+        frame = page.frame(url=lambda u: u.endswith("/2025-W11/digest.html"))
+        assert frame is not None
+        widths = [
+            f.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+            for f in page.frames
+            if f.url.endswith("digest.html")
+        ]
+        assert [375, 375] in widths and [600, 600] in widths
+        counters = page.locator(".post .counter").all_inner_texts()
+        assert len(counters) == 7 and all("/" in c for c in counters)
+        page.screenshot(path=str(tmp_path / "week-page.png"), full_page=True)
+
+        seed = next((state.workspace / "seeds").glob("003_*.txt"))
+        seed.write_text(
+            seed.read_text(encoding="utf-8").replace(
+                "moteur de la réindustrialisation", "championne de la réindustrialisation"
+            ),
+            encoding="utf-8",
+        )
+        page.wait_for_function(
+            "document.querySelector('#mobile').contentDocument.body.innerText"
+            ".includes('championne de la réindustrialisation')",
+            timeout=20000,
+        )
+        page.screenshot(path=str(tmp_path / "week-page-after-edit.png"), full_page=True)
+        browser.close()
+    assert (tmp_path / "week-page.png").stat().st_size > 10_000
+
+
+@pytest.mark.browser
+def test_build_error_shows_on_the_page(preview: tuple[str, PreviewState]) -> None:
+    base, state = preview
+    with _browser() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        page = browser.new_page()
+        page.goto(base + "/2025-W11/")
+        (state.workspace / "pressroom.yaml").write_text("locale: fr\nbogus: 1\n", encoding="utf-8")
+        page.wait_for_selector("#build-error", timeout=20000)
+        assert "pressroom.yaml:2: unknown key 'bogus'" in page.inner_text("#build-error")
+        browser.close()

@@ -22,7 +22,7 @@ from pressroom.checks import Check, check_digest, failed
 from pressroom.config import PLATFORMS, Config, load_config
 from pressroom.dates import iso_week, week_in_words, week_monday
 from pressroom.digest import compose, render_digest
-from pressroom.errors import PressroomError, Problem
+from pressroom.errors import OutboxError, PressroomError, Problem
 from pressroom.exporters import to_csv, to_json, to_markdown
 from pressroom.mailer import build_eml
 from pressroom.model import Release, newest_first
@@ -239,7 +239,18 @@ def build(
             on_week(week)
     clean_leftovers(outbox)
     for output in outputs:
-        write_week(outbox, output.week, output.files)
+        try:
+            write_week(outbox, output.week, output.files)
+        except OSError as exc:
+            raise OutboxError(
+                Problem(
+                    str(outbox / output.week),
+                    1,
+                    f"cannot write the week: {exc.strerror or exc}",
+                    "free disk space or make outbox/ writable; this week and the ones after it "
+                    "were left as they were",
+                )
+            ) from exc
     removed: list[str] = []
     if selection.everything and not outcome.has_errors:
         for week in existing_weeks(outbox):

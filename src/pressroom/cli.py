@@ -28,7 +28,7 @@ from pressroom.checks import check_digest, failed
 from pressroom.config import Config, load_config
 from pressroom.counting import PLATFORMS
 from pressroom.dates import week_monday
-from pressroom.errors import PressroomError, Problem
+from pressroom.errors import OutboxError, PressroomError, Problem
 from pressroom.exporters import to_csv, to_hootsuite, to_json, to_markdown, to_sprout
 from pressroom.mailer import send as send_eml
 from pressroom.outbox import existing_weeks
@@ -139,7 +139,8 @@ def build(
     """Build the digest and post drafts of every week in seeds/ into outbox/<YYYY-Www>/.
 
     Exit codes: 0 built clean, 1 built but some records or checks had problems,
-    2 usage, config or template error (nothing written).
+    2 usage, config or template error (nothing written), 3 the outbox could not be
+    written (each week folder is still whole, old or new).
     """
     selection = WeekSelection(
         weeks=tuple(_week_or_exit(w) for w in week or ()),
@@ -151,6 +152,9 @@ def build(
             result = run_build(workspace, selection, force=force, on_week=tick)
     except PressroomError as exc:
         _fail(exc.problem)
+    except OutboxError as exc:
+        err.print(f"[bold red]error:[/] {_escape(str(exc.problem))}", soft_wrap=True)
+        raise typer.Exit(ExitStatus.WRITE_FAILED) from exc
     _report(result.problems)
     for name, checks in result.failed_checks.items():
         for check in checks:

@@ -125,28 +125,55 @@ def shorten(text: str, limit: int) -> str:
 def render_digest(digest: Digest, config: Config, env: jinja2.Environment) -> RenderedDigest:
     context = {"digest": digest, "config": config, "t": labels(digest.locale)}
     source = render(env, MJML_TEMPLATE, **context)
-    html = inline_css(compile_mjml(source))
+    html = inline_css(compile_mjml(source, env))
     text = render(env, TEXT_TEMPLATE, **context)
     return RenderedDigest(mjml=source, html=html, text=text)
 
 
-def compile_mjml(source: str) -> str:
+def compile_mjml(source: str, env: jinja2.Environment) -> str:
     try:
         return str(mjml2html(source, disable_comments=False, fonts={}))
-    except Exception as exc:  # mjml-python raises its own error type for bad MJML
+    except ValueError as exc:  # MRML's parse errors carry no position: find the tag ourselves
+        where, line, tag = locate_unclosed_tag(source, env)
+        detail = f" (<{tag}> is never closed)" if tag else ""
         raise PressroomError(
-            Problem(
-                f"templates/{MJML_TEMPLATE}",
-                _mjml_line(str(exc)),
-                f"MJML error: {exc}",
-                "fix the MJML markup produced by the template",
-            )
+            Problem(where, line, f"MJML error: {exc}{detail}", "close the tag in this template")
         ) from exc
 
 
-def _mjml_line(message: str) -> int:
-    match = regex.search(r"line (\d+)", message)
-    return int(match[1]) if match else 1
+_MJ_TAG = regex.compile(r"<(/?)(mj-[a-z-]+)\b[^>]*?(/?)>")
+
+
+def locate_unclosed_tag(source: str, env: jinja2.Environment) -> tuple[str, int, str]:
+    """The template file and line of the first MJML tag left open in the rendered source."""
+    stack: list[tuple[str, int]] = []
+    for match in _MJ_TAG.finditer(source):
+        closing, name, self_closing = match.groups()
+        if self_closing:
+            continue
+        line = source.count("\n", 0, match.start()) + 1
+        if not closing:
+            stack.append((name, line))
+        elif stack and stack[-1][0] == name:
+            stack.pop()
+        else:
+            break  # a closing tag for something else: the tag on top of the stack is open
+    if not stack:
+        return f"templates/{MJML_TEMPLATE}", 1, ""
+    name, line = stack[-1]
+    rendered = source.split("\n")[line - 1].strip()
+    return (*_template_line(rendered, env), name)
+
+
+def _template_line(rendered: str, env: jinja2.Environment) -> tuple[str, int]:
+    """Find which email template line produced a rendered line (same opening text)."""
+    probe = rendered.split("{", 1)[0][:40]
+    for name in env.list_templates(filter_func=lambda n: n.startswith("email/")):
+        source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+        for number, text in enumerate(source.split("\n"), start=1):
+            if probe and text.strip().startswith(probe):
+                return filename or f"templates/{name}", number
+    return f"templates/{MJML_TEMPLATE}", 1
 
 
 def inline_css(html: str) -> str:

@@ -40,6 +40,14 @@ class PressroomError(Exception):
         self.problem = problem
 
 
+class OutboxError(Exception):
+    """Writing the outbox failed; weeks not yet swapped in are left as they were."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
 class RecordError(Exception):
     """A problem with one record; the reader turns it into a reported Problem."""
 

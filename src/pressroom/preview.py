@@ -23,7 +23,7 @@ import jinja2
 
 from pressroom.build import OUTBOX, REPORT, BuildResult, build
 from pressroom.counting import PLATFORMS
-from pressroom.errors import PressroomError
+from pressroom.errors import OutboxError, PressroomError
 from pressroom.outbox import existing_weeks
 from pressroom.templating import environment, render
 
@@ -58,7 +58,7 @@ class PreviewState:
         try:
             self.last = build(self.workspace)
             self.error = None
-        except PressroomError as exc:
+        except (PressroomError, OutboxError) as exc:
             self.error = str(exc.problem)
         self.notify("reload")
 
@@ -116,6 +116,22 @@ def make_handler(state: PreviewState, env: jinja2.Environment) -> type[BaseHTTPR
 
         def do_HEAD(self) -> None:
             self.do_GET()
+
+        def __getattr__(self, name: str) -> Any:
+            """Any other method (POST, PUT, FOO...) is refused with 405, never 501."""
+            if name.startswith("do_"):
+                return self._not_allowed
+            raise AttributeError(name)
+
+        def _not_allowed(self) -> None:
+            self.close_connection = True
+            body = b"method not allowed"
+            self.send_response(HTTPStatus.METHOD_NOT_ALLOWED)
+            self.send_header("Allow", "GET, HEAD")
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
 
         def do_GET(self) -> None:
             if len(self.path) > MAX_PATH:

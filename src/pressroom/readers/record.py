@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,7 +19,7 @@ from pressroom.quotes import Paragraph, Unclosed, extract_quotes
 from pressroom.readers.fields import QUOTE_FIELDS, Fields, list_field, text_field
 
 MAX_TITLE = 300
-SLUG_WORDS = 60
+SLUG_MAX = 80
 
 
 @dataclass(frozen=True)
@@ -165,8 +166,11 @@ def is_web_url(url: str) -> bool:
 
 
 def slugify(text: str) -> str:
+    """ASCII words joined by dashes; a long slug is cut at a word and keeps a hash of the
+    whole text, so two long titles that start alike still get different ids."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = regex.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(slug) > SLUG_WORDS:
-        slug = slug[:SLUG_WORDS].rsplit("-", 1)[0]
+    if len(slug) > SLUG_MAX:
+        digest = hashlib.sha1(text.encode()).hexdigest()[:6]
+        slug = f"{slug[: SLUG_MAX - 7].rsplit('-', 1)[0]}-{digest}"
     return slug or "release"

@@ -9,15 +9,23 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEEDS = ROOT / "seeds"
 UPDATE = os.environ.get("PRESSROOM_UPDATE_GOLDENS") == "1"
+
+sys.path.insert(0, str(ROOT / "benchmarks"))  # the synthetic archive generator
+
+settings.register_profile("ci", max_examples=1000, deadline=None)
+settings.register_profile("dev", max_examples=200, deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 def assert_golden(actual: str, golden: Path) -> None:

@@ -5,7 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import regex
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from twitter_text import parse_tweet
 
 from pressroom.counting import PLATFORMS, graphemes, mastodon_length, x_length
 
@@ -58,3 +62,16 @@ def test_platform_limits_match_the_design_table() -> None:
         "facebook": 63206,
         "instagram": 2200,
     }
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(st.characters(exclude_categories=("Cs",)), max_size=8) | st.sampled_from(
+    ["👨‍👩‍👧", "1⃣", "©", "™", "🇫🇷", "https://example.org/a?b=c", " example.com ", "\u202f", "漢"]),
+    max_size=20).map("".join))
+def test_fast_x_counter_agrees_with_twitter_text(text: str) -> None:
+    assert x_length(text) == parse_tweet(text).weightedLength
+
+
+@given(st.text())
+def test_grapheme_fast_path_agrees_with_segmentation(text: str) -> None:
+    assert graphemes(text) == len(regex.findall(r"\X", text))

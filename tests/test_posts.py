@@ -100,7 +100,7 @@ _url = st.builds(
 _hashtags = st.lists(st.text(alphabet="abcdéf", min_size=1, max_size=30), max_size=40)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(
     title=_text,
     quote=_text | st.just(""),

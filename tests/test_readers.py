@@ -110,7 +110,7 @@ def test_windows_1252_is_decoded_with_a_warning() -> None:
     ]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=2000) | st.binary(max_size=2000).map(lambda b: b.decode("latin-1")))
 def test_text_reader_never_raises(text: str) -> None:
     for suffix in (".txt", ".md", ".yaml"):
@@ -118,7 +118,7 @@ def test_text_reader_never_raises(text: str) -> None:
         assert release is not None or any(p.is_error for p in problems)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(
     title=st.text(min_size=1, max_size=200),
     body=st.lists(st.text(max_size=300), max_size=8),

@@ -2,23 +2,63 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
-from twitter_text import parse_tweet
+from twitter_text.extract_urls import extract_urls_with_indices
+from twitter_text.regexp.emoji import emoji as twitter_emoji
 
 URL_WEIGHT = 23
+EMOJI_WEIGHT = 2
+# twitter-text v3: code points 0-4351, 8192-8205, 8208-8223 and 8242-8247 weigh 1.
+_HEAVY = regex.compile(r"[^\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]")
+# Every emoji in twitter-text's list starts with one of these (keycaps need U+20E3).
+_EMOJI_START = regex.compile(r"[©®\u203c\u2049\u20e3\u2100-\U0010ffff]")
 _URL = regex.compile(r"https?://[^\s<>\"]+")
 _GRAPHEME = regex.compile(r"\X")
+# Characters that can join a cluster with a neighbour (UAX #29); without them, 1 char = 1 cluster.
+_JOINS = regex.compile(
+    r"[\r\p{GCB=Extend}\p{GCB=ZWJ}\p{GCB=SpacingMark}\p{GCB=Prepend}\p{GCB=L}\p{GCB=V}"
+    r"\p{GCB=T}\p{GCB=LV}\p{GCB=LVT}\p{GCB=Regional_Indicator}]"
+)
 
 
+@lru_cache(maxsize=8192)
 def x_length(text: str) -> int:
-    """twitter-text v3 weighted length (NFC, URL = 23, emoji = 2, most CJK and U+202F = 2)."""
-    return int(parse_tweet(text).weightedLength)
+    """twitter-text v3 weighted length (NFC, URL = 23, emoji = 2, most CJK and U+202F = 2).
+
+    The same result as twitter-text's parse_tweet, whose URL extractor and emoji list it
+    uses; but its emoji regex (slow) only runs when the text holds a character an emoji
+    can start with, and weights are summed by regex rather than character by character.
+    """
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    entities = [(*url["indices"], URL_WEIGHT) for url in extract_urls_with_indices(text)]
+    if _EMOJI_START.search(text):
+        in_url = [range(start, end) for start, end, _ in entities]
+        entities += [
+            (*m.span(), EMOJI_WEIGHT)
+            for m in twitter_emoji.finditer(text)
+            if not any(m.start() in span for span in in_url)
+        ]
+    weight, position = 0, 0
+    for start, end, entity_weight in sorted(entities):
+        weight += _plain_weight(text[position:start]) + entity_weight
+        position = end
+    return weight + _plain_weight(text[position:])
+
+
+def _plain_weight(text: str) -> int:
+    """Characters in twitter-text v3's light ranges weigh 1, every other one 2."""
+    return len(text) + len(_HEAVY.findall(text))
 
 
 def graphemes(text: str) -> int:
+    """Extended grapheme clusters; plain text (most posts) is counted without segmenting."""
+    if not _JOINS.search(text):
+        return len(text)
     return len(_GRAPHEME.findall(text))
 
 

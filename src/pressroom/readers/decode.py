@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass
 
 from pressroom.errors import RecordError
 
 MAX_BYTES = 5 * 1024 * 1024
-_CONTROL_OK = {"\t", "\n", "\r", "\f"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # controls but tab, LF, FF, CR
 
 
 @dataclass(frozen=True)
@@ -64,5 +65,5 @@ def _decode_bytes(raw: bytes) -> tuple[str, str]:
 
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
-    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in _CONTROL_OK)
+    controls = len(_CONTROL.findall(sample))
     return "\x00" in sample or controls > max(2, len(sample) // 100)

@@ -41,8 +41,7 @@ class Fields:
 def load_mapping(text: str, first_line: int = 1) -> Fields:
     """Parse a YAML mapping, keeping key lines; first_line is where ``text`` starts in the file."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        values = yaml.load(text, Loader=yaml.SafeLoader)
+        node, values = _parse(text)
     except yaml.MarkedYAMLError as exc:
         raise RecordError(
             first_line + yaml_error_offset(exc),
@@ -61,6 +60,31 @@ def load_mapping(text: str, first_line: int = 1) -> Fields:
         )
     lines = {str(key.value): first_line + key.start_mark.line for key, _ in node.value}
     return Fields({str(k): v for k, v in values.items()}, lines, first_line)
+
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
+
+
+def _parse(text: str) -> tuple[yaml.Node | None, Any]:
+    """One pass: the node tree (for key lines) and the values built from it.
+
+    On an error, the pure-Python parser runs again: its messages are the clearer ones.
+    """
+    try:
+        return _parse_with(_Loader, text)
+    except yaml.YAMLError:
+        if _Loader is yaml.SafeLoader:
+            raise
+    return _parse_with(yaml.SafeLoader, text)
+
+
+def _parse_with(loader_class: type[yaml.SafeLoader], text: str) -> tuple[yaml.Node | None, Any]:
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
 
 
 def yaml_error_offset(exc: yaml.MarkedYAMLError) -> int:

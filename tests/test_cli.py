@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from conftest import FIXTURES, ROOT
 from pressroom.cli import app
+from pressroom.outbox import existing_weeks
 
 WEEK_FILES = {
     "digest.html",
@@ -42,7 +43,7 @@ def test_build_on_seeds_writes_both_weeks_with_passing_checks(
 def test_build_one_week_only(workspace: Path, runner: CliRunner) -> None:
     result = runner.invoke(app, ["build", "-C", str(workspace), "--week", "2026-W04"])
     assert result.exit_code == 0, result.output
-    assert [p.name for p in (workspace / "outbox").iterdir()] == ["2026-W04"]
+    assert existing_weeks(workspace / "outbox") == ["2026-W04"]
 
 
 def test_build_since_until_selects_by_date(workspace: Path, runner: CliRunner) -> None:
@@ -50,7 +51,7 @@ def test_build_since_until_selects_by_date(workspace: Path, runner: CliRunner) -
         app, ["build", "-C", str(workspace), "--since", "2025-03-01", "--until", "2025-12-31"]
     )
     assert result.exit_code == 0, result.output
-    assert [p.name for p in (workspace / "outbox").iterdir()] == ["2025-W11"]
+    assert existing_weeks(workspace / "outbox") == ["2025-W11"]
 
 
 def test_bad_record_is_reported_and_the_others_still_build(

@@ -10,6 +10,7 @@ import io
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -61,6 +62,11 @@ def test_bad_records_among_good_ones(workspace: Path, runner: CliRunner) -> None
         assert html == (FIXTURES / "golden" / week / "digest.html").read_text(encoding="utf-8")
 
 
+def _leftovers(outbox: Path) -> list[Path]:
+    """What an interrupted build leaves: temporary or old copies of a week or of the index."""
+    return [p for p in outbox.iterdir() if re.search(r"\.(tmp|old)-\d+$", p.name)]
+
+
 def _folder_state(outbox: Path) -> dict[str, bytes]:
     return {week.name: (week / "digest.html").read_bytes()
             for week in outbox.iterdir() if week.is_dir() and not week.name.startswith(".")}
@@ -101,9 +107,9 @@ def test_killed_builds_leave_every_week_whole(tmp_path: Path) -> None:
             json.loads((week / "report.json").read_text())
             assert (week / "digest.html").read_bytes() in (old[week.name], new[week.name])
         assert {w for w in old if not (outbox / w).exists()} <= {
-            p.name.split(".")[1] for p in outbox.iterdir() if p.name.startswith(".")}
+            p.name.split(".")[1] for p in _leftovers(outbox)}
         subprocess.run(command, check=True, capture_output=True)
-        assert not [p for p in outbox.iterdir() if p.name.startswith(".")]
+        assert not _leftovers(outbox)
         assert _folder_state(outbox) == new
 
 
@@ -126,7 +132,7 @@ def test_failed_writes_keep_the_previous_outbox(workspace: Path, runner: CliRunn
     assert f"cannot write the week: {os.strerror(code)}" in result.stderr
     assert "Traceback" not in result.output
     assert _folder_state(workspace / "outbox") == before
-    assert not [p for p in (workspace / "outbox").iterdir() if p.name.startswith(".")]
+    assert not _leftovers(workspace / "outbox")
 
 
 def test_injection_through_text_and_config(workspace: Path, runner: CliRunner) -> None:

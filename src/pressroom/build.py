@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import jinja2
 
@@ -24,11 +27,19 @@ from pressroom.dates import iso_week, week_in_words, week_monday
 from pressroom.digest import compose, render_digest
 from pressroom.errors import OutboxError, PressroomError, Problem
 from pressroom.exporters import to_csv, to_json, to_markdown
+from pressroom.index import BuildIndex, FileEntry, load_index, save_index
 from pressroom.mailer import build_eml
 from pressroom.model import Release, newest_first
 from pressroom.outbox import clean_leftovers, existing_weeks, remove_week, write_week
 from pressroom.posts import Post, posts_for
-from pressroom.readers import ReadOutcome, read_files, record_files
+from pressroom.readers import (
+    FileRead,
+    ReadOutcome,
+    duplicate_problem,
+    read_file,
+    read_files,
+    record_files,
+)
 from pressroom.templating import PACKAGED_TEMPLATES, compile_all, environment
 
 SEEDS = "seeds"
@@ -82,17 +93,7 @@ class BuildResult:
 
 
 def read_workspace(workspace: Path, config: Config) -> ReadOutcome:
-    seeds = workspace / SEEDS
-    if not seeds.is_dir():
-        raise PressroomError(
-            Problem(
-                str(seeds),
-                1,
-                "no seeds/ folder in the workspace",
-                "create seeds/ with release files, or pass -C DIR",
-            )
-        )
-    return read_files(record_files(seeds), config.tz, display_root=workspace)
+    return read_files(record_files(_seeds_dir(workspace)), config.tz, display_root=workspace)
 
 
 def group_by_week(releases: Iterable[Release]) -> dict[str, tuple[Release, ...]]:
@@ -166,20 +167,6 @@ def templates_fingerprint(workspace: Path) -> str:
     return digest.hexdigest()
 
 
-def week_inputs_hash(releases: tuple[Release, ...], shared: str) -> str:
-    digest = hashlib.sha256(shared.encode())
-    for release in sorted(releases, key=lambda r: r.id):
-        digest.update(json.dumps(release.to_dict(), ensure_ascii=False, sort_keys=True).encode())
-    return digest.hexdigest()
-
-
-def _previous_hash(outbox: Path, week: str) -> str | None:
-    try:
-        return str(json.loads((outbox / week / REPORT).read_text())["inputs"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-
-
 def week_posts(
     workspace: Path, week: str, platforms: tuple[str, ...] | None = None
 ) -> tuple[Post, ...]:
@@ -216,52 +203,196 @@ def build(
     selection: WeekSelection = WeekSelection(),
     *,
     force: bool = False,
+    jobs: int | None = None,
     on_week: Callable[[str], None] | None = None,
 ) -> BuildResult:
-    """Build the selected weeks into workspace/outbox; raises PressroomError before any write."""
+    """Build the selected weeks into workspace/outbox; raises PressroomError before any write.
+
+    Only files whose size or modification time changed are read again, and only weeks
+    whose inputs changed are rendered (``force`` renders them all). Reading and rendering
+    run in ``jobs`` processes (default: one per CPU); the output is the same either way.
+    """
     started = time.perf_counter()
+    jobs = jobs or os.cpu_count() or 1
     config = load_config(workspace)
-    env = environment(workspace)
-    compile_all(env)
-    outcome = read_workspace(workspace, config)
-    weeks = {w: r for w, r in group_by_week(outcome.releases).items() if selection.wants(w)}
-    outbox = workspace / OUTBOX
+    compile_all(environment(workspace))
+    seeds, outbox = _seeds_dir(workspace), workspace / OUTBOX
+    index = load_index(outbox, f"{__version__}|{config.timezone}")
+    paths = record_files(seeds)
+    stats = {path: path.stat() for path in paths}
+    names = {path: _shown(path, workspace) for path in paths}
+    stale = [p for p in paths if not _cached(index, names[p], stats[p])]
+    reads = {r.shown: r for r in _read_many(stale, config.timezone, workspace, jobs)}
+    entries = {
+        names[p]: _entry(reads[names[p]], stats[p]) if names[p] in reads else index.files[names[p]]
+        for p in paths
+    }
+    week_files, problems = _assign(entries)
     shared = json.dumps([__version__, templates_fingerprint(workspace), repr(config)])
-    outputs: list[WeekOutput] = []
-    unchanged: list[str] = []
-    for week, releases in weeks.items():
-        inputs = week_inputs_hash(releases, shared)
-        if not force and _previous_hash(outbox, week) == inputs:
-            unchanged.append(week)
-        else:
-            outputs.append(render_week(week, releases, config, env, inputs))
+    hashes = {w: _week_hash(shared, entries, files) for w, files in week_files.items()}
+    wanted = [w for w in week_files if selection.wants(w)]
+    to_render = [
+        w
+        for w in wanted
+        if force or index.weeks.get(w) != hashes[w] or not (outbox / w / REPORT).exists()
+    ]
+    missing = [p for p in paths if names[p] not in reads and entries[names[p]].week in to_render]
+    reads.update((r.shown, r) for r in _read_many(missing, config.timezone, workspace, jobs))
+    work = [
+        (w, tuple(_release(reads[name]) for name in week_files[w]), hashes[w]) for w in to_render
+    ]
+    outputs = []
+    for output in _render_many(work, workspace, jobs):
+        outputs.append(output)
         if on_week:
-            on_week(week)
+            on_week(output.week)
     clean_leftovers(outbox)
     for output in outputs:
-        try:
-            write_week(outbox, output.week, output.files)
-        except OSError as exc:
-            raise OutboxError(
-                Problem(
-                    str(outbox / output.week),
-                    1,
-                    f"cannot write the week: {exc.strerror or exc}",
-                    "free disk space or make outbox/ writable; this week and the ones after it "
-                    "were left as they were",
-                )
-            ) from exc
+        _write(outbox, output)
+    has_errors = any(p.is_error for p in problems)
     removed: list[str] = []
-    if selection.everything and not outcome.has_errors:
+    if selection.everything and not has_errors:
         for week in existing_weeks(outbox):
-            if week not in weeks:
+            if week not in week_files:
                 remove_week(outbox, week)
                 removed.append(week)
+    kept = {w: h for w, h in index.weeks.items() if w in week_files and w not in removed}
+    kept.update((o.week, hashes[o.week]) for o in outputs)
+    save_index(outbox, BuildIndex(index.key, entries, kept))
     return BuildResult(
         built=tuple(o.week for o in outputs),
-        unchanged=tuple(unchanged),
+        unchanged=tuple(w for w in wanted if w not in to_render),
         removed=tuple(removed),
-        problems=outcome.problems,
+        problems=problems,
         failed_checks={o.week: o.checks for o in outputs if failed(o.checks)},
         seconds=time.perf_counter() - started,
     )
+
+
+def _seeds_dir(workspace: Path) -> Path:
+    seeds = workspace / SEEDS
+    if not seeds.is_dir():
+        raise PressroomError(
+            Problem(
+                str(seeds),
+                1,
+                "no seeds/ folder in the workspace",
+                "create seeds/ with release files, or pass -C DIR",
+            )
+        )
+    return seeds
+
+
+def _shown(path: Path, workspace: Path) -> str:
+    return path.relative_to(workspace).as_posix()
+
+
+def _cached(index: BuildIndex, name: str, stat: os.stat_result) -> bool:
+    entry = index.files.get(name)
+    return entry is not None and entry.matches(stat)
+
+
+def _entry(read: FileRead, stat: os.stat_result) -> FileEntry:
+    release = read.release
+    return FileEntry(
+        size=stat.st_size,
+        mtime_ns=stat.st_mtime_ns,
+        digest=read.digest,
+        week=iso_week(release.date) if release else None,
+        release_id=release.id if release else None,
+        line=release.source.line if release else 1,
+        problems=read.problems,
+    )
+
+
+def _assign(entries: dict[str, FileEntry]) -> tuple[dict[str, list[str]], tuple[Problem, ...]]:
+    """Files per week, in name order; a second file with an id already taken is reported."""
+    weeks: dict[str, list[str]] = defaultdict(list)
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for name, entry in entries.items():
+        problems += entry.problems
+        if entry.release_id is None or entry.week is None:
+            continue
+        if entry.release_id in seen:
+            problems.append(
+                duplicate_problem(name, entry.release_id, entry.line, seen[entry.release_id])
+            )
+            continue
+        seen[entry.release_id] = name
+        weeks[entry.week].append(name)
+    return dict(sorted(weeks.items())), tuple(problems)
+
+
+def _week_hash(shared: str, entries: dict[str, FileEntry], files: list[str]) -> str:
+    digest = hashlib.sha256(shared.encode())
+    for name in files:
+        digest.update(f"{name}\0{entries[name].digest}\0".encode())
+    return digest.hexdigest()
+
+
+def _release(read: FileRead) -> Release:
+    assert read.release is not None, read.shown
+    return read.release
+
+
+def _write(outbox: Path, output: WeekOutput) -> None:
+    try:
+        write_week(outbox, output.week, output.files)
+    except OSError as exc:
+        raise OutboxError(
+            Problem(
+                str(outbox / output.week),
+                1,
+                f"cannot write the week: {exc.strerror or exc}",
+                "free disk space or make outbox/ writable; this week and the ones after it "
+                "were left as they were",
+            )
+        ) from exc
+
+
+# Processes: reading and rendering fan out over weeks; each worker builds its own
+# Jinja environment once (environments do not pickle).
+
+PARALLEL_MIN_FILES = 200
+PARALLEL_MIN_WEEKS = 4
+_worker: tuple[Config, jinja2.Environment] | None = None
+
+
+def _read_many(paths: list[Path], timezone: str, workspace: Path, jobs: int) -> list[FileRead]:
+    if jobs < 2 or len(paths) < PARALLEL_MIN_FILES:
+        return _read_chunk((paths, timezone, workspace))
+    chunks = [(paths[i :: jobs * 4], timezone, workspace) for i in range(jobs * 4)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return [read for chunk in pool.map(_read_chunk, chunks) for read in chunk]
+
+
+def _read_chunk(args: tuple[list[Path], str, Path]) -> list[FileRead]:
+    paths, timezone, workspace = args
+    tz = ZoneInfo(timezone)
+    return [read_file(path, tz, workspace) for path in paths]
+
+
+def _render_many(
+    work: list[tuple[str, tuple[Release, ...], str]], workspace: Path, jobs: int
+) -> Iterator[WeekOutput]:
+    if jobs < 2 or len(work) < PARALLEL_MIN_WEEKS:
+        _start_worker(workspace)
+        yield from map(_render_job, work)
+        return
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_start_worker, initargs=(workspace,)
+    ) as pool:
+        yield from pool.map(_render_job, work, chunksize=max(1, len(work) // (jobs * 8)))
+
+
+def _start_worker(workspace: Path) -> None:
+    global _worker
+    _worker = (load_config(workspace), environment(workspace))
+
+
+def _render_job(item: tuple[str, tuple[Release, ...], str]) -> WeekOutput:
+    assert _worker is not None
+    config, env = _worker
+    week, releases, inputs = item
+    return render_week(week, releases, config, env, inputs)

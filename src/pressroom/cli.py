@@ -135,6 +135,12 @@ def build(
         bool, typer.Option("--force", help="Rebuild weeks even when unchanged.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print problems only.")] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Processes to build with.", show_default="CPU count"
+        ),
+    ] = None,
 ) -> None:
     """Build the digest and post drafts of every week in seeds/ into outbox/<YYYY-Www>/.
 
@@ -149,7 +155,7 @@ def build(
     )
     try:
         with _progress(quiet) as tick:
-            result = run_build(workspace, selection, force=force, on_week=tick)
+            result = run_build(workspace, selection, force=force, jobs=jobs, on_week=tick)
     except PressroomError as exc:
         _fail(exc.problem)
     except OutboxError as exc:

@@ -10,6 +10,7 @@ from pathlib import Path
 _WEEK = re.compile(r"^\d{4}-W\d{2}$")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _LEFTOVER = re.compile(r"^\.(\d{4}-W\d{2})\.(tmp|old)-\d+$")
+_INDEX_LEFTOVER = re.compile(r"^\.pressroom-index\.json\.tmp-\d+$")
 
 
 def week_dir(outbox: Path, week: str) -> Path:
@@ -62,6 +63,9 @@ def clean_leftovers(outbox: Path) -> None:
     if not outbox.is_dir():
         return
     for entry in sorted(outbox.iterdir()):
+        if _INDEX_LEFTOVER.match(entry.name):
+            entry.unlink()
+            continue
         match = _LEFTOVER.match(entry.name)
         if not match:
             continue

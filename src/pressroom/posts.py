@@ -141,7 +141,14 @@ def _fit(
     words = labels(release.lang)
     handle = config.handles.get(feature.speaker or "", {}).get(platform.name) if feature else None
 
+    drawn: dict[Parts, str] = {}
+
     def draw(parts: Parts) -> str:
+        if parts not in drawn:
+            drawn[parts] = _draw(parts)
+        return drawn[parts]
+
+    def _draw(parts: Parts) -> str:
         quote = None
         if parts.show_quote and feature and parts.quote_words:
             cut = f" {QUOTE_CUT}" if feature.direct else ELLIPSIS

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,44 +66,66 @@ def read_bytes(raw: bytes, path: str, tz: ZoneInfo) -> tuple[Release | None, lis
     return release, problems
 
 
-def read_files(
-    paths: Iterable[Path], tz: ZoneInfo, display_root: Path | None = None
-) -> ReadOutcome:
+@dataclass(frozen=True)
+class FileRead:
+    """One release file as read: its record (or None), its problems, a hash of its bytes."""
+
+    shown: str
+    release: Release | None
+    problems: tuple[Problem, ...]
+    digest: str
+
+
+def read_file(path: Path, tz: ZoneInfo, display_root: Path | None = None) -> FileRead:
+    shown = _display(path, display_root)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problem = Problem(
+            shown,
+            1,
+            f"cannot read the file: {exc.strerror}",
+            "check that it exists and is readable",
+        )
+        return FileRead(shown, None, (problem,), "")
+    release, problems = read_bytes(raw, shown, tz)
+    return FileRead(shown, release, tuple(problems), hashlib.sha256(raw).hexdigest())
+
+
+def duplicate_problem(shown: str, release_id: str, line: int, first: str) -> Problem:
+    return Problem(
+        shown,
+        line,
+        f"duplicate id {release_id!r}, also used by {first}",
+        "give one of them its own `id:` or title",
+    )
+
+
+def merge_reads(reads: Iterable[FileRead]) -> ReadOutcome:
+    """Records in date order; a second file with an id already taken is reported, not kept."""
     releases: list[Release] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}
-    for path in paths:
-        shown = _display(path, display_root)
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            problems.append(
-                Problem(
-                    shown,
-                    1,
-                    f"cannot read the file: {exc.strerror}",
-                    "check that it exists and is readable",
-                )
-            )
-            continue
-        release, found = read_bytes(raw, shown, tz)
-        problems += found
+    for read in reads:
+        problems += read.problems
+        release = read.release
         if release is None:
             continue
         if release.id in seen:
             problems.append(
-                Problem(
-                    shown,
-                    release.source.line,
-                    f"duplicate id {release.id!r}, also used by {seen[release.id]}",
-                    "give one of them its own `id:` or title",
-                )
+                duplicate_problem(read.shown, release.id, release.source.line, seen[release.id])
             )
             continue
-        seen[release.id] = shown
+        seen[release.id] = read.shown
         releases.append(release)
     releases.sort(key=lambda r: (r.date, r.id))
     return ReadOutcome(tuple(releases), tuple(problems))
+
+
+def read_files(
+    paths: Iterable[Path], tz: ZoneInfo, display_root: Path | None = None
+) -> ReadOutcome:
+    return merge_reads(read_file(path, tz, display_root) for path in paths)
 
 
 def _display(path: Path, root: Path | None) -> str:

@@ -1,0 +1,76 @@
+"""The build index (outbox/.pressroom-index.json): what each release file held when last read,
+and each week's inputs hash, so that an unchanged archive is neither re-read nor re-rendered."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pressroom.errors import Problem, Severity
+
+INDEX_NAME = ".pressroom-index.json"
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    size: int
+    mtime_ns: int
+    digest: str
+    week: str | None
+    release_id: str | None
+    line: int
+    problems: tuple[Problem, ...]
+
+    def matches(self, stat: os.stat_result) -> bool:
+        return self.size == stat.st_size and self.mtime_ns == stat.st_mtime_ns
+
+
+@dataclass(frozen=True)
+class BuildIndex:
+    key: str
+    """Entries hold only under the same key (pressroom version and time zone)."""
+    files: dict[str, FileEntry] = field(default_factory=dict)
+    weeks: dict[str, str] = field(default_factory=dict)
+
+
+def load_index(outbox: Path, key: str) -> BuildIndex:
+    """The last build's index, or an empty one when missing, unreadable or made otherwise."""
+    try:
+        data = json.loads((outbox / INDEX_NAME).read_text(encoding="utf-8"))
+        if data.get("key") != key:
+            return BuildIndex(key)
+        files = {name: _entry(raw) for name, raw in data["files"].items()}
+        return BuildIndex(key, files, {str(k): str(v) for k, v in data["weeks"].items()})
+    except (OSError, ValueError, KeyError, TypeError):
+        return BuildIndex(key)
+
+
+def save_index(outbox: Path, index: BuildIndex) -> None:
+    outbox.mkdir(parents=True, exist_ok=True)
+    temp = outbox / f"{INDEX_NAME}.tmp-{os.getpid()}"
+    data = {
+        "key": index.key,
+        "weeks": index.weeks,
+        "files": {name: asdict(entry) for name, entry in index.files.items()},
+    }
+    temp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    os.replace(temp, outbox / INDEX_NAME)
+
+
+def _entry(raw: dict[str, Any]) -> FileEntry:
+    problems = tuple(
+        Problem(p["path"], int(p["line"]), p["message"], p["hint"], Severity(p["severity"]))
+        for p in raw["problems"]
+    )
+    return FileEntry(
+        int(raw["size"]),
+        int(raw["mtime_ns"]),
+        str(raw["digest"]),
+        raw["week"],
+        raw["release_id"],
+        int(raw["line"]),
+        problems,
+    )

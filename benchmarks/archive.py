@@ -14,14 +14,29 @@ from datetime import date, timedelta
 from pathlib import Path
 
 FIRST_MONDAY = date(2016, 1, 4)
-SUBJECTS = ["l’industrie", "les lycées", "la montagne", "les transports", "la chimie",
-            "l’agriculture", "le tourisme", "la culture", "l’hydrogène", "l’apprentissage"]
+SUBJECTS = [
+    "l’industrie",
+    "les lycées",
+    "la montagne",
+    "les transports",
+    "la chimie",
+    "l’agriculture",
+    "le tourisme",
+    "la culture",
+    "l’hydrogène",
+    "l’apprentissage",
+]
 PLACES = ["Lyon", "Grenoble", "Clermont-Ferrand", "Annecy", "Saint-Étienne", "Valence"]
-PEOPLE = [("Fabrice Pannekoucke", "président de la région"),
-          ("Marie Durand", "vice-présidente déléguée à l’économie"),
-          ("Paul Girard", "conseiller régional"), ("Anne de La Tour", "maire")]
-SENTENCE = ("La Région engage un programme de {n} millions d’euros pour {s} à {p}, avec les "
-            "entreprises, les communes et les associations du territoire. ")
+PEOPLE = [
+    ("Fabrice Pannekoucke", "président de la région"),
+    ("Marie Durand", "vice-présidente déléguée à l’économie"),
+    ("Paul Girard", "conseiller régional"),
+    ("Anne de La Tour", "maire"),
+]
+SENTENCE = (
+    "La Région engage un programme de {n} millions d’euros pour {s} à {p}, avec les "
+    "entreprises, les communes et les associations du territoire. "
+)
 
 
 def release_text(index: int, day: date, rng: random.Random) -> tuple[str, str]:
@@ -30,20 +45,29 @@ def release_text(index: int, day: date, rng: random.Random) -> tuple[str, str]:
     speaker, role = rng.choice(PEOPLE)
     title = f"{place} : un nouveau plan pour {subject} (n° {index})"
     standfirst = SENTENCE.format(n=rng.randint(2, 90), s=subject, p=place).strip()
-    body = [SENTENCE.format(n=rng.randint(2, 90), s=subject, p=place) * rng.randint(1, 4)
-            for _ in range(rng.randint(2, 5))]
-    quote = ("Nous voulons que chaque habitant profite de ce plan, dans chaque vallée "
-             "et chaque quartier, dès cette année")
+    body = [
+        SENTENCE.format(n=rng.randint(2, 90), s=subject, p=place) * rng.randint(1, 4)
+        for _ in range(rng.randint(2, 5))
+    ]
+    quote = (
+        "Nous voulons que chaque habitant profite de ce plan, dans chaque vallée "
+        "et chaque quartier, dès cette année"
+    )
     kind = index % 5
     if kind == 3:
-        return ".md", (f"---\ntitle: \"{title}\"\ndate: {day.isoformat()}\ntags: [{subject.split()[-1]}]\n"
-                       f"---\n{standfirst}\n\n" + "\n\n".join(body)
-                       + f"\n\n« {quote} », a déclaré {speaker}, {role}.\n")
+        return ".md", (
+            f'---\ntitle: "{title}"\ndate: {day.isoformat()}\ntags: [{subject.split()[-1]}]\n'
+            f"---\n{standfirst}\n\n"
+            + "\n\n".join(body)
+            + f"\n\n« {quote} », a déclaré {speaker}, {role}.\n"
+        )
     if kind == 4:
         paragraphs = "\n\n".join(body).replace("\n", "\n  ")
-        return ".yaml", (f"title: \"{title}\"\ndate: {day.isoformat()}\n"
-                         f"standfirst: \"{standfirst}\"\nquotes:\n  - text: \"{quote}\"\n"
-                         f"    speaker: {speaker}\n    role: \"{role}\"\nbody: |\n  {paragraphs}\n")
+        return ".yaml", (
+            f'title: "{title}"\ndate: {day.isoformat()}\n'
+            f'standfirst: "{standfirst}"\nquotes:\n  - text: "{quote}"\n'
+            f'    speaker: {speaker}\n    role: "{role}"\nbody: |\n  {paragraphs}\n'
+        )
     lines = [title, "", f"Le {day:%d/%m/%Y}", "", standfirst, "", *body]
     lines += [f"{role.capitalize()}, {speaker}, affirme :", f"« {quote}. »"] if kind else []
     return ".txt", "\n".join(lines) + "\n"

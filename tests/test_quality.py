@@ -14,7 +14,7 @@ from conftest import ROOT
 @pytest.mark.parametrize(
     "command",
     [
-        [sys.executable, "-m", "ruff", "check", "src", "tests"],
+        [sys.executable, "-m", "ruff", "check", "src", "tests", "benchmarks"],
         [sys.executable, "-m", "ruff", "format", "--check", "src"],
         [sys.executable, "-m", "mypy"],
     ],

@@ -1,7 +1,8 @@
 """A build: read the workspace's releases, render every selected week, write the outbox.
 
-Everything is rendered in memory before anything is written, so a template error
-writes nothing; each week folder is then swapped in whole (see outbox.py).
+Templates are compiled before anything is read or written, so a broken template
+writes nothing; each week folder is then swapped in whole as soon as it is rendered
+(see outbox.py).
 """
 
 from __future__ import annotations
@@ -132,16 +133,6 @@ def render_week(
         "html_bytes": len(rendered.html.encode()),
         "ok": not failed(checks),
         "checks": [c.as_dict() for c in checks],
-        "posts": [
-            {
-                "release_id": p.release_id,
-                "platform": p.platform,
-                "length": p.length,
-                "limit": p.limit,
-                "truncated": list(p.truncated),
-            }
-            for p in posts
-        ],
     }
     files = {
         "digest.html": rendered.html.encode(),
@@ -241,14 +232,16 @@ def build(
     work = [
         (w, tuple(_release(reads[name]) for name in week_files[w]), hashes[w]) for w in to_render
     ]
-    outputs = []
-    for output in _render_many(work, workspace, jobs):
-        outputs.append(output)
+    clean_leftovers(outbox)
+    built: list[str] = []
+    failed_checks: dict[str, tuple[Check, ...]] = {}
+    for output in _render_many(work, workspace, jobs):  # written as they come: memory stays flat
+        _write(outbox, output)
+        built.append(output.week)
+        if failed(output.checks):
+            failed_checks[output.week] = output.checks
         if on_week:
             on_week(output.week)
-    clean_leftovers(outbox)
-    for output in outputs:
-        _write(outbox, output)
     has_errors = any(p.is_error for p in problems)
     removed: list[str] = []
     if selection.everything and not has_errors:
@@ -257,14 +250,14 @@ def build(
                 remove_week(outbox, week)
                 removed.append(week)
     kept = {w: h for w, h in index.weeks.items() if w in week_files and w not in removed}
-    kept.update((o.week, hashes[o.week]) for o in outputs)
+    kept.update((week, hashes[week]) for week in built)
     save_index(outbox, BuildIndex(index.key, entries, kept))
     return BuildResult(
-        built=tuple(o.week for o in outputs),
+        built=tuple(built),
         unchanged=tuple(w for w in wanted if w not in to_render),
         removed=tuple(removed),
         problems=problems,
-        failed_checks={o.week: o.checks for o in outputs if failed(o.checks)},
+        failed_checks=failed_checks,
         seconds=time.perf_counter() - started,
     )
 

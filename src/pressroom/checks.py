@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from html.parser import HTMLParser
 from typing import Any, Literal
 from urllib.parse import urlsplit
+
+import lxml.html
 
 GMAIL_CLIP = 102 * 1024
 SIZE_WARNING = 80 * 1024
@@ -25,65 +26,51 @@ class Check:
         return asdict(self)
 
 
-class _Scan(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.lang = ""
-        self.title = ""
-        self.in_title = False
-        self.images_without_alt = 0
-        self.images = 0
-        self.bad_links: list[str] = []
-        self.links = 0
-        self.forbidden: set[str] = set()
-        self.color_scheme = False
-        self.preheader: str | None = None
-        self._hidden_depth = 0
-        self._hidden_text: list[str] = []
+@dataclass(frozen=True)
+class _Scan:
+    """What the checks need from the HTML, read with lxml (a premailer dependency)."""
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attr = {k: v or "" for k, v in attrs}
-        if tag == "html":
-            self.lang = attr.get("lang", "")
-        elif tag == "title":
-            self.in_title = True
-        elif tag == "img":
-            self.images += 1
-            self.images_without_alt += "alt" not in attr
-        elif tag == "a":
-            self.links += 1
-            href = attr.get("href", "")
-            if urlsplit(href.strip()).scheme not in ("http", "https", "mailto") or not href:
-                self.bad_links.append(href)
-        elif tag == "meta" and attr.get("name", "").lower() == "color-scheme":
-            self.color_scheme = True
-        if tag in FORBIDDEN_TAGS:
-            self.forbidden.add(tag)
-        if tag == "div":
-            style = attr.get("style", "").replace(" ", "").lower()
-            if self._hidden_depth:
-                self._hidden_depth += 1
-            elif self.preheader is None and "display:none" in style:
-                self._hidden_depth = 1
+    lang: str
+    title: str
+    images: int
+    images_without_alt: int
+    links: int
+    bad_links: list[str]
+    forbidden: set[str]
+    color_scheme: bool
+    preheader: str
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self.in_title = False
-        elif tag == "div" and self._hidden_depth:
-            self._hidden_depth -= 1
-            if not self._hidden_depth:
-                self.preheader = " ".join("".join(self._hidden_text).split())
-
-    def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.title += data
-        if self._hidden_depth:
-            self._hidden_text.append(data)
+    @classmethod
+    def of(cls, html: str) -> _Scan:
+        root = lxml.html.document_fromstring(html.encode("utf-8"))
+        images = root.xpath("//img")
+        hrefs = [str(a.get("href") or "") for a in root.xpath("//a")]
+        hidden = [
+            div
+            for div in root.xpath("//body//div[@style]")
+            if "display:none" in div.get("style", "").replace(" ", "").lower()
+        ]
+        return cls(
+            lang=str(root.get("lang") or ""),
+            title=" ".join(t.text_content() for t in root.xpath("//title")),
+            images=len(images),
+            images_without_alt=sum(1 for img in images if img.get("alt") is None),
+            links=len(hrefs),
+            bad_links=[
+                h
+                for h in hrefs
+                if urlsplit(h.strip()).scheme not in ("http", "https", "mailto") or not h
+            ],
+            forbidden={str(el.tag) for tag in FORBIDDEN_TAGS for el in root.iter(tag)},
+            color_scheme=bool(
+                root.xpath("//meta[translate(@name, 'COLRSHEM', 'colrshem')='color-scheme']")
+            ),
+            preheader=" ".join(hidden[0].text_content().split()) if hidden else "",
+        )
 
 
 def check_digest(html: str, text: str) -> tuple[Check, ...]:
-    scan = _Scan()
-    scan.feed(html)
+    scan = _Scan.of(html)
     size = len(html.encode("utf-8"))
     low, high = PREHEADER_RANGE
     pre = (scan.preheader or "").strip("\u00a0 ")

@@ -17,7 +17,13 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def to_json(posts: Sequence[Post]) -> str:
-    return json.dumps([p.as_dict() for p in posts], ensure_ascii=False, indent=2) + "\n"
+    """A JSON list, one post per line: readable, diff-friendly, and fast (json's C encoder)."""
+    return json_lines([p.as_dict() for p in posts])
+
+
+def json_lines(items: Sequence[object]) -> str:
+    lines = ",\n".join(json.dumps(item, ensure_ascii=False) for item in items)
+    return f"[\n{lines}\n]\n" if items else "[]\n"
 
 
 CSV_COLUMNS = (

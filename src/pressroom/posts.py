@@ -19,7 +19,7 @@ from pressroom.counting import PLATFORMS, Platform
 from pressroom.editorial import NNBSP, Featured, featured_candidates, quoted, with_utm
 from pressroom.i18n import labels
 from pressroom.model import Release
-from pressroom.templating import render
+from pressroom.templating import render, template_uses
 
 ELLIPSIS = "…"
 QUOTE_CUT = "[…]"
@@ -195,6 +195,8 @@ def _fit(
         show_url=True,
     )
     steps: list[str] = []
+    if not template_uses(env, f"posts/{platform.name}.txt.j2", "standfirst"):
+        parts = replace(parts, standfirst_words=())  # nothing to shorten there
     for step, shorten in _STEPS:
         if fits(parts):
             break

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+import jinja2.meta
 
 from pressroom.errors import PressroomError, Problem
 
@@ -26,6 +28,7 @@ def environment(workspace: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # one environment per build: no stat of every template per render
     )
 
 
@@ -43,6 +46,13 @@ def compile_all(env: jinja2.Environment) -> None:
                     "fix the Jinja syntax in this template",
                 )
             ) from exc
+
+
+@lru_cache(maxsize=256)
+def template_uses(env: jinja2.Environment, name: str, variable: str) -> bool:
+    """Whether a template reads a variable (includes not followed); asked once per build."""
+    source = env.loader.get_source(env, name)[0] if env.loader else ""
+    return variable in jinja2.meta.find_undeclared_variables(env.parse(source))
 
 
 def render(env: jinja2.Environment, name: str, **context: object) -> str:

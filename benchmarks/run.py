@@ -1,0 +1,199 @@
+"""pressroom's benchmark: prints a Markdown table of build times and peak memory.
+
+    python benchmarks/run.py [--releases 10000] [--weeks 520] [--jobs N]
+
+Measures, on a synthetic archive (benchmarks/archive.py): a cold full build, a rebuild
+with nothing changed, a rebuild after one release changed, a single-week build, peak
+memory at a quarter and at the full size of the archive, and one 20-story digest's
+whole render (Jinja2 + MJML + premailer + text + .eml) against node's `mjml` compiling
+the same MJML in one process, when node and the mjml npm package are installed
+(`npm install --prefix benchmarks/node mjml`, or set MJML_NODE_MODULES).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from archive import write_archive
+
+ROOT = Path(__file__).resolve().parent.parent
+NODE_MODULES = Path(
+    os.environ.get("MJML_NODE_MODULES", ROOT / "benchmarks" / "node" / "node_modules")
+)
+DIGEST_STORIES = 20
+RENDER_ROUNDS = 50
+
+
+def pressroom(workspace: Path, *args: str) -> float:
+    """Wall seconds of one `pressroom build` in a fresh process."""
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "pressroom", "build", "-C", str(workspace), "-q", *args], check=True
+    )
+    return time.perf_counter() - started
+
+
+def peak_mb() -> float:
+    """Peak resident memory of the largest finished child process so far."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def workspace_of(root: Path, releases: int, weeks: int) -> Path:
+    workspace = root / f"archive-{releases}"
+    write_archive(workspace / "seeds", releases, weeks)
+    shutil.copy(ROOT / "pressroom.yaml", workspace / "pressroom.yaml")
+    return workspace
+
+
+def peak_of_cold_build(root: Path, releases: int, weeks: int, jobs: list[str]) -> float:
+    """Peak memory of one cold build, measured in a child so earlier runs do not count."""
+    command = [
+        sys.executable,
+        "-m",
+        "pressroom",
+        "build",
+        "-C",
+        str(workspace_of(root, releases, weeks)),
+        "-q",
+        *jobs,
+    ]
+    code = (
+        "import resource, subprocess, sys;"
+        f"subprocess.run({command!r}, check=True);"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)"
+    )
+    return float(
+        subprocess.run(
+            [sys.executable, "-c", code], check=True, capture_output=True, text=True
+        ).stdout
+    )
+
+
+def digest_render_ms() -> tuple[float, str]:
+    """Mean ms of a 20-story digest's whole render, and its MJML source (for node)."""
+    from datetime import timedelta
+
+    from pressroom.config import load_config
+    from pressroom.digest import compose, render_digest
+    from pressroom.mailer import build_eml
+    from pressroom.readers import read_files
+    from pressroom.templating import environment
+
+    with tempfile.TemporaryDirectory() as folder:
+        paths = write_archive(Path(folder), DIGEST_STORIES, 1)
+        config = load_config(ROOT)
+        releases = read_files(paths, config.tz).releases
+    env = environment(ROOT)
+    week = releases[0].date.isocalendar()
+    week_name = f"{week[0]}-W{week[1]:02d}"
+    assert all(r.date - releases[0].date < timedelta(days=7) for r in releases)
+    digest = compose(week_name, releases, config)
+    rendered = render_digest(digest, config, env)  # warm caches
+    started = time.perf_counter()
+    for _ in range(RENDER_ROUNDS):
+        rendered = render_digest(digest, config, env)
+        build_eml(digest, rendered, config.newsletter)
+    return (time.perf_counter() - started) / RENDER_ROUNDS * 1000, rendered.mjml
+
+
+def node_mjml_ms(source: str) -> float | None:
+    """Mean ms of node's mjml compiling the same MJML, in one process; None without node."""
+    if shutil.which("node") is None or not (NODE_MODULES / "mjml").is_dir():
+        return None
+    script = (
+        "const mjml = require('mjml'); const fs = require('fs');"
+        "const src = fs.readFileSync(0, 'utf8'); mjml(src);"
+        f"const t = process.hrtime.bigint(); for (let i = 0; i < {RENDER_ROUNDS}; i++) mjml(src);"
+        f"console.log(Number(process.hrtime.bigint() - t) / 1e6 / {RENDER_ROUNDS});"
+    )
+    result = subprocess.run(
+        ["node", "-e", script],
+        input=source,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NODE_PATH": str(NODE_MODULES)},
+        check=True,
+    )
+    return float(result.stdout.strip())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--releases", type=int, default=10_000)
+    parser.add_argument("--weeks", type=int, default=520)
+    parser.add_argument("--jobs", type=int, default=None)
+    args = parser.parse_args()
+    jobs = ["--jobs", str(args.jobs)] if args.jobs else []
+    rows: list[tuple[str, str]] = []
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        workspace = workspace_of(root, args.releases, args.weeks)
+        rows.append(
+            (
+                f"cold full build ({args.releases} releases, {args.weeks} weeks)",
+                f"{pressroom(workspace, *jobs):.2f} s",
+            )
+        )
+        rows.append(("no-change rebuild", f"{pressroom(workspace, *jobs):.2f} s"))
+        changed = sorted((workspace / "seeds").iterdir())[
+            len(list((workspace / "seeds").iterdir())) // 2
+        ]
+        changed.write_text(
+            changed.read_text(encoding="utf-8") + "\nUne phrase ajoutée.\n", encoding="utf-8"
+        )
+        rows.append(("one release changed", f"{pressroom(workspace, *jobs):.2f} s"))
+        week = sorted(p.name for p in (workspace / "outbox").iterdir() if p.name[0] != ".")[0]
+        rows.append(
+            (
+                f"single-week build (--week {week} --force)",
+                f"{pressroom(workspace, '--week', week, '--force', *jobs):.2f} s",
+            )
+        )
+        quarter = args.releases // 4
+        rows.append(
+            (
+                f"peak memory, cold build of {quarter} releases",
+                f"{peak_of_cold_build(root, quarter, max(1, args.weeks // 4), jobs):.0f} MB",
+            )
+        )
+        rows.append(
+            (
+                f"peak memory, cold build of {args.releases} releases",
+                f"{peak_of_cold_build(root, args.releases, args.weeks, jobs):.0f} MB",
+            )
+        )
+    ours, source = digest_render_ms()
+    rows.append(
+        (
+            f"one {DIGEST_STORIES}-story digest, whole render (Jinja2+MJML+premailer+text+.eml)",
+            f"{ours:.1f} ms",
+        )
+    )
+    node = node_mjml_ms(source)
+    if node is None:
+        rows.append(("node mjml, same MJML", "not measured (node or the mjml package missing)"))
+    else:
+        rows.append(("node mjml, same MJML, compile only", f"{node:.1f} ms"))
+        rows.append(("ratio pressroom whole render / node mjml compile", f"{ours / node:.2f}"))
+    print(
+        f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python "
+        f"{platform.python_version()}, {platform.system()} {platform.release()}\n"
+    )
+    print("| measure | result |\n|---|---|")
+    for name, value in rows:
+        print(f"| {name} | {value} |")
+    print("\n" + json.dumps(dict(rows), ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -65,9 +65,25 @@ def test_platform_limits_match_the_design_table() -> None:
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.text(st.characters(exclude_categories=("Cs",)), max_size=8) | st.sampled_from(
-    ["👨‍👩‍👧", "1⃣", "©", "™", "🇫🇷", "https://example.org/a?b=c", " example.com ", "\u202f", "漢"]),
-    max_size=20).map("".join))
+@given(
+    st.lists(
+        st.text(st.characters(exclude_categories=("Cs",)), max_size=8)
+        | st.sampled_from(
+            [
+                "👨‍👩‍👧",
+                "1⃣",
+                "©",
+                "™",
+                "🇫🇷",
+                "https://example.org/a?b=c",
+                " example.com ",
+                "\u202f",
+                "漢",
+            ]
+        ),
+        max_size=20,
+    ).map("".join)
+)
 def test_fast_x_counter_agrees_with_twitter_text(text: str) -> None:
     assert x_length(text) == parse_tweet(text).weightedLength
 

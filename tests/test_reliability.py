@@ -32,8 +32,16 @@ from pressroom import outbox as outbox_module
 from pressroom.cli import app
 from pressroom.preview import PreviewState, serve
 
-WEEK_FILES = {"digest.html", "digest.txt", "digest.eml", "digest.mjml", "posts.json",
-              "posts.csv", "posts.md", "report.json"}
+WEEK_FILES = {
+    "digest.html",
+    "digest.txt",
+    "digest.eml",
+    "digest.mjml",
+    "posts.json",
+    "posts.csv",
+    "posts.md",
+    "report.json",
+}
 
 
 def test_bad_records_among_good_ones(workspace: Path, runner: CliRunner) -> None:
@@ -68,8 +76,11 @@ def _leftovers(outbox: Path) -> list[Path]:
 
 
 def _folder_state(outbox: Path) -> dict[str, bytes]:
-    return {week.name: (week / "digest.html").read_bytes()
-            for week in outbox.iterdir() if week.is_dir() and not week.name.startswith(".")}
+    return {
+        week.name: (week / "digest.html").read_bytes()
+        for week in outbox.iterdir()
+        if week.is_dir() and not week.name.startswith(".")
+    }
 
 
 def test_killed_builds_leave_every_week_whole(tmp_path: Path) -> None:
@@ -107,16 +118,17 @@ def test_killed_builds_leave_every_week_whole(tmp_path: Path) -> None:
             json.loads((week / "report.json").read_text())
             assert (week / "digest.html").read_bytes() in (old[week.name], new[week.name])
         assert {w for w in old if not (outbox / w).exists()} <= {
-            p.name.split(".")[1] for p in _leftovers(outbox)}
+            p.name.split(".")[1] for p in _leftovers(outbox)
+        }
         subprocess.run(command, check=True, capture_output=True)
         assert not _leftovers(outbox)
         assert _folder_state(outbox) == new
 
 
 @pytest.mark.parametrize("code", [errno.ENOSPC, errno.EROFS])
-def test_failed_writes_keep_the_previous_outbox(workspace: Path, runner: CliRunner,
-                                                monkeypatch: pytest.MonkeyPatch,
-                                                code: int) -> None:
+def test_failed_writes_keep_the_previous_outbox(
+    workspace: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch, code: int
+) -> None:
     assert runner.invoke(app, ["build", "-C", str(workspace)]).exit_code == 0
     before = _folder_state(workspace / "outbox")
     real_open = open
@@ -137,13 +149,15 @@ def test_failed_writes_keep_the_previous_outbox(workspace: Path, runner: CliRunn
 
 def test_injection_through_text_and_config(workspace: Path, runner: CliRunner) -> None:
     (workspace / "seeds" / "evil.md").write_text(
-        "---\ntitle: \"=HYPERLINK(\\\"http://evil\\\") <script>x</script>\"\n"
-        "date: 2026-01-20\nurl: \"https://www.auvergnerhonealpes.fr/a\\nBcc: victim@example.org\"\n"
+        '---\ntitle: "=HYPERLINK(\\"http://evil\\") <script>x</script>"\n'
+        'date: 2026-01-20\nurl: "https://www.auvergnerhonealpes.fr/a\\nBcc: victim@example.org"\n'
         "---\n@SUM(1+1) un paragraphe [lien](javascript:alert(1)) <iframe src=x>\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     config = (workspace / "pressroom.yaml").read_text(encoding="utf-8")
-    config = config.replace("name: La lettre presse de la Région",
-                            'name: "Lettre\\r\\nBcc: victim@example.org"')
+    config = config.replace(
+        "name: La lettre presse de la Région", 'name: "Lettre\\r\\nBcc: victim@example.org"'
+    )
     (workspace / "pressroom.yaml").write_text(config, encoding="utf-8")
     result = runner.invoke(app, ["build", "-C", str(workspace)])
     assert result.exit_code == 1  # the url with a line break is refused, the record builds
@@ -187,8 +201,10 @@ def test_preview_under_load_answers_everything(server: int) -> None:
     expected = {"/nope": 404}
 
     def batch(start: int) -> list[tuple[str, int]]:
-        return [(p, _request(server, "GET", p)) for p in
-                (paths[(start + i) % len(paths)] for i in range(1000 // 32 + 1))]
+        return [
+            (p, _request(server, "GET", p))
+            for p in (paths[(start + i) % len(paths)] for i in range(1000 // 32 + 1))
+        ]
 
     tracemalloc.start()
     started = time.perf_counter()
@@ -207,15 +223,18 @@ def test_preview_under_load_answers_everything(server: int) -> None:
     assert after - middle < 5 * 1024 * 1024  # flat: the second thousand keeps nothing
 
 
-@pytest.mark.parametrize(("method", "path", "status"), [
-    ("GET", "/" + "a" * 5000, 414),
-    ("POST", "/", 405),
-    ("DELETE", "/2025-W11/digest.html", 405),
-    ("FOO", "/", 405),
-    ("GET", "/%zz%", 404),
-    ("GET", "/%c0%af", 400),
-    ("GET", "/2025-W11/%ff", 400),
-])
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("GET", "/" + "a" * 5000, 414),
+        ("POST", "/", 405),
+        ("DELETE", "/2025-W11/digest.html", 405),
+        ("FOO", "/", 405),
+        ("GET", "/%zz%", 404),
+        ("GET", "/%c0%af", 400),
+        ("GET", "/2025-W11/%ff", 400),
+    ],
+)
 def test_bad_requests_get_4xx(server: int, method: str, path: str, status: int) -> None:
     assert _request(server, method, path) == status
     assert _request(server, "GET", "/") == 200  # still serving

@@ -206,14 +206,13 @@ def build(
     started = time.perf_counter()
     jobs = jobs or os.cpu_count() or 1
     config = load_config(workspace)
-    compile_all(environment(workspace))
     seeds, outbox = _seeds_dir(workspace), workspace / OUTBOX
     index = load_index(outbox, f"{__version__}|{config.timezone}")
     paths = record_files(seeds)
     stats = {path: path.stat() for path in paths}
-    names = {path: _shown(path, workspace) for path in paths}
+    names = {path: os.path.relpath(path, workspace).replace(os.sep, "/") for path in paths}
     stale = [p for p in paths if not _cached(index, names[p], stats[p])]
-    reads = {r.shown: r for r in _read_many(stale, config.timezone, workspace, jobs)}
+    reads = {r.shown: r for r in _read_many([(p, names[p]) for p in stale], config.timezone, jobs)}
     entries = {
         names[p]: _entry(reads[names[p]], stats[p]) if names[p] in reads else index.files[names[p]]
         for p in paths
@@ -227,8 +226,14 @@ def build(
         for w in wanted
         if force or index.weeks.get(w) != hashes[w] or not (outbox / w / REPORT).exists()
     ]
-    missing = [p for p in paths if names[p] not in reads and entries[names[p]].week in to_render]
-    reads.update((r.shown, r) for r in _read_many(missing, config.timezone, workspace, jobs))
+    if to_render:
+        compile_all(environment(workspace))  # a broken template stops the build before a write
+    missing = [
+        (p, names[p])
+        for p in paths
+        if names[p] not in reads and entries[names[p]].week in to_render
+    ]
+    reads.update((r.shown, r) for r in _read_many(missing, config.timezone, jobs))
     work = [
         (w, tuple(_release(reads[name]) for name in week_files[w]), hashes[w]) for w in to_render
     ]
@@ -251,7 +256,8 @@ def build(
                 removed.append(week)
     kept = {w: h for w, h in index.weeks.items() if w in week_files and w not in removed}
     kept.update((week, hashes[week]) for week in built)
-    save_index(outbox, BuildIndex(index.key, entries, kept))
+    if kept != index.weeks or stale or len(entries) != len(index.files):
+        save_index(outbox, BuildIndex(index.key, entries, kept))
     return BuildResult(
         built=tuple(built),
         unchanged=tuple(w for w in wanted if w not in to_render),
@@ -274,10 +280,6 @@ def _seeds_dir(workspace: Path) -> Path:
             )
         )
     return seeds
-
-
-def _shown(path: Path, workspace: Path) -> str:
-    return path.relative_to(workspace).as_posix()
 
 
 def _cached(index: BuildIndex, name: str, stat: os.stat_result) -> bool:
@@ -352,18 +354,18 @@ PARALLEL_MIN_WEEKS = 4
 _worker: tuple[Config, jinja2.Environment] | None = None
 
 
-def _read_many(paths: list[Path], timezone: str, workspace: Path, jobs: int) -> list[FileRead]:
-    if jobs < 2 or len(paths) < PARALLEL_MIN_FILES:
-        return _read_chunk((paths, timezone, workspace))
-    chunks = [(paths[i :: jobs * 4], timezone, workspace) for i in range(jobs * 4)]
+def _read_many(files: list[tuple[Path, str]], timezone: str, jobs: int) -> list[FileRead]:
+    if jobs < 2 or len(files) < PARALLEL_MIN_FILES:
+        return _read_chunk((files, timezone))
+    chunks = [(files[i :: jobs * 4], timezone) for i in range(jobs * 4)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         return [read for chunk in pool.map(_read_chunk, chunks) for read in chunk]
 
 
-def _read_chunk(args: tuple[list[Path], str, Path]) -> list[FileRead]:
-    paths, timezone, workspace = args
+def _read_chunk(args: tuple[list[tuple[Path, str]], str]) -> list[FileRead]:
+    files, timezone = args
     tz = ZoneInfo(timezone)
-    return [read_file(path, tz, workspace) for path in paths]
+    return [read_file(path, tz, shown) for path, shown in files]
 
 
 def _render_many(

@@ -6,10 +6,9 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import regex
-from twitter_text.extract_urls import extract_urls_with_indices
-from twitter_text.regexp.emoji import emoji as twitter_emoji
 
 URL_WEIGHT = 23
 EMOJI_WEIGHT = 2
@@ -34,6 +33,7 @@ def x_length(text: str) -> int:
     uses; but its emoji regex (slow) only runs when the text holds a character an emoji
     can start with, and weights are summed by regex rather than character by character.
     """
+    extract_urls_with_indices, twitter_emoji = _twitter_text()
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     entities = [(*url["indices"], URL_WEIGHT) for url in extract_urls_with_indices(text)]
     if _EMOJI_START.search(text):
@@ -48,6 +48,15 @@ def x_length(text: str) -> int:
         weight += _plain_weight(text[position:start]) + entity_weight
         position = end
     return weight + _plain_weight(text[position:])
+
+
+@lru_cache(maxsize=1)
+def _twitter_text() -> tuple[Any, Any]:
+    """twitter-text's URL extractor and emoji regex, loaded on first use (0.3 s of imports)."""
+    from twitter_text.extract_urls import extract_urls_with_indices
+    from twitter_text.regexp.emoji import emoji
+
+    return extract_urls_with_indices, emoji
 
 
 def _plain_weight(text: str) -> int:

@@ -5,11 +5,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-import cssutils
 import jinja2
-import premailer
 import regex
-from mjml import mjml2html
 
 from pressroom.config import Config
 from pressroom.dates import day_in_words, week_in_words
@@ -25,8 +22,6 @@ PREHEADER_MIN, PREHEADER_MAX = 40, 140
 SUMMARY_MAX = 320
 _INLINE_MARK = "/* pressroom:inline */"
 _STYLE_OPEN = regex.compile(r"<style(?![^>]*data-premailer)([^>]*)>(?!\s*/\* pressroom:inline)")
-
-cssutils.log.setLevel(logging.CRITICAL)  # MJML's mso-* properties are not errors
 
 
 @dataclass(frozen=True)
@@ -131,6 +126,8 @@ def render_digest(digest: Digest, config: Config, env: jinja2.Environment) -> Re
 
 
 def compile_mjml(source: str, env: jinja2.Environment) -> str:
+    from mjml import mjml2html  # imported when first needed: a no-change build never is
+
     try:
         return str(mjml2html(source, disable_comments=False, fonts={}))
     except ValueError as exc:  # MRML's parse errors carry no position: find the tag ourselves
@@ -178,6 +175,10 @@ def _template_line(rendered: str, env: jinja2.Environment) -> tuple[str, int]:
 
 def inline_css(html: str) -> str:
     """premailer with the settings MJML output needs; the doctype it drops is put back."""
+    import cssutils
+    import premailer
+
+    cssutils.log.setLevel(logging.CRITICAL)  # MJML's mso-* properties are not errors
     html = _STYLE_OPEN.sub(r'<style\1 data-premailer="ignore">', html)
     inliner = premailer.Premailer(
         html,

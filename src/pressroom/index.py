@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -54,10 +54,32 @@ def save_index(outbox: Path, index: BuildIndex) -> None:
     data = {
         "key": index.key,
         "weeks": index.weeks,
-        "files": {name: asdict(entry) for name, entry in index.files.items()},
+        "files": {name: _raw(entry) for name, entry in index.files.items()},
     }
     temp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     os.replace(temp, outbox / INDEX_NAME)
+
+
+def _raw(entry: FileEntry) -> dict[str, Any]:
+    """asdict() is slow on 10,000 entries; this is the same mapping, built directly."""
+    return {
+        "size": entry.size,
+        "mtime_ns": entry.mtime_ns,
+        "digest": entry.digest,
+        "week": entry.week,
+        "release_id": entry.release_id,
+        "line": entry.line,
+        "problems": [
+            {
+                "path": p.path,
+                "line": p.line,
+                "message": p.message,
+                "hint": p.hint,
+                "severity": p.severity.value,
+            }
+            for p in entry.problems
+        ],
+    }
 
 
 def _entry(raw: dict[str, Any]) -> FileEntry:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,12 +37,16 @@ class ReadOutcome:
 
 
 def record_files(folder: Path) -> list[Path]:
-    """Release files of a folder, in name order; hidden files and other types are skipped."""
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file() and p.suffix.lower() in READERS and not p.name.startswith(".")
-    )
+    """Release files of a folder and its subfolders, in path order; hidden ones are skipped."""
+    found: list[str] = []
+    for top, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [
+            os.path.join(top, name)
+            for name in files
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in READERS
+        ]
+    return [Path(name) for name in sorted(found)]
 
 
 def read_bytes(raw: bytes, path: str, tz: ZoneInfo) -> tuple[Release | None, list[Problem]]:
@@ -76,8 +81,8 @@ class FileRead:
     digest: str
 
 
-def read_file(path: Path, tz: ZoneInfo, display_root: Path | None = None) -> FileRead:
-    shown = _display(path, display_root)
+def read_file(path: Path, tz: ZoneInfo, shown: str) -> FileRead:
+    """Read one file; ``shown`` is the name its problems carry."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -125,7 +130,7 @@ def merge_reads(reads: Iterable[FileRead]) -> ReadOutcome:
 def read_files(
     paths: Iterable[Path], tz: ZoneInfo, display_root: Path | None = None
 ) -> ReadOutcome:
-    return merge_reads(read_file(path, tz, display_root) for path in paths)
+    return merge_reads(read_file(path, tz, _display(path, display_root)) for path in paths)
 
 
 def _display(path: Path, root: Path | None) -> str:

@@ -1,0 +1,130 @@
+"""Incremental and parallel builds: the same bytes either way, and only what changed is redone."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from archive import write_archive
+from typer.testing import CliRunner
+
+from conftest import ROOT
+from pressroom.build import build
+from pressroom.cli import app
+from pressroom.outbox import existing_weeks
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    workspace = tmp_path / "archive"
+    write_archive(workspace / "seeds", releases=60, weeks=12)
+    shutil.copy(ROOT / "pressroom.yaml", workspace)
+    return workspace
+
+
+def _files(outbox: Path) -> dict[str, bytes]:
+    return {
+        f"{week}/{p.name}": p.read_bytes()
+        for week in existing_weeks(outbox)
+        for p in sorted((outbox / week).iterdir())
+    }
+
+
+def _mtimes(outbox: Path) -> dict[str, int]:
+    times = {week: (outbox / week).stat().st_mtime_ns for week in existing_weeks(outbox)}
+    times.update(
+        {
+            f"{week}/{p.name}": p.stat().st_mtime_ns
+            for week in existing_weeks(outbox)
+            for p in (outbox / week).iterdir()
+        }
+    )
+    return times
+
+
+def test_parallel_build_equals_serial_byte_for_byte(archive: Path, tmp_path: Path) -> None:
+    other = tmp_path / "copy"
+    shutil.copytree(archive, other)
+    serial = build(archive, jobs=1)
+    parallel = build(other, jobs=2)
+    assert serial.built == parallel.built and len(serial.built) == 12
+    assert _files(archive / "outbox") == _files(other / "outbox")
+
+
+def test_no_change_rebuild_writes_nothing(archive: Path) -> None:
+    build(archive)
+    before = _mtimes(archive / "outbox")
+    again = build(archive)
+    assert again.built == () and len(again.unchanged) == 12
+    assert _mtimes(archive / "outbox") == before
+
+
+def test_one_changed_release_rebuilds_only_its_week(archive: Path) -> None:
+    build(archive)
+    before = _mtimes(archive / "outbox")
+    changed = sorted((archive / "seeds").glob("*.txt"))[3]
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8"
+    )
+    result = build(archive)
+    assert len(result.built) == 1
+    week = result.built[0]
+    after = _mtimes(archive / "outbox")
+    assert {k for k in after if after[k] != before.get(k)} <= {
+        week,
+        *(f"{week}/{name}" for name in (p.name for p in (archive / "outbox" / week).iterdir())),
+    }
+
+
+def test_template_or_config_change_rebuilds_every_week(archive: Path) -> None:
+    build(archive)
+    override = archive / "templates" / "posts"
+    override.mkdir(parents=True)
+    (override / "x.txt.j2").write_text("{{ title }} {{ url }}\n")
+    assert len(build(archive).built) == 12
+    config = archive / "pressroom.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("#0b5ea8", "#aa0000"), encoding="utf-8"
+    )
+    assert len(build(archive).built) == 12
+
+
+def test_force_rebuilds_everything(archive: Path) -> None:
+    build(archive)
+    assert len(build(archive, force=True).built) == 12
+
+
+def test_a_week_whose_records_disappeared_loses_its_folder(
+    archive: Path, runner: CliRunner
+) -> None:
+    build(archive)
+    weeks = existing_weeks(archive / "outbox")
+    gone = weeks[0]
+    for path in (archive / "seeds").iterdir():
+        text = path.read_text(encoding="utf-8")
+        if any(marker in text for marker in _dates_of(gone)):
+            path.unlink()
+    result = runner.invoke(app, ["build", "-C", str(archive)])
+    assert result.exit_code == 0, result.output
+    assert f"removed {gone} (no releases left)" in result.output
+    assert existing_weeks(archive / "outbox") == weeks[1:]
+
+
+def _dates_of(week: str) -> list[str]:
+    from datetime import timedelta
+
+    from pressroom.dates import week_monday
+
+    monday = week_monday(week)
+    days = [monday + timedelta(days=n) for n in range(7)]
+    return [f"{d:%d/%m/%Y}" for d in days] + [d.isoformat() for d in days]
+
+
+def test_summary_line_and_quiet(archive: Path, runner: CliRunner) -> None:
+    result = runner.invoke(app, ["build", "-C", str(archive), "--jobs", "2"])
+    assert "built 12 weeks, 0 problems in" in result.output
+    result = runner.invoke(app, ["build", "-C", str(archive), "-q"])
+    assert result.output == ""
+    result = runner.invoke(app, ["build", "-C", str(archive)])
+    assert "built 0 weeks, 12 unchanged, 0 problems" in result.output

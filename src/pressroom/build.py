@@ -46,6 +46,17 @@ from pressroom.templating import PACKAGED_TEMPLATES, compile_all, environment
 SEEDS = "seeds"
 OUTBOX = "outbox"
 REPORT = "report.json"
+WEEK_FILES = (
+    "digest.html",
+    "digest.txt",
+    "digest.eml",
+    "digest.mjml",
+    "posts.json",
+    "posts.csv",
+    "posts.md",
+    REPORT,
+)
+"""Every file a week folder holds."""
 _WEEK_SPAN = timedelta(days=6)
 
 

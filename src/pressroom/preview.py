@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 import jinja2
 
-from pressroom.build import OUTBOX, REPORT, BuildResult, build
+from pressroom.build import OUTBOX, REPORT, WEEK_FILES, BuildResult, build
 from pressroom.counting import PLATFORMS
 from pressroom.errors import OutboxError, PressroomError
 from pressroom.outbox import existing_weeks
@@ -84,6 +84,7 @@ def week_context(outbox: Path, week: str) -> dict[str, Any]:
         post["near_limit"] = post["ratio"] >= WARN_RATIO
     return {
         "week": week,
+        "files": WEEK_FILES,
         "report": report,
         "posts": posts,
         "headers": [(k, str(v)) for k, v in message.items()],

@@ -112,13 +112,15 @@ def build(
             "--week",
             "-w",
             help="Build only this ISO week, e.g. 2026-W04 (repeatable).",
+            metavar="YYYY-Www",
             show_default=False,
         ),
     ] = None,
     since: Annotated[
         datetime | None,
         typer.Option(
-            help="Build weeks from this day on (YYYY-MM-DD).",
+            help="Build weeks from this day on.",
+            metavar="YYYY-MM-DD",
             formats=["%Y-%m-%d"],
             show_default=False,
         ),
@@ -126,7 +128,8 @@ def build(
     until: Annotated[
         datetime | None,
         typer.Option(
-            help="Build weeks up to this day (YYYY-MM-DD).",
+            help="Build weeks up to this day.",
+            metavar="YYYY-MM-DD",
             formats=["%Y-%m-%d"],
             show_default=False,
         ),
@@ -138,7 +141,12 @@ def build(
     jobs: Annotated[
         int | None,
         typer.Option(
-            "--jobs", "-j", min=1, help="Processes to build with.", show_default="CPU count"
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="N",
+            help="Processes to build with.",
+            show_default="CPU count",
         ),
     ] = None,
 ) -> None:
@@ -184,6 +192,7 @@ def check(
             "--week",
             "-w",
             help="Check only this week (repeatable); default: every built week.",
+            metavar="YYYY-Www",
             show_default=False,
         ),
     ] = None,

@@ -206,6 +206,7 @@ def build(
     *,
     force: bool = False,
     jobs: int | None = None,
+    on_plan: Callable[[int], None] | None = None,
     on_week: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Build the selected weeks into workspace/outbox; raises PressroomError before any write.
@@ -237,6 +238,8 @@ def build(
         for w in wanted
         if force or index.weeks.get(w) != hashes[w] or not (outbox / w / REPORT).exists()
     ]
+    if on_plan:
+        on_plan(len(to_render))
     if to_render:
         compile_all(environment(workspace))  # a broken template stops the build before a write
     missing = [

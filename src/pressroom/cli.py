@@ -162,8 +162,10 @@ def build(
         until=until.date() if until else None,
     )
     try:
-        with _progress(quiet) as tick:
-            result = run_build(workspace, selection, force=force, jobs=jobs, on_week=tick)
+        with _progress(quiet) as (plan, tick):
+            result = run_build(
+                workspace, selection, force=force, jobs=jobs, on_plan=plan, on_week=tick
+            )
     except PressroomError as exc:
         _fail(exc.problem)
     except OutboxError as exc:
@@ -225,6 +227,7 @@ def check(
     raise typer.Exit(ExitStatus.PROBLEMS if any_failed else ExitStatus.SUCCESS)
 
 
+FEW_WEEKS = 3
 _STATUS_STYLE = {"pass": "[green]pass[/]", "warn": "[yellow]warn[/]", "fail": "[bold red]FAIL[/]"}
 
 
@@ -408,10 +411,12 @@ def _summary(result: BuildResult, workspace: Path) -> str:
 
 
 @contextmanager
-def _progress(quiet: bool) -> Iterator[Callable[[str], None]]:
-    """A progress bar on a terminal; nothing when piped or quiet."""
+def _progress(
+    quiet: bool,
+) -> Iterator[tuple[Callable[[int], None], Callable[[str], None]]]:
+    """A progress bar on a terminal when more than a few weeks build; nothing when piped."""
     if quiet or not err.is_terminal:
-        yield lambda week: None
+        yield (lambda total: None), (lambda week: None)
         return
     with Progress(
         TextColumn("[progress.description]{task.description}"),
@@ -420,9 +425,19 @@ def _progress(quiet: bool) -> Iterator[Callable[[str], None]]:
         TimeElapsedColumn(),
         console=err,
         transient=True,
+        auto_refresh=False,  # no refresh thread: builds fork worker processes
     ) as bar:
-        task = bar.add_task("Building weeks", total=None)
-        yield lambda week: bar.update(task, advance=1, description=f"Building {week}")
+        task = bar.add_task("Building weeks", total=None, visible=False)
+
+        def plan(total: int) -> None:
+            bar.update(task, total=total, visible=total > FEW_WEEKS)
+            bar.refresh()
+
+        def tick(week: str) -> None:
+            bar.update(task, advance=1, description=f"Building {week}")
+            bar.refresh()
+
+        yield plan, tick
 
 
 def _week_or_exit(week: str) -> str:

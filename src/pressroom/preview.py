@@ -56,7 +56,7 @@ class PreviewState:
 
     def rebuild(self) -> None:
         try:
-            self.last = build(self.workspace)
+            self.last = build(self.workspace, jobs=1)  # no fork from a threaded server
             self.error = None
         except (PressroomError, OutboxError) as exc:
             self.error = str(exc.problem)

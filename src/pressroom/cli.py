@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from datetime import datetime, time, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 import yaml
@@ -56,6 +56,12 @@ Workspace = Annotated[
         show_default="current folder",
     ),
 ]
+
+
+def _day_option(help_text: str) -> Any:
+    return typer.Option(
+        help=help_text, metavar="YYYY-MM-DD", formats=["%Y-%m-%d"], show_default=False
+    )
 
 
 class IngestFormat(StrEnum):
@@ -116,24 +122,8 @@ def build(
             show_default=False,
         ),
     ] = None,
-    since: Annotated[
-        datetime | None,
-        typer.Option(
-            help="Build weeks from this day on.",
-            metavar="YYYY-MM-DD",
-            formats=["%Y-%m-%d"],
-            show_default=False,
-        ),
-    ] = None,
-    until: Annotated[
-        datetime | None,
-        typer.Option(
-            help="Build weeks up to this day.",
-            metavar="YYYY-MM-DD",
-            formats=["%Y-%m-%d"],
-            show_default=False,
-        ),
-    ] = None,
+    since: Annotated[datetime | None, _day_option("Build weeks from this day on.")] = None,
+    until: Annotated[datetime | None, _day_option("Build weeks up to this day.")] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Rebuild weeks even when unchanged.")
     ] = False,

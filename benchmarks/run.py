@@ -18,6 +18,7 @@ import os
 import platform
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -31,7 +32,7 @@ NODE_MODULES = Path(
     os.environ.get("MJML_NODE_MODULES", ROOT / "benchmarks" / "node" / "node_modules")
 )
 DIGEST_STORIES = 20
-RENDER_ROUNDS = 50
+RENDER_ROUNDS = 100
 
 
 def pressroom(workspace: Path, *args: str) -> float:
@@ -80,7 +81,7 @@ def peak_of_cold_build(root: Path, releases: int, weeks: int, jobs: list[str]) -
 
 
 def digest_render_ms() -> tuple[float, str]:
-    """Mean ms of a 20-story digest's whole render, and its MJML source (for node)."""
+    """Median ms of a 20-story digest's whole render, and its MJML source (for node)."""
     from datetime import timedelta
 
     from pressroom.config import load_config
@@ -99,22 +100,26 @@ def digest_render_ms() -> tuple[float, str]:
     assert all(r.date - releases[0].date < timedelta(days=7) for r in releases)
     digest = compose(week_name, releases, config)
     rendered = render_digest(digest, config, env)  # warm caches
-    started = time.perf_counter()
+    rounds = []
     for _ in range(RENDER_ROUNDS):
+        started = time.perf_counter()
         rendered = render_digest(digest, config, env)
         build_eml(digest, rendered, config.newsletter)
-    return (time.perf_counter() - started) / RENDER_ROUNDS * 1000, rendered.mjml
+        rounds.append(time.perf_counter() - started)
+    return statistics.median(rounds) * 1000, rendered.mjml
 
 
 def node_mjml_ms(source: str) -> float | None:
-    """Mean ms of node's mjml compiling the same MJML, in one process; None without node."""
+    """Median ms of node's mjml compiling the same MJML, in one process; None without node."""
     if shutil.which("node") is None or not (NODE_MODULES / "mjml").is_dir():
         return None
     script = (
         "const mjml = require('mjml'); const fs = require('fs');"
         "const src = fs.readFileSync(0, 'utf8'); mjml(src);"
-        f"const t = process.hrtime.bigint(); for (let i = 0; i < {RENDER_ROUNDS}; i++) mjml(src);"
-        f"console.log(Number(process.hrtime.bigint() - t) / 1e6 / {RENDER_ROUNDS});"
+        f"const rounds = []; for (let i = 0; i < {RENDER_ROUNDS}; i++) {{"
+        "const t = process.hrtime.bigint(); mjml(src);"
+        "rounds.push(Number(process.hrtime.bigint() - t) / 1e6); }"
+        "rounds.sort((a, b) => a - b); console.log(rounds[Math.floor(rounds.length / 2)]);"
     )
     result = subprocess.run(
         ["node", "-e", script],

@@ -14,6 +14,7 @@ from pressroom.editorial import Featured, featured, quoted, with_utm
 from pressroom.errors import PressroomError, Problem
 from pressroom.i18n import labels, plural
 from pressroom.model import Release, newest_first
+from pressroom.spaces import collapse
 from pressroom.templating import render
 
 MJML_TEMPLATE = "email/digest.mjml.j2"
@@ -108,7 +109,7 @@ def preheader(stories: list[Story], fallback: str) -> str:
 
 def shorten(text: str, limit: int) -> str:
     """Cut at the last word boundary that fits, with an ellipsis."""
-    text = " ".join(text.split())
+    text = collapse(text)
     if len(text) <= limit:
         return text
     cut = text[: limit - 1]

@@ -8,6 +8,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import regex
 
 from pressroom.model import Lang, Quote, Release
+from pressroom.spaces import collapse
 
 NNBSP = "\u202f"
 _SENTENCE_END = regex.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}«“\"])")
@@ -62,7 +63,7 @@ def _plain(text: str) -> str:
 
 
 def first_sentence(text: str) -> str:
-    text = " ".join(text.split())
+    text = collapse(text)
     return _SENTENCE_END.split(text, maxsplit=1)[0].strip() if text else ""
 
 

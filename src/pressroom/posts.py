@@ -19,6 +19,7 @@ from pressroom.counting import PLATFORMS, Platform
 from pressroom.editorial import NNBSP, Featured, featured_candidates, quoted, with_utm
 from pressroom.i18n import labels
 from pressroom.model import Release
+from pressroom.spaces import words
 from pressroom.templating import render, template_uses
 
 ELLIPSIS = "…"
@@ -138,7 +139,7 @@ def _fit(
     hashtags: tuple[str, ...],
     feature: Featured | None,
 ) -> tuple[str, tuple[str, ...]]:
-    words = labels(release.lang)
+    label = labels(release.lang)
     handle = config.handles.get(feature.speaker or "", {}).get(platform.name) if feature else None
 
     drawn: dict[Parts, str] = {}
@@ -166,9 +167,9 @@ def _fit(
             hashtags=list(parts.hashtags),
             standfirst=" ".join(parts.standfirst_words)
             + ("" if parts.standfirst_full or not parts.standfirst_words else ELLIPSIS),
-            read_label=words["read"],
+            read_label=label["read"],
             colon=f"{NNBSP}:" if release.lang == "fr" else ":",
-            link_in_bio=words["link_in_bio"],
+            link_in_bio=label["link_in_bio"],
             lang=release.lang,
             platform=platform.name,
         )
@@ -182,9 +183,9 @@ def _fit(
 
     parts = Parts(
         title=release.title,
-        standfirst_words=tuple(_standfirst(release, feature).split()),
+        standfirst_words=tuple(words(_standfirst(release, feature))),
         standfirst_full=True,
-        quote_words=tuple(feature.text.split()) if feature else (),
+        quote_words=tuple(words(feature.text)) if feature else (),
         quote_full=True,
         speaker=feature.speaker if feature else None,
         role=feature.role if feature else None,
@@ -216,23 +217,23 @@ def _fewer_hashtags(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
 
 
 def _shorter_standfirst(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
-    words = parts.standfirst_words
-    if not words:
+    kept = parts.standfirst_words
+    if not kept:
         return parts
     best = _longest(
-        list(range(len(words) - 1, 0, -1)),
-        lambda n: fits(replace(parts, standfirst_words=words[:n], standfirst_full=False)),
+        list(range(len(kept) - 1, 0, -1)),
+        lambda n: fits(replace(parts, standfirst_words=kept[:n], standfirst_full=False)),
     )
-    return replace(parts, standfirst_words=words[:best] if best else (), standfirst_full=False)
+    return replace(parts, standfirst_words=kept[:best] if best else (), standfirst_full=False)
 
 
 def _shorter_quote(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
     """Longest cut that fits: at the end of a clause if one fits, else at a word."""
-    words = parts.quote_words
-    if len(words) <= MIN_QUOTE_WORDS:
+    quote = parts.quote_words
+    if len(quote) <= MIN_QUOTE_WORDS:
         return parts
-    cuts = range(len(words) - 1, MIN_QUOTE_WORDS - 1, -1)
-    clause_cuts = [n for n in cuts if _CLAUSE_END.search(words[n - 1])]
+    cuts = range(len(quote) - 1, MIN_QUOTE_WORDS - 1, -1)
+    clause_cuts = [n for n in cuts if _CLAUSE_END.search(quote[n - 1])]
     for options in (clause_cuts, list(cuts)):
         best = _longest(options, lambda n: fits(_cut_quote(parts, n)))
         if best is not None:
@@ -258,14 +259,14 @@ def _no_quote(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
 
 
 def _shorter_title(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
-    words = parts.title.split()
+    title = words(parts.title)
     best = _longest(
-        list(range(len(words) - 1, 0, -1)),
-        lambda n: fits(replace(parts, title=" ".join(words[:n]), title_full=False)),
+        list(range(len(title) - 1, 0, -1)),
+        lambda n: fits(replace(parts, title=" ".join(title[:n]), title_full=False)),
     )
     if best is not None:
-        return replace(parts, title=" ".join(words[:best]).rstrip(",;:–-"), title_full=False)
-    return replace(parts, title=words[0], title_full=False) if len(words) > 1 else parts
+        return replace(parts, title=" ".join(title[:best]).rstrip(",;:–-"), title_full=False)
+    return replace(parts, title=title[0], title_full=False) if len(title) > 1 else parts
 
 
 def _no_hashtags(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:

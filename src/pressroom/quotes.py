@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from pressroom.model import Quote
+from pressroom.spaces import collapse
 
 SPACES = " \t\u00a0\u202f\u2009"
 _WORD = r"\p{Lu}[\p{L}'’\-]*\.?"
@@ -154,13 +155,13 @@ def _attribution_clause(clause: str, lead_in: bool = False) -> tuple[str | None,
 
 
 def _clean_name(name: str) -> str:
-    return " ".join(name.split())
+    return collapse(name)
 
 
 def _clean_role(role: str | None) -> str | None:
     if not role:
         return None
-    role = " ".join(role.strip(SPACES + ".,:;").split())
+    role = collapse(role.strip(SPACES + ".,:;"))
     if not role or len(role) > MAX_ROLE:
         return None
     return role

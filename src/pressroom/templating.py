@@ -9,6 +9,7 @@ import jinja2
 import jinja2.meta
 
 from pressroom.errors import PressroomError, Problem
+from pressroom.spaces import words
 
 PACKAGED_TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -19,7 +20,7 @@ def environment(workspace: Path) -> jinja2.Environment:
     if user.is_dir() and user.resolve() != PACKAGED_TEMPLATES.resolve():
         loaders.append(jinja2.FileSystemLoader(user))
     loaders.append(jinja2.FileSystemLoader(PACKAGED_TEMPLATES))
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=jinja2.select_autoescape(
             ["html", "mjml", "xml", "mjml.j2", "html.j2"], default_for_string=False
@@ -30,6 +31,24 @@ def environment(workspace: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,  # one environment per build: no stat of every template per render
     )
+    env.filters["wrap"] = wrap
+    return env
+
+
+def wrap(text: str, width: int = 72) -> str:
+    """Greedy word wrap for the plain-text part: never breaks a word or a URL (Jinja's
+    wordwrap does, and is slower)."""
+    lines: list[str] = []
+    for paragraph in str(text).split("\n"):
+        line = ""
+        for word in words(paragraph):
+            if line and len(line) + 1 + len(word) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}" if line else word
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def compile_all(env: jinja2.Environment) -> None:

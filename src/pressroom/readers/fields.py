@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 
 from pressroom.errors import RecordError
+from pressroom.spaces import collapse
 
 # field name -> what it holds, shown in errors about unknown fields
 RECORD_FIELDS = {
@@ -108,7 +109,7 @@ def text_field(fields: Fields, key: str) -> str | None:
         raise RecordError(
             fields.line(key), f"field {key!r} must be text", f"{key}: {RECORD_FIELDS[key]}"
         )
-    return " ".join(str(value).split())
+    return collapse(str(value))
 
 
 def list_field(fields: Fields, key: str) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from pressroom.errors import Problem, RecordError
 from pressroom.model import Block, Release
 from pressroom.readers.fields import RECORD_FIELDS, Fields, check_known, load_mapping
 from pressroom.readers.record import Found, assemble
+from pressroom.spaces import collapse
 
 FRONT_MATTER_FIELDS = tuple(k for k in RECORD_FIELDS if k not in ("body", "quotes"))
 _BULLET = regex.compile(r"^\s*(?:[-*+•–]|\d+[.)])\s+")
@@ -75,7 +76,7 @@ def _chunk_block(chunk: list[tuple[int, str]]) -> Block:
 def inline_text(text: str) -> str:
     text = _LINK.sub(lambda m: m[1], text)
     text = _EMPHASIS.sub(lambda m: m[2], text)
-    return " ".join(text.split())
+    return collapse(text)
 
 
 def read_markdown(text: str, path: str, tz: ZoneInfo) -> tuple[Release, list[Problem]]:

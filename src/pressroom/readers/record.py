@@ -17,6 +17,7 @@ from pressroom.language import detect_lang
 from pressroom.model import Block, Lang, Quote, Release, Source
 from pressroom.quotes import Paragraph, Unclosed, extract_quotes
 from pressroom.readers.fields import QUOTE_FIELDS, Fields, list_field, text_field
+from pressroom.spaces import collapse
 
 MAX_TITLE = 300
 SLUG_MAX = 80
@@ -130,7 +131,7 @@ def _quotes(
             )
         quotes.append(
             Quote(
-                text=_strip_marks(" ".join(str(item["text"]).split())) or "",
+                text=_strip_marks(collapse(str(item["text"]))) or "",
                 speaker=_opt(item.get("speaker")),
                 role=_opt(item.get("role")),
                 line=line,
@@ -140,7 +141,7 @@ def _quotes(
 
 
 def _opt(value: object) -> str | None:
-    return " ".join(str(value).split()) if value else None
+    return collapse(str(value)) if value else None
 
 
 def _lang(fields: Fields) -> Lang | None:

@@ -15,6 +15,7 @@ from pressroom.quotes import opens_quote
 from pressroom.readers.fields import check_known
 from pressroom.readers.markdown import FRONT_MATTER_FIELDS, split_front_matter
 from pressroom.readers.record import Found, assemble
+from pressroom.spaces import collapse
 
 # Page chrome a scraper leaves behind: whole lines, compared in lower case.
 LEFTOVERS = frozenset(
@@ -61,7 +62,7 @@ def read_text(text: str, path: str, tz: ZoneInfo) -> tuple[Release, list[Problem
     lines = [
         Line(first + i, cleaned)
         for i, raw in enumerate(body.split("\n"))
-        if (cleaned := " ".join(raw.strip(_TRIM).split())) and cleaned.lower() not in LEFTOVERS
+        if (cleaned := collapse(raw.strip(_TRIM))) and cleaned.lower() not in LEFTOVERS
     ]
     if not lines and "title" not in fields.values:
         raise RecordError(first, "no text after the front matter", "add the release text")

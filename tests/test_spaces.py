@@ -1,0 +1,37 @@
+"""No-break spaces hold: French typography is never split, words and URLs never broken."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pressroom.spaces import collapse, words
+from pressroom.templating import wrap
+
+
+def test_collapse_keeps_no_break_spaces() -> None:
+    assert (
+        collapse(" «\u202fOui\u202f»  dit-il :\n14\u00a0000 ")
+        == "«\u202fOui\u202f» dit-il : 14\u00a0000"
+    )
+
+
+def test_words_do_not_split_at_no_break_spaces() -> None:
+    assert words("«\u202fNous voulons\u202f»") == ["«\u202fNous", "voulons\u202f»"]
+
+
+def test_wrap_never_breaks_a_url_or_a_hyphenated_word() -> None:
+    url = "https://www.auvergnerhonealpes.fr/" + "a" * 90
+    text = f"Le Vice-président a parlé, voir {url} pour la suite du communiqué de presse"
+    lines = wrap(text, 40).split("\n")
+    assert url in lines and all(not line.endswith("-") for line in lines)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["mot", "«\u202fcitation\u202f»", "14\u00a0000", "x" * 30, "\n"]),
+        max_size=60,
+    ).map(" ".join)
+)
+def test_wrap_keeps_every_word_in_order(text: str) -> None:
+    assert words(wrap(text, 30)) == words(text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from itertools import groupby
 
@@ -43,11 +43,18 @@ CSV_COLUMNS = (
 def to_csv(posts: Sequence[Post]) -> str:
     """One row per post; the caller writes it as UTF-8 with a BOM so Excel reads accents."""
     rows = [
-        {
-            **{k: v for k, v in p.as_dict().items() if k in CSV_COLUMNS},
-            "truncated": "; ".join(p.truncated),
-            "quote_speaker": p.quote_speaker or "",
-        }
+        (
+            p.release_id,
+            p.platform,
+            p.status,
+            p.length,
+            p.limit,
+            p.title,
+            p.text,
+            p.url,
+            p.quote_speaker or "",
+            "; ".join(p.truncated),
+        )
         for p in posts
     ]
     return _csv(CSV_COLUMNS, rows)
@@ -87,24 +94,23 @@ def to_hootsuite(posts: Sequence[Post], start: datetime, every: timedelta) -> st
 def to_sprout(posts: Sequence[Post], start: datetime, every: timedelta) -> str:
     """Sprout Social bulk scheduling: date, time_24hr, message_text, link, network."""
     rows = [
-        {
-            "date": when.strftime("%Y-%m-%d"),
-            "time_24hr": when.strftime("%H:%M"),
-            "message_text": p.text,
-            "link": p.url,
-            "network": PLATFORMS[p.platform].label,
-        }
+        (
+            when.strftime("%Y-%m-%d"),
+            when.strftime("%H:%M"),
+            p.text,
+            p.url,
+            PLATFORMS[p.platform].label,
+        )
         for p, when in zip(posts, schedule(len(posts), start, every), strict=True)
     ]
     return _csv(("date", "time_24hr", "message_text", "link", "network"), rows)
 
 
-def _csv(columns: Sequence[str], rows: Sequence[Mapping[str, object]]) -> str:
+def _csv(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: _cell(v) for k, v in row.items()})
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows([_cell(value) for value in row] for row in rows)
     return buffer.getvalue()
 
 

@@ -43,3 +43,17 @@ def test_wrong_types_are_refused(tmp_path: Path) -> None:
     assert "must be true or false" in _error(tmp_path, "posts:\n  x_narrow_nbsp_to_nbsp: maybe\n")
     assert "unknown platform 'myspace'" in _error(tmp_path, "posts:\n  platforms: [x, myspace]\n")
     assert "unknown timezone" in _error(tmp_path, "timezone: Mars/Olympus\n")
+
+
+def test_placeholders_other_than_week_are_refused(tmp_path: Path) -> None:
+    message = _error(tmp_path, "utm:\n  campaign: digest-{semaine}\n")
+    assert "utm.campaign 'digest-{semaine}' has a placeholder other than {week}" in message
+
+
+def test_bad_values_name_their_own_line(tmp_path: Path) -> None:
+    assert "pressroom.yaml:3: unknown timezone" in _error(
+        tmp_path, "locale: fr\n# zone\ntimezone: Mars/Olympus\n"
+    )
+    assert "pressroom.yaml:4: unknown platform 'myspace'" in _error(
+        tmp_path, "locale: fr\nposts:\n  hashtags: [a]\n  platforms: [x, myspace]\n"
+    )

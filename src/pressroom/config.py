@@ -160,27 +160,57 @@ def _scalar(kind: type[Any], node: yaml.Node, path: str, where: str) -> Any:
 def _check(config: Config, path: str, root: yaml.Node) -> None:
     """Values that parse but cannot work: an unknown time zone, platform or locale."""
 
-    def fail(message: str, hint: str) -> PressroomError:
-        return _error(path, root, message, hint)
+    def fail(key: str, message: str, hint: str) -> PressroomError:
+        return _error(path, _node_at(root, key), message, hint)
 
     try:
         ZoneInfo(config.timezone)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise fail(
-            f"unknown timezone {config.timezone!r}", "use a name such as Europe/Paris"
+            "timezone", f"unknown timezone {config.timezone!r}", "use a name such as Europe/Paris"
         ) from exc
     if config.locale[:2] not in ("fr", "en"):
-        raise fail(f"locale {config.locale!r} is not supported", "use fr or en")
+        raise fail("locale", f"locale {config.locale!r} is not supported", "use fr or en")
+    for key, template in (
+        ("utm.campaign", config.utm.campaign),
+        ("newsletter.web_version_url", config.newsletter.web_version_url),
+    ):
+        try:
+            template.format(week="2026-W04")
+        except (KeyError, IndexError, ValueError) as exc:
+            raise fail(
+                key,
+                f"{key} {template!r} has a placeholder other than {{week}}",
+                "use {week} only, or double the braces: {{ }}",
+            ) from exc
     for platform in config.posts.platforms:
         if platform not in PLATFORMS:
-            raise fail(f"unknown platform {platform!r}", f"use some of: {', '.join(PLATFORMS)}")
+            raise fail(
+                "posts.platforms",
+                f"unknown platform {platform!r}",
+                f"use some of: {', '.join(PLATFORMS)}",
+            )
     for person, handles in config.handles.items():
         for platform in handles:
             if platform not in PLATFORMS:
                 raise fail(
+                    f"handles.{person}",
                     f"unknown platform {platform!r} in handles of {person}",
                     f"use some of: {', '.join(PLATFORMS)}",
                 )
+
+
+def _node_at(root: yaml.Node, dotted: str) -> yaml.Node:
+    """The value node of a dotted key, or the deepest one found (for the error's line)."""
+    node = root
+    for part in dotted.split("."):
+        if not isinstance(node, yaml.MappingNode):
+            break
+        match = next((v for k, v in node.value if str(k.value) == part), None)
+        if match is None:
+            break
+        node = match
+    return node
 
 
 def _error(path: str, node: yaml.Node, message: str, hint: str) -> PressroomError:

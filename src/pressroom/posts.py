@@ -80,12 +80,8 @@ class Parts:
 def posts_for(
     release: Release, config: Config, env: jinja2.Environment, week: str
 ) -> tuple[Post, ...]:
-    utm = {
-        "utm_source": "{platform}",
-        "utm_medium": config.posts.utm_medium,
-        "utm_campaign": config.utm.campaign.format(week=week),
-    }
     site = config.newsletter.site_url
+    campaign = config.utm.campaign.format(week=week)
     return tuple(
         compose_post(
             release,
@@ -93,7 +89,13 @@ def posts_for(
             config,
             env,
             with_utm(
-                release.url or site, site, {k: v.format(platform=name) for k, v in utm.items()}
+                release.url or site,
+                site,
+                {
+                    "utm_source": name,
+                    "utm_medium": config.posts.utm_medium,
+                    "utm_campaign": campaign,
+                },
             ),
         )
         for name in config.posts.platforms

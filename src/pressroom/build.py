@@ -34,9 +34,10 @@ from pressroom.model import Release, newest_first
 from pressroom.outbox import clean_leftovers, existing_weeks, remove_week, write_week
 from pressroom.posts import Post, posts_for
 from pressroom.readers import (
+    Claim,
     FileRead,
     ReadOutcome,
-    duplicate_problem,
+    claim_ids,
     read_file,
     read_files,
     record_files,
@@ -248,9 +249,7 @@ def build(
         if names[p] not in reads and entries[names[p]].week in to_render
     ]
     reads.update((r.shown, r) for r in _read_many(missing, config.timezone, jobs))
-    work = [
-        (w, tuple(_release(reads[name]) for name in week_files[w]), hashes[w]) for w in to_render
-    ]
+    work = [(w, tuple(reads[name].record for name in week_files[w]), hashes[w]) for w in to_render]
     clean_leftovers(outbox)
     built: list[str] = []
     failed_checks: dict[str, tuple[Check, ...]] = {}
@@ -315,22 +314,21 @@ def _entry(read: FileRead, stat: os.stat_result) -> FileEntry:
 
 
 def _assign(entries: dict[str, FileEntry]) -> tuple[dict[str, list[str]], tuple[Problem, ...]]:
-    """Files per week, in name order; a second file with an id already taken is reported."""
+    """Files per week, in name order, duplicates reported (see claim_ids)."""
+    names = list(entries)
+    kept, problems = claim_ids(
+        Claim(
+            name,
+            entries[name].release_id if entries[name].week else None,
+            entries[name].line,
+            entries[name].problems,
+        )
+        for name in names
+    )
     weeks: dict[str, list[str]] = defaultdict(list)
-    problems: list[Problem] = []
-    seen: dict[str, str] = {}
-    for name, entry in entries.items():
-        problems += entry.problems
-        if entry.release_id is None or entry.week is None:
-            continue
-        if entry.release_id in seen:
-            problems.append(
-                duplicate_problem(name, entry.release_id, entry.line, seen[entry.release_id])
-            )
-            continue
-        seen[entry.release_id] = name
-        weeks[entry.week].append(name)
-    return dict(sorted(weeks.items())), tuple(problems)
+    for index in kept:
+        weeks[str(entries[names[index]].week)].append(names[index])
+    return dict(sorted(weeks.items())), problems
 
 
 def _week_hash(shared: str, entries: dict[str, FileEntry], files: list[str]) -> str:
@@ -338,11 +336,6 @@ def _week_hash(shared: str, entries: dict[str, FileEntry], files: list[str]) -> 
     for name in files:
         digest.update(f"{name}\0{entries[name].digest}\0".encode())
     return digest.hexdigest()
-
-
-def _release(read: FileRead) -> Release:
-    assert read.release is not None, read.shown
-    return read.release
 
 
 def _write(outbox: Path, output: WeekOutput) -> None:

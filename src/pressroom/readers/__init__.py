@@ -80,6 +80,12 @@ class FileRead:
     problems: tuple[Problem, ...]
     digest: str
 
+    @property
+    def record(self) -> Release:
+        """The release, for a read known to have one."""
+        assert self.release is not None, self.shown
+        return self.release
+
 
 def read_file(path: Path, tz: ZoneInfo, shown: str) -> FileRead:
     """Read one file; ``shown`` is the name its problems carry."""
@@ -97,34 +103,55 @@ def read_file(path: Path, tz: ZoneInfo, shown: str) -> FileRead:
     return FileRead(shown, release, tuple(problems), hashlib.sha256(raw).hexdigest())
 
 
-def duplicate_problem(shown: str, release_id: str, line: int, first: str) -> Problem:
-    return Problem(
-        shown,
-        line,
-        f"duplicate id {release_id!r}, also used by {first}",
-        "give one of them its own `id:` or title",
-    )
+@dataclass(frozen=True)
+class Claim:
+    """A file's claim on a release id (None when the file gave no record), with its problems."""
+
+    shown: str
+    release_id: str | None
+    line: int
+    problems: tuple[Problem, ...]
+
+
+def claim_ids(claims: Iterable[Claim]) -> tuple[list[int], tuple[Problem, ...]]:
+    """Which claims keep their record (the first to take an id) and every problem, in order;
+    a later file with an id already taken is reported, not kept."""
+    kept: list[int] = []
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for index, claim in enumerate(claims):
+        problems += claim.problems
+        if claim.release_id is None:
+            continue
+        if claim.release_id in seen:
+            problems.append(
+                Problem(
+                    claim.shown,
+                    claim.line,
+                    f"duplicate id {claim.release_id!r}, also used by {seen[claim.release_id]}",
+                    "give one of them its own `id:` or title",
+                )
+            )
+            continue
+        seen[claim.release_id] = claim.shown
+        kept.append(index)
+    return kept, tuple(problems)
 
 
 def merge_reads(reads: Iterable[FileRead]) -> ReadOutcome:
-    """Records in date order; a second file with an id already taken is reported, not kept."""
-    releases: list[Release] = []
-    problems: list[Problem] = []
-    seen: dict[str, str] = {}
-    for read in reads:
-        problems += read.problems
-        release = read.release
-        if release is None:
-            continue
-        if release.id in seen:
-            problems.append(
-                duplicate_problem(read.shown, release.id, release.source.line, seen[release.id])
-            )
-            continue
-        seen[release.id] = read.shown
-        releases.append(release)
-    releases.sort(key=lambda r: (r.date, r.id))
-    return ReadOutcome(tuple(releases), tuple(problems))
+    """Records in date order, duplicates reported (see claim_ids)."""
+    reads = list(reads)
+    kept, problems = claim_ids(
+        Claim(
+            r.shown,
+            r.release.id if r.release else None,
+            r.release.source.line if r.release else 1,
+            r.problems,
+        )
+        for r in reads
+    )
+    releases = sorted((reads[i].record for i in kept), key=lambda r: (r.date, r.id))
+    return ReadOutcome(tuple(releases), problems)
 
 
 def read_files(

@@ -148,3 +148,11 @@ def test_console_script_runs_and_help_reads_well() -> None:
     )
     for command in ("build", "check", "ingest", "posts"):
         assert command in result.stdout
+
+
+def test_errors_print_square_brackets_as_written(tmp_path: Path, runner: CliRunner) -> None:
+    folder = tmp_path / "[bold]draft"
+    folder.mkdir()
+    result = runner.invoke(app, ["build", "-C", str(folder)])
+    assert result.exit_code == 2
+    assert f"{folder}/seeds:1: no seeds/ folder in the workspace" in result.output

@@ -58,6 +58,10 @@ Workspace = Annotated[
 ]
 
 
+def _weeks_option(help_text: str) -> Any:
+    return typer.Option("--week", "-w", help=help_text, metavar="YYYY-Www", show_default=False)
+
+
 def _day_option(help_text: str) -> Any:
     return typer.Option(
         help=help_text, metavar="YYYY-MM-DD", formats=["%Y-%m-%d"], show_default=False
@@ -113,14 +117,7 @@ def ingest(
 def build(
     workspace: Workspace = Path("."),
     week: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--week",
-            "-w",
-            help="Build only this ISO week, e.g. 2026-W04 (repeatable).",
-            metavar="YYYY-Www",
-            show_default=False,
-        ),
+        list[str] | None, _weeks_option("Build only this ISO week, e.g. 2026-W04 (repeatable).")
     ] = None,
     since: Annotated[datetime | None, _day_option("Build weeks from this day on.")] = None,
     until: Annotated[datetime | None, _day_option("Build weeks up to this day.")] = None,
@@ -159,8 +156,7 @@ def build(
     except PressroomError as exc:
         _fail(exc.problem)
     except OutboxError as exc:
-        err.print(f"[bold red]error:[/] {_escape(str(exc.problem))}", soft_wrap=True)
-        raise typer.Exit(ExitStatus.WRITE_FAILED) from exc
+        _fail(exc.problem, ExitStatus.WRITE_FAILED)
     _report(result.problems)
     for name, checks in result.failed_checks.items():
         for check in checks:
@@ -180,13 +176,7 @@ def check(
     workspace: Workspace = Path("."),
     week: Annotated[
         list[str] | None,
-        typer.Option(
-            "--week",
-            "-w",
-            help="Check only this week (repeatable); default: every built week.",
-            metavar="YYYY-Www",
-            show_default=False,
-        ),
+        _weeks_option("Check only this week (repeatable); default: every built week."),
     ] = None,
 ) -> None:
     """Check built digests against the email limits (size, lang, title, preheader, links...).
@@ -445,9 +435,9 @@ def _config_or_exit(workspace: Path) -> Config:
         _fail(exc.problem)
 
 
-def _fail(problem: Problem) -> NoReturn:
-    err.print(f"[bold red]error:[/] {problem}", markup=True, soft_wrap=True)
-    raise typer.Exit(ExitStatus.USAGE)
+def _fail(problem: Problem, status: ExitStatus = ExitStatus.USAGE) -> NoReturn:
+    err.print(f"[bold red]error:[/] {_escape(str(problem))}", soft_wrap=True)
+    raise typer.Exit(status)
 
 
 def _report(problems: Iterable[Problem]) -> None:

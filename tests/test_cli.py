@@ -156,3 +156,14 @@ def test_errors_print_square_brackets_as_written(tmp_path: Path, runner: CliRunn
     result = runner.invoke(app, ["build", "-C", str(folder)])
     assert result.exit_code == 2
     assert f"{folder}/seeds:1: no seeds/ folder in the workspace" in result.output
+
+
+def test_runtime_template_error_names_the_partial(workspace: Path, runner: CliRunner) -> None:
+    partials = workspace / "templates" / "email" / "partials"
+    partials.mkdir(parents=True)
+    footer = (ROOT / "templates" / "email" / "partials" / "footer.mjml.j2").read_text()
+    (partials / "footer.mjml.j2").write_text("{{ config.nonexistent.thing }}\n" + footer)
+    result = runner.invoke(app, ["build", "-C", str(workspace)])
+    assert result.exit_code == 2
+    assert f"{partials / 'footer.mjml.j2'}:1: template error:" in result.output
+    assert not (workspace / "outbox").exists()

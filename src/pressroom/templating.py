@@ -57,14 +57,7 @@ def compile_all(env: jinja2.Environment) -> None:
         try:
             env.get_template(name)
         except jinja2.TemplateSyntaxError as exc:
-            raise PressroomError(
-                Problem(
-                    exc.filename or f"templates/{name}",
-                    exc.lineno,
-                    f"template error: {exc.message}",
-                    "fix the Jinja syntax in this template",
-                )
-            ) from exc
+            raise PressroomError(_syntax_problem(exc, name)) from exc
 
 
 @lru_cache(maxsize=256)
@@ -79,14 +72,7 @@ def render(env: jinja2.Environment, name: str, **context: object) -> str:
     try:
         return env.get_template(name).render(**context)
     except jinja2.TemplateSyntaxError as exc:
-        raise PressroomError(
-            Problem(
-                _where(env, exc.name or name, exc.filename),
-                exc.lineno,
-                f"template error: {exc.message}",
-                "fix the Jinja syntax in this template",
-            )
-        ) from exc
+        raise PressroomError(_syntax_problem(exc, name)) from exc
     except jinja2.TemplateNotFound as exc:
         raise PressroomError(
             Problem(
@@ -97,27 +83,29 @@ def render(env: jinja2.Environment, name: str, **context: object) -> str:
             )
         ) from exc
     except (jinja2.UndefinedError, TypeError, ValueError) as exc:
-        line = _template_line(exc)
+        where, line = _template_frame(exc, f"templates/{name}")
         raise PressroomError(
-            Problem(
-                f"templates/{name}",
-                line,
-                f"template error: {exc}",
-                "check the names used in this template",
-            )
+            Problem(where, line, f"template error: {exc}", "check the names used in this template")
         ) from exc
 
 
-def _where(env: jinja2.Environment, name: str, filename: str | None) -> str:
-    return filename or f"templates/{name}"
+def _syntax_problem(exc: jinja2.TemplateSyntaxError, name: str) -> Problem:
+    return Problem(
+        exc.filename or f"templates/{name}",
+        exc.lineno,
+        f"template error: {exc.message}",
+        "fix the Jinja syntax in this template",
+    )
 
 
-def _template_line(exc: BaseException) -> int:
-    """The template line from a rendering traceback (Jinja marks its frames)."""
+def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int]:
+    """The template file and line where rendering failed (Jinja marks its frames), which may
+    be a partial the named template includes."""
     tb = exc.__traceback__
-    line = 1
+    where, line = fallback, 1
     while tb is not None:
-        if tb.tb_frame.f_code.co_filename.endswith(".j2"):
-            line = tb.tb_lineno
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            where, line = filename, tb.tb_lineno
         tb = tb.tb_next
-    return line
+    return where, line

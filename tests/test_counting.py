@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from twitter_text import parse_tweet
 
+from pressroom import counting
 from pressroom.counting import PLATFORMS, graphemes, mastodon_length, x_length
 
 CONFORMANCE = Path(__file__).resolve().parents[2] / "shared" / "conformance" / "twitter-text"
@@ -77,6 +78,20 @@ def test_platform_limits_match_the_design_table() -> None:
                 "🇫🇷",
                 "https://example.org/a?b=c",
                 " example.com ",
+                "www.auvergnerhonealpes.fr/a_(b)",
+                "t.co/abcdef",
+                "http://",
+                ".",
+                "..",
+                "/",
+                "@",
+                "#",
+                "$",
+                "-",
+                "\x1c",
+                "\u2066",
+                "\u00a0",
+                "\n",
                 "\u202f",
                 "漢",
             ]
@@ -88,6 +103,14 @@ def test_fast_x_counter_agrees_with_twitter_text(text: str) -> None:
     assert x_length(text) == parse_tweet(text).weightedLength
 
 
-@given(st.text())
+@given(st.text() | st.text(st.characters(max_codepoint=0x2FFF)))
 def test_grapheme_fast_path_agrees_with_segmentation(text: str) -> None:
     assert graphemes(text) == len(regex.findall(r"\X", text))
+
+
+def test_no_character_in_the_fast_ranges_joins_a_cluster() -> None:
+    """Every code point the grapheme fast path trusts is its own cluster next to any other."""
+    trusted = [chr(c) for c in range(0x3000) if not counting._MAY_JOIN.match(chr(c))]
+    assert len(trusted) > 2000
+    assert not any(counting._JOINS.match(c) for c in trusted)
+    assert "\r" not in trusted and "\u0301" not in trusted and "\u200d" not in trusted

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 from email import message_from_bytes
-from email.policy import default
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from email.policy import compat32, default
 from html.parser import HTMLParser
 from zoneinfo import ZoneInfo
 
@@ -66,6 +68,22 @@ def test_html_survives_premailer_traps() -> None:
     assert "<!--[if mso | IE]>" in html
     assert "fonts.googleapis" not in html and "@import" not in html
     assert 'style="' in html.split("<body", 1)[1]
+
+
+@pytest.mark.parametrize("week", sorted(WEEKS))
+def test_eml_parts_are_framed_as_the_email_package_frames_them(week: str) -> None:
+    """build_eml frames its base64 parts itself; the email package must write the same bytes."""
+    output = render_week(week, WEEKS[week], CONFIG, ENV, "hash")
+    ours = message_from_bytes(output.files["digest.eml"], policy=compat32)
+    reference = MIMEMultipart("alternative")
+    for name, value in ours.items():
+        if name not in ("Content-Type", "MIME-Version"):
+            reference[name] = value
+    reference.set_boundary(ours.get_boundary())
+    for part in ours.get_payload():
+        payload = part.get_payload(decode=True).decode()
+        reference.attach(MIMEText(payload, part.get_content_subtype(), "utf-8"))
+    assert reference.as_bytes() == output.files["digest.eml"]
 
 
 def test_eml_has_both_parts_and_every_header() -> None:

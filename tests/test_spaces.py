@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -35,3 +37,13 @@ def test_wrap_never_breaks_a_url_or_a_hyphenated_word() -> None:
 )
 def test_wrap_keeps_every_word_in_order(text: str) -> None:
     assert words(wrap(text, 30)) == words(text)
+
+
+_REFERENCE_BREAKING = re.compile(r"[^\S\u00a0\u202f\u2007]+")
+
+
+@given(st.text() | st.text(st.sampled_from(" \t\n\r\x0b\x1c\x85\u2028\u3000\u00a0\u202f\u2007ab")))
+def test_collapse_and_words_agree_with_the_breaking_space_pattern(text: str) -> None:
+    """The str.split() fast path breaks exactly where the pattern does."""
+    assert collapse(text) == _REFERENCE_BREAKING.sub(" ", text).strip(" ")
+    assert words(text) == [w for w in _REFERENCE_BREAKING.split(text) if w]

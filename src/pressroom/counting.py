@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -13,11 +14,17 @@ import regex
 URL_WEIGHT = 23
 EMOJI_WEIGHT = 2
 # twitter-text v3: code points 0-4351, 8192-8205, 8208-8223 and 8242-8247 weigh 1.
-_HEAVY = regex.compile(r"[^\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]")
+_HEAVY = re.compile(r"[^\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]")
 # Every emoji in twitter-text's list starts with one of these (keycaps need U+20E3).
-_EMOJI_START = regex.compile(r"[©®\u203c\u2049\u20e3\u2100-\U0010ffff]")
-_URL = regex.compile(r"https?://[^\s<>\"]+")
+_EMOJI_START = re.compile(r"[©®\u203c\u2049\u20e3\u2100-\U0010ffff]")
+# twitter-text's URLs hold a dot and never one of its spaces; its pattern looks one
+# character back. So only runs of non-spaces holding a dot need its (slow) extractor.
+_TWITTER_SPACES = r"\t-\r \x85\xa0\u1680\u180e\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_DOTTED_RUN = re.compile(f"[^{_TWITTER_SPACES}]*\\.[^{_TWITTER_SPACES}]*")
+_URL = re.compile(r"https?://[^\s<>\"]+")
 _GRAPHEME = regex.compile(r"\X")
+# No character outside these ranges joins a neighbour in a cluster (checked in the tests).
+_MAY_JOIN = re.compile(r"[^\x00-\x0c\x0e-\u02ff\u2000-\u200b\u200e-\u20cf\u2100-\u2bff]")
 # Characters that can join a cluster with a neighbour (UAX #29); without them, 1 char = 1 cluster.
 _JOINS = regex.compile(
     r"[\r\p{GCB=Extend}\p{GCB=ZWJ}\p{GCB=SpacingMark}\p{GCB=Prepend}\p{GCB=L}\p{GCB=V}"
@@ -33,9 +40,9 @@ def x_length(text: str) -> int:
     uses; but its emoji regex (slow) only runs when the text holds a character an emoji
     can start with, and weights are summed by regex rather than character by character.
     """
-    extract_urls_with_indices, twitter_emoji = _twitter_text()
+    twitter_emoji = _twitter_text()[1]
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    entities = [(*url["indices"], URL_WEIGHT) for url in extract_urls_with_indices(text)]
+    entities = [(start, end, URL_WEIGHT) for start, end in _url_spans(text)]
     if _EMOJI_START.search(text):
         in_url = [range(start, end) for start, end, _ in entities]
         entities += [
@@ -48,6 +55,16 @@ def x_length(text: str) -> int:
         weight += _plain_weight(text[position:start]) + entity_weight
         position = end
     return weight + _plain_weight(text[position:])
+
+
+def _url_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Where twitter-text finds URLs, asking its extractor only about dotted runs."""
+    extract_urls_with_indices = _twitter_text()[0]
+    for run in _DOTTED_RUN.finditer(text):
+        offset = max(run.start() - 1, 0)
+        for url in extract_urls_with_indices(text[offset : run.end()]):
+            start, end = url["indices"]
+            yield offset + start, offset + end
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +83,7 @@ def _plain_weight(text: str) -> int:
 
 def graphemes(text: str) -> int:
     """Extended grapheme clusters; plain text (most posts) is counted without segmenting."""
-    if not _JOINS.search(text):
+    if not _MAY_JOIN.search(text) or not _JOINS.search(text):
         return len(text)
     return len(_GRAPHEME.findall(text))
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 import jinja2
 import regex
@@ -176,12 +178,8 @@ def _template_line(rendered: str, env: jinja2.Environment) -> tuple[str, int]:
 
 def inline_css(html: str) -> str:
     """premailer with the settings MJML output needs; the doctype it drops is put back."""
-    import cssutils
-    import premailer
-
-    cssutils.log.setLevel(logging.CRITICAL)  # MJML's mso-* properties are not errors
     html = _STYLE_OPEN.sub(r'<style\1 data-premailer="ignore">', html)
-    inliner = premailer.Premailer(
+    inliner = _inliner_class()(
         html,
         strip_important=False,
         keep_style_tags=True,
@@ -197,3 +195,27 @@ def inline_css(html: str) -> str:
     if not inlined.lstrip().lower().startswith("<!doctype"):
         inlined = "<!DOCTYPE html>\n" + inlined
     return inlined
+
+
+@lru_cache(maxsize=1)
+def _inliner_class() -> type[Any]:
+    """premailer's Premailer, remembering the rules it reads from a style block.
+
+    Every week's digest carries the same style block, and turning it into rules
+    (cssutils parses and serialises every property) was most of premailer's time.
+    The rules are plain tuples; premailer copies them and does not change them.
+    """
+    import cssutils
+    import premailer
+
+    cssutils.log.setLevel(logging.CRITICAL)  # MJML's mso-* properties are not errors
+    rules: dict[tuple[str, int], Any] = {}
+
+    class RememberingPremailer(premailer.Premailer):  # type: ignore[misc]
+        def _parse_style_rules(self, css_body: str, ruleset_index: int) -> Any:
+            key = (css_body, ruleset_index)
+            if key not in rules:
+                rules[key] = super()._parse_style_rules(css_body, ruleset_index)
+            return rules[key]
+
+    return RememberingPremailer

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import regex
@@ -75,13 +76,26 @@ def quoted(text: str, lang: Lang) -> str:
 
 
 def with_utm(url: str, site_url: str, params: dict[str, str]) -> str:
-    """Add UTM parameters to links on the site's own host; others and existing ones stay."""
+    """Add UTM parameters to links on the site's own host; others and existing ones stay.
+
+    The link's own query is kept as written; only the missing parameters are appended.
+    """
     parts = urlsplit(url)
-    site_host = urlsplit(site_url).hostname or ""
+    site_host = _hostname(site_url)
     host = parts.hostname or ""
     if not site_host or not (host == site_host or host.endswith("." + site_host)):
         return url
-    query = parse_qsl(parts.query, keep_blank_values=True)
-    present = {key for key, _ in query}
-    query += [(key, value) for key, value in params.items() if value and key not in present]
-    return urlunsplit(parts._replace(query=urlencode(query)))
+    present = {key for key, _ in parse_qsl(parts.query, keep_blank_values=True)}
+    added = [_parameter(k, v) for k, v in params.items() if v and k not in present]
+    query = "&".join(q for q in (parts.query, *added) if q)
+    return urlunsplit(parts._replace(query=query))
+
+
+@lru_cache(maxsize=256)
+def _parameter(key: str, value: str) -> str:
+    return urlencode({key: value})
+
+
+@lru_cache(maxsize=16)
+def _hostname(url: str) -> str:
+    return urlsplit(url).hostname or ""

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import smtplib
 import ssl
 from email.header import Header
-from email.mime.multipart import MIMEMultipart
-from email.mime.text import MIMEText
+from email.message import Message
 from email.utils import format_datetime, formataddr, make_msgid, parseaddr
 
 from pressroom.config import Newsletter
@@ -17,29 +17,42 @@ from pressroom.digest import Digest, RenderedDigest
 def build_eml(digest: Digest, rendered: RenderedDigest, newsletter: Newsletter) -> bytes:
     """multipart/alternative, UTF-8; Date and Message-ID derive from the content (reproducible).
 
-    Built with the compat32 classes: the modern header registry re-parses and refolds every
-    header and made this the slowest step of a week's build.
+    The headers come from the email package (compat32: the modern header registry re-parses
+    and refolds each one); the two base64 parts are framed here in one pass, the same bytes
+    as its generator writes line by line, several times slower (tests compare the two).
     """
-    message = MIMEMultipart("alternative")
-    message["Subject"] = Header(_one_line(digest.subject), "utf-8", header_name="Subject").encode()
-    message["From"] = _address(newsletter.sender)
-    message["To"] = _address(newsletter.to)
-    if newsletter.reply_to:
-        message["Reply-To"] = _address(newsletter.reply_to)
-    newest = max(s.release.date for s in (digest.lead, *digest.stories))
-    message["Date"] = format_datetime(newest)
     digest_hash = hashlib.sha256(rendered.html.encode()).hexdigest()[:16]
-    message.set_boundary(f"=_pressroom_{digest_hash}")  # reproducible, byte for byte
-    message["Message-ID"] = f"<digest-{digest.week}-{digest_hash}@{_domain(newsletter.sender)}>"
+    boundary = f"=_pressroom_{digest_hash}"  # reproducible, byte for byte
+    headers = Message()
+    headers["Subject"] = Header(_one_line(digest.subject), "utf-8", header_name="Subject").encode()
+    headers["From"] = _address(newsletter.sender)
+    headers["To"] = _address(newsletter.to)
+    if newsletter.reply_to:
+        headers["Reply-To"] = _address(newsletter.reply_to)
+    newest = max(s.release.date for s in (digest.lead, *digest.stories))
+    headers["Date"] = format_datetime(newest)
+    headers["Message-ID"] = f"<digest-{digest.week}-{digest_hash}@{_domain(newsletter.sender)}>"
     targets = [f"<{_one_line(digest.unsubscribe_url)}>"]
     if newsletter.unsubscribe_mailto:
         targets.append(f"<mailto:{_one_line(newsletter.unsubscribe_mailto)}?subject=unsubscribe>")
-    message["List-Unsubscribe"] = ", ".join(targets)
-    message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    # base64 for both parts: safe for every server, and encoded in C (quoted-printable is not)
-    message.attach(MIMEText(rendered.text, "plain", "utf-8"))
-    message.attach(MIMEText(rendered.html, "html", "utf-8"))
-    return message.as_bytes()
+    headers["List-Unsubscribe"] = ", ".join(targets)
+    headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    # base64 for both parts: safe for every server, and encoded in C
+    parts = b"".join(
+        f"--{boundary}\n{_PART_HEADERS.format(subtype=subtype)}\n".encode()
+        + base64.encodebytes(body.encode())
+        + b"\n"
+        for subtype, body in (("plain", rendered.text), ("html", rendered.html))
+    )
+    container = f'Content-Type: multipart/alternative; boundary="{boundary}"\nMIME-Version: 1.0\n'
+    return container.encode() + headers.as_bytes() + parts + f"--{boundary}--\n".encode()
+
+
+_PART_HEADERS = (
+    'Content-Type: text/{subtype}; charset="utf-8"\n'
+    "MIME-Version: 1.0\n"
+    "Content-Transfer-Encoding: base64\n"
+)
 
 
 def _address(value: str) -> str:

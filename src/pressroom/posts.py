@@ -80,8 +80,14 @@ class Parts:
 def posts_for(
     release: Release, config: Config, env: jinja2.Environment, week: str
 ) -> tuple[Post, ...]:
+    """One draft per configured platform; what the platforms share is worked out once."""
     site = config.newsletter.site_url
     campaign = config.utm.campaign.format(week=week)
+    tags = _hashtags((*config.posts.hashtags, *release.tags))
+    starts = tuple(
+        _Start(feature, _full_parts(release, feature, tags))
+        for feature in featured_candidates(release) or (None,)
+    )
     return tuple(
         compose_post(
             release,
@@ -97,25 +103,60 @@ def posts_for(
                     "utm_campaign": campaign,
                 },
             ),
+            starts,
         )
         for name in config.posts.platforms
     )
 
 
+@dataclass(frozen=True)
+class _Start:
+    """A candidate headline quote and the full, unshortened parts of a post featuring it."""
+
+    feature: Featured | None
+    parts: Parts
+
+
+def _full_parts(release: Release, feature: Featured | None, tags: tuple[str, ...]) -> Parts:
+    return Parts(
+        title=release.title,
+        standfirst_words=tuple(words(_standfirst(release, feature))),
+        standfirst_full=True,
+        quote_words=tuple(words(feature.text)) if feature else (),
+        quote_full=True,
+        speaker=feature.speaker if feature else None,
+        role=feature.role if feature else None,
+        hashtags=tags,
+        show_quote=feature is not None,
+        title_full=True,
+        show_title=True,
+        show_url=True,
+    )
+
+
 def compose_post(
-    release: Release, platform: Platform, config: Config, env: jinja2.Environment, url: str
+    release: Release,
+    platform: Platform,
+    config: Config,
+    env: jinja2.Environment,
+    url: str,
+    starts: tuple[_Start, ...],
 ) -> Post:
     """The longest draft that fits, trying each candidate quote (best first)."""
-    hashtags = _hashtags((*config.posts.hashtags, *release.tags), platform)
-    candidates = featured_candidates(release) or (None,)
+    uses_standfirst = template_uses(env, f"posts/{platform.name}.txt.j2", "standfirst")
     best: tuple[str, tuple[str, ...], Featured | None] | None = None
-    for candidate in candidates:
-        text, steps = _fit(release, platform, config, env, url, hashtags, candidate)
+    for start in starts:
+        parts = start.parts
+        if len(parts.hashtags) > (platform.max_hashtags or len(parts.hashtags)):
+            parts = replace(parts, hashtags=parts.hashtags[: platform.max_hashtags])
+        if parts.standfirst_words and not uses_standfirst:
+            parts = replace(parts, standfirst_words=())  # nothing to shorten there
+        text, steps = _fit(release, platform, config, env, url, parts, start.feature)
         if not steps:
-            best = (text, steps, candidate)
+            best = (text, steps, start.feature)
             break
         if best is None:
-            best = (text, steps, candidate)
+            best = (text, steps, start.feature)
     assert best is not None
     text, steps, chosen = best
     quote_kept = "quote dropped" not in steps and chosen is not None and chosen.direct
@@ -138,7 +179,7 @@ def _fit(
     config: Config,
     env: jinja2.Environment,
     url: str,
-    hashtags: tuple[str, ...],
+    parts: Parts,
     feature: Featured | None,
 ) -> tuple[str, tuple[str, ...]]:
     label = labels(release.lang)
@@ -183,23 +224,7 @@ def _fit(
             return False
         return platform.fold is None or len(text.split("\n", 1)[0]) <= platform.fold
 
-    parts = Parts(
-        title=release.title,
-        standfirst_words=tuple(words(_standfirst(release, feature))),
-        standfirst_full=True,
-        quote_words=tuple(words(feature.text)) if feature else (),
-        quote_full=True,
-        speaker=feature.speaker if feature else None,
-        role=feature.role if feature else None,
-        hashtags=hashtags,
-        show_quote=feature is not None,
-        title_full=True,
-        show_title=True,
-        show_url=True,
-    )
     steps: list[str] = []
-    if not template_uses(env, f"posts/{platform.name}.txt.j2", "standfirst"):
-        parts = replace(parts, standfirst_words=())  # nothing to shorten there
     for step, shorten in _STEPS:
         if fits(parts):
             break
@@ -323,12 +348,14 @@ def _standfirst(release: Release, feature: Featured | None) -> str:
     return release.standfirst
 
 
-def _hashtags(words: tuple[str, ...], platform: Platform) -> tuple[str, ...]:
+def _hashtags(words: tuple[str, ...]) -> tuple[str, ...]:
     tags: list[str] = []
+    seen: set[str] = set()
     for word in words:
         tag = "#" + "".join(
             part[:1].upper() + part[1:] for part in _HASHTAG_CHARS.split(word) if part
         )
-        if len(tag) > 1 and tag.lower() not in {t.lower() for t in tags}:
+        if len(tag) > 1 and tag.lower() not in seen:
             tags.append(tag)
-    return tuple(tags[: platform.max_hashtags] if platform.max_hashtags else tags)
+            seen.add(tag.lower())
+    return tuple(tags)

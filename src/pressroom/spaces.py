@@ -8,14 +8,23 @@ from __future__ import annotations
 
 import re
 
-_BREAKING = re.compile(r"[^\S\u00a0\u202f\u2007\u2060]+")
+_BREAKING = re.compile(r"[^\S\u00a0\u202f\u2007]+")
 
 
 def collapse(text: str) -> str:
     """Runs of breaking whitespace (newlines included) become one space; no-break ones stay."""
-    return _BREAKING.sub(" ", text).strip(" ")
+    if _has_no_break_space(text):
+        return _BREAKING.sub(" ", text).strip(" ")
+    return " ".join(text.split())  # the same, several times faster
 
 
 def words(text: str) -> list[str]:
     """The words between breaking spaces (a no-break space joins, it does not separate)."""
-    return [word for word in _BREAKING.split(text) if word]
+    if _has_no_break_space(text):
+        return [word for word in _BREAKING.split(text) if word]
+    return text.split()
+
+
+def _has_no_break_space(text: str) -> bool:
+    """Whether ``str.split()`` would wrongly break the text (it splits at these too)."""
+    return "\u00a0" in text or "\u202f" in text or "\u2007" in text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 from pathlib import Path
 
@@ -10,8 +12,10 @@ from archive import write_archive
 from typer.testing import CliRunner
 
 from conftest import ROOT
+from pressroom import outbox as outbox_module
 from pressroom.build import build
 from pressroom.cli import app
+from pressroom.errors import OutboxError
 from pressroom.outbox import existing_weeks
 
 
@@ -128,3 +132,39 @@ def test_summary_line_and_quiet(archive: Path, runner: CliRunner) -> None:
     assert result.output == ""
     result = runner.invoke(app, ["build", "-C", str(archive)])
     assert "built 0 weeks, 12 unchanged, 0 problems" in result.output
+
+
+def test_a_failed_write_in_a_worker_stops_the_build_and_keeps_the_outbox(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers write their weeks; a write error comes back whole (with its Problem)."""
+    build(archive, jobs=2)
+    before = _files(archive / "outbox")
+    real_open = open
+
+    def full_disk(path: object, mode: str = "r", *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if "w" in mode:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_open(path, mode, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(outbox_module, "open", full_disk, raising=False)
+    with pytest.raises(OutboxError) as caught:
+        build(archive, jobs=2, force=True)
+    assert caught.value.problem.message == f"cannot write the week: {os.strerror(errno.ENOSPC)}"
+    assert _files(archive / "outbox") == before
+
+
+def test_weeks_reach_the_disk_before_the_index_says_they_are_built(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pressroom.build as build_module
+
+    calls: list[str] = []
+    real_flush, real_save = build_module.flush, build_module.save_index
+    monkeypatch.setattr(build_module, "flush", lambda o: calls.append("flush") or real_flush(o))
+    monkeypatch.setattr(
+        build_module, "save_index", lambda o, i: calls.append("index") or real_save(o, i)
+    )
+    build(archive, jobs=1)
+    build(archive, jobs=1)  # nothing written: nothing to flush, no index to save
+    assert calls == ["flush", "index"]

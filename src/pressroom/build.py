@@ -7,9 +7,14 @@ writes nothing; each week folder is then swapped in whole as soon as it is rende
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import hashlib
 import json
+import multiprocessing
 import os
+import signal
+import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -31,7 +36,7 @@ from pressroom.exporters import to_csv, to_json, to_markdown
 from pressroom.index import BuildIndex, FileEntry, load_index, save_index
 from pressroom.mailer import build_eml
 from pressroom.model import Release, newest_first
-from pressroom.outbox import clean_leftovers, existing_weeks, remove_week, write_week
+from pressroom.outbox import clean_leftovers, existing_weeks, flush, remove_week, write_week
 from pressroom.posts import Post, posts_for
 from pressroom.readers import (
     Claim,
@@ -225,7 +230,10 @@ def build(
     stats = {path: path.stat() for path in paths}
     names = {path: os.path.relpath(path, workspace).replace(os.sep, "/") for path in paths}
     stale = [p for p in paths if not _cached(index, names[p], stats[p])]
-    reads = {r.shown: r for r in _read_many([(p, names[p]) for p in stale], config.timezone, jobs)}
+    reads = {
+        r.shown: r
+        for r in _read_many([(p, names[p]) for p in stale], config.timezone, jobs, _preload)
+    }
     entries = {
         names[p]: _entry(reads[names[p]], stats[p]) if names[p] in reads else index.files[names[p]]
         for p in paths
@@ -241,25 +249,32 @@ def build(
     ]
     if on_plan:
         on_plan(len(to_render))
+    env = environment(workspace)
     if to_render:
-        compile_all(environment(workspace))  # a broken template stops the build before a write
+        compile_all(env)  # a broken template stops the build before a write
     missing = [
         (p, names[p])
         for p in paths
         if names[p] not in reads and entries[names[p]].week in to_render
     ]
     reads.update((r.shown, r) for r in _read_many(missing, config.timezone, jobs))
-    work = [(w, tuple(reads[name].record for name in week_files[w]), hashes[w]) for w in to_render]
+    job = _RenderJob(
+        config,
+        env,
+        outbox,
+        {w: tuple(reads[name].record for name in week_files[w]) for w in to_render},
+        hashes,
+    )
+    del reads
     clean_leftovers(outbox)
     built: list[str] = []
     failed_checks: dict[str, tuple[Check, ...]] = {}
-    for output in _render_many(work, workspace, jobs):  # written as they come: memory stays flat
-        _write(outbox, output)
-        built.append(output.week)
-        if failed(output.checks):
-            failed_checks[output.week] = output.checks
+    for week, checks in _render_many(job, jobs):
+        built.append(week)
+        if failed(checks):
+            failed_checks[week] = checks
         if on_week:
-            on_week(output.week)
+            on_week(week)
     has_errors = any(p.is_error for p in problems)
     removed: list[str] = []
     if selection.everything and not has_errors:
@@ -270,6 +285,8 @@ def build(
     kept = {w: h for w, h in index.weeks.items() if w in week_files and w not in removed}
     kept.update((week, hashes[week]) for week in built)
     if kept != index.weeks or stale or len(entries) != len(index.files):
+        if built or removed:
+            flush(outbox)
         save_index(outbox, BuildIndex(index.key, entries, kept))
     return BuildResult(
         built=tuple(built),
@@ -347,26 +364,56 @@ def _write(outbox: Path, output: WeekOutput) -> None:
                 str(outbox / output.week),
                 1,
                 f"cannot write the week: {exc.strerror or exc}",
-                "free disk space or make outbox/ writable; this week and the ones after it "
-                "were left as they were",
+                "free disk space or make outbox/ writable; this week and those not yet "
+                "written were left as they were",
             )
         ) from exc
 
 
-# Processes: reading and rendering fan out over weeks; each worker builds its own
-# Jinja environment once (environments do not pickle).
+# Processes: reading fans out over files, rendering over weeks. Render workers are forked
+# once everything is read, so they inherit the releases, the config and the compiled
+# templates instead of receiving them pickled, and each writes the weeks it renders.
 
 PARALLEL_MIN_FILES = 200
 PARALLEL_MIN_WEEKS = 4
-_worker: tuple[Config, jinja2.Environment] | None = None
 
 
-def _read_many(files: list[tuple[Path, str]], timezone: str, jobs: int) -> list[FileRead]:
-    if jobs < 2 or len(files) < PARALLEL_MIN_FILES:
+@dataclass(frozen=True)
+class _RenderJob:
+    config: Config
+    env: jinja2.Environment
+    outbox: Path
+    releases: dict[str, tuple[Release, ...]]
+    """The releases of every week to render, by week."""
+    hashes: dict[str, str]
+
+
+_job: _RenderJob | None = None
+
+
+def _processes(jobs: int, tasks: int, minimum: int) -> int:
+    """How many worker processes: one (no pool) for small work or without fork."""
+    if jobs < 2 or tasks < minimum or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return jobs
+
+
+def _read_many(
+    files: list[tuple[Path, str]],
+    timezone: str,
+    jobs: int,
+    meanwhile: Callable[[], None] | None = None,
+) -> list[FileRead]:
+    """Read files, in processes for many; ``meanwhile`` runs in this one while they read."""
+    processes = _processes(jobs, len(files), PARALLEL_MIN_FILES)
+    if processes == 1:
         return _read_chunk((files, timezone))
-    chunks = [(files[i :: jobs * 4], timezone) for i in range(jobs * 4)]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return [read for chunk in pool.map(_read_chunk, chunks) for read in chunk]
+    chunks = [(files[i :: processes * 4], timezone) for i in range(processes * 4)]
+    with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
+        results = pool.map(_read_chunk, chunks)
+        if meanwhile:
+            meanwhile()
+        return [read for chunk in results for read in chunk]
 
 
 def _read_chunk(args: tuple[list[tuple[Path, str]], str]) -> list[FileRead]:
@@ -375,26 +422,59 @@ def _read_chunk(args: tuple[list[tuple[Path, str]], str]) -> list[FileRead]:
     return [read_file(path, tz, shown) for path, shown in files]
 
 
-def _render_many(
-    work: list[tuple[str, tuple[Release, ...], str]], workspace: Path, jobs: int
-) -> Iterator[WeekOutput]:
-    if jobs < 2 or len(work) < PARALLEL_MIN_WEEKS:
-        _start_worker(workspace)
-        yield from map(_render_job, work)
-        return
-    with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_start_worker, initargs=(workspace,)
-    ) as pool:
-        yield from pool.map(_render_job, work, chunksize=max(1, len(work) // (jobs * 8)))
+def _preload() -> None:
+    """Import what rendering needs once, here, before render workers are forked."""
+    import mjml  # noqa: F401
+
+    from pressroom.counting import x_length
+    from pressroom.digest import inline_css
+
+    inline_css("<html><head><style>/* pressroom:inline */ p { color: red }</style></head></html>")
+    x_length("pressroom.example")
 
 
-def _start_worker(workspace: Path) -> None:
-    global _worker
-    _worker = (load_config(workspace), environment(workspace))
+def _render_many(job: _RenderJob, jobs: int) -> Iterator[tuple[str, tuple[Check, ...]]]:
+    """Render and write every week of the job; yields each week and its checks as it lands."""
+    global _job
+    _job = job
+    weeks = list(job.releases)
+    processes = _processes(jobs, len(weeks), PARALLEL_MIN_WEEKS)
+    try:
+        if processes == 1:
+            yield from map(_render_and_write, weeks)
+            return
+        gc.freeze()  # the workers share this process's objects: keep the collector off them
+        with ProcessPoolExecutor(
+            processes,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_die_with_parent,
+            initargs=(os.getpid(),),
+        ) as pool:
+            try:
+                yield from pool.map(
+                    _render_and_write, weeks, chunksize=max(1, len(weeks) // (processes * 8))
+                )
+            except BaseException:
+                pool.shutdown(cancel_futures=True)  # a failed write stops the weeks not begun
+                raise
+    finally:
+        _job = None
+        gc.unfreeze()
 
 
-def _render_job(item: tuple[str, tuple[Release, ...], str]) -> WeekOutput:
-    assert _worker is not None
-    config, env = _worker
-    week, releases, inputs = item
-    return render_week(week, releases, config, env, inputs)
+def _die_with_parent(parent: int) -> None:
+    """Render workers write weeks: one must not outlive a killed build and race the next."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _render_and_write(week: str) -> tuple[str, tuple[Check, ...]]:
+    assert _job is not None
+    output = render_week(week, _job.releases[week], _job.config, _job.env, _job.hashes[week])
+    _write(_job.outbox, output)
+    return week, output.checks

@@ -59,12 +59,16 @@ def x_length(text: str) -> int:
 
 def _url_spans(text: str) -> Iterator[tuple[int, int]]:
     """Where twitter-text finds URLs, asking its extractor only about dotted runs."""
-    extract_urls_with_indices = _twitter_text()[0]
     for run in _DOTTED_RUN.finditer(text):
         offset = max(run.start() - 1, 0)
-        for url in extract_urls_with_indices(text[offset : run.end()]):
-            start, end = url["indices"]
+        for start, end in _urls_in(text[offset : run.end()]):
             yield offset + start, offset + end
+
+
+@lru_cache(maxsize=4096)
+def _urls_in(run: str) -> tuple[tuple[int, int], ...]:
+    """A run's URLs: the same link comes back in every draft of a post."""
+    return tuple((url["indices"][0], url["indices"][1]) for url in _twitter_text()[0](run))
 
 
 @lru_cache(maxsize=1)

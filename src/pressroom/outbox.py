@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
 import re
 import shutil
@@ -26,7 +27,10 @@ def existing_weeks(outbox: Path) -> list[str]:
 
 
 def write_week(outbox: Path, week: str, files: dict[str, bytes]) -> None:
-    """Write into a temporary folder, then swap it in; a crash leaves the old or the new week."""
+    """Write into a temporary folder, then swap it in; a crash leaves the old or the new week.
+
+    Nothing is synced to disk here: ``flush`` does it once for the whole build.
+    """
     final = week_dir(outbox, week)
     outbox.mkdir(parents=True, exist_ok=True)
     temp = outbox / f".{week}.tmp-{os.getpid()}"
@@ -39,13 +43,9 @@ def write_week(outbox: Path, week: str, files: dict[str, bytes]) -> None:
                 raise ValueError(f"unsafe file name {name!r}")
             with open(temp / name, "wb") as handle:
                 handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-        _fsync_dir(temp)
         if final.exists():
             os.rename(final, old)
         os.rename(temp, final)
-        _fsync_dir(outbox)
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         if old.exists() and not final.exists():
@@ -76,9 +76,14 @@ def clean_leftovers(outbox: Path) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
+def flush(outbox: Path) -> None:
+    """Put every week written so far on disk, in one call, before the build index says they
+    are built: after a power cut, a week is either on disk or rebuilt by the next build.
+    (One sync per file made a cold build of 520 weeks seconds slower.)"""
+    fd = os.open(outbox, os.O_RDONLY)
     try:
-        os.fsync(fd)
+        syncfs = getattr(ctypes.CDLL(None), "syncfs", None)  # Linux: only this file system
+        if syncfs is None or syncfs(fd) != 0:
+            os.sync()
     finally:
         os.close(fd)

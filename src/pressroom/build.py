@@ -228,7 +228,7 @@ def build(
     index = load_index(outbox, f"{__version__}|{config.timezone}")
     paths = record_files(seeds)
     stats = {path: path.stat() for path in paths}
-    names = {path: os.path.relpath(path, workspace).replace(os.sep, "/") for path in paths}
+    names = {path: path.relative_to(workspace).as_posix() for path in paths}
     stale = [p for p in paths if not _cached(index, names[p], stats[p])]
     reads = {
         r.shown: r

@@ -14,7 +14,7 @@ from pressroom.errors import Problem, Severity
 INDEX_NAME = ".pressroom-index.json"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileEntry:
     size: int
     mtime_ns: int
@@ -28,7 +28,7 @@ class FileEntry:
         return self.size == stat.st_size and self.mtime_ns == stat.st_mtime_ns
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BuildIndex:
     key: str
     """Entries hold only under the same key (pressroom version and time zone)."""

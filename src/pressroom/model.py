@@ -11,13 +11,13 @@ BlockKind = Literal["paragraph", "heading", "bullets", "quote"]
 Lang = Literal["fr", "en"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     path: str
     line: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     """A direct quotation, without its quotation marks."""
 
@@ -27,7 +27,7 @@ class Quote:
     line: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """One piece of body text, in reading order. ``items`` is only set for bullets."""
 
@@ -37,7 +37,7 @@ class Block:
     line: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Release:
     id: str
     title: str

@@ -26,7 +26,7 @@ READERS: dict[str, Reader] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReadOutcome:
     releases: tuple[Release, ...]
     problems: tuple[Problem, ...]
@@ -71,7 +71,7 @@ def read_bytes(raw: bytes, path: str, tz: ZoneInfo) -> tuple[Release | None, lis
     return release, problems
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileRead:
     """One release file as read: its record (or None), its problems, a hash of its bytes."""
 
@@ -103,7 +103,7 @@ def read_file(path: Path, tz: ZoneInfo, shown: str) -> FileRead:
     return FileRead(shown, release, tuple(problems), hashlib.sha256(raw).hexdigest())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """A file's claim on a release id (None when the file gave no record), with its problems."""
 

@@ -101,6 +101,7 @@ def test_killed_builds_leave_every_week_whole(tmp_path: Path) -> None:
         time.sleep(rng.uniform(0.2, full))
         process.send_signal(signal.SIGKILL)
         process.wait()
+        assert _no_build_survives(workspace), "a render worker outlived its killed build"
         for week in outbox.iterdir():
             if week.name.startswith("."):
                 continue  # a leftover the next build cleans
@@ -113,6 +114,26 @@ def test_killed_builds_leave_every_week_whole(tmp_path: Path) -> None:
         subprocess.run(command, check=True, capture_output=True)
         assert not _leftovers(outbox)
         assert _folder_state(outbox) == new
+
+
+def _no_build_survives(workspace: Path, wait: float = 5.0) -> bool:
+    """No process left running a build of this workspace (forked workers share its
+    command line), after giving the kernel a moment to take them down."""
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        survivors = []
+        for proc in Path("/proc").glob("[0-9]*"):
+            try:
+                command = (proc / "cmdline").read_bytes().split(b"\0")
+                state = (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
+            except OSError:
+                continue
+            if str(workspace).encode() in command and state != "Z":
+                survivors.append(proc.name)
+        if not survivors:
+            return True
+        time.sleep(0.05)
+    return False
 
 
 @pytest.mark.parametrize("code", [errno.ENOSPC, errno.EROFS])

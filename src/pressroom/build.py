@@ -46,6 +46,7 @@ from pressroom.readers import (
     read_file,
     read_files,
     record_files,
+    scan_records,
 )
 from pressroom.templating import PACKAGED_TEMPLATES, compile_all, environment
 
@@ -222,17 +223,18 @@ def build(
     run in ``jobs`` processes (default: one per CPU); the output is the same either way.
     """
     started = time.perf_counter()
-    jobs = jobs or os.cpu_count() or 1
+    jobs = jobs or _usable_cpus()
     config = load_config(workspace)
     seeds, outbox = _seeds_dir(workspace), workspace / OUTBOX
     index = load_index(outbox, f"{__version__}|{config.timezone}")
-    paths = record_files(seeds)
-    stats = {path: path.stat() for path in paths}
-    names = {path: path.relative_to(workspace).as_posix() for path in paths}
+    stats = dict(scan_records(seeds))
+    paths = list(stats)
+    prefix = len(str(seeds))
+    names = {path: SEEDS + path[prefix:].replace(os.sep, "/") for path in paths}
     stale = [p for p in paths if not _cached(index, names[p], stats[p])]
     reads = {
         r.shown: r
-        for r in _read_many([(p, names[p]) for p in stale], config.timezone, jobs, _preload)
+        for r in _read_many([(Path(p), names[p]) for p in stale], config.timezone, jobs, _preload)
     }
     entries = {
         names[p]: _entry(reads[names[p]], stats[p]) if names[p] in reads else index.files[names[p]]
@@ -253,7 +255,7 @@ def build(
     if to_render:
         compile_all(env)  # a broken template stops the build before a write
     missing = [
-        (p, names[p])
+        (Path(p), names[p])
         for p in paths
         if names[p] not in reads and entries[names[p]].week in to_render
     ]
@@ -389,6 +391,13 @@ class _RenderJob:
 
 
 _job: _RenderJob | None = None
+
+
+def _usable_cpus() -> int:
+    """CPUs this process may run on: a container's limit, not the host's count."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _processes(jobs: int, tasks: int, minimum: int) -> int:

@@ -38,15 +38,26 @@ class ReadOutcome:
 
 def record_files(folder: Path) -> list[Path]:
     """Release files of a folder and its subfolders, in path order; hidden ones are skipped."""
-    found: list[str] = []
-    for top, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found += [
-            os.path.join(top, name)
-            for name in files
-            if not name.startswith(".") and os.path.splitext(name)[1].lower() in READERS
-        ]
-    return [Path(name) for name in sorted(found)]
+    return [Path(path) for path, _ in scan_records(folder)]
+
+
+def scan_records(folder: Path) -> list[tuple[str, os.stat_result]]:
+    """Release files under a folder with their size and times, in path order: one directory
+    scan, no path objects (an unchanged archive of 10,000 files is only scanned)."""
+    found: list[tuple[str, os.stat_result]] = []
+
+    def scan(directory: str) -> None:
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    scan(entry.path)
+                elif os.path.splitext(entry.name)[1].lower() in READERS and entry.is_file():
+                    found.append((entry.path, entry.stat()))
+
+    scan(str(folder))
+    return sorted(found, key=lambda item: item[0])
 
 
 def read_bytes(raw: bytes, path: str, tz: ZoneInfo) -> tuple[Release | None, list[Problem]]:

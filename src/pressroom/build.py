@@ -418,7 +418,12 @@ def _read_many(
     if processes == 1:
         return _read_chunk((files, timezone))
     chunks = [(files[i :: processes * 4], timezone) for i in range(processes * 4)]
-    with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
+    with ProcessPoolExecutor(
+        processes,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_die_with_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
         results = pool.map(_read_chunk, chunks)
         if meanwhile:
             meanwhile()
@@ -472,7 +477,8 @@ def _render_many(job: _RenderJob, jobs: int) -> Iterator[tuple[str, tuple[Check,
 
 
 def _die_with_parent(parent: int) -> None:
-    """Render workers write weeks: one must not outlive a killed build and race the next."""
+    """A worker must not outlive a killed build: render workers write weeks, and would race
+    the next build."""
     if sys.platform.startswith("linux"):
         ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:

@@ -418,16 +418,21 @@ def _read_many(
     if processes == 1:
         return _read_chunk((files, timezone))
     chunks = [(files[i :: processes * 4], timezone) for i in range(processes * 4)]
-    with ProcessPoolExecutor(
-        processes,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_die_with_parent,
-        initargs=(os.getpid(),),
-    ) as pool:
+    with _pool(processes) as pool:
         results = pool.map(_read_chunk, chunks)
         if meanwhile:
             meanwhile()
         return [read for chunk in results for read in chunk]
+
+
+def _pool(processes: int) -> ProcessPoolExecutor:
+    """Forked workers (they inherit what this process holds) that die with it."""
+    return ProcessPoolExecutor(
+        processes,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_die_with_parent,
+        initargs=(os.getpid(),),
+    )
 
 
 def _read_chunk(args: tuple[list[tuple[Path, str]], str]) -> list[FileRead]:
@@ -458,12 +463,7 @@ def _render_many(job: _RenderJob, jobs: int) -> Iterator[tuple[str, tuple[Check,
             yield from map(_render_and_write, weeks)
             return
         gc.freeze()  # the workers share this process's objects: keep the collector off them
-        with ProcessPoolExecutor(
-            processes,
-            mp_context=multiprocessing.get_context("fork"),
-            initializer=_die_with_parent,
-            initargs=(os.getpid(),),
-        ) as pool:
+        with _pool(processes) as pool:
             try:
                 yield from pool.map(
                     _render_and_write, weeks, chunksize=max(1, len(weeks) // (processes * 8))

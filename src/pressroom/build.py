@@ -90,11 +90,11 @@ class WeekSelection:
 
 @dataclass(frozen=True)
 class WeekOutput:
+    """One week's folder, in memory, and the checks of its digest."""
+
     week: str
-    releases: tuple[Release, ...]
     files: dict[str, bytes]
     checks: tuple[Check, ...]
-    posts: tuple[Post, ...]
 
 
 @dataclass(frozen=True)
@@ -162,7 +162,7 @@ def render_week(
         "posts.md": to_markdown(posts, heading).encode(),
         REPORT: (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode(),
     }
-    return WeekOutput(week, releases, files, checks, posts)
+    return WeekOutput(week, files, checks)
 
 
 def templates_fingerprint(workspace: Path) -> str:

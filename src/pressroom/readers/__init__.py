@@ -38,13 +38,17 @@ class ReadOutcome:
 
 def record_files(folder: Path) -> list[Path]:
     """Release files of a folder and its subfolders, in path order; hidden ones are skipped."""
-    return [Path(path) for path, _ in scan_records(folder)]
+    return [Path(entry.path) for entry in _record_entries(folder)]
 
 
 def scan_records(folder: Path) -> list[tuple[str, os.stat_result]]:
-    """Release files under a folder with their size and times, in path order: one directory
-    scan, no path objects (an unchanged archive of 10,000 files is only scanned)."""
-    found: list[tuple[str, os.stat_result]] = []
+    """The same files with their size and times: one directory scan, no path objects (an
+    unchanged archive of 10,000 files is only scanned)."""
+    return [(entry.path, entry.stat()) for entry in _record_entries(folder)]
+
+
+def _record_entries(folder: Path) -> list[os.DirEntry[str]]:
+    found: list[os.DirEntry[str]] = []
 
     def scan(directory: str) -> None:
         with os.scandir(directory) as entries:
@@ -54,10 +58,10 @@ def scan_records(folder: Path) -> list[tuple[str, os.stat_result]]:
                 if entry.is_dir(follow_symlinks=False):
                     scan(entry.path)
                 elif os.path.splitext(entry.name)[1].lower() in READERS and entry.is_file():
-                    found.append((entry.path, entry.stat()))
+                    found.append(entry)
 
     scan(str(folder))
-    return sorted(found, key=lambda item: item[0])
+    return sorted(found, key=lambda entry: entry.path)
 
 
 def read_bytes(raw: bytes, path: str, tz: ZoneInfo) -> tuple[Release | None, list[Problem]]:

@@ -5,19 +5,24 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 from email import message_from_bytes
+from email.header import Header
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from email.policy import compat32, default
+from email.utils import format_datetime, formataddr, parseaddr
 from html.parser import HTMLParser
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import FIXTURES, ROOT, SEEDS, assert_golden
 from pressroom.build import group_by_week, render_week
 from pressroom.checks import GMAIL_CLIP, check_digest
 from pressroom.config import load_config
 from pressroom.digest import compose, render_digest
+from pressroom.mailer import encode_subject
 from pressroom.model import Quote, Release, Source
 from pressroom.readers import read_files, record_files
 from pressroom.templating import environment
@@ -71,19 +76,40 @@ def test_html_survives_premailer_traps() -> None:
 
 
 @pytest.mark.parametrize("week", sorted(WEEKS))
-def test_eml_parts_are_framed_as_the_email_package_frames_them(week: str) -> None:
-    """build_eml frames its base64 parts itself; the email package must write the same bytes."""
+def test_eml_is_what_the_email_package_writes(week: str) -> None:
+    """build_eml writes the subject and frames its base64 parts itself; the email package,
+    given the same message, must write the same bytes."""
     output = render_week(week, WEEKS[week], CONFIG, ENV, "hash")
+    digest = compose(week, WEEKS[week], CONFIG)
     ours = message_from_bytes(output.files["digest.eml"], policy=compat32)
+    letter = CONFIG.newsletter
     reference = MIMEMultipart("alternative")
-    for name, value in ours.items():
-        if name not in ("Content-Type", "MIME-Version"):
-            reference[name] = value
+    reference["Subject"] = Header(digest.subject, "utf-8", header_name="Subject").encode()
+    reference["From"] = formataddr(parseaddr(letter.sender), charset="utf-8")
+    reference["To"] = formataddr(parseaddr(letter.to), charset="utf-8")
+    if letter.reply_to:
+        reference["Reply-To"] = formataddr(parseaddr(letter.reply_to), charset="utf-8")
+    reference["Date"] = format_datetime(max(r.date for r in WEEKS[week]))
+    reference["Message-ID"] = ours["Message-ID"]
+    reference["List-Unsubscribe"] = (
+        f"<{letter.unsubscribe_url}>, <mailto:{letter.unsubscribe_mailto}?subject=unsubscribe>"
+    )
+    reference["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     reference.set_boundary(ours.get_boundary())
     for part in ours.get_payload():
         payload = part.get_payload(decode=True).decode()
         reference.attach(MIMEText(payload, part.get_content_subtype(), "utf-8"))
     assert reference.as_bytes() == output.files["digest.eml"]
+
+
+@settings(max_examples=300)
+@given(st.text(min_size=1, max_size=200))
+def test_any_subject_is_encoded_within_line_limits_and_reads_back(subject: str) -> None:
+    encoded = encode_subject(subject)
+    raw = f"Subject: {encoded}\n\nbody\n".encode()
+    assert all(len(line) <= 78 for line in raw.split(b"\n"))
+    parsed = message_from_bytes(raw, policy=default)["Subject"]
+    assert " ".join(parsed.split()) == " ".join(subject.split())
 
 
 def test_eml_has_both_parts_and_every_header() -> None:

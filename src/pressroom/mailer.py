@@ -6,9 +6,10 @@ import base64
 import hashlib
 import smtplib
 import ssl
-from email.header import Header
 from email.message import Message
+from email.policy import compat32
 from email.utils import format_datetime, formataddr, make_msgid, parseaddr
+from functools import lru_cache
 
 from pressroom.config import Newsletter
 from pressroom.digest import Digest, RenderedDigest
@@ -17,35 +18,33 @@ from pressroom.digest import Digest, RenderedDigest
 def build_eml(digest: Digest, rendered: RenderedDigest, newsletter: Newsletter) -> bytes:
     """multipart/alternative, UTF-8; Date and Message-ID derive from the content (reproducible).
 
-    The headers come from the email package (compat32: the modern header registry re-parses
-    and refolds each one); the two base64 parts are framed here in one pass, the same bytes
-    as its generator writes line by line, several times slower (tests compare the two).
+    The email package writes the headers that come from the config, once per build; the
+    subject is encoded here (RFC 2047, see ``encode_subject``) and the two base64 parts are
+    framed in one pass: the same bytes as the email package's generator, which writes them
+    line by line, several times slower (tests compare the two).
     """
     digest_hash = hashlib.sha256(rendered.html.encode()).hexdigest()[:16]
     boundary = f"=_pressroom_{digest_hash}"  # reproducible, byte for byte
-    headers = Message()
-    headers["Subject"] = Header(_one_line(digest.subject), "utf-8", header_name="Subject").encode()
-    headers["From"] = _address(newsletter.sender)
-    headers["To"] = _address(newsletter.to)
-    if newsletter.reply_to:
-        headers["Reply-To"] = _address(newsletter.reply_to)
     newest = max(s.release.date for s in (digest.lead, *digest.stories))
-    headers["Date"] = format_datetime(newest)
-    headers["Message-ID"] = f"<digest-{digest.week}-{digest_hash}@{_domain(newsletter.sender)}>"
-    targets = [f"<{_one_line(digest.unsubscribe_url)}>"]
-    if newsletter.unsubscribe_mailto:
-        targets.append(f"<mailto:{_one_line(newsletter.unsubscribe_mailto)}?subject=unsubscribe>")
-    headers["List-Unsubscribe"] = ", ".join(targets)
-    headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    message_id = f"<digest-{digest.week}-{digest_hash}@{_domain(newsletter.sender)}>"
+    headers = (
+        f'Content-Type: multipart/alternative; boundary="{boundary}"\n'
+        "MIME-Version: 1.0\n"
+        f"Subject: {encode_subject(digest.subject)}\n"
+        f"{_newsletter_headers(newsletter)}"
+        f"Date: {format_datetime(newest)}\n"
+        + _folded("Message-ID", message_id)
+        + _list_headers(newsletter)
+        + "\n"  # the blank line that ends the headers
+    )
     # base64 for both parts: safe for every server, and encoded in C
     parts = b"".join(
         f"--{boundary}\n{_PART_HEADERS.format(subtype=subtype)}\n".encode()
-        + base64.encodebytes(body.encode())
+        + _base64_lines(body.encode())
         + b"\n"
         for subtype, body in (("plain", rendered.text), ("html", rendered.html))
     )
-    container = f'Content-Type: multipart/alternative; boundary="{boundary}"\nMIME-Version: 1.0\n'
-    return container.encode() + headers.as_bytes() + parts + f"--{boundary}--\n".encode()
+    return headers.encode() + parts + f"--{boundary}--\n".encode()
 
 
 _PART_HEADERS = (
@@ -53,6 +52,66 @@ _PART_HEADERS = (
     "MIME-Version: 1.0\n"
     "Content-Transfer-Encoding: base64\n"
 )
+_BASE64_LINE = 76
+_WORD_TEXT = 57
+"""Characters of Q-encoded text in one encoded word: with ``=?utf-8?q?`` and ``?=`` a
+word is 69 characters, so a folded subject line stays within 78 (RFC 5322)."""
+_Q_LITERAL = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!*+-/")
+
+
+def encode_subject(subject: str) -> str:
+    """The subject on one line if it is short plain ASCII, else as RFC 2047 Q-encoded words
+    (readable in the raw message; a character is never split), one per folded line."""
+    subject = _one_line(subject)
+    if subject.isascii() and len("Subject: ") + len(subject) <= 78 and "=?" not in subject:
+        return subject
+    words: list[str] = []
+    word = ""
+    for char in subject:
+        encoded = "".join(
+            chr(byte) if byte in _Q_LITERAL else "_" if byte == 0x20 else f"={byte:02X}"
+            for byte in char.encode()
+        )
+        if len(word) + len(encoded) > _WORD_TEXT:
+            words.append(f"=?utf-8?q?{word}?=")
+            word = ""
+        word += encoded
+    words.append(f"=?utf-8?q?{word}?=")
+    return "\n ".join(words)
+
+
+def _base64_lines(data: bytes) -> bytes:
+    """What base64.encodebytes writes (76-character lines), from one C call and slices."""
+    encoded = base64.b64encode(data)
+    lines = [encoded[i : i + _BASE64_LINE] for i in range(0, len(encoded), _BASE64_LINE)]
+    return b"\n".join(lines) + b"\n" if lines else b""
+
+
+@lru_cache(maxsize=4)
+def _newsletter_headers(newsletter: Newsletter) -> str:
+    """From, To and Reply-To: the same for every week, so written once per build."""
+    headers = Message()
+    headers["From"] = _address(newsletter.sender)
+    headers["To"] = _address(newsletter.to)
+    if newsletter.reply_to:
+        headers["Reply-To"] = _address(newsletter.reply_to)
+    return headers.as_bytes().decode("ascii")[:-1]  # without the blank line ending the block
+
+
+@lru_cache(maxsize=4)
+def _list_headers(newsletter: Newsletter) -> str:
+    targets = [f"<{_one_line(newsletter.unsubscribe_url)}>"]
+    if newsletter.unsubscribe_mailto:
+        targets.append(f"<mailto:{_one_line(newsletter.unsubscribe_mailto)}?subject=unsubscribe>")
+    return _folded("List-Unsubscribe", ", ".join(targets)) + (
+        "List-Unsubscribe-Post: List-Unsubscribe=One-Click\n"
+    )
+
+
+def _folded(name: str, value: str) -> str:
+    """One header line, folded by the email package when it is long."""
+    line = f"{name}: {value}\n"
+    return line if len(line) <= 79 else compat32.fold(name, value)
 
 
 def _address(value: str) -> str:

@@ -13,6 +13,7 @@ from email.utils import format_datetime, formataddr, parseaddr
 from html.parser import HTMLParser
 from zoneinfo import ZoneInfo
 
+import lxml.html
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -21,7 +22,7 @@ from conftest import FIXTURES, ROOT, SEEDS, assert_golden
 from pressroom.build import group_by_week, render_week
 from pressroom.checks import GMAIL_CLIP, check_digest
 from pressroom.config import load_config
-from pressroom.digest import compose, render_digest
+from pressroom.digest import compile_mjml, compose, inline_css, render_digest
 from pressroom.mailer import encode_subject
 from pressroom.model import Quote, Release, Source
 from pressroom.readers import read_files, record_files
@@ -208,3 +209,36 @@ def test_an_oversized_week_is_reported_with_bytes_over() -> None:
     size_check = check_digest(html, "text")[0]
     assert size_check.status == "fail"
     assert f"{over} bytes over the 102 KB limit" in size_check.detail
+
+
+def test_styled_cards_set_aside_read_as_premailer_over_everything_would_write_them() -> None:
+    """The story cards skip premailer (they carry their styles); the document a mail client
+    reads must be the one premailer would have written from the whole of it."""
+    titles = ["L'usine & ses <b>salariés</b>", "Un « titre » — long", 'Des "guillemets" droits']
+    releases = tuple(_release(n, titles[n % 3]) for n in range(12))
+    source = render_digest(compose("2026-W04", releases, CONFIG), CONFIG, ENV).mjml
+    compiled = compile_mjml(source, ENV)
+    assert compiled.count("<!-- pressroom:styled -->") == 1
+    ours = inline_css(compiled)
+    unmarked = compiled.replace("<!-- pressroom:styled -->", "")
+    everything = inline_css(unmarked.replace("<!-- /pressroom:styled -->", ""))
+    assert "pressroom:styled" not in ours
+    assert ours.count('class="story"') == 11  # every card but the lead's story
+    cards = compiled.split("<!-- pressroom:styled -->")[1].split("<!-- /pressroom:styled -->")[0]
+    assert cards in ours  # as MJML wrote them
+    assert _tree(ours) == _tree(everything)
+
+
+def test_marks_where_html_keeps_no_comment_fall_back_to_inlining_everything() -> None:
+    html = (
+        "<html><head><title><!-- pressroom:styled -->Semaine<!-- /pressroom:styled --></title>"
+        "<style>/* pressroom:inline */ p { color: red }</style></head>"
+        "<body><p>Texte</p></body></html>"
+    )
+    inlined = inline_css(html)
+    assert "<title>Semaine</title>" in inlined and '<p style="color:red">' in inlined
+    assert "pressroom:styled" not in inlined
+
+
+def _tree(html: str) -> bytes:
+    return lxml.html.tostring(lxml.html.document_fromstring(html.encode()))

@@ -177,8 +177,28 @@ def _template_line(rendered: str, env: jinja2.Environment) -> tuple[str, int]:
 
 
 def inline_css(html: str) -> str:
-    """premailer with the settings MJML output needs; the doctype it drops is put back."""
+    """premailer with the settings MJML output needs; the doctype it drops is put back.
+
+    Parts a template marks as styled already (``<!-- pressroom:styled -->`` ...
+    ``<!-- /pressroom:styled -->``: the story cards) are set aside while premailer reads
+    and rewrites the rest, then put back as MJML wrote them: the style block's rules do
+    not reach into them, and premailer's work no longer grows with the number of stories.
+    """
     html = _STYLE_OPEN.sub(r'<style\1 data-premailer="ignore">', html)
+    skeleton, styled = _set_aside_styled(html)
+    inlined = _premailer(skeleton)
+    placeholders = [_placeholder(number) for number in range(len(styled))]
+    if all(placeholder in inlined for placeholder in placeholders):
+        for placeholder, part in zip(placeholders, styled, strict=True):
+            inlined = inlined.replace(placeholder, part, 1)
+    else:  # marks where HTML keeps no comment (inside a <title>, say): inline it all
+        inlined = _premailer(html.replace(_STYLED_OPEN, "").replace(_STYLED_CLOSE, ""))
+    if not inlined[:64].lstrip().lower().startswith("<!doctype"):
+        inlined = "<!DOCTYPE html>\n" + inlined
+    return inlined
+
+
+def _premailer(html: str) -> str:
     inliner = _inliner_class()(
         html,
         strip_important=False,
@@ -190,11 +210,26 @@ def inline_css(html: str) -> str:
         remove_classes=False,
         exclude_pseudoclasses=True,
     )
-    inlined = str(inliner.transform(pretty_print=False))
-    inlined = inlined.replace(_INLINE_MARK, "")
-    if not inlined.lstrip().lower().startswith("<!doctype"):
-        inlined = "<!DOCTYPE html>\n" + inlined
-    return inlined
+    return str(inliner.transform(pretty_print=False)).replace(_INLINE_MARK, "")
+
+
+_STYLED_OPEN, _STYLED_CLOSE = "<!-- pressroom:styled -->", "<!-- /pressroom:styled -->"
+
+
+def _set_aside_styled(html: str) -> tuple[str, list[str]]:
+    """The document with each styled part replaced by a numbered comment, and the parts."""
+    kept: list[str] = []
+    styled: list[str] = []
+    rest = html
+    while (start := rest.find(_STYLED_OPEN)) >= 0 and (end := rest.find(_STYLED_CLOSE, start)) >= 0:
+        kept += [rest[:start], _placeholder(len(styled))]
+        styled.append(rest[start + len(_STYLED_OPEN) : end])
+        rest = rest[end + len(_STYLED_CLOSE) :]
+    return "".join(kept) + rest, styled
+
+
+def _placeholder(number: int) -> str:
+    return f"<!--pressroom:styled-{number}-->"
 
 
 @lru_cache(maxsize=1)

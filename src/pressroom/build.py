@@ -13,6 +13,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
 import time
@@ -237,7 +238,7 @@ def build(
         for r in _read_many([(Path(p), names[p]) for p in stale], config.timezone, jobs, _preload)
     }
     entries = {
-        names[p]: _entry(reads[names[p]], stats[p]) if names[p] in reads else index.files[names[p]]
+        names[p]: reads[names[p]].entry(stats[p]) if names[p] in reads else index.files[names[p]]
         for p in paths
     }
     week_files, problems = _assign(entries)
@@ -264,7 +265,7 @@ def build(
         config,
         env,
         outbox,
-        {w: tuple(reads[name].record for name in week_files[w]) for w in to_render},
+        {w: tuple(reads[name].pickled() for name in week_files[w]) for w in to_render},
         hashes,
     )
     del reads
@@ -319,19 +320,6 @@ def _cached(index: BuildIndex, name: str, stat: os.stat_result) -> bool:
     return entry is not None and entry.matches(stat)
 
 
-def _entry(read: FileRead, stat: os.stat_result) -> FileEntry:
-    release = read.release
-    return FileEntry(
-        size=stat.st_size,
-        mtime_ns=stat.st_mtime_ns,
-        digest=read.digest,
-        week=iso_week(release.date) if release else None,
-        release_id=release.id if release else None,
-        line=release.source.line if release else 1,
-        problems=read.problems,
-    )
-
-
 def _assign(entries: dict[str, FileEntry]) -> tuple[dict[str, list[str]], tuple[Problem, ...]]:
     """Files per week, in name order, duplicates reported (see claim_ids)."""
     names = list(entries)
@@ -380,13 +368,57 @@ PARALLEL_MIN_FILES = 200
 PARALLEL_MIN_WEEKS = 4
 
 
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """A file as read, kept small until its week renders: the release pickled (a third of
+    its size as objects), beside what the build index and the week plan need."""
+
+    shown: str
+    digest: str
+    problems: tuple[Problem, ...]
+    week: str | None
+    release_id: str | None
+    line: int
+    release: bytes | None
+
+    @classmethod
+    def of(cls, read: FileRead) -> _Read:
+        release = read.release
+        if release is None:
+            return cls(read.shown, read.digest, read.problems, None, None, 1, None)
+        return cls(
+            read.shown,
+            read.digest,
+            read.problems,
+            iso_week(release.date),
+            release.id,
+            release.source.line,
+            pickle.dumps(release, pickle.HIGHEST_PROTOCOL),
+        )
+
+    def entry(self, stat: os.stat_result) -> FileEntry:
+        return FileEntry(
+            stat.st_size,
+            stat.st_mtime_ns,
+            self.digest,
+            self.week,
+            self.release_id,
+            self.line,
+            self.problems,
+        )
+
+    def pickled(self) -> bytes:
+        assert self.release is not None, self.shown
+        return self.release
+
+
 @dataclass(frozen=True)
 class _RenderJob:
     config: Config
     env: jinja2.Environment
     outbox: Path
-    releases: dict[str, tuple[Release, ...]]
-    """The releases of every week to render, by week."""
+    releases: dict[str, tuple[bytes, ...]]
+    """The releases of every week to render, pickled, by week."""
     hashes: dict[str, str]
 
 
@@ -412,7 +444,7 @@ def _read_many(
     timezone: str,
     jobs: int,
     meanwhile: Callable[[], None] | None = None,
-) -> list[FileRead]:
+) -> list[_Read]:
     """Read files, in processes for many; ``meanwhile`` runs in this one while they read."""
     processes = _processes(jobs, len(files), PARALLEL_MIN_FILES)
     if processes == 1:
@@ -435,10 +467,10 @@ def _pool(processes: int) -> ProcessPoolExecutor:
     )
 
 
-def _read_chunk(args: tuple[list[tuple[Path, str]], str]) -> list[FileRead]:
+def _read_chunk(args: tuple[list[tuple[Path, str]], str]) -> list[_Read]:
     files, timezone = args
     tz = ZoneInfo(timezone)
-    return [read_file(path, tz, shown) for path, shown in files]
+    return [_Read.of(read_file(path, tz, shown)) for path, shown in files]
 
 
 def _preload() -> None:
@@ -490,6 +522,7 @@ _PR_SET_PDEATHSIG = 1
 
 def _render_and_write(week: str) -> tuple[str, tuple[Check, ...]]:
     assert _job is not None
-    output = render_week(week, _job.releases[week], _job.config, _job.env, _job.hashes[week])
+    releases = tuple(map(pickle.loads, _job.releases[week]))
+    output = render_week(week, releases, _job.config, _job.env, _job.hashes[week])
     _write(_job.outbox, output)
     return week, output.checks

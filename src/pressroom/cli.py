@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import smtplib
 import sys
 import threading
 import webbrowser
@@ -30,6 +29,7 @@ from pressroom.counting import PLATFORMS
 from pressroom.dates import week_monday
 from pressroom.errors import OutboxError, PressroomError, Problem
 from pressroom.exporters import to_csv, to_hootsuite, to_json, to_markdown, to_sprout
+from pressroom.mailer import SendFailed
 from pressroom.mailer import send as send_eml
 from pressroom.outbox import existing_weeks
 from pressroom.preview import PreviewState, serve, watch
@@ -364,7 +364,7 @@ def send(
             user=user,
             password=password,
         )
-    except (OSError, smtplib.SMTPException) as exc:
+    except SendFailed as exc:
         err.print(f"[red]{smtp}: sending failed: {_escape(str(exc))}[/]", soft_wrap=True)
         raise typer.Exit(ExitStatus.PROBLEMS) from exc
     out.print(f"Sent {week} to {to} via {smtp} ({message_id})")

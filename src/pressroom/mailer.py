@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import smtplib
-import ssl
 from email.message import Message
 from email.policy import compat32
 from email.utils import format_datetime, formataddr, make_msgid, parseaddr
@@ -140,6 +138,8 @@ def send(
     timeout: float = 30,
 ) -> str:
     """Send a built .eml as a test to one address; returns the Message-ID sent."""
+    import smtplib  # here, not at the top: every build imports this module, few send
+    import ssl
     from email import message_from_bytes
     from email.policy import default
 
@@ -148,10 +148,17 @@ def send(
     message["To"] = _one_line(to)
     del message["Message-ID"]
     message["Message-ID"] = make_msgid(domain=_domain(str(message["From"])))
-    with smtplib.SMTP(host, port, timeout=timeout) as smtp:
-        if starttls:
-            smtp.starttls(context=ssl.create_default_context())
-        if user:
-            smtp.login(user, password or "")
-        smtp.send_message(message, to_addrs=[parseaddr(to)[1]])
+    try:
+        with smtplib.SMTP(host, port, timeout=timeout) as smtp:
+            if starttls:
+                smtp.starttls(context=ssl.create_default_context())
+            if user:
+                smtp.login(user, password or "")
+            smtp.send_message(message, to_addrs=[parseaddr(to)[1]])
+    except (OSError, smtplib.SMTPException) as exc:
+        raise SendFailed(str(exc)) from exc
     return str(message["Message-ID"])
+
+
+class SendFailed(Exception):
+    """The server could not be reached or refused the message; the text says why."""

@@ -32,7 +32,9 @@ NODE_MODULES = Path(
     os.environ.get("MJML_NODE_MODULES", ROOT / "benchmarks" / "node" / "node_modules")
 )
 DIGEST_STORIES = 20
-RENDER_ROUNDS = 100
+RENDER_BLOCKS = 5
+RENDER_ROUNDS = 60
+NODE_WARMUP = 30
 
 
 def pressroom(workspace: Path, *args: str) -> float:
@@ -80,8 +82,13 @@ def peak_of_cold_build(root: Path, releases: int, weeks: int, jobs: list[str]) -
     )
 
 
-def digest_render_ms() -> tuple[float, str]:
-    """Median ms of a 20-story digest's whole render, and its MJML source (for node)."""
+def digest_and_node_ms() -> tuple[float, float | None]:
+    """Median ms of a 20-story digest's whole render and, when node and its mjml package are
+    installed, of node's mjml compiling the same MJML in one process (else None).
+
+    The two are measured in alternating blocks, so that both see the same moments of a
+    shared machine whose speed drifts.
+    """
     from datetime import timedelta
 
     from pressroom.config import load_config
@@ -99,27 +106,32 @@ def digest_render_ms() -> tuple[float, str]:
     week_name = f"{week[0]}-W{week[1]:02d}"
     assert all(r.date - releases[0].date < timedelta(days=7) for r in releases)
     digest = compose(week_name, releases, config)
-    rendered = render_digest(digest, config, env)  # warm caches
-    rounds = []
-    for _ in range(RENDER_ROUNDS):
-        started = time.perf_counter()
-        rendered = render_digest(digest, config, env)
-        build_eml(digest, rendered, config.newsletter)
-        rounds.append(time.perf_counter() - started)
-    return statistics.median(rounds) * 1000, rendered.mjml
+    source = render_digest(digest, config, env).mjml  # warms the caches too
+    ours: list[float] = []
+    node: list[float] = []
+    for _ in range(RENDER_BLOCKS):
+        for _ in range(RENDER_ROUNDS):
+            started = time.perf_counter()
+            rendered = render_digest(digest, config, env)
+            build_eml(digest, rendered, config.newsletter)
+            ours.append(time.perf_counter() - started)
+        node += node_mjml_rounds(source)
+    return statistics.median(ours) * 1000, statistics.median(node) if node else None
 
 
-def node_mjml_ms(source: str) -> float | None:
-    """Median ms of node's mjml compiling the same MJML, in one process; None without node."""
+def node_mjml_rounds(source: str) -> list[float]:
+    """ms of each of RENDER_ROUNDS compiles of the MJML by node's mjml, in one process,
+    after NODE_WARMUP compiles to let its JIT settle; empty without node or the package."""
     if shutil.which("node") is None or not (NODE_MODULES / "mjml").is_dir():
-        return None
+        return []
     script = (
         "const mjml = require('mjml'); const fs = require('fs');"
-        "const src = fs.readFileSync(0, 'utf8'); mjml(src);"
+        "const src = fs.readFileSync(0, 'utf8');"
+        f"for (let i = 0; i < {NODE_WARMUP}; i++) mjml(src);"
         f"const rounds = []; for (let i = 0; i < {RENDER_ROUNDS}; i++) {{"
         "const t = process.hrtime.bigint(); mjml(src);"
         "rounds.push(Number(process.hrtime.bigint() - t) / 1e6); }"
-        "rounds.sort((a, b) => a - b); console.log(rounds[Math.floor(rounds.length / 2)]);"
+        "console.log(JSON.stringify(rounds));"
     )
     result = subprocess.run(
         ["node", "-e", script],
@@ -129,7 +141,7 @@ def node_mjml_ms(source: str) -> float | None:
         env={**os.environ, "NODE_PATH": str(NODE_MODULES)},
         check=True,
     )
-    return float(result.stdout.strip())
+    return [float(ms) for ms in json.loads(result.stdout)]
 
 
 def main() -> None:
@@ -177,14 +189,13 @@ def main() -> None:
                 f"{peak_of_cold_build(root, args.releases, args.weeks, jobs):.0f} MB",
             )
         )
-    ours, source = digest_render_ms()
+    ours, node = digest_and_node_ms()
     rows.append(
         (
             f"one {DIGEST_STORIES}-story digest, whole render (Jinja2+MJML+premailer+text+.eml)",
             f"{ours:.1f} ms",
         )
     )
-    node = node_mjml_ms(source)
     if node is None:
         rows.append(("node mjml, same MJML", "not measured (node or the mjml package missing)"))
     else:

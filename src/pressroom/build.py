@@ -143,18 +143,19 @@ def render_week(
     rendered = render_digest(digest, config, env)
     checks = check_digest(rendered.html, rendered.text)
     posts = week_drafts(releases, config, env, week)
+    html = rendered.html.encode()
     heading = f"{config.newsletter.name} — {week_in_words(week, config.locale)}"
     report = {
         "week": week,
         "pressroom": __version__,
         "inputs": inputs_hash,
         "releases": [r.id for r in newest_first(releases)],
-        "html_bytes": len(rendered.html.encode()),
+        "html_bytes": len(html),
         "ok": not failed(checks),
         "checks": [c.as_dict() for c in checks],
     }
     files = {
-        "digest.html": rendered.html.encode(),
+        "digest.html": html,
         "digest.txt": rendered.text.encode(),
         "digest.mjml": rendered.mjml.encode(),
         "digest.eml": build_eml(digest, rendered, config.newsletter),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from email.message import Message
 from email.policy import compat32
 from email.utils import format_datetime, formataddr, make_msgid, parseaddr
 from functools import lru_cache
@@ -88,12 +87,10 @@ def _base64_lines(data: bytes) -> bytes:
 @lru_cache(maxsize=4)
 def _newsletter_headers(newsletter: Newsletter) -> str:
     """From, To and Reply-To: the same for every week, so written once per build."""
-    headers = Message()
-    headers["From"] = _address(newsletter.sender)
-    headers["To"] = _address(newsletter.to)
+    addresses = [("From", newsletter.sender), ("To", newsletter.to)]
     if newsletter.reply_to:
-        headers["Reply-To"] = _address(newsletter.reply_to)
-    return headers.as_bytes().decode("ascii")[:-1]  # without the blank line ending the block
+        addresses.append(("Reply-To", newsletter.reply_to))
+    return "".join(_folded(name, _address(value)) for name, value in addresses)
 
 
 @lru_cache(maxsize=4)

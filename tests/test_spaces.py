@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -47,3 +48,23 @@ def test_collapse_and_words_agree_with_the_breaking_space_pattern(text: str) -> 
     """The str.split() fast path breaks exactly where the pattern does."""
     assert collapse(text) == _REFERENCE_BREAKING.sub(" ", text).strip(" ")
     assert words(text) == [w for w in _REFERENCE_BREAKING.split(text) if w]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["mot", "l’État", "«\u202fcitation\u202f»", "x" * 30, "y" * 45, "\t"])
+        | st.just("\n"),
+        max_size=80,
+    ).map(" ".join),
+    st.integers(min_value=10, max_value=80),
+)
+def test_wrap_is_greedy_within_the_width(text: str, width: int) -> None:
+    """Each line holds as many words as fit, and passes the width only as a lone word."""
+    paragraphs = text.split("\n")
+    assert wrap(text, width) == "\n".join(wrap(p, width) for p in paragraphs)
+    for paragraph in paragraphs:
+        lines = wrap(paragraph, width).split("\n")
+        assert " ".join(lines) == " ".join(words(paragraph))
+        for line, following in pairwise(lines):
+            assert len(line) + 1 + len(following.split(" ")[0]) > width
+        assert all(len(line) <= width or " " not in line for line in lines)

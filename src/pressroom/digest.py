@@ -206,7 +206,7 @@ def _premailer(html: str) -> str:
         allow_network=False,
         allow_loading_external_files=False,
         disable_validation=True,
-        cssutils_logging_level=logging.CRITICAL,
+        disable_leftover_css=True,  # no <head> lookup: only css_text= rules would go there
         remove_classes=False,
         exclude_pseudoclasses=True,
     )

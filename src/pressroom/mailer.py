@@ -65,16 +65,22 @@ def encode_subject(subject: str) -> str:
     words: list[str] = []
     word = ""
     for char in subject:
-        encoded = "".join(
-            chr(byte) if byte in _Q_LITERAL else "_" if byte == 0x20 else f"={byte:02X}"
-            for byte in char.encode()
-        )
+        encoded = _q_encoded(char)
         if len(word) + len(encoded) > _WORD_TEXT:
             words.append(f"=?utf-8?q?{word}?=")
             word = ""
         word += encoded
     words.append(f"=?utf-8?q?{word}?=")
     return "\n ".join(words)
+
+
+@lru_cache(maxsize=1024)
+def _q_encoded(char: str) -> str:
+    """One character as Q-encoded text (RFC 2047): its UTF-8 bytes, never split."""
+    return "".join(
+        chr(byte) if byte in _Q_LITERAL else "_" if byte == 0x20 else f"={byte:02X}"
+        for byte in char.encode()
+    )
 
 
 def _base64_lines(data: bytes) -> bytes:
@@ -119,6 +125,7 @@ def _one_line(value: str) -> str:
     return " ".join(value.split())
 
 
+@lru_cache(maxsize=4)
 def _domain(address: str) -> str:
     return parseaddr(address)[1].rpartition("@")[2] or "pressroom.invalid"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import multiprocessing
 import os
 import shutil
 from pathlib import Path
@@ -13,9 +14,9 @@ from typer.testing import CliRunner
 
 from conftest import ROOT
 from pressroom import outbox as outbox_module
-from pressroom.build import build
+from pressroom.build import WeekSelection, build
 from pressroom.cli import app
-from pressroom.errors import OutboxError
+from pressroom.errors import OutboxError, PressroomError
 from pressroom.outbox import existing_weeks
 
 
@@ -168,3 +169,84 @@ def test_weeks_reach_the_disk_before_the_index_says_they_are_built(
     build(archive, jobs=1)
     build(archive, jobs=1)  # nothing written: nothing to flush, no index to save
     assert calls == ["flush", "index"]
+
+
+def _change_one_release(workspace: Path) -> None:
+    changed = sorted((workspace / "seeds").glob("*.txt"))[3]
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8"
+    )
+
+
+def test_a_few_changed_weeks_render_in_the_warm_worker_byte_for_byte(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An incremental build forks a worker that loads the renderers while this process
+    scans; what it writes is what a serial build writes."""
+    import pressroom.build as build_module
+
+    build(archive, jobs=1)
+    other = tmp_path / "copy"
+    shutil.copytree(archive, other)
+    _change_one_release(archive)
+    _change_one_release(other)
+    renderers = tmp_path / "renderers"
+    real_render = build_module._render_and_write
+
+    def noted(week: str) -> tuple[str, object]:
+        with open(renderers, "a") as note:
+            note.write(f"{os.getpid()}\n")
+        return real_render(week)  # type: ignore[return-value]
+
+    monkeypatch.setattr(build_module, "_render_and_write", noted)
+    warm = build(archive, jobs=2)
+    assert len(warm.built) == 1
+    assert renderers.read_text().split() != [str(os.getpid())]
+    renderers.unlink()
+    assert build(other, jobs=1).built == warm.built
+    assert renderers.read_text().split() == [str(os.getpid())]
+    assert _files(archive / "outbox") == _files(other / "outbox")
+    assert multiprocessing.active_children() == []
+
+
+def test_a_broken_template_stops_a_warm_build_before_any_write(archive: Path) -> None:
+    build(archive, jobs=2)
+    before = _mtimes(archive / "outbox")
+    (archive / "templates" / "email").mkdir(parents=True)
+    (archive / "templates" / "email" / "digest.txt.j2").write_text("{% if %}\n")
+    one_week = WeekSelection(weeks=(existing_weeks(archive / "outbox")[0],))
+    with pytest.raises(PressroomError) as caught:
+        build(archive, one_week, jobs=2)  # one week to render: the warm worker's
+    assert caught.value.problem.path.endswith("templates/email/digest.txt.j2")
+    assert _mtimes(archive / "outbox") == before
+    assert multiprocessing.active_children() == []
+
+
+def test_a_failed_write_in_the_warm_worker_keeps_the_outbox(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(archive, jobs=2)
+    before = _files(archive / "outbox")
+    _change_one_release(archive)
+
+    def full_disk(path: object, mode: str = "r", *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(outbox_module, "open", full_disk, raising=False)
+    with pytest.raises(OutboxError) as caught:
+        build(archive, jobs=2)
+    assert caught.value.problem.message == f"cannot write the week: {os.strerror(errno.ENOSPC)}"
+    assert _files(archive / "outbox") == before
+
+
+def test_a_warm_worker_that_dies_is_an_error_not_a_hang(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pressroom.build as build_module
+
+    build(archive, jobs=2)
+    _change_one_release(archive)
+    monkeypatch.setattr(build_module, "render_week", lambda *args: os._exit(70))
+    with pytest.raises(RuntimeError, match="exit code 70"):
+        build(archive, jobs=2)
+    assert multiprocessing.active_children() == []

@@ -22,7 +22,9 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import jinja2
@@ -34,7 +36,7 @@ from pressroom.dates import iso_week, week_in_words, week_monday
 from pressroom.digest import compose, render_digest
 from pressroom.errors import OutboxError, PressroomError, Problem
 from pressroom.exporters import to_csv, to_json, to_markdown
-from pressroom.index import BuildIndex, FileEntry, load_index, save_index
+from pressroom.index import INDEX_NAME, BuildIndex, FileEntry, load_index, save_index
 from pressroom.mailer import build_eml
 from pressroom.model import Release, newest_first
 from pressroom.outbox import clean_leftovers, existing_weeks, flush, remove_week, write_week
@@ -228,57 +230,52 @@ def build(
     jobs = jobs or _usable_cpus()
     config = load_config(workspace)
     seeds, outbox = _seeds_dir(workspace), workspace / OUTBOX
-    index = load_index(outbox, f"{__version__}|{config.timezone}")
-    stats = dict(scan_records(seeds))
-    paths = list(stats)
-    prefix = len(str(seeds))
-    names = {path: SEEDS + path[prefix:].replace(os.sep, "/") for path in paths}
-    stale = [p for p in paths if not _cached(index, names[p], stats[p])]
-    reads = {
-        r.shown: r
-        for r in _read_many([(Path(p), names[p]) for p in stale], config.timezone, jobs, _preload)
-    }
-    entries = {
-        names[p]: reads[names[p]].entry(stats[p]) if names[p] in reads else index.files[names[p]]
-        for p in paths
-    }
-    week_files, problems = _assign(entries)
-    shared = json.dumps([__version__, templates_fingerprint(workspace), repr(config)])
-    hashes = {w: _week_hash(shared, entries, files) for w, files in week_files.items()}
-    wanted = [w for w in week_files if selection.wants(w)]
-    to_render = [
-        w
-        for w in wanted
-        if force or index.weeks.get(w) != hashes[w] or not (outbox / w / REPORT).exists()
-    ]
-    if on_plan:
-        on_plan(len(to_render))
-    env = environment(workspace)
-    if to_render:
-        compile_all(env)  # a broken template stops the build before a write
-    missing = [
-        (Path(p), names[p])
-        for p in paths
-        if names[p] not in reads and entries[names[p]].week in to_render
-    ]
-    reads.update((r.shown, r) for r in _read_many(missing, config.timezone, jobs))
-    job = _RenderJob(
-        config,
-        env,
-        outbox,
-        {w: tuple(reads[name].pickled() for name in week_files[w]) for w in to_render},
-        hashes,
-    )
-    del reads
-    clean_leftovers(outbox)
-    built: list[str] = []
-    failed_checks: dict[str, tuple[Check, ...]] = {}
-    for week, checks in _render_many(job, jobs):
-        built.append(week)
-        if failed(checks):
-            failed_checks[week] = checks
-        if on_week:
-            on_week(week)
+    with _Renderer(workspace, config, jobs, warm=(outbox / INDEX_NAME).is_file()) as renderer:
+        index = load_index(outbox, f"{__version__}|{config.timezone}")
+        stats = dict(scan_records(seeds))
+        paths = list(stats)
+        prefix = len(str(seeds))
+        names = {path: SEEDS + path[prefix:].replace(os.sep, "/") for path in paths}
+        stale = [p for p in paths if not _cached(index, names[p], stats[p])]
+        reads = {
+            r.shown: r
+            for r in _read_many(
+                [(Path(p), names[p]) for p in stale], config.timezone, jobs, _preload
+            )
+        }
+        entries = {
+            name: reads[name].entry(stats[p]) if name in reads else index.files[name]
+            for p, name in names.items()
+        }
+        week_files, problems = _assign(entries)
+        shared = json.dumps([__version__, renderer.fingerprint(), repr(config)])
+        hashes = {w: _week_hash(shared, entries, files) for w, files in week_files.items()}
+        wanted = [w for w in week_files if selection.wants(w)]
+        to_render = [
+            w
+            for w in wanted
+            if force or index.weeks.get(w) != hashes[w] or not (outbox / w / REPORT).exists()
+        ]
+        if on_plan:
+            on_plan(len(to_render))
+        renderer.prepare(len(to_render))  # a broken template stops the build before a write
+        missing = [
+            (Path(p), names[p])
+            for p in paths
+            if names[p] not in reads and entries[names[p]].week in to_render
+        ]
+        reads.update((r.shown, r) for r in _read_many(missing, config.timezone, jobs))
+        releases = {w: tuple(reads[name].pickled() for name in week_files[w]) for w in to_render}
+        del reads
+        clean_leftovers(outbox)
+        built: list[str] = []
+        failed_checks: dict[str, tuple[Check, ...]] = {}
+        for week, checks in renderer.render(outbox, releases, hashes):
+            built.append(week)
+            if failed(checks):
+                failed_checks[week] = checks
+            if on_week:
+                on_week(week)
     has_errors = any(p.is_error for p in problems)
     removed: list[str] = []
     if selection.everything and not has_errors:
@@ -426,6 +423,123 @@ class _RenderJob:
 _job: _RenderJob | None = None
 
 
+class _Renderer:
+    """Renders the weeks a build needs: in this process, or in forked workers for many.
+
+    A build with an index to start from (an incremental one) forks a warm worker first:
+    while this process scans the seeds, the worker hashes and compiles the templates and
+    imports what rendering needs (twitter-text, premailer, mjml: 0.3-0.4 s). When only a
+    few weeks changed, they are handed to it; otherwise it is stopped.
+    """
+
+    def __init__(self, workspace: Path, config: Config, jobs: int, *, warm: bool) -> None:
+        self._workspace, self._config, self._jobs = workspace, config, jobs
+        self._warm = _WarmWorker(workspace, config) if warm and _may_fork(jobs) else None
+        self._env: jinja2.Environment | None = None
+
+    def __enter__(self) -> _Renderer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop_warm()
+
+    def fingerprint(self) -> str:
+        """The templates' hash, read before they are compiled (an edit in between shows
+        in the next build's hash)."""
+        return self._warm.fingerprint() if self._warm else templates_fingerprint(self._workspace)
+
+    def prepare(self, weeks: int) -> None:
+        """Compile the templates for the weeks to render; raises on a broken one."""
+        if self._warm and 0 < weeks < PARALLEL_MIN_WEEKS:
+            self._warm.compiled()
+            return
+        self._stop_warm()
+        self._env = environment(self._workspace)
+        if weeks:
+            compile_all(self._env)
+
+    def render(
+        self, outbox: Path, releases: dict[str, tuple[bytes, ...]], hashes: dict[str, str]
+    ) -> Iterator[tuple[str, tuple[Check, ...]]]:
+        if self._warm:
+            return self._warm.render(outbox, releases, hashes)
+        assert self._env is not None, "prepare() first"
+        job = _RenderJob(self._config, self._env, outbox, releases, hashes)
+        return _render_many(job, self._jobs)
+
+    def _stop_warm(self) -> None:
+        if self._warm:
+            self._warm.stop()
+            self._warm = None
+
+
+class _WarmWorker:
+    """The forked process of an incremental build, and what it says through its pipe:
+    the templates' fingerprint, then whether they compiled, then each week it wrote."""
+
+    def __init__(self, workspace: Path, config: Config) -> None:
+        context = multiprocessing.get_context("fork")
+        self._pipe, theirs = context.Pipe()
+        self._process = context.Process(
+            target=_warm_worker, args=(theirs, workspace, config, os.getpid()), daemon=True
+        )
+        self._process.start()
+        theirs.close()
+
+    def fingerprint(self) -> str:
+        return str(self._receive())
+
+    def compiled(self) -> None:
+        if problem := self._receive():
+            raise problem
+
+    def render(
+        self, outbox: Path, releases: dict[str, tuple[bytes, ...]], hashes: dict[str, str]
+    ) -> Iterator[tuple[str, tuple[Check, ...]]]:
+        self._pipe.send((outbox, releases, hashes))
+        for _ in releases:
+            answer = self._receive()
+            if isinstance(answer, Exception):
+                raise answer
+            yield answer
+
+    def stop(self) -> None:
+        """Ends the worker at once: it either waits for a job or loads what it no longer needs."""
+        self._process.kill()
+        self._process.join()
+        self._pipe.close()
+
+    def _receive(self) -> Any:
+        try:
+            return self._pipe.recv()
+        except EOFError:
+            raise RuntimeError(
+                f"the render worker stopped (exit code {self._process.exitcode}); see above"
+            ) from None
+
+
+def _warm_worker(pipe: Connection, workspace: Path, config: Config, parent: int) -> None:
+    global _job
+    _die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's: it stops this worker
+    pipe.send(templates_fingerprint(workspace))
+    env = environment(workspace)
+    try:
+        compile_all(env)
+    except PressroomError as exc:
+        pipe.send(exc)
+        return
+    pipe.send(None)
+    _preload()
+    outbox, releases, hashes = pipe.recv()
+    _job = _RenderJob(config, env, outbox, releases, hashes)
+    try:
+        for week in releases:
+            pipe.send(_render_and_write(week))
+    except (PressroomError, OutboxError) as exc:
+        pipe.send(exc)
+
+
 def _usable_cpus() -> int:
     """CPUs this process may run on: a container's limit, not the host's count."""
     if hasattr(os, "sched_getaffinity"):
@@ -435,9 +549,11 @@ def _usable_cpus() -> int:
 
 def _processes(jobs: int, tasks: int, minimum: int) -> int:
     """How many worker processes: one (no pool) for small work or without fork."""
-    if jobs < 2 or tasks < minimum or "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return jobs
+    return jobs if tasks >= minimum and _may_fork(jobs) else 1
+
+
+def _may_fork(jobs: int) -> bool:
+    return jobs >= 2 and "fork" in multiprocessing.get_all_start_methods()
 
 
 def _read_many(

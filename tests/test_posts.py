@@ -71,6 +71,17 @@ def test_shortening_is_reported_in_order() -> None:
     assert "[…]\u00a0»" in x.text
 
 
+def test_a_standfirst_standing_in_for_a_quote_is_reported_as_the_standfirst() -> None:
+    sentence = " ".join(["La Région soutient les entreprises du territoire"] * 8) + "."
+    release = replace(
+        _release("Un titre", "", "", "", "https://example.org/a", "fr"),
+        standfirst=f"{sentence} Une seconde phrase.",
+    )
+    x = next(p for p in posts_for(release, CONFIG, ENV, "2026-W04") if p.platform == "x")
+    assert x.truncated == ("standfirst shortened",)
+    assert "La Région soutient" in x.text and x.length <= x.limit
+
+
 def _release(title: str, quote: str, speaker: str, role: str, url: str, lang: str) -> Release:
     return Release(
         id="r",

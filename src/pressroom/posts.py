@@ -224,13 +224,14 @@ def _fit(
             return False
         return platform.fold is None or len(text.split("\n", 1)[0]) <= platform.fold
 
+    named = _STANDFIRST_AS_QUOTE if feature and not feature.direct else {}
     steps: list[str] = []
     for step, shorten in _STEPS:
         if fits(parts):
             break
         shorter = shorten(parts, fits)
         if draw(shorter) != draw(parts):
-            steps.append(step)
+            steps.append(named.get(step, step))
         parts = shorter
     return draw(parts), tuple(steps)
 
@@ -320,6 +321,13 @@ _STEPS: tuple[tuple[str, Callable[[Parts, Callable[[Parts], bool]], Parts]], ...
     ("title dropped", _no_title),
     ("link left out", _no_link),
 )
+
+
+_STANDFIRST_AS_QUOTE = {
+    "quote shortened": "standfirst shortened",
+    "quote dropped": "standfirst dropped",
+}
+"""What the quote steps did when the standfirst's first sentence stood in for a quote."""
 
 
 def _longest(options: list[int], ok: Callable[[int], bool]) -> int | None:

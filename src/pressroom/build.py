@@ -504,7 +504,8 @@ class _WarmWorker:
             yield answer
 
     def stop(self) -> None:
-        """Ends the worker at once: it either waits for a job or loads what it no longer needs."""
+        """Ends the worker at once, done or not needed; a week it was writing when the build
+        stopped is left whole, old or new (see outbox.py)."""
         self._process.kill()
         self._process.join()
         self._pipe.close()

@@ -20,7 +20,8 @@ def build_eml(digest: Digest, rendered: RenderedDigest, newsletter: Newsletter) 
     framed in one pass: the same bytes as the email package's generator, which writes them
     line by line, several times slower (tests compare the two).
     """
-    digest_hash = hashlib.sha256(rendered.html.encode()).hexdigest()[:16]
+    html = rendered.html.encode()
+    digest_hash = hashlib.sha256(html).hexdigest()[:16]
     boundary = f"=_pressroom_{digest_hash}"  # reproducible, byte for byte
     newest = max(s.release.date for s in (digest.lead, *digest.stories))
     message_id = f"<digest-{digest.week}-{digest_hash}@{_domain(newsletter.sender)}>"
@@ -35,13 +36,15 @@ def build_eml(digest: Digest, rendered: RenderedDigest, newsletter: Newsletter) 
         + "\n"  # the blank line that ends the headers
     )
     # base64 for both parts: safe for every server, and encoded in C
-    parts = b"".join(
-        f"--{boundary}\n{_PART_HEADERS.format(subtype=subtype)}\n".encode()
-        + _base64_lines(body.encode())
-        + b"\n"
-        for subtype, body in (("plain", rendered.text), ("html", rendered.html))
-    )
-    return headers.encode() + parts + f"--{boundary}--\n".encode()
+    pieces = [headers.encode()]
+    for subtype, body in (("plain", rendered.text.encode()), ("html", html)):
+        pieces += [
+            f"--{boundary}\n{_PART_HEADERS.format(subtype=subtype)}\n".encode(),
+            _base64_lines(body),
+            b"\n",
+        ]
+    pieces.append(f"--{boundary}--\n".encode())
+    return b"".join(pieces)
 
 
 _PART_HEADERS = (
@@ -87,7 +90,7 @@ def _base64_lines(data: bytes) -> bytes:
     """What base64.encodebytes writes (76-character lines), from one C call and slices."""
     encoded = base64.b64encode(data)
     lines = [encoded[i : i + _BASE64_LINE] for i in range(0, len(encoded), _BASE64_LINE)]
-    return b"\n".join(lines) + b"\n" if lines else b""
+    return b"\n".join([*lines, b""]) if lines else b""  # a newline after each line
 
 
 @lru_cache(maxsize=4)

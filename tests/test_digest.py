@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime, timedelta
 from email import message_from_bytes
@@ -14,6 +15,7 @@ from html.parser import HTMLParser
 from zoneinfo import ZoneInfo
 
 import lxml.html
+import premailer
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -22,7 +24,7 @@ from conftest import FIXTURES, ROOT, SEEDS, assert_golden
 from pressroom.build import group_by_week, render_week
 from pressroom.checks import GMAIL_CLIP, check_digest
 from pressroom.config import load_config
-from pressroom.digest import compile_mjml, compose, inline_css, render_digest
+from pressroom.digest import _STYLE_OPEN, compile_mjml, compose, inline_css, render_digest
 from pressroom.mailer import encode_subject
 from pressroom.model import Quote, Release, Source
 from pressroom.readers import read_files, record_files
@@ -69,7 +71,7 @@ def test_english_locale_speaks_english() -> None:
 
 def test_html_survives_premailer_traps() -> None:
     html = render_digest(compose("2025-W11", WEEKS["2025-W11"], CONFIG), CONFIG, ENV).html
-    assert html.startswith("<!DOCTYPE html>")
+    assert html[:15].lower() == "<!doctype html>"  # premailer drops it; MJML's is kept
     assert "@media (prefers-color-scheme: dark)" in html and "!important" in html
     assert "<!--[if mso | IE]>" in html
     assert "fonts.googleapis" not in html and "@import" not in html
@@ -132,7 +134,7 @@ def test_eml_has_both_parts_and_every_header() -> None:
     plain = message.get_body(("plain",))
     html = message.get_body(("html",))
     assert plain is not None and "Fabrice Pannekoucke" in plain.get_content()
-    assert html is not None and "<!DOCTYPE html>" in html.get_content()
+    assert html is not None and html.get_content()[:15].lower() == "<!doctype html>"
 
 
 def _release(n: int, title: str = "", body_url: str | None = None) -> Release:
@@ -212,8 +214,9 @@ def test_an_oversized_week_is_reported_with_bytes_over() -> None:
 
 
 def test_styled_cards_set_aside_read_as_premailer_over_everything_would_write_them() -> None:
-    """The story cards skip premailer (they carry their styles); the document a mail client
-    reads must be the one premailer would have written from the whole of it."""
+    """premailer reads the style block and the body but the cards (they carry their
+    styles); the document a mail client reads must be the one premailer would have
+    written from the whole of it, with the head as MJML wrote it."""
     titles = ["L'usine & ses <b>salariés</b>", "Un « titre » — long", 'Des "guillemets" droits']
     releases = tuple(_release(n, titles[n % 3]) for n in range(12))
     source = render_digest(compose("2026-W04", releases, CONFIG), CONFIG, ENV).mjml
@@ -221,23 +224,39 @@ def test_styled_cards_set_aside_read_as_premailer_over_everything_would_write_th
     assert compiled.count("<!-- pressroom:styled -->") == 1
     ours = inline_css(compiled)
     unmarked = compiled.replace("<!-- pressroom:styled -->", "")
-    everything = inline_css(unmarked.replace("<!-- /pressroom:styled -->", ""))
+    unmarked = unmarked.replace("<!-- /pressroom:styled -->", "")
+    everything = premailer.Premailer(
+        _STYLE_OPEN.sub(r'<style\1 data-premailer="ignore">', unmarked),  # MJML's resets stay
+        strip_important=False,
+        keep_style_tags=True,
+        allow_network=False,
+        disable_validation=True,
+        exclude_pseudoclasses=True,
+    ).transform(pretty_print=False)
     assert "pressroom:styled" not in ours
     assert ours.count('class="story"') == 11  # every card but the lead's story
     cards = compiled.split("<!-- pressroom:styled -->")[1].split("<!-- /pressroom:styled -->")[0]
     assert cards in ours  # as MJML wrote them
-    assert _tree(ours) == _tree(everything)
+    head = compiled.split("<body")[0].replace("/* pressroom:inline */", "")
+    assert ours.startswith(head)  # as MJML wrote it
+    assert _tree(ours) == _tree(_IGNORED.sub("", everything.replace("/* pressroom:inline */", "")))
+
+
+_IGNORED = re.compile(r' data-premailer="ignore"')
+"""What premailer leaves on style blocks it does not see (in comments, or for a screen)."""
 
 
 def test_marks_where_html_keeps_no_comment_fall_back_to_inlining_everything() -> None:
     html = (
-        "<html><head><title><!-- pressroom:styled -->Semaine<!-- /pressroom:styled --></title>"
+        "<!doctype html><html><head><title><!-- pressroom:styled -->Semaine"
+        "<!-- /pressroom:styled --></title>"
         "<style>/* pressroom:inline */ p { color: red }</style></head>"
-        "<body><p>Texte</p></body></html>"
+        "<body><textarea><!-- pressroom:styled -->x<!-- /pressroom:styled --></textarea>"
+        "<p>Texte</p></body></html>"
     )
     inlined = inline_css(html)
     assert "<title>Semaine</title>" in inlined and '<p style="color:red">' in inlined
-    assert "pressroom:styled" not in inlined
+    assert "pressroom:styled" not in inlined and "<textarea>x</textarea>" in inlined
 
 
 def _tree(html: str) -> bytes:

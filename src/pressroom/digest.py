@@ -25,6 +25,7 @@ PREHEADER_MIN, PREHEADER_MAX = 40, 140
 SUMMARY_MAX = 320
 _INLINE_MARK = "/* pressroom:inline */"
 _STYLE_OPEN = regex.compile(r"<style(?![^>]*data-premailer)([^>]*)>(?!\s*/\* pressroom:inline)")
+_INLINE_BLOCK = regex.compile(r"<style[^>]*>\s*/\* pressroom:inline \*/.*?</style>", regex.S)
 
 
 @dataclass(frozen=True)
@@ -177,22 +178,39 @@ def _template_line(rendered: str, env: jinja2.Environment) -> tuple[str, int]:
 
 
 def inline_css(html: str) -> str:
-    """premailer with the settings MJML output needs; the doctype it drops is put back.
+    """premailer with the settings MJML output needs, on the parts that need it.
 
-    Parts a template marks as styled already (``<!-- pressroom:styled -->`` ...
-    ``<!-- /pressroom:styled -->``: the story cards) are set aside while premailer reads
-    and rewrites the rest, then put back as MJML wrote them: the style block's rules do
-    not reach into them, and premailer's work no longer grows with the number of stories.
+    premailer reads the ``/* pressroom:inline */`` style block and writes its rules into
+    the body; the head goes out as MJML wrote it. Parts a template marks as styled
+    already (``<!-- pressroom:styled -->`` ... ``<!-- /pressroom:styled -->``: the story
+    cards) are set aside while premailer reads and rewrites the body, then put back as
+    MJML wrote them: the block's rules do not reach into them, and premailer's work no
+    longer grows with the number of stories.
     """
-    html = _STYLE_OPEN.sub(r'<style\1 data-premailer="ignore">', html)
-    skeleton, styled = _set_aside_styled(html)
-    inlined = _premailer(skeleton)
+    start = html.find("<body")
+    html_tag = html.find("<html")
+    if start < 0 or html_tag < 0:
+        return _inline_everything(html)
+    head, body = html[:start], html[start:]
+    if "<style" in body:  # a template's own <style> in the body is left as it is
+        body = _STYLE_OPEN.sub(r'<style\1 data-premailer="ignore">', body)
+    skeleton, styled = _set_aside_styled(body)
+    opening = head[html_tag : head.index(">", html_tag) + 1]  # <html lang=...>: selectors see it
+    rules = "".join(_INLINE_BLOCK.findall(head))
+    inlined = _premailer(f"{opening}<head>{rules}</head>{skeleton}")
+    inlined = inlined[inlined.find("<body") :]
     placeholders = [_placeholder(number) for number in range(len(styled))]
-    if all(placeholder in inlined for placeholder in placeholders):
-        for placeholder, part in zip(placeholders, styled, strict=True):
-            inlined = inlined.replace(placeholder, part, 1)
-    else:  # marks where HTML keeps no comment (inside a <title>, say): inline it all
-        inlined = _premailer(html.replace(_STYLED_OPEN, "").replace(_STYLED_CLOSE, ""))
+    if not all(placeholder in inlined for placeholder in placeholders):
+        return _inline_everything(html)  # a mark where HTML keeps no comment (in <title>, say)
+    for placeholder, part in zip(placeholders, styled, strict=True):
+        inlined = inlined.replace(placeholder, part, 1)
+    return head.replace(_INLINE_MARK, "") + inlined
+
+
+def _inline_everything(html: str) -> str:
+    """premailer over the whole document, marks ignored; the doctype it drops put back."""
+    html = _STYLE_OPEN.sub(r'<style\1 data-premailer="ignore">', html)
+    inlined = _premailer(html.replace(_STYLED_OPEN, "").replace(_STYLED_CLOSE, ""))
     if not inlined[:64].lstrip().lower().startswith("<!doctype"):
         inlined = "<!DOCTYPE html>\n" + inlined
     return inlined

@@ -7,6 +7,7 @@ Refresh every golden file after reviewing the change:
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import sys
@@ -38,6 +39,23 @@ def assert_golden(actual: str, golden: Path) -> None:
         return
     expected = golden.read_text(encoding="utf-8")
     assert actual == expected, f"{golden.name} differs; review, then PRESSROOM_UPDATE_GOLDENS=1"
+
+
+def fail_outbox_writes(
+    monkeypatch: pytest.MonkeyPatch, code: int = errno.ENOSPC, only: str = ""
+) -> None:
+    """Make the outbox's writes fail with ``code`` (those whose path holds ``only``), as a
+    full or read-only disk would; reads still work."""
+    from pressroom import outbox
+
+    real_open = open
+
+    def failing_open(path: object, mode: str = "r", *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if "w" in mode and only in str(path):
+            raise OSError(code, os.strerror(code))
+        return real_open(path, mode, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(outbox, "open", failing_open, raising=False)
 
 
 @pytest.fixture

@@ -12,8 +12,7 @@ import pytest
 from archive import write_archive
 from typer.testing import CliRunner
 
-from conftest import ROOT
-from pressroom import outbox as outbox_module
+from conftest import ROOT, fail_outbox_writes
 from pressroom.build import WeekSelection, build
 from pressroom.cli import app
 from pressroom.errors import OutboxError, PressroomError
@@ -141,14 +140,7 @@ def test_a_failed_write_in_a_worker_stops_the_build_and_keeps_the_outbox(
     """Workers write their weeks; a write error comes back whole (with its Problem)."""
     build(archive, jobs=2)
     before = _files(archive / "outbox")
-    real_open = open
-
-    def full_disk(path: object, mode: str = "r", *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
-        if "w" in mode:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        return real_open(path, mode, *args, **kwargs)  # type: ignore[call-overload]
-
-    monkeypatch.setattr(outbox_module, "open", full_disk, raising=False)
+    fail_outbox_writes(monkeypatch)
     with pytest.raises(OutboxError) as caught:
         build(archive, jobs=2, force=True)
     assert caught.value.problem.message == f"cannot write the week: {os.strerror(errno.ENOSPC)}"
@@ -228,11 +220,7 @@ def test_a_failed_write_in_the_warm_worker_keeps_the_outbox(
     build(archive, jobs=2)
     before = _files(archive / "outbox")
     _change_one_release(archive)
-
-    def full_disk(path: object, mode: str = "r", *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    monkeypatch.setattr(outbox_module, "open", full_disk, raising=False)
+    fail_outbox_writes(monkeypatch)
     with pytest.raises(OutboxError) as caught:
         build(archive, jobs=2)
     assert caught.value.problem.message == f"cannot write the week: {os.strerror(errno.ENOSPC)}"

@@ -27,8 +27,7 @@ import pytest
 from archive import write_archive
 from typer.testing import CliRunner
 
-from conftest import FIXTURES, ROOT
-from pressroom import outbox as outbox_module
+from conftest import FIXTURES, ROOT, fail_outbox_writes
 from pressroom.build import WEEK_FILES
 from pressroom.cli import app
 from pressroom.preview import PreviewState, serve
@@ -142,14 +141,7 @@ def test_failed_writes_keep_the_previous_outbox(
 ) -> None:
     assert runner.invoke(app, ["build", "-C", str(workspace)]).exit_code == 0
     before = _folder_state(workspace / "outbox")
-    real_open = open
-
-    def failing_open(path: object, mode: str = "r", *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
-        if "w" in mode and "digest.mjml" in str(path):
-            raise OSError(code, os.strerror(code))
-        return real_open(path, mode, *args, **kwargs)  # type: ignore[call-overload]
-
-    monkeypatch.setattr(outbox_module, "open", failing_open, raising=False)
+    fail_outbox_writes(monkeypatch, code, only="digest.mjml")
     result = runner.invoke(app, ["build", "-C", str(workspace), "--force"])
     assert result.exit_code == 3
     assert f"cannot write the week: {os.strerror(code)}" in result.stderr

@@ -233,16 +233,10 @@ def build(
     with _Renderer(workspace, config, jobs, warm=(outbox / INDEX_NAME).is_file()) as renderer:
         index = load_index(outbox, f"{__version__}|{config.timezone}")
         stats = dict(scan_records(seeds))
-        paths = list(stats)
         prefix = len(str(seeds))
-        names = {path: SEEDS + path[prefix:].replace(os.sep, "/") for path in paths}
-        stale = [p for p in paths if not _cached(index, names[p], stats[p])]
-        reads = {
-            r.shown: r
-            for r in _read_many(
-                [(Path(p), names[p]) for p in stale], config.timezone, jobs, _preload
-            )
-        }
+        names = {path: SEEDS + path[prefix:].replace(os.sep, "/") for path in stats}
+        stale = [(Path(p), name) for p, name in names.items() if not _cached(index, name, stats[p])]
+        reads = {r.shown: r for r in _read_many(stale, config.timezone, jobs, _preload)}
         entries = {
             name: reads[name].entry(stats[p]) if name in reads else index.files[name]
             for p, name in names.items()
@@ -259,10 +253,11 @@ def build(
         if on_plan:
             on_plan(len(to_render))
         renderer.prepare(len(to_render))  # a broken template stops the build before a write
+        rendering = set(to_render)
         missing = [
-            (Path(p), names[p])
-            for p in paths
-            if names[p] not in reads and entries[names[p]].week in to_render
+            (Path(p), name)
+            for p, name in names.items()
+            if name not in reads and entries[name].week in rendering
         ]
         reads.update((r.shown, r) for r in _read_many(missing, config.timezone, jobs))
         releases = {w: tuple(reads[name].pickled() for name in week_files[w]) for w in to_render}
@@ -592,7 +587,8 @@ def _read_chunk(args: tuple[list[tuple[Path, str]], str]) -> list[_Read]:
 
 
 def _preload() -> None:
-    """Import what rendering needs once, here, before render workers are forked."""
+    """Import what rendering needs, and fill its first caches, before any week renders:
+    in the parent before render workers are forked, or in the warm worker."""
     import mjml  # noqa: F401
 
     from pressroom.counting import x_length

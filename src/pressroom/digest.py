@@ -193,7 +193,7 @@ def inline_css(html: str) -> str:
         return _inline_everything(html)
     head, body = html[:start], html[start:]
     if "<style" in body:  # a template's own <style> in the body is left as it is
-        body = _STYLE_OPEN.sub(r'<style\1 data-premailer="ignore">', body)
+        body = ignore_other_styles(body)
     skeleton, styled = _set_aside_styled(body)
     opening = head[html_tag : head.index(">", html_tag) + 1]  # <html lang=...>: selectors see it
     rules = "".join(_INLINE_BLOCK.findall(head))
@@ -209,8 +209,8 @@ def inline_css(html: str) -> str:
 
 def _inline_everything(html: str) -> str:
     """premailer over the whole document, marks ignored; the doctype it drops put back."""
-    html = _STYLE_OPEN.sub(r'<style\1 data-premailer="ignore">', html)
-    inlined = _premailer(html.replace(_STYLED_OPEN, "").replace(_STYLED_CLOSE, ""))
+    html = ignore_other_styles(html.replace(_STYLED_OPEN, "").replace(_STYLED_CLOSE, ""))
+    inlined = _premailer(html).replace(_INLINE_MARK, "")
     if not inlined[:64].lstrip().lower().startswith("<!doctype"):
         inlined = "<!DOCTYPE html>\n" + inlined
     return inlined
@@ -228,7 +228,13 @@ def _premailer(html: str) -> str:
         remove_classes=False,
         exclude_pseudoclasses=True,
     )
-    return str(inliner.transform(pretty_print=False)).replace(_INLINE_MARK, "")
+    return str(inliner.transform(pretty_print=False))
+
+
+def ignore_other_styles(html: str) -> str:
+    """Every <style> but the ``/* pressroom:inline */`` block marked for premailer to skip:
+    MJML's resets and media queries stay style blocks, never inlined."""
+    return _STYLE_OPEN.sub(r'<style\1 data-premailer="ignore">', html)
 
 
 _STYLED_OPEN, _STYLED_CLOSE = "<!-- pressroom:styled -->", "<!-- /pressroom:styled -->"

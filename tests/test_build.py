@@ -47,6 +47,13 @@ def _mtimes(outbox: Path) -> dict[str, int]:
     return times
 
 
+def _change_one_release(workspace: Path) -> None:
+    changed = sorted((workspace / "seeds").glob("*.txt"))[3]
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8"
+    )
+
+
 def test_parallel_build_equals_serial_byte_for_byte(archive: Path, tmp_path: Path) -> None:
     other = tmp_path / "copy"
     shutil.copytree(archive, other)
@@ -67,10 +74,7 @@ def test_no_change_rebuild_writes_nothing(archive: Path) -> None:
 def test_one_changed_release_rebuilds_only_its_week(archive: Path) -> None:
     build(archive)
     before = _mtimes(archive / "outbox")
-    changed = sorted((archive / "seeds").glob("*.txt"))[3]
-    changed.write_text(
-        changed.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8"
-    )
+    _change_one_release(archive)
     result = build(archive)
     assert len(result.built) == 1
     week = result.built[0]
@@ -134,15 +138,19 @@ def test_summary_line_and_quiet(archive: Path, runner: CliRunner) -> None:
     assert "built 0 weeks, 12 unchanged, 0 problems" in result.output
 
 
+@pytest.mark.parametrize("one_change", [False, True], ids=["render pool", "warm worker"])
 def test_a_failed_write_in_a_worker_stops_the_build_and_keeps_the_outbox(
-    archive: Path, monkeypatch: pytest.MonkeyPatch
+    archive: Path, monkeypatch: pytest.MonkeyPatch, one_change: bool
 ) -> None:
-    """Workers write their weeks; a write error comes back whole (with its Problem)."""
+    """Workers write their weeks (all of them forced through the pool, or one changed week
+    in the warm worker); a write error comes back whole, with its Problem."""
     build(archive, jobs=2)
     before = _files(archive / "outbox")
+    if one_change:
+        _change_one_release(archive)
     fail_outbox_writes(monkeypatch)
     with pytest.raises(OutboxError) as caught:
-        build(archive, jobs=2, force=True)
+        build(archive, jobs=2, force=not one_change)
     assert caught.value.problem.message == f"cannot write the week: {os.strerror(errno.ENOSPC)}"
     assert _files(archive / "outbox") == before
 
@@ -161,13 +169,6 @@ def test_weeks_reach_the_disk_before_the_index_says_they_are_built(
     build(archive, jobs=1)
     build(archive, jobs=1)  # nothing written: nothing to flush, no index to save
     assert calls == ["flush", "index"]
-
-
-def _change_one_release(workspace: Path) -> None:
-    changed = sorted((workspace / "seeds").glob("*.txt"))[3]
-    changed.write_text(
-        changed.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8"
-    )
 
 
 def test_a_few_changed_weeks_render_in_the_warm_worker_byte_for_byte(
@@ -212,19 +213,6 @@ def test_a_broken_template_stops_a_warm_build_before_any_write(archive: Path) ->
     assert caught.value.problem.path.endswith("templates/email/digest.txt.j2")
     assert _mtimes(archive / "outbox") == before
     assert multiprocessing.active_children() == []
-
-
-def test_a_failed_write_in_the_warm_worker_keeps_the_outbox(
-    archive: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    build(archive, jobs=2)
-    before = _files(archive / "outbox")
-    _change_one_release(archive)
-    fail_outbox_writes(monkeypatch)
-    with pytest.raises(OutboxError) as caught:
-        build(archive, jobs=2)
-    assert caught.value.problem.message == f"cannot write the week: {os.strerror(errno.ENOSPC)}"
-    assert _files(archive / "outbox") == before
 
 
 def test_a_warm_worker_that_dies_is_an_error_not_a_hang(

@@ -72,11 +72,16 @@ def _folder_state(outbox: Path) -> dict[str, bytes]:
     }
 
 
-def test_killed_builds_leave_every_week_whole(tmp_path: Path) -> None:
+def test_killed_builds_leave_every_week_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     workspace = tmp_path / "ws"
     write_archive(workspace / "seeds", releases=120, weeks=40)
     shutil.copy(ROOT / "pressroom.yaml", workspace)
     command = [sys.executable, "-m", "pressroom", "build", "-C", str(workspace), "-q"]
+    temp = tmp_path / "temp"  # where the builds' spools go
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
     subprocess.run(command, check=True, capture_output=True)
     old = _folder_state(workspace / "outbox")
     override = workspace / "templates" / "email" / "partials"
@@ -112,6 +117,7 @@ def test_killed_builds_leave_every_week_whole(tmp_path: Path) -> None:
         }
         subprocess.run(command, check=True, capture_output=True)
         assert not _leftovers(outbox)
+        assert not list(temp.iterdir()), "a killed build's spool outlived the next build"
         assert _folder_state(outbox) == new
 
 

@@ -13,7 +13,6 @@ import hashlib
 import json
 import multiprocessing
 import os
-import pickle
 import signal
 import sys
 import time
@@ -45,12 +44,14 @@ from pressroom.readers import (
     Claim,
     FileRead,
     ReadOutcome,
+    Stamp,
     claim_ids,
     read_file,
     read_files,
     record_files,
     scan_records,
 )
+from pressroom.spool import Slot, Spool, SpoolWriter
 from pressroom.templating import PACKAGED_TEMPLATES, compile_all, environment
 
 SEEDS = "seeds"
@@ -230,15 +231,16 @@ def build(
     jobs = jobs or _usable_cpus()
     config = load_config(workspace)
     seeds, outbox = _seeds_dir(workspace), workspace / OUTBOX
-    with _Renderer(workspace, config, jobs, warm=(outbox / INDEX_NAME).is_file()) as renderer:
+    warm = (outbox / INDEX_NAME).is_file()
+    with _Renderer(workspace, config, jobs, warm=warm) as renderer, Spool() as spool:
         index = load_index(outbox, f"{__version__}|{config.timezone}")
-        stats = dict(scan_records(seeds))
+        stamps = dict(scan_records(seeds))
         prefix = len(str(seeds))
-        names = {path: SEEDS + path[prefix:].replace(os.sep, "/") for path in stats}
-        stale = [(Path(p), name) for p, name in names.items() if not _cached(index, name, stats[p])]
-        reads = {r.shown: r for r in _read_many(stale, config.timezone, jobs, _preload)}
+        names = {path: SEEDS + path[prefix:].replace(os.sep, "/") for path in stamps}
+        stale = [(p, name) for p, name in names.items() if not _cached(index, name, stamps[p])]
+        reads = {r.shown: r for r in _read_many(stale, config.timezone, jobs, spool, _preload)}
         entries = {
-            name: reads[name].entry(stats[p]) if name in reads else index.files[name]
+            name: reads[name].entry(stamps[p]) if name in reads else index.files[name]
             for p, name in names.items()
         }
         week_files, problems = _assign(entries)
@@ -255,17 +257,17 @@ def build(
         renderer.prepare(len(to_render))  # a broken template stops the build before a write
         rendering = set(to_render)
         missing = [
-            (Path(p), name)
+            (p, name)
             for p, name in names.items()
             if name not in reads and entries[name].week in rendering
         ]
-        reads.update((r.shown, r) for r in _read_many(missing, config.timezone, jobs))
-        releases = {w: tuple(reads[name].pickled() for name in week_files[w]) for w in to_render}
+        reads.update((r.shown, r) for r in _read_many(missing, config.timezone, jobs, spool))
+        releases = {w: tuple(reads[name].spooled() for name in week_files[w]) for w in to_render}
         del reads
         clean_leftovers(outbox)
         built: list[str] = []
         failed_checks: dict[str, tuple[Check, ...]] = {}
-        for week, checks in renderer.render(outbox, releases, hashes):
+        for week, checks in renderer.render(outbox, spool, releases, hashes):
             built.append(week)
             if failed(checks):
                 failed_checks[week] = checks
@@ -308,9 +310,9 @@ def _seeds_dir(workspace: Path) -> Path:
     return seeds
 
 
-def _cached(index: BuildIndex, name: str, stat: os.stat_result) -> bool:
+def _cached(index: BuildIndex, name: str, stamp: Stamp) -> bool:
     entry = index.files.get(name)
-    return entry is not None and entry.matches(stat)
+    return entry is not None and entry.matches(stamp)
 
 
 def _assign(entries: dict[str, FileEntry]) -> tuple[dict[str, list[str]], tuple[Problem, ...]]:
@@ -353,9 +355,10 @@ def _write(outbox: Path, output: WeekOutput) -> None:
         ) from exc
 
 
-# Processes: reading fans out over files, rendering over weeks. Render workers are forked
-# once everything is read, so they inherit the releases, the config and the compiled
-# templates instead of receiving them pickled, and each writes the weeks it renders.
+# Processes: reading fans out over files, rendering over weeks. Readers put each release
+# in the spool; render workers are forked once everything is read, so they inherit the
+# config and the compiled templates, take their weeks' releases from the spool, and each
+# writes the weeks it renders.
 
 PARALLEL_MIN_FILES = 200
 PARALLEL_MIN_WEEKS = 4
@@ -363,8 +366,8 @@ PARALLEL_MIN_WEEKS = 4
 
 @dataclass(frozen=True, slots=True)
 class _Read:
-    """A file as read, kept small until its week renders: the release pickled (a third of
-    its size as objects), beside what the build index and the week plan need."""
+    """A file as read, kept small until its week renders: where its release lies in the
+    spool, beside what the build index and the week plan need."""
 
     shown: str
     digest: str
@@ -372,10 +375,10 @@ class _Read:
     week: str | None
     release_id: str | None
     line: int
-    release: bytes | None
+    slot: Slot | None
 
     @classmethod
-    def of(cls, read: FileRead) -> _Read:
+    def of(cls, read: FileRead, spool: SpoolWriter) -> _Read:
         release = read.release
         if release is None:
             return cls(read.shown, read.digest, read.problems, None, None, 1, None)
@@ -386,13 +389,13 @@ class _Read:
             iso_week(release.date),
             release.id,
             release.source.line,
-            pickle.dumps(release, pickle.HIGHEST_PROTOCOL),
+            spool.add(release),
         )
 
-    def entry(self, stat: os.stat_result) -> FileEntry:
+    def entry(self, stamp: Stamp) -> FileEntry:
         return FileEntry(
-            stat.st_size,
-            stat.st_mtime_ns,
+            stamp.size,
+            stamp.mtime_ns,
             self.digest,
             self.week,
             self.release_id,
@@ -400,9 +403,9 @@ class _Read:
             self.problems,
         )
 
-    def pickled(self) -> bytes:
-        assert self.release is not None, self.shown
-        return self.release
+    def spooled(self) -> Slot:
+        assert self.slot is not None, self.shown
+        return self.slot
 
 
 @dataclass(frozen=True)
@@ -410,8 +413,9 @@ class _RenderJob:
     config: Config
     env: jinja2.Environment
     outbox: Path
-    releases: dict[str, tuple[bytes, ...]]
-    """The releases of every week to render, pickled, by week."""
+    spool: Spool
+    releases: dict[str, tuple[Slot, ...]]
+    """Where the releases of every week to render lie, by week."""
     hashes: dict[str, str]
 
 
@@ -454,12 +458,16 @@ class _Renderer:
             compile_all(self._env)
 
     def render(
-        self, outbox: Path, releases: dict[str, tuple[bytes, ...]], hashes: dict[str, str]
+        self,
+        outbox: Path,
+        spool: Spool,
+        releases: dict[str, tuple[Slot, ...]],
+        hashes: dict[str, str],
     ) -> Iterator[tuple[str, tuple[Check, ...]]]:
         if self._warm:
-            return self._warm.render(outbox, releases, hashes)
+            return self._warm.render(outbox, spool, releases, hashes)
         assert self._env is not None, "prepare() first"
-        job = _RenderJob(self._config, self._env, outbox, releases, hashes)
+        job = _RenderJob(self._config, self._env, outbox, spool, releases, hashes)
         return _render_many(job, self._jobs)
 
     def _stop_warm(self) -> None:
@@ -489,9 +497,13 @@ class _WarmWorker:
             raise problem
 
     def render(
-        self, outbox: Path, releases: dict[str, tuple[bytes, ...]], hashes: dict[str, str]
+        self,
+        outbox: Path,
+        spool: Spool,
+        releases: dict[str, tuple[Slot, ...]],
+        hashes: dict[str, str],
     ) -> Iterator[tuple[str, tuple[Check, ...]]]:
-        self._pipe.send((outbox, releases, hashes))
+        self._pipe.send((outbox, spool, releases, hashes))
         for _ in releases:
             answer = self._receive()
             if isinstance(answer, Exception):
@@ -527,8 +539,8 @@ def _warm_worker(pipe: Connection, workspace: Path, config: Config, parent: int)
         return
     pipe.send(None)
     _preload()
-    outbox, releases, hashes = pipe.recv()
-    _job = _RenderJob(config, env, outbox, releases, hashes)
+    outbox, spool, releases, hashes = pipe.recv()
+    _job = _RenderJob(config, env, outbox, spool, releases, hashes)
     try:
         for week in releases:
             pipe.send(_render_and_write(week))
@@ -553,16 +565,23 @@ def _may_fork(jobs: int) -> bool:
 
 
 def _read_many(
-    files: list[tuple[Path, str]],
+    files: list[tuple[str, str]],
     timezone: str,
     jobs: int,
+    spool: Spool,
     meanwhile: Callable[[], None] | None = None,
 ) -> list[_Read]:
-    """Read files, in processes for many; ``meanwhile`` runs in this one while they read."""
+    """Read files (path, shown name) into the spool, in processes for many; ``meanwhile``
+    runs in this one while they read."""
+    if not files:
+        return []
     processes = _processes(jobs, len(files), PARALLEL_MIN_FILES)
     if processes == 1:
-        return _read_chunk((files, timezone))
-    chunks = [(files[i :: processes * 4], timezone) for i in range(processes * 4)]
+        return _read_chunk((files, timezone, spool, spool.new_files(1)[0]))
+    count = processes * 4
+    chunks = [
+        (files[i::count], timezone, spool, file) for i, file in enumerate(spool.new_files(count))
+    ]
     with _pool(processes) as pool:
         results = pool.map(_read_chunk, chunks)
         if meanwhile:
@@ -580,10 +599,11 @@ def _pool(processes: int) -> ProcessPoolExecutor:
     )
 
 
-def _read_chunk(args: tuple[list[tuple[Path, str]], str]) -> list[_Read]:
-    files, timezone = args
+def _read_chunk(args: tuple[list[tuple[str, str]], str, Spool, int]) -> list[_Read]:
+    files, timezone, spool, file = args
     tz = ZoneInfo(timezone)
-    return [_Read.of(read_file(path, tz, shown)) for path, shown in files]
+    with spool.writer(file) as writer:
+        return [_Read.of(read_file(Path(path), tz, shown), writer) for path, shown in files]
 
 
 def _preload() -> None:
@@ -636,7 +656,7 @@ _PR_SET_PDEATHSIG = 1
 
 def _render_and_write(week: str) -> tuple[str, tuple[Check, ...]]:
     assert _job is not None
-    releases = tuple(map(pickle.loads, _job.releases[week]))
+    releases = _job.spool.load(_job.releases[week])
     output = render_week(week, releases, _job.config, _job.env, _job.hashes[week])
     _write(_job.outbox, output)
     return week, output.checks

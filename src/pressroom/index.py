@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from pressroom.errors import Problem, Severity
+from pressroom.readers import Stamp
 
 INDEX_NAME = ".pressroom-index.json"
 
@@ -24,8 +25,8 @@ class FileEntry:
     line: int
     problems: tuple[Problem, ...]
 
-    def matches(self, stat: os.stat_result) -> bool:
-        return self.size == stat.st_size and self.mtime_ns == stat.st_mtime_ns
+    def matches(self, stamp: Stamp) -> bool:
+        return self.size == stamp.size and self.mtime_ns == stamp.mtime_ns
 
 
 @dataclass(frozen=True, slots=True)

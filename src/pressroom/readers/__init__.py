@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from pressroom.errors import Problem, RecordError, Severity
@@ -41,10 +42,22 @@ def record_files(folder: Path) -> list[Path]:
     return [Path(entry.path) for entry in _record_entries(folder)]
 
 
-def scan_records(folder: Path) -> list[tuple[str, os.stat_result]]:
-    """The same files with their size and times: one directory scan, no path objects (an
-    unchanged archive of 10,000 files is only scanned)."""
-    return [(entry.path, entry.stat()) for entry in _record_entries(folder)]
+class Stamp(NamedTuple):
+    """What tells a file changed without reading it (a whole stat result is six times the
+    size, times 10,000 files)."""
+
+    size: int
+    mtime_ns: int
+
+
+def scan_records(folder: Path) -> list[tuple[str, Stamp]]:
+    """The same files with their stamps: one directory scan, no path objects (an unchanged
+    archive of 10,000 files is only scanned)."""
+    stamps = []
+    for entry in _record_entries(folder):
+        stat = entry.stat()
+        stamps.append((entry.path, Stamp(stat.st_size, stat.st_mtime_ns)))
+    return stamps
 
 
 def _record_entries(folder: Path) -> list[os.DirEntry[str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -21,6 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, ROOT, SEEDS, assert_golden
+from pressroom import digest as digest_module
 from pressroom.build import group_by_week, render_week
 from pressroom.checks import GMAIL_CLIP, check_digest
 from pressroom.config import load_config
@@ -31,7 +33,7 @@ from pressroom.digest import (
     inline_css,
     render_digest,
 )
-from pressroom.mailer import encode_subject
+from pressroom.mailer import _base64_lines, encode_subject
 from pressroom.model import Quote, Release, Source
 from pressroom.readers import read_files, record_files
 from pressroom.templating import environment
@@ -119,6 +121,11 @@ def test_any_subject_is_encoded_within_line_limits_and_reads_back(subject: str) 
     assert all(len(line) <= 78 for line in raw.split(b"\n"))
     parsed = message_from_bytes(raw, policy=default)["Subject"]
     assert " ".join(parsed.split()) == " ".join(subject.split())
+
+
+@given(st.binary(max_size=2000))
+def test_base64_parts_are_framed_as_the_email_package_frames_them(data: bytes) -> None:
+    assert _base64_lines(data) == base64.encodebytes(data)
 
 
 def test_eml_has_both_parts_and_every_header() -> None:
@@ -229,6 +236,17 @@ def test_styled_cards_set_aside_read_as_premailer_over_everything_would_write_th
     compiled = compile_mjml(source, ENV)
     assert compiled.count("<!-- pressroom:styled -->") == 1
     ours = inline_css(compiled)
+    assert "pressroom:styled" not in ours
+    assert ours.count('class="story"') == 11  # every card but the lead's story
+    cards = compiled.split("<!-- pressroom:styled -->")[1].split("<!-- /pressroom:styled -->")[0]
+    assert cards in ours  # as MJML wrote them
+    head = compiled.split("<body")[0].replace("/* pressroom:inline */", "")
+    assert ours.startswith(head)  # as MJML wrote it
+    assert _tree(ours) == _tree(_premailer_over_everything(compiled))
+
+
+def _premailer_over_everything(compiled: str) -> str:
+    """What plain premailer writes from a whole compiled digest, marks and all."""
     unmarked = compiled.replace("<!-- pressroom:styled -->", "")
     unmarked = unmarked.replace("<!-- /pressroom:styled -->", "")
     everything = premailer.Premailer(
@@ -239,17 +257,68 @@ def test_styled_cards_set_aside_read_as_premailer_over_everything_would_write_th
         disable_validation=True,
         exclude_pseudoclasses=True,
     ).transform(pretty_print=False)
-    assert "pressroom:styled" not in ours
-    assert ours.count('class="story"') == 11  # every card but the lead's story
-    cards = compiled.split("<!-- pressroom:styled -->")[1].split("<!-- /pressroom:styled -->")[0]
-    assert cards in ours  # as MJML wrote them
-    head = compiled.split("<body")[0].replace("/* pressroom:inline */", "")
-    assert ours.startswith(head)  # as MJML wrote it
-    assert _tree(ours) == _tree(_IGNORED.sub("", everything.replace("/* pressroom:inline */", "")))
+    return _IGNORED.sub("", everything.replace("/* pressroom:inline */", ""))
 
 
 _IGNORED = re.compile(r' data-premailer="ignore"')
 """What premailer leaves on style blocks it does not see (in comments, or for a screen)."""
+
+
+def _count_premailer_runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Forget the shapes seen so far; the list grows by one at each run of premailer."""
+    runs: list[int] = []
+    real = digest_module._run_premailer
+
+    def counting(page: object) -> None:
+        runs.append(1)
+        real(page)
+
+    monkeypatch.setattr(digest_module, "_run_premailer", counting)
+    monkeypatch.setattr(digest_module, "_replays", {})
+    return runs
+
+
+def test_weeks_of_one_shape_replay_premailer_and_read_as_it_would_write_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """premailer runs once per shape of digest; every other week gets the same attributes
+    set again, and reads as plain premailer would have written it, words and links apart."""
+    runs = _count_premailer_runs(monkeypatch)
+    weeks = [
+        [
+            _release(n, f"Semaine {w} : « {n} » & <b>{w * n}</b>", f"https://r.example/{w}/{n}")
+            for n in range(3 + w)
+        ]
+        for w in range(4)
+    ]
+    english = replace(CONFIG, locale="en_GB")
+    unquoted = [replace(r, quotes=()) for r in weeks[0]]  # another shape: no pull quote
+    for config, releases in [(CONFIG, w) for w in weeks] + [
+        (english, weeks[1]),
+        (CONFIG, unquoted),
+    ]:
+        source = render_digest(compose("2026-W04", tuple(releases), config), config, ENV).mjml
+        compiled = compile_mjml(source, ENV)
+        assert _tree(inline_css(compiled)) == _tree(_premailer_over_everything(compiled))
+    assert len(runs) == 2  # the quoted lead's shape, then the unquoted one's
+
+
+@pytest.mark.parametrize(
+    "rule",
+    ['a[href$=".pdf"] { color: red }', "p:first-child { color: red }", "a.x { color: red }"],
+)
+def test_rules_that_read_links_or_places_are_never_replayed(
+    monkeypatch: pytest.MonkeyPatch, rule: str
+) -> None:
+    runs = _count_premailer_runs(monkeypatch)
+    pages = [
+        f"<!doctype html><html><head><style>/* pressroom:inline */ {rule}</style></head>"
+        f'<body><div><p>{n}</p><p><a class="x" href="{href}">lien</a></p></div></body></html>'
+        for n, href in enumerate(["https://a.example/doc.pdf", "https://a.example/page"])
+    ]
+    for page in pages:
+        assert _tree(inline_css(page)) == _tree(_premailer_over_everything(page))
+    assert len(runs) == (1 if rule.startswith("a.x") else 2)
 
 
 def test_marks_where_html_keeps_no_comment_fall_back_to_inlining_everything() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -197,7 +198,8 @@ def inline_css(html: str) -> str:
     skeleton, styled = _set_aside_styled(body)
     opening = head[html_tag : head.index(">", html_tag) + 1]  # <html lang=...>: selectors see it
     rules = "".join(_INLINE_BLOCK.findall(head))
-    inlined = _premailer(f"{opening}<head>{rules}</head>{skeleton}")
+    skeleton = f"{opening}<head>{rules}</head>{skeleton}"
+    inlined = _premailer(skeleton, replayable=_names_elements_only(rules))
     inlined = inlined[inlined.find("<body") :]
     placeholders = [_placeholder(number) for number in range(len(styled))]
     if not all(placeholder in inlined for placeholder in placeholders):
@@ -216,9 +218,45 @@ def _inline_everything(html: str) -> str:
     return inlined
 
 
-def _premailer(html: str) -> str:
-    inliner = _inliner_class()(
-        html,
+def _premailer(html: str, *, replayable: bool = False) -> str:
+    """premailer over a tree parsed here (premailer would parse with a new parser each
+    time, and a new libxml2 parser takes twice as long as one kept).
+
+    ``replayable``: the rules name only elements, classes and ids (see
+    ``_names_elements_only``), so what premailer changes depends only on the document's
+    elements (tag, class, id, style, place in the tree), not on its words or links. Every
+    week's digest has the same elements, with other words: premailer runs on the first,
+    and the attributes it changed are set again on the next ones.
+    """
+    from lxml import etree
+
+    page = etree.fromstring(html.strip(), _html_parser())
+    if not replayable:
+        _run_premailer(page)
+        return str(etree.tostring(page.getroottree(), method="html", encoding="unicode"))
+    elements = list(page.iter())
+    shape = tuple(map(_element_shape, elements))
+    changes = _replays.get(shape)
+    if changes is None:
+        before = [element.items() for element in elements]
+        _run_premailer(page)
+        changes = _attribute_changes(elements, before)
+        if len(_replays) >= _REPLAYS_KEPT:
+            _replays.clear()
+        _replays[shape] = changes
+    else:
+        for index, removed, changed in changes:
+            element = elements[index]
+            for name in removed:
+                del element.attrib[name]
+            for name, value in changed:
+                element.set(name, value)
+    return str(etree.tostring(page.getroottree(), method="html", encoding="unicode"))
+
+
+def _run_premailer(page: Any) -> None:
+    _inliner_class()(
+        page,
         strip_important=False,
         keep_style_tags=True,
         allow_network=False,
@@ -227,8 +265,71 @@ def _premailer(html: str) -> str:
         disable_leftover_css=True,  # no <head> lookup: only css_text= rules would go there
         remove_classes=False,
         exclude_pseudoclasses=True,
+    ).transform()
+
+
+_AttributeChanges = tuple[tuple[int, tuple[str, ...], tuple[tuple[str, str], ...]], ...]
+"""Per changed element (its index in document order): attributes removed, then attributes
+set, in the order premailer left them (a new one goes last, as premailer adds it)."""
+_replays: dict[tuple[Any, ...], _AttributeChanges] = {}
+_REPLAYS_KEPT = 16
+"""Shapes remembered (a lead with or without a quote, a logo or not...); a build sees few."""
+
+
+def _element_shape(element: Any) -> tuple[Any, ...]:
+    """What premailer's work on an element can depend on, given rules that name only
+    elements, classes and ids; the elements in document order with their child counts
+    give the tree. A <style> element counts with what premailer reads of it."""
+    if element.tag == "style":
+        return ("style", element.get("media"), element.get("data-premailer"), element.text)
+    return (
+        element.tag,
+        len(element),
+        element.get("class"),
+        element.get("id"),
+        element.get("style"),
     )
-    return str(inliner.transform(pretty_print=False))
+
+
+def _attribute_changes(
+    elements: list[Any], before: list[list[tuple[str, str]]]
+) -> _AttributeChanges:
+    changes = []
+    for index, (element, old) in enumerate(zip(elements, before, strict=True)):
+        new = element.items()
+        if new != old:
+            was, now = dict(old), dict(new)
+            removed = tuple(name for name in was if name not in now)
+            changed = tuple((name, value) for name, value in new if was.get(name) != value)
+            changes.append((index, removed, changed))
+    return tuple(changes)
+
+
+@lru_cache(maxsize=8)
+def _names_elements_only(rules: str) -> bool:
+    """Whether every selector of these style blocks names only elements, classes and ids:
+    no attribute selector (``a[href$=pdf]``), pseudo-class or at-rule, whose matches
+    could depend on a link or a word."""
+    css = _CSS_COMMENT.sub("", _STYLE_TAG.sub("", rules))
+    selectors = _CSS_DECLARATIONS.sub(",", css)
+    return not any(mark in selectors for mark in "[:@\\")
+
+
+_CSS_COMMENT = regex.compile(r"/\*.*?\*/", regex.S)
+_CSS_DECLARATIONS = regex.compile(r"\{[^}]*\}")
+_STYLE_TAG = regex.compile(r"</?style[^>]*>")
+
+
+_parsers = threading.local()
+
+
+def _html_parser() -> Any:
+    """This thread's HTML parser (an lxml parser must not be shared between threads)."""
+    if not hasattr(_parsers, "html"):
+        from lxml import etree
+
+        _parsers.html = etree.HTMLParser()
+    return _parsers.html
 
 
 def ignore_other_styles(html: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import MutableMapping
 from functools import lru_cache
 from pathlib import Path
@@ -50,15 +51,16 @@ def wrap(text: str, width: int = 72) -> str:
     wordwrap does, and is slower)."""
     lines: list[str] = []
     for paragraph in str(text).split("\n"):
-        line = ""
-        for word in words(paragraph):
-            if line and len(line) + 1 + len(word) > width:
-                lines.append(line)
-                line = word
-            else:
-                line = f"{line} {word}" if line else word
-        lines.append(line)
+        tidied = " ".join(words(paragraph))
+        lines += _line_pattern(width).findall(tidied) if len(tidied) > width else [tidied]
     return "\n".join(lines)
+
+
+@lru_cache(maxsize=8)
+def _line_pattern(width: int) -> re.Pattern[str]:
+    """One line of a wrapped paragraph (single spaces, no newline): as many words as fit
+    in ``width``, or one longer word alone; the space after it is left out."""
+    return re.compile(f"(.{{1,{width}}}|[^ ]+)(?: |$)")
 
 
 def compile_all(env: jinja2.Environment) -> None:

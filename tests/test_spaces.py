@@ -56,7 +56,7 @@ def test_collapse_and_words_agree_with_the_breaking_space_pattern(text: str) -> 
         | st.just("\n"),
         max_size=80,
     ).map(" ".join),
-    st.integers(min_value=10, max_value=80),
+    st.integers(min_value=1, max_value=80),
 )
 def test_wrap_is_greedy_within_the_width(text: str, width: int) -> None:
     """Each line holds as many words as fit, and passes the width only as a lone word."""

@@ -198,8 +198,8 @@ def inline_css(html: str) -> str:
     skeleton, styled = _set_aside_styled(body)
     opening = head[html_tag : head.index(">", html_tag) + 1]  # <html lang=...>: selectors see it
     rules = "".join(_INLINE_BLOCK.findall(head))
-    skeleton = f"{opening}<head>{rules}</head>{skeleton}"
-    inlined = _premailer(skeleton, replayable=_names_elements_only(rules))
+    document = f"{opening}<head>{rules}</head>{skeleton}"
+    inlined = _premailer(document, replayable=_names_elements_only(rules))
     inlined = inlined[inlined.find("<body") :]
     placeholders = [_placeholder(number) for number in range(len(styled))]
     if not all(placeholder in inlined for placeholder in placeholders):

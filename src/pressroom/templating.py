@@ -60,7 +60,7 @@ def wrap(text: str, width: int = 72) -> str:
 def _line_pattern(width: int) -> re.Pattern[str]:
     """One line of a wrapped paragraph (single spaces, no newline): as many words as fit
     in ``width``, or one longer word alone; the space after it is left out."""
-    return re.compile(f"(.{{1,{width}}}|[^ ]+)(?: |$)")
+    return re.compile(f"(.{{1,{max(width, 1)}}}|[^ ]+)(?: |$)")
 
 
 def compile_all(env: jinja2.Environment) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from twitter_text import parse_tweet
+from twitter_text.regexp.emoji import emoji
 
 from pressroom import counting
 from pressroom.counting import PLATFORMS, graphemes, mastodon_length, x_length
@@ -114,3 +118,23 @@ def test_no_character_in_the_fast_ranges_joins_a_cluster() -> None:
     assert len(trusted) > 2000
     assert not any(counting._JOINS.match(c) for c in trusted)
     assert "\r" not in trusted and "\u0301" not in trusted and "\u200d" not in trusted
+
+
+def test_twitter_text_loads_its_emoji_list_without_pkg_resources() -> None:
+    """In a fresh process, twitter-text reads its emoji file through pressroom's stand-in
+    for pkg_resources (never imported), and builds the same pattern as with the real one."""
+    text = "Région 😀👍🏽 https://www.example.fr/a 漢字 « citation »"
+    code = (
+        "import hashlib, sys; from pressroom.counting import x_length;"
+        f"print(x_length({text!r}));"
+        "from twitter_text.regexp.emoji import emoji;"
+        "print(hashlib.sha256(emoji.pattern.encode()).hexdigest());"
+        "print('pkg_resources' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    length, pattern, loaded = result.stdout.split()
+    assert int(length) == parse_tweet(text).weightedLength
+    assert pattern == hashlib.sha256(emoji.pattern.encode()).hexdigest()
+    assert loaded == "False"

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+import sys
+import types
 import unicodedata
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import regex
@@ -74,10 +78,34 @@ def _urls_in(run: str) -> tuple[tuple[int, int], ...]:
 @lru_cache(maxsize=1)
 def _twitter_text() -> tuple[Any, Any]:
     """twitter-text's URL extractor and emoji regex, loaded on first use (0.3 s of imports)."""
-    from twitter_text.extract_urls import extract_urls_with_indices
-    from twitter_text.regexp.emoji import emoji
+    with _files_beside_modules():
+        from twitter_text.extract_urls import extract_urls_with_indices
+        from twitter_text.regexp.emoji import emoji
 
     return extract_urls_with_indices, emoji
+
+
+@contextmanager
+def _files_beside_modules() -> Iterator[None]:
+    """twitter-text reads its emoji list with ``pkg_resources.resource_string``, and
+    importing setuptools' pkg_resources for that took half as long again as twitter-text
+    itself. While twitter-text loads (unless pkg_resources is loaded already), that name
+    is a module with that one function: the file beside the module named."""
+    if "pkg_resources" in sys.modules:
+        yield
+        return
+    stand_in = types.ModuleType("pkg_resources")
+    stand_in.resource_string = _resource_string  # type: ignore[attr-defined]
+    sys.modules["pkg_resources"] = stand_in
+    try:
+        yield
+    finally:
+        if sys.modules.get("pkg_resources") is stand_in:
+            del sys.modules["pkg_resources"]
+
+
+def _resource_string(module: str, name: str) -> bytes:
+    return (Path(str(sys.modules[module].__file__)).parent / name).read_bytes()
 
 
 def _plain_weight(text: str) -> int:

@@ -85,21 +85,23 @@ def test_the_spool_is_gone_after_its_build(own_temp: Path) -> None:
 
 
 def test_a_dead_builds_spool_is_removed_a_running_ones_kept(own_temp: Path) -> None:
-    dead = subprocess.run(
+    ended = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"],
         capture_output=True,
         text=True,
         check=True,
     )
-    abandoned = own_temp / f"pressroom-spool-{dead.stdout.strip()}-abc"
-    running = own_temp / f"pressroom-spool-{os.getppid()}-def"
+    dead = int(ended.stdout)
+    abandoned = own_temp / f"{spool.folder_prefix(dead)}abc"
+    running = own_temp / f"{spool.folder_prefix(os.getppid())}def"
+    elsewhere = own_temp / f"pressroom-spool-1.{dead}-ghi"  # another PID namespace's
     foreign = own_temp / "pressroom-spool-notapid"
-    for folder in (abandoned, running, foreign):
+    for folder in (abandoned, running, elsewhere, foreign):
         folder.mkdir()
         (folder / "0").write_bytes(b"pickles")
     with Spool():
         assert not abandoned.exists()
-        assert running.exists() and foreign.exists()
+        assert running.exists() and elsewhere.exists() and foreign.exists()
 
 
 class _FullDisk:

@@ -3,7 +3,8 @@
 A build reads every release before it knows which weeks to render; holding them all in
 memory made it grow by about 2.5 KB per release. The spool keeps them on disk (under
 TMPDIR) and the build keeps only where each one lies: a few dozen bytes. The folder is
-named after the build's process, so that the next build removes one a killed build left.
+named after the build's process (and, on Linux, its PID namespace: containers may share
+a TMPDIR), so that the next build removes one a killed build left.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ class Spool:
         temp = Path(tempfile.gettempdir())
         _remove_abandoned(temp)
         try:
-            self._folder = Path(tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-"))
+            self._folder = Path(tempfile.mkdtemp(prefix=folder_prefix(os.getpid())))
         except OSError as exc:
             raise _cannot_write(temp, exc) from exc
         self._files = 0
@@ -110,6 +111,21 @@ class SpoolWriter:
 _PREFIX = "pressroom-spool-"
 
 
+def _pid_namespace() -> int:
+    try:
+        return os.stat("/proc/self/ns/pid").st_ino
+    except OSError:
+        return 0  # not Linux: PIDs are the machine's
+
+
+_NAMESPACE = _pid_namespace()
+
+
+def folder_prefix(pid: int) -> str:
+    """How the spool folder of the build running as ``pid`` (in this PID namespace) starts."""
+    return f"{_PREFIX}{_NAMESPACE}.{pid}-"
+
+
 def _cannot_write(path: Path, exc: OSError) -> OutboxError:
     return OutboxError(
         Problem(
@@ -124,20 +140,25 @@ def _cannot_write(path: Path, exc: OSError) -> OutboxError:
 
 def _remove_abandoned(temp: Path) -> None:
     """Remove the spools of builds that no longer run (killed: they could not clean up)."""
-    with os.scandir(temp) as entries:
-        for entry in entries:
-            if entry.name.startswith(_PREFIX) and not _running(entry.name[len(_PREFIX) :]):
-                shutil.rmtree(entry.path, ignore_errors=True)
+    try:
+        with os.scandir(temp) as entries:
+            abandoned = [e.path for e in entries if e.name.startswith(_PREFIX) and _gone(e.name)]
+    except OSError:
+        return  # a folder we may write in but not list: nothing of ours to find there
+    for path in abandoned:
+        shutil.rmtree(path, ignore_errors=True)
 
 
-def _running(name: str) -> bool:
-    pid = name.partition("-")[0]
-    if not pid.isdigit():
-        return True  # not one of ours: leave it
+def _gone(name: str) -> bool:
+    """Whether the build a spool folder names has ended: one of this PID namespace whose
+    process is no more (a reused PID only keeps a folder longer)."""
+    namespace, _, pid = name[len(_PREFIX) :].partition("-")[0].partition(".")
+    if namespace != str(_NAMESPACE) or not pid.isdigit():
+        return False
     try:
         os.kill(int(pid), 0)
     except ProcessLookupError:
-        return False
-    except PermissionError:
         return True
-    return True
+    except PermissionError:
+        return False  # someone else's process
+    return False

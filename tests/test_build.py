@@ -13,9 +13,13 @@ from archive import write_archive
 from typer.testing import CliRunner
 
 from conftest import ROOT, fail_outbox_writes
+from pressroom import index as index_module
+from pressroom import outbox as outbox_module
 from pressroom.build import WeekSelection, build
+from pressroom.checks import Check
 from pressroom.cli import app
 from pressroom.errors import OutboxError, PressroomError
+from pressroom.index import BuildIndex
 from pressroom.outbox import existing_weeks
 
 
@@ -161,11 +165,18 @@ def test_weeks_reach_the_disk_before_the_index_says_they_are_built(
     import pressroom.build as build_module
 
     calls: list[str] = []
-    real_flush, real_save = build_module.flush, build_module.save_index
-    monkeypatch.setattr(build_module, "flush", lambda o: calls.append("flush") or real_flush(o))
-    monkeypatch.setattr(
-        build_module, "save_index", lambda o, i: calls.append("index") or real_save(o, i)
-    )
+    real_flush, real_save = outbox_module.flush, index_module.save_index
+
+    def flush(outbox: Path) -> None:
+        calls.append("flush")
+        real_flush(outbox)
+
+    def save_index(outbox: Path, index: BuildIndex) -> None:
+        calls.append("index")
+        real_save(outbox, index)
+
+    monkeypatch.setattr(build_module, "flush", flush)
+    monkeypatch.setattr(build_module, "save_index", save_index)
     build(archive, jobs=1)
     build(archive, jobs=1)  # nothing written: nothing to flush, no index to save
     assert calls == ["flush", "index"]
@@ -186,10 +197,10 @@ def test_a_few_changed_weeks_render_in_the_warm_worker_byte_for_byte(
     renderers = tmp_path / "renderers"
     real_render = build_module._render_and_write
 
-    def noted(week: str) -> tuple[str, object]:
+    def noted(week: str) -> tuple[str, tuple[Check, ...]]:
         with open(renderers, "a") as note:
             note.write(f"{os.getpid()}\n")
-        return real_render(week)  # type: ignore[return-value]
+        return real_render(week)
 
     monkeypatch.setattr(build_module, "_render_and_write", noted)
     warm = build(archive, jobs=2)

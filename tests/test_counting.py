@@ -72,7 +72,7 @@ def test_platform_limits_match_the_design_table() -> None:
 @settings(suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(
-        st.text(st.characters(exclude_categories=("Cs",)), max_size=8)
+        st.text(st.characters(exclude_categories=["Cs"]), max_size=8)
         | st.sampled_from(
             [
                 "👨‍👩‍👧",

@@ -8,6 +8,7 @@ import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -74,7 +75,7 @@ def test_serves_week_files_and_binds_loopback(preview: tuple[str, PreviewState])
     assert base.startswith("http://127.0.0.1:")
 
 
-def _browser():  # type: ignore[no-untyped-def]
+def _browser() -> Any:
     if CHROMIUM is None:
         if os.environ.get("CI"):
             pytest.fail("chromium is not installed; .ci/run installs Debian's chromium")

@@ -146,7 +146,7 @@ def render_week(
     rendered = render_digest(digest, config, env)
     checks = check_digest(rendered.html, rendered.text)
     posts = week_drafts(releases, config, env, week)
-    html = rendered.html.encode()
+    html = rendered.html_bytes
     heading = f"{config.newsletter.name} — {week_in_words(week, config.locale)}"
     report = {
         "week": week,

@@ -41,8 +41,8 @@ class _Scan:
     preheader: str
 
     @classmethod
-    def of(cls, html: str) -> _Scan:
-        root = lxml.html.document_fromstring(html.encode("utf-8"))
+    def of(cls, html: bytes) -> _Scan:
+        root = lxml.html.document_fromstring(html)
         images = root.xpath("//img")
         hrefs = [str(a.get("href") or "") for a in root.xpath("//a")]
         hidden = [
@@ -70,8 +70,9 @@ class _Scan:
 
 
 def check_digest(html: str, text: str) -> tuple[Check, ...]:
-    scan = _Scan.of(html)
-    size = len(html.encode("utf-8"))
+    data = html.encode()
+    scan = _Scan.of(data)
+    size = len(data)
     low, high = PREHEADER_RANGE
     pre = (scan.preheader or "").strip("\u00a0 ")
     return (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import jinja2
@@ -58,6 +58,11 @@ class RenderedDigest:
     mjml: str
     html: str
     text: str
+
+    @cached_property
+    def html_bytes(self) -> bytes:
+        """The HTML as UTF-8, encoded once for its file, its size and the .eml."""
+        return self.html.encode()
 
 
 def compose(week: str, releases: tuple[Release, ...], config: Config) -> Digest:
@@ -231,27 +236,31 @@ def _premailer(html: str, *, replayable: bool = False) -> str:
     from lxml import etree
 
     page = etree.fromstring(html.strip(), _html_parser())
-    if not replayable:
+    if replayable:
+        _run_or_replay_premailer(page)
+    else:
         _run_premailer(page)
-        return str(etree.tostring(page.getroottree(), method="html", encoding="unicode"))
+    return str(etree.tostring(page.getroottree(), method="html", encoding="unicode"))
+
+
+def _run_or_replay_premailer(page: Any) -> None:
+    """premailer on the first page of a shape; its attribute changes set again on the next."""
     elements = list(page.iter())
     shape = tuple(map(_element_shape, elements))
     changes = _replays.get(shape)
     if changes is None:
         before = [element.items() for element in elements]
         _run_premailer(page)
-        changes = _attribute_changes(elements, before)
         if len(_replays) >= _REPLAYS_KEPT:
             _replays.clear()
-        _replays[shape] = changes
-    else:
-        for index, removed, changed in changes:
-            element = elements[index]
-            for name in removed:
-                del element.attrib[name]
-            for name, value in changed:
-                element.set(name, value)
-    return str(etree.tostring(page.getroottree(), method="html", encoding="unicode"))
+        _replays[shape] = _attribute_changes(elements, before)
+        return
+    for index, removed, changed in changes:
+        element = elements[index]
+        for name in removed:
+            del element.attrib[name]
+        for name, value in changed:
+            element.set(name, value)
 
 
 def _run_premailer(page: Any) -> None:

@@ -20,7 +20,7 @@ def build_eml(digest: Digest, rendered: RenderedDigest, newsletter: Newsletter) 
     framed in one pass: the same bytes as the email package's generator, which writes them
     line by line, several times slower (tests compare the two).
     """
-    html = rendered.html.encode()
+    html = rendered.html_bytes
     digest_hash = hashlib.sha256(html).hexdigest()[:16]
     boundary = f"=_pressroom_{digest_hash}"  # reproducible, byte for byte
     newest = max(s.release.date for s in (digest.lead, *digest.stories))

@@ -267,7 +267,7 @@ def build(
         clean_leftovers(outbox)
         built: list[str] = []
         failed_checks: dict[str, tuple[Check, ...]] = {}
-        for week, checks in renderer.render(outbox, spool, releases, hashes):
+        for week, checks in renderer.render(_Batch(outbox, spool, releases, hashes)):
             built.append(week)
             if failed(checks):
                 failed_checks[week] = checks
@@ -409,14 +409,21 @@ class _Read:
 
 
 @dataclass(frozen=True)
-class _RenderJob:
-    config: Config
-    env: jinja2.Environment
+class _Batch:
+    """The weeks a build renders, as the build hands them to whoever renders them."""
+
     outbox: Path
     spool: Spool
     releases: dict[str, tuple[Slot, ...]]
     """Where the releases of every week to render lie, by week."""
     hashes: dict[str, str]
+
+
+@dataclass(frozen=True)
+class _RenderJob:
+    config: Config
+    env: jinja2.Environment
+    batch: _Batch
 
 
 _job: _RenderJob | None = None
@@ -457,18 +464,11 @@ class _Renderer:
         if weeks:
             compile_all(self._env)
 
-    def render(
-        self,
-        outbox: Path,
-        spool: Spool,
-        releases: dict[str, tuple[Slot, ...]],
-        hashes: dict[str, str],
-    ) -> Iterator[tuple[str, tuple[Check, ...]]]:
+    def render(self, batch: _Batch) -> Iterator[tuple[str, tuple[Check, ...]]]:
         if self._warm:
-            return self._warm.render(outbox, spool, releases, hashes)
+            return self._warm.render(batch)
         assert self._env is not None, "prepare() first"
-        job = _RenderJob(self._config, self._env, outbox, spool, releases, hashes)
-        return _render_many(job, self._jobs)
+        return _render_many(_RenderJob(self._config, self._env, batch), self._jobs)
 
     def _stop_warm(self) -> None:
         if self._warm:
@@ -496,15 +496,9 @@ class _WarmWorker:
         if problem := self._receive():
             raise problem
 
-    def render(
-        self,
-        outbox: Path,
-        spool: Spool,
-        releases: dict[str, tuple[Slot, ...]],
-        hashes: dict[str, str],
-    ) -> Iterator[tuple[str, tuple[Check, ...]]]:
-        self._pipe.send((outbox, spool, releases, hashes))
-        for _ in releases:
+    def render(self, batch: _Batch) -> Iterator[tuple[str, tuple[Check, ...]]]:
+        self._pipe.send(batch)
+        for _ in batch.releases:
             answer = self._receive()
             if isinstance(answer, Exception):
                 raise answer
@@ -539,10 +533,10 @@ def _warm_worker(pipe: Connection, workspace: Path, config: Config, parent: int)
         return
     pipe.send(None)
     _preload()
-    outbox, spool, releases, hashes = pipe.recv()
-    _job = _RenderJob(config, env, outbox, spool, releases, hashes)
+    batch: _Batch = pipe.recv()
+    _job = _RenderJob(config, env, batch)
     try:
-        for week in releases:
+        for week in batch.releases:
             pipe.send(_render_and_write(week))
     except (PressroomError, OutboxError) as exc:
         pipe.send(exc)
@@ -622,7 +616,7 @@ def _render_many(job: _RenderJob, jobs: int) -> Iterator[tuple[str, tuple[Check,
     """Render and write every week of the job; yields each week and its checks as it lands."""
     global _job
     _job = job
-    weeks = list(job.releases)
+    weeks = list(job.batch.releases)
     processes = _processes(jobs, len(weeks), PARALLEL_MIN_WEEKS)
     try:
         if processes == 1:
@@ -656,7 +650,8 @@ _PR_SET_PDEATHSIG = 1
 
 def _render_and_write(week: str) -> tuple[str, tuple[Check, ...]]:
     assert _job is not None
-    releases = _job.spool.load(_job.releases[week])
-    output = render_week(week, releases, _job.config, _job.env, _job.hashes[week])
-    _write(_job.outbox, output)
+    batch = _job.batch
+    releases = batch.spool.load(batch.releases[week])
+    output = render_week(week, releases, _job.config, _job.env, batch.hashes[week])
+    _write(batch.outbox, output)
     return week, output.checks

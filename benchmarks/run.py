@@ -91,12 +91,13 @@ def digest_and_node_ms() -> tuple[float, float | None]:
     The two are measured in alternating blocks, so that both see the same moments of a
     shared machine whose speed drifts.
     """
-    from pressroom.build import group_by_week
+    from pressroom.build.plan import group_by_week
+    from pressroom.compose.digest import compose_digest
     from pressroom.config import load_config
-    from pressroom.digest import compose, render_digest
-    from pressroom.mailer import build_eml
     from pressroom.readers import read_files
-    from pressroom.templating import environment
+    from pressroom.render.digest import render_digest
+    from pressroom.render.eml import build_eml
+    from pressroom.render.templates import environment
 
     with tempfile.TemporaryDirectory() as folder:
         paths = write_archive(Path(folder), DIGEST_STORIES * DIGEST_WEEKS, DIGEST_WEEKS)
@@ -104,7 +105,7 @@ def digest_and_node_ms() -> tuple[float, float | None]:
         weeks = group_by_week(read_files(paths, config.tz).releases)
     assert [len(releases) for releases in weeks.values()] == [DIGEST_STORIES] * DIGEST_WEEKS
     env = environment(ROOT)
-    digests = [compose(week, releases, config) for week, releases in weeks.items()]
+    digests = [compose_digest(week, releases, config) for week, releases in weeks.items()]
     sources = [render_digest(digest, config, env).mjml for digest in digests]  # warms caches
     ours: list[float] = []
     node: list[float] = []
@@ -117,6 +118,23 @@ def digest_and_node_ms() -> tuple[float, float | None]:
             ours.append(time.perf_counter() - started)
         node += node_mjml_rounds(sources)
     return statistics.median(ours) * 1000, statistics.median(node) if node else None
+
+
+def reading_ms_per_release(releases: int = 2000) -> float:
+    """Median over three rounds of reading ``releases`` files in this process, one after
+    the other (no pool), in ms per release."""
+    from pressroom.config import load_config
+    from pressroom.readers import read_files
+
+    config = load_config(ROOT)
+    with tempfile.TemporaryDirectory() as folder:
+        paths = write_archive(Path(folder), releases, max(1, releases // 20))
+        rounds = []
+        for _ in range(3):
+            started = time.perf_counter()
+            read_files(paths, config.tz)
+            rounds.append((time.perf_counter() - started) * 1000 / releases)
+    return statistics.median(rounds)
 
 
 def node_mjml_rounds(sources: list[str]) -> list[float]:
@@ -191,6 +209,9 @@ def main() -> None:
                 f"{peak_of_cold_build(root, args.releases, args.weeks, jobs):.0f} MB",
             )
         )
+    rows.append(
+        ("reading, per release (2,000 files, one process)", f"{reading_ms_per_release():.2f} ms")
+    )
     ours, node = digest_and_node_ms()
     rows.append(
         (

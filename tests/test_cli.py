@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from typer.testing import CliRunner
 
-from conftest import FIXTURES, ROOT
-from pressroom.build import WEEK_FILES
 from pressroom.cli import app
-from pressroom.outbox import existing_weeks
+from pressroom.outbox import WEEK_FILES, existing_weeks
+from pressroom.status import ExitStatus
+from support import FIXTURES, ROOT
 
 
 def test_build_on_seeds_writes_both_weeks_with_passing_checks(
@@ -167,3 +169,33 @@ def test_runtime_template_error_names_the_partial(workspace: Path, runner: CliRu
     assert result.exit_code == 2
     assert f"{partials / 'footer.mjml.j2'}:1: template error:" in result.output
     assert not (workspace / "outbox").exists()
+
+
+def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
+    """Ctrl-C while pressroom waits on a file: exit status 130 (ExitStatus.INTERRUPTED),
+    one line on stderr. The file is a named pipe with no writer, so the read blocks until
+    the signal comes, whatever the machine's speed."""
+    fifo = tmp_path / "release.txt"
+    os.mkfifo(fifo)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pressroom", "ingest", str(fifo)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 30
+    while True:  # a non-blocking open for writing succeeds once the reader has it open
+        try:
+            writer = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            break
+        except OSError:
+            assert time.monotonic() < deadline and process.poll() is None, "ingest never read"
+            time.sleep(0.02)
+    try:
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        os.close(writer)
+    assert process.returncode == ExitStatus.INTERRUPTED
+    assert int(ExitStatus.INTERRUPTED) == 130  # what shells report for SIGINT
+    assert "Traceback" not in stderr and "Interrupted" in stderr

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from pressroom.config import Config, load_config
 from pressroom.errors import PressroomError
+from support import ROOT
 
 
 def _error(tmp_path: Path, text: str) -> str:

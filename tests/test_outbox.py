@@ -7,33 +7,53 @@ from pathlib import Path
 import pytest
 
 from pressroom.outbox import clean_leftovers, write_week
+from support import fail_outbox_writes
 
 
 def test_write_replaces_the_week_whole(tmp_path: Path) -> None:
-    write_week(tmp_path, "2026-W04", {"a.txt": b"old", "b.txt": b"old"})
-    write_week(tmp_path, "2026-W04", {"a.txt": b"new"})
-    assert {p.name: p.read_bytes() for p in (tmp_path / "2026-W04").iterdir()} == {"a.txt": b"new"}
+    write_week(tmp_path, "2026-W04", {"digest.txt": b"old", "posts.md": b"old"})
+    write_week(tmp_path, "2026-W04", {"digest.txt": b"new"})
+    assert {p.name: p.read_bytes() for p in (tmp_path / "2026-W04").iterdir()} == {
+        "digest.txt": b"new"
+    }
     assert [p.name for p in tmp_path.iterdir()] == ["2026-W04"]
 
 
 def test_a_failed_write_keeps_the_previous_week(tmp_path: Path) -> None:
-    write_week(tmp_path, "2026-W04", {"a.txt": b"old"})
+    write_week(tmp_path, "2026-W04", {"digest.txt": b"old"})
     with pytest.raises(ValueError):
-        write_week(tmp_path, "2026-W04", {"a.txt": b"new", "../escape": b"x"})
-    assert (tmp_path / "2026-W04" / "a.txt").read_bytes() == b"old"
+        write_week(tmp_path, "2026-W04", {"digest.txt": b"new", "../escape": b"x"})
+    assert (tmp_path / "2026-W04" / "digest.txt").read_bytes() == b"old"
     assert not (tmp_path.parent / "escape").exists()
     assert [p.name for p in tmp_path.iterdir()] == ["2026-W04"]
 
 
 def test_week_names_cannot_leave_the_outbox(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
-        write_week(tmp_path, "../2026-W04", {"a.txt": b"x"})
+        write_week(tmp_path, "../2026-W04", {"digest.txt": b"x"})
 
 
 def test_leftovers_are_cleaned_and_a_week_caught_mid_swap_restored(tmp_path: Path) -> None:
     (tmp_path / ".2026-W04.old-123").mkdir()
-    (tmp_path / ".2026-W04.old-123" / "a.txt").write_bytes(b"old")
+    (tmp_path / ".2026-W04.old-123" / "digest.txt").write_bytes(b"old")
     (tmp_path / ".2026-W05.tmp-123").mkdir()
     clean_leftovers(tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["2026-W04"]
-    assert (tmp_path / "2026-W04" / "a.txt").read_bytes() == b"old"
+    assert (tmp_path / "2026-W04" / "digest.txt").read_bytes() == b"old"
+
+
+def test_a_write_failing_midway_keeps_the_previous_week(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_week(tmp_path, "2026-W04", {"digest.txt": b"old"})
+    fail_outbox_writes(monkeypatch, only="posts.md")
+    with pytest.raises(OSError):
+        write_week(tmp_path, "2026-W04", {"digest.txt": b"new", "posts.md": b"new"})
+    assert [p.name for p in tmp_path.iterdir()] == ["2026-W04"]
+    assert (tmp_path / "2026-W04" / "digest.txt").read_bytes() == b"old"
+
+
+def test_only_week_files_are_written(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="not a week file"):
+        write_week(tmp_path, "2026-W04", {"notes.txt": b"x"})
+    assert list(tmp_path.iterdir()) == []

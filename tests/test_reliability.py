@@ -27,10 +27,10 @@ import pytest
 from archive import write_archive
 from typer.testing import CliRunner
 
-from conftest import FIXTURES, ROOT, fail_outbox_writes
-from pressroom.build import WEEK_FILES
 from pressroom.cli import app
+from pressroom.outbox import WEEK_FILES
 from pressroom.preview import PreviewState, serve
+from support import FIXTURES, ROOT, fail_outbox_writes
 
 
 def test_bad_records_among_good_ones(workspace: Path, runner: CliRunner) -> None:
@@ -72,6 +72,7 @@ def _folder_state(outbox: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.mark.slow
 def test_killed_builds_leave_every_week_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -79,7 +80,7 @@ def test_killed_builds_leave_every_week_whole(
     write_archive(workspace / "seeds", releases=120, weeks=40)
     shutil.copy(ROOT / "pressroom.yaml", workspace)
     command = [sys.executable, "-m", "pressroom", "build", "-C", str(workspace), "-q"]
-    temp = tmp_path / "temp"  # where the builds' spools go
+    temp = tmp_path / "temp"  # a build leaves nothing in TMPDIR, killed or not
     temp.mkdir()
     monkeypatch.setenv("TMPDIR", str(temp))
     subprocess.run(command, check=True, capture_output=True)
@@ -117,7 +118,7 @@ def test_killed_builds_leave_every_week_whole(
         }
         subprocess.run(command, check=True, capture_output=True)
         assert not _leftovers(outbox)
-        assert not list(temp.iterdir()), "a killed build's spool outlived the next build"
+        assert not list(temp.iterdir()), "a killed build left files in TMPDIR"
         assert _folder_state(outbox) == new
 
 
@@ -205,6 +206,7 @@ def server(workspace: Path):  # type: ignore[no-untyped-def]
     preview.server_close()
 
 
+@pytest.mark.slow
 def test_preview_under_load_answers_everything(server: int) -> None:
     paths = ["/", "/2025-W11/", "/2026-W04/digest.html", "/2025-W11/posts.json", "/nope"]
     expected = {"/nope": 404}

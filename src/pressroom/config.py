@@ -12,10 +12,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from pressroom.errors import PressroomError, Problem
-from pressroom.readers.fields import yaml_error_offset
+from pressroom.platforms import PLATFORMS
 
 CONFIG_NAME = "pressroom.yaml"
-PLATFORMS = ("x", "bluesky", "mastodon", "threads", "linkedin", "facebook", "instagram")
 
 
 @dataclass(frozen=True)
@@ -49,7 +48,7 @@ class Utm:
 
 @dataclass(frozen=True)
 class Posts:
-    platforms: tuple[str, ...] = PLATFORMS
+    platforms: tuple[str, ...] = tuple(PLATFORMS)
     hashtags: tuple[str, ...] = ()
     x_narrow_nbsp_to_nbsp: bool = True
     utm_medium: str = "social"
@@ -198,6 +197,12 @@ def _check(config: Config, path: str, root: yaml.Node) -> None:
                     f"unknown platform {platform!r} in handles of {person}",
                     f"use some of: {', '.join(PLATFORMS)}",
                 )
+
+
+def yaml_error_offset(exc: yaml.MarkedYAMLError) -> int:
+    """Lines from the start of the YAML to the error: where the broken construct opened."""
+    mark = exc.context_mark or exc.problem_mark
+    return mark.line if mark else 0
 
 
 def _node_at(root: yaml.Node, dotted: str) -> yaml.Node:

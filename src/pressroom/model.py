@@ -1,4 +1,4 @@
-"""The record model: what a press release is once read (field names per DESIGN.md)."""
+"""The record model: what a press release is once read (see docs/ARCHITECTURE.md)."""
 
 from __future__ import annotations
 

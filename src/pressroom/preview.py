@@ -21,25 +21,27 @@ from urllib.parse import unquote, urlsplit
 
 import jinja2
 
-from pressroom.build import OUTBOX, REPORT, WEEK_FILES, BuildResult, build
-from pressroom.counting import PLATFORMS
+from pressroom.build import BuildResult, build
 from pressroom.errors import OutboxError, PressroomError
-from pressroom.outbox import existing_weeks
-from pressroom.templating import environment, render
+from pressroom.outbox import OUTBOX, REPORT, WEEK_FILES, existing_weeks
+from pressroom.platforms import PLATFORMS
+from pressroom.render.templates import environment, render
+from pressroom.weeks import WEEK_PATTERN
 
-SERVED_FILES = {
-    "digest.html": "text/html; charset=utf-8",
-    "digest.txt": "text/plain; charset=utf-8",
-    "digest.mjml": "text/plain; charset=utf-8",
-    "digest.eml": "message/rfc822",
-    "posts.json": "application/json; charset=utf-8",
-    "posts.csv": "text/csv; charset=utf-8",
-    "posts.md": "text/markdown; charset=utf-8",
-    REPORT: "application/json; charset=utf-8",
-    "digest-dark.html": "text/html; charset=utf-8",
+_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+    ".mjml": "text/plain; charset=utf-8",
+    ".eml": "message/rfc822",
+    ".json": "application/json; charset=utf-8",
+    ".csv": "text/csv; charset=utf-8",
+    ".md": "text/markdown; charset=utf-8",
 }
-_WEEK_PAGE = re.compile(r"^/(\d{4}-W\d{2})/$")
-_WEEK_FILE = re.compile(r"^/(\d{4}-W\d{2})/([a-z.-]+)$")
+DARK_DIGEST = "digest-dark.html"
+"""The digest with its dark-mode rules applied, made on request (never written)."""
+SERVED_FILES = {name: _TYPES[Path(name).suffix] for name in (*WEEK_FILES, DARK_DIGEST)}
+_WEEK_PAGE = re.compile(rf"^/({WEEK_PATTERN})/$")
+_WEEK_FILE = re.compile(rf"^/({WEEK_PATTERN})/([a-z.-]+)$")
 MAX_PATH = 2048
 WARN_RATIO = 0.9
 
@@ -160,13 +162,13 @@ def make_handler(state: PreviewState, env: jinja2.Environment) -> type[BaseHTTPR
             self._send(HTTPStatus.OK, body.encode(), "text/html; charset=utf-8")
 
         def _file(self, week: str, name: str) -> None:
-            source = "digest.html" if name == "digest-dark.html" else name
+            source = "digest.html" if name == DARK_DIGEST else name
             try:
                 data = (outbox / week / source).read_bytes()
             except OSError:
                 self._send(HTTPStatus.NOT_FOUND, b"not found", "text/plain")
                 return
-            if name == "digest-dark.html":
+            if name == DARK_DIGEST:
                 data = dark_variant(data.decode()).encode()
             self._send(HTTPStatus.OK, data, SERVED_FILES[name])
 

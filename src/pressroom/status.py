@@ -1,4 +1,4 @@
-"""Exit codes a script can trust (the contract in DESIGN.md)."""
+"""Exit codes a script can trust (see docs/ARCHITECTURE.md)."""
 
 from enum import IntEnum
 

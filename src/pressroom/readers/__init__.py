@@ -1,4 +1,4 @@
-"""Readers: files in, Release records and located problems out; a bad file never stops the rest."""
+"""Readers: release files in, releases and located problems out; a bad file stops no other."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from pressroom.errors import Problem, RecordError, Severity
@@ -37,30 +36,13 @@ class ReadOutcome:
         return any(p.is_error for p in self.problems)
 
 
-def record_files(folder: Path) -> list[Path]:
+def release_files(folder: Path) -> list[Path]:
     """Release files of a folder and its subfolders, in path order; hidden ones are skipped."""
-    return [Path(entry.path) for entry in _record_entries(folder)]
+    return [Path(entry.path) for entry in release_entries(folder)]
 
 
-class Stamp(NamedTuple):
-    """What tells a file changed without reading it (a whole stat result is six times the
-    size, times 10,000 files)."""
-
-    size: int
-    mtime_ns: int
-
-
-def scan_records(folder: Path) -> list[tuple[str, Stamp]]:
-    """The same files with their stamps: one directory scan, no path objects (an unchanged
-    archive of 10,000 files is only scanned)."""
-    stamps = []
-    for entry in _record_entries(folder):
-        stat = entry.stat()
-        stamps.append((entry.path, Stamp(stat.st_size, stat.st_mtime_ns)))
-    return stamps
-
-
-def _record_entries(folder: Path) -> list[os.DirEntry[str]]:
+def release_entries(folder: Path) -> list[os.DirEntry[str]]:
+    """The same files as directory entries (a build stats them without making paths)."""
     found: list[os.DirEntry[str]] = []
 
     def scan(directory: str) -> None:
@@ -78,7 +60,7 @@ def _record_entries(folder: Path) -> list[os.DirEntry[str]]:
 
 
 def read_bytes(raw: bytes, path: str, tz: ZoneInfo) -> tuple[Release | None, list[Problem]]:
-    """One file's bytes to a record, or to the problems that stopped it. Never raises."""
+    """One file's bytes to a release, or to the problems that stopped it. Never raises."""
     reader = READERS.get(Path(path).suffix.lower(), read_text)
     try:
         decoded = decode(raw)
@@ -101,48 +83,43 @@ def read_bytes(raw: bytes, path: str, tz: ZoneInfo) -> tuple[Release | None, lis
 
 @dataclass(frozen=True, slots=True)
 class FileRead:
-    """One release file as read: its record (or None), its problems, a hash of its bytes."""
+    """One release file as read: its release (or None), its problems, the sha256 of its bytes."""
 
-    shown: str
+    name: str
+    """The file as problems name it (relative to the workspace where it can be)."""
     release: Release | None
     problems: tuple[Problem, ...]
-    digest: str
-
-    @property
-    def record(self) -> Release:
-        """The release, for a read known to have one."""
-        assert self.release is not None, self.shown
-        return self.release
+    sha256: str
 
 
-def read_file(path: Path, tz: ZoneInfo, shown: str) -> FileRead:
-    """Read one file; ``shown`` is the name its problems carry."""
+def read_file(path: Path, tz: ZoneInfo, name: str) -> FileRead:
+    """Read one file; ``name`` is the file as its problems name it."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         problem = Problem(
-            shown,
+            name,
             1,
             f"cannot read the file: {exc.strerror}",
             "check that it exists and is readable",
         )
-        return FileRead(shown, None, (problem,), "")
-    release, problems = read_bytes(raw, shown, tz)
-    return FileRead(shown, release, tuple(problems), hashlib.sha256(raw).hexdigest())
+        return FileRead(name, None, (problem,), "")
+    release, problems = read_bytes(raw, name, tz)
+    return FileRead(name, release, tuple(problems), hashlib.sha256(raw).hexdigest())
 
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """A file's claim on a release id (None when the file gave no record), with its problems."""
+    """A file's claim on a release id (None when the file gave no release), with its problems."""
 
-    shown: str
+    name: str
     release_id: str | None
     line: int
     problems: tuple[Problem, ...]
 
 
 def claim_ids(claims: Iterable[Claim]) -> tuple[list[int], tuple[Problem, ...]]:
-    """Which claims keep their record (the first to take an id) and every problem, in order;
+    """Which claims keep their release (the first to take an id) and every problem, in order;
     a later file with an id already taken is reported, not kept."""
     kept: list[int] = []
     problems: list[Problem] = []
@@ -154,41 +131,45 @@ def claim_ids(claims: Iterable[Claim]) -> tuple[list[int], tuple[Problem, ...]]:
         if claim.release_id in seen:
             problems.append(
                 Problem(
-                    claim.shown,
+                    claim.name,
                     claim.line,
                     f"duplicate id {claim.release_id!r}, also used by {seen[claim.release_id]}",
                     "give one of them its own `id:` or title",
                 )
             )
             continue
-        seen[claim.release_id] = claim.shown
+        seen[claim.release_id] = claim.name
         kept.append(index)
     return kept, tuple(problems)
 
 
 def merge_reads(reads: Iterable[FileRead]) -> ReadOutcome:
-    """Records in date order, duplicates reported (see claim_ids)."""
+    """Releases in date order, duplicates reported (see claim_ids)."""
     reads = list(reads)
     kept, problems = claim_ids(
         Claim(
-            r.shown,
+            r.name,
             r.release.id if r.release else None,
             r.release.source.line if r.release else 1,
             r.problems,
         )
         for r in reads
     )
-    releases = sorted((reads[i].record for i in kept), key=lambda r: (r.date, r.id))
+    releases = sorted((_release(reads[i]) for i in kept), key=lambda r: (r.date, r.id))
     return ReadOutcome(tuple(releases), problems)
 
 
-def read_files(
-    paths: Iterable[Path], tz: ZoneInfo, display_root: Path | None = None
-) -> ReadOutcome:
-    return merge_reads(read_file(path, tz, _display(path, display_root)) for path in paths)
+def _release(read: FileRead) -> Release:
+    assert read.release is not None, read.name  # claim_ids keeps only reads with one
+    return read.release
 
 
-def _display(path: Path, root: Path | None) -> str:
+def read_files(paths: Iterable[Path], tz: ZoneInfo, relative_to: Path | None = None) -> ReadOutcome:
+    """Read files; problems name each file relative to ``relative_to`` where it can."""
+    return merge_reads(read_file(path, tz, _name(path, relative_to)) for path in paths)
+
+
+def _name(path: Path, root: Path | None) -> str:
     if root is not None:
         try:
             return str(path.resolve().relative_to(root.resolve()))

@@ -7,8 +7,9 @@ from typing import Any
 
 import yaml
 
+from pressroom.config import yaml_error_offset
 from pressroom.errors import RecordError
-from pressroom.spaces import collapse
+from pressroom.text.spaces import collapse
 
 # field name -> what it holds, shown in errors about unknown fields
 RECORD_FIELDS = {
@@ -86,12 +87,6 @@ def _parse_with(loader_class: type[yaml.SafeLoader], text: str) -> tuple[yaml.No
         return node, loader.construct_document(node) if node is not None else None
     finally:
         loader.dispose()
-
-
-def yaml_error_offset(exc: yaml.MarkedYAMLError) -> int:
-    """Lines from the start of the YAML to the error: where the broken construct opened."""
-    mark = exc.context_mark or exc.problem_mark
-    return mark.line if mark else 0
 
 
 def check_known(fields: Fields, allowed: tuple[str, ...]) -> None:

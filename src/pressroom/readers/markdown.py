@@ -10,7 +10,7 @@ from pressroom.errors import Problem, RecordError
 from pressroom.model import Block, Release
 from pressroom.readers.fields import RECORD_FIELDS, Fields, check_known, load_mapping
 from pressroom.readers.record import Found, assemble
-from pressroom.spaces import collapse
+from pressroom.text.spaces import collapse
 
 FRONT_MATTER_FIELDS = tuple(k for k in RECORD_FIELDS if k not in ("body", "quotes"))
 _BULLET = regex.compile(r"^\s*(?:[-*+•–]|\d+[.)])\s+")

@@ -11,13 +11,13 @@ from zoneinfo import ZoneInfo
 
 import regex
 
-from pressroom.dates import parse_date_value
 from pressroom.errors import Problem, RecordError, Severity
-from pressroom.language import detect_lang
 from pressroom.model import Block, Lang, Quote, Release, Source
-from pressroom.quotes import Paragraph, Unclosed, extract_quotes
 from pressroom.readers.fields import QUOTE_FIELDS, Fields, list_field, text_field
-from pressroom.spaces import collapse
+from pressroom.text.dates import parse_date_value
+from pressroom.text.language import detect_lang
+from pressroom.text.quotes import Paragraph, Unclosed, extract_quotes
+from pressroom.text.spaces import collapse
 
 MAX_TITLE = 300
 SLUG_MAX = 80

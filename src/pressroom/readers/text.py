@@ -8,14 +8,14 @@ from zoneinfo import ZoneInfo
 
 import regex
 
-from pressroom.dates import parse_date_line
 from pressroom.errors import Problem, RecordError
 from pressroom.model import Block, Release
-from pressroom.quotes import opens_quote
 from pressroom.readers.fields import check_known
 from pressroom.readers.markdown import FRONT_MATTER_FIELDS, split_front_matter
 from pressroom.readers.record import Found, assemble
-from pressroom.spaces import collapse
+from pressroom.text.dates import parse_date_line
+from pressroom.text.quotes import opens_quote
+from pressroom.text.spaces import collapse
 
 # Page chrome a scraper leaves behind: whole lines, compared in lower case.
 LEFTOVERS = frozenset(

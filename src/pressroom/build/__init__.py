@@ -1,0 +1,278 @@
+"""A build: read the workspace's releases, render every selected week, write the outbox.
+
+Order of work, and why:
+
+1. the config and the build index are loaded, the seeds are stat'ed: a file whose stamp
+   did not change is not read again;
+2. weeks are planned from the index's entries: a week whose inputs hash did not change
+   (and whose folder is there) is not rendered again;
+3. the templates are compiled: a broken one stops the build before any write;
+4. each week folder is rendered and swapped in whole as soon as it is ready;
+5. the disk is synced once, then the index records the weeks built.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import jinja2
+
+from pressroom import __version__
+from pressroom.build.index import BuildIndex, FileEntry, Stamp, load_index, save_index
+from pressroom.build.plan import WeekSelection, files_by_week, group_by_week, week_hash
+from pressroom.build.warm import WarmWorker
+from pressroom.build.workers import (
+    PARALLEL_MIN_WEEKS,
+    Batch,
+    Rendered,
+    RenderJob,
+    may_fork,
+    preload,
+    read_many,
+    render_many,
+    usable_cpus,
+)
+from pressroom.compose.posts import Post
+from pressroom.config import Config, load_config
+from pressroom.errors import PressroomError, Problem
+from pressroom.model import Release
+from pressroom.outbox import (
+    OUTBOX,
+    REPORT,
+    clean_leftovers,
+    existing_weeks,
+    flush,
+    remove_week,
+)
+from pressroom.platforms import PLATFORMS
+from pressroom.readers import FileRead, read_files, release_entries, release_files
+from pressroom.render.checks import Check, failed
+from pressroom.render.templates import compile_all, environment, templates_fingerprint
+from pressroom.render.week import week_drafts
+from pressroom.weeks import iso_week
+
+SEEDS = "seeds"
+EVERY_WEEK = WeekSelection()
+
+__all__ = ["SEEDS", "BuildResult", "WeekSelection", "build", "week_posts"]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    built: tuple[str, ...]
+    unchanged: tuple[str, ...]
+    removed: tuple[str, ...]
+    problems: tuple[Problem, ...]
+    failed_checks: dict[str, tuple[Check, ...]] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    @property
+    def has_problems(self) -> bool:
+        return any(p.is_error for p in self.problems) or bool(self.failed_checks)
+
+
+def build(
+    workspace: Path,
+    selection: WeekSelection = EVERY_WEEK,
+    *,
+    force: bool = False,
+    jobs: int | None = None,
+    on_plan: Callable[[int], None] | None = None,
+    on_week: Callable[[str], None] | None = None,
+) -> BuildResult:
+    """Build the selected weeks into workspace/outbox; raises PressroomError before any write.
+
+    ``force`` renders every selected week. Reading and rendering run in ``jobs``
+    processes (default: one per CPU); the output is the same either way.
+    """
+    started = time.perf_counter()
+    jobs = jobs or usable_cpus()
+    config = load_config(workspace)
+    seeds, outbox = _seeds_dir(workspace), workspace / OUTBOX
+    index = load_index(outbox, f"{__version__}|{config.timezone}")
+    incremental = bool(index.files)
+    with _Renderer(workspace, config, jobs, warm=incremental) as renderer:
+        stamps = _stamps(seeds)
+        stale = [
+            (path, name)
+            for name, (path, stamp) in stamps.items()
+            if not _cached(index, name, stamp)
+        ]
+        reads = {r.name: r for r in read_many(stale, config.timezone, jobs, preload)}
+        entries = {
+            name: _entry(reads[name], stamp) if name in reads else index.files[name]
+            for name, (_, stamp) in stamps.items()
+        }
+        week_files, problems = files_by_week(entries)
+        shared = json.dumps([__version__, renderer.fingerprint(), repr(config)])
+        hashes = {w: week_hash(shared, entries, files) for w, files in week_files.items()}
+        wanted = [w for w in week_files if selection.wants(w)]
+        to_render = [
+            w
+            for w in wanted
+            if force or index.weeks.get(w) != hashes[w] or not (outbox / w / REPORT).exists()
+        ]
+        if on_plan:
+            on_plan(len(to_render))
+        renderer.prepare(len(to_render))  # a broken template stops the build before a write
+        rendering = set(to_render)
+        missing = [
+            (path, name)
+            for name, (path, _) in stamps.items()
+            if name not in reads and entries[name].week in rendering
+        ]
+        reads.update((r.name, r) for r in read_many(missing, config.timezone, jobs))
+        releases = {w: tuple(_release(reads[name]) for name in week_files[w]) for w in to_render}
+        del reads
+        clean_leftovers(outbox)
+        built: list[str] = []
+        failed_checks: dict[str, tuple[Check, ...]] = {}
+        for week, checks in renderer.render(Batch(outbox, releases, hashes)):
+            built.append(week)
+            if failed(checks):
+                failed_checks[week] = checks
+            if on_week:
+                on_week(week)
+    removed: list[str] = []
+    if selection.everything and not any(p.is_error for p in problems):
+        for week in existing_weeks(outbox):
+            if week not in week_files:
+                remove_week(outbox, week)
+                removed.append(week)
+    kept = {w: h for w, h in index.weeks.items() if w in week_files and w not in removed}
+    kept.update((week, hashes[week]) for week in built)
+    if kept != index.weeks or stale or len(entries) != len(index.files):
+        if built or removed:
+            flush(outbox)
+        save_index(outbox, BuildIndex(index.key, entries, kept))
+    return BuildResult(
+        built=tuple(built),
+        unchanged=tuple(w for w in wanted if w not in to_render),
+        removed=tuple(removed),
+        problems=problems,
+        failed_checks=failed_checks,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def week_posts(
+    workspace: Path, week: str, platforms: tuple[str, ...] | None = None
+) -> tuple[Post, ...]:
+    """One week's post drafts, composed afresh from the workspace (for ``pressroom posts``)."""
+    config = load_config(workspace)
+    if platforms is not None:
+        unknown = [p for p in platforms if p not in PLATFORMS]
+        if unknown:
+            raise PressroomError(
+                Problem(
+                    "--platform",
+                    1,
+                    f"unknown platform {unknown[0]!r}",
+                    f"use some of: {', '.join(PLATFORMS)}",
+                )
+            )
+        config = replace(config, posts=replace(config.posts, platforms=platforms))
+    seeds = _seeds_dir(workspace)
+    outcome = read_files(release_files(seeds), config.tz, relative_to=workspace)
+    releases = group_by_week(outcome.releases).get(week, ())
+    if not releases:
+        raise PressroomError(
+            Problem(
+                str(seeds),
+                1,
+                f"no release in week {week}",
+                "pick a week that has releases (see `pressroom build`)",
+            )
+        )
+    return week_drafts(releases, config, environment(workspace), week)
+
+
+def _seeds_dir(workspace: Path) -> Path:
+    seeds = workspace / SEEDS
+    if not seeds.is_dir():
+        raise PressroomError(
+            Problem(
+                str(seeds),
+                1,
+                "no seeds/ folder in the workspace",
+                "create seeds/ with release files, or pass -C DIR",
+            )
+        )
+    return seeds
+
+
+def _stamps(seeds: Path) -> dict[str, tuple[str, Stamp]]:
+    """Each release file by name (``seeds/...``, as problems name it): its path and stamp."""
+    prefix = len(str(seeds))
+    stamps = {}
+    for entry in release_entries(seeds):
+        stat = entry.stat()
+        name = SEEDS + entry.path[prefix:].replace(os.sep, "/")
+        stamps[name] = (entry.path, Stamp(stat.st_size, stat.st_mtime_ns))
+    return stamps
+
+
+def _cached(index: BuildIndex, name: str, stamp: Stamp) -> bool:
+    entry = index.files.get(name)
+    return entry is not None and entry.stamp == stamp
+
+
+def _entry(read: FileRead, stamp: Stamp) -> FileEntry:
+    release = read.release
+    if release is None:
+        return FileEntry(stamp, read.sha256, None, None, 1, read.problems)
+    return FileEntry(
+        stamp, read.sha256, iso_week(release.date), release.id, release.source.line, read.problems
+    )
+
+
+def _release(read: FileRead) -> Release:
+    assert read.release is not None, read.name  # files_by_week keeps only files with one
+    return read.release
+
+
+class _Renderer:
+    """Renders the weeks a build needs: in the warm worker for a few, else in this process
+    or in forked workers (see workers.render_many)."""
+
+    def __init__(self, workspace: Path, config: Config, jobs: int, *, warm: bool) -> None:
+        self._workspace, self._config, self._jobs = workspace, config, jobs
+        self._warm = WarmWorker(workspace, config) if warm and may_fork(jobs) else None
+        self._env: jinja2.Environment | None = None
+
+    def __enter__(self) -> _Renderer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop_warm()
+
+    def fingerprint(self) -> str:
+        """The templates' hash, read before they are compiled (an edit in between shows
+        in the next build's hash)."""
+        return self._warm.fingerprint() if self._warm else templates_fingerprint(self._workspace)
+
+    def prepare(self, weeks: int) -> None:
+        """Compile the templates for the weeks to render; raises on a broken one."""
+        if self._warm and 0 < weeks < PARALLEL_MIN_WEEKS:
+            self._warm.compiled()
+            return
+        self._stop_warm()
+        self._env = environment(self._workspace)
+        if weeks:
+            compile_all(self._env)
+
+    def render(self, batch: Batch) -> Iterator[Rendered]:
+        if self._warm:
+            return self._warm.render(batch)
+        assert self._env is not None, "prepare() first"
+        return render_many(RenderJob(self._config, self._env, batch), self._jobs)
+
+    def _stop_warm(self) -> None:
+        if self._warm:
+            self._warm.stop()
+            self._warm = None

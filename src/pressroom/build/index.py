@@ -1,0 +1,110 @@
+"""The build index, ``outbox/.pressroom-index.json``: what each release file held when it
+was last read, and each week's inputs hash, so that an unchanged archive is neither read
+nor rendered again.
+
+A file entry holds while the file's size and modification time (its ``Stamp``) are the
+ones recorded; the whole index holds only under the same key (pressroom's version and
+the time zone, which change what a file reads as).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from pressroom.errors import Problem, Severity
+from pressroom.outbox import INDEX_NAME
+
+
+class Stamp(NamedTuple):
+    """What tells a file changed without reading it."""
+
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True, slots=True)
+class FileEntry:
+    """One release file as last read: enough to plan weeks without reading it again."""
+
+    stamp: Stamp
+    sha256: str
+    week: str | None
+    """The week of its release; None when the file gave no release."""
+    release_id: str | None
+    line: int
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BuildIndex:
+    key: str
+    files: dict[str, FileEntry] = field(default_factory=dict)
+    """By file name, as problems name it (``seeds/...``)."""
+    weeks: dict[str, str] = field(default_factory=dict)
+    """Each built week's inputs hash."""
+
+
+def load_index(outbox: Path, key: str) -> BuildIndex:
+    """The last build's index, or an empty one when missing, unreadable or made otherwise."""
+    try:
+        data = json.loads((outbox / INDEX_NAME).read_text(encoding="utf-8"))
+        if data.get("key") != key:
+            return BuildIndex(key)
+        files = {name: _entry(raw) for name, raw in data["files"].items()}
+        return BuildIndex(key, files, {str(k): str(v) for k, v in data["weeks"].items()})
+    except (OSError, ValueError, KeyError, TypeError):
+        return BuildIndex(key)
+
+
+def save_index(outbox: Path, index: BuildIndex) -> None:
+    """Written aside, then renamed over the old one: a crash leaves one index or the other."""
+    outbox.mkdir(parents=True, exist_ok=True)
+    data = {
+        "key": index.key,
+        "weeks": index.weeks,
+        "files": {name: _raw(entry) for name, entry in index.files.items()},
+    }
+    temp = outbox / f"{INDEX_NAME}.tmp-{os.getpid()}"
+    with open(temp, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, ensure_ascii=False)
+    os.replace(temp, outbox / INDEX_NAME)
+
+
+def _raw(entry: FileEntry) -> dict[str, Any]:
+    return {
+        "size": entry.stamp.size,
+        "mtime_ns": entry.stamp.mtime_ns,
+        "sha256": entry.sha256,
+        "week": entry.week,
+        "release_id": entry.release_id,
+        "line": entry.line,
+        "problems": [
+            {
+                "path": p.path,
+                "line": p.line,
+                "message": p.message,
+                "hint": p.hint,
+                "severity": p.severity.value,
+            }
+            for p in entry.problems
+        ],
+    }
+
+
+def _entry(raw: dict[str, Any]) -> FileEntry:
+    problems = tuple(
+        Problem(p["path"], int(p["line"]), p["message"], p["hint"], Severity(p["severity"]))
+        for p in raw["problems"]
+    )
+    return FileEntry(
+        Stamp(int(raw["size"]), int(raw["mtime_ns"])),
+        str(raw["sha256"]),
+        raw["week"],
+        raw["release_id"],
+        int(raw["line"]),
+        problems,
+    )

@@ -1,0 +1,3 @@
+"""Compose: the editorial choices, as data. Which quote a release features, the digest's
+stories and lead, each platform's post draft fitted to its limit. Pure functions over
+the record model; templates reach them only through ``posts.PostTemplates``."""

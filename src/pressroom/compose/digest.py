@@ -1,0 +1,108 @@
+"""The weekly digest's editorial content: its stories, the lead, the subject and preheader.
+
+What the digest says, not how it looks: ``pressroom.render.digest`` turns a ``Digest``
+into MJML, HTML, text and an ``.eml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pressroom.compose.editorial import Featured, featured, quoted, with_utm
+from pressroom.compose.labels import labels, plural
+from pressroom.config import Config
+from pressroom.model import Release, newest_first
+from pressroom.text.dates import day_in_words, week_in_words
+from pressroom.text.spaces import collapse
+
+PREHEADER_RANGE = (40, 140)
+"""A preheader's length in characters: shorter, clients fill it with body text; longer,
+they cut it. The digest's check reads the same range."""
+SUMMARY_MAX = 320
+
+
+@dataclass(frozen=True)
+class Story:
+    release: Release
+    url: str
+    date_words: str
+    summary: str
+    quote: Featured | None
+    quote_text: str
+
+
+@dataclass(frozen=True)
+class Digest:
+    week: str
+    locale: str
+    subject: str
+    week_words: str
+    preheader: str
+    lead: Story
+    stories: tuple[Story, ...]
+    web_version_url: str
+    unsubscribe_url: str
+    count_line: str
+
+
+def compose_digest(week: str, releases: tuple[Release, ...], config: Config) -> Digest:
+    """The digest of one ISO week; releases newest first, the lead is the one with a quote."""
+    if not releases:
+        raise ValueError(f"week {week} has no releases")
+    locale = config.locale
+    utm = {
+        "utm_source": config.utm.source,
+        "utm_medium": config.utm.medium,
+        "utm_campaign": config.utm.campaign.format(week=week),
+    }
+    site = config.newsletter.site_url
+    ordered = newest_first(releases)
+    stories = [_story(r, locale, with_utm(r.url or site, site, utm)) for r in ordered]
+    lead_index = next((i for i, s in enumerate(stories) if s.quote and s.quote.direct), 0)
+    lead = stories.pop(lead_index)
+    week_words = week_in_words(week, locale)
+    words = labels(locale)
+    return Digest(
+        week=week,
+        locale=locale,
+        subject=f"{config.newsletter.name} – {week_words}",
+        week_words=week_words,
+        preheader=preheader([lead, *stories], f"{config.newsletter.name}, {week_words}"),
+        lead=lead,
+        stories=tuple(stories),
+        web_version_url=with_utm(config.newsletter.web_version_url.format(week=week), site, utm),
+        unsubscribe_url=config.newsletter.unsubscribe_url,
+        count_line=plural(words["releases"], len(releases)),
+    )
+
+
+def _story(release: Release, locale: str, url: str) -> Story:
+    quote = featured(release)
+    return Story(
+        release=release,
+        url=url,
+        date_words=day_in_words(release.date, locale),
+        summary=shorten(release.standfirst, SUMMARY_MAX),
+        quote=quote,
+        quote_text=quoted(quote.text, release.lang) if quote and quote.direct else "",
+    )
+
+
+def preheader(stories: list[Story], fallback: str) -> str:
+    """The week's headlines, 40 to 140 characters, cut at a word."""
+    low, high = PREHEADER_RANGE
+    text = " · ".join(s.release.title for s in stories)
+    if len(text) < low:
+        text = f"{text} · {fallback}" if text else fallback
+    return shorten(text, high).ljust(low, "\u00a0")
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut at the last word boundary that fits, with an ellipsis."""
+    text = collapse(text)
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:·–-") + "…"

@@ -1,0 +1,108 @@
+"""Editorial choices shared by the digest and the posts: the headline quote, quote marks, links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
+
+import regex
+
+from pressroom.model import Lang, Quote, Release
+from pressroom.text.spaces import collapse
+
+NNBSP = "\u202f"
+_SENTENCE_END = regex.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}«“\"])")
+
+
+@dataclass(frozen=True)
+class Featured:
+    """What a digest card or a post features: a direct quote, or the standfirst standing in."""
+
+    text: str
+    speaker: str | None = None
+    role: str | None = None
+    direct: bool = True
+
+
+def featured_candidates(release: Release) -> tuple[Featured, ...]:
+    """Best first: the editor's ``headline_quote``, attributed quotes, then the standfirst."""
+    candidates: list[Featured] = []
+    if release.headline_quote:
+        chosen = _match_quote(release.headline_quote, release.quotes)
+        candidates.append(
+            Featured(
+                release.headline_quote,
+                chosen.speaker if chosen else None,
+                chosen.role if chosen else None,
+            )
+        )
+    attributed = [q for q in release.quotes if q.speaker] or list(release.quotes)
+    candidates += [
+        Featured(q.text, q.speaker, q.role)
+        for q in attributed
+        if not candidates or q.text != candidates[0].text
+    ]
+    sentence = first_sentence(release.standfirst)
+    if sentence and not release.quotes:
+        candidates.append(Featured(sentence, direct=False))
+    return tuple(candidates)
+
+
+def featured(release: Release) -> Featured | None:
+    candidates = featured_candidates(release)
+    return candidates[0] if candidates else None
+
+
+def _match_quote(text: str, quotes: tuple[Quote, ...]) -> Quote | None:
+    wanted = _plain(text)
+    return next((q for q in quotes if wanted in _plain(q.text) or _plain(q.text) in wanted), None)
+
+
+def _plain(text: str) -> str:
+    return " ".join(regex.sub(r"[^\p{L}\p{N}]+", " ", text.lower()).split())
+
+
+def first_sentence(text: str) -> str:
+    text = collapse(text)
+    return _SENTENCE_END.split(text, maxsplit=1)[0].strip() if text else ""
+
+
+def quoted(text: str, lang: Lang) -> str:
+    """French guillemets with narrow no-break spaces, or English curly quotes."""
+    if lang == "fr":
+        return f"«{NNBSP}{text}{NNBSP}»"
+    return f"“{text}”"
+
+
+def with_utm(url: str, site_url: str, params: dict[str, str]) -> str:
+    """Add UTM parameters to links on the site's own host; others and existing ones stay.
+
+    The link's own query is kept as written; only the missing parameters are appended.
+    """
+    parts, host, present = _split(url)
+    site_host = _hostname(site_url)
+    if not site_host or not (host == site_host or host.endswith("." + site_host)):
+        return url
+    added = [_parameter(k, v) for k, v in params.items() if v and k not in present]
+    query = "&".join(q for q in (parts.query, *added) if q)
+    return urlunsplit(parts._replace(query=query))
+
+
+@lru_cache(maxsize=1024)
+def _split(url: str) -> tuple[SplitResult, str, frozenset[str]]:
+    """A link, its host and the names in its query: a release's link is asked for by the
+    digest and by every platform's post."""
+    parts = urlsplit(url)
+    names = frozenset(key for key, _ in parse_qsl(parts.query, keep_blank_values=True))
+    return parts, parts.hostname or "", names
+
+
+@lru_cache(maxsize=256)
+def _parameter(key: str, value: str) -> str:
+    return urlencode({key: value})
+
+
+@lru_cache(maxsize=16)
+def _hostname(url: str) -> str:
+    return urlsplit(url).hostname or ""

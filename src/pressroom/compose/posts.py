@@ -1,0 +1,381 @@
+"""Social post drafts: compose from an editorial template, then fit to the platform's limit.
+
+Shortening goes in a fixed order and is reported: drop extra hashtags, shorten the quote
+at a clause or word boundary with […], drop the role, drop the quote, shorten the title
+at a word boundary with …. The URL, a word and a grapheme are never cut.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, NamedTuple, Protocol
+
+import regex
+
+from pressroom.compose.editorial import NNBSP, Featured, featured_candidates, quoted, with_utm
+from pressroom.compose.labels import labels
+from pressroom.config import Config
+from pressroom.model import Release
+from pressroom.platforms import PLATFORMS, Platform
+from pressroom.text.counting import length
+from pressroom.text.spaces import words
+
+ELLIPSIS = "…"
+QUOTE_CUT = "[…]"
+MIN_QUOTE_WORDS = 4
+BLUESKY_LINK_TEXT = 40
+_CLAUSE_END = regex.compile(r"[,;:]$")
+_BLANK_LINES = regex.compile(r"\n{3,}")
+_HASHTAG_CHARS = regex.compile(r"[^\p{L}\p{N}_]+")
+
+
+@dataclass(frozen=True)
+class Post:
+    release_id: str
+    platform: str
+    text: str
+    length: int
+    limit: int
+    url: str
+    truncated: tuple[str, ...]
+    quote_speaker: str | None
+    title: str
+    status: str = "draft"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "release_id": self.release_id,
+            "platform": self.platform,
+            "text": self.text,
+            "length": self.length,
+            "limit": self.limit,
+            "url": self.url,
+            "truncated": list(self.truncated),
+            "quote_speaker": self.quote_speaker,
+            "title": self.title,
+            "status": self.status,
+        }
+
+
+class PostTemplates(Protocol):
+    """Each platform's post template (``pressroom.render.templates`` gives the Jinja ones)."""
+
+    def render(self, platform: str, context: Mapping[str, object]) -> str:
+        """The draft's text from its parts."""
+        ...
+
+    def uses(self, platform: str, variable: str) -> bool:
+        """Whether the platform's template shows ``variable`` at all."""
+        ...
+
+
+class Parts(NamedTuple):
+    """What a post template receives; the fitter shortens these, never the rendered text.
+
+    A named tuple: the fitter makes and compares thousands per week (hashing and
+    ``_replace`` in C, several times faster than a dataclass's)."""
+
+    title: str
+    standfirst_words: tuple[str, ...]
+    standfirst_full: bool
+    quote_words: tuple[str, ...]
+    quote_full: bool
+    speaker: str | None
+    role: str | None
+    hashtags: tuple[str, ...]
+    show_quote: bool
+    title_full: bool
+    show_title: bool
+    show_url: bool
+
+
+def posts_for(
+    release: Release, config: Config, templates: PostTemplates, week: str
+) -> tuple[Post, ...]:
+    """One draft per configured platform; what the platforms share is worked out once."""
+    site = config.newsletter.site_url
+    campaign = config.utm.campaign.format(week=week)
+    tags = _hashtags((*config.posts.hashtags, *release.tags))
+    starts = tuple(
+        _Start(feature, _full_parts(release, feature, tags))
+        for feature in featured_candidates(release) or (None,)
+    )
+    return tuple(
+        compose_post(
+            release,
+            PLATFORMS[name],
+            config,
+            templates,
+            with_utm(
+                release.url or site,
+                site,
+                {
+                    "utm_source": name,
+                    "utm_medium": config.posts.utm_medium,
+                    "utm_campaign": campaign,
+                },
+            ),
+            starts,
+        )
+        for name in config.posts.platforms
+    )
+
+
+@dataclass(frozen=True)
+class _Start:
+    """A candidate headline quote and the full, unshortened parts of a post featuring it."""
+
+    feature: Featured | None
+    parts: Parts
+
+
+def _full_parts(release: Release, feature: Featured | None, tags: tuple[str, ...]) -> Parts:
+    return Parts(
+        title=release.title,
+        standfirst_words=tuple(words(_standfirst(release, feature))),
+        standfirst_full=True,
+        quote_words=tuple(words(feature.text)) if feature else (),
+        quote_full=True,
+        speaker=feature.speaker if feature else None,
+        role=feature.role if feature else None,
+        hashtags=tags,
+        show_quote=feature is not None,
+        title_full=True,
+        show_title=True,
+        show_url=True,
+    )
+
+
+def compose_post(
+    release: Release,
+    platform: Platform,
+    config: Config,
+    templates: PostTemplates,
+    url: str,
+    starts: tuple[_Start, ...],
+) -> Post:
+    """The longest draft that fits, trying each candidate quote (best first)."""
+    uses_standfirst = templates.uses(platform.name, "standfirst")
+    best: tuple[str, tuple[str, ...], Featured | None] | None = None
+    for start in starts:
+        parts = start.parts
+        if len(parts.hashtags) > (platform.max_hashtags or len(parts.hashtags)):
+            parts = parts._replace(hashtags=parts.hashtags[: platform.max_hashtags])
+        if parts.standfirst_words and not uses_standfirst:
+            parts = parts._replace(standfirst_words=())  # nothing to shorten there
+        text, steps = _fit(release, platform, config, templates, url, parts, start.feature)
+        if not steps:
+            best = (text, steps, start.feature)
+            break
+        if best is None:
+            best = (text, steps, start.feature)
+    assert best is not None
+    text, steps, chosen = best
+    quote_kept = "quote dropped" not in steps and chosen is not None and chosen.direct
+    return Post(
+        release_id=release.id,
+        platform=platform.name,
+        text=text,
+        length=length(platform, text),
+        limit=platform.limit,
+        url=url,
+        truncated=steps,
+        quote_speaker=chosen.speaker if quote_kept and chosen else None,
+        title=release.title,
+    )
+
+
+def _fit(
+    release: Release,
+    platform: Platform,
+    config: Config,
+    templates: PostTemplates,
+    url: str,
+    parts: Parts,
+    feature: Featured | None,
+) -> tuple[str, tuple[str, ...]]:
+    label = labels(release.lang)
+    handle = config.handles.get(feature.speaker or "", {}).get(platform.name) if feature else None
+
+    drawn: dict[Parts, str] = {}
+
+    def draw(parts: Parts) -> str:
+        if parts not in drawn:
+            drawn[parts] = _draw(parts)
+        return drawn[parts]
+
+    def _draw(parts: Parts) -> str:
+        quote = None
+        if parts.show_quote and feature and parts.quote_words:
+            cut = f" {QUOTE_CUT}" if feature.direct else ELLIPSIS
+            body = " ".join(parts.quote_words) + ("" if parts.quote_full else cut)
+            quote = quoted(body, release.lang) if feature.direct else body
+        title = parts.title if parts.title_full else f"{parts.title}{ELLIPSIS}"
+        context = {
+            "title": title if parts.show_title else "",
+            "quote": quote,
+            "speaker": (handle or parts.speaker) if quote and feature and feature.direct else None,
+            "role": parts.role if quote and not handle else None,
+            "url": url if parts.show_url else "",
+            "hashtags": list(parts.hashtags),
+            "standfirst": " ".join(parts.standfirst_words)
+            + ("" if parts.standfirst_full or not parts.standfirst_words else ELLIPSIS),
+            "read_label": label["read"],
+            "colon": f"{NNBSP}:" if release.lang == "fr" else ":",
+            "link_in_bio": label["link_in_bio"],
+            "lang": release.lang,
+            "platform": platform.name,
+        }
+        text = templates.render(platform.name, context)
+        return _tidy(text, platform, config)
+
+    def fits(parts: Parts) -> bool:
+        text = draw(parts)
+        if length(platform, text) > platform.limit:
+            return False
+        return platform.fold is None or len(text.split("\n", 1)[0]) <= platform.fold
+
+    named = _STANDFIRST_AS_QUOTE if feature and not feature.direct else {}
+    steps: list[str] = []
+    for step, shorten in _STEPS:
+        if fits(parts):
+            break
+        shorter = shorten(parts, fits)
+        if draw(shorter) != draw(parts):
+            steps.append(named.get(step, step))
+        parts = shorter
+    return draw(parts), tuple(steps)
+
+
+def _fewer_hashtags(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
+    for keep in range(len(parts.hashtags) - 1, 0, -1):
+        candidate = parts._replace(hashtags=parts.hashtags[:keep])
+        if fits(candidate):
+            return candidate
+    return parts._replace(hashtags=parts.hashtags[:1])
+
+
+def _shorter_standfirst(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
+    kept = parts.standfirst_words
+    if not kept:
+        return parts
+    best = _longest(
+        list(range(len(kept) - 1, 0, -1)),
+        lambda n: fits(parts._replace(standfirst_words=kept[:n], standfirst_full=False)),
+    )
+    return parts._replace(standfirst_words=kept[:best] if best else (), standfirst_full=False)
+
+
+def _shorter_quote(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
+    """Longest cut that fits: at the end of a clause if one fits, else at a word."""
+    quote = parts.quote_words
+    if len(quote) <= MIN_QUOTE_WORDS:
+        return parts
+    cuts = range(len(quote) - 1, MIN_QUOTE_WORDS - 1, -1)
+    clause_cuts = [n for n in cuts if _CLAUSE_END.search(quote[n - 1])]
+    for options in (clause_cuts, list(cuts)):
+        best = _longest(options, lambda n: fits(_cut_quote(parts, n)))
+        if best is not None:
+            return _cut_quote(parts, best)
+    return parts
+
+
+def _cut_quote(parts: Parts, keep: int) -> Parts:
+    kept = list(parts.quote_words[:keep])
+    kept[-1] = kept[-1].rstrip(",;:")
+    return parts._replace(quote_words=tuple(kept), quote_full=False)
+
+
+def _no_role(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
+    if parts.role is None:
+        return parts
+    without = parts._replace(role=None)
+    return without if fits(without) else _shorter_quote(without, fits)
+
+
+def _no_quote(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
+    return parts._replace(show_quote=False) if parts.show_quote else parts
+
+
+def _shorter_title(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
+    title = words(parts.title)
+    best = _longest(
+        list(range(len(title) - 1, 0, -1)),
+        lambda n: fits(parts._replace(title=" ".join(title[:n]), title_full=False)),
+    )
+    if best is not None:
+        return parts._replace(title=" ".join(title[:best]).rstrip(",;:–-"), title_full=False)
+    return parts._replace(title=title[0], title_full=False) if len(title) > 1 else parts
+
+
+def _no_hashtags(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
+    return parts._replace(hashtags=()) if parts.hashtags else parts
+
+
+def _no_title(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
+    return parts._replace(show_title=False)
+
+
+def _no_link(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
+    return parts._replace(show_url=False)
+
+
+# Each step runs only while the post is still over its limit.
+_STEPS: tuple[tuple[str, Callable[[Parts, Callable[[Parts], bool]], Parts]], ...] = (
+    ("hashtags shortened", _fewer_hashtags),
+    ("standfirst shortened", _shorter_standfirst),
+    ("quote shortened", _shorter_quote),
+    ("role dropped", _no_role),
+    ("quote dropped", _no_quote),
+    ("title shortened", _shorter_title),
+    ("hashtags dropped", _no_hashtags),
+    ("title dropped", _no_title),
+    ("link left out", _no_link),
+)
+
+
+_STANDFIRST_AS_QUOTE = {
+    "quote shortened": "standfirst shortened",
+    "quote dropped": "standfirst dropped",
+}
+"""What the quote steps did when the standfirst's first sentence stood in for a quote."""
+
+
+def _longest(options: list[int], ok: Callable[[int], bool]) -> int | None:
+    """The largest option that passes, by binary search (options sorted high to low, monotone)."""
+    low, high, found = 0, len(options) - 1, None
+    while low <= high:
+        middle = (low + high) // 2
+        if ok(options[middle]):
+            found, high = options[middle], middle - 1
+        else:
+            low = middle + 1
+    return found
+
+
+def _tidy(text: str, platform: Platform, config: Config) -> str:
+    lines = [line.rstrip() for line in text.strip().split("\n")]
+    text = _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+    if platform.name == "x" and config.posts.x_narrow_nbsp_to_nbsp:
+        text = text.replace(NNBSP, "\u00a0")  # U+202F weighs 2 on X, U+00A0 weighs 1
+    return text
+
+
+def _standfirst(release: Release, feature: Featured | None) -> str:
+    if feature is not None and not feature.direct:
+        return ""  # the standfirst already stands in for the quote
+    return release.standfirst
+
+
+def _hashtags(words: tuple[str, ...]) -> tuple[str, ...]:
+    tags: list[str] = []
+    seen: set[str] = set()
+    for word in words:
+        tag = "#" + "".join(
+            part[:1].upper() + part[1:] for part in _HASHTAG_CHARS.split(word) if part
+        )
+        if len(tag) > 1 and tag.lower() not in seen:
+            tags.append(tag)
+            seen.add(tag.lower())
+    return tuple(tags)

@@ -1,0 +1,127 @@
+"""The hard limits of a digest, checked on the HTML as a mail client receives it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+import lxml.html
+
+from pressroom.compose.digest import PREHEADER_RANGE
+
+GMAIL_CLIP = 102 * 1024
+SIZE_WARNING = 80 * 1024
+FORBIDDEN_TAGS = ("script", "form", "iframe", "object", "embed")
+
+Status = Literal["pass", "warn", "fail"]
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    status: Status
+    detail: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """What the checks need from the HTML, read with lxml (a premailer dependency)."""
+
+    lang: str
+    title: str
+    images: int
+    images_without_alt: int
+    links: int
+    bad_links: list[str]
+    forbidden: set[str]
+    color_scheme: bool
+    preheader: str
+
+    @classmethod
+    def of(cls, html: bytes) -> _Scan:
+        root = lxml.html.document_fromstring(html)
+        images = root.xpath("//img")
+        hrefs = [str(a.get("href") or "") for a in root.xpath("//a")]
+        hidden = [
+            div
+            for div in root.xpath("//body//div[@style]")
+            if "display:none" in div.get("style", "").replace(" ", "").lower()
+        ]
+        return cls(
+            lang=str(root.get("lang") or ""),
+            title=" ".join(t.text_content() for t in root.xpath("//title")),
+            images=len(images),
+            images_without_alt=sum(1 for img in images if img.get("alt") is None),
+            links=len(hrefs),
+            bad_links=[
+                h
+                for h in hrefs
+                if urlsplit(h.strip()).scheme not in ("http", "https", "mailto") or not h
+            ],
+            forbidden={str(el.tag) for tag in FORBIDDEN_TAGS for el in root.iter(tag)},
+            color_scheme=bool(
+                root.xpath("//meta[translate(@name, 'COLRSHEM', 'colrshem')='color-scheme']")
+            ),
+            preheader=" ".join(hidden[0].text_content().split()) if hidden else "",
+        )
+
+
+def check_digest(html: str, text: str) -> tuple[Check, ...]:
+    data = html.encode()
+    scan = _Scan.of(data)
+    size = len(data)
+    low, high = PREHEADER_RANGE
+    pre = (scan.preheader or "").strip("\u00a0 ")
+    return (
+        _size(size),
+        _ok("lang", bool(scan.lang), f"lang={scan.lang!r}" if scan.lang else "no lang on <html>"),
+        _ok("title", bool(scan.title.strip()), scan.title.strip() or "no <title>"),
+        _ok("preheader", low <= len(pre) <= high, f"{len(pre)} characters (wanted {low}-{high})"),
+        _ok(
+            "images have alt",
+            scan.images_without_alt == 0,
+            f"{scan.images} images, {scan.images_without_alt} without alt",
+        ),
+        _ok(
+            "links are absolute http(s)",
+            not scan.bad_links,
+            f"{scan.links} links"
+            + (f", bad: {', '.join(scan.bad_links[:3])}" if scan.bad_links else ""),
+        ),
+        _ok(
+            "no script, form or iframe",
+            not scan.forbidden,
+            "none" if not scan.forbidden else "found " + ", ".join(sorted(scan.forbidden)),
+        ),
+        _ok(
+            "color-scheme meta",
+            scan.color_scheme,
+            "present" if scan.color_scheme else "missing <meta name=color-scheme>",
+        ),
+        _ok("plain-text part", bool(text.strip()), f"{len(text)} characters"),
+    )
+
+
+def _size(size: int) -> Check:
+    kb = f"{size / 1024:.1f} KB"
+    if size > GMAIL_CLIP:
+        return Check(
+            "size under Gmail clip",
+            "fail",
+            f"{kb}, {size - GMAIL_CLIP} bytes over the 102 KB limit",
+        )
+    if size > SIZE_WARNING:
+        return Check("size under Gmail clip", "warn", f"{kb} (warns above 80 KB)")
+    return Check("size under Gmail clip", "pass", f"{kb} of 102 KB")
+
+
+def _ok(name: str, ok: bool, detail: str) -> Check:
+    return Check(name, "pass" if ok else "fail", detail)
+
+
+def failed(checks: tuple[Check, ...]) -> bool:
+    return any(c.status == "fail" for c in checks)

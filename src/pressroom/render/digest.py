@@ -1,0 +1,39 @@
+"""The digest as an email: Jinja2 -> MJML -> HTML (mjml-python) -> CSS inlined (premailer),
+and its plain-text part from a template of its own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import jinja2
+
+from pressroom.compose.digest import Digest
+from pressroom.compose.labels import labels
+from pressroom.config import Config
+from pressroom.render.inline import inline_css
+from pressroom.render.mjml import compile_mjml
+from pressroom.render.templates import render
+
+MJML_TEMPLATE = "email/digest.mjml.j2"
+TEXT_TEMPLATE = "email/digest.txt.j2"
+
+
+@dataclass(frozen=True)
+class RenderedDigest:
+    mjml: str
+    html: str
+    text: str
+
+    @cached_property
+    def html_bytes(self) -> bytes:
+        """The HTML as UTF-8, encoded once for its file, its size and the .eml."""
+        return self.html.encode()
+
+
+def render_digest(digest: Digest, config: Config, env: jinja2.Environment) -> RenderedDigest:
+    context = {"digest": digest, "config": config, "t": labels(digest.locale)}
+    source = render(env, MJML_TEMPLATE, **context)
+    html = inline_css(compile_mjml(source, env, MJML_TEMPLATE))
+    text = render(env, TEXT_TEMPLATE, **context)
+    return RenderedDigest(mjml=source, html=html, text=text)

@@ -1,0 +1,58 @@
+"""MJML to HTML with mjml-python (MRML), and MJML errors located in the template."""
+
+from __future__ import annotations
+
+import jinja2
+import regex
+
+from pressroom.errors import PressroomError, Problem
+
+_MJ_TAG = regex.compile(r"<(/?)(mj-[a-z-]+)\b[^>]*?(/?)>")
+
+
+def compile_mjml(source: str, env: jinja2.Environment, template: str) -> str:
+    """HTML from MJML rendered by ``template``; a broken tag is a located error (exit 2)."""
+    from mjml import mjml2html  # imported when first needed: a no-change build never is
+
+    try:
+        return str(mjml2html(source, disable_comments=False, fonts={}))
+    except ValueError as exc:  # MRML's parse errors carry no position: find the tag ourselves
+        where, line, tag = locate_unclosed_tag(source, env, template)
+        detail = f" (<{tag}> is never closed)" if tag else ""
+        raise PressroomError(
+            Problem(where, line, f"MJML error: {exc}{detail}", "close the tag in this template")
+        ) from exc
+
+
+def locate_unclosed_tag(
+    source: str, env: jinja2.Environment, template: str
+) -> tuple[str, int, str]:
+    """The template file and line of the first MJML tag left open in the rendered source."""
+    stack: list[tuple[str, int]] = []
+    for match in _MJ_TAG.finditer(source):
+        closing, name, self_closing = match.groups()
+        if self_closing:
+            continue
+        line = source.count("\n", 0, match.start()) + 1
+        if not closing:
+            stack.append((name, line))
+        elif stack and stack[-1][0] == name:
+            stack.pop()
+        else:
+            break  # a closing tag for something else: the tag on top of the stack is open
+    if not stack:
+        return f"templates/{template}", 1, ""
+    name, line = stack[-1]
+    rendered = source.split("\n")[line - 1].strip()
+    return (*_template_line(rendered, env, template), name)
+
+
+def _template_line(rendered: str, env: jinja2.Environment, template: str) -> tuple[str, int]:
+    """Which email template line produced a rendered line (the same opening text)."""
+    probe = rendered.split("{", 1)[0][:40]
+    for name in env.list_templates(filter_func=lambda n: n.startswith("email/")):
+        source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+        for number, text in enumerate(source.split("\n"), start=1):
+            if probe and text.strip().startswith(probe):
+                return filename or f"templates/{name}", number
+    return f"templates/{template}", 1

@@ -1,0 +1,80 @@
+"""One week's folder, in memory: the digest, its text and .eml, the posts and their exports,
+and the report of the digest's checks."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import jinja2
+
+from pressroom import __version__
+from pressroom.compose.digest import compose_digest
+from pressroom.compose.posts import Post, posts_for
+from pressroom.config import Config
+from pressroom.model import Release, newest_first
+from pressroom.outbox import REPORT
+from pressroom.render.checks import Check, check_digest, failed
+from pressroom.render.digest import render_digest
+from pressroom.render.eml import build_eml
+from pressroom.render.exports import ExportFormat, file_bytes, to_csv, to_json, to_markdown
+from pressroom.render.templates import PostTemplates
+from pressroom.text.dates import week_in_words
+
+
+@dataclass(frozen=True)
+class WeekOutput:
+    """One week's folder, in memory (file name -> bytes), and the checks of its digest."""
+
+    week: str
+    files: dict[str, bytes]
+    checks: tuple[Check, ...]
+
+
+def week_drafts(
+    releases: Iterable[Release], config: Config, env: jinja2.Environment, week: str
+) -> tuple[Post, ...]:
+    """Every platform's draft of every release, newest release first."""
+    templates = PostTemplates(env)
+    return tuple(
+        post
+        for release in newest_first(releases)
+        for post in posts_for(release, config, templates, week)
+    )
+
+
+def render_week(
+    week: str,
+    releases: tuple[Release, ...],
+    config: Config,
+    env: jinja2.Environment,
+    inputs_hash: str,
+) -> WeekOutput:
+    """Every file of one week's folder (``outbox.WEEK_FILES``)."""
+    digest = compose_digest(week, releases, config)
+    rendered = render_digest(digest, config, env)
+    checks = check_digest(rendered.html, rendered.text)
+    posts = week_drafts(releases, config, env, week)
+    html = rendered.html_bytes
+    heading = f"{config.newsletter.name} — {week_in_words(week, config.locale)}"
+    report = {
+        "week": week,
+        "pressroom": __version__,
+        "inputs": inputs_hash,
+        "releases": [r.id for r in newest_first(releases)],
+        "html_bytes": len(html),
+        "ok": not failed(checks),
+        "checks": [c.as_dict() for c in checks],
+    }
+    files = {
+        "digest.html": html,
+        "digest.txt": rendered.text.encode(),
+        "digest.mjml": rendered.mjml.encode(),
+        "digest.eml": build_eml(digest, rendered, config.newsletter),
+        "posts.json": file_bytes(to_json(posts), ExportFormat.json),
+        "posts.csv": file_bytes(to_csv(posts), ExportFormat.csv),
+        "posts.md": file_bytes(to_markdown(posts, heading), ExportFormat.md),
+        REPORT: (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode(),
+    }
+    return WeekOutput(week, files, checks)

@@ -1,0 +1,186 @@
+"""Dates as press offices write them, and dates and weeks in words (via Babel)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import regex
+from babel.dates import format_date
+
+from pressroom.errors import RecordError
+from pressroom.weeks import week_monday
+
+MONTHS = {
+    # French
+    "janvier": 1,
+    "février": 2,
+    "fevrier": 2,
+    "mars": 3,
+    "avril": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "août": 8,
+    "aout": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "décembre": 12,
+    "decembre": 12,
+    # English
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = (
+    r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday),?\s+)?"
+)
+_TIME = (
+    r"(?:\s*(?:à|a|at|-|,)?\s*(?P<hour>\d{1,2})\s*(?:[:h.])\s*(?P<minute>\d{2})?"
+    r"\s*(?P<ampm>am|pm)?)?"
+)
+_DATE_FORMS = (
+    r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?:[T ](?P<ih>\d{2}):(?P<imin>\d{2})"
+    r"(?::\d{2}(?:\.\d+)?)?(?P<ioff>Z|[+-]\d{2}:?\d{2})?)?)",
+    r"(?P<num>(?P<nd>\d{1,2})[/.](?P<nm>\d{1,2})[/.](?P<ny>\d{4}))" + _TIME,
+    _WEEKDAY
+    + r"(?P<words>(?P<wd>\d{1,2})(?:er|st|nd|rd|th)?\s+(?P<wm>"
+    + _MONTH
+    + r")\.?\s+(?P<wy>\d{4}))"
+    + _TIME,
+    _WEEKDAY + r"(?P<en>(?P<em>" + _MONTH + r")\.?\s+(?P<ed>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+    r"(?P<ey>\d{4}))" + _TIME,
+)
+_PREFIX = (
+    r"^\s*(?:[\p{L}][\p{L}'’ -]{0,40},\s*)?"  # place: "Lyon, le ..."
+    r"(?:(?:communiqué(?: de presse)?|press release)\s*[-–—:]?\s*)?"
+    r"(?:(?:publié|mis à jour|diffusé|published|updated|posted)\s+(?:le|on)?\s*|le\s+|on\s+)?"
+)
+_LINE_RES = tuple(
+    regex.compile(_PREFIX + form + r"\s*\.?\s*$", regex.IGNORECASE) for form in _DATE_FORMS
+)
+
+MAX_DATE_LINE = 90
+
+
+def parse_date_line(line: str, tz: ZoneInfo, lineno: int) -> datetime | None:
+    """The datetime a whole line states, None if the line is not a date line.
+
+    Raises RecordError for a date that cannot exist (31/02/2026).
+    """
+    if len(line) > MAX_DATE_LINE:
+        return None
+    for pattern in _LINE_RES:
+        match = pattern.match(line)
+        if match:
+            return _to_datetime(match.groupdict(), tz, lineno, line.strip())
+    return None
+
+
+def parse_date_value(value: object, tz: ZoneInfo, lineno: int) -> datetime:
+    """A date from a YAML field: a date, a datetime or any text a date line may hold."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=tz)
+    if isinstance(value, date):
+        return datetime.combine(value, time(0, 0), tz)
+    found = parse_date_line(str(value), tz, lineno) if value is not None else None
+    if found is None:
+        raise RecordError(
+            lineno,
+            f"cannot read the date {value!r}",
+            "write it as 2026-01-19, 19/01/2026 or 19 janvier 2026",
+        )
+    return found
+
+
+def _to_datetime(g: dict[str, str | None], tz: ZoneInfo, lineno: int, raw: str) -> datetime:
+    hour, minute = 0, 0
+    if g.get("iso"):
+        year, month, day = int(g["iy"] or 0), int(g["im"] or 0), int(g["id"] or 0)
+        hour, minute = int(g["ih"] or 0), int(g["imin"] or 0)
+        offset = g.get("ioff")
+        if offset:
+            stamp = f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}"
+            suffix = "+00:00" if offset == "Z" else offset[:3] + ":" + offset[-2:]
+            try:
+                return datetime.fromisoformat(stamp + suffix)
+            except ValueError as exc:
+                raise _impossible(lineno, raw) from exc
+    elif g.get("num"):
+        day, month, year = int(g["nd"] or 0), int(g["nm"] or 0), int(g["ny"] or 0)
+        if month > 12 >= day:  # 02/13/2026: a US month/day order
+            day, month = month, day
+    elif g.get("words"):
+        day, month, year = int(g["wd"] or 0), MONTHS[(g["wm"] or "").lower()], int(g["wy"] or 0)
+    else:
+        day, month, year = int(g["ed"] or 0), MONTHS[(g["em"] or "").lower()], int(g["ey"] or 0)
+    if g.get("hour") is not None:
+        hour, minute = int(g["hour"] or 0), int(g.get("minute") or 0)
+        ampm = (g.get("ampm") or "").lower()
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+    try:
+        return datetime(year, month, day, hour, minute, tzinfo=tz)
+    except ValueError as exc:
+        raise _impossible(lineno, raw) from exc
+
+
+def _impossible(lineno: int, raw: str) -> RecordError:
+    return RecordError(
+        lineno, f"the date {raw!r} does not exist", "check the day and month (day/month/year)"
+    )
+
+
+def week_in_words(week: str, locale: str) -> str:
+    """``Semaine du 19 au 25 janvier 2026`` / ``Week of 19–25 January 2026``."""
+    monday = week_monday(week)
+    sunday = monday + timedelta(days=6)
+    french = locale.startswith("fr")
+    if monday.year != sunday.year:
+        first = format_date(monday, "d MMMM y", locale=locale)
+    elif monday.month != sunday.month:
+        first = format_date(monday, "d MMMM", locale=locale)
+    else:
+        first = format_date(monday, "d", locale=locale)
+    last = format_date(sunday, "d MMMM y", locale=locale)
+    if french:
+        first, last = _french_first(first, monday.day), _french_first(last, sunday.day)
+        return f"Semaine du {first} au {last}"
+    separator = "–" if monday.month == sunday.month else " – "
+    return f"Week of {first}{separator}{last}"
+
+
+def day_in_words(moment: datetime | date, locale: str) -> str:
+    """``19 janvier 2026`` / ``19 January 2026``; French writes the first day ``1er``."""
+    text = format_date(moment, "d MMMM y", locale=locale)
+    return _french_first(text, moment.day) if locale.startswith("fr") else text
+
+
+def _french_first(text: str, day: int) -> str:
+    return "1er" + text[1:] if day == 1 and text.startswith("1") else text

@@ -1,0 +1,240 @@
+"""Incremental and parallel builds: the same bytes either way, and only what changed is redone."""
+
+from __future__ import annotations
+
+import errno
+import multiprocessing
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from archive import write_archive
+from typer.testing import CliRunner
+
+from pressroom import outbox as outbox_module
+from pressroom.build import WeekSelection, build
+from pressroom.build import index as index_module
+from pressroom.build.index import BuildIndex
+from pressroom.cli import app
+from pressroom.errors import OutboxError, PressroomError
+from pressroom.outbox import existing_weeks
+from pressroom.render.week import WeekOutput, render_week
+from support import ROOT, fail_outbox_writes
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    workspace = tmp_path / "archive"
+    write_archive(workspace / "seeds", releases=60, weeks=12)
+    shutil.copy(ROOT / "pressroom.yaml", workspace)
+    return workspace
+
+
+def _files(outbox: Path) -> dict[str, bytes]:
+    return {
+        f"{week}/{p.name}": p.read_bytes()
+        for week in existing_weeks(outbox)
+        for p in sorted((outbox / week).iterdir())
+    }
+
+
+def _mtimes(outbox: Path) -> dict[str, int]:
+    times = {week: (outbox / week).stat().st_mtime_ns for week in existing_weeks(outbox)}
+    times.update(
+        {
+            f"{week}/{p.name}": p.stat().st_mtime_ns
+            for week in existing_weeks(outbox)
+            for p in (outbox / week).iterdir()
+        }
+    )
+    return times
+
+
+def _change_one_release(workspace: Path) -> None:
+    changed = sorted((workspace / "seeds").glob("*.txt"))[3]
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8"
+    )
+
+
+def test_parallel_build_equals_serial_byte_for_byte(archive: Path, tmp_path: Path) -> None:
+    other = tmp_path / "copy"
+    shutil.copytree(archive, other)
+    serial = build(archive, jobs=1)
+    parallel = build(other, jobs=2)
+    assert serial.built == parallel.built and len(serial.built) == 12
+    assert _files(archive / "outbox") == _files(other / "outbox")
+
+
+def test_no_change_rebuild_writes_nothing(archive: Path) -> None:
+    build(archive)
+    before = _mtimes(archive / "outbox")
+    again = build(archive)
+    assert again.built == () and len(again.unchanged) == 12
+    assert _mtimes(archive / "outbox") == before
+
+
+def test_one_changed_release_rebuilds_only_its_week(archive: Path) -> None:
+    build(archive)
+    before = _mtimes(archive / "outbox")
+    _change_one_release(archive)
+    result = build(archive)
+    assert len(result.built) == 1
+    week = result.built[0]
+    after = _mtimes(archive / "outbox")
+    assert {k for k in after if after[k] != before.get(k)} <= {
+        week,
+        *(f"{week}/{name}" for name in (p.name for p in (archive / "outbox" / week).iterdir())),
+    }
+
+
+def test_template_or_config_change_rebuilds_every_week(archive: Path) -> None:
+    build(archive)
+    override = archive / "templates" / "posts"
+    override.mkdir(parents=True)
+    (override / "x.txt.j2").write_text("{{ title }} {{ url }}\n")
+    assert len(build(archive).built) == 12
+    config = archive / "pressroom.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("#0b5ea8", "#aa0000"), encoding="utf-8"
+    )
+    assert len(build(archive).built) == 12
+
+
+def test_force_rebuilds_everything(archive: Path) -> None:
+    build(archive)
+    assert len(build(archive, force=True).built) == 12
+
+
+def test_a_week_whose_records_disappeared_loses_its_folder(
+    archive: Path, runner: CliRunner
+) -> None:
+    build(archive)
+    weeks = existing_weeks(archive / "outbox")
+    gone = weeks[0]
+    for path in (archive / "seeds").iterdir():
+        text = path.read_text(encoding="utf-8")
+        if any(marker in text for marker in _dates_of(gone)):
+            path.unlink()
+    result = runner.invoke(app, ["build", "-C", str(archive)])
+    assert result.exit_code == 0, result.output
+    assert f"removed {gone} (no releases left)" in result.output
+    assert existing_weeks(archive / "outbox") == weeks[1:]
+
+
+def _dates_of(week: str) -> list[str]:
+    from datetime import timedelta
+
+    from pressroom.weeks import week_monday
+
+    monday = week_monday(week)
+    days = [monday + timedelta(days=n) for n in range(7)]
+    return [f"{d:%d/%m/%Y}" for d in days] + [d.isoformat() for d in days]
+
+
+def test_summary_line_and_quiet(archive: Path, runner: CliRunner) -> None:
+    result = runner.invoke(app, ["build", "-C", str(archive), "--jobs", "2"])
+    assert "built 12 weeks, 0 problems in" in result.output
+    result = runner.invoke(app, ["build", "-C", str(archive), "-q"])
+    assert result.output == ""
+    result = runner.invoke(app, ["build", "-C", str(archive)])
+    assert "built 0 weeks, 12 unchanged, 0 problems" in result.output
+
+
+@pytest.mark.parametrize("one_change", [False, True], ids=["render pool", "warm worker"])
+def test_a_failed_write_in_a_worker_stops_the_build_and_keeps_the_outbox(
+    archive: Path, monkeypatch: pytest.MonkeyPatch, one_change: bool
+) -> None:
+    """Workers write their weeks (all of them forced through the pool, or one changed week
+    in the warm worker); a write error comes back whole, with its Problem."""
+    build(archive, jobs=2)
+    before = _files(archive / "outbox")
+    if one_change:
+        _change_one_release(archive)
+    fail_outbox_writes(monkeypatch)
+    with pytest.raises(OutboxError) as caught:
+        build(archive, jobs=2, force=not one_change)
+    assert caught.value.problem.message == f"cannot write the week: {os.strerror(errno.ENOSPC)}"
+    assert _files(archive / "outbox") == before
+
+
+def test_weeks_reach_the_disk_before_the_index_says_they_are_built(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pressroom.build as build_module
+
+    calls: list[str] = []
+    real_flush, real_save = outbox_module.flush, index_module.save_index
+
+    def flush(outbox: Path) -> None:
+        calls.append("flush")
+        real_flush(outbox)
+
+    def save_index(outbox: Path, index: BuildIndex) -> None:
+        calls.append("index")
+        real_save(outbox, index)
+
+    monkeypatch.setattr(build_module, "flush", flush)
+    monkeypatch.setattr(build_module, "save_index", save_index)
+    build(archive, jobs=1)
+    build(archive, jobs=1)  # nothing written: nothing to flush, no index to save
+    assert calls == ["flush", "index"]
+
+
+def test_a_few_changed_weeks_render_in_the_warm_worker_byte_for_byte(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An incremental build forks a worker that loads the renderers while this process
+    scans; what it writes is what a serial build writes."""
+    from pressroom.build import workers
+
+    build(archive, jobs=1)
+    other = tmp_path / "copy"
+    shutil.copytree(archive, other)
+    _change_one_release(archive)
+    _change_one_release(other)
+    renderers = tmp_path / "renderers"
+    real_render = render_week
+
+    def noted(*args: Any) -> WeekOutput:
+        with open(renderers, "a") as note:
+            note.write(f"{os.getpid()}\n")
+        return real_render(*args)
+
+    monkeypatch.setattr(workers, "render_week", noted)
+    warm = build(archive, jobs=2)
+    assert len(warm.built) == 1
+    assert renderers.read_text().split() != [str(os.getpid())]
+    renderers.unlink()
+    assert build(other, jobs=1).built == warm.built
+    assert renderers.read_text().split() == [str(os.getpid())]
+    assert _files(archive / "outbox") == _files(other / "outbox")
+    assert multiprocessing.active_children() == []
+
+
+def test_a_broken_template_stops_a_warm_build_before_any_write(archive: Path) -> None:
+    build(archive, jobs=2)
+    before = _mtimes(archive / "outbox")
+    (archive / "templates" / "email").mkdir(parents=True)
+    (archive / "templates" / "email" / "digest.txt.j2").write_text("{% if %}\n")
+    one_week = WeekSelection(weeks=(existing_weeks(archive / "outbox")[0],))
+    with pytest.raises(PressroomError) as caught:
+        build(archive, one_week, jobs=2)  # one week to render: the warm worker's
+    assert caught.value.problem.path.endswith("templates/email/digest.txt.j2")
+    assert _mtimes(archive / "outbox") == before
+    assert multiprocessing.active_children() == []
+
+
+def test_a_warm_worker_that_dies_is_an_error_not_a_hang(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pressroom.build import workers
+
+    build(archive, jobs=2)
+    _change_one_release(archive)
+    monkeypatch.setattr(workers, "render_week", lambda *args: os._exit(70))
+    with pytest.raises(RuntimeError, match="exit code 70"):
+        build(archive, jobs=2)
+    assert multiprocessing.active_children() == []

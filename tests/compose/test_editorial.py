@@ -1,0 +1,52 @@
+"""Editorial choices shared by the digest and the posts: links with UTM parameters."""
+
+from __future__ import annotations
+
+import pytest
+
+from pressroom.compose.editorial import with_utm
+
+SITE = "https://www.auvergnerhonealpes.fr"
+UTM = {"utm_source": "x", "utm_medium": "social", "utm_campaign": "digest-2026-W04"}
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        (
+            "https://www.auvergnerhonealpes.fr/actualites/usine",
+            "https://www.auvergnerhonealpes.fr/actualites/usine"
+            "?utm_source=x&utm_medium=social&utm_campaign=digest-2026-W04",
+        ),
+        (  # the link's own query stays as written, its own utm_source wins
+            "https://www.auvergnerhonealpes.fr/a?id=3&utm_source=presse#suite",
+            "https://www.auvergnerhonealpes.fr/a?id=3&utm_source=presse"
+            "&utm_medium=social&utm_campaign=digest-2026-W04#suite",
+        ),
+        (  # a subdomain of the site is the site
+            "https://presse.www.auvergnerhonealpes.fr/b",
+            "https://presse.www.auvergnerhonealpes.fr/b"
+            "?utm_source=x&utm_medium=social&utm_campaign=digest-2026-W04",
+        ),
+        ("https://example.org/c?utm=1", "https://example.org/c?utm=1"),  # not the site's
+        ("https://evilauvergnerhonealpes.fr/d", "https://evilauvergnerhonealpes.fr/d"),
+    ],
+)
+def test_utm_parameters_reach_only_the_site_and_never_replace_the_links_own(
+    url: str, expected: str
+) -> None:
+    assert with_utm(url, SITE, UTM) == expected
+    assert with_utm(url, SITE, UTM) == expected  # asked again: the remembered split agrees
+
+
+def test_each_platform_gets_its_own_source_on_the_same_link() -> None:
+    url = "https://www.auvergnerhonealpes.fr/e"
+    links = {name: with_utm(url, SITE, {**UTM, "utm_source": name}) for name in ("x", "bluesky")}
+    assert links["x"].endswith("?utm_source=x&utm_medium=social&utm_campaign=digest-2026-W04")
+    assert "utm_source=bluesky&" in links["bluesky"]
+
+
+def test_an_empty_parameter_is_left_out() -> None:
+    assert with_utm(SITE + "/f", SITE, {"utm_source": "x", "utm_medium": ""}) == (
+        SITE + "/f?utm_source=x"
+    )

@@ -1,0 +1,144 @@
+"""Post drafts: always within the limit, headline and quote carried, shortened in order."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pressroom.compose.posts import Post, posts_for
+from pressroom.config import Config, Posts
+from pressroom.model import Quote, Release
+from pressroom.platforms import PLATFORMS
+from pressroom.readers import read_files
+from pressroom.text.counting import length
+from support import PARIS, SEEDS, make_release, post_templates, repo_config
+
+
+def _seed_posts(prefix: str) -> dict[str, Post]:
+    release = read_files([next(SEEDS.glob(f"{prefix}_*.txt"))], PARIS).releases[0]
+    return {p.platform: p for p in posts_for(release, repo_config(), post_templates(), "2025-W11")}
+
+
+def test_seed_003_every_platform_has_title_and_a_named_quote() -> None:
+    posts = _seed_posts("003")
+    assert set(posts) == set(PLATFORMS)
+    for post in posts.values():
+        assert "Auvergne-Rhône-Alpes, moteur de la réindustrialisation en France" in post.text
+        assert post.quote_speaker in ("Fabrice Pannekoucke", "Laurent Wauquiez")
+        assert "«" in post.text and "»" in post.text
+        assert post.length <= post.limit
+
+
+def test_seed_000_standfirst_stands_in_without_quote_marks() -> None:
+    for post in _seed_posts("000").values():
+        assert "Lancée officiellement le 13 janvier 2026" in post.text
+        assert "«" not in post.text
+        assert post.quote_speaker is None
+
+
+def test_x_uses_handles_and_plain_no_break_spaces() -> None:
+    x = _seed_posts("003")["x"]
+    assert "@FPannekoucke" in x.text
+    assert "\u202f" not in x.text and "«\u00a0" in x.text
+
+
+def test_french_typography_kept_on_other_platforms() -> None:
+    assert "«\u202fNous voulons" in _seed_posts("003")["mastodon"].text
+
+
+def test_instagram_has_no_link_but_link_in_bio() -> None:
+    post = _seed_posts("003")["instagram"]
+    assert "http" not in post.text and "Lien en bio" in post.text
+    assert post.url.startswith("https://")
+
+
+def test_linkedin_hook_sits_before_the_fold() -> None:
+    post = _seed_posts("003")["linkedin"]
+    assert len(post.text.split("\n", 1)[0]) <= 210
+
+
+def test_shortening_is_reported_in_order() -> None:
+    x = _seed_posts("003")["x"]
+    assert x.truncated == ("quote shortened",)
+    assert "[…]\u00a0»" in x.text
+
+
+def test_a_standfirst_standing_in_for_a_quote_is_reported_as_the_standfirst() -> None:
+    sentence = " ".join(["La Région soutient les entreprises du territoire"] * 8) + "."
+    release = replace(
+        _release("Un titre", "", "", "", "https://example.org/a", "fr"),
+        standfirst=f"{sentence} Une seconde phrase.",
+    )
+    x = next(
+        p
+        for p in posts_for(release, repo_config(), post_templates(), "2026-W04")
+        if p.platform == "x"
+    )
+    assert x.truncated == ("standfirst shortened",)
+    assert "La Région soutient" in x.text and x.length <= x.limit
+
+
+def _release(title: str, quote: str, speaker: str, role: str, url: str, lang: str) -> Release:
+    return make_release(
+        title=title,
+        standfirst=quote[:200],
+        quotes=(Quote(quote, speaker or None, role or None, 1),) if quote else (),
+        url=url,
+        lang="fr" if lang == "fr" else "en",
+    )
+
+
+# Quote marks are left out of the text so that every mark in a post is one the fitter placed.
+_text = st.text(
+    alphabet=st.characters(exclude_categories=("Cs", "Cc"), exclude_characters="«»“”")
+    | st.sampled_from(" 🇫🇷👩‍👩‍👧é\u202f漢字"),
+    min_size=1,
+    max_size=600,
+).filter(lambda s: s.strip())
+_url = st.builds(
+    lambda path: f"https://example.org/{path}", st.text(alphabet="abcdefghij-/", max_size=400)
+)
+_hashtags = st.lists(st.text(alphabet="abcdéf", min_size=1, max_size=30), max_size=40)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(
+    title=_text,
+    quote=_text | st.just(""),
+    speaker=st.sampled_from(["", "Marie Curie"]),
+    role=st.text(st.characters(exclude_characters="«»“”"), max_size=80),
+    url=_url,
+    lang=st.sampled_from(["fr", "en"]),
+    tags=_hashtags,
+)
+def test_every_post_fits_whatever_the_input(
+    title: str, quote: str, speaker: str, role: str, url: str, lang: str, tags: list[str]
+) -> None:
+    release = _release(
+        " ".join(title.split()) or "x",
+        " ".join(quote.split()),
+        speaker,
+        " ".join(role.split()),
+        url,
+        lang,
+    )
+    config = replace(Config(), posts=replace(Posts(), hashtags=tuple(tags)))
+    title_words = set(release.title.split())
+    for post in posts_for(release, config, post_templates(), "2026-W04"):
+        platform = PLATFORMS[post.platform]
+        assert length(platform, post.text) == post.length <= platform.limit
+        assert post.text.count("«") == post.text.count("»")
+        assert post.text.count("“") == post.text.count("”")
+        if "link left out" not in post.truncated and platform.clickable_links:
+            assert post.url in post.text
+        if post.platform == "instagram":
+            assert post.text.count("#") <= 30 + release.title.count("#") + release.standfirst.count(
+                "#"
+            )
+        first = post.text.split("\n", 1)[0]
+        if "title dropped" not in post.truncated:
+            shown = first.removesuffix("…").split()
+            assert all(word in title_words for word in shown[:-1])
+            assert not shown or shown[-1] in title_words or first.rstrip("…") != first

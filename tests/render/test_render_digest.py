@@ -1,0 +1,116 @@
+"""The digest as HTML and text: golden renders of both seed weeks, its checks, premailer's
+traps, escaping, and size at scale."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from html.parser import HTMLParser
+
+import pytest
+
+from pressroom.compose.digest import compose_digest
+from pressroom.model import Quote
+from pressroom.render.checks import GMAIL_CLIP, check_digest
+from pressroom.render.digest import render_digest
+from support import (
+    GOLDEN,
+    SEED_WEEKS,
+    assert_golden,
+    make_release,
+    repo_config,
+    repo_env,
+    seed_weeks,
+)
+
+
+def test_seed_weeks_are_the_two_expected() -> None:
+    assert tuple(seed_weeks()) == SEED_WEEKS
+
+
+@pytest.mark.parametrize("week", SEED_WEEKS)
+def test_digest_matches_golden(week: str) -> None:
+    rendered = render_digest(
+        compose_digest(week, seed_weeks()[week], repo_config()), repo_config(), repo_env()
+    )
+    assert_golden(rendered.html, GOLDEN / week / "digest.html")
+    assert_golden(rendered.text, GOLDEN / week / "digest.txt")
+
+
+@pytest.mark.parametrize("week", SEED_WEEKS)
+def test_seed_digests_pass_every_check(week: str) -> None:
+    rendered = render_digest(
+        compose_digest(week, seed_weeks()[week], repo_config()), repo_config(), repo_env()
+    )
+    checks = check_digest(rendered.html, rendered.text)
+    assert [c for c in checks if c.status != "pass"] == []
+
+
+def test_html_survives_premailer_traps() -> None:
+    html = render_digest(
+        compose_digest("2025-W11", seed_weeks()["2025-W11"], repo_config()),
+        repo_config(),
+        repo_env(),
+    ).html
+    assert html[:15].lower() == "<!doctype html>"  # premailer drops it; MJML's is kept
+    assert "@media (prefers-color-scheme: dark)" in html and "!important" in html
+    assert "<!--[if mso | IE]>" in html
+    assert "fonts.googleapis" not in html and "@import" not in html
+    assert 'style="' in html.split("<body", 1)[1]
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.names.add(tag)
+        self.hrefs += [v or "" for k, v in attrs if k == "href"]
+
+
+def test_release_text_is_escaped_and_bad_links_never_reach_the_html() -> None:
+    evil = make_release(1, title="<script>alert(1)</script> Titre")
+    evil = replace(
+        evil,
+        standfirst='Voir <a href="javascript:alert(1)">ici</a> javascript:alert(2)',
+        quotes=(
+            Quote(
+                'Une "citation" <img src=x onerror=alert(1)> piégée ici', "Marie Durand", None, 3
+            ),
+        ),
+    )
+    rendered = render_digest(
+        compose_digest("2026-W04", (evil,), repo_config()), repo_config(), repo_env()
+    )
+    tags = _Tags()
+    tags.feed(rendered.html)
+    assert "script" not in tags.names and "img" not in tags.names
+    assert tags.hrefs and all(h.startswith(("https://", "http://")) for h in tags.hrefs)
+    assert "&lt;script&gt;" in rendered.html
+    assert "<script>alert(1)</script> Titre" in rendered.text
+    checks = {c.name: c.status for c in check_digest(rendered.html, rendered.text)}
+    assert checks["no script, form or iframe"] == "pass"
+    assert checks["links are absolute http(s)"] == "pass"
+
+
+def test_forty_releases_stay_under_the_gmail_clip() -> None:
+    releases = tuple(make_release(n) for n in range(40))
+    html = render_digest(
+        compose_digest("2026-W04", releases, repo_config()), repo_config(), repo_env()
+    ).html
+    size = len(html.encode())
+    assert size < GMAIL_CLIP
+    assert check_digest(html, "text")[0].status in ("pass", "warn")
+
+
+def test_an_oversized_week_is_reported_with_bytes_over() -> None:
+    releases = tuple(make_release(n) for n in range(80))
+    html = render_digest(
+        compose_digest("2026-W04", releases, repo_config()), repo_config(), repo_env()
+    ).html
+    over = len(html.encode()) - GMAIL_CLIP
+    assert over > 0
+    size_check = check_digest(html, "text")[0]
+    assert size_check.status == "fail"
+    assert f"{over} bytes over the 102 KB limit" in size_check.detail

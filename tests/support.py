@@ -1,0 +1,153 @@
+"""Helpers shared by the tests: paths, golden files, one release factory, the repository's
+config, templates and seed weeks (made on first use, never at import).
+
+Refresh every golden file after reviewing the change:
+
+    PRESSROOM_UPDATE_GOLDENS=1 python -m pytest
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+from datetime import datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import jinja2
+import pytest
+
+from pressroom.build.plan import group_by_week
+from pressroom.compose.digest import compose_digest
+from pressroom.config import Config, load_config
+from pressroom.model import Block, Lang, Quote, Release, Source
+from pressroom.readers import read_files, release_files
+from pressroom.render.digest import RenderedDigest, render_digest
+from pressroom.render.templates import PostTemplates, environment
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+GOLDEN = FIXTURES / "golden"
+SEEDS = ROOT / "seeds"
+PARIS = ZoneInfo("Europe/Paris")
+SEED_WEEKS = ("2025-W11", "2026-W04")
+
+
+def updating_goldens() -> bool:
+    return os.environ.get("PRESSROOM_UPDATE_GOLDENS") == "1"
+
+
+def assert_golden(actual: str | bytes, golden: Path) -> None:
+    """Compare with a reviewed golden file; PRESSROOM_UPDATE_GOLDENS=1 rewrites it."""
+    data = actual.encode() if isinstance(actual, str) else actual
+    if updating_goldens():
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_bytes(data)
+        return
+    if not golden.exists():
+        pytest.fail(f"{golden} is missing; run PRESSROOM_UPDATE_GOLDENS=1 pytest and review it")
+    assert data == golden.read_bytes(), (
+        f"{golden.relative_to(FIXTURES)} differs; review, then PRESSROOM_UPDATE_GOLDENS=1"
+    )
+
+
+@lru_cache(maxsize=1)
+def repo_config() -> Config:
+    """The repository's pressroom.yaml (the regional press office's identity)."""
+    return load_config(ROOT)
+
+
+@lru_cache(maxsize=1)
+def repo_env() -> jinja2.Environment:
+    """The packaged templates."""
+    return environment(ROOT)
+
+
+@lru_cache(maxsize=1)
+def seed_weeks() -> dict[str, tuple[Release, ...]]:
+    """The seed releases, by week."""
+    return group_by_week(read_files(release_files(SEEDS), PARIS).releases)
+
+
+def copy_workspace(folder: Path) -> Path:
+    """The repository's workspace (config and seeds) copied into ``folder``."""
+    shutil.copytree(SEEDS, folder / "seeds")
+    shutil.copy(ROOT / "pressroom.yaml", folder / "pressroom.yaml")
+    return folder
+
+
+def make_release(
+    n: int = 0,
+    *,
+    title: str = "",
+    standfirst: str | None = None,
+    quotes: tuple[Quote, ...] | None = None,
+    blocks: tuple[Block, ...] = (),
+    url: str | None = None,
+    lang: Lang = "fr",
+    date: datetime | None = None,
+    tags: tuple[str, ...] = (),
+    headline_quote: str | None = None,
+) -> Release:
+    """A release of week 2026-W04 (its n-th hour from Monday 09:00), with a quote by default."""
+    return Release(
+        id=f"r{n:03d}",
+        title=title or f"Communiqué numéro {n} sur l’industrie régionale",
+        date=date or datetime(2026, 1, 19, 9, tzinfo=PARIS) + timedelta(hours=n),
+        standfirst=(
+            "La Région annonce une mesure importante pour les entreprises du territoire. " * 3
+            if standfirst is None
+            else standfirst
+        ),
+        blocks=blocks,
+        quotes=(
+            (
+                Quote(
+                    "Nous serons aux côtés de chaque entreprise qui investit.",
+                    "Marie Durand",
+                    "vice-présidente",
+                    3,
+                ),
+            )
+            if quotes is None
+            else quotes
+        ),
+        credit=None,
+        tags=tags,
+        url=url,
+        lang=lang,
+        source=Source(f"r{n}.txt", 1),
+        headline_quote=headline_quote,
+    )
+
+
+def fail_outbox_writes(
+    monkeypatch: pytest.MonkeyPatch, code: int = errno.ENOSPC, only: str = ""
+) -> None:
+    """Make the outbox's writes fail with ``code`` (those whose path holds ``only``), as a
+    full or read-only disk would; reads still work."""
+    from pressroom import outbox
+
+    real_open = open
+
+    def failing_open(path: object, mode: str = "r", *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if "w" in mode and only in str(path):
+            raise OSError(code, os.strerror(code))
+        return real_open(path, mode, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(outbox, "open", failing_open, raising=False)
+
+
+def rendered_digest(
+    week: str, releases: tuple[Release, ...], config: Config | None = None
+) -> RenderedDigest:
+    """A week's digest composed and rendered with the packaged templates."""
+    config = config or repo_config()
+    return render_digest(compose_digest(week, releases, config), config, repo_env())
+
+
+def post_templates() -> PostTemplates:
+    """The packaged post templates."""
+    return PostTemplates(repo_env())

@@ -6,7 +6,9 @@ import http.client
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +61,77 @@ TRAVERSALS = [
     "//etc/passwd",
     "/2025-W11/../../../etc/passwd",
 ]
+
+
+def _eventually(check: Callable[[], bool], poke: Callable[[], object], seconds: float = 20) -> None:
+    """Poke (write a file) until check() holds: the watcher may not be watching yet."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        poke()
+        for _ in range(10):
+            if check():
+                return
+            time.sleep(0.1)
+    pytest.fail("the preview did not pick up the change")
+
+
+@dataclass
+class _SlowState(PreviewState):
+    """Records what each rebuild reads of one seed; a rebuild takes 0.3 s."""
+
+    seed: Path = Path()
+    seen: list[str] = field(default_factory=list)
+
+    def rebuild(self) -> None:
+        self.seen.append(self.seed.read_text(encoding="utf-8"))
+        time.sleep(0.3)
+        self.notify("reload")
+
+
+def test_a_burst_of_saves_ends_in_a_rebuild_that_sees_the_last(workspace: Path) -> None:
+    seed = next((workspace / "seeds").glob("003_*.txt"))
+    original = seed.read_text(encoding="utf-8")
+    state = _SlowState(workspace, seed=seed)
+    stop = threading.Event()
+    watcher = threading.Thread(target=watch, args=(state, stop), daemon=True)
+    watcher.start()
+    try:
+        _eventually(
+            lambda: bool(state.seen), lambda: seed.write_text(original + "\n", encoding="utf-8")
+        )
+        for number in range(12):  # saves 25 ms apart, during rebuilds
+            seed.write_text(f"{original}\nsave {number}\n", encoding="utf-8")
+            time.sleep(0.025)
+        last = f"{original}\nsave 11\n"
+        deadline = time.monotonic() + 10
+        while state.seen[-1] != last and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert state.seen[-1] == last
+    finally:
+        stop.set()
+        watcher.join(timeout=5)
+
+
+def test_preview_templates_are_read_again_when_they_change(
+    preview: tuple[str, PreviewState],
+) -> None:
+    base, state = preview
+    assert b"<h1>Weeks</h1>" in _get(base, "/")[1]
+    page = state.workspace / "templates" / "preview" / "index.html.j2"
+    page.parent.mkdir(parents=True)
+    custom = '{% extends "preview/base.html.j2" %}{% block main %}<h1>Our weeks</h1>{% endblock %}'
+    _eventually(
+        lambda: b"<h1>Our weeks</h1>" in _get(base, "/")[1],
+        lambda: page.write_text(custom, encoding="utf-8"),
+    )
+
+    def broken() -> bool:
+        status, body = _get(base, "/")
+        return status == 500 and b'id="build-error"' in body
+
+    _eventually(broken, lambda: page.write_text("{% block main %}{% if %}", encoding="utf-8"))
+    body = _get(base, "/")[1]
+    assert b"templates/preview/index.html.j2" in body and b"EventSource" in body
 
 
 @pytest.mark.parametrize("path", TRAVERSALS)

@@ -52,14 +52,18 @@ from pressroom.outbox import (
 from pressroom.platforms import PLATFORMS
 from pressroom.readers import FileRead, read_files, release_entries, release_files
 from pressroom.render.checks import Check, failed
-from pressroom.render.templates import compile_all, environment, templates_fingerprint
+from pressroom.render.templates import (
+    compiled_environment,
+    environment,
+    templates_fingerprint,
+)
 from pressroom.render.week import week_drafts
 from pressroom.weeks import iso_week
 
 SEEDS = "seeds"
 EVERY_WEEK = WeekSelection()
 
-__all__ = ["SEEDS", "BuildResult", "WeekSelection", "build", "week_posts"]
+__all__ = ["SEEDS", "BuildResult", "WeekSelection", "build", "preload", "week_posts"]
 
 
 @dataclass(frozen=True)
@@ -244,6 +248,7 @@ class _Renderer:
         self._workspace, self._config, self._jobs = workspace, config, jobs
         self._warm = WarmWorker(workspace, config) if warm and may_fork(jobs) else None
         self._env: jinja2.Environment | None = None
+        self._fingerprint = ""
 
     def __enter__(self) -> _Renderer:
         return self
@@ -254,7 +259,9 @@ class _Renderer:
     def fingerprint(self) -> str:
         """The templates' hash, read before they are compiled (an edit in between shows
         in the next build's hash)."""
-        return self._warm.fingerprint() if self._warm else templates_fingerprint(self._workspace)
+        warm = self._warm
+        self._fingerprint = warm.fingerprint() if warm else templates_fingerprint(self._workspace)
+        return self._fingerprint
 
     def prepare(self, weeks: int) -> None:
         """Compile the templates for the weeks to render; raises on a broken one."""
@@ -262,9 +269,10 @@ class _Renderer:
             self._warm.compiled()
             return
         self._stop_warm()
-        self._env = environment(self._workspace)
         if weeks:
-            compile_all(self._env)
+            self._env = compiled_environment(self._workspace, self._fingerprint)
+        else:
+            self._env = environment(self._workspace)
 
     def render(self, batch: Batch) -> Iterator[Rendered]:
         if self._warm:

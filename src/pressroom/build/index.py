@@ -48,9 +48,18 @@ class BuildIndex:
     """Each built week's inputs hash."""
 
 
+_written: dict[Path, tuple[tuple[int, int, int], BuildIndex]] = {}
+"""The index this process wrote last, and its file's (inode, size, mtime): a process that
+builds again and again (the preview) does not read back what it wrote."""
+
+
 def load_index(outbox: Path, key: str) -> BuildIndex:
     """The last build's index, or an empty one when missing, unreadable or made otherwise."""
+    path = outbox / INDEX_NAME
     try:
+        known = _written.get(path)
+        if known and known[0] == _signature(path) and known[1].key == key:
+            return known[1]
         data = json.loads((outbox / INDEX_NAME).read_text(encoding="utf-8"))
         if data.get("key") != key:
             return BuildIndex(key)
@@ -70,8 +79,16 @@ def save_index(outbox: Path, index: BuildIndex) -> None:
     }
     temp = outbox / f"{INDEX_NAME}.tmp-{os.getpid()}"
     with open(temp, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False)
-    os.replace(temp, outbox / INDEX_NAME)
+        handle.write(json.dumps(data, ensure_ascii=False))  # dump() is the slow pure-Python encoder
+    path = outbox / INDEX_NAME
+    os.replace(temp, path)
+    _written.clear()
+    _written[path] = (_signature(path), index)
+
+
+def _signature(path: Path) -> tuple[int, int, int]:
+    stat = path.stat()
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 
 def _raw(entry: FileEntry) -> dict[str, Any]:

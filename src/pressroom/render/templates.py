@@ -69,12 +69,18 @@ def _line_pattern(width: int) -> re.Pattern[str]:
 
 
 def compile_all(env: jinja2.Environment) -> None:
-    """Compile every template up front, so a broken one stops the build before any write."""
-    for name in env.list_templates(filter_func=lambda n: n.endswith(".j2")):
+    """Compile the build's templates up front, so a broken one stops it before any write."""
+    for name in env.list_templates(
+        filter_func=lambda n: n.endswith(".j2") and n.startswith(BUILD_TEMPLATES)
+    ):
         try:
             env.get_template(name)
         except jinja2.TemplateSyntaxError as exc:
             raise PressroomError(_syntax_problem(exc, name)) from exc
+
+
+BUILD_TEMPLATES = ("email", "posts")
+"""The template folders a build renders with (``preview/`` is the preview server's own)."""
 
 
 def templates_fingerprint(workspace: Path) -> str:
@@ -82,11 +88,29 @@ def templates_fingerprint(workspace: Path) -> str:
     a week is rendered again when it changes."""
     sha = hashlib.sha256()
     for folder in (workspace / "templates", PACKAGED_TEMPLATES):
-        if folder.is_dir():
-            for path in sorted(folder.glob("[ep]*/**/*.j2")):  # email/ and posts/
+        for kind in BUILD_TEMPLATES:
+            for path in sorted((folder / kind).glob("**/*.j2")):
                 sha.update(str(path.relative_to(folder)).encode())
                 sha.update(path.read_bytes())
     return sha.hexdigest()
+
+
+_compiled: dict[tuple[Path, str], jinja2.Environment] = {}
+
+
+def compiled_environment(workspace: Path, fingerprint: str) -> jinja2.Environment:
+    """The build's templates compiled, kept while their fingerprint stays the same: a
+    process that builds again and again (the preview) compiles them once (about 100 ms,
+    see docs/performance.md). A broken template raises every time; templates edited
+    while they compiled are not kept."""
+    env = _compiled.get((workspace, fingerprint))
+    if env is None:
+        env = environment(workspace)
+        compile_all(env)
+        _compiled.clear()
+        if templates_fingerprint(workspace) == fingerprint:
+            _compiled[workspace, fingerprint] = env
+    return env
 
 
 class PostTemplates:

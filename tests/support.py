@@ -151,3 +151,25 @@ def rendered_digest(
 def post_templates() -> PostTemplates:
     """The packaged post templates."""
     return PostTemplates(repo_env())
+
+
+MIXED = FIXTURES / "workspaces" / "mixed"
+"""A week of four releases: French and English, with and without a URL, with quotes."""
+
+
+def require_tool(found: object, name: str, install: str) -> None:
+    """Skip a test whose tool is missing here; fail it when CI is set (.ci/run installs it)."""
+    if found:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{name} is not installed; .ci/run installs it ({install})")
+    pytest.skip(f"{name} is not installed ({install})")
+
+
+def built_week(folder: Path, source: Path, week: str) -> Path:
+    """A copy of the workspace ``source`` built into ``folder``; the week's outbox folder."""
+    from pressroom.build import build
+
+    shutil.copytree(source, folder, dirs_exist_ok=True)
+    build(folder, jobs=1)
+    return folder / "outbox" / week

@@ -57,3 +57,19 @@ def test_bad_values_name_their_own_line(tmp_path: Path) -> None:
     assert "pressroom.yaml:4: unknown platform 'myspace'" in _error(
         tmp_path, "locale: fr\nposts:\n  hashtags: [a]\n  platforms: [x, myspace]\n"
     )
+
+
+def test_a_send_slot_that_is_not_one_is_a_located_error(tmp_path: Path) -> None:
+    (tmp_path / "pressroom.yaml").write_text("newsletter:\n  send_at: someday 25:00\n")
+    with pytest.raises(PressroomError) as caught:
+        load_config(tmp_path)
+    assert caught.value.problem.line == 2
+    assert "send_at" in caught.value.problem.message
+
+
+def test_a_control_character_in_a_value_is_a_located_error(tmp_path: Path) -> None:
+    (tmp_path / "pressroom.yaml").write_text('newsletter:\n  name: "La lettre\\x1b"\n')
+    with pytest.raises(PressroomError) as caught:
+        load_config(tmp_path)
+    assert caught.value.problem.line == 2
+    assert "control character" in caught.value.problem.message

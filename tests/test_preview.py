@@ -192,8 +192,8 @@ def test_week_page_in_chromium(preview: tuple[str, PreviewState], tmp_path: Path
             encoding="utf-8",
         )
         page.wait_for_function(
-            "document.querySelector('#mobile').contentDocument.body.innerText"
-            ".includes('championne de la réindustrialisation')",
+            "document.querySelector('#mobile')?.contentDocument?.body?.innerText"
+            "?.includes('championne de la réindustrialisation')",  # null while reloading
             timeout=20000,
         )
         page.screenshot(path=str(tmp_path / "week-page-after-edit.png"), full_page=True)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import socket
+from datetime import UTC, datetime
 from email import message_from_bytes
 from email.policy import default
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
@@ -60,15 +62,16 @@ def test_send_delivers_both_parts_and_headers(
     assert recipients == ["me@example.org"]
     message = message_from_bytes(raw, policy=default)
     assert message["To"] == "Test <me@example.org>"
-    for header in (
-        "Subject",
-        "From",
-        "Date",
-        "Message-ID",
-        "List-Unsubscribe",
-        "List-Unsubscribe-Post",
-    ):
+    for header in ("Subject", "From", "Message-ID", "List-Id", "List-Unsubscribe"):
         assert message[header], header
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert message["List-Id"].endswith("<la-lettre-presse-de-la-region.auvergnerhonealpes.fr>")
+    sent = parsedate_to_datetime(str(message["Date"]))
+    assert abs((datetime.now(UTC) - sent).total_seconds()) < 60  # dated when sent, not built
+    built = message_from_bytes(
+        (workspace / "outbox" / "2025-W11" / "digest.eml").read_bytes(), policy=default
+    )
+    assert message["Message-ID"] != built["Message-ID"]
     assert message.get_body(("plain",)) is not None and message.get_body(("html",)) is not None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import types
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +14,7 @@ import yaml
 
 from pressroom.errors import PressroomError, Problem
 from pressroom.platforms import PLATFORMS
+from pressroom.weeks import WeeklySlot, parse_weekly_slot
 
 CONFIG_NAME = "pressroom.yaml"
 
@@ -30,6 +32,11 @@ class Newsletter:
     unsubscribe_mailto: str = ""
     web_version_url: str = "https://example.org/newsletter/{week}/"
     why: str = ""
+    send_at: str = "monday 08:00"
+    """When the digest goes out: the .eml is dated at the first such moment after the
+    week's last release, in the configured time zone (``pressroom send`` dates it anew)."""
+    list_id: str = ""
+    """The List-Id header's identifier; empty: made from the name and the sender's domain."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,10 @@ class Config:
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @property
+    def send_slot(self) -> WeeklySlot:
+        return parse_weekly_slot(self.newsletter.send_at)
 
 
 def load_config(workspace: Path) -> Config:
@@ -153,7 +164,15 @@ def _scalar(kind: type[Any], node: yaml.Node, path: str, where: str) -> Any:
         return value
     if value is None:
         return ""
-    return str(value)
+    text = str(value)
+    if _CONTROL.search(text):
+        raise _error(
+            path, node, f"{where} holds a control character", "remove it (write plain text)"
+        )
+    return text
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _check(config: Config, path: str, root: yaml.Node) -> None:
@@ -167,6 +186,14 @@ def _check(config: Config, path: str, root: yaml.Node) -> None:
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise fail(
             "timezone", f"unknown timezone {config.timezone!r}", "use a name such as Europe/Paris"
+        ) from exc
+    try:
+        parse_weekly_slot(config.newsletter.send_at)
+    except ValueError as exc:
+        raise fail(
+            "newsletter.send_at",
+            f"newsletter.send_at {config.newsletter.send_at!r} is not a weekday and a time",
+            "write it as monday 08:00 (or lundi 8h00)",
         ) from exc
     if config.locale[:2] not in ("fr", "en"):
         raise fail("locale", f"locale {config.locale!r} is not supported", "use fr or en")

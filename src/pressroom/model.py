@@ -25,6 +25,10 @@ class Quote:
     speaker: str | None = None
     role: str | None = None
     line: int = 0
+    cue: str | None = None
+    """How the speaker was found: ``after-verb``, ``before-colon``, ``pronoun``,
+    ``descriptor``… (see ``text/quotes.py``), ``editor`` when a YAML field states it,
+    None when there is no speaker."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +65,13 @@ class Release:
             "standfirst": self.standfirst,
             "blocks": [_block_dict(block) for block in self.blocks],
             "quotes": [
-                {"text": q.text, "speaker": q.speaker, "role": q.role, "line": q.line}
+                {
+                    "text": q.text,
+                    "speaker": q.speaker,
+                    "role": q.role,
+                    "cue": q.cue,
+                    "line": q.line,
+                }
                 for q in self.quotes
             ],
             "credit": self.credit,

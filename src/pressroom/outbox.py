@@ -15,9 +15,11 @@ new, or set aside for ``clean_leftovers`` to restore.
 from __future__ import annotations
 
 import ctypes
+import json
 import os
 import re
 import shutil
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from pressroom.weeks import WEEK_PATTERN, is_week
@@ -114,3 +116,17 @@ def flush(outbox: Path) -> None:
             os.sync()
     finally:
         os.close(fd)
+
+
+def record_audit(outbox: Path, week: str, checks: Sequence[Mapping[str, object]]) -> None:
+    """Write an audit's checks into a built week's report (``audit``), replacing the file
+    whole; a week without a readable report is left alone."""
+    report_path = week_dir(outbox, week) / REPORT
+    try:
+        report = json.loads(report_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    report["audit"] = list(checks)
+    temp = report_path.with_name(f".{REPORT}.tmp-{os.getpid()}")
+    temp.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    os.replace(temp, report_path)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
 
 WEEK_PATTERN = r"\d{4}-W\d{2}"
 """An ISO week as pressroom writes it; the one definition of its shape."""
@@ -27,3 +28,52 @@ def week_monday(week: str) -> date:
 def is_week(name: str) -> bool:
     """Whether a name is written as an ISO week (the shape only, not the calendar)."""
     return re.fullmatch(WEEK_PATTERN, name) is not None
+
+
+_WEEKDAYS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("monday", "lundi"),
+            ("tuesday", "mardi"),
+            ("wednesday", "mercredi"),
+            ("thursday", "jeudi"),
+            ("friday", "vendredi"),
+            ("saturday", "samedi"),
+            ("sunday", "dimanche"),
+        )
+    )
+    for name in names
+}
+_SLOT = re.compile(r"^\s*([a-z]+)\s+(\d{1,2})[:h](\d{2})\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class WeeklySlot:
+    """A moment of every week, such as Monday 08:00 (when a digest goes out)."""
+
+    weekday: int
+    """0 is Monday, as in ``date.weekday()``."""
+    at: time
+
+
+def parse_weekly_slot(text: str) -> WeeklySlot:
+    """``monday 08:00``, ``lundi 8h00``; ValueError when it is not one."""
+    match = _SLOT.match(text)
+    if not match or match[1].lower() not in _WEEKDAYS:
+        raise ValueError(f"{text!r} is not a weekday and a time")
+    try:
+        at = time(int(match[2]), int(match[3]))
+    except ValueError as exc:
+        raise ValueError(f"{text!r} has no such time of day") from exc
+    return WeeklySlot(_WEEKDAYS[match[1].lower()], at)
+
+
+def next_slot(after: datetime, slot: WeeklySlot, tz: tzinfo) -> datetime:
+    """The first moment of ``slot`` strictly after ``after``, in the time zone ``tz``."""
+    local = after.astimezone(tz)
+    day = local.date() + timedelta(days=(slot.weekday - local.weekday()) % 7)
+    candidate = datetime.combine(day, slot.at, tz)
+    if candidate <= local:
+        candidate = datetime.combine(day + timedelta(days=7), slot.at, tz)
+    return candidate

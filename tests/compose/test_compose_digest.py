@@ -22,7 +22,7 @@ def test_english_locale_speaks_english() -> None:
         compose_digest("2026-W04", seed_weeks()["2026-W04"], config), config, repo_env()
     )
     assert "Week of 19–25 January 2026" in rendered.text
-    assert 'lang="en"' in rendered.html and "Top story" in rendered.html
+    assert 'lang="en"' in rendered.html and "TOP STORY" in rendered.html
 
 
 def test_the_lead_is_the_newest_release_with_a_quote() -> None:
@@ -44,3 +44,14 @@ def test_preheader_is_within_its_range_whatever_the_titles() -> None:
         assert low <= len(digest.preheader.strip("\u00a0")) or len(digest.preheader) == low
         assert len(digest.preheader) <= high
     assert preheader([], "La lettre, semaine 4").startswith("La lettre")
+
+
+def test_a_release_without_url_links_nowhere_and_a_language_is_marked() -> None:
+    english = make_release(1, url="https://www.auvergnerhonealpes.fr/en/a", lang="en")
+    bare = make_release(2, url=None)
+    digest = compose_digest("2026-W04", (english, bare), repo_config())
+    stories = {s.release.id: s for s in (digest.lead, *digest.stories)}
+    assert stories["r002"].url is None
+    assert stories["r001"].url is not None and stories["r001"].url.startswith("https://")
+    assert stories["r001"].lang == "en" and stories["r002"].lang == ""
+    assert digest.lang == "fr"

@@ -13,6 +13,7 @@ from pressroom.model import Quote, Release
 from pressroom.platforms import PLATFORMS
 from pressroom.readers import read_files
 from pressroom.text.counting import length
+from pressroom.text.typography import typeset
 from support import PARIS, SEEDS, make_release, post_templates, repo_config
 
 
@@ -125,7 +126,7 @@ def test_every_post_fits_whatever_the_input(
         lang,
     )
     config = replace(Config(), posts=replace(Posts(), hashtags=tuple(tags)))
-    title_words = set(release.title.split())
+    title_words = set(typeset(release.title, release.lang).split())  # French spacing added
     for post in posts_for(release, config, post_templates(), "2026-W04"):
         platform = PLATFORMS[post.platform]
         assert length(platform, post.text) == post.length <= platform.limit

@@ -10,7 +10,7 @@ import premailer
 
 from pressroom.compose.digest import compose_digest
 from pressroom.render.digest import MJML_TEMPLATE, render_digest
-from pressroom.render.inline import ignore_other_styles, inline_css
+from pressroom.render.inline import STYLED_CLOSE, STYLED_OPEN, ignore_other_styles, inline_css
 from pressroom.render.mjml import compile_mjml
 from support import make_release, repo_config, repo_env
 
@@ -24,10 +24,26 @@ def test_inlined_digest_reads_as_premailer_over_everything_would_write_it() -> N
         compose_digest("2026-W04", releases, repo_config()), repo_config(), repo_env()
     ).mjml
     compiled = compile_mjml(source, repo_env(), MJML_TEMPLATE)
+    assert compiled.count(STYLED_OPEN) == 1
     ours = inline_css(compiled)
     head = compiled.split("<body")[0].replace("/* pressroom:inline */", "")
     assert ours.startswith(head)  # as MJML wrote it
+    assert "pressroom:styled" not in ours
+    stories = compiled.split(STYLED_OPEN)[1].split(STYLED_CLOSE)[0]
+    assert stories in ours and stories.count('class="story"') == 11  # as MJML wrote them
     assert _tree(ours) == _tree(_premailer_over_everything(compiled))
+
+
+def test_marks_where_html_keeps_no_comment_fall_back_to_inlining_everything() -> None:
+    html = (
+        f"<!doctype html><html><head><title>{STYLED_OPEN}Semaine{STYLED_CLOSE}</title>"
+        "<style>/* pressroom:inline */ p { color: red }</style></head>"
+        f"<body><textarea>{STYLED_OPEN}x{STYLED_CLOSE}</textarea>"
+        "<p>Texte</p></body></html>"
+    )
+    inlined = inline_css(html)
+    assert "<title>Semaine</title>" in inlined and '<p style="color:red">' in inlined
+    assert "pressroom:styled" not in inlined and "<textarea>x</textarea>" in inlined
 
 
 def test_a_page_without_the_usual_shape_is_inlined_whole_with_its_doctype() -> None:
@@ -48,9 +64,10 @@ def test_other_style_blocks_stay_style_blocks() -> None:
 
 
 def _premailer_over_everything(compiled: str) -> str:
-    """What plain premailer writes from a whole compiled digest."""
+    """What plain premailer writes from a whole compiled digest, marks and all."""
+    unmarked = compiled.replace(STYLED_OPEN, "").replace(STYLED_CLOSE, "")
     everything = premailer.Premailer(
-        ignore_other_styles(compiled),  # MJML's resets stay
+        ignore_other_styles(unmarked),  # MJML's resets stay
         strip_important=False,
         keep_style_tags=True,
         allow_network=False,

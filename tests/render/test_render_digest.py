@@ -114,3 +114,9 @@ def test_an_oversized_week_is_reported_with_bytes_over() -> None:
     size_check = check_digest(html, "text")[0]
     assert size_check.status == "fail"
     assert f"{over} bytes over the 102 KB limit" in size_check.detail
+
+
+def test_mojibake_left_in_a_digest_fails_its_check() -> None:
+    clean = {c.name: c.status for c in check_digest("<html></html>", "La Région")}
+    broken = {c.name: c.status for c in check_digest("<html></html>", "La RÃ©gion")}
+    assert clean["no mojibake"] == "pass" and broken["no mojibake"] == "fail"

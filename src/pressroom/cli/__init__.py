@@ -44,10 +44,10 @@ from pressroom.cli.output import (
 )
 from pressroom.config import load_config
 from pressroom.errors import OutboxError, PressroomError, Problem
-from pressroom.outbox import OUTBOX, existing_weeks
+from pressroom.outbox import OUTBOX, existing_weeks, record_audit
 from pressroom.platforms import PLATFORMS
 from pressroom.readers import read_files
-from pressroom.render.checks import check_digest, failed
+from pressroom.render.checks import Check, check_digest, failed
 from pressroom.render.exports import (
     ExportFormat,
     file_bytes,
@@ -198,11 +198,22 @@ def check(
         list[str] | None,
         weeks_option("Check only this week (repeatable); default: every built week."),
     ] = None,
+    audit: Annotated[
+        bool,
+        typer.Option(
+            "--audit",
+            help="Also run axe-core in Chromium at 375 and 600 px, light and dark.",
+        ),
+    ] = False,
 ) -> None:
-    """Check built digests against the email limits (size, lang, title, preheader, links...).
+    """Check built digests against the email limits (size, lang, title, preheader, links...)
+    and SpamAssassin's score of the .eml as sent now (when spamassassin is installed).
 
-    Exits 1 when a check fails, 2 when there is nothing to check.
+    The audit's results are also written into each week's report.json. Exits 1 when a
+    check fails, 2 when there is nothing to check.
     """
+    from pressroom.audit import axe_checks, spam_check
+
     outbox = workspace / OUTBOX
     weeks = [week_or_exit(w) for w in week] if week else existing_weeks(outbox)
     if not weeks:
@@ -215,7 +226,11 @@ def check(
             text = (folder / "digest.txt").read_text(encoding="utf-8")
         except OSError:
             fail(Problem(str(folder), 1, f"week {name} is not built", "run `pressroom build`"))
-        checks = check_digest(html, text)
+        found: tuple[Check, ...] = (spam_check((folder / "digest.eml").read_bytes()),)
+        if audit:
+            found += axe_checks(folder / "digest.html")
+        record_audit(outbox, name, [c.as_dict() for c in found])
+        checks = check_digest(html, text) + found
         any_failed |= failed(checks)
         table = Table(title=f"{name}  {folder / 'digest.html'}", title_justify="left")
         table.add_column("check")

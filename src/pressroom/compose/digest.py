@@ -7,6 +7,7 @@ into MJML, HTML, text and an ``.eml``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from pressroom.compose.editorial import Featured, featured, quoted, with_utm
 from pressroom.compose.labels import labels, plural
@@ -14,6 +15,8 @@ from pressroom.config import Config
 from pressroom.model import Release, newest_first
 from pressroom.text.dates import day_in_words, week_in_words
 from pressroom.text.spaces import collapse
+from pressroom.text.typography import typeset
+from pressroom.weeks import next_slot
 
 PREHEADER_RANGE = (40, 140)
 """A preheader's length in characters: shorter, clients fill it with body text; longer,
@@ -24,17 +27,24 @@ SUMMARY_MAX = 320
 @dataclass(frozen=True)
 class Story:
     release: Release
-    url: str
+    url: str | None
+    """The release's own page with UTM parameters; None when the release has no URL (the
+    digest then links nowhere rather than to the site's home page)."""
     date_words: str
     summary: str
     quote: Featured | None
     quote_text: str
+    lang: str
+    """The story's language where it differs from the digest's (for a ``lang``
+    attribute), else empty."""
 
 
 @dataclass(frozen=True)
 class Digest:
     week: str
     locale: str
+    lang: str
+    """The digest's language: ``fr`` or ``en``."""
     subject: str
     week_words: str
     preheader: str
@@ -43,6 +53,8 @@ class Digest:
     web_version_url: str
     unsubscribe_url: str
     count_line: str
+    sent_at: datetime
+    """When the digest goes out: the first ``newsletter.send_at`` after its last release."""
 
 
 def compose_digest(week: str, releases: tuple[Release, ...], config: Config) -> Digest:
@@ -57,7 +69,10 @@ def compose_digest(week: str, releases: tuple[Release, ...], config: Config) -> 
     }
     site = config.newsletter.site_url
     ordered = newest_first(releases)
-    stories = [_story(r, locale, with_utm(r.url or site, site, utm)) for r in ordered]
+    lang = "en" if locale.startswith("en") else "fr"
+    stories = [
+        _story(r, locale, lang, with_utm(r.url, site, utm) if r.url else None) for r in ordered
+    ]
     lead_index = next((i for i, s in enumerate(stories) if s.quote and s.quote.direct), 0)
     lead = stories.pop(lead_index)
     week_words = week_in_words(week, locale)
@@ -65,6 +80,7 @@ def compose_digest(week: str, releases: tuple[Release, ...], config: Config) -> 
     return Digest(
         week=week,
         locale=locale,
+        lang=lang,
         subject=f"{config.newsletter.name} – {week_words}",
         week_words=week_words,
         preheader=preheader([lead, *stories], f"{config.newsletter.name}, {week_words}"),
@@ -73,18 +89,20 @@ def compose_digest(week: str, releases: tuple[Release, ...], config: Config) -> 
         web_version_url=with_utm(config.newsletter.web_version_url.format(week=week), site, utm),
         unsubscribe_url=config.newsletter.unsubscribe_url,
         count_line=plural(words["releases"], len(releases)),
+        sent_at=next_slot(max(r.date for r in releases), config.send_slot, config.tz),
     )
 
 
-def _story(release: Release, locale: str, url: str) -> Story:
+def _story(release: Release, locale: str, lang: str, url: str | None) -> Story:
     quote = featured(release)
     return Story(
         release=release,
         url=url,
         date_words=day_in_words(release.date, locale),
-        summary=shorten(release.standfirst, SUMMARY_MAX),
+        summary=shorten(typeset(release.standfirst, release.lang), SUMMARY_MAX),
         quote=quote,
         quote_text=quoted(quote.text, release.lang) if quote and quote.direct else "",
+        lang=release.lang if release.lang != lang else "",
     )
 
 

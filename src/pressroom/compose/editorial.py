@@ -10,9 +10,16 @@ import regex
 
 from pressroom.model import Lang, Quote, Release
 from pressroom.text.spaces import collapse
+from pressroom.text.typography import typeset
 
 NNBSP = "\u202f"
-_SENTENCE_END = regex.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}«“\"])")
+# A sentence ends at . ! ? … before a capital, but not after an initial or an abbreviation
+# (M. Renaud, Dr. Doe, Jane Q. Doe).
+_SENTENCE_END = regex.compile(
+    r"(?<=[.!?…])(?<!(?:^|[\s(])\p{Lu}\.)"
+    r"(?<!\b(?:M|MM|Mme|Mlle|Me|Dr|Pr|Mr|Mrs|Ms|St|Prof|Sen|Rep|Gov|Jr|Cllr|etc|av|apr|J\.-C)\.)"
+    r"\s+(?=[\p{Lu}«“\"])"
+)
 
 
 @dataclass(frozen=True)
@@ -27,6 +34,15 @@ class Featured:
 
 def featured_candidates(release: Release) -> tuple[Featured, ...]:
     """Best first: the editor's ``headline_quote``, attributed quotes, then the standfirst."""
+    return tuple(
+        Featured(typeset(c.text, release.lang), c.speaker, c.role, c.direct)
+        for c in _candidates(release)
+    )
+
+
+def _candidates(release: Release) -> tuple[Featured, ...]:
+    """Unattributed quotes are used only when no quote of the release names its speaker
+    (README, "Release records")."""
     candidates: list[Featured] = []
     if release.headline_quote:
         chosen = _match_quote(release.headline_quote, release.quotes)
@@ -60,7 +76,7 @@ def _match_quote(text: str, quotes: tuple[Quote, ...]) -> Quote | None:
 
 
 def _plain(text: str) -> str:
-    return " ".join(regex.sub(r"[^\p{L}\p{N}]+", " ", text.lower()).split())
+    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
 
 
 def first_sentence(text: str) -> str:
@@ -106,3 +122,23 @@ def _parameter(key: str, value: str) -> str:
 @lru_cache(maxsize=16)
 def _hostname(url: str) -> str:
     return urlsplit(url).hostname or ""
+
+
+_NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+
+
+def hashtags(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Each word or phrase as one CamelCase hashtag (``#AuvergneRhôneAlpes``), once."""
+    tags: list[str] = []
+    seen: set[str] = set()
+    for word in words:
+        tag = "#" + "".join(
+            part[:1].upper() + part[1:] for part in _HASHTAG_CHARS.split(word) if part
+        )
+        if len(tag) > 1 and tag.lower() not in seen:
+            tags.append(tag)
+            seen.add(tag.lower())
+    return tuple(tags)
+
+
+_HASHTAG_CHARS = regex.compile(r"[^\p{L}\p{N}_]+")

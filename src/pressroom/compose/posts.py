@@ -7,27 +7,33 @@ at a word boundary with …. The URL, a word and a grapheme are never cut.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, NamedTuple, Protocol
+from typing import Any, Protocol
 
 import regex
 
-from pressroom.compose.editorial import NNBSP, Featured, featured_candidates, quoted, with_utm
+from pressroom.compose.editorial import (
+    NNBSP,
+    Featured,
+    featured_candidates,
+    hashtags,
+    quoted,
+    with_utm,
+)
 from pressroom.compose.labels import labels
+from pressroom.compose.shortening import STANDFIRST_AS_QUOTE, STEPS, Parts
 from pressroom.config import Config
 from pressroom.model import Release
 from pressroom.platforms import PLATFORMS, Platform
 from pressroom.text.counting import length
 from pressroom.text.spaces import words
+from pressroom.text.typography import typeset
 
 ELLIPSIS = "…"
 QUOTE_CUT = "[…]"
-MIN_QUOTE_WORDS = 4
 BLUESKY_LINK_TEXT = 40
-_CLAUSE_END = regex.compile(r"[,;:]$")
 _BLANK_LINES = regex.compile(r"\n{3,}")
-_HASHTAG_CHARS = regex.compile(r"[^\p{L}\p{N}_]+")
 
 
 @dataclass(frozen=True)
@@ -70,33 +76,13 @@ class PostTemplates(Protocol):
         ...
 
 
-class Parts(NamedTuple):
-    """What a post template receives; the fitter shortens these, never the rendered text.
-
-    A named tuple: the fitter makes and compares thousands per week (hashing and
-    ``_replace`` in C, several times faster than a dataclass's)."""
-
-    title: str
-    standfirst_words: tuple[str, ...]
-    standfirst_full: bool
-    quote_words: tuple[str, ...]
-    quote_full: bool
-    speaker: str | None
-    role: str | None
-    hashtags: tuple[str, ...]
-    show_quote: bool
-    title_full: bool
-    show_title: bool
-    show_url: bool
-
-
 def posts_for(
     release: Release, config: Config, templates: PostTemplates, week: str
 ) -> tuple[Post, ...]:
     """One draft per configured platform; what the platforms share is worked out once."""
     site = config.newsletter.site_url
     campaign = config.utm.campaign.format(week=week)
-    tags = _hashtags((*config.posts.hashtags, *release.tags))
+    tags = hashtags((*config.posts.hashtags, *release.tags))
     starts = tuple(
         _Start(feature, _full_parts(release, feature, tags))
         for feature in featured_candidates(release) or (None,)
@@ -132,8 +118,8 @@ class _Start:
 
 def _full_parts(release: Release, feature: Featured | None, tags: tuple[str, ...]) -> Parts:
     return Parts(
-        title=release.title,
-        standfirst_words=tuple(words(_standfirst(release, feature))),
+        title=typeset(release.title, release.lang),
+        standfirst_words=tuple(words(typeset(_standfirst(release, feature), release.lang))),
         standfirst_full=True,
         quote_words=tuple(words(feature.text)) if feature else (),
         quote_full=True,
@@ -236,9 +222,9 @@ def _fit(
             return False
         return platform.fold is None or len(text.split("\n", 1)[0]) <= platform.fold
 
-    named = _STANDFIRST_AS_QUOTE if feature and not feature.direct else {}
+    named = STANDFIRST_AS_QUOTE if feature and not feature.direct else {}
     steps: list[str] = []
-    for step, shorten in _STEPS:
+    for step, shorten in STEPS:
         if fits(parts):
             break
         shorter = shorten(parts, fits)
@@ -246,112 +232,6 @@ def _fit(
             steps.append(named.get(step, step))
         parts = shorter
     return draw(parts), tuple(steps)
-
-
-def _fewer_hashtags(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
-    for keep in range(len(parts.hashtags) - 1, 0, -1):
-        candidate = parts._replace(hashtags=parts.hashtags[:keep])
-        if fits(candidate):
-            return candidate
-    return parts._replace(hashtags=parts.hashtags[:1])
-
-
-def _shorter_standfirst(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
-    kept = parts.standfirst_words
-    if not kept:
-        return parts
-    best = _longest(
-        list(range(len(kept) - 1, 0, -1)),
-        lambda n: fits(parts._replace(standfirst_words=kept[:n], standfirst_full=False)),
-    )
-    return parts._replace(standfirst_words=kept[:best] if best else (), standfirst_full=False)
-
-
-def _shorter_quote(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
-    """Longest cut that fits: at the end of a clause if one fits, else at a word."""
-    quote = parts.quote_words
-    if len(quote) <= MIN_QUOTE_WORDS:
-        return parts
-    cuts = range(len(quote) - 1, MIN_QUOTE_WORDS - 1, -1)
-    clause_cuts = [n for n in cuts if _CLAUSE_END.search(quote[n - 1])]
-    for options in (clause_cuts, list(cuts)):
-        best = _longest(options, lambda n: fits(_cut_quote(parts, n)))
-        if best is not None:
-            return _cut_quote(parts, best)
-    return parts
-
-
-def _cut_quote(parts: Parts, keep: int) -> Parts:
-    kept = list(parts.quote_words[:keep])
-    kept[-1] = kept[-1].rstrip(",;:")
-    return parts._replace(quote_words=tuple(kept), quote_full=False)
-
-
-def _no_role(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
-    if parts.role is None:
-        return parts
-    without = parts._replace(role=None)
-    return without if fits(without) else _shorter_quote(without, fits)
-
-
-def _no_quote(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
-    return parts._replace(show_quote=False) if parts.show_quote else parts
-
-
-def _shorter_title(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
-    title = words(parts.title)
-    best = _longest(
-        list(range(len(title) - 1, 0, -1)),
-        lambda n: fits(parts._replace(title=" ".join(title[:n]), title_full=False)),
-    )
-    if best is not None:
-        return parts._replace(title=" ".join(title[:best]).rstrip(",;:–-"), title_full=False)
-    return parts._replace(title=title[0], title_full=False) if len(title) > 1 else parts
-
-
-def _no_hashtags(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
-    return parts._replace(hashtags=()) if parts.hashtags else parts
-
-
-def _no_title(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
-    return parts._replace(show_title=False)
-
-
-def _no_link(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
-    return parts._replace(show_url=False)
-
-
-# Each step runs only while the post is still over its limit.
-_STEPS: tuple[tuple[str, Callable[[Parts, Callable[[Parts], bool]], Parts]], ...] = (
-    ("hashtags shortened", _fewer_hashtags),
-    ("standfirst shortened", _shorter_standfirst),
-    ("quote shortened", _shorter_quote),
-    ("role dropped", _no_role),
-    ("quote dropped", _no_quote),
-    ("title shortened", _shorter_title),
-    ("hashtags dropped", _no_hashtags),
-    ("title dropped", _no_title),
-    ("link left out", _no_link),
-)
-
-
-_STANDFIRST_AS_QUOTE = {
-    "quote shortened": "standfirst shortened",
-    "quote dropped": "standfirst dropped",
-}
-"""What the quote steps did when the standfirst's first sentence stood in for a quote."""
-
-
-def _longest(options: list[int], ok: Callable[[int], bool]) -> int | None:
-    """The largest option that passes, by binary search (options sorted high to low, monotone)."""
-    low, high, found = 0, len(options) - 1, None
-    while low <= high:
-        middle = (low + high) // 2
-        if ok(options[middle]):
-            found, high = options[middle], middle - 1
-        else:
-            low = middle + 1
-    return found
 
 
 def _tidy(text: str, platform: Platform, config: Config) -> str:
@@ -366,16 +246,3 @@ def _standfirst(release: Release, feature: Featured | None) -> str:
     if feature is not None and not feature.direct:
         return ""  # the standfirst already stands in for the quote
     return release.standfirst
-
-
-def _hashtags(words: tuple[str, ...]) -> tuple[str, ...]:
-    tags: list[str] = []
-    seen: set[str] = set()
-    for word in words:
-        tag = "#" + "".join(
-            part[:1].upper() + part[1:] for part in _HASHTAG_CHARS.split(word) if part
-        )
-        if len(tag) > 1 and tag.lower() not in seen:
-            tags.append(tag)
-            seen.add(tag.lower())
-    return tuple(tags)

@@ -67,13 +67,27 @@ def read_bytes(raw: bytes, path: str, tz: ZoneInfo) -> tuple[Release | None, lis
         release, problems = reader(decoded.text, path, tz)
     except RecordError as exc:
         return None, [Problem(path, exc.line, exc.message, exc.hint)]
-    if decoded.is_legacy:
+    if decoded.repaired:
         problems.insert(
             0,
             Problem(
                 path,
                 1,
-                "decoded as Windows-1252, not UTF-8",
+                "mojibake repaired (text decoded twice, such as RÃ©gion for Région)",
+                "check the text and save the file as UTF-8",
+                Severity.WARNING,
+            ),
+        )
+    if decoded.is_legacy:
+        mixed = decoded.encoding != "windows-1252"
+        problems.insert(
+            0,
+            Problem(
+                path,
+                1,
+                "some lines decoded as Windows-1252, others as UTF-8"
+                if mixed
+                else "decoded as Windows-1252, not UTF-8",
                 "save the file as UTF-8",
                 Severity.WARNING,
             ),

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from pressroom.errors import RecordError
+from pressroom.text.encoding import has_mojibake, repair_mojibake
 
 MAX_BYTES = 5 * 1024 * 1024
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # controls but tab, LF, FF, CR
@@ -17,10 +18,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # controls but tab,
 class Decoded:
     text: str
     encoding: str
+    repaired: bool = False
+    """Whether mojibake (``RÃ©gion``) was found and repaired."""
 
     @property
     def is_legacy(self) -> bool:
-        return self.encoding == "windows-1252"
+        return self.encoding in ("windows-1252", "utf-8 and windows-1252")
 
 
 def decode(raw: bytes) -> Decoded:
@@ -37,7 +40,12 @@ def decode(raw: bytes) -> Decoded:
     if _looks_binary(text):
         raise RecordError(1, "file is binary, not text", "export the release as .txt, .md or .yaml")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Decoded(unicodedata.normalize("NFC", text), encoding)
+    repaired = has_mojibake(text)
+    if repaired:
+        fixed = repair_mojibake(text)
+        repaired = fixed != text
+        text = fixed
+    return Decoded(unicodedata.normalize("NFC", text), encoding, repaired)
 
 
 def _decode_bytes(raw: bytes) -> tuple[str, str]:
@@ -59,8 +67,26 @@ def _decode_bytes(raw: bytes) -> tuple[str, str]:
         pass
     if b"\x00" in raw:
         raise RecordError(1, "file is binary, not text", "export the release as .txt, .md or .yaml")
+    lines = raw.split(b"\n")
+    utf8 = sum(1 for line in lines if _is_utf8(line) and not line.isascii())
+    if utf8:  # some lines UTF-8, others not: each line decoded as what it is
+        return "\n".join(_line(line) for line in lines), "utf-8 and windows-1252"
     # Windows-1252 leaves five bytes undefined; map them as Latin-1 rather than fail.
     return raw.decode("windows-1252", errors="replace").replace("\ufffd", ""), "windows-1252"
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _line(line: bytes) -> str:
+    if _is_utf8(line):
+        return line.decode("utf-8")
+    return line.decode("windows-1252", errors="replace").replace("\ufffd", "")
 
 
 def _looks_binary(text: str) -> bool:

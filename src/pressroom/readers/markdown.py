@@ -69,7 +69,7 @@ def _chunk_block(chunk: list[tuple[int, str]]) -> Block:
         return Block("bullets", items=items, line=line)
     text = inline_text(" ".join(text.strip() for _, text in chunk))
     if chunk[0][1].lstrip().startswith(">"):
-        return Block("quote", text=inline_text(regex.sub(r"(^|\s)>\s?", " ", text)), line=line)
+        return Block("quote", text=inline_text(_QUOTE_MARKER.sub(" ", text)), line=line)
     return Block("paragraph", text=text, line=line)
 
 
@@ -97,3 +97,6 @@ def take_standfirst(fields: Fields, blocks: tuple[Block, ...]) -> tuple[str, tup
     if "standfirst" not in fields.values and blocks and blocks[0].kind == "paragraph":
         return blocks[0].text, blocks[1:]
     return "", blocks
+
+
+_QUOTE_MARKER = regex.compile(r"(^|\s)>\s?")

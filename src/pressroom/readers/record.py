@@ -31,6 +31,7 @@ class Found:
     title_line: int = 1
     date: datetime | None = None
     standfirst: str = ""
+    standfirst_line: int = 0
     blocks: tuple[Block, ...] = ()
     credit: str | None = None
 
@@ -64,7 +65,15 @@ def assemble(
         )
     standfirst = text_field(fields, "standfirst") or found.standfirst
     blocks = found.blocks
-    quotes, unclosed = _quotes(fields, blocks)
+    lead = (
+        Paragraph(title, found.title_line),
+        *(
+            (Paragraph(standfirst, found.standfirst_line or found.title_line),)
+            if standfirst
+            else ()
+        ),
+    )
+    quotes, unclosed = _quotes(fields, blocks, lead)
     problems += [
         Problem(
             path,
@@ -107,11 +116,16 @@ def assemble(
 
 
 def _quotes(
-    fields: Fields, blocks: tuple[Block, ...]
+    fields: Fields, blocks: tuple[Block, ...], lead: tuple[Paragraph, ...]
 ) -> tuple[tuple[Quote, ...], tuple[Unclosed, ...]]:
+    """The quotes a YAML field states, else those of the text: the title and standfirst
+    (``lead``) are read too, for the quotes and the people they name."""
     stated = fields.values.get("quotes")
     if stated is None:
-        paragraphs = [Paragraph(b.text, b.line) for b in blocks if b.kind in ("paragraph", "quote")]
+        paragraphs = [
+            *lead,
+            *(Paragraph(b.text, b.line) for b in blocks if b.kind != "bullets"),
+        ]
         return extract_quotes(paragraphs)
     line = fields.line("quotes")
     if not isinstance(stated, list):
@@ -135,6 +149,7 @@ def _quotes(
                 speaker=_opt(item.get("speaker")),
                 role=_opt(item.get("role")),
                 line=line,
+                cue="editor" if item.get("speaker") else None,
             )
         )
     return tuple(quotes), ()
@@ -163,15 +178,19 @@ def _strip_marks(text: str | None) -> str | None:
 def is_web_url(url: str) -> bool:
     """Only absolute http(s) links may reach an output."""
     parts = urlsplit(url.strip())
-    return parts.scheme in ("http", "https") and bool(parts.netloc) and not regex.search(r"\s", url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not _SPACE.search(url)
 
 
 def slugify(text: str) -> str:
     """ASCII words joined by dashes; a long slug is cut at a word and keeps a hash of the
     whole text, so two long titles that start alike still get different ids."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = regex.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    slug = _NON_SLUG.sub("-", ascii_text.lower()).strip("-")
     if len(slug) > SLUG_MAX:
         digest = hashlib.sha1(text.encode()).hexdigest()[:6]
         slug = f"{slug[: SLUG_MAX - 7].rsplit('-', 1)[0]}-{digest}"
     return slug or "release"
+
+
+_SPACE = regex.compile(r"\s")
+_NON_SLUG = regex.compile(r"[^a-z0-9]+")

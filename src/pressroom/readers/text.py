@@ -13,8 +13,8 @@ from pressroom.model import Block, Release
 from pressroom.readers.fields import check_known
 from pressroom.readers.markdown import FRONT_MATTER_FIELDS, split_front_matter
 from pressroom.readers.record import Found, assemble
-from pressroom.text.dates import parse_date_line
-from pressroom.text.quotes import opens_quote
+from pressroom.text.dates import find_date_in_line, parse_date_line
+from pressroom.text.quotemarks import opens_quote
 from pressroom.text.spaces import collapse
 
 # Page chrome a scraper leaves behind: whole lines, compared in lower case.
@@ -42,11 +42,34 @@ LEFTOVERS = frozenset(
         "download",
     }
 )
+# Page chrome recognised by its shape: bylines, banners, labels, captions.
+_FURNITURE = regex.compile(
+    r"^(?:publicité|advertisement|par|avec|by|publié le|published|posted|mis à jour le|"
+    r"passer au contenu|aller au contenu|skip to (?:main )?content|login|log in|sign in|"
+    r"se connecter|ok|beta|menu|archives?|feature story|sector news|niveau du haut|"
+    r"navigation path|left navigation|additional tools|alert section|latest news|"
+    r"communiqué de presse|press release|official statement|temps de lecture.*|"
+    r"lecture \d+ min.*|(?:par|by) \p{Lu}[\p{L}'’ .-]{1,60}|posted in:.*|filed under:.*|"
+    r"tag archives:.*|archive for .*|tags?\s*:.*|mots-clés\s*:.*|caption:.*|"
+    r"this website uses cookies.*|this site uses cookies.*|we use cookies.*|"
+    r"en poursuivant votre navigation.*|this content is archived.*|"
+    r"this page (?:has been|is) archived.*|(?:photo|picture|image)s? by .*|"
+    r"vous devez vous inscrire.*|share on .*|partager (?:sur|cet article).*|"
+    r"imprimer.*|copier le lien.*|accéder au contenu|logo .*|restrictions:|"
+    r"this is a beta experience.*|you will be redirected.*|uh oh, you are using .*|"
+    r"je suis un paragraphe.*|you may also (?:want|like).*|most read|voir les commentaires|"
+    r"réagir|laisser un commentaire|\d{1,6}|[\W_]+)$",
+    regex.I,
+)
 _CREDIT = regex.compile(r"^(?:©|\(c\)\s|crédits?\s*(?:photo)?\s*:|photo\s*:|credit\s*:)", regex.I)
+_CREDIT_INSIDE = regex.compile(  # "… - Crédit : Name", "… © Agence - Name", "Picture: … Credit: …"
+    r"(?:\s[-–—|]\s*|\s)(?:crédits?(?:\s*photo)?\s*:|credits?\s*:|©)\s*\S.{0,80}$", regex.I
+)
 _BULLET = regex.compile(r"^(?:[•·▪◦‣\-–—*])\s*")
 _TERMINAL = ".!?:;…»”\"')"
 _TRIM = " \t\u00a0\u202f\u200b\ufeff"
 HEADING_MAX = 100
+TITLE_MAX_GUESS = 200
 HEADING_WORDS = 14
 
 
@@ -67,51 +90,117 @@ def read_text(text: str, path: str, tz: ZoneInfo) -> tuple[Release, list[Problem
     if not lines and "title" not in fields.values:
         raise RecordError(first, "no text after the front matter", "add the release text")
     credit_line = next((ln for ln in lines if _CREDIT.match(ln.text)), None)
+    credit = credit_line.text if credit_line else None
     if credit_line:
         lines.remove(credit_line)
-    date_at, date = _find_date(lines, tz)
-    title, body_lines = _title_and_body(lines, date_at, "title" in fields.values)
-    standfirst, blocks = _standfirst_and_blocks(body_lines, "standfirst" in fields.values)
+    else:
+        inside = next((ln for ln in lines if _CREDIT_INSIDE.search(ln.text)), None)
+        if inside is not None:  # a caption line with its credit: the credit, not a paragraph
+            credit = _CREDIT_INSIDE.search(inside.text).group().strip(" -–—|")  # type: ignore[union-attr]
+            lines.remove(inside)
+    date_at, date, kind = _find_date(lines, tz)
+    if kind == "end":
+        line = lines[date_at or 0]
+        lines[date_at or 0] = Line(line.number, _strip_end_date(line.text))
+    dated = _at(lines, date_at)
+    lines = [ln for ln in lines if ln is dated or not _FURNITURE.match(ln.text)]
+    date_at = None if dated is None else lines.index(dated)
+    title, body_lines = _title_and_body(lines, date_at, "title" in fields.values, kind)
+    standfirst, standfirst_line, blocks = _standfirst_and_blocks(
+        body_lines, "standfirst" in fields.values
+    )
     found = Found(
         title=title.text if title else None,
         title_line=title.number if title else first,
         date=date,
         standfirst=standfirst,
+        standfirst_line=standfirst_line,
         blocks=blocks,
-        credit=credit_line.text if credit_line else None,
+        credit=credit,
     )
     return assemble(path, found, fields, tz)
 
 
-def _find_date(lines: list[Line], tz: ZoneInfo) -> tuple[int | None, datetime | None]:
+_UPDATE_LINE = regex.compile(r"^(?:mis à jour|modifié|updated|last updated)", regex.I)
+_DATE_SEARCH_LINES = 40
+
+
+def _find_date(lines: list[Line], tz: ZoneInfo) -> tuple[int | None, datetime | None, str]:
+    """The publication date: a date line, else a date inside a line (a label, a wire
+    dateline, the end of the title line); an update date only when there is no other."""
+    update: tuple[int | None, datetime | None, str] = (None, None, "")
     for index, line in enumerate(lines):
         found = parse_date_line(line.text, tz, line.number)
         if found is not None:
-            return index, found
-    return None, None
+            if not _UPDATE_LINE.match(line.text):
+                return index, found, "line"
+            update = update if update[1] else (index, found, "line")
+    for index, line in enumerate(lines[:_DATE_SEARCH_LINES]):
+        inline = find_date_in_line(line.text, tz, line.number)
+        if inline is None:
+            continue
+        if inline[1] != "update":
+            return index, inline[0], inline[1]
+        update = update if update[1] else (index, inline[0], "label")
+    return update
+
+
+def _at(lines: list[Line], index: int | None) -> Line | None:
+    return lines[index] if index is not None and index < len(lines) else None
+
+
+def _strip_end_date(text: str) -> str:
+    return regex.sub(r"[\s,|–—-]*(?:le\s+)?[\w.]*\s*\d[\w .,/-]*$", "", text).strip() or text
 
 
 def _title_and_body(
-    lines: list[Line], date_at: int | None, title_stated: bool
+    lines: list[Line], date_at: int | None, title_stated: bool, kind: str = "line"
 ) -> tuple[Line | None, list[Line]]:
-    """The title is the line just before the date line, else the first line after it."""
+    """The title is the line just before the date line, else the first line after it; a
+    date found inside a paragraph (a wire dateline) leaves the paragraph in the body."""
+    if kind == "end" and date_at is not None:
+        title = lines[date_at]
+        return (None if title_stated else title), lines[:date_at] + lines[date_at + 1 :]
+    if kind == "dateline" and date_at is not None:
+        before, after = lines[:date_at], lines[date_at:]
+        if title_stated:
+            return None, before + after
+        return (before[-1], before[:-1] + after) if before else (after[0], after[1:])
     if date_at is None:
         return (None, lines) if title_stated else (lines[0] if lines else None, lines[1:])
     before, after = lines[:date_at], lines[date_at + 1 :]
+    while after and (parse_or_none(after[0].text) or _UPDATE_LINE.match(after[0].text)):
+        after = after[1:]  # "Brussels, 4 April 2019" under "Daily News 04 / 04 / 2019"
     if title_stated:
         return None, before + after
+    while before and (parse_or_none(before[-1].text) or _UPDATE_LINE.match(before[-1].text)):
+        before = before[:-1]  # "Mis à jour le 02/07/2013" above the document's own date
+    if before and len(before[-1].text) <= TITLE_MAX_GUESS:
+        return before[-1], after
+    if before and after and len(after[0].text) <= TITLE_MAX_GUESS and after[0].text[-1] != ".":
+        return after[0], before + after[1:]
     if before:
         return before[-1], after
     return (after[0], after[1:]) if after else (None, [])
 
 
-def _standfirst_and_blocks(lines: list[Line], stated: bool) -> tuple[str, tuple[Block, ...]]:
+def parse_or_none(text: str) -> bool:
+    try:
+        return parse_date_line(text, _UTC, 0) is not None
+    except RecordError:
+        return False
+
+
+_UTC = ZoneInfo("UTC")
+
+
+def _standfirst_and_blocks(lines: list[Line], stated: bool) -> tuple[str, int, tuple[Block, ...]]:
     blocks = _blocks(lines)
     if not stated:
         for index, block in enumerate(blocks):
             if block.kind == "paragraph":
-                return block.text, blocks[:index] + blocks[index + 1 :]
-    return "", blocks
+                return block.text, block.line, blocks[:index] + blocks[index + 1 :]
+    return "", 0, blocks
 
 
 def _blocks(lines: list[Line]) -> tuple[Block, ...]:

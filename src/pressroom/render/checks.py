@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -9,6 +10,7 @@ from urllib.parse import urlsplit
 import lxml.html
 
 from pressroom.compose.digest import PREHEADER_RANGE
+from pressroom.text.encoding import has_mojibake
 
 GMAIL_CLIP = 102 * 1024
 SIZE_WARNING = 80 * 1024
@@ -57,17 +59,31 @@ class _Scan:
             images=len(images),
             images_without_alt=sum(1 for img in images if img.get("alt") is None),
             links=len(hrefs),
-            bad_links=[
-                h
-                for h in hrefs
-                if urlsplit(h.strip()).scheme not in ("http", "https", "mailto") or not h
-            ],
+            bad_links=[h for h in hrefs if not _acceptable_link(h)],
             forbidden={str(el.tag) for tag in FORBIDDEN_TAGS for el in root.iter(tag)},
             color_scheme=bool(
                 root.xpath("//meta[translate(@name, 'COLRSHEM', 'colrshem')='color-scheme']")
             ),
             preheader=" ".join(hidden[0].text_content().split()) if hidden else "",
         )
+
+
+MERGE_TAG = re.compile(
+    r"\*\|[A-Za-z0-9_:]+\|\*"  # Mailchimp: *|UNSUB|*
+    r"|\{\{\s*[\w.]+\s*\}\}"  # {{ unsubscribe_url }}
+    r"|%%[\w.-]+%%"  # %%unsubscribe%%
+    r"|\[\[?[\w.-]+\]\]?"  # [unsubscribe], [[UNSUB_LINK]]
+    r"|\{\$[\w.]+\}"  # {$unsubscribe}
+)
+"""A sending service's per-recipient placeholder, replaced when it sends to each person."""
+
+
+def _acceptable_link(href: str) -> bool:
+    """An absolute http(s) or mailto link, or a link that is only a merge tag."""
+    href = href.strip()
+    if MERGE_TAG.fullmatch(href):
+        return True
+    return bool(href) and urlsplit(href).scheme in ("http", "https", "mailto")
 
 
 def check_digest(html: str, text: str) -> tuple[Check, ...]:
@@ -103,6 +119,11 @@ def check_digest(html: str, text: str) -> tuple[Check, ...]:
             "present" if scan.color_scheme else "missing <meta name=color-scheme>",
         ),
         _ok("plain-text part", bool(text.strip()), f"{len(text)} characters"),
+        _ok(
+            "no mojibake",
+            not has_mojibake(text),
+            "none" if not has_mojibake(text) else "text such as Ã© left: save the release as UTF-8",
+        ),
     )
 
 

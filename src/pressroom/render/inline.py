@@ -9,6 +9,12 @@ Invariants:
   doctype and rewrite the head).
 - ``!important`` is kept (``strip_important=False``): MJML's columns and the dark-mode
   rules rely on it. Nothing is fetched (``allow_network=False``).
+- Parts a template marks as styled already (``<!-- pressroom:styled -->`` ...
+  ``<!-- /pressroom:styled -->``: the stories, which repeat and carry their styles on
+  their elements) are set aside while premailer works and put back as MJML wrote them:
+  the inline block's rules never reach into them, and premailer's work does not grow
+  with the number of stories (a 20-story digest: 7.4 -> 2 ms, docs/performance.md).
+  Where a mark cannot survive HTML parsing, everything is inlined instead.
 """
 
 from __future__ import annotations
@@ -34,10 +40,17 @@ def inline_css(html: str) -> str:
     head, body = html[:start], html[start:]
     if "<style" in body:  # a template's own <style> in the body is left as it is
         body = ignore_other_styles(body)
+    skeleton, styled = _set_aside(body)
     opening = head[html_tag : head.index(">", html_tag) + 1]  # <html lang=...>: selectors see it
     rules = "".join(_INLINE_BLOCK.findall(head))
-    inlined = _premailer(f"{opening}<head>{rules}</head>{body}")
-    return head.replace(INLINE_MARK, "") + inlined[inlined.find("<body") :]
+    inlined = _premailer(f"{opening}<head>{rules}</head>{skeleton}")
+    inlined = inlined[inlined.find("<body") :]
+    placeholders = [_placeholder(number) for number in range(len(styled))]
+    if not all(placeholder in inlined for placeholder in placeholders):
+        return _inline_everything(html)  # a mark where HTML keeps no comment (in <title>, say)
+    for placeholder, part in zip(placeholders, styled, strict=True):
+        inlined = inlined.replace(placeholder, part, 1)
+    return head.replace(INLINE_MARK, "") + inlined
 
 
 def ignore_other_styles(html: str) -> str:
@@ -45,9 +58,28 @@ def ignore_other_styles(html: str) -> str:
     return _OTHER_STYLE.sub(r'<style\1 data-premailer="ignore">', html)
 
 
+STYLED_OPEN, STYLED_CLOSE = "<!-- pressroom:styled -->", "<!-- /pressroom:styled -->"
+
+
+def _set_aside(html: str) -> tuple[str, list[str]]:
+    """The document with each styled part replaced by a numbered comment, and the parts."""
+    kept: list[str] = []
+    styled: list[str] = []
+    rest = html
+    while (start := rest.find(STYLED_OPEN)) >= 0 and (end := rest.find(STYLED_CLOSE, start)) >= 0:
+        kept += [rest[:start], _placeholder(len(styled))]
+        styled.append(rest[start + len(STYLED_OPEN) : end])
+        rest = rest[end + len(STYLED_CLOSE) :]
+    return "".join(kept) + rest, styled
+
+
+def _placeholder(number: int) -> str:
+    return f"<!--pressroom:styled-{number}-->"
+
+
 def _inline_everything(html: str) -> str:
-    """A document without the usual <html>/<body> shape: premailer over all of it, the
-    doctype it drops put back."""
+    """premailer over the whole document, marks ignored, the doctype it drops put back."""
+    html = html.replace(STYLED_OPEN, "").replace(STYLED_CLOSE, "")
     inlined = _premailer(ignore_other_styles(html)).replace(INLINE_MARK, "")
     if not inlined[:64].lstrip().lower().startswith("<!doctype"):
         inlined = "<!DOCTYPE html>\n" + inlined

@@ -53,6 +53,12 @@ MONTHS = {
     "oct": 10,
     "nov": 11,
     "dec": 12,
+    "janv": 1,
+    "févr": 2,
+    "fevr": 2,
+    "avr": 4,
+    "juil": 7,
+    "déc": 12,
 }
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = (
@@ -66,11 +72,11 @@ _TIME = (
 _DATE_FORMS = (
     r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?:[T ](?P<ih>\d{2}):(?P<imin>\d{2})"
     r"(?::\d{2}(?:\.\d+)?)?(?P<ioff>Z|[+-]\d{2}:?\d{2})?)?)",
-    r"(?P<num>(?P<nd>\d{1,2})[/.](?P<nm>\d{1,2})[/.](?P<ny>\d{4}))" + _TIME,
+    r"(?P<num>(?P<nd>\d{1,2}) ?[/.-] ?(?P<nm>\d{1,2}) ?[/.-] ?(?P<ny>\d{4}))" + _TIME,
     _WEEKDAY
-    + r"(?P<words>(?P<wd>\d{1,2})(?:er|st|nd|rd|th)?\s+(?P<wm>"
+    + r"(?P<words>(?P<wd>\d{1,2})(?:er|st|nd|rd|th)?(?:\s+|-)(?P<wm>"
     + _MONTH
-    + r")\.?\s+(?P<wy>\d{4}))"
+    + r")\.?,?(?:\s+|-)(?P<wy>\d{4}))"
     + _TIME,
     _WEEKDAY + r"(?P<en>(?P<em>" + _MONTH + r")\.?\s+(?P<ed>\d{1,2})(?:st|nd|rd|th)?,?\s+"
     r"(?P<ey>\d{4}))" + _TIME,
@@ -85,6 +91,50 @@ _LINE_RES = tuple(
 )
 
 MAX_DATE_LINE = 90
+MAX_SEARCHED_LINE = 400
+_FORMS = "|".join(f"(?:{form})" for form in _DATE_FORMS)
+_LABELLED = regex.compile(
+    r"(?:publié|publiée|mis à jour|modifié|diffusé|published|updated|posted|release date|"
+    r"date|dateline|daily news)\s*(?:le|on|:)?\s*:?\s*(?:[\p{L}]+\s+)?(?:à|at)?\s*"
+    r"(?:\d{1,2}[:h]\d{2}\s*(?:am|pm)?\s*)?"
+    rf"(?:{_FORMS})",
+    regex.IGNORECASE,
+)
+_WIRE = regex.compile(  # "LYON, 3 févr. 2026 –", "BOSTON, Aug. 19, 2008 --", "… /PRNewswire/"
+    r"^[\p{Lu}][\p{Lu}\p{L} .'’-]{1,40}(?:,\s*[\p{L}. ]{2,20})?\s*(?:,|-|/[^/]{1,30}/)\s*"
+    rf"(?:le\s+)?(?i:{_FORMS})\s*(?:[–—-]{{1,2}}|/)",
+)
+_START = regex.compile(rf"^(?:{_FORMS})\s*(?:à|at|dans|par|by|[-–—|])\s", regex.IGNORECASE)
+_ANYWHERE = regex.compile(rf"(?<![\p{{L}}\d])(?:{_FORMS})(?![\p{{L}}\d])", regex.IGNORECASE)
+_UPDATE = regex.compile(r"mis à jour|modifié|updated", regex.IGNORECASE)
+
+
+def find_date_in_line(line: str, tz: ZoneInfo, lineno: int) -> tuple[datetime, str] | None:
+    """A date inside a longer line: after a label (``Publié le``, ``Posted on:``), in a wire
+    dateline (``BOSTON, Aug. 19, 2008 --``) or at the end of the line. Returns the date and
+    how it was found (``label``, ``update``, ``dateline``, ``end``), None if there is none or
+    it cannot exist."""
+    if len(line) > MAX_SEARCHED_LINE:
+        return None
+    for pattern, kind in ((_LABELLED, "label"), (_WIRE, "dateline"), (_START, "start")):
+        for match in pattern.finditer(line):
+            found = _quiet(match, tz, lineno)
+            if found is not None:
+                is_update = kind == "label" and _UPDATE.match(match.group())
+                return found, "update" if is_update else kind
+    tail = list(_ANYWHERE.finditer(line))
+    if tail and not line[tail[-1].end() :].strip(" .)]|"):
+        found = _quiet(tail[-1], tz, lineno)
+        if found is not None:
+            return found, "end"
+    return None
+
+
+def _quiet(match: regex.Match[str], tz: ZoneInfo, lineno: int) -> datetime | None:
+    try:
+        return _to_datetime(match.groupdict(), tz, lineno, match.group())
+    except RecordError:
+        return None
 
 
 def parse_date_line(line: str, tz: ZoneInfo, lineno: int) -> datetime | None:

@@ -1,8 +1,18 @@
-"""Direct quotations and who said them, in French and English press style.
+"""Direct quotations and who said them: the quote-attribution stage.
 
-Attribution is found before the quote (``X, rôle, affirme :`` on the line above,
-``Pour X, « … »``, ``Selon X : « … »``) or after it (``», a déclaré X, rôle.``,
-``» souligne X``, ``," said X, role.``).
+1. Find the quotations (``quotemarks``): every mark style, one quotation over several
+   paragraphs when each opens with the mark and only the last closes.
+2. Find the cue around each, in this order (the ``cue`` of the ``Quote`` says which):
+   ``after-verb`` (``», a déclaré X``, ``," Roe said``), ``after-name`` (``», X, rôle``),
+   ``before-verb`` (``X, role, said: "…"``), ``before-colon`` (``X : « … »``), ``lead-in``
+   (``Pour X, « … »``), ``inside`` (``« …, précise X. … »``), ``speaker-line`` (``X, rôle``
+   alone above the quote), ``continued`` (``"…," said X. "…"``).
+3. Resolve the speaker (``speakers``): a name as written; a pronoun (``a-t-elle``) to the
+   person the text last named, of that gender where the text says it (cue ``pronoun``); a
+   surname to the full name named earlier (``surname``); a descriptor (``le maire``) to the
+   named person holding that role, else the descriptor itself (``descriptor``).
+
+When the text does not say who spoke, the speaker stays empty.
 """
 
 from __future__ import annotations
@@ -13,36 +23,44 @@ from dataclasses import dataclass
 import regex
 
 from pressroom.model import Quote
+from pressroom.text.names import Person
+from pressroom.text.quotemarks import SPACES, Chunk, Span, chunks, opens_quote
 from pressroom.text.spaces import collapse
+from pressroom.text.speakers import (
+    People,
+    Subject,
+    cut_subject,
+    mentions,
+    parse_subject,
+    split_role_name,
+)
+from pressroom.text.verbs import verb_re
 
-SPACES = " \t\u00a0\u202f\u2009"
-_WORD = r"\p{Lu}[\p{L}'’\-]*\.?"
-_PARTICLE = r"(?:de|du|des|von|van|der|den|di|da|del|la|le|el|al|ben|bin|y)"
-NAME = rf"{_WORD}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+|d[’'][ \u00a0]*)?{_WORD}){{1,3}}"
-_NAME_RE = regex.compile(NAME)
-_VERBS = (
-    "a déclaré|a affirmé|a souligné|a indiqué|a expliqué|a ajouté|a précisé|a rappelé|"
-    "a confié|a estimé|a insisté|a assuré|a conclu|a salué|a commenté|a résumé|a martelé|"
-    "déclare|affirme|souligne|explique|ajoute|précise|indique|rappelle|confie|estime|"
-    "insiste|assure|conclut|salue|commente|résume|note|martèle|se réjouit|poursuit|"
-    "said|says|added|adds|explained|explains|noted|notes|stated|states|commented|"
-    "comments|remarked|concluded|continued|underlined|stressed|insisted"
-)
-_ROLE_AFTER = r"(?:[ \u00a0]*,[ \u00a0]*(?P<role>[^.;!?«»“”\"]+))?"
-_AFTER_VERB_FIRST = regex.compile(rf"^[\s,]*(?:{_VERBS})[ \u00a0]+(?P<name>{NAME}){_ROLE_AFTER}")
-_AFTER_NAME_FIRST = regex.compile(rf"^[\s,]*(?P<name>{NAME})[ \u00a0]+(?:{_VERBS})\b{_ROLE_AFTER}")
-_LEAD_IN = regex.compile(
-    r"^(?:pour|selon|d['’]après|according to|for|as|de son côté|pour sa part|quant à lui|"
-    r"quant à elle|enfin|ainsi)[ \u00a0,]+",
-    regex.IGNORECASE,
-)
-_ARTICLE = regex.compile(r"^(?:le|la|les|l['’]|the|our|notre)[ \u00a0]*", regex.IGNORECASE)
-_SPAN = regex.compile(r"«(?P<g>[^«»]*)»|“(?P<c>[^“”]*)”|\"(?P<s>[^\"\n]*)\"")
-_OPENERS = "«“"
+__all__ = ["Paragraph", "Unclosed", "extract_quotes", "opens_quote"]
+
+_MARKS = regex.compile("[«“\"‘']")
+_LOOKAHEAD = 3
 MIN_WORDS_ATTRIBUTED = 3
-MIN_WORDS_ALONE = 6
-MAX_ROLE = 140
-JOIN_LIMIT = 4
+MIN_WORDS_ALONE = 5
+_ADVERBS = regex.compile(
+    r"^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|"
+    r"encore|également|aussi|alors|ensuite|enfin|ce\s+matin|ce\s+soir|soir|matin|"
+    r"today|yesterday|also|then|further|later|recently|simply|again)[\s,]+){1,3}",
+    regex.I,
+)
+_ASIDE = regex.compile(  # "a déclaré une fois réélu Bertrand Bellanger"
+    r"^(?!(?:le|la|les|l|un|une|the|a|an|il|elle|he|she|ce|cette|son|sa|ses)\b)"
+    r"(?:[\p{Ll}'’\-]+\s+){1,4}(?=\p{Lu}\p{Ll})"
+)
+_LEAD_IN = regex.compile(
+    r"^(?:pour|selon|d['’]après|according\s+to|for)\s+(?P<who>[^,:]{2,80}?)\s*(?:,|:|$)",
+    regex.I,
+)
+_SENTENCE_BREAK = regex.compile(
+    r"(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Prof|Jr|Cllr|Me|Mme|MM|Pr|U\.S|Inc|M))"
+    r"[.!?…]+[\"”»]?\s+(?=[\p{Lu}«“\"])|(?<=[\p{Ll}\d])\.(?=\p{Lu}\p{Ll})"
+)
+_SPEAKER_LINE_MAX = 16
 
 
 @dataclass(frozen=True)
@@ -59,114 +77,301 @@ class Unclosed:
     mark: str
 
 
+@dataclass(frozen=True)
+class _Cue:
+    subject: Subject
+    cue: str
+
+
 def extract_quotes(
     paragraphs: Sequence[Paragraph],
 ) -> tuple[tuple[Quote, ...], tuple[Unclosed, ...]]:
-    """Every direct quote in reading order, with its speaker and role when stated."""
+    """Every direct quote in reading order, with its speaker, role and cue when stated."""
+    people = People([])
     quotes: list[Quote] = []
     unclosed: list[Unclosed] = []
-    index = 0
-    while index < len(paragraphs):
-        para = paragraphs[index]
-        text, used = para.text, 1
-        while _is_unclosed(text) and used <= JOIN_LIMIT and index + used < len(paragraphs):
-            text = f"{text} {paragraphs[index + used].text}"
-            used += 1
-        if _is_unclosed(text):
-            unclosed.append(Unclosed(para.line, _first_unclosed_mark(para.text)))
-            used = 1
-            text = para.text
-        previous = paragraphs[index - 1].text if index else ""
-        quotes.extend(_quotes_in(text, para.line, previous))
-        index += used
+    texts = [p.text for p in paragraphs]
+    if not any(_MARKS.search(text) for text in texts):
+        return (), ()
+    previous: Chunk | None = None
+    last_quote: Quote | None = None
+    every = chunks(texts, [p.line for p in paragraphs])
+    for index, chunk in enumerate(every):
+        if chunk.unclosed:
+            unclosed.append(Unclosed(chunk.line, chunk.unclosed))
+        # People are looked for in the title and near quotations only (speed: a pronoun's
+        # person is named in the paragraphs just before it).
+        near = index == 0 or any(c.spans for c in every[index : index + 1 + _LOOKAHEAD])
+        found = _chunk_quotes(chunk, previous, last_quote, people, near)
+        quotes += found
+        if found:
+            last_quote = found[-1]
+        elif chunk.spans or len(chunk.text) > 40:
+            last_quote = None
+        previous = chunk
     return tuple(quotes), tuple(unclosed)
 
 
-def _is_unclosed(text: str) -> bool:
-    return text.count("«") > text.count("»") or text.count("“") > text.count("”")
-
-
-def _first_unclosed_mark(text: str) -> str:
-    return "«" if text.count("«") > text.count("»") else "“"
-
-
-def _quotes_in(text: str, line: int, previous: str) -> list[Quote]:
+def _chunk_quotes(
+    chunk: Chunk, previous: Chunk | None, last_quote: Quote | None, people: People, near: bool
+) -> list[Quote]:
+    text = chunk.text
+    named = mentions(_outside(text, chunk.spans) if chunk.spans else text) if near else []
     found: list[Quote] = []
-    for span in _SPAN.finditer(text):
-        inner = next(g for g in span.groups() if g is not None)
-        inner = inner.strip(SPACES).rstrip(",").strip(SPACES)
+    cursor = 0
+    for index, span in enumerate(chunk.spans):
+        for at, person in named:
+            if cursor <= at < span.start and not people.in_a_role(person.name):
+                people.add(person)
+        cursor = span.start
+        following = chunk.spans[index + 1].start if index + 1 < len(chunk.spans) else len(text)
+        before_start = chunk.spans[index - 1].end if index else 0
+        before, after = text[before_start : span.start], text[span.end : following]
+        inner = collapse(span.inner.strip(SPACES)).strip(SPACES + ",")
+        cue = _cue(span, inner, before, after, previous if not before.strip(SPACES) else None)
+        speaker, role, how = _resolve(cue, people)
+        if speaker is None and cue is None:
+            continued = found[-1] if found and _only(found[-1], before, named) else None
+            if continued is None and last_quote and not before.strip(SPACES) and index == 0:
+                continued = last_quote if span.start == 0 or opens_quote(text) else None
+            if continued is not None and continued.speaker:
+                speaker, role, how = continued.speaker, continued.role, "continued"
         words = len(inner.split())
-        before, after = text[: span.start()], text[span.end() :]
-        speaker, role = _attribution_after(after)
-        if speaker is None:
-            speaker, role = _attribution_before(before)
-        if speaker is None and not before.strip(SPACES) and previous.rstrip(SPACES).endswith(":"):
-            speaker, role = _attribution_clause(previous.rstrip(SPACES)[:-1])
-        stands_alone = len(inner) >= 0.6 * len(text.strip(SPACES))
-        if speaker is None and found and stands_alone and found[-1].speaker:
-            speaker, role = found[-1].speaker, found[-1].role  # a quote continued after a break
-        if (speaker and words >= MIN_WORDS_ATTRIBUTED) or (
-            stands_alone and words >= MIN_WORDS_ALONE
+        attributed = speaker is not None or cue is not None
+        if (attributed and words >= MIN_WORDS_ATTRIBUTED) or (
+            words >= MIN_WORDS_ALONE and not _title_case(inner)
         ):
-            found.append(Quote(text=inner, speaker=speaker, role=role, line=line))
+            found.append(Quote(inner, speaker, role, chunk.line, how if speaker else None))
+    for at, person in named:
+        if at >= cursor and not people.in_a_role(person.name):
+            people.add(person)
     return found
 
 
-def _attribution_after(after: str) -> tuple[str | None, str | None]:
-    for pattern in (_AFTER_VERB_FIRST, _AFTER_NAME_FIRST):
-        match = pattern.match(after)
-        if match:
-            return _clean_name(match["name"]), _clean_role(match["role"])
-    return None, None
+def _only(last: Quote, between: str, named: list[tuple[int, Person]]) -> bool:
+    """Whether the text between two quotations names nobody but the last speaker."""
+    people = {p.name for _, p in mentions(between)}
+    return people <= {last.speaker} and len(between) < 200
 
 
-def _attribution_before(before: str) -> tuple[str | None, str | None]:
-    clause = before.rstrip(SPACES + ",:")
-    if not clause or not _LEAD_IN.match(clause.split(",")[0].strip(SPACES) + " "):
-        # "Fabrice Pannekoucke, président, affirme : « … »" on the same line
-        if before.rstrip(SPACES).endswith(":"):
-            return _attribution_clause(clause)
-        return None, None
-    return _attribution_clause(clause, lead_in=True)
+def _outside(text: str, spans: Sequence[Span]) -> str:
+    """The text with its quotations blanked out (same length, so positions hold)."""
+    if not spans:
+        return text
+    parts, at = [], 0
+    for span in spans:
+        parts += [text[at : span.start], " " * (span.end - span.start)]
+        at = span.end
+    parts.append(text[at:])
+    return "".join(parts)
 
 
-def _attribution_clause(clause: str, lead_in: bool = False) -> tuple[str | None, str | None]:
-    """Name and role from ``Le président de la région, Fabrice Pannekoucke, affirme``."""
-    sentence = regex.split(r"(?<=[.!?])\s+", clause.strip(SPACES))[-1]
-    segments = [seg.strip(SPACES) for seg in sentence.split(",")]
-    segments = [_LEAD_IN.sub("", seg) for seg in segments]
-    lead_in = lead_in or bool(_LEAD_IN.match(sentence))
-    for position, segment in enumerate(segments):
-        match = _NAME_RE.match(segment)
-        if not match:
-            continue
-        rest = segment[match.end() :].strip(SPACES)
-        if rest and not rest[0].islower():
-            continue
-        name = _clean_name(match.group())
-        has_next = position + 1 < len(segments)
-        next_is_role = has_next and (position + 2 < len(segments) or lead_in) and not rest
-        if next_is_role:
-            return name, _clean_role(segments[position + 1])
-        if position and _ARTICLE.match(segments[position - 1]):
-            return name, _clean_role(_ARTICLE.sub("", segments[position - 1]))
-        return name, None
-    return None, None
+def _title_case(inner: str) -> bool:
+    """A quoted title of a work (“Only the Brave”), not speech."""
+    words = [w for w in inner.split() if w[:1].isalpha()]
+    return len(words) <= 8 and all(w[:1].isupper() for w in words if len(w) > 3)
 
 
-def _clean_name(name: str) -> str:
-    return collapse(name)
+def _cue(span: Span, inner: str, before: str, after: str, previous: Chunk | None) -> _Cue | None:
+    return (
+        _after(inner, after)
+        or _before(before)
+        or (_above(previous) if previous is not None else None)
+        or _inside(inner)
+    )
 
 
-def _clean_role(role: str | None) -> str | None:
-    if not role:
+def _after(inner: str, after: str) -> _Cue | None:
+    rest = after.lstrip(SPACES)
+    comma = rest[:1] == "," or inner[-1:] in (",", "?", "!") or span_ends_open(inner)
+    rest = rest.lstrip(SPACES + ",")
+    match = verb_re().match(rest)
+    if match:
+        if match["inv"]:
+            return _Cue(_pronoun(match["inv"]), "after-verb")
+        tail = rest[match.end() :].lstrip(SPACES)
+        tail = _ADVERBS.sub("", tail)
+        tail = _ASIDE.sub("", tail)
+        subject = parse_subject(cut_subject(tail))
+        return _Cue(subject, "after-verb") if subject else None
+    sentence = cut_subject(rest)
+    verb = verb_re().search(rest[:200])
+    if verb and verb.start() <= len(sentence) + 1 and verb.start() > 0:
+        head = rest[: verb.start()]
+        if _SENTENCE_BREAK.search(head.rstrip() + " ") or _CLAUSE_PUNCT.search(head):
+            return None
+        if not rest[verb.end() :].strip(SPACES + ",:"):
+            return None  # "…” Jane Doe added: “…": the next quotation's attribution
+        tail_words = len(cut_subject(rest[verb.end() :]).split())
+        if not comma and tail_words > 6:
+            return None
+        subject = parse_subject(head, before_verb=True)
+        return _Cue(subject, "after-verb") if subject else None
+    if rest is not after.lstrip(SPACES) or _DASH_START.match(after.lstrip(SPACES)):
+        dashless = _DASH_LEAD.sub("", after.lstrip(SPACES + ","))
+        subject = parse_subject(cut_subject(dashless))
+        if subject and subject.kind == "name" and len(cut_subject(dashless)) < 160:
+            return _Cue(subject, "after-name")
+    return None
+
+
+def span_ends_open(inner: str) -> bool:
+    return inner.endswith(("...", "…"))
+
+
+def _pronoun(inversion: str) -> Subject:
+    word = inversion.split("-")[-1].lower()
+    return Subject("pronoun", word, gender="f" if word.startswith("elle") else "m")
+
+
+def _before(before: str) -> _Cue | None:
+    sentences = _SENTENCE_BREAK.split(collapse(before) + " ")
+    clause = sentences[-1].strip(SPACES) if sentences else ""
+    if not clause:
+        return _sentence_before(sentences[-2]) if len(sentences) > 1 else None
+    ending = clause[-1]
+    body = clause.rstrip(SPACES + ":,").strip(SPACES)
+    lead = _LEAD_IN.match(body)
+    if lead:
+        subject = _lead_in(body, lead)
+        if subject:
+            return _Cue(subject, "lead-in")
+    verbs = list(verb_re().finditer(body))
+    if verbs:
+        verb = verbs[-1]
+        trailing = body[verb.end() :].strip(SPACES)
+        if verb["inv"] and len(trailing) < 30:
+            return _Cue(_pronoun(verb["inv"]), "before-verb")
+        subject_text = body[: verb.start()]
+        subject_text = _SUBJECT_BREAK.split(subject_text)[-1]
+        subject = parse_subject(_ADVERBS.sub("", subject_text.strip(SPACES)), before_verb=True)
+        if subject is None and len(trailing) < 80:
+            subject = parse_subject(cut_subject(_ADVERBS.sub("", trailing)))
+        if subject is not None and (ending in ":," or len(trailing) < 40):
+            return _Cue(subject, "before-verb")
+    if ending == ":":
+        label = regex.sub(
+            r"^(?:quote\s+from|réponse\s+de|message\s+de|interview\s+with|entretien\s+avec)\s+",
+            "",
+            body,
+            flags=regex.I,
+        )
+        label = _TO_SPLIT.split(label)[0]
+        subject = parse_subject(label, before_verb=False)
+        if subject is not None and subject.kind in ("name", "surname"):
+            return _Cue(subject, "before-colon")
+    return None
+
+
+def _sentence_before(sentence: str) -> _Cue | None:
+    """``Jane Doe says the way we live has changed. "…"``: a quotation that opens a sentence
+    right after one whose subject is a person speaking."""
+    verb = verb_re().search(sentence)
+    if verb is None or verb["inv"]:
         return None
-    role = collapse(role.strip(SPACES + ".,:;"))
-    if not role or len(role) > MAX_ROLE:
+    subject = parse_subject(sentence[: verb.start()], before_verb=True)
+    if subject is None or subject.kind not in ("name", "surname", "pronoun"):
         return None
-    return role
+    return _Cue(subject, "before-verb")
 
 
-def opens_quote(text: str) -> bool:
-    """Whether a paragraph begins with an opening quotation mark (a quote block)."""
-    return bool(text) and (text[0] in _OPENERS or text[0] == '"')
+def _lead_in(body: str, lead: regex.Match[str]) -> Subject | None:
+    who = lead["who"].strip(SPACES)
+    if who.lower() in ("lui", "elle", "him", "her"):
+        return Subject(
+            "pronoun", who.lower(), gender="f" if who.lower() in ("elle", "her") else "m"
+        )
+    rest = body[lead.end() :]
+    subject = parse_subject(f"{who}, {rest}" if rest else who)
+    if subject is None or subject.kind not in ("name", "surname"):
+        return None
+    return subject
+
+
+def _above(previous: Chunk) -> _Cue | None:
+    """The paragraph above a quote: an attribution ending in ``:``, or a speaker line."""
+    text = previous.text.rstrip(SPACES)
+    if previous.spans and previous.spans[-1].end >= len(text) - 1:
+        return None
+    if text.endswith(":"):
+        cue = _before(text)
+        if cue is not None:
+            return _Cue(cue.subject, "before-colon" if cue.cue == "before-verb" else cue.cue)
+        return None
+    if text[-1:] in '.!?…"”»' or len(text.split()) > _SPEAKER_LINE_MAX or previous.spans:
+        return None
+    head, _, role = text.partition(",")
+    head = _NUMBERING.sub("", head)
+    name, prefix = split_role_name(head)
+    if name is None or (prefix and len(prefix.split()) > 3):
+        return None
+    subject = parse_subject(f"{name}, {role}" if role else name)
+    if subject is not None and subject.kind == "name":
+        return _Cue(subject, "speaker-line")
+    return None
+
+
+def _inside(inner: str) -> _Cue | None:
+    """``« Ce projet pèse lourd, précise la présidente. C'est long. »``"""
+    for verb in verb_re().finditer(inner):
+        if verb.start() < 2 or inner[: verb.start()].rstrip(SPACES)[-1:] != ",":
+            continue
+        if verb["inv"]:
+            return _Cue(_pronoun(verb["inv"]), "inside")
+        tail = inner[verb.end() :].lstrip(SPACES)
+        phrase = cut_subject(_ADVERBS.sub("", tail))
+        if not phrase or len(phrase.split()) > 8:
+            continue
+        subject = parse_subject(phrase)
+        if subject is not None and subject.kind in ("name", "descriptor", "surname"):
+            return _Cue(subject, "inside")
+    return None
+
+
+def _resolve(cue: _Cue | None, people: People) -> tuple[str | None, str | None, str | None]:
+    speaker, role, how = _resolved(cue, people)
+    if speaker is not None:
+        speaker = _TRAILING.sub("", speaker) or None
+    return (speaker, role, how) if speaker else (None, None, None)
+
+
+_TRAILING = regex.compile(r"(?<!\b\p{Lu}|\bJr)[\s\u00a0\u202f.,:;!?]+$")
+
+
+def _resolved(cue: _Cue | None, people: People) -> tuple[str | None, str | None, str | None]:
+    if cue is None:
+        return None, None, None
+    subject = cue.subject
+    if subject.kind == "name":
+        people.add(Person(subject.text, subject.role, subject.gender))
+        known = people.by_surname(subject.text)
+        role = subject.role or (known.role if known else None)
+        return subject.text, role, cue.cue
+    if subject.kind == "pronoun":
+        if subject.text in ("ils", "elles", "they", "on", "we", "nous", "them", "eux"):
+            return None, None, None
+        person = people.last(subject.gender)
+        if person is None:
+            return None, None, None
+        if person.gender is None and subject.gender:
+            people.add(Person(person.name, person.role, subject.gender))
+        return person.name, person.role, "pronoun"
+    if subject.kind == "surname":
+        person = people.by_surname(subject.text)
+        if person is not None:
+            people.add(person)
+            return person.name, subject.role or person.role, "surname"
+        return subject.text, subject.role, cue.cue
+    person = people.by_role(subject.text)
+    if person is not None:
+        people.add(person)
+        return person.name, person.role, "descriptor"
+    return subject.text, None, "descriptor"
+
+
+_CLAUSE_PUNCT = regex.compile(r"[;!?]\s")
+_DASH_START = regex.compile(r"^[–—-]\s")
+_DASH_LEAD = regex.compile(r"^[–—-]\s*")
+_SUBJECT_BREAK = regex.compile(r"[;:]|\s[–—-]\s")
+_TO_SPLIT = regex.compile(r"\s+(?:à|to)\s+")
+_NUMBERING = regex.compile(r"^(?:\d+\.\s*)?(?:[A-Z]+\s*(?:\([^)]*\))?\s+)?")

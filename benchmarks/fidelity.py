@@ -1,0 +1,359 @@
+"""Measure how faithfully ``pressroom ingest`` reads a study set of real press releases.
+
+Usage::
+
+    python benchmarks/fidelity.py RELEASES_DIR TRUTH.json [--verbose] [--date-fallback]
+
+Run it with the Python that has pressroom installed (``python benchmarks/fidelity.py
+...``): the script calls ``[sys.executable, "-m", "pressroom", "ingest", *files, "--format",
+"json"]`` once on every ``*.txt`` of RELEASES_DIR, from the current folder (pressroom reads
+``pressroom.yaml`` there if there is one). It needs nothing but the standard library.
+
+Truth format
+------------
+TRUTH.json is one JSON object keyed by file name (``"001.txt"``); each value is::
+
+    {
+      "title": "the exact headline, as the page shows it (without kicker or breadcrumb)",
+      "date": "YYYY-MM-DD" | null,     # the publication date the page states; null if none
+      "lang": "fr" | "en",
+      "quotes": [
+        {
+          "phrase": "a distinctive 4-8 word phrase copied from inside the quotation",
+          "speaker": "Full Name as the text gives it" | "a descriptor (le préfet)" | null,
+          "role": "role as the text states it" | null,
+          "more": ["a phrase from each later paragraph of a multi-paragraph quote"]  # optional
+        }
+      ]
+    }
+
+``quotes`` lists every direct quotation: one entry per quoted span (a quotation broken by
+its attribution, ``"X," she said. "Y."``, is two entries; one that runs over several
+paragraphs with the opening mark repeated is one entry, its later paragraphs listed in
+``more``). Quoted terms, titles and names of programmes, and fragments of four words or
+fewer inside a sentence, are not quotations. ``speaker`` is null when the text never says
+who spoke.
+
+What it prints
+--------------
+- files that gave a record / all files (pressroom drops a release it cannot date);
+- titles right: casefolded, whitespace collapsed, quotes and apostrophes unified, trailing
+  punctuation ignored;
+- dates right, over the files whose page states a date (and how many records carry a date
+  for a page that states none);
+- quotation recall: a truth quote is found when its phrase occurs in the text of a quote
+  pressroom found in that file (quotes, apostrophes and spaces normalised);
+- precision: found quotes whose text contains some truth phrase of the file (``phrase`` or
+  one of ``more``) / all found;
+- speakers right, over all truth quotes: the truth speaker's last name is a word of the
+  found speaker (or the found speaker is a part of the truth name), or both are null;
+- roles right, over the truth quotes that have a role: one normalised role contains the
+  other.
+
+``--date-fallback`` ingests once more, each with a front-matter block ``date: 1970-01-01``
+prepended (pressroom reads a leading ``---`` YAML block as extra fields), the files that gave
+no record, so that their titles and quotations are measured too; the date figures still come
+from the first run only, and quote line numbers of those files are 3 lines off.
+
+``--verbose`` adds a per-file detail: problems pressroom reported on stderr
+(``path:line: message``), the title and date read against the truth, each truth quote with
+the speaker and role found, and the found quotes that match no truth quote.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+_QUOTE_MARKS = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2039": '"',
+        "\u203a": '"',
+    }
+)
+_SPACES = re.compile(r"\s+")
+_TRAILING = re.compile(r"[\s.,;:!?\u2026'\"-]+$")
+_WORD = re.compile(r"[\w'.-]+")
+
+
+def normalise(text: str) -> str:
+    """Casefold, unify quote marks and apostrophes, collapse every kind of space."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS)
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+def _plain(text: str) -> str:
+    """``normalise`` without accents, for names and roles."""
+    decomposed = unicodedata.normalize("NFKD", normalise(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def normalise_title(text: str) -> str:
+    return _TRAILING.sub("", normalise(text))
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(".'-") for w in _WORD.findall(_plain(text)) if w.strip(".'-")]
+
+
+def speaker_matches(truth: str | None, found: str | None) -> bool:
+    """Truth's last name is a word of the found speaker, or found is part of the truth name."""
+    if not truth:
+        return not found
+    if not found:
+        return False
+    truth_words = _words(truth)
+    found_words = _words(found)
+    if not truth_words or not found_words:
+        return False
+    return truth_words[-1] in found_words or set(found_words) <= set(truth_words)
+
+
+def role_matches(truth: str, found: str | None) -> bool:
+    if not found:
+        return False
+    a, b = _plain(truth).strip(" .,;:"), _plain(found).strip(" .,;:")
+    return bool(a and b) and (a in b or b in a)
+
+
+@dataclass
+class QuoteResult:
+    phrase: str
+    speaker: str | None
+    role: str | None
+    found: dict[str, Any] | None = None
+
+    @property
+    def speaker_ok(self) -> bool:
+        return self.found is not None and speaker_matches(self.speaker, self.found.get("speaker"))
+
+    @property
+    def role_ok(self) -> bool:
+        return (
+            self.role is not None
+            and self.found is not None
+            and role_matches(self.role, self.found.get("role"))
+        )
+
+
+@dataclass
+class FileResult:
+    name: str
+    truth: dict[str, Any]
+    record: dict[str, Any] | None
+    problems: list[str] = field(default_factory=list)
+    quotes: list[QuoteResult] = field(default_factory=list)
+    unmatched_found: list[dict[str, Any]] = field(default_factory=list)
+    date_assumed: bool = False
+
+    @property
+    def title_ok(self) -> bool:
+        return self.record is not None and normalise_title(
+            str(self.record.get("title") or "")
+        ) == normalise_title(self.truth["title"])
+
+    @property
+    def found_date(self) -> str | None:
+        if self.record is None or self.date_assumed or not self.record.get("date"):
+            return None
+        return str(self.record["date"])[:10]
+
+    @property
+    def date_ok(self) -> bool:
+        return self.truth.get("date") is not None and self.found_date == self.truth["date"]
+
+    @property
+    def found_quotes(self) -> list[dict[str, Any]]:
+        return list(self.record.get("quotes") or []) if self.record else []
+
+
+def run_pressroom(files: list[Path]) -> tuple[list[dict[str, Any]], list[str]]:
+    command = [sys.executable, "-m", "pressroom", "ingest", *map(str, files), "--format", "json"]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode not in (0, 1):
+        sys.exit(f"pressroom ingest failed ({done.returncode}):\n{done.stderr}")
+    try:
+        records = json.loads(done.stdout or "[]")
+    except json.JSONDecodeError as exc:
+        sys.exit(f"pressroom ingest printed no JSON ({exc}):\n{done.stdout[:500]}")
+    return records, done.stderr.splitlines()
+
+
+_FALLBACK_DATE = "1970-01-01"
+
+
+def _problems(stderr: list[str], path: Path) -> list[str]:
+    prefix = f"{path}:"
+    return [line[len(prefix) :] for line in stderr if line.startswith(prefix)]
+
+
+def _dated_copies(files: list[Path], folder: Path) -> dict[Path, Path]:
+    """Copy each file into folder behind a front-matter date; map copy -> original."""
+    copies: dict[Path, Path] = {}
+    for path in files:
+        data = path.read_bytes()
+        bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+        header = f"---\ndate: {_FALLBACK_DATE}\n---\n".encode()
+        copy = (folder / path.name).resolve()
+        copy.write_bytes(bom + header + data[len(bom) :])
+        copies[copy] = path
+    return copies
+
+
+def evaluate(
+    releases: Path, truth: dict[str, dict[str, Any]], date_fallback: bool = False
+) -> list[FileResult]:
+    files = sorted(p.resolve() for p in releases.glob("*.txt"))
+    missing = sorted(set(truth) - {p.name for p in files})
+    for name in missing:
+        print(f"warning: {name} is in the truth but not in {releases}", file=sys.stderr)
+    files = [p for p in files if p.name in truth]
+    if not files:
+        sys.exit(f"no release of {releases} has an entry in the truth")
+    records, stderr = run_pressroom(files)
+    by_path = {Path(r["source"]["path"]).resolve(): r for r in records}
+    results = {p: FileResult(p.name, truth[p.name], by_path.get(p)) for p in files}
+    for path, result in results.items():
+        result.problems = _problems(stderr, path)
+    undated = [p for p, r in results.items() if r.record is None]
+    if date_fallback and undated:
+        with tempfile.TemporaryDirectory(prefix="fidelity-") as folder:
+            copies = _dated_copies(undated, Path(folder))
+            records, stderr = run_pressroom(list(copies))
+            for record in records:
+                original = copies.get(Path(record["source"]["path"]).resolve())
+                if original is not None:
+                    results[original].record = record
+                    results[original].date_assumed = True
+            for copy, original in copies.items():
+                results[original].problems += [f"(dated run) {p}" for p in _problems(stderr, copy)]
+    for result in results.values():
+        _match_quotes(result)
+    return list(results.values())
+
+
+def _match_quotes(result: FileResult) -> None:
+    found = result.found_quotes
+    texts = [normalise(str(q.get("text") or "")) for q in found]
+    for q in result.truth.get("quotes", []):
+        phrase = normalise(q["phrase"])
+        hit = next((f for f, t in zip(found, texts, strict=True) if phrase in t), None)
+        result.quotes.append(QuoteResult(q["phrase"], q.get("speaker"), q.get("role"), hit))
+    phrases = [
+        normalise(p)
+        for q in result.truth.get("quotes", [])
+        for p in [q["phrase"], *q.get("more", [])]
+    ]
+    result.unmatched_found = [
+        f for f, t in zip(found, texts, strict=True) if not any(p in t for p in phrases)
+    ]
+
+
+def _ratio(part: int, whole: int) -> str:
+    return f"{part}/{whole} ({100 * part / whole:.0f}%)" if whole else f"{part}/0"
+
+
+def report(results: list[FileResult]) -> None:
+    total = len(results)
+    with_record = sum(r.record is not None and not r.date_assumed for r in results)
+    assumed = sum(r.date_assumed for r in results)
+    dated = [r for r in results if r.truth.get("date")]
+    undated_with_date = sum(r.found_date is not None for r in results if not r.truth.get("date"))
+    quotes = [q for r in results for q in r.quotes]
+    with_role = [q for q in quotes if q.role]
+    found = sum(len(r.found_quotes) for r in results)
+    precise = found - sum(len(r.unmatched_found) for r in results)
+    recalled = sum(q.found is not None for q in quotes)
+    rows = [
+        (
+            "files that gave a record",
+            _ratio(with_record, total)
+            + (f"  (+{assumed} with --date-fallback)" if assumed else ""),
+        ),
+        ("titles right", _ratio(sum(r.title_ok for r in results), total)),
+        (
+            "dates right",
+            f"{_ratio(sum(r.date_ok for r in dated), len(dated))}  (pages with a date;"
+            f" {undated_with_date} dated record(s) for pages without one)",
+        ),
+        ("quotation recall", _ratio(recalled, len(quotes))),
+        ("precision", _ratio(precise, found)),
+        ("speakers right", _ratio(sum(q.speaker_ok for q in quotes), len(quotes))),
+        ("roles right", _ratio(sum(q.role_ok for q in with_role), len(with_role))),
+    ]
+    for label, value in rows:
+        print(f"{label + ':':<26}{value}")
+
+
+def _show(value: object) -> str:
+    return "—" if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def detail(results: list[FileResult]) -> None:
+    for r in results:
+        print(f"\n== {r.name} ({r.truth.get('lang')}){'' if r.record else '  NO RECORD'}")
+        for problem in r.problems:
+            print(f"   problem {problem}")
+        if r.record is None:
+            continue
+        mark = "ok" if r.title_ok else "XX"
+        print(f"   title {mark}: {_show(r.record.get('title'))}")
+        if not r.title_ok:
+            print(f"        want: {_show(r.truth['title'])}")
+        mark = "ok" if r.date_ok else ("--" if r.truth.get("date") is None else "XX")
+        shown = "assumed (no date read)" if r.date_assumed else r.found_date
+        print(f"   date  {mark}: {shown} (want {r.truth.get('date')})")
+        for q in r.quotes:
+            if q.found is None:
+                print(f"   quote MISSING {_show(q.phrase)} ({q.speaker})")
+                continue
+            s = "ok" if q.speaker_ok else "XX"
+            role = "  " if q.role is None else ("ok" if q.role_ok else "XX")
+            print(f"   quote found   {_show(q.phrase)}")
+            got = _show(q.found.get("speaker"))
+            print(f"         speaker {s}: {got} (want {_show(q.speaker)})")
+            print(f"         role    {role}: {_show(q.found.get('role'))} (want {_show(q.role)})")
+        for f in r.unmatched_found:
+            text = str(f.get("text") or "")
+            print(f"   EXTRA line {f.get('line')}: {_show(text[:80])} ({f.get('speaker')})")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("releases", type=Path, help="folder of NNN.txt releases")
+    parser.add_argument("truth", type=Path, help="truth JSON keyed by file name")
+    parser.add_argument("--verbose", "-v", action="store_true", help="print a per-file detail")
+    parser.add_argument(
+        "--date-fallback",
+        action="store_true",
+        help="ingest again, behind a front-matter date, the files that gave no record",
+    )
+    args = parser.parse_args(argv)
+    truth = json.loads(args.truth.read_text(encoding="utf-8"))
+    results = evaluate(args.releases, truth, args.date_fallback)
+    if args.verbose:
+        detail(results)
+        print()
+    report(results)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,192 @@
+"""Audits with real tools, for `pressroom check`: SpamAssassin's score of the .eml as it
+would be sent now, and axe-core's accessibility violations of the digest in Chromium at
+phone and desktop widths, light and dark.
+
+Both are optional: SpamAssassin (Debian's ``spamassassin``) when it is installed, axe when
+playwright, axe-playwright-python and a Chromium are; otherwise the audit says what is
+missing. Nothing here reaches the network: SpamAssassin runs its local tests only (``-L``)
+and the browser loads the digest from a file with every other request refused.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import format_datetime
+from pathlib import Path
+from typing import Literal
+
+from pressroom.render.checks import Check, Status
+from pressroom.send import stamped
+
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
+AUDIT_WIDTHS = (375, 600)
+AUDIT_SCHEMES: tuple[Literal["light", "dark"], ...] = ("light", "dark")
+SERIOUS = ("serious", "critical")
+
+
+@dataclass(frozen=True)
+class SpamReport:
+    score: float
+    rules: tuple[str, ...]
+
+
+def spamassassin() -> str | None:
+    return shutil.which("spamassassin")
+
+
+def spam_report(eml: bytes, now: datetime | None = None) -> SpamReport | None:
+    """SpamAssassin's verdict on the message as ``pressroom send`` would send it ``now``
+    (dated then, with a Received header of then); None when it is not installed."""
+    program = spamassassin()
+    if program is None:
+        return None
+    now = now or datetime.now(UTC)
+    message = stamped(eml, now)
+    received = received_header(now)
+    result = subprocess.run(
+        [program, "-L", "-t"],
+        input=received + message.as_bytes(),
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    return parse_spam_status(result.stdout.decode("utf-8", "replace"))
+
+
+RELAY = "relay.example.org (relay.example.org [88.0.0.25])"
+"""The sending server as the recipient's server names it: a public address, so that
+SpamAssassin treats the hop as a real relay (its date rules need one) without the local
+trust (ALL_TRUSTED) or the reserved-address rule (RCVD_ILLEGAL_IP). Nothing is contacted."""
+
+
+def received_header(when: datetime) -> bytes:
+    """The Received header the recipient's server adds as the message arrives ``when``."""
+    return (
+        f"Received: from {RELAY}\r\n"
+        f"\tby mx.example.net with ESMTPS; {format_datetime(when.astimezone())}\r\n"
+    ).encode()
+
+
+_STATUS = re.compile(r"^X-Spam-Status: .*?score=(-?[\d.]+).*?tests=(.*?)\s+autolearn", re.M | re.S)
+
+
+def parse_spam_status(report: str) -> SpamReport | None:
+    match = _STATUS.search(report)
+    if not match:
+        return None
+    rules = tuple(r for r in re.split(r"[,\s]+", match[2]) if r and r != "none")
+    return SpamReport(float(match[1]), rules)
+
+
+@dataclass(frozen=True)
+class Violation:
+    width: int
+    scheme: str
+    rule: str
+    impact: str
+    help: str
+    nodes: int
+
+
+def chromium() -> str | None:
+    for name in CHROMIUM_NAMES:
+        if found := shutil.which(name):
+            return found
+    return None
+
+
+def axe_missing() -> str | None:
+    """What is missing to run axe, or None when everything is there."""
+    try:
+        import axe_playwright_python  # noqa: F401
+        import playwright  # noqa: F401
+    except ImportError:
+        return (
+            "playwright and axe-playwright-python are not installed (pip install 'pressroom[test]')"
+        )
+    if chromium() is None:
+        return "no Chromium found (apt-get install chromium)"
+    return None
+
+
+def axe_violations(html: Path) -> Iterator[Violation]:
+    """axe-core's violations of the page at each width and colour scheme."""
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import sync_playwright
+
+    axe = Axe()
+    with sync_playwright() as driver:
+        browser = driver.chromium.launch(
+            executable_path=chromium(),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        try:
+            for width in AUDIT_WIDTHS:
+                for scheme in AUDIT_SCHEMES:
+                    page = browser.new_page(
+                        viewport={"width": width, "height": 900}, color_scheme=scheme
+                    )
+                    page.route("**/*", _local_only)
+                    page.goto(html.resolve().as_uri())
+                    results = axe.run(page)
+                    for found in results.response["violations"]:
+                        yield Violation(
+                            width,
+                            scheme,
+                            str(found["id"]),
+                            str(found.get("impact") or ""),
+                            str(found["help"]),
+                            len(found["nodes"]),
+                        )
+                    page.close()
+        finally:
+            browser.close()
+
+
+def _local_only(route: object) -> None:
+    request = route.request  # type: ignore[attr-defined]
+    if request.url.startswith(("file:", "data:")):
+        route.continue_()  # type: ignore[attr-defined]
+    else:
+        route.abort()  # type: ignore[attr-defined]
+
+
+SPAM_WARN, SPAM_FAIL = 1.0, 5.0
+"""SpamAssassin scores: from 1 a point is worth a look; 5 is its default spam threshold."""
+
+
+def spam_check(eml: bytes) -> Check:
+    if spamassassin() is None:
+        return Check("SpamAssassin", "warn", "not installed (apt-get install spamassassin)")
+    report = spam_report(eml)
+    if report is None:
+        return Check("SpamAssassin", "warn", "could not read SpamAssassin's verdict")
+    status: Status = (
+        "fail" if report.score >= SPAM_FAIL else "warn" if report.score >= SPAM_WARN else "pass"
+    )
+    return Check(
+        "SpamAssassin", status, f"{report.score:.1f} ({', '.join(report.rules) or 'no rule'})"
+    )
+
+
+def axe_checks(html: Path) -> tuple[Check, ...]:
+    """One check per width and colour scheme: failed by a serious or critical violation."""
+    if missing := axe_missing():
+        return (Check("accessibility (axe)", "warn", missing),)
+    found: dict[tuple[int, str], list[Violation]] = {
+        (width, scheme): [] for width in AUDIT_WIDTHS for scheme in AUDIT_SCHEMES
+    }
+    for violation in axe_violations(html):
+        found[violation.width, violation.scheme].append(violation)
+    checks = []
+    for (width, scheme), violations in found.items():
+        serious = [v for v in violations if v.impact in SERIOUS]
+        status: Status = "fail" if serious else "warn" if violations else "pass"
+        detail = "; ".join(f"{v.impact} {v.rule} ×{v.nodes}" for v in violations) or "no violation"
+        checks.append(Check(f"accessibility (axe) {width} px {scheme}", status, detail))
+    return tuple(checks)

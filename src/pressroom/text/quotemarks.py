@@ -1,0 +1,119 @@
+"""Where quotations open and close: « », “ ”, " ", ‘ ’ or ' ' after a colon, and quotations
+that run over several paragraphs (each opening with the mark, only the last closing)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+SPACES = " \t\u00a0\u202f\u2009"
+OPENERS = "«“\"‘'"
+JOIN_LIMIT = 4
+_CLOSERS = {"«": "»", "“": "”", "‘": "’"}
+_MARK = regex.compile("[«“\"‘']")
+_SINGLE_AFTER = regex.compile(r"(?:[:,][ \u00a0]*|\b(?:said|says|wrote|writes|added)[ ]+)$")
+_SINGLE_CLOSE = regex.compile(r"(?<=\S)['’](?=[\s,.;:!?)\]]|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A quotation in a chunk of text: ``start``/``end`` include the marks."""
+
+    start: int
+    end: int
+    inner: str
+    mark: str
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """One paragraph, or several joined when a quotation runs over them."""
+
+    text: str
+    line: int
+    first: int
+    count: int
+    spans: tuple[Span, ...]
+    unclosed: str | None
+
+
+def scan(text: str) -> tuple[list[Span], int | None, str | None]:
+    """The closed quotations of a text, and where an opening mark is left open (if any)."""
+    spans: list[Span] = []
+    i, n = 0, len(text)
+    while i < n:
+        mark = _MARK.search(text, i)
+        if mark is None:
+            break
+        i = mark.start()
+        char = text[i]
+        if char in "«“":
+            close = _find_close(text, i + 1, _CLOSERS[char] + ('"' if char == "“" else ""))
+            if close < 0:
+                return spans, i, char
+            spans.append(Span(i, close + 1, text[i + 1 : close], char))
+            i = close + 1
+        elif char == '"' and _opens_straight(text, i):
+            close = _find_close(text, i + 1, '"”')
+            if close < 0:
+                return spans, i, char
+            spans.append(Span(i, close + 1, text[i + 1 : close], char))
+            i = close + 1
+        elif char in "‘'" and _SINGLE_AFTER.search(text, 0, i) and i + 1 < n and text[i + 1] != " ":
+            match = _SINGLE_CLOSE.search(text, i + 2)
+            if match is None:
+                return spans, i, char
+            spans.append(Span(i, match.end(), text[i + 1 : match.start()], char))
+            i = match.end()
+        else:
+            i += 1
+    return spans, None, None
+
+
+def _find_close(text: str, start: int, closers: str) -> int:
+    best = -1
+    for closer in closers:
+        at = text.find(closer, start)
+        if at >= 0 and (best < 0 or at < best):
+            best = at
+    return best
+
+
+def _opens_straight(text: str, i: int) -> bool:
+    """A straight quote opens at the start, after a space or punctuation, not after a digit
+    (12" is inches)."""
+    return i == 0 or not text[i - 1].isdigit()
+
+
+def chunks(texts: Sequence[str], lines: Sequence[int]) -> list[Chunk]:
+    """Paragraphs in reading order; one whose quotation stays open is joined with the next
+    (up to ``JOIN_LIMIT``), dropping the repeated opening mark of a continued paragraph."""
+    found: list[Chunk] = []
+    index = 0
+    while index < len(texts):
+        text, used = texts[index], 1
+        spans, open_at, mark = scan(text)
+        while open_at is not None and used <= JOIN_LIMIT and index + used < len(texts):
+            following = texts[index + used].lstrip(SPACES)
+            if mark == '"' and not (following.startswith('"') or following.count('"') % 2):
+                break
+            if following[:1] in OPENERS and following[:1] in (mark or "", "“", '"', "«"):
+                following = following[1:].lstrip(SPACES)
+            text = f"{text} {following}"
+            used += 1
+            spans, open_at, mark = scan(text)
+        if open_at is not None:
+            text, used = texts[index], 1
+            spans, open_at, mark = scan(text)
+            if mark in ("'", "‘", '"'):
+                mark = None  # a stray straight or single mark is not an error
+        found.append(Chunk(text, lines[index], index, used, tuple(spans), mark))
+        index += used
+    return found
+
+
+def opens_quote(text: str) -> bool:
+    """Whether a paragraph begins with an opening quotation mark (a quote block)."""
+    return bool(text) and text[0] in '«“"'

@@ -1,0 +1,362 @@
+"""Who a cue names: a person (with the role stated beside the name), a pronoun, a surname
+or a descriptor (``le vice-président``), resolved against the people the text names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from pressroom.text.names import (
+    NAME_RE,
+    NOT_FIRST,
+    NOT_PERSON,
+    PRONOUNS,
+    SP,
+    TITLES,
+    Gender,
+    Person,
+    is_person_name,
+    pronoun_gender,
+    role_gender,
+    strip_title,
+    surname,
+    title_gender,
+    words_of,
+)
+from pressroom.text.spaces import collapse
+from pressroom.text.verbs import verb_re
+
+Kind = Literal["name", "pronoun", "surname", "descriptor"]
+MAX_ROLE = 140
+MAX_DESCRIPTOR_WORDS = 7
+_TITLE_WORDS = frozenset(t.lower() for t in TITLES)
+# Capitalised words that say an office, not a name: "University President Jane Q. Doe".
+ROLE_WORDS = frozenset(
+    """
+    president vice-president vice chair chairman chairwoman chairperson director chief ceo
+    cfo coo cto officer manager mayor commissioner minister secretary chancellor
+    vice-chancellor dean partner founder co-founder head leader executive spokesman
+    spokeswoman spokesperson superintendent coordinator editor provost rector principal
+    member treasurer trustee ambassador administrator analyst economist deputy assistant
+    associate senior general counsel lead owner co-owner premier chef président présidente
+    vice-président vice-présidente directeur directrice maire ministre secrétaire préfet
+    préfète député députée sénateur sénatrice conseiller conseillère adjoint adjointe délégué
+    déléguée recteur rectrice doyen commissaire porte-parole pdg dg fondateur fondatrice
+    """.split()
+)
+_DETERMINER = regex.compile(
+    r"^(?:le|la|les|l['’]|un|une|des|ce|cet|cette|ces|son|sa|ses|leur|leurs|notre|nos|"
+    r"the|a|an|this|that|these|those|his|her|their|its|our|six|sept|deux|trois|quatre|"
+    r"cinq|\d+)\b[ \u00a0]*",
+    regex.I,
+)
+_ROLE_REJECT = regex.compile(
+    r"^(?:adding|who|which|that|when|while|as|in|at|on|during|after|before|according|"
+    r"speaking|noting|pointing|saying|explaining|lors|dans|devant|après|avant|en|sur|pour|"
+    r"à|au|aux|qui|que|qu['’]|car|mais|et|ajoutant|précisant|soulignant|déplorant|selon|"
+    r"avec|with|told|today|yesterday|hier|aujourd|ce|cette|jeudi|lundi|mardi|mercredi|"
+    r"vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    regex.I,
+)
+_SUBJECT_END = regex.compile(
+    r"(?:(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Prof|Jr|Cllr|Me|Mme|MM|Pr|U\.S|Inc))[.!?]"
+    r"(?=[\s\"”»]|$)|[;!?()«»“”\"]|\s[–—-]\s|"
+    r",\s*(?:adding|ajoutant|précisant|soulignant|déplorant|expliquant|noting|saying)\b|"
+    r"\s(?:lors|devant|during|in\sa\sstatement|on\sTwitter|sur\sTwitter|à\sl['’]issue|"
+    r"au\scours|dans\sun|dans\sune)\b)"
+)
+_CAP_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}'’\-]*\.?|\p{Lu}\.(?:\p{Lu}\.)*|d['’]\p{Lu}\p{L}*)$")
+_PARTICLES = frozenset(
+    "de du des von van der den di da del della le la ter ten bin ben al y".split()
+)
+
+
+_ASIDE_LEAD = regex.compile(
+    r"^(?:de son côté|pour sa part|pour leur part|quant à (?:lui|elle)|enfin|ainsi|"
+    r"par ailleurs|meanwhile|for (?:his|her|their) part|also|however|de plus)$",
+    regex.I,
+)
+_VERBAL = regex.compile(
+    r"^(?:a|ont|est|sont|sera|avait|était|fut|va|vient|is|was|has|had|will|said|says)\b"
+)
+_CONJUNCTION = regex.compile(r"^(?:et|and|but|mais|puis|then|so|donc)\s+", regex.I)
+_REFLEXIVE_END = regex.compile(r"\s+(?:se|s['’])$")
+_ARTICLE = regex.compile(r"^(?:the|le|la|l['’])\s*", regex.I)
+_APPOSITION = regex.compile(rf"^{SP}*,{SP}*([^,.;:()«»“”\"]{{3,120}})(?:[,.;]|$)")
+_LEAD_ROLE = regex.compile(r"(?:^|[,.;:]\s)((?:le|la|l['’])\s?[^,.;:]{3,70}),\s*$", regex.I)
+_TWO_CAPS = regex.compile(r"\p{Lu}[\p{L}'’.\-]*[ \u00a0]+(?:\p{Ll}{1,3}[ \u00a0]+)?\p{Lu}")
+_ROMAN = regex.compile(r"\s[IVX]{2,}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What a cue names, before it is resolved against the people of the text."""
+
+    kind: Kind
+    text: str
+    role: str | None = None
+    gender: Gender = None
+
+
+def cut_subject(text: str) -> str:
+    """The speaker phrase after a verb: up to the end of its sentence or clause."""
+    match = _SUBJECT_END.search(text)
+    return (text[: match.start()] if match else text).strip(SPACES_AND_COMMAS)
+
+
+SPACES_AND_COMMAS = " \t\u00a0\u202f,"
+
+
+def split_role_name(phrase: str) -> tuple[str | None, str | None]:
+    """``Acme Capital partner Tom Lee`` -> (``Tom Lee``, ``Acme Capital partner``): the name
+    is the run of capitalised words at the end, the office words before it the role."""
+    tokens = words_of(phrase)
+    name: list[str] = []
+    index = len(tokens) - 1
+    while index >= 0 and len(name) < 5:
+        token = tokens[index]
+        bare = token.rstrip(".,").lower()
+        if (_CAP_TOKEN.match(token) and bare not in ROLE_WORDS and bare not in _TITLE_WORDS) or (
+            bare in _PARTICLES and name and index > 0 and _CAP_TOKEN.match(tokens[index - 1])
+        ):
+            name.insert(0, token)
+        else:
+            break
+        index -= 1
+    if not name:
+        return None, None
+    if len(name) == 1 and index >= 0 and tokens[index].rstrip(".").lower() in _TITLE_WORDS:
+        name.insert(0, tokens[index])  # "Mr. Roe": a title keeps a lone surname
+        index -= 1
+    prefix = " ".join(tokens[: index + 1]).strip(SPACES_AND_COMMAS)
+    full = " ".join(name).rstrip(",")
+    if full.endswith(".") and not _INITIAL_END.search(full):
+        full = full[:-1]
+    return full, (prefix or None)
+
+
+def parse_subject(phrase: str, *, before_verb: bool = False) -> Subject | None:
+    """A speaker phrase (``Claire Dumas, maire de Vals``, ``he``, ``le vice-président``)."""
+    phrase = collapse(phrase).strip(SPACES_AND_COMMAS + ".")
+    if not phrase or len(phrase) > 250:
+        return None
+    segments = [s.strip(SPACES_AND_COMMAS) for s in phrase.split(",")]
+    segments = [s for s in segments if s]
+    if not segments:
+        return None
+    head = _CONJUNCTION.sub("", segments[0])
+    head = _REFLEXIVE_END.sub("", head)
+    lower = head.lower()
+    if lower in PRONOUNS:
+        return Subject("pronoun", lower, gender=pronoun_gender(lower))
+    if _INTERESSE.match(lower):
+        return Subject("pronoun", lower, gender="f" if lower.endswith("e") else "m")
+    whole = _whole_name(segments)
+    if whole is not None:
+        at, whole_name = whole
+        before = ", ".join(segments[:at])
+        if _ASIDE_LEAD.match(before):
+            before = ""
+        return _named(whole_name, _DETERMINER.sub("", before) or None, segments[at + 1 :])
+    name, prefix = split_role_name(head)
+    if (
+        _DETERMINER.match(head)
+        and name
+        and prefix
+        and len(words_of(name)) >= 2
+        and is_person_name(name)
+    ):
+        return _named(name, _DETERMINER.sub("", prefix), segments[1:])
+    if (_DETERMINER.match(head) and not _CAP_TOKEN.match(words_of(head)[0])) or (
+        _DETERMINER.match(head) and lower.split()[0] in ("le", "la", "les", "the", "l")
+    ):
+        if len(segments) > 1:
+            name, prefix = split_role_name(segments[1])
+            if name and not prefix and is_person_name(name):
+                return _named(name, _DETERMINER.sub("", head), segments[2:])
+        return _descriptor(head)
+    name, prefix = split_role_name(head)
+    if name is None or (prefix and prefix[:1].islower() and before_verb and len(prefix) > 40):
+        if len(segments) > 1 and not name:
+            second, second_prefix = split_role_name(segments[1])
+            if second and not second_prefix and is_person_name(second):
+                return _named(second, head, segments[2:])
+        return _descriptor(head) if before_verb else None
+    if prefix and prefix.split()[0].lower() in NOT_FIRST and not _DETERMINER.match(prefix):
+        prefix = None if len(words_of(prefix)) <= 1 else prefix
+    if len(words_of(name)) == 1 or _is_title_surname(name):
+        if name.lower() in NOT_FIRST or name.lower() in NOT_PERSON or name.lower() in PRONOUNS:
+            return None
+        if prefix and words_of(prefix)[-1].rstrip(".").lower() not in ROLE_WORDS | _TITLE_WORDS:
+            return None  # "Commissioner for Equality": a capitalised word ends the office
+        return Subject("surname", name, _role(prefix, segments[1:]), title_gender(name))
+    if not is_person_name(name):
+        if len(segments) > 1:
+            second, second_prefix = split_role_name(segments[1])
+            if second and not second_prefix and is_person_name(second):
+                return _named(second, head, segments[2:])
+        return None
+    return _named(name, prefix, segments[1:])
+
+
+def _whole_name(segments: list[str]) -> tuple[int, str] | None:
+    """The first comma-separated segment that is a person's name and nothing else."""
+    if len(segments) < 2:
+        return None
+    for at, segment in enumerate(segments[:4]):
+        name, prefix = split_role_name(segment)
+        titled = not prefix or all(w.rstrip(".").lower() in _TITLE_WORDS for w in words_of(prefix))
+        if name and titled and len(words_of(name)) >= 2 and is_person_name(name):
+            name = segment if prefix else name
+            return at, name
+    return None
+
+
+def _is_title_surname(name: str) -> bool:
+    tokens = words_of(name)
+    return len(tokens) == 2 and tokens[0].rstrip(".").lower() in _TITLE_WORDS
+
+
+def _named(name: str, prefix: str | None, rest: list[str]) -> Subject:
+    bare, title = strip_title(name)
+    role = _role(prefix, rest)
+    if role is None and title:
+        role = title
+    gender = title_gender(name) or role_gender(role)
+    return Subject("name", bare, role, gender)
+
+
+def _role(prefix: str | None, rest: list[str]) -> str | None:
+    kept: list[str] = []
+    for segment in rest:  # "maire de Vals, jeudi": the circumstance is not the role
+        if kept and (_ROLE_REJECT.match(segment) or len(words_of(segment)) <= 1):
+            break
+        kept.append(segment)
+    after = clean_role(", ".join(kept)) if kept else None
+    if after and _ROLE_REJECT.match(after):
+        after = None
+    if prefix:
+        before = clean_role(_DETERMINER.sub("", prefix))
+        if before and not _ROLE_REJECT.match(before):
+            return before if not after else f"{before}, {after}"
+    return after
+
+
+def clean_role(role: str | None) -> str | None:
+    if not role:
+        return None
+    role = collapse(role).strip(SPACES_AND_COMMAS + ".:;")
+    role = _ARTICLE.sub("", role) if role else role
+    if not role or len(role) > MAX_ROLE or _ROLE_REJECT.match(role):
+        return None
+    return role
+
+
+def _descriptor(head: str) -> Subject | None:
+    words = words_of(head)
+    if not words or len(words) > MAX_DESCRIPTOR_WORDS or head.lower() in PRONOUNS:
+        return None
+    if not _DETERMINER.match(head) and not (len(words) <= 3 and head[:1].isupper()):
+        return None
+    if len(words) < 2 or any(w.lower() in ("qui", "que", "who", "which", "that") for w in words):
+        return None
+    if verb_re().search(head):  # "a déclaré": a verb, not someone
+        return None
+    return Subject("descriptor", head, gender=role_gender(head))
+
+
+@dataclass
+class People:
+    """The people the text has named so far, most recent last."""
+
+    named: list[Person]
+
+    def add(self, person: Person) -> None:
+        if _is_title_surname(person.name) or len(words_of(person.name)) < 2:
+            full = self.by_surname(person.name)
+            if full is not None:
+                person = Person(full.name, full.role or person.role, full.gender or person.gender)
+        for index, known in enumerate(self.named):
+            if known.name == person.name or (
+                known.surname == person.surname and len(words_of(person.name)) < 2
+            ):
+                merged = Person(
+                    known.name, known.role or person.role, known.gender or person.gender
+                )
+                del self.named[index]
+                self.named.append(merged)
+                return
+        self.named.append(person)
+
+    def last(self, gender: Gender) -> Person | None:
+        """The person last named; for a gendered pronoun, the last of that gender, else the
+        last whose gender the text does not show."""
+        if gender is not None:
+            same = next((p for p in reversed(self.named) if p.gender == gender), None)
+            if same is not None:
+                return same
+        return next((p for p in reversed(self.named) if p.gender in (None, gender)), None)
+
+    def by_surname(self, name: str) -> Person | None:
+        wanted = surname(name).lower()
+        for person in reversed(self.named):
+            if person.surname.lower() == wanted and len(words_of(person.name)) >= 2:
+                return person
+        others = [  # "Professor Liao" for Liao Ming: a surname written first
+            p
+            for p in self.named
+            if len(words_of(p.name)) >= 2 and wanted in (w.lower() for w in words_of(p.name))
+        ]
+        return others[-1] if len({p.name for p in others}) == 1 else None
+
+    def in_a_role(self, name: str) -> bool:
+        """Whether a name is part of a known person's role (``… of Acme Information Service``)."""
+        return any(person.role and name in person.role for person in self.named)
+
+    def by_role(self, descriptor: str) -> Person | None:
+        head = _DETERMINER.sub("", descriptor.lower()).strip()
+        head = _FORMER.sub("", head)
+        if not head:
+            return None
+        for person in reversed(self.named):
+            role = (person.role or "").lower()
+            if role and (role.startswith(head) or head.startswith(role)):
+                return person
+        return None
+
+
+def mentions(text: str) -> list[tuple[int, Person]]:
+    """People named in a stretch of text (outside quotations), with their position."""
+    found: list[tuple[int, Person]] = []
+    if _TWO_CAPS.search(text) is None:
+        return found
+    for match in NAME_RE.finditer(text):
+        phrase = match.group()
+        name, prefix = split_role_name(phrase)
+        if name is None:
+            continue
+        if not is_person_name(name) or _ROMAN.search(name):
+            continue
+        bare, title = strip_title(name)
+        after = text[match.end() : match.end() + 160]
+        role = None
+        apposition = _APPOSITION.match(after)
+        if apposition and apposition.group(1)[:1].islower() and not _VERBAL.match(apposition[1]):
+            role = clean_role(apposition.group(1))
+        if role is None and prefix:
+            role = clean_role(prefix)
+        if role is None:
+            before = text[max(0, match.start() - 80) : match.start()]
+            lead = _LEAD_ROLE.search(before)
+            if lead:
+                role = clean_role(lead.group(1))
+        gender = title_gender(name) or role_gender(role)
+        found.append((match.start(), Person(bare, role or title, gender)))
+    return found
+
+
+_INITIAL_END = regex.compile(r"(?:\b\p{Lu}|Jr)\.$")
+_INTERESSE = regex.compile(r"^l['’]intéressée?$")
+_FORMER = regex.compile(r"^(?:nouvel|nouveau|nouvelle|ancien|ancienne|ex-)\s*")

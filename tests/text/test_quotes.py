@@ -1,0 +1,97 @@
+"""The quote-attribution stage: speakers are names, resolved references or descriptors."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pressroom.text.names import NOT_FIRST, PRONOUNS
+from pressroom.text.quotes import Paragraph, extract_quotes
+
+_PIECES = [
+    "« Nous ouvrirons le site en mai prochain »",
+    '"We will open the site next May,"',
+    "a déclaré",
+    "a-t-elle souligné.",
+    "said",
+    "he said.",
+    "Claire Dumas, maire de Vals,",
+    "Tom Lee",
+    "le préfet",
+    "Pour y parvenir,",
+    "Enfin,",
+    "Selon lui,",
+    "Ainsi",
+    "the",
+    "Il",
+    ":",
+    ",",
+    ".",
+    "Acme Capital partner Jane Q. Doe.",
+]
+
+
+def _speakers(texts: list[str]) -> list[tuple[str | None, str | None]]:
+    quotes, _ = extract_quotes([Paragraph(t, i + 1) for i, t in enumerate(texts)])
+    return [(q.speaker, q.cue) for q in quotes]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=8).map(" ".join), max_size=5))
+def test_no_speaker_is_a_common_word_a_pronoun_or_a_fragment(texts: list[str]) -> None:
+    for speaker, cue in _speakers(texts):
+        if speaker is None:
+            assert cue is None
+            continue
+        words = speaker.split()
+        assert not speaker.endswith((",", ":", ";", " ")), speaker
+        assert not speaker.endswith(".") or len(words[-1]) == 2, speaker  # an initial only
+        assert 1 <= len(words) <= 6, speaker
+        assert speaker.lower() not in PRONOUNS | NOT_FIRST, speaker
+
+        if cue == "descriptor":
+            assert len(words) >= 2, speaker
+        else:
+            assert any(w[:1].isupper() for w in words), speaker
+
+
+def test_pour_only_takes_a_name() -> None:
+    texts = [
+        "Pour y parvenir, « chaque quartier recevra sa part des arbres prévus ».",
+        "Enfin, « les écoles choisiront elles-mêmes les essences plantées ».",
+        "Pour Anne Martin, adjointe, « ce plan change la ville pour longtemps ».",
+    ]
+    assert _speakers(texts) == [(None, None), (None, None), ("Anne Martin", "lead-in")]
+
+
+def test_pronoun_follows_the_gender_the_text_shows() -> None:
+    texts = [
+        "Claire Dumas, présidente de Vals Métropole, et Paul Renaud, maire de Brunac, ont signé.",
+        "« Cette ligne relie enfin nos deux communes », a-t-elle déclaré.",
+        "« Les travaux commencent dès le mois prochain », ajoute-t-il.",
+    ]
+    assert _speakers(texts) == [("Claire Dumas", "pronoun"), ("Paul Renaud", "pronoun")]
+
+
+def test_role_before_the_name_and_initials() -> None:
+    quotes, _ = extract_quotes(
+        [Paragraph('"We back this team fully," said Acme Capital partner Jane Q. Doe.', 1)]
+    )
+    assert (quotes[0].speaker, quotes[0].role) == ("Jane Q. Doe", "Acme Capital partner")
+
+
+def test_unattributed_quote_keeps_no_speaker() -> None:
+    assert _speakers(["« Le plus beau jour de l'année pour toute notre ville. »"]) == [(None, None)]
+
+
+def test_multi_paragraph_quote_is_one_quote_not_an_error() -> None:
+    quotes, unclosed = extract_quotes(
+        [
+            Paragraph("Tom Lee, mayor of Northfield, said:", 1),
+            Paragraph("“This plan brings empty shops back into use.", 2),
+            Paragraph("“It also makes the centre greener for everyone.”", 3),
+        ]
+    )
+    assert not unclosed
+    assert len(quotes) == 1 and quotes[0].speaker == "Tom Lee"
+    assert "greener" in quotes[0].text

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import regex
 
 from pressroom.model import Quote
-from pressroom.text.names import Person
+from pressroom.text.names import NOT_FIRST, PRONOUNS, Person
 from pressroom.text.quotemarks import SPACES, Chunk, Span, chunks, opens_quote
 from pressroom.text.spaces import collapse
 from pressroom.text.speakers import (
@@ -332,9 +332,12 @@ def _resolve(cue: _Cue | None, people: People) -> tuple[str | None, str | None, 
     speaker, role, how = _resolved(cue, people)
     if speaker is not None:
         speaker = _TRAILING.sub("", speaker) or None
+    if speaker is not None and speaker.lower() in NOT_SPEAKERS:
+        speaker = None  # "Ainsi", "Enfin", "il": a word of the sentence, not a person
     return (speaker, role, how) if speaker else (None, None, None)
 
 
+NOT_SPEAKERS = NOT_FIRST | PRONOUNS
 _TRAILING = regex.compile(r"(?<!\b\p{Lu}|\bJr)[\s\u00a0\u202f.,:;!?]+$")
 
 

@@ -47,7 +47,7 @@ MAX_PATH = 2048
 WARN_RATIO = 0.9
 WATCH_STEP_MS = 10
 """How long the watcher waits for more changes once one came: a save starts its rebuild
-10-20 ms after it lands (watchfiles' default step, 50 ms, took 50-100 ms)."""
+soon after it lands (see docs/performance.md, "Preview")."""
 WATCH_DEBOUNCE_MS = 200
 """The longest a stream of changes (a checkout, a folder copied in) is grouped into one
 rebuild; changes made during a rebuild start the next one."""
@@ -264,7 +264,7 @@ def watch(state: PreviewState, stop: threading.Event) -> None:
     def relevant(_: object, path: str) -> bool:
         return path == config or path.startswith(folders)
 
-    # The first save's rebuild would otherwise import the renderer's libraries (~0.7 s)
+    # The first save's rebuild would otherwise import the renderer's libraries
     # when the outbox was up to date at start and nothing was rendered yet.
     threading.Thread(target=preload, name="preload", daemon=True).start()
     for changes in watch_paths(

@@ -88,3 +88,16 @@ def test_any_newsletter_name_makes_a_subject_that_reads_back(name: str) -> None:
     assert all(len(line) <= 998 for line in head.split(b"\r\n"))
     parsed = message_from_bytes(raw, policy=default)["Subject"]
     assert " ".join(parsed.split()) == " ".join(digest.subject.split())
+
+
+@pytest.mark.parametrize("week", SEED_WEEKS)
+def test_the_remembering_policy_writes_what_the_smtp_policy_writes(
+    week: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from email.policy import SMTP
+
+    from pressroom.render import eml
+
+    remembered = _eml(week) + _eml(week)  # the second one from the policy's memory
+    monkeypatch.setattr(eml, "POLICY", SMTP)
+    assert remembered == _eml(week) * 2

@@ -25,10 +25,9 @@ from pressroom.render.digest import RenderedDigest
 class _RememberingPolicy(EmailPolicy):
     """The SMTP policy (CRLF, folded headers), remembering how it parsed and folded each
     header value: every week's message carries the same From, To, List-Id, List-Unsubscribe
-    and part headers, and parsing and folding them was two thirds of an .eml's time (a
-    20-story week: 8.2 -> 2.8 ms, docs/performance.md). Header objects are immutable
-    strings, so sharing them between messages changes no byte (a test compares with
-    ``email.policy.SMTP``)."""
+    and part headers, and parsing and folding them was most of an .eml's time
+    (docs/performance.md, "Digest"). Header objects are immutable strings, so sharing them
+    between messages changes no byte (a test compares with ``email.policy.SMTP``)."""
 
     def header_store_parse(self, name: str, value: Any) -> tuple[str, str]:
         return _parsed(self, name, value)

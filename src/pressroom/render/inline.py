@@ -13,7 +13,7 @@ Invariants:
   ``<!-- /pressroom:styled -->``: the stories, which repeat and carry their styles on
   their elements) are set aside while premailer works and put back as MJML wrote them:
   the inline block's rules never reach into them, and premailer's work does not grow
-  with the number of stories (a 20-story digest: 7.4 -> 2 ms, docs/performance.md).
+  with the number of stories (docs/performance.md, "Digest").
   Where a mark cannot survive HTML parsing, everything is inlined instead.
 """
 
@@ -108,7 +108,7 @@ _parsers = threading.local()
 
 
 def _html_parser() -> Any:
-    """This thread's lxml HTML parser, kept: a new one parses at half the speed, and an
+    """This thread's lxml HTML parser, kept (a new one per document parses slower), and an
     lxml parser must not be shared between threads."""
     if not hasattr(_parsers, "html"):
         from lxml import etree

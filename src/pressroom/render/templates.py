@@ -100,8 +100,8 @@ _compiled: dict[tuple[Path, str], jinja2.Environment] = {}
 
 def compiled_environment(workspace: Path, fingerprint: str) -> jinja2.Environment:
     """The build's templates compiled, kept while their fingerprint stays the same: a
-    process that builds again and again (the preview) compiles them once (about 100 ms,
-    see docs/performance.md). A broken template raises every time; templates edited
+    process that builds again and again (the preview) compiles them once (see
+    docs/performance.md, "Preview"). A broken template raises every time; templates edited
     while they compiled are not kept."""
     env = _compiled.get((workspace, fingerprint))
     if env is None:

@@ -9,6 +9,7 @@ import regex
 from babel.dates import format_date
 
 from pressroom.errors import RecordError
+from pressroom.text.patterns import lazy
 from pressroom.weeks import week_monday
 
 MONTHS = {
@@ -86,27 +87,25 @@ _PREFIX = (
     r"(?:(?:communiqué(?: de presse)?|press release)\s*[-–—:]?\s*)?"
     r"(?:(?:publié|mis à jour|diffusé|published|updated|posted)\s+(?:le|on)?\s*|le\s+|on\s+)?"
 )
-_LINE_RES = tuple(
-    regex.compile(_PREFIX + form + r"\s*\.?\s*$", regex.IGNORECASE) for form in _DATE_FORMS
-)
+_LINE_RES = tuple(lazy(_PREFIX + form + r"\s*\.?\s*$", regex.IGNORECASE) for form in _DATE_FORMS)
 
 MAX_DATE_LINE = 90
 MAX_SEARCHED_LINE = 400
 _FORMS = "|".join(f"(?:{form})" for form in _DATE_FORMS)
-_LABELLED = regex.compile(
+_LABELLED = lazy(
     r"(?:publié|publiée|mis à jour|modifié|diffusé|published|updated|posted|release date|"
     r"date|dateline|daily news)\s*(?:le|on|:)?\s*:?\s*(?:[\p{L}]+\s+)?(?:à|at)?\s*"
     r"(?:\d{1,2}[:h]\d{2}\s*(?:am|pm)?\s*)?"
     rf"(?:{_FORMS})",
     regex.IGNORECASE,
 )
-_WIRE = regex.compile(  # "LYON, 3 févr. 2026 –", "BOSTON, Aug. 19, 2008 --", "… /PRNewswire/"
+_WIRE = lazy(  # "LYON, 3 févr. 2026 –", "BOSTON, Aug. 19, 2008 --", "… /PRNewswire/"
     r"^[\p{Lu}][\p{Lu}\p{L} .'’-]{1,40}(?:,\s*[\p{L}. ]{2,20})?\s*(?:,|-|/[^/]{1,30}/)\s*"
     rf"(?:le\s+)?(?i:{_FORMS})\s*(?:[–—-]{{1,2}}|/)",
 )
-_START = regex.compile(rf"^(?:{_FORMS})\s*(?:à|at|dans|par|by|[-–—|])\s", regex.IGNORECASE)
-_ANYWHERE = regex.compile(rf"(?<![\p{{L}}\d])(?:{_FORMS})(?![\p{{L}}\d])", regex.IGNORECASE)
-_UPDATE = regex.compile(r"mis à jour|modifié|updated", regex.IGNORECASE)
+_START = lazy(rf"^(?:{_FORMS})\s*(?:à|at|dans|par|by|[-–—|])\s", regex.IGNORECASE)
+_ANYWHERE = lazy(rf"(?<![\p{{L}}\d])(?:{_FORMS})(?![\p{{L}}\d])", regex.IGNORECASE)
+_UPDATE = lazy(r"mis à jour|modifié|updated", regex.IGNORECASE)
 
 
 def find_date_in_line(line: str, tz: ZoneInfo, lineno: int) -> tuple[datetime, str] | None:

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import re
 
-import ftfy
-from ftfy.badness import is_bad
-
 # Characters every common mojibake contains (Ã©, â€™, Â , Å“…): the full check runs only
 # on text that has one.
 _SUSPECT = re.compile("[ÃÂÅÐÑÎÏâ\u0080-\u009f]")
@@ -16,11 +13,15 @@ def has_mojibake(text: str) -> bool:
     """Whether the text shows the marks of a wrong decoding (``Ã©``, ``â€™``…)."""
     if text.isascii() or _SUSPECT.search(text) is None:
         return False
-    return is_bad(text)
+    from ftfy.badness import is_bad  # imported only for suspect text: ftfy's import is slow
+
+    return bool(is_bad(text))
 
 
 def repair_mojibake(text: str) -> str:
     """The text with its mojibake undone (ftfy); text without any comes back unchanged."""
     if not has_mojibake(text):
         return text
-    return ftfy.fix_encoding(text)
+    import ftfy
+
+    return str(ftfy.fix_encoding(text))

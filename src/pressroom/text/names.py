@@ -16,6 +16,8 @@ from typing import Literal
 
 import regex
 
+from pressroom.text.patterns import lazy
+
 Gender = Literal["f", "m"] | None
 SP = r"[ \u00a0\u202f]"
 _CAP = r"\p{Lu}(?:[\p{Ll}\p{Lu}'’\-]*\p{L})?"
@@ -41,9 +43,9 @@ TITLES = lexicon("titles.txt")
 _TITLE = "(?:" + "|".join(regex.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")\.?"
 NAME = rf"(?:{_TITLE}{SP}+)?{NAME_BODY}"
 SURNAME_WITH_TITLE = rf"{_TITLE}{SP}+(?:{_PARTICLE}{SP}+)?{_CAP}"
-NAME_RE = regex.compile(NAME)
-_TITLE_RE = regex.compile(rf"^{_TITLE}{SP}+", regex.V1)
-_TITLE_ONLY_RE = regex.compile(rf"^{SURNAME_WITH_TITLE}$")
+NAME_RE = lazy(NAME)
+_TITLE_RE = lazy(rf"^{_TITLE}{SP}+", regex.V1)
+_TITLE_ONLY_RE = lazy(rf"^{SURNAME_WITH_TITLE}$")
 
 # Words that make a capitalised phrase a body, a place or a thing, not a person.
 NOT_PERSON = frozenset(
@@ -93,14 +95,14 @@ _FEMININE_TITLES = frozenset(
     "mme mlle mmes madame mademoiselle mrs ms miss dame lady sister".split()
 )
 _MASCULINE_TITLES = frozenset("m mm monsieur mr sir lord father brother".split())
-_FEMININE_ROLE = regex.compile(
+_FEMININE_ROLE = lazy(
     r"\b(?:présidente|directrice|adjointe|conseillère|élue|déléguée|secrétaire générale|"
     r"rectrice|fondatrice|porte-parole de|ambassadrice|sénatrice|députée|la maire|"
     r"la ministre|la préfète|préfète|administratrice|coordinatrice|responsable|chargée|"
     r"doyenne|avocate|chairwoman|spokeswoman|businesswoman|congresswoman)\b",
     regex.IGNORECASE,
 )
-_MASCULINE_ROLE = regex.compile(
+_MASCULINE_ROLE = lazy(
     r"\b(?:président|directeur|adjoint|conseiller|élu|délégué|recteur|fondateur|"
     r"ambassadeur|sénateur|député|le maire|le ministre|préfet|administrateur|coordinateur|"
     r"chargé|doyen|avocat|chairman|spokesman|businessman|congressman)\b",
@@ -122,7 +124,7 @@ class Person:
         return surname(self.name)
 
 
-_SPACE_RUN = regex.compile(r"[\s\u00a0\u202f]+")
+_SPACE_RUN = lazy(r"[\s\u00a0\u202f]+")
 
 
 def words_of(text: str) -> list[str]:

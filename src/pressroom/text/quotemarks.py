@@ -6,15 +6,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import regex
+from pressroom.text.patterns import lazy
 
 SPACES = " \t\u00a0\u202f\u2009"
 OPENERS = "«“\"‘'"
 JOIN_LIMIT = 4
 _CLOSERS = {"«": "»", "“": "”", "‘": "’"}
-_MARK = regex.compile("[«“\"‘']")
-_SINGLE_AFTER = regex.compile(r"(?:[:,][ \u00a0]*|\b(?:said|says|wrote|writes|added)[ ]+)$")
-_SINGLE_CLOSE = regex.compile(r"(?<=\S)['’](?=[\s,.;:!?)\]]|$)")
+_MARK = lazy("[«“\"‘']")
+_SINGLE_AFTER = lazy(r"(?:[:,][ \u00a0]*|\b(?:said|says|wrote|writes|added)[ ]+)$")
+_SINGLE_CLOSE = lazy(r"(?<=\S)['’](?=[\s,.;:!?)\]]|$)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ import regex
 
 from pressroom.model import Quote
 from pressroom.text.names import NOT_FIRST, PRONOUNS, Person
+from pressroom.text.patterns import lazy
 from pressroom.text.quotemarks import SPACES, Chunk, Span, chunks, opens_quote
 from pressroom.text.spaces import collapse
 from pressroom.text.speakers import (
@@ -38,25 +39,25 @@ from pressroom.text.verbs import verb_re
 
 __all__ = ["Paragraph", "Unclosed", "extract_quotes", "opens_quote"]
 
-_MARKS = regex.compile("[«“\"‘']")
+_MARKS = lazy("[«“\"‘']")
 _LOOKAHEAD = 3
 MIN_WORDS_ATTRIBUTED = 3
 MIN_WORDS_ALONE = 5
-_ADVERBS = regex.compile(
+_ADVERBS = lazy(
     r"^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|"
     r"encore|également|aussi|alors|ensuite|enfin|ce\s+matin|ce\s+soir|soir|matin|"
     r"today|yesterday|also|then|further|later|recently|simply|again)[\s,]+){1,3}",
     regex.I,
 )
-_ASIDE = regex.compile(  # "a déclaré une fois réélu Bertrand Bellanger"
+_ASIDE = lazy(  # "a déclaré une fois réélu Bertrand Bellanger"
     r"^(?!(?:le|la|les|l|un|une|the|a|an|il|elle|he|she|ce|cette|son|sa|ses)\b)"
     r"(?:[\p{Ll}'’\-]+\s+){1,4}(?=\p{Lu}\p{Ll})"
 )
-_LEAD_IN = regex.compile(
+_LEAD_IN = lazy(
     r"^(?:pour|selon|d['’]après|according\s+to|for)\s+(?P<who>[^,:]{2,80}?)\s*(?:,|:|$)",
     regex.I,
 )
-_SENTENCE_BREAK = regex.compile(
+_SENTENCE_BREAK = lazy(
     r"(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Prof|Jr|Cllr|Me|Mme|MM|Pr|U\.S|Inc|M))"
     r"[.!?…]+[\"”»]?\s+(?=[\p{Lu}«“\"])|(?<=[\p{Ll}\d])\.(?=\p{Lu}\p{Ll})"
 )
@@ -338,7 +339,7 @@ def _resolve(cue: _Cue | None, people: People) -> tuple[str | None, str | None, 
 
 
 NOT_SPEAKERS = NOT_FIRST | PRONOUNS
-_TRAILING = regex.compile(r"(?<!\b\p{Lu}|\bJr)[\s\u00a0\u202f.,:;!?]+$")
+_TRAILING = lazy(r"(?<!\b\p{Lu}|\bJr)[\s\u00a0\u202f.,:;!?]+$")
 
 
 def _resolved(cue: _Cue | None, people: People) -> tuple[str | None, str | None, str | None]:
@@ -372,9 +373,9 @@ def _resolved(cue: _Cue | None, people: People) -> tuple[str | None, str | None,
     return subject.text, None, "descriptor"
 
 
-_CLAUSE_PUNCT = regex.compile(r"[;!?]\s")
-_DASH_START = regex.compile(r"^[–—-]\s")
-_DASH_LEAD = regex.compile(r"^[–—-]\s*")
-_SUBJECT_BREAK = regex.compile(r"[;:]|\s[–—-]\s")
-_TO_SPLIT = regex.compile(r"\s+(?:à|to)\s+")
-_NUMBERING = regex.compile(r"^(?:\d+\.\s*)?(?:[A-Z]+\s*(?:\([^)]*\))?\s+)?")
+_CLAUSE_PUNCT = lazy(r"[;!?]\s")
+_DASH_START = lazy(r"^[–—-]\s")
+_DASH_LEAD = lazy(r"^[–—-]\s*")
+_SUBJECT_BREAK = lazy(r"[;:]|\s[–—-]\s")
+_TO_SPLIT = lazy(r"\s+(?:à|to)\s+")
+_NUMBERING = lazy(r"^(?:\d+\.\s*)?(?:[A-Z]+\s*(?:\([^)]*\))?\s+)?")

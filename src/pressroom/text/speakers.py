@@ -25,6 +25,7 @@ from pressroom.text.names import (
     title_gender,
     words_of,
 )
+from pressroom.text.patterns import lazy
 from pressroom.text.spaces import collapse
 from pressroom.text.verbs import verb_re
 
@@ -46,13 +47,13 @@ ROLE_WORDS = frozenset(
     déléguée recteur rectrice doyen commissaire porte-parole pdg dg fondateur fondatrice
     """.split()
 )
-_DETERMINER = regex.compile(
+_DETERMINER = lazy(
     r"^(?:le|la|les|l['’]|un|une|des|ce|cet|cette|ces|son|sa|ses|leur|leurs|notre|nos|"
     r"the|a|an|this|that|these|those|his|her|their|its|our|six|sept|deux|trois|quatre|"
     r"cinq|\d+)\b[ \u00a0]*",
     regex.I,
 )
-_ROLE_REJECT = regex.compile(
+_ROLE_REJECT = lazy(
     r"^(?:adding|who|which|that|when|while|as|in|at|on|during|after|before|according|"
     r"speaking|noting|pointing|saying|explaining|lors|dans|devant|après|avant|en|sur|pour|"
     r"à|au|aux|qui|que|qu['’]|car|mais|et|ajoutant|précisant|soulignant|déplorant|selon|"
@@ -60,34 +61,32 @@ _ROLE_REJECT = regex.compile(
     r"vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     regex.I,
 )
-_SUBJECT_END = regex.compile(
+_SUBJECT_END = lazy(
     r"(?:(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Prof|Jr|Cllr|Me|Mme|MM|Pr|U\.S|Inc))[.!?]"
     r"(?=[\s\"”»]|$)|[;!?()«»“”\"]|\s[–—-]\s|"
     r",\s*(?:adding|ajoutant|précisant|soulignant|déplorant|expliquant|noting|saying)\b|"
     r"\s(?:lors|devant|during|in\sa\sstatement|on\sTwitter|sur\sTwitter|à\sl['’]issue|"
     r"au\scours|dans\sun|dans\sune)\b)"
 )
-_CAP_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}'’\-]*\.?|\p{Lu}\.(?:\p{Lu}\.)*|d['’]\p{Lu}\p{L}*)$")
+_CAP_TOKEN = lazy(r"^(?:\p{Lu}[\p{L}'’\-]*\.?|\p{Lu}\.(?:\p{Lu}\.)*|d['’]\p{Lu}\p{L}*)$")
 _PARTICLES = frozenset(
     "de du des von van der den di da del della le la ter ten bin ben al y".split()
 )
 
 
-_ASIDE_LEAD = regex.compile(
+_ASIDE_LEAD = lazy(
     r"^(?:de son côté|pour sa part|pour leur part|quant à (?:lui|elle)|enfin|ainsi|"
     r"par ailleurs|meanwhile|for (?:his|her|their) part|also|however|de plus)$",
     regex.I,
 )
-_VERBAL = regex.compile(
-    r"^(?:a|ont|est|sont|sera|avait|était|fut|va|vient|is|was|has|had|will|said|says)\b"
-)
-_CONJUNCTION = regex.compile(r"^(?:et|and|but|mais|puis|then|so|donc)\s+", regex.I)
-_REFLEXIVE_END = regex.compile(r"\s+(?:se|s['’])$")
-_ARTICLE = regex.compile(r"^(?:the|le|la|l['’])\s*", regex.I)
-_APPOSITION = regex.compile(rf"^{SP}*,{SP}*([^,.;:()«»“”\"]{{3,120}})(?:[,.;]|$)")
-_LEAD_ROLE = regex.compile(r"(?:^|[,.;:]\s)((?:le|la|l['’])\s?[^,.;:]{3,70}),\s*$", regex.I)
-_TWO_CAPS = regex.compile(r"\p{Lu}[\p{L}'’.\-]*[ \u00a0]+(?:\p{Ll}{1,3}[ \u00a0]+)?\p{Lu}")
-_ROMAN = regex.compile(r"\s[IVX]{2,}$")
+_VERBAL = lazy(r"^(?:a|ont|est|sont|sera|avait|était|fut|va|vient|is|was|has|had|will|said|says)\b")
+_CONJUNCTION = lazy(r"^(?:et|and|but|mais|puis|then|so|donc)\s+", regex.I)
+_REFLEXIVE_END = lazy(r"\s+(?:se|s['’])$")
+_ARTICLE = lazy(r"^(?:the|le|la|l['’])\s*", regex.I)
+_APPOSITION = lazy(rf"^{SP}*,{SP}*([^,.;:()«»“”\"]{{3,120}})(?:[,.;]|$)")
+_LEAD_ROLE = lazy(r"(?:^|[,.;:]\s)((?:le|la|l['’])\s?[^,.;:]{3,70}),\s*$", regex.I)
+_TWO_CAPS = lazy(r"\p{Lu}[\p{L}'’.\-]*[ \u00a0]+(?:\p{Ll}{1,3}[ \u00a0]+)?\p{Lu}")
+_ROMAN = lazy(r"\s[IVX]{2,}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +247,7 @@ def clean_role(role: str | None) -> str | None:
     if not role:
         return None
     role = collapse(role).strip(SPACES_AND_COMMAS + ".:;")
-    role = _ARTICLE.sub("", role) if role else role
+    role = str(_ARTICLE.sub("", role)) if role else role
     if not role or len(role) > MAX_ROLE or _ROLE_REJECT.match(role):
         return None
     return role
@@ -357,6 +356,6 @@ def mentions(text: str) -> list[tuple[int, Person]]:
     return found
 
 
-_INITIAL_END = regex.compile(r"(?:\b\p{Lu}|Jr)\.$")
-_INTERESSE = regex.compile(r"^l['’]intéressée?$")
-_FORMER = regex.compile(r"^(?:nouvel|nouveau|nouvelle|ancien|ancienne|ex-)\s*")
+_INITIAL_END = lazy(r"(?:\b\p{Lu}|Jr)\.$")
+_INTERESSE = lazy(r"^l['’]intéressée?$")
+_FORMER = lazy(r"^(?:nouvel|nouveau|nouvelle|ancien|ancienne|ex-)\s*")

@@ -14,19 +14,33 @@ import regex
 
 
 class LazyPattern:
-    """Stands for ``regex.compile(pattern, flags)``; compiles on first attribute access."""
-
-    __slots__ = ("_compiled", "_flags", "_pattern")
+    """Stands for ``regex.compile(pattern, flags)``; compiles on first attribute access, and
+    from then on answers from its own attributes (no lookup through ``__getattr__``)."""
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._pattern, self._flags = pattern, flags
-        self._compiled: Any = None
+        self._source = (pattern, flags)
 
     def __getattr__(self, name: str) -> Any:
-        compiled = self._compiled
-        if compiled is None:
-            compiled = self._compiled = regex.compile(self._pattern, self._flags)
+        compiled = regex.compile(*self._source)
+        for attribute in _ATTRIBUTES:
+            setattr(self, attribute, getattr(compiled, attribute))
         return getattr(compiled, name)
+
+
+_ATTRIBUTES = (
+    "match",
+    "fullmatch",
+    "search",
+    "sub",
+    "subn",
+    "split",
+    "findall",
+    "finditer",
+    "pattern",
+    "flags",
+    "groupindex",
+    "groups",
+)
 
 
 def lazy(pattern: str, flags: int = 0) -> Any:

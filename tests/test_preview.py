@@ -212,3 +212,16 @@ def test_build_error_shows_on_the_page(preview: tuple[str, PreviewState]) -> Non
         page.wait_for_selector("#build-error", timeout=20000)
         assert "pressroom.yaml:2: unknown key 'bogus'" in page.inner_text("#build-error")
         browser.close()
+
+
+def test_the_week_page_shows_the_last_audit(preview: tuple[str, PreviewState]) -> None:
+    from pressroom.outbox import record_audit
+
+    base, state = preview
+    status, page = _get(base, "/2025-W11/")
+    assert status == 200 and b"pressroom check --audit" in page
+    audit = {"name": "SpamAssassin", "status": "pass", "detail": "0.0 (HTML_MESSAGE)"}
+    record_audit(state.workspace / "outbox", "2025-W11", [audit])
+    status, page = _get(base, "/2025-W11/")
+    assert b"SpamAssassin" in page and b"0.0 (HTML_MESSAGE)" in page
+    assert b"pressroom check --audit" not in page

@@ -90,6 +90,8 @@ _PREFIX = (
 _LINE_RES = tuple(lazy(_PREFIX + form + r"\s*\.?\s*$", regex.IGNORECASE) for form in _DATE_FORMS)
 
 MAX_DATE_LINE = 90
+# Every form has a four-digit year: a line without one is passed over at once (speed).
+_YEAR = lazy(r"\d{4}")
 MAX_SEARCHED_LINE = 400
 _FORMS = "|".join(f"(?:{form})" for form in _DATE_FORMS)
 _LABELLED = lazy(
@@ -113,7 +115,7 @@ def find_date_in_line(line: str, tz: ZoneInfo, lineno: int) -> tuple[datetime, s
     dateline (``BOSTON, Aug. 19, 2008 --``) or at the end of the line. Returns the date and
     how it was found (``label``, ``update``, ``dateline``, ``end``), None if there is none or
     it cannot exist."""
-    if len(line) > MAX_SEARCHED_LINE:
+    if len(line) > MAX_SEARCHED_LINE or not _YEAR.search(line):
         return None
     for pattern, kind in ((_LABELLED, "label"), (_WIRE, "dateline"), (_START, "start")):
         for match in pattern.finditer(line):
@@ -141,7 +143,7 @@ def parse_date_line(line: str, tz: ZoneInfo, lineno: int) -> datetime | None:
 
     Raises RecordError for a date that cannot exist (31/02/2026).
     """
-    if len(line) > MAX_DATE_LINE:
+    if len(line) > MAX_DATE_LINE or not _YEAR.search(line):
         return None
     for pattern in _LINE_RES:
         match = pattern.match(line)

@@ -12,7 +12,6 @@ SPACES = " \t\u00a0\u202f\u2009"
 OPENERS = "«“\"‘'"
 JOIN_LIMIT = 4
 _CLOSERS = {"«": "»", "“": "”", "‘": "’"}
-_MARK = lazy("[«“\"‘']")
 _SINGLE_AFTER = lazy(r"(?:[:,][ \u00a0]*|\b(?:said|says|wrote|writes|added)[ ]+)$")
 _SINGLE_CLOSE = lazy(r"(?<=\S)['’](?=[\s,.;:!?)\]]|$)")
 
@@ -44,10 +43,9 @@ def scan(text: str) -> tuple[list[Span], int | None, str | None]:
     spans: list[Span] = []
     i, n = 0, len(text)
     while i < n:
-        mark = _MARK.search(text, i)
-        if mark is None:
+        i = _find_close(text, i, OPENERS)  # the next mark: str.find is faster than a regex
+        if i < 0:
             break
-        i = mark.start()
         char = text[i]
         if char in "«“":
             close = _find_close(text, i + 1, _CLOSERS[char] + ('"' if char == "“" else ""))
@@ -61,7 +59,7 @@ def scan(text: str) -> tuple[list[Span], int | None, str | None]:
                 return spans, i, char
             spans.append(Span(i, close + 1, text[i + 1 : close], char))
             i = close + 1
-        elif char in "‘'" and _SINGLE_AFTER.search(text, 0, i) and i + 1 < n and text[i + 1] != " ":
+        elif char in "‘'" and i + 1 < n and text[i + 1] != " " and _single_opens(text, i):
             match = _SINGLE_CLOSE.search(text, i + 2)
             if match is None:
                 return spans, i, char
@@ -70,6 +68,26 @@ def scan(text: str) -> tuple[list[Span], int | None, str | None]:
         else:
             i += 1
     return spans, None, None
+
+
+def has_mark(text: str) -> bool:
+    """Whether a text holds a quotation mark at all (faster than a regex search)."""
+    return "«" in text or "“" in text or '"' in text or "'" in text or "‘" in text
+
+
+def _single_opens(text: str, i: int) -> bool:
+    """Whether a single mark at ``i`` follows a colon, a comma or ``said``; the regex runs
+    only when the text before the mark ends so (an apostrophe is common, the cue is not)."""
+    head = text[:i]
+    spaced = head.rstrip(" ")
+    if not head.rstrip(" \u00a0").endswith((":", ",")) and not (
+        len(spaced) < len(head) and spaced.endswith(_SINGLE_VERBS)
+    ):
+        return False
+    return _SINGLE_AFTER.search(text, 0, i) is not None
+
+
+_SINGLE_VERBS = ("said", "says", "wrote", "writes", "added")
 
 
 def _find_close(text: str, start: int, closers: str) -> int:

@@ -25,10 +25,10 @@ import regex
 from pressroom.model import Quote
 from pressroom.text.names import NOT_FIRST, PRONOUNS, Person
 from pressroom.text.patterns import lazy
-from pressroom.text.quotemarks import SPACES, Chunk, Span, chunks, opens_quote
+from pressroom.text.people import Mentions, People
+from pressroom.text.quotemarks import SPACES, Chunk, Span, chunks, has_mark, opens_quote
 from pressroom.text.spaces import collapse
 from pressroom.text.speakers import (
-    People,
     Subject,
     cut_subject,
     mentions,
@@ -39,7 +39,6 @@ from pressroom.text.verbs import verb_re
 
 __all__ = ["Paragraph", "Unclosed", "extract_quotes", "opens_quote"]
 
-_MARKS = lazy("[«“\"‘']")
 _LOOKAHEAD = 3
 MIN_WORDS_ATTRIBUTED = 3
 MIN_WORDS_ALONE = 5
@@ -92,7 +91,7 @@ def extract_quotes(
     quotes: list[Quote] = []
     unclosed: list[Unclosed] = []
     texts = [p.text for p in paragraphs]
-    if not any(_MARKS.search(text) for text in texts):
+    if not any(map(has_mark, texts)):
         return (), ()
     previous: Chunk | None = None
     last_quote: Quote | None = None
@@ -117,13 +116,13 @@ def _chunk_quotes(
     chunk: Chunk, previous: Chunk | None, last_quote: Quote | None, people: People, near: bool
 ) -> list[Quote]:
     text = chunk.text
-    named = mentions(_outside(text, chunk.spans) if chunk.spans else text) if near else []
+    # The names are looked for only when a question to ``people`` needs them.
+    named = Mentions(_outside(text, chunk.spans)) if near else None
     found: list[Quote] = []
     cursor = 0
     for index, span in enumerate(chunk.spans):
-        for at, person in named:
-            if cursor <= at < span.start and not people.in_a_role(person.name):
-                people.add(person)
+        if named is not None:
+            people.add_mentioned(named, cursor, span.start)
         cursor = span.start
         following = chunk.spans[index + 1].start if index + 1 < len(chunk.spans) else len(text)
         before_start = chunk.spans[index - 1].end if index else 0
@@ -132,7 +131,7 @@ def _chunk_quotes(
         cue = _cue(span, inner, before, after, previous if not before.strip(SPACES) else None)
         speaker, role, how = _resolve(cue, people)
         if speaker is None and cue is None:
-            continued = found[-1] if found and _only(found[-1], before, named) else None
+            continued = found[-1] if found and _only(found[-1], before) else None
             if continued is None and last_quote and not before.strip(SPACES) and index == 0:
                 continued = last_quote if span.start == 0 or opens_quote(text) else None
             if continued is not None and continued.speaker:
@@ -143,13 +142,12 @@ def _chunk_quotes(
             words >= MIN_WORDS_ALONE and not _title_case(inner)
         ):
             found.append(Quote(inner, speaker, role, chunk.line, how if speaker else None))
-    for at, person in named:
-        if at >= cursor and not people.in_a_role(person.name):
-            people.add(person)
+    if named is not None:
+        people.add_mentioned(named, cursor, len(text))
     return found
 
 
-def _only(last: Quote, between: str, named: list[tuple[int, Person]]) -> bool:
+def _only(last: Quote, between: str) -> bool:
     """Whether the text between two quotations names nobody but the last speaker."""
     people = {p.name for _, p in mentions(between)}
     return people <= {last.speaker} and len(between) < 200
@@ -348,7 +346,7 @@ def _resolved(cue: _Cue | None, people: People) -> tuple[str | None, str | None,
     subject = cue.subject
     if subject.kind == "name":
         people.add(Person(subject.text, subject.role, subject.gender))
-        known = people.by_surname(subject.text)
+        known = None if subject.role else people.by_surname(subject.text)
         role = subject.role or (known.role if known else None)
         return subject.text, role, cue.cue
     if subject.kind == "pronoun":

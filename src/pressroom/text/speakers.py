@@ -21,7 +21,6 @@ from pressroom.text.names import (
     pronoun_gender,
     role_gender,
     strip_title,
-    surname,
     title_gender,
     words_of,
 )
@@ -47,7 +46,7 @@ ROLE_WORDS = frozenset(
     déléguée recteur rectrice doyen commissaire porte-parole pdg dg fondateur fondatrice
     """.split()
 )
-_DETERMINER = lazy(
+DETERMINER = lazy(
     r"^(?:le|la|les|l['’]|un|une|des|ce|cet|cette|ces|son|sa|ses|leur|leurs|notre|nos|"
     r"the|a|an|this|that|these|those|his|her|their|its|our|six|sept|deux|trois|quatre|"
     r"cinq|\d+)\b[ \u00a0]*",
@@ -158,23 +157,23 @@ def parse_subject(phrase: str, *, before_verb: bool = False) -> Subject | None:
         before = ", ".join(segments[:at])
         if _ASIDE_LEAD.match(before):
             before = ""
-        return _named(whole_name, _DETERMINER.sub("", before) or None, segments[at + 1 :])
+        return _named(whole_name, DETERMINER.sub("", before) or None, segments[at + 1 :])
     name, prefix = split_role_name(head)
     if (
-        _DETERMINER.match(head)
+        DETERMINER.match(head)
         and name
         and prefix
         and len(words_of(name)) >= 2
         and is_person_name(name)
     ):
-        return _named(name, _DETERMINER.sub("", prefix), segments[1:])
-    if (_DETERMINER.match(head) and not _CAP_TOKEN.match(words_of(head)[0])) or (
-        _DETERMINER.match(head) and lower.split()[0] in ("le", "la", "les", "the", "l")
+        return _named(name, DETERMINER.sub("", prefix), segments[1:])
+    if (DETERMINER.match(head) and not _CAP_TOKEN.match(words_of(head)[0])) or (
+        DETERMINER.match(head) and lower.split()[0] in ("le", "la", "les", "the", "l")
     ):
         if len(segments) > 1:
             name, prefix = split_role_name(segments[1])
             if name and not prefix and is_person_name(name):
-                return _named(name, _DETERMINER.sub("", head), segments[2:])
+                return _named(name, DETERMINER.sub("", head), segments[2:])
         return _descriptor(head)
     name, prefix = split_role_name(head)
     if name is None or (prefix and prefix[:1].islower() and before_verb and len(prefix) > 40):
@@ -183,9 +182,9 @@ def parse_subject(phrase: str, *, before_verb: bool = False) -> Subject | None:
             if second and not second_prefix and is_person_name(second):
                 return _named(second, head, segments[2:])
         return _descriptor(head) if before_verb else None
-    if prefix and prefix.split()[0].lower() in NOT_FIRST and not _DETERMINER.match(prefix):
+    if prefix and prefix.split()[0].lower() in NOT_FIRST and not DETERMINER.match(prefix):
         prefix = None if len(words_of(prefix)) <= 1 else prefix
-    if len(words_of(name)) == 1 or _is_title_surname(name):
+    if len(words_of(name)) == 1 or is_title_surname(name):
         if name.lower() in NOT_FIRST or name.lower() in NOT_PERSON or name.lower() in PRONOUNS:
             return None
         if prefix and words_of(prefix)[-1].rstrip(".").lower() not in ROLE_WORDS | _TITLE_WORDS:
@@ -213,7 +212,7 @@ def _whole_name(segments: list[str]) -> tuple[int, str] | None:
     return None
 
 
-def _is_title_surname(name: str) -> bool:
+def is_title_surname(name: str) -> bool:
     tokens = words_of(name)
     return len(tokens) == 2 and tokens[0].rstrip(".").lower() in _TITLE_WORDS
 
@@ -237,7 +236,7 @@ def _role(prefix: str | None, rest: list[str]) -> str | None:
     if after and _ROLE_REJECT.match(after):
         after = None
     if prefix:
-        before = clean_role(_DETERMINER.sub("", prefix))
+        before = clean_role(DETERMINER.sub("", prefix))
         if before and not _ROLE_REJECT.match(before):
             return before if not after else f"{before}, {after}"
     return after
@@ -257,73 +256,13 @@ def _descriptor(head: str) -> Subject | None:
     words = words_of(head)
     if not words or len(words) > MAX_DESCRIPTOR_WORDS or head.lower() in PRONOUNS:
         return None
-    if not _DETERMINER.match(head) and not (len(words) <= 3 and head[:1].isupper()):
+    if not DETERMINER.match(head) and not (len(words) <= 3 and head[:1].isupper()):
         return None
     if len(words) < 2 or any(w.lower() in ("qui", "que", "who", "which", "that") for w in words):
         return None
     if verb_re().search(head):  # "a déclaré": a verb, not someone
         return None
     return Subject("descriptor", head, gender=role_gender(head))
-
-
-@dataclass
-class People:
-    """The people the text has named so far, most recent last."""
-
-    named: list[Person]
-
-    def add(self, person: Person) -> None:
-        if _is_title_surname(person.name) or len(words_of(person.name)) < 2:
-            full = self.by_surname(person.name)
-            if full is not None:
-                person = Person(full.name, full.role or person.role, full.gender or person.gender)
-        for index, known in enumerate(self.named):
-            if known.name == person.name or (
-                known.surname == person.surname and len(words_of(person.name)) < 2
-            ):
-                merged = Person(
-                    known.name, known.role or person.role, known.gender or person.gender
-                )
-                del self.named[index]
-                self.named.append(merged)
-                return
-        self.named.append(person)
-
-    def last(self, gender: Gender) -> Person | None:
-        """The person last named; for a gendered pronoun, the last of that gender, else the
-        last whose gender the text does not show."""
-        if gender is not None:
-            same = next((p for p in reversed(self.named) if p.gender == gender), None)
-            if same is not None:
-                return same
-        return next((p for p in reversed(self.named) if p.gender in (None, gender)), None)
-
-    def by_surname(self, name: str) -> Person | None:
-        wanted = surname(name).lower()
-        for person in reversed(self.named):
-            if person.surname.lower() == wanted and len(words_of(person.name)) >= 2:
-                return person
-        others = [  # "Professor Liao" for Liao Ming: a surname written first
-            p
-            for p in self.named
-            if len(words_of(p.name)) >= 2 and wanted in (w.lower() for w in words_of(p.name))
-        ]
-        return others[-1] if len({p.name for p in others}) == 1 else None
-
-    def in_a_role(self, name: str) -> bool:
-        """Whether a name is part of a known person's role (``… of Acme Information Service``)."""
-        return any(person.role and name in person.role for person in self.named)
-
-    def by_role(self, descriptor: str) -> Person | None:
-        head = _DETERMINER.sub("", descriptor.lower()).strip()
-        head = _FORMER.sub("", head)
-        if not head:
-            return None
-        for person in reversed(self.named):
-            role = (person.role or "").lower()
-            if role and (role.startswith(head) or head.startswith(role)):
-                return person
-        return None
 
 
 def mentions(text: str) -> list[tuple[int, Person]]:
@@ -358,4 +297,3 @@ def mentions(text: str) -> list[tuple[int, Person]]:
 
 _INITIAL_END = lazy(r"(?:\b\p{Lu}|Jr)\.$")
 _INTERESSE = lazy(r"^l['’]intéressée?$")
-_FORMER = lazy(r"^(?:nouvel|nouveau|nouvelle|ancien|ancienne|ex-)\s*")

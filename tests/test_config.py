@@ -7,15 +7,19 @@ from pathlib import Path
 import pytest
 
 from pressroom.config import Config, load_config
-from pressroom.errors import PressroomError
+from pressroom.errors import PressroomError, Problem
 from support import ROOT
 
 
-def _error(tmp_path: Path, text: str) -> str:
+def _problem(tmp_path: Path, text: str) -> Problem:
     (tmp_path / "pressroom.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(PressroomError) as caught:
         load_config(tmp_path)
-    return str(caught.value)
+    return caught.value.problem
+
+
+def _error(tmp_path: Path, text: str) -> str:
+    return str(_problem(tmp_path, text))
 
 
 def test_no_file_means_defaults(tmp_path: Path) -> None:
@@ -60,16 +64,12 @@ def test_bad_values_name_their_own_line(tmp_path: Path) -> None:
 
 
 def test_a_send_slot_that_is_not_one_is_a_located_error(tmp_path: Path) -> None:
-    (tmp_path / "pressroom.yaml").write_text("newsletter:\n  send_at: someday 25:00\n")
-    with pytest.raises(PressroomError) as caught:
-        load_config(tmp_path)
-    assert caught.value.problem.line == 2
-    assert "send_at" in caught.value.problem.message
+    problem = _problem(tmp_path, "newsletter:\n  send_at: someday 25:00\n")
+    assert problem.line == 2
+    assert "send_at" in problem.message
 
 
 def test_a_control_character_in_a_value_is_a_located_error(tmp_path: Path) -> None:
-    (tmp_path / "pressroom.yaml").write_text('newsletter:\n  name: "La lettre\\x1b"\n')
-    with pytest.raises(PressroomError) as caught:
-        load_config(tmp_path)
-    assert caught.value.problem.line == 2
-    assert "control character" in caught.value.problem.message
+    problem = _problem(tmp_path, 'newsletter:\n  name: "La lettre\\x1b"\n')
+    assert problem.line == 2
+    assert "control character" in problem.message

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from pressroom.cli import app
 
@@ -78,43 +78,21 @@ def test_send_delivers_both_parts_and_headers(
 def test_send_needs_a_built_week_and_a_password_from_the_environment(
     workspace: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    result = runner.invoke(
-        app, ["send", "-C", str(workspace), "--week", "2025-W11", "--to", "me@example.org"]
-    )
+    result = _send(runner, workspace)
     assert result.exit_code == 2 and "not built" in result.output
     runner.invoke(app, ["build", "-C", str(workspace)])
     monkeypatch.delenv("PRESSROOM_SMTP_PASSWORD", raising=False)
-    result = runner.invoke(
-        app,
-        [
-            "send",
-            "-C",
-            str(workspace),
-            "--week",
-            "2025-W11",
-            "--to",
-            "me@example.org",
-            "--user",
-            "me",
-        ],
-    )
+    result = _send(runner, workspace, "--user", "me")
     assert result.exit_code == 2 and "PRESSROOM_SMTP_PASSWORD" in result.output
 
 
 def test_unreachable_server_is_a_clear_failure(workspace: Path, runner: CliRunner) -> None:
     runner.invoke(app, ["build", "-C", str(workspace)])
-    result = runner.invoke(
-        app,
-        [
-            "send",
-            "-C",
-            str(workspace),
-            "--week",
-            "2025-W11",
-            "--to",
-            "me@example.org",
-            "--smtp",
-            "127.0.0.1:9",
-        ],
-    )
+    result = _send(runner, workspace, "--smtp", "127.0.0.1:9")
     assert result.exit_code == 1 and "sending failed" in result.output
+
+
+def _send(runner: CliRunner, workspace: Path, *options: str) -> Result:
+    """`pressroom send` of the week 2025-W11 to me@example.org, with more options."""
+    command = ["send", "-C", str(workspace), "--week", "2025-W11", "--to", "me@example.org"]
+    return runner.invoke(app, [*command, *options])

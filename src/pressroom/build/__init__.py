@@ -40,7 +40,6 @@ from pressroom.build.workers import (
 from pressroom.compose.posts import Post
 from pressroom.config import Config, load_config
 from pressroom.errors import PressroomError, Problem
-from pressroom.model import Release
 from pressroom.outbox import (
     OUTBOX,
     REPORT,
@@ -50,7 +49,7 @@ from pressroom.outbox import (
     remove_week,
 )
 from pressroom.platforms import PLATFORMS
-from pressroom.readers import FileRead, read_files, release_entries, release_files
+from pressroom.readers import FileRead, read_files, release_entries, release_files, release_of
 from pressroom.render.checks import Check, failed
 from pressroom.render.templates import (
     compiled_environment,
@@ -131,7 +130,7 @@ def build(
             if name not in reads and entries[name].week in rendering
         ]
         reads.update((r.name, r) for r in read_many(missing, config.timezone, jobs))
-        releases = {w: tuple(_release(reads[name]) for name in week_files[w]) for w in to_render}
+        releases = {w: tuple(release_of(reads[name]) for name in week_files[w]) for w in to_render}
         del reads
         clean_leftovers(outbox)
         built: list[str] = []
@@ -233,11 +232,6 @@ def _entry(read: FileRead, stamp: Stamp) -> FileEntry:
     return FileEntry(
         stamp, read.sha256, iso_week(release.date), release.id, release.source.line, read.problems
     )
-
-
-def _release(read: FileRead) -> Release:
-    assert read.release is not None, read.name  # files_by_week keeps only files with one
-    return read.release
 
 
 class _Renderer:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from pressroom.compose.editorial import Featured, featured, quoted, with_utm
-from pressroom.compose.labels import labels, plural
+from pressroom.compose.labels import labels, lang_of, plural
 from pressroom.config import Config
 from pressroom.model import Release, newest_first
 from pressroom.text.dates import day_in_words, week_in_words
@@ -69,7 +69,7 @@ def compose_digest(week: str, releases: tuple[Release, ...], config: Config) -> 
     }
     site = config.newsletter.site_url
     ordered = newest_first(releases)
-    lang = "en" if locale.startswith("en") else "fr"
+    lang = lang_of(locale)
     stories = [
         _story(r, locale, lang, with_utm(r.url, site, utm) if r.url else None) for r in ordered
     ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pressroom.model import Lang
+
 LABELS: dict[str, dict[str, str]] = {
     "fr": {
         "lead": "À la une",
@@ -35,8 +37,13 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+def lang_of(locale: str) -> Lang:
+    """The language a locale writes in: ``en_GB`` -> ``en``; anything else is French."""
+    return "en" if locale.startswith("en") else "fr"
+
+
 def labels(locale: str) -> dict[str, str]:
-    return LABELS["en" if locale.startswith("en") else "fr"]
+    return LABELS[lang_of(locale)]
 
 
 def plural(label: str, count: int) -> str:

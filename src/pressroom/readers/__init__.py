@@ -169,12 +169,13 @@ def merge_reads(reads: Iterable[FileRead]) -> ReadOutcome:
         )
         for r in reads
     )
-    releases = sorted((_release(reads[i]) for i in kept), key=lambda r: (r.date, r.id))
+    releases = sorted((release_of(reads[i]) for i in kept), key=lambda r: (r.date, r.id))
     return ReadOutcome(tuple(releases), problems)
 
 
-def _release(read: FileRead) -> Release:
-    assert read.release is not None, read.name  # claim_ids keeps only reads with one
+def release_of(read: FileRead) -> Release:
+    """The release of a read known to hold one (claim_ids and files_by_week keep only those)."""
+    assert read.release is not None, read.name
     return read.release
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -15,6 +14,7 @@ from pressroom.errors import Problem, RecordError, Severity
 from pressroom.model import Block, Lang, Quote, Release, Source
 from pressroom.readers.fields import QUOTE_FIELDS, Fields, list_field, text_field
 from pressroom.text.dates import parse_date_value
+from pressroom.text.encoding import ascii_slug
 from pressroom.text.language import detect_lang
 from pressroom.text.quotes import Paragraph, Unclosed, extract_quotes
 from pressroom.text.spaces import collapse
@@ -184,8 +184,7 @@ def is_web_url(url: str) -> bool:
 def slugify(text: str) -> str:
     """ASCII words joined by dashes; a long slug is cut at a word and keeps a hash of the
     whole text, so two long titles that start alike still get different ids."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = _NON_SLUG.sub("-", ascii_text.lower()).strip("-")
+    slug = ascii_slug(text)
     if len(slug) > SLUG_MAX:
         digest = hashlib.sha1(text.encode()).hexdigest()[:6]
         slug = f"{slug[: SLUG_MAX - 7].rsplit('-', 1)[0]}-{digest}"
@@ -193,4 +192,3 @@ def slugify(text: str) -> str:
 
 
 _SPACE = regex.compile(r"\s")
-_NON_SLUG = regex.compile(r"[^a-z0-9]+")

@@ -92,6 +92,7 @@ def check_digest(html: str, text: str) -> tuple[Check, ...]:
     size = len(data)
     low, high = PREHEADER_RANGE
     pre = (scan.preheader or "").strip("\u00a0 ")
+    mojibake = has_mojibake(text)
     return (
         _size(size),
         _ok("lang", bool(scan.lang), f"lang={scan.lang!r}" if scan.lang else "no lang on <html>"),
@@ -121,8 +122,8 @@ def check_digest(html: str, text: str) -> tuple[Check, ...]:
         _ok("plain-text part", bool(text.strip()), f"{len(text)} characters"),
         _ok(
             "no mojibake",
-            not has_mojibake(text),
-            "none" if not has_mojibake(text) else "text such as Ã© left: save the release as UTF-8",
+            not mojibake,
+            "text such as Ã© left: save the release as UTF-8" if mojibake else "none",
         ),
     )
 

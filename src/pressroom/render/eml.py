@@ -9,8 +9,6 @@ the digest's send slot (``newsletter.send_at``); ``pressroom send`` stamps both 
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from email.message import EmailMessage
 from email.policy import EmailPolicy
 from email.utils import format_datetime, parseaddr
@@ -20,6 +18,7 @@ from typing import Any
 from pressroom.compose.digest import Digest
 from pressroom.config import Newsletter
 from pressroom.render.digest import RenderedDigest
+from pressroom.text.encoding import ascii_slug
 
 
 class _RememberingPolicy(EmailPolicy):
@@ -78,7 +77,8 @@ def build_eml(digest: Digest, rendered: RenderedDigest, newsletter: Newsletter) 
 def list_id(newsletter: Newsletter) -> str:
     """``"Name" <name-slug.sender-domain>`` (RFC 2919), or the configured identifier."""
     identifier = (
-        newsletter.list_id or f"{_slug(newsletter.name)}.{sender_domain(newsletter.sender)}"
+        newsletter.list_id
+        or f"{ascii_slug(newsletter.name) or 'digest'}.{sender_domain(newsletter.sender)}"
     )
     return f"{one_line(newsletter.name)} <{one_line(identifier)}>"
 
@@ -100,8 +100,3 @@ def one_line(value: str) -> str:
 
 def sender_domain(address: str) -> str:
     return parseaddr(address)[1].rpartition("@")[2] or "pressroom.invalid"
-
-
-def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "digest"

@@ -1,8 +1,10 @@
-"""Mojibake: UTF-8 text that was decoded as Windows-1252 somewhere (``RÃ©gion``)."""
+"""Text to bytes and back: mojibake (UTF-8 decoded as Windows-1252 somewhere, ``RÃ©gion``)
+and ASCII slugs."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Characters every common mojibake contains (Ã©, â€™, Â , Å“…): the full check runs only
 # on text that has one.
@@ -25,3 +27,13 @@ def repair_mojibake(text: str) -> str:
     import ftfy
 
     return str(ftfy.fix_encoding(text))
+
+
+def ascii_slug(text: str) -> str:
+    """Lower-case ASCII words joined by dashes (``Région Sud`` -> ``region-sud``); empty
+    when nothing is left."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _NON_SLUG.sub("-", ascii_text.lower()).strip("-")
+
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")

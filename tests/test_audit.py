@@ -9,13 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pressroom.audit import (
-    parse_spam_status,
-    received_header,
-    spam_report,
-    spam_reports,
-    spamassassin,
-)
+from pressroom.audit import parse_spam_status, received_header, spam_report, spamassassin
 from pressroom.build import build
 from support import MIXED, SEED_WEEKS, built_week, copy_workspace, require_tool
 
@@ -90,10 +84,3 @@ def _header(eml: bytes, name: str) -> str:
     from email.policy import default
 
     return str(message_from_bytes(eml, policy=default)[name])
-
-
-def test_one_run_for_many_messages_gives_each_its_own_verdict(weeks: dict[str, bytes]) -> None:
-    names = [*SEED_WEEKS, "20 stories"]
-    together = spam_reports([weeks[name] for name in names])
-    assert together == [spam_report(weeks[name]) for name in names]
-    assert all(report is not None for report in together)

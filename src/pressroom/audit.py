@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime
@@ -42,37 +42,20 @@ def spamassassin() -> str | None:
 def spam_report(eml: bytes, now: datetime | None = None) -> SpamReport | None:
     """SpamAssassin's verdict on the message as ``pressroom send`` would send it ``now``
     (dated then, with a Received header of then); None when it is not installed."""
-    return spam_reports([eml], now)[0]
-
-
-def spam_reports(emls: Sequence[bytes], now: datetime | None = None) -> list[SpamReport | None]:
-    """SpamAssassin's verdicts on several messages (see ``spam_report``), from one run:
-    SpamAssassin takes about two seconds to start, so the messages go to it as one mbox.
-    All None when it is not installed; None for a message whose verdict cannot be read."""
     program = spamassassin()
-    if program is None or not emls:
-        return [None] * len(emls)
+    if program is None:
+        return None
     now = now or datetime.now(UTC)
-    mbox = b"".join(
-        _MBOX_FROM + (received_header(now) + stamped(eml, now).as_bytes()).replace(b"\r\n", b"\n")
-        for eml in emls
-    )
+    message = stamped(eml, now)
+    received = received_header(now)
     result = subprocess.run(
-        [program, "-L", "-t", "--mbox"],
-        input=mbox,
+        [program, "-L", "-t"],
+        input=received + message.as_bytes(),
         capture_output=True,
-        timeout=120 + 10 * len(emls),
+        timeout=120,
         check=False,
     )
-    output = "\n" + result.stdout.decode("utf-8", "replace")  # the first one opens the output
-    verdicts = output.split(_MBOX_FROM.decode())[1:]
-    if len(verdicts) != len(emls):
-        return [None] * len(emls)
-    return [parse_spam_status(verdict) for verdict in verdicts]
-
-
-_MBOX_FROM = b"\nFrom pressroom@localhost Thu Jan  1 00:00:00 1970\n"
-"""The line that opens each message of an mbox (after a blank line)."""
+    return parse_spam_status(result.stdout.decode("utf-8", "replace"))
 
 
 RELAY = "relay.example.org (relay.example.org [88.0.0.25])"
@@ -177,15 +160,10 @@ SPAM_WARN, SPAM_FAIL = 1.0, 5.0
 """SpamAssassin scores: from 1 a point is worth a look; 5 is its default spam threshold."""
 
 
-def spam_checks(emls: Sequence[bytes]) -> list[Check]:
-    """One check per message, from one SpamAssassin run (see ``spam_reports``)."""
+def spam_check(eml: bytes) -> Check:
     if spamassassin() is None:
-        missing = Check("SpamAssassin", "warn", "not installed (apt-get install spamassassin)")
-        return [missing] * len(emls)
-    return [_spam_check(report) for report in spam_reports(emls)]
-
-
-def _spam_check(report: SpamReport | None) -> Check:
+        return Check("SpamAssassin", "warn", "not installed (apt-get install spamassassin)")
+    report = spam_report(eml)
     if report is None:
         return Check("SpamAssassin", "warn", "could not read SpamAssassin's verdict")
     status: Status = (

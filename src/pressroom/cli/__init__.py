@@ -18,6 +18,7 @@ from typing import Annotated, Any
 
 import typer
 import yaml
+from rich.table import Table
 from typer.core import TyperGroup
 
 from pressroom import __version__
@@ -32,10 +33,10 @@ from pressroom.cli.options import (
     weeks_option,
 )
 from pressroom.cli.output import (
+    STATUS_STYLE,
     err,
     escape,
     out,
-    print_checks,
     print_error,
     progress,
     report,
@@ -211,34 +212,33 @@ def check(
     The audit's results are also written into each week's report.json. Exits 1 when a
     check fails, 2 when there is nothing to check.
     """
-    from pressroom.audit import axe_checks, spam_checks
+    from pressroom.audit import axe_checks, spam_check
 
     outbox = workspace / OUTBOX
     weeks = [week_or_exit(w) for w in week] if week else existing_weeks(outbox)
     if not weeks:
         fail(Problem(str(outbox), 1, "no built week to check", "run `pressroom build` first"))
-    built: dict[str, tuple[str, str, bytes]] = {}
+    any_failed = False
     for name in weeks:
         folder = outbox / name
         try:
-            built[name] = (
-                (folder / "digest.html").read_text(encoding="utf-8"),
-                (folder / "digest.txt").read_text(encoding="utf-8"),
-                (folder / "digest.eml").read_bytes(),
-            )
+            html = (folder / "digest.html").read_text(encoding="utf-8")
+            text = (folder / "digest.txt").read_text(encoding="utf-8")
         except OSError:
             fail(Problem(str(folder), 1, f"week {name} is not built", "run `pressroom build`"))
-    spam = spam_checks([eml for _, _, eml in built.values()])
-    any_failed = False
-    for (name, (html, text, _)), spam_check in zip(built.items(), spam, strict=True):
-        folder = outbox / name
-        found: tuple[Check, ...] = (spam_check,)
+        found: tuple[Check, ...] = (spam_check((folder / "digest.eml").read_bytes()),)
         if audit:
             found += axe_checks(folder / "digest.html")
         record_audit(outbox, name, [c.as_dict() for c in found])
         checks = check_digest(html, text) + found
         any_failed |= failed(checks)
-        print_checks(f"{name}  {folder / 'digest.html'}", checks)
+        table = Table(title=f"{name}  {folder / 'digest.html'}", title_justify="left")
+        table.add_column("check")
+        table.add_column("result")
+        table.add_column("detail", overflow="fold")
+        for item in checks:
+            table.add_row(item.name, STATUS_STYLE[item.status], item.detail)
+        out.print(table)
     raise typer.Exit(ExitStatus.PROBLEMS if any_failed else ExitStatus.SUCCESS)
 
 

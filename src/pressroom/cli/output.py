@@ -11,12 +11,10 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from pressroom.build import BuildResult
 from pressroom.errors import Problem
 from pressroom.outbox import OUTBOX
-from pressroom.render.checks import Check
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -79,14 +77,3 @@ def report(problems: Iterable[Problem]) -> None:
 
 def escape(text: str) -> str:
     return text.replace("[", "\\[")
-
-
-def print_checks(title: str, checks: Iterable[Check]) -> None:
-    """A week's checks as a table: name, result, detail."""
-    table = Table(title=title, title_justify="left")
-    table.add_column("check")
-    table.add_column("result")
-    table.add_column("detail", overflow="fold")
-    for item in checks:
-        table.add_row(item.name, STATUS_STYLE[item.status], item.detail)
-    out.print(table)

@@ -1,0 +1,8 @@
+"""One module a command; importing this package registers them on ``cli.app.app``.
+
+The order here is the order of ``pressroom --help``.
+"""
+
+from pressroom.cli.commands import build, check, ingest, posts, preview, send
+
+__all__ = ["build", "check", "ingest", "posts", "preview", "send"]

@@ -1,0 +1,70 @@
+"""`pressroom check`: a built week against the email limits, SpamAssassin and axe-core."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from pressroom.cli.app import app
+from pressroom.cli.options import Workspace, fail, week_or_exit, weeks_option
+from pressroom.cli.output import STATUS_STYLE, out
+from pressroom.errors import Problem
+from pressroom.outbox import OUTBOX, existing_weeks, record_audit
+from pressroom.render.checks import Check, check_digest, failed
+from pressroom.status import ExitStatus
+
+
+@app.command()
+def check(
+    workspace: Workspace = Path("."),
+    week: Annotated[
+        list[str] | None,
+        weeks_option("Check only this week (repeatable); default: every built week."),
+    ] = None,
+    audit: Annotated[
+        bool,
+        typer.Option(
+            "--audit",
+            help="Also run axe-core in Chromium at 375 and 600 px, light and dark.",
+        ),
+    ] = False,
+) -> None:
+    """Check built digests: email limits, links, and SpamAssassin's score as sent now.
+
+    The limits are size, lang, title, preheader and links; SpamAssassin runs when
+    it is installed.
+
+    The audit's results are also written into each week's report.json. Exits 1 when a
+    check fails, 2 when there is nothing to check.
+    """
+    from pressroom.audit import axe_checks, spam_check
+
+    outbox = workspace / OUTBOX
+    weeks = [week_or_exit(w) for w in week] if week else existing_weeks(outbox)
+    if not weeks:
+        fail(Problem(str(outbox), 1, "no built week to check", "run `pressroom build` first"))
+    any_failed = False
+    for name in weeks:
+        folder = outbox / name
+        try:
+            html = (folder / "digest.html").read_text(encoding="utf-8")
+            text = (folder / "digest.txt").read_text(encoding="utf-8")
+        except OSError:
+            fail(Problem(str(folder), 1, f"week {name} is not built", "run `pressroom build`"))
+        found: tuple[Check, ...] = (spam_check((folder / "digest.eml").read_bytes()),)
+        if audit:
+            found += axe_checks(folder / "digest.html")
+        record_audit(outbox, name, [c.as_dict() for c in found])
+        checks = check_digest(html, text) + found
+        any_failed |= failed(checks)
+        table = Table(title=f"{name}  {folder / 'digest.html'}", title_justify="left")
+        table.add_column("check")
+        table.add_column("result")
+        table.add_column("detail", overflow="fold")
+        for item in checks:
+            table.add_row(item.name, STATUS_STYLE[item.status], item.detail)
+        out.print(table)
+    raise typer.Exit(ExitStatus.PROBLEMS if any_failed else ExitStatus.SUCCESS)

@@ -1,0 +1,81 @@
+"""`pressroom posts`: a week's post drafts, printed or exported."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime, time, timedelta
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pressroom.build import week_posts
+from pressroom.cli.app import app
+from pressroom.cli.options import Workspace, duration_or_exit, week_or_exit
+from pressroom.cli.output import err
+from pressroom.platforms import PLATFORMS
+from pressroom.render.exports import (
+    ExportFormat,
+    file_bytes,
+    to_csv,
+    to_hootsuite,
+    to_json,
+    to_markdown,
+    to_sprout,
+)
+from pressroom.weeks import week_monday
+
+
+@app.command()
+def posts(
+    week: Annotated[
+        str, typer.Option("--week", "-w", help="ISO week, e.g. 2026-W04.", show_default=False)
+    ],
+    workspace: Workspace = Path("."),
+    platform: Annotated[
+        str | None,
+        typer.Option(
+            help=f"Comma-separated platforms among {', '.join(PLATFORMS)}.",
+            show_default="all in pressroom.yaml",
+        ),
+    ] = None,
+    output_format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="Export format.")
+    ] = ExportFormat.md,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file instead of printing.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    start: Annotated[
+        datetime | None,
+        typer.Option(
+            help="First scheduled slot for hootsuite/sprout (YYYY-MM-DDTHH:MM).",
+            formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+            show_default="Monday after the week, 09:00",
+        ),
+    ] = None,
+    every: Annotated[str, typer.Option(help="Time between scheduled posts: 30m, 2h, 1d.")] = "2h",
+) -> None:
+    """Print or export a week's social post drafts, for review or a scheduling tool."""
+    wanted = tuple(p.strip() for p in platform.split(",")) if platform else None
+    drafts = week_posts(workspace, week_or_exit(week), wanted)
+    slot = start or datetime.combine(week_monday(week) + timedelta(days=7), time(9, 0))
+    gap = duration_or_exit(every)
+    text = {
+        ExportFormat.md: lambda: to_markdown(drafts, f"Posts {week}"),
+        ExportFormat.json: lambda: to_json(drafts),
+        ExportFormat.csv: lambda: to_csv(drafts),
+        ExportFormat.hootsuite: lambda: to_hootsuite(drafts, slot, gap),
+        ExportFormat.sprout: lambda: to_sprout(drafts, slot, gap),
+    }[output_format]()
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_bytes(file_bytes(text, output_format))
+        err.print(f"{len(drafts)} posts → {output}")

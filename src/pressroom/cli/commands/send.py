@@ -1,0 +1,68 @@
+"""`pressroom send`: a built week's .eml as a test email."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pressroom.cli.app import CommandFailed, app
+from pressroom.cli.options import Workspace, fail, week_or_exit
+from pressroom.cli.output import out
+from pressroom.errors import Problem
+from pressroom.outbox import OUTBOX
+
+
+@app.command()
+def send(
+    week: Annotated[
+        str,
+        typer.Option("--week", "-w", help="ISO week to send, e.g. 2026-W04.", show_default=False),
+    ],
+    to: Annotated[str, typer.Option(help="Test recipient address.", show_default=False)],
+    workspace: Workspace = Path("."),
+    smtp: Annotated[str, typer.Option(help="SMTP server as HOST:PORT.")] = "127.0.0.1:25",
+    starttls: Annotated[bool, typer.Option(help="Upgrade the connection with STARTTLS.")] = False,
+    user: Annotated[
+        str | None,
+        typer.Option(
+            help="SMTP login; the password is read from PRESSROOM_SMTP_PASSWORD.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Send a built week's digest.eml as a test email."""
+    from pressroom.send import SendFailed
+    from pressroom.send import send as send_eml
+
+    eml_path = workspace / OUTBOX / week_or_exit(week) / "digest.eml"
+    if not eml_path.exists():
+        fail(Problem(str(eml_path), 1, f"week {week} is not built", "run `pressroom build`"))
+    host, _, port_text = smtp.rpartition(":")
+    if not host or not port_text.isdigit():
+        fail(Problem("--smtp", 1, f"cannot read {smtp!r}", "write it as HOST:PORT"))
+    password = os.environ.get("PRESSROOM_SMTP_PASSWORD")
+    if user and password is None:
+        fail(
+            Problem(
+                "--user",
+                1,
+                "no password for the SMTP login",
+                "set PRESSROOM_SMTP_PASSWORD in the environment",
+            )
+        )
+    try:
+        message_id = send_eml(
+            eml_path.read_bytes(),
+            to,
+            host,
+            int(port_text),
+            starttls=starttls,
+            user=user,
+            password=password,
+        )
+    except SendFailed as exc:
+        raise CommandFailed(f"{smtp}: sending failed: {exc}") from exc
+    out.print(f"Sent {week} to {to} via {smtp} ({message_id})")

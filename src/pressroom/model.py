@@ -55,6 +55,9 @@ class Release:
     lang: Lang
     source: Source
     headline_quote: str | None = None
+    image: str | None = None
+    """An https URL, or a path relative to the workspace's ``assets/``, as the record states it."""
+    image_alt: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The record as ``pressroom ingest`` prints it (date as ISO 8601 with offset)."""
@@ -80,6 +83,8 @@ class Release:
             "lang": self.lang,
             "source": {"path": self.source.path, "line": self.source.line},
             "headline_quote": self.headline_quote,
+            "image": self.image,
+            "image_alt": self.image_alt,
         }
 
 

@@ -21,6 +21,8 @@ RECORD_FIELDS = {
     "quotes": "a list of {text, speaker, role}",
     "headline_quote": "the quote to feature in posts and the digest",
     "credit": "the image credit",
+    "image": "an https URL or a path under the workspace's assets/",
+    "image_alt": "the image's text alternative",
     "tags": "a list of words",
     "url": "the release's web address (http or https)",
     "lang": "fr or en",

@@ -111,6 +111,8 @@ def assemble(
             path, found.title_line if "title" not in fields.lines else fields.line("title")
         ),
         headline_quote=_strip_marks(text_field(fields, "headline_quote")),
+        image=text_field(fields, "image"),
+        image_alt=text_field(fields, "image_alt"),
     )
     return release, problems
 

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import subprocess
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 import pytest
 
-from pressroom.audit import parse_spam_status, received_header, spam_report, spamassassin
+from pressroom.audit import (
+    parse_spam_status,
+    received_header,
+    spam_report,
+    spam_reports,
+    spamassassin,
+)
 from pressroom.build import build
+from pressroom.send import stamped
 from support import MIXED, SEED_WEEKS, built_week, copy_workspace, require_tool
 
 pytestmark = pytest.mark.slow
@@ -77,6 +84,25 @@ def test_spam_status_is_read_from_the_report() -> None:
     )
     assert report is not None and report.score == -0.2
     assert report.rules == ("HTML_MESSAGE", "NO_RELAYS")
+
+
+def test_one_run_for_many_messages_gives_each_its_own_verdict(weeks: dict[str, bytes]) -> None:
+    """The library run scores each message alone: the same verdicts as the command run on
+    one message at a time, with a shouting message in the middle whose rules only it fires."""
+    shouting = weeks["20 stories"].replace(b"\r\nSubject: ", b"\r\nSubject: FREE CASH NOW!!! ", 1)
+    emls = [weeks[SEED_WEEKS[0]], shouting, weeks[SEED_WEEKS[1]], weeks["20 stories"]]
+    now = datetime.now(UTC)
+    together = spam_reports(emls, now)
+    program = spamassassin()
+    assert program is not None
+    alone = []
+    for eml in emls:
+        message = received_header(now) + stamped(eml, now).as_bytes()
+        result = subprocess.run([program, "-L", "-t"], input=message, capture_output=True)
+        alone.append(parse_spam_status(result.stdout.decode()))
+    assert together == alone
+    assert together[1] is not None and together[0] is not None
+    assert set(together[1].rules) - set(together[0].rules), "the shouting message fires no rule"
 
 
 def _header(eml: bytes, name: str) -> str:

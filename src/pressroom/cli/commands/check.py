@@ -40,21 +40,18 @@ def check(
     The audit's results are also written into each week's report.json. Exits 1 when a
     check fails, 2 when there is nothing to check.
     """
-    from pressroom.audit import axe_checks, spam_check
+    from pressroom.audit import axe_checks, spam_checks
 
     outbox = workspace / OUTBOX
     weeks = [week_or_exit(w) for w in week] if week else existing_weeks(outbox)
     if not weeks:
         fail(Problem(str(outbox), 1, "no built week to check", "run `pressroom build` first"))
+    built = {name: _built_week(outbox / name) for name in weeks}
+    spam = spam_checks([eml for _html, _text, eml in built.values()])
     any_failed = False
-    for name in weeks:
+    for (name, (html, text, _eml)), spam_verdict in zip(built.items(), spam, strict=True):
         folder = outbox / name
-        try:
-            html = (folder / "digest.html").read_text(encoding="utf-8")
-            text = (folder / "digest.txt").read_text(encoding="utf-8")
-        except OSError:
-            fail(Problem(str(folder), 1, f"week {name} is not built", "run `pressroom build`"))
-        found: tuple[Check, ...] = (spam_check((folder / "digest.eml").read_bytes()),)
+        found: tuple[Check, ...] = (spam_verdict,)
         if audit:
             found += axe_checks(folder / "digest.html")
         record_audit(outbox, name, [c.as_dict() for c in found])
@@ -68,3 +65,15 @@ def check(
             table.add_row(item.name, STATUS_STYLE[item.status], item.detail)
         out.print(table)
     raise typer.Exit(ExitStatus.PROBLEMS if any_failed else ExitStatus.SUCCESS)
+
+
+def _built_week(folder: Path) -> tuple[str, str, bytes]:
+    """The week's digest.html, digest.txt and digest.eml, or a usage error."""
+    try:
+        return (
+            (folder / "digest.html").read_text(encoding="utf-8"),
+            (folder / "digest.txt").read_text(encoding="utf-8"),
+            (folder / "digest.eml").read_bytes(),
+        )
+    except OSError:
+        fail(Problem(str(folder), 1, f"week {folder.name} is not built", "run `pressroom build`"))

@@ -42,6 +42,17 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
+class PostOverride:
+    """The editor's own text for one platform's post (``posts:`` in a record), used as
+    written: nothing is appended, typeset or shortened."""
+
+    platform: str
+    text: str
+    line: int = 0
+    """The line of the record that states it, for problems."""
+
+
+@dataclass(frozen=True, slots=True)
 class Release:
     id: str
     title: str
@@ -58,6 +69,12 @@ class Release:
     image: str | None = None
     """An https URL, or a path relative to the workspace's ``assets/``, as the record states it."""
     image_alt: str | None = None
+    posts: tuple[PostOverride, ...] = ()
+    """The editor's post texts, one at most per platform, in the order the record states them."""
+
+    def override(self, platform: str) -> PostOverride | None:
+        """The editor's text for ``platform``, if the record gives one."""
+        return next((o for o in self.posts if o.platform == platform), None)
 
     def to_dict(self) -> dict[str, Any]:
         """The record as ``pressroom ingest`` prints it (date as ISO 8601 with offset)."""
@@ -79,6 +96,7 @@ class Release:
             ],
             "credit": self.credit,
             "tags": list(self.tags),
+            "posts": {o.platform: o.text for o in self.posts},
             "url": self.url,
             "lang": self.lang,
             "source": {"path": self.source.path, "line": self.source.line},

@@ -29,6 +29,8 @@ class Platform:
     """The hook (the post's first line) must end within this many characters."""
     clickable_links: bool = True
     max_hashtags: int | None = None
+    needs_image: bool = False
+    """A post cannot go out without an image (its draft is flagged when the release has none)."""
 
 
 PLATFORMS: dict[str, Platform] = {
@@ -41,7 +43,13 @@ PLATFORMS: dict[str, Platform] = {
         Platform("linkedin", "LinkedIn", 3000, "characters", fold=210),
         Platform("facebook", "Facebook", 63206, "characters", fold=477),
         Platform(
-            "instagram", "Instagram", 2200, "characters", clickable_links=False, max_hashtags=30
+            "instagram",
+            "Instagram",
+            2200,
+            "characters",
+            clickable_links=False,
+            max_hashtags=30,
+            needs_image=True,
         ),
     )
 }

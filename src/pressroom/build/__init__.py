@@ -37,7 +37,7 @@ from pressroom.build.workers import (
     render_many,
     usable_cpus,
 )
-from pressroom.compose.posts import Post
+from pressroom.compose.posts import Post, check_overrides
 from pressroom.config import Config, load_config
 from pressroom.errors import PressroomError, Problem
 from pressroom.outbox import (
@@ -132,6 +132,8 @@ def build(
         reads.update((r.name, r) for r in read_many(missing, config.timezone, jobs))
         releases = {w: tuple(release_of(reads[name]) for name in week_files[w]) for w in to_render}
         del reads
+        # an override over its limit is the editor's to shorten: stop before any write
+        check_overrides((r for rs in releases.values() for r in rs), config.posts.platforms)
         clean_leftovers(outbox)
         built: list[str] = []
         failed_checks: dict[str, tuple[Check, ...]] = {}
@@ -183,6 +185,7 @@ def week_posts(
     seeds = _seeds_dir(workspace)
     outcome = read_files(release_files(seeds), config.tz, relative_to=workspace)
     releases = group_by_week(outcome.releases).get(week, ())
+    check_overrides(releases, config.posts.platforms)
     if not releases:
         raise PressroomError(
             Problem(

@@ -3,12 +3,16 @@
 Shortening goes in a fixed order and is reported: drop extra hashtags, shorten the quote
 at a clause or word boundary with […], drop the role, drop the quote, shorten the title
 at a word boundary with …. The URL, a word and a grapheme are never cut.
+
+A release's ``posts:`` override is the whole post as the editor wrote it: it is counted
+with the platform's rule and never shortened; over the limit, it is a problem
+(``override_problems``) that stops the command before anything is written.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 import regex
@@ -24,7 +28,8 @@ from pressroom.compose.editorial import (
 from pressroom.compose.labels import labels
 from pressroom.compose.shortening import STANDFIRST_AS_QUOTE, STEPS, Parts
 from pressroom.config import Config
-from pressroom.model import Release
+from pressroom.errors import PressroomError, Problem
+from pressroom.model import PostOverride, Release
 from pressroom.platforms import PLATFORMS, Platform
 from pressroom.text.counting import length
 from pressroom.text.spaces import words
@@ -34,6 +39,11 @@ ELLIPSIS = "…"
 QUOTE_CUT = "[…]"
 BLUESKY_LINK_TEXT = 40
 _BLANK_LINES = regex.compile(r"\n{3,}")
+
+NEEDS_IMAGE = "needs image"
+"""Flag: the platform cannot post without an image, and the release has none."""
+OVERRIDE = "override"
+"""Flag: the text is the editor's ``posts:`` override, as written."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +58,11 @@ class Post:
     quote_speaker: str | None
     title: str
     status: str = "draft"
+    image: str | None = None
+    """The release's image (an https URL, or a path under the workspace's ``assets/``)."""
+    image_alt: str | None = None
+    flags: tuple[str, ...] = ()
+    """What a reviewer should know: ``NEEDS_IMAGE``, ``OVERRIDE``."""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -61,6 +76,9 @@ class Post:
             "quote_speaker": self.quote_speaker,
             "title": self.title,
             "status": self.status,
+            "image": self.image,
+            "image_alt": self.image_alt,
+            "flags": list(self.flags),
         }
 
 
@@ -79,7 +97,11 @@ class PostTemplates(Protocol):
 def posts_for(
     release: Release, config: Config, templates: PostTemplates, week: str
 ) -> tuple[Post, ...]:
-    """One draft per configured platform; what the platforms share is worked out once."""
+    """One draft per configured platform; what the platforms share is worked out once.
+
+    Raises PressroomError when an override is over its limit (see ``override_problems``).
+    """
+    check_overrides((release,), config.posts.platforms)
     site = config.newsletter.site_url
     campaign = config.utm.campaign.format(week=week)
     tags = hashtags((*config.posts.hashtags, *release.tags))
@@ -87,24 +109,80 @@ def posts_for(
         _Start(feature, _full_parts(release, feature, tags))
         for feature in featured_candidates(release) or (None,)
     )
-    return tuple(
-        compose_post(
-            release,
-            PLATFORMS[name],
-            config,
-            templates,
-            with_utm(
-                release.url or site,
-                site,
-                {
-                    "utm_source": name,
-                    "utm_medium": config.posts.utm_medium,
-                    "utm_campaign": campaign,
-                },
-            ),
-            starts,
+    drafts = []
+    for name in config.posts.platforms:
+        platform = PLATFORMS[name]
+        url = with_utm(
+            release.url or site,
+            site,
+            {"utm_source": name, "utm_medium": config.posts.utm_medium, "utm_campaign": campaign},
         )
-        for name in config.posts.platforms
+        override = release.override(name)
+        if override is not None:
+            post = _as_written(release, platform, override, url)
+        else:
+            post = compose_post(release, platform, config, templates, url, starts)
+        drafts.append(_with_media(post, release, platform))
+    return tuple(drafts)
+
+
+def override_problems(releases: Iterable[Release], platforms: Iterable[str]) -> tuple[Problem, ...]:
+    """Each override of these platforms that is over its limit, counted as drafts are
+    (``text.counting.length``), named by its file and line: it is never cut."""
+    wanted = set(platforms)
+    problems = []
+    for release in releases:
+        for override in release.posts:
+            if override.platform not in wanted:
+                continue
+            platform = PLATFORMS[override.platform]
+            count = length(platform, override.text)
+            if count > platform.limit:
+                problems.append(
+                    Problem(
+                        release.source.path,
+                        override.line,
+                        f"post for {platform.name} is over its limit "
+                        f"({platform.name}: {count}/{platform.limit})",
+                        "shorten it",
+                    )
+                )
+    return tuple(problems)
+
+
+def check_overrides(releases: Iterable[Release], platforms: Iterable[str]) -> None:
+    """Raise PressroomError (nothing is written) naming the first override over its limit,
+    and how many more there are."""
+    problems = override_problems(releases, platforms)
+    if problems:
+        first = problems[0]
+        more = f" ({len(problems) - 1} more over their limit)" if len(problems) > 1 else ""
+        raise PressroomError(replace(first, hint=first.hint + more))
+
+
+def _as_written(release: Release, platform: Platform, override: PostOverride, url: str) -> Post:
+    """The editor's text, verbatim: no link, hashtag or typography added, nothing cut."""
+    return Post(
+        release_id=release.id,
+        platform=platform.name,
+        text=override.text,
+        length=length(platform, override.text),
+        limit=platform.limit,
+        url=url,
+        truncated=(),
+        quote_speaker=None,
+        title=release.title,
+        flags=(OVERRIDE,),
+    )
+
+
+def _with_media(post: Post, release: Release, platform: Platform) -> Post:
+    needs_image = platform.needs_image and not release.image
+    return replace(
+        post,
+        image=release.image,
+        image_alt=release.image_alt,
+        flags=(*post.flags, *((NEEDS_IMAGE,) if needs_image else ())),
     )
 
 

@@ -9,6 +9,8 @@ import yaml
 
 from pressroom.config import yaml_error_offset
 from pressroom.errors import RecordError
+from pressroom.model import PostOverride
+from pressroom.platforms import PLATFORMS
 from pressroom.text.spaces import collapse
 
 # field name -> what it holds, shown in errors about unknown fields
@@ -24,6 +26,7 @@ RECORD_FIELDS = {
     "image": "an https URL or a path under the workspace's assets/",
     "image_alt": "the image's text alternative",
     "tags": "a list of words",
+    "posts": "the editor's own post per platform, used as written: {x: ..., linkedin: ...}",
     "url": "the release's web address (http or https)",
     "lang": "fr or en",
 }
@@ -32,7 +35,7 @@ QUOTE_FIELDS = ("text", "speaker", "role")
 
 @dataclass(frozen=True)
 class Fields:
-    """A YAML mapping and the file line of each key."""
+    """A YAML mapping and the file line of each key (``posts.x`` for a key one level down)."""
 
     values: dict[str, Any]
     lines: dict[str, int]
@@ -63,6 +66,12 @@ def load_mapping(text: str, first_line: int = 1) -> Fields:
             "write one field per line, as `title: ...`",
         )
     lines = {str(key.value): first_line + key.start_mark.line for key, _ in node.value}
+    lines.update(
+        (f"{key.value}.{sub.value}", first_line + sub.start_mark.line)
+        for key, value in node.value
+        if isinstance(value, yaml.MappingNode)
+        for sub, _ in value.value
+    )
     return Fields({str(k): v for k, v in values.items()}, lines, first_line)
 
 
@@ -122,3 +131,33 @@ def list_field(fields: Fields, key: str) -> tuple[str, ...]:
             f"write {key}: [industrie, europe]",
         )
     return tuple(str(v).strip() for v in value if str(v).strip())
+
+
+def posts_field(fields: Fields) -> tuple[PostOverride, ...]:
+    """``posts: {x: ..., linkedin: ...}``: the editor's text per platform, kept as written
+    (only the whitespace around it is dropped); its length is checked when posts are composed."""
+    value = fields.values.get("posts")
+    if value is None:
+        return ()
+    known = ", ".join(PLATFORMS)
+    if not isinstance(value, dict):
+        raise RecordError(
+            fields.line("posts"),
+            "field 'posts' must map platforms to texts",
+            f"write posts: {{x: ..., linkedin: ...}} with platforms among {known}",
+        )
+    overrides = []
+    for platform, text in value.items():
+        line = fields.line(f"posts.{platform}")
+        if platform not in PLATFORMS:
+            raise RecordError(
+                line, f"unknown platform {platform!r} in posts", f"use one of: {known}"
+            )
+        if isinstance(text, (dict, list)) or text is None or not str(text).strip():
+            raise RecordError(
+                line,
+                f"the post for {platform} must be text",
+                f"write the whole post after `{platform}:`, or remove the line",
+            )
+        overrides.append(PostOverride(str(platform), str(text).strip(), line))
+    return tuple(overrides)

@@ -12,7 +12,7 @@ import regex
 
 from pressroom.errors import Problem, RecordError, Severity
 from pressroom.model import Block, Lang, Quote, Release, Source
-from pressroom.readers.fields import QUOTE_FIELDS, Fields, list_field, text_field
+from pressroom.readers.fields import QUOTE_FIELDS, Fields, list_field, posts_field, text_field
 from pressroom.text.dates import parse_date_value
 from pressroom.text.encoding import ascii_slug
 from pressroom.text.language import detect_lang
@@ -113,6 +113,7 @@ def assemble(
         headline_quote=_strip_marks(text_field(fields, "headline_quote")),
         image=text_field(fields, "image"),
         image_alt=text_field(fields, "image_alt"),
+        posts=posts_field(fields),
     )
     return release, problems
 

@@ -1,5 +1,5 @@
 """Post drafts for people and scheduling tools: JSON, CSV (Excel-safe), a Markdown review sheet,
-and the Hootsuite and Sprout Social bulk formats."""
+the Hootsuite and Sprout Social bulk formats, and an iCalendar schedule."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from itertools import groupby
 
+from pressroom import __version__
 from pressroom.compose.posts import Post
 from pressroom.platforms import PLATFORMS
 
@@ -23,8 +24,11 @@ class ExportFormat(StrEnum):
     csv = "csv"
     hootsuite = "hootsuite"
     sprout = "sprout"
+    ics = "ics"
 
 
+SCHEDULED_FORMATS = frozenset({ExportFormat.hootsuite, ExportFormat.sprout, ExportFormat.ics})
+"""The formats that carry each post's suggested time (``schedule``)."""
 SPREADSHEET_FORMATS = frozenset({ExportFormat.csv, ExportFormat.hootsuite, ExportFormat.sprout})
 
 
@@ -56,6 +60,9 @@ CSV_COLUMNS = (
     "url",
     "quote_speaker",
     "truncated",
+    "image",
+    "image_alt",
+    "flags",
 )
 
 
@@ -73,6 +80,9 @@ def to_csv(posts: Sequence[Post]) -> str:
             p.url,
             p.quote_speaker or "",
             "; ".join(p.truncated),
+            p.image or "",
+            p.image_alt or "",
+            "; ".join(p.flags),
         )
         for p in posts
     ]
@@ -87,42 +97,114 @@ def to_markdown(posts: Sequence[Post], heading: str) -> str:
         lines += [f"## {_md_inline(items[0].title)}", "", f"`{release_id}`", ""]
         for post in items:
             note = f" · shortened: {', '.join(post.truncated)}" if post.truncated else ""
+            note += "".join(f" · {flag}" for flag in post.flags)
             lines += [
                 f"### {PLATFORMS[post.platform].label} — {post.length}/{post.limit}{note}",
                 "",
             ]
             lines += ["    " + line if line else "" for line in post.text.split("\n")]
+            if post.image:
+                alt = f" ({_md_inline(post.image_alt)})" if post.image_alt else ""
+                lines += ["", f"Image: `{post.image}`{alt}"]
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
-def schedule(count: int, start: datetime, every: timedelta) -> list[datetime]:
-    return [start + every * i for i in range(count)]
+def schedule(
+    posts: Sequence[Post], start: datetime, every: timedelta
+) -> list[tuple[Post, datetime]]:
+    """Each post at its suggested time: the first at ``start``, then one every ``every``, in
+    the drafts' order (newest release first, each in the platforms' order). Times are wall
+    clock times, naive or in the zone of ``start``."""
+    return [(post, start + every * i) for i, post in enumerate(posts)]
 
 
 def to_hootsuite(posts: Sequence[Post], start: datetime, every: timedelta) -> str:
-    """Hootsuite bulk composer: date (dd/mm/yyyy hh:mm), message, link; no header row."""
+    """Hootsuite bulk composer: date (dd/mm/yyyy hh:mm), message, link, media URL; no header
+    row. The link column is filled only when the post carries the link: Hootsuite appends it
+    to the message (an Instagram post or an override without it stays as written)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    for post, when in zip(posts, schedule(len(posts), start, every), strict=True):
-        message = post.text.replace(post.url, "").strip()
-        writer.writerow([when.strftime("%d/%m/%Y %H:%M"), _cell(message), post.url])
+    for post, when in schedule(posts, start, every):
+        link = _link(post)
+        message = post.text.replace(link, "").strip() if link else post.text
+        row = [when.strftime("%d/%m/%Y %H:%M"), _cell(message), link, post.image or ""]
+        writer.writerow(row)
     return buffer.getvalue()
 
 
+SPROUT_COLUMNS = ("date", "time_24hr", "message_text", "link", "image_url", "network")
+
+
 def to_sprout(posts: Sequence[Post], start: datetime, every: timedelta) -> str:
-    """Sprout Social bulk scheduling: date, time_24hr, message_text, link, network."""
+    """Sprout Social bulk scheduling: date, time_24hr, message_text, link, image_url, network."""
     rows = [
         (
             when.strftime("%Y-%m-%d"),
             when.strftime("%H:%M"),
             p.text,
-            p.url,
+            _link(p),
+            p.image or "",
             PLATFORMS[p.platform].label,
         )
-        for p, when in zip(posts, schedule(len(posts), start, every), strict=True)
+        for p, when in schedule(posts, start, every)
     ]
-    return _csv(("date", "time_24hr", "message_text", "link", "network"), rows)
+    return _csv(SPROUT_COLUMNS, rows)
+
+
+ICS_EVENT = timedelta(minutes=15)
+"""How long a post's event lasts in a calendar (shorter when posts are closer)."""
+
+
+def to_ics(
+    posts: Sequence[Post], start: datetime, every: timedelta, *, stamp: datetime, name: str
+) -> str:
+    """An iCalendar file (RFC 5545): one event per post at its suggested time.
+
+    ``start`` is aware, in the configured time zone: events carry that zone's TZID and
+    the file its VTIMEZONE, so Thunderbird, Outlook and Google Calendar show the same
+    instants. A post keeps its UID from run to run (release id and platform), so a new
+    import moves the event instead of adding another. ``stamp`` (UTC) is the DTSTAMP.
+    """
+    from icalendar import Calendar, Event  # only `pressroom posts --format ics` needs it
+
+    calendar = Calendar()
+    calendar.add("prodid", f"-//pressroom//pressroom {__version__}//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    slots = schedule(posts, start, every)
+    for post, when in slots:
+        event = Event()
+        event.add("uid", f"{post.release_id}.{post.platform}@pressroom")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", when)
+        event.add("dtend", when + min(every, ICS_EVENT))
+        event.add("summary", f"{PLATFORMS[post.platform].label}: {post.title}")
+        event.add("description", _ics_description(post))
+        event.add("url", post.url)
+        calendar.add_component(event)
+    if slots:  # the zone's rules over the years the posts span, not 1970-2038
+        last = slots[-1][1]
+        calendar.add_missing_timezones(date(start.year - 1, 1, 1), date(last.year + 2, 1, 1))
+    data: bytes = calendar.to_ical()
+    return data.decode()
+
+
+def _ics_description(post: Post) -> str:
+    lines = [post.text]
+    if post.url not in post.text:
+        lines += ["", post.url]
+    if post.image:
+        lines += ["", f"Image: {post.image}" + (f" ({post.image_alt})" if post.image_alt else "")]
+    if post.flags:
+        lines += ["", f"[{', '.join(post.flags)}]"]
+    return "\n".join(lines)
+
+
+def _link(post: Post) -> str:
+    return post.url if post.url in post.text else ""
 
 
 def _csv(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> str:

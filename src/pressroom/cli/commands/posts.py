@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -13,12 +13,14 @@ from pressroom.build import week_posts
 from pressroom.cli.app import app
 from pressroom.cli.options import Workspace, duration_or_exit, week_or_exit
 from pressroom.cli.output import err
+from pressroom.config import load_config
 from pressroom.platforms import PLATFORMS
 from pressroom.render.exports import (
     ExportFormat,
     file_bytes,
     to_csv,
     to_hootsuite,
+    to_ics,
     to_json,
     to_markdown,
     to_sprout,
@@ -55,7 +57,8 @@ def posts(
     start: Annotated[
         datetime | None,
         typer.Option(
-            help="First scheduled slot for hootsuite/sprout (YYYY-MM-DDTHH:MM).",
+            help="First scheduled slot for hootsuite/sprout/ics (YYYY-MM-DDTHH:MM, in the"
+            " configured timezone).",
             formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
             show_default="Monday after the week, 09:00",
         ),
@@ -73,6 +76,13 @@ def posts(
         ExportFormat.csv: lambda: to_csv(drafts),
         ExportFormat.hootsuite: lambda: to_hootsuite(drafts, slot, gap),
         ExportFormat.sprout: lambda: to_sprout(drafts, slot, gap),
+        ExportFormat.ics: lambda: to_ics(
+            drafts,
+            slot.replace(tzinfo=load_config(workspace).tz),
+            gap,
+            stamp=datetime.now(UTC),
+            name=f"Posts {week}",
+        ),
     }[output_format]()
     if output is None:
         sys.stdout.write(text)

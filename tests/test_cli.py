@@ -8,8 +8,10 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import UTC
 from pathlib import Path
 
+from icalendar import Calendar
 from typer.testing import CliRunner
 
 from pressroom.cli import app
@@ -199,3 +201,85 @@ def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
     assert process.returncode == ExitStatus.INTERRUPTED
     assert int(ExitStatus.INTERRUPTED) == 130  # what shells report for SIGINT
     assert "Traceback" not in stderr and "Interrupted" in stderr
+
+
+LAKE = """---
+title: Le lac de Brévanne rouvre à la baignade
+date: 2026-01-20
+image: https://www.example.org/images/lac.jpg
+posts:
+  x: "{x}"
+  linkedin: Le lac de Brévanne rouvre samedi, surveillé chaque jour.
+---
+La baignade rouvre samedi au lac de Brévanne après deux étés de travaux.
+"""
+
+
+def _outbox(workspace: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(workspace)): p.read_bytes()
+        for p in sorted((workspace / "outbox").rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_an_override_over_its_limit_stops_the_command_and_writes_nothing(
+    workspace: Path, runner: CliRunner
+) -> None:
+    assert runner.invoke(app, ["build", "-C", str(workspace)]).exit_code == 0
+    before = _outbox(workspace)
+    seed = workspace / "seeds" / "lac.md"
+    seed.write_text(LAKE.format(x=("Baignade surveillée au lac. " * 12)[:312]), encoding="utf-8")
+    message = "seeds/lac.md:6: post for x is over its limit (x: 312/280); shorten it"
+    posts = runner.invoke(app, ["posts", "-C", str(workspace), "--week", "2026-W04"])
+    assert posts.exit_code == 2 and message in posts.output
+    build = runner.invoke(app, ["build", "-C", str(workspace)])
+    assert build.exit_code == 2 and message in build.output
+    assert _outbox(workspace) == before  # every week as it was, the index too
+    other = runner.invoke(app, ["build", "-C", str(workspace), "-w", "2025-W11", "--force"])
+    assert other.exit_code == 0, other.output  # a week without the override still builds
+    seed.write_text(LAKE.format(x="Le lac de Brévanne rouvre samedi !"), encoding="utf-8")
+    assert runner.invoke(app, ["build", "-C", str(workspace)]).exit_code == 0
+    drafts = json.loads((workspace / "outbox" / "2026-W04" / "posts.json").read_text())
+    lake = {d["platform"]: d for d in drafts if d["title"].startswith("Le lac")}
+    assert lake["x"]["text"] == "Le lac de Brévanne rouvre samedi !"
+    assert lake["x"]["flags"] == ["override"] and lake["x"]["length"] == 34
+    assert {d["image"] for d in lake.values()} == {"https://www.example.org/images/lac.jpg"}
+    assert lake["instagram"]["flags"] == []
+
+
+def test_an_unknown_platform_in_posts_is_reported_at_its_line(
+    workspace: Path, runner: CliRunner
+) -> None:
+    (workspace / "seeds" / "velo.yaml").write_text(
+        "title: Une piste cyclable\ndate: 2026-01-21\nposts:\n  x: À vélo !\n  twitter: Vélo\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["build", "-C", str(workspace)])
+    assert result.exit_code == 1
+    assert "seeds/velo.yaml:5: unknown platform 'twitter' in posts; use one of: x, bluesky" in (
+        result.output
+    )
+    assert (workspace / "outbox" / "2026-W04" / "posts.json").exists()
+
+
+def test_posts_ics_puts_each_post_at_its_time_in_the_configured_zone(
+    workspace: Path, runner: CliRunner
+) -> None:
+    out = workspace / "posts.ics"
+    args = ["posts", "-C", str(workspace), "-w", "2026-W04", "--platform", "x,instagram"]
+    args += ["--format", "ics", "--start", "2026-01-26T09:00", "--every", "30m", "-o", str(out)]
+    assert runner.invoke(app, args).exit_code == 0
+    assert out.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")  # no byte-order mark
+    events = Calendar.from_ical(out.read_text(encoding="utf-8")).walk("VEVENT")
+    assert [str(e["SUMMARY"]).split(":")[0] for e in events] == ["X", "Instagram"]
+    starts = [e.decoded("DTSTART") for e in events]
+    assert [str(s.tzinfo) for s in starts] == ["Europe/Paris"] * 2
+    assert [s.astimezone(UTC).strftime("%H:%M") for s in starts] == ["08:00", "08:30"]
+    assert "needs image" in str(events[1]["DESCRIPTION"])
+    config = workspace / "pressroom.yaml"
+    config.write_text(config.read_text().replace("Europe/Paris", "America/Montreal"))
+    assert runner.invoke(app, args).exit_code == 0
+    (first, _) = Calendar.from_ical(out.read_text(encoding="utf-8")).walk("VEVENT")
+    assert str(first.decoded("DTSTART").tzinfo) == "America/Montreal"
+    assert first.decoded("DTSTART").astimezone(UTC).strftime("%H:%M") == "14:00"

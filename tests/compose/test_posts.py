@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+import yaml
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from pressroom.compose.posts import Post, posts_for
+from pressroom.compose.posts import (
+    NEEDS_IMAGE,
+    OVERRIDE,
+    Post,
+    PostTemplates,
+    override_problems,
+    posts_for,
+)
 from pressroom.config import Config, Posts
-from pressroom.model import Quote, Release
+from pressroom.errors import PressroomError
+from pressroom.model import PostOverride, Quote, Release
 from pressroom.platforms import PLATFORMS
-from pressroom.readers import read_files
+from pressroom.readers import read_bytes, read_files
 from pressroom.text.counting import length
+from pressroom.text.encoding import has_mojibake
 from pressroom.text.typography import typeset
 from support import PARIS, SEEDS, make_release, post_templates, repo_config
 
@@ -143,3 +155,86 @@ def test_every_post_fits_whatever_the_input(
             shown = first.removesuffix("…").split()
             assert all(word in title_words for word in shown[:-1])
             assert not shown or shown[-1] in title_words or first.rstrip("…") != first
+
+
+def _overridden(platform: str, text: str) -> Release:
+    override = PostOverride(platform, text, line=5)
+    return replace(make_release(url="https://example.org/a"), posts=(override,))
+
+
+def _only(platform: str) -> Config:
+    return replace(repo_config(), posts=replace(repo_config().posts, platforms=(platform,)))
+
+
+def test_an_override_is_the_whole_post_as_written_and_counted() -> None:
+    text = "Le lac rouvre samedi\u202f! Deux postes de secours, l’eau contrôlée chaque matin."
+    drafts = {p.platform: p for p in posts_for(_overridden("x", text), repo_config(), *_week())}
+    x = drafts["x"]
+    assert x.text == text  # no link, hashtag or French spacing change; U+202F kept
+    assert x.length == length(PLATFORMS["x"], text) == len(text) + 1  # U+202F weighs 2 on X
+    assert (
+        x.flags == (OVERRIDE,) and x.truncated == () and x.url.startswith("https://example.org/a")
+    )
+    assert OVERRIDE not in drafts["bluesky"].flags and "example.org/a" in drafts["bluesky"].text
+
+
+def test_an_override_over_its_limit_is_an_error_naming_file_line_platform_and_count() -> None:
+    release = _overridden("x", "a" * 312)
+    with pytest.raises(PressroomError) as raised:
+        posts_for(release, repo_config(), *_week())
+    assert str(raised.value.problem) == (
+        "r0.txt:5: post for x is over its limit (x: 312/280); shorten it"
+    )
+    assert override_problems([release], ["bluesky", "linkedin"]) == ()  # x not composed
+
+
+def test_every_post_carries_the_image_and_instagram_without_one_needs_it() -> None:
+    pictured = replace(make_release(), image="https://example.org/lac.jpg", image_alt="Le lac")
+    for post in posts_for(pictured, repo_config(), *_week()):
+        assert (post.image, post.image_alt) == ("https://example.org/lac.jpg", "Le lac")
+        assert NEEDS_IMAGE not in post.flags
+    bare = {p.platform: p for p in posts_for(make_release(), repo_config(), *_week())}
+    assert bare["instagram"].flags == (NEEDS_IMAGE,) and bare["instagram"].image is None
+    assert all(not p.flags for name, p in bare.items() if name != "instagram")
+    assert bare["instagram"].as_dict()["flags"] == ["needs image"]
+
+
+_override_text = st.builds(
+    lambda unit, times: (unit * times).strip(),
+    st.text(
+        st.characters(exclude_categories=("Cs", "Cc")) | st.sampled_from("\n🇫🇷é\u202f"),
+        min_size=1,
+        max_size=12,
+    ),
+    st.integers(1, 320),
+).filter(bool)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=200)
+@given(
+    platform=st.sampled_from(["x", "bluesky", "mastodon", "threads", "instagram"]),
+    text=_override_text,
+)
+def test_an_override_is_kept_exactly_within_its_limit_and_rejected_over_it(
+    platform: str, text: str
+) -> None:
+    """Through the reader (a YAML record) and the composer: never cut, never let through.
+    (Record text is NFC and mojibake is repaired before any field is read: texts the reader
+    would change that way are left to the reader's own tests.)"""
+    assume(unicodedata.is_normalized("NFC", text) and not has_mojibake(text))
+    record = yaml.safe_dump(
+        {"title": "Un titre", "date": "2026-01-19", "posts": {platform: text}}, allow_unicode=True
+    )
+    release, problems = read_bytes(record.encode(), "seeds/r.yaml", PARIS)
+    assert release is not None, problems
+    rule = PLATFORMS[platform]
+    if length(rule, text) <= rule.limit:
+        (post,) = posts_for(release, _only(platform), *_week())
+        assert post.text == text and post.length == length(rule, text)
+    else:
+        with pytest.raises(PressroomError, match=f"post for {platform} is over its limit"):
+            posts_for(release, _only(platform), *_week())
+
+
+def _week() -> tuple[PostTemplates, str]:
+    return post_templates(), "2026-W04"

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime, timedelta
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar
 
 from pressroom.compose.posts import Post
-from pressroom.render.exports import to_csv, to_hootsuite, to_markdown, to_sprout
+from pressroom.render.exports import to_csv, to_hootsuite, to_ics, to_markdown, to_sprout
 
 
 def _post(text: str = "Titre\n\nhttps://example.org/a", platform: str = "x") -> Post:
@@ -49,3 +53,80 @@ def test_bulk_formats_have_a_schedule() -> None:
     sprout = list(csv.DictReader(io.StringIO(to_sprout([_post()], start, timedelta(hours=2)))))
     assert sprout[0]["date"] == "2026-01-26" and sprout[0]["time_24hr"] == "09:00"
     assert set(sprout[0]) >= {"date", "time_24hr", "message_text"}
+
+
+def _pictured(platform: str = "x") -> Post:
+    return replace(
+        _post(platform=platform),
+        image="https://example.org/lac.jpg",
+        image_alt="Le lac au matin",
+    )
+
+
+def test_csv_carries_the_image_and_the_flags() -> None:
+    bare = replace(_post(platform="instagram", text="Titre\n\nLien en bio"), flags=("needs image",))
+    rows = list(csv.DictReader(io.StringIO(to_csv([_pictured(), bare]))))
+    assert rows[0]["image"] == "https://example.org/lac.jpg"
+    assert rows[0]["image_alt"] == "Le lac au matin" and rows[0]["flags"] == ""
+    assert rows[1]["image"] == "" and rows[1]["flags"] == "needs image"
+    assert "· needs image" in to_markdown([bare], "Posts")
+    assert "Image: `https://example.org/lac.jpg` (Le lac au matin)" in to_markdown(
+        [_pictured()], ""
+    )
+
+
+def test_bulk_formats_carry_the_media_column_each_tool_reads() -> None:
+    start, every = datetime(2026, 1, 26, 9, 0), timedelta(hours=2)
+    bare = _post(platform="instagram", text="Titre\n\nLien en bio")
+    hoot = list(csv.reader(io.StringIO(to_hootsuite([_pictured(), bare], start, every))))
+    assert hoot[0] == [
+        "26/01/2026 09:00",
+        "Titre",
+        "https://example.org/a",
+        "https://example.org/lac.jpg",
+    ]
+    assert hoot[1] == ["26/01/2026 11:00", "Titre\n\nLien en bio", "", ""]  # no link to append
+    sprout = list(csv.DictReader(io.StringIO(to_sprout([_pictured(), bare], start, every))))
+    assert list(sprout[0]) == ["date", "time_24hr", "message_text", "link", "image_url", "network"]
+    assert sprout[0]["image_url"] == "https://example.org/lac.jpg" and sprout[1]["image_url"] == ""
+    assert sprout[1]["link"] == "" and sprout[1]["network"] == "Instagram"
+
+
+def test_ics_parses_back_one_event_per_post_at_its_time_in_the_zone() -> None:
+    paris = ZoneInfo("Europe/Paris")
+    posts = [_pictured(), _post(platform="bluesky"), _post(platform="linkedin")]
+    stamp = datetime(2026, 7, 1, 12, 0, tzinfo=UTC)
+    start = datetime(2026, 7, 6, 9, 0, tzinfo=paris)  # CEST, UTC+2
+    text = to_ics(posts, start, timedelta(hours=2), stamp=stamp, name="Posts 2026-W27")
+    calendar = Calendar.from_ical(text)
+    assert "pressroom" in str(calendar["PRODID"]) and str(calendar["VERSION"]) == "2.0"
+    assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Paris"]
+    events = calendar.walk("VEVENT")
+    assert len(events) == 3
+    starts = [event.decoded("DTSTART") for event in events]
+    assert [s.astimezone(UTC).hour for s in starts] == [7, 9, 11]
+    assert all(str(s.tzinfo) == "Europe/Paris" for s in starts)
+    assert "DTSTART;TZID=Europe/Paris:20260706T090000" in text
+    first = events[0]
+    assert str(first["SUMMARY"]) == "X: Titre" and str(first["URL"]) == "https://example.org/a"
+    assert str(first["DESCRIPTION"]).startswith("Titre\n\nhttps://example.org/a")
+    assert "Image: https://example.org/lac.jpg" in str(first["DESCRIPTION"])
+    assert first.decoded("DTSTAMP") == stamp
+    again = Calendar.from_ical(
+        to_ics(posts, start + timedelta(days=1), timedelta(hours=1), stamp=stamp, name="")
+    )
+    assert [str(e["UID"]) for e in again.walk("VEVENT")] == [str(e["UID"]) for e in events]
+    assert len({str(e["UID"]) for e in events}) == 3
+
+
+def test_ics_wall_clock_times_follow_the_zone_across_a_change_of_hour() -> None:
+    paris = ZoneInfo("Europe/Paris")
+    start = datetime(2026, 3, 28, 9, 0, tzinfo=paris)  # the clocks go forward on the 29th
+    text = to_ics([_post(), _post()], start, timedelta(days=1), stamp=datetime.now(UTC), name="")
+    instants = [
+        e.decoded("DTSTART").astimezone(UTC) for e in Calendar.from_ical(text).walk("VEVENT")
+    ]
+    assert instants == [
+        datetime(2026, 3, 28, 8, 0, tzinfo=UTC),
+        datetime(2026, 3, 29, 7, 0, tzinfo=UTC),
+    ]

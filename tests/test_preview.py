@@ -148,6 +148,16 @@ def test_serves_week_files_and_binds_loopback(preview: tuple[str, PreviewState])
     assert base.startswith("http://127.0.0.1:")
 
 
+def test_post_cards_show_their_flags(preview: tuple[str, PreviewState]) -> None:
+    base, _ = preview
+    status, page = _get(base, "/2025-W11/")
+    html = page.decode()
+    card = html[html.index('data-platform="instagram"') :]
+    card = card[: card.index("</article>")]
+    assert status == 200 and '<p class="note flags">needs image</p>' in card
+    assert "needs image" not in html[: html.index('data-platform="instagram"')]
+
+
 def _browser() -> Any:
     if CHROMIUM is None:
         if os.environ.get("CI"):

@@ -27,8 +27,6 @@ class ExportFormat(StrEnum):
     ics = "ics"
 
 
-SCHEDULED_FORMATS = frozenset({ExportFormat.hootsuite, ExportFormat.sprout, ExportFormat.ics})
-"""The formats that carry each post's suggested time (``schedule``)."""
 SPREADSHEET_FORMATS = frozenset({ExportFormat.csv, ExportFormat.hootsuite, ExportFormat.sprout})
 
 

@@ -40,6 +40,7 @@ from pressroom.build.workers import (
 from pressroom.compose.posts import Post, check_overrides
 from pressroom.config import Config, load_config
 from pressroom.errors import PressroomError, Problem
+from pressroom.model import Release
 from pressroom.outbox import (
     OUTBOX,
     REPORT,
@@ -50,6 +51,7 @@ from pressroom.outbox import (
 )
 from pressroom.platforms import PLATFORMS
 from pressroom.readers import FileRead, read_files, release_entries, release_files, release_of
+from pressroom.readers.weekfile import WeekPlan, check_plan, read_week_plan, read_week_plans
 from pressroom.render.checks import Check, failed
 from pressroom.render.templates import (
     compiled_environment,
@@ -62,7 +64,16 @@ from pressroom.weeks import iso_week
 SEEDS = "seeds"
 EVERY_WEEK = WeekSelection()
 
-__all__ = ["SEEDS", "BuildResult", "WeekSelection", "build", "preload", "week_posts"]
+__all__ = [
+    "SEEDS",
+    "BuildResult",
+    "WeekSelection",
+    "build",
+    "preload",
+    "week_posts",
+    "WeekInputs",
+    "week_inputs",
+]
 
 
 @dataclass(frozen=True)
@@ -96,6 +107,7 @@ def build(
     started = time.perf_counter()
     jobs = jobs or usable_cpus()
     config = load_config(workspace)
+    plans = read_week_plans(workspace)
     seeds, outbox = _seeds_dir(workspace), workspace / OUTBOX
     index = load_index(outbox, f"{__version__}|{config.timezone}")
     incremental = bool(index.files)
@@ -112,8 +124,13 @@ def build(
             for name, (_, stamp) in stamps.items()
         }
         week_files, problems = files_by_week(entries)
+        for week, plan in plans.items():
+            check_plan(plan, [str(entries[n].release_id) for n in week_files.get(week, [])])
         shared = json.dumps([__version__, renderer.fingerprint(), repr(config)])
-        hashes = {w: week_hash(shared, entries, files) for w, files in week_files.items()}
+        hashes = {
+            w: week_hash(shared, entries, files, plans[w].sha256 if w in plans else "")
+            for w, files in week_files.items()
+        }
         wanted = [w for w in week_files if selection.wants(w)]
         to_render = [
             w
@@ -137,7 +154,7 @@ def build(
         clean_leftovers(outbox)
         built: list[str] = []
         failed_checks: dict[str, tuple[Check, ...]] = {}
-        for week, checks in renderer.render(Batch(outbox, releases, hashes)):
+        for week, checks in renderer.render(Batch(outbox, releases, hashes, plans)):
             built.append(week)
             if failed(checks):
                 failed_checks[week] = checks
@@ -182,6 +199,24 @@ def week_posts(
                 )
             )
         config = replace(config, posts=replace(config.posts, platforms=platforms))
+    inputs = week_inputs(workspace, week, config)
+    return week_drafts(inputs.releases, config, environment(workspace), week, inputs.plan)
+
+
+@dataclass(frozen=True)
+class WeekInputs:
+    """One week as the workspace holds it now: what ``pressroom week`` and the preview show."""
+
+    releases: tuple[Release, ...]
+    problems: tuple[Problem, ...]
+    """Its release files' problems, warnings included (a mojibake repaired, say)."""
+    plan: WeekPlan | None
+    """Its week file, checked against its releases; None when it has none."""
+
+
+def week_inputs(workspace: Path, week: str, config: Config | None = None) -> WeekInputs:
+    """One week's releases, their files' problems and its week file, read afresh."""
+    config = config or load_config(workspace)
     seeds = _seeds_dir(workspace)
     outcome = read_files(release_files(seeds), config.tz, relative_to=workspace)
     releases = group_by_week(outcome.releases).get(week, ())
@@ -195,7 +230,12 @@ def week_posts(
                 "pick a week that has releases (see `pressroom build`)",
             )
         )
-    return week_drafts(releases, config, environment(workspace), week)
+    plan = read_week_plan(workspace, week)
+    if plan:
+        check_plan(plan, [r.id for r in releases])
+    names = {r.source.path for r in releases}
+    problems = tuple(p for p in outcome.problems if p.path in names)
+    return WeekInputs(releases, problems, plan)
 
 
 def _seeds_dir(workspace: Path) -> Path:

@@ -21,7 +21,7 @@ import signal
 import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -32,6 +32,7 @@ from pressroom.errors import OutboxError, Problem
 from pressroom.model import Release
 from pressroom.outbox import write_week
 from pressroom.readers import FileRead, read_file
+from pressroom.readers.weekfile import WeekPlan
 from pressroom.render.checks import Check
 from pressroom.render.week import WeekOutput, render_week
 
@@ -51,6 +52,8 @@ class Batch:
     """The releases of every week to render, by week."""
     hashes: dict[str, str]
     """Each week's inputs hash, for its report."""
+    plans: dict[str, WeekPlan] = field(default_factory=dict)
+    """The week file of the weeks that have one."""
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,9 @@ def render_many(job: RenderJob, jobs: int) -> Iterator[Rendered]:
 
 def render_and_write(job: RenderJob, week: str) -> Rendered:
     batch = job.batch
-    output = render_week(week, batch.releases[week], job.config, job.env, batch.hashes[week])
+    output = render_week(
+        week, batch.releases[week], job.config, job.env, batch.hashes[week], batch.plans.get(week)
+    )
     _write(batch.outbox, output)
     return week, output.checks
 

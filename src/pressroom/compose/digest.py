@@ -6,6 +6,7 @@ into MJML, HTML, text and an ``.eml``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -13,6 +14,7 @@ from pressroom.compose.editorial import Featured, featured, quoted, with_utm
 from pressroom.compose.labels import labels, lang_of, plural
 from pressroom.config import Config
 from pressroom.model import Release, newest_first
+from pressroom.readers.weekfile import WeekPlan
 from pressroom.text.dates import day_in_words, week_in_words
 from pressroom.text.spaces import collapse
 from pressroom.text.typography import typeset
@@ -55,11 +57,28 @@ class Digest:
     count_line: str
     sent_at: datetime
     """When the digest goes out: the first ``newsletter.send_at`` after its last release."""
+    note: str = ""
+    """The editor's word under the header (Markdown, from the week file), or empty."""
 
 
-def compose_digest(week: str, releases: tuple[Release, ...], config: Config) -> Digest:
-    """The digest of one ISO week; releases newest first, the lead is the one with a quote."""
-    if not releases:
+def arranged(releases: Iterable[Release], plan: WeekPlan | None = None) -> list[Release]:
+    """The week's releases as the digest and the posts take them: newest first, or the
+    week file's ``order`` first and the rest after them newest first, without ``exclude``."""
+    ordered = newest_first(releases)
+    if plan is None:
+        return ordered
+    rank = {release_id: n for n, release_id in enumerate(plan.order)}
+    kept = [r for r in ordered if r.id not in plan.exclude]
+    return sorted(kept, key=lambda r: rank.get(r.id, len(rank)))  # stable: the rest keep theirs
+
+
+def compose_digest(
+    week: str, releases: tuple[Release, ...], config: Config, plan: WeekPlan | None = None
+) -> Digest:
+    """The digest of one ISO week: releases newest first and the lead the first with a
+    quote, unless the week file says otherwise (``plan``)."""
+    ordered = arranged(releases, plan)
+    if not ordered:
         raise ValueError(f"week {week} has no releases")
     locale = config.locale
     utm = {
@@ -68,28 +87,32 @@ def compose_digest(week: str, releases: tuple[Release, ...], config: Config) -> 
         "utm_campaign": config.utm.campaign.format(week=week),
     }
     site = config.newsletter.site_url
-    ordered = newest_first(releases)
     lang = lang_of(locale)
     stories = [
         _story(r, locale, lang, with_utm(r.url, site, utm) if r.url else None) for r in ordered
     ]
-    lead_index = next((i for i, s in enumerate(stories) if s.quote and s.quote.direct), 0)
+    if plan and plan.lead:
+        lead_index = next(i for i, s in enumerate(stories) if s.release.id == plan.lead)
+    else:
+        lead_index = next((i for i, s in enumerate(stories) if s.quote and s.quote.direct), 0)
     lead = stories.pop(lead_index)
     week_words = week_in_words(week, locale)
     words = labels(locale)
+    computed = preheader([lead, *stories], f"{config.newsletter.name}, {week_words}")
     return Digest(
         week=week,
         locale=locale,
         lang=lang,
-        subject=f"{config.newsletter.name} – {week_words}",
+        subject=(plan and plan.subject) or f"{config.newsletter.name} – {week_words}",
         week_words=week_words,
-        preheader=preheader([lead, *stories], f"{config.newsletter.name}, {week_words}"),
+        preheader=(plan and plan.preheader) or computed,
         lead=lead,
         stories=tuple(stories),
         web_version_url=with_utm(config.newsletter.web_version_url.format(week=week), site, utm),
         unsubscribe_url=config.newsletter.unsubscribe_url,
-        count_line=plural(words["releases"], len(releases)),
-        sent_at=next_slot(max(r.date for r in releases), config.send_slot, config.tz),
+        count_line=plural(words["releases"], len(ordered)),
+        sent_at=next_slot(max(r.date for r in ordered), config.send_slot, config.tz),
+        note=plan.note if plan else "",
     )
 
 

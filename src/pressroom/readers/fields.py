@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -40,9 +41,15 @@ class Fields:
     values: dict[str, Any]
     lines: dict[str, int]
     first_line: int
+    item_lines: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    """The file line of each item of a key whose value is a list."""
 
     def line(self, key: str) -> int:
         return self.lines.get(key, self.first_line)
+
+    def item_line(self, key: str, index: int) -> int:
+        items = self.item_lines.get(key, ())
+        return items[index] if index < len(items) else self.line(key)
 
 
 def load_mapping(text: str, first_line: int = 1) -> Fields:
@@ -72,7 +79,12 @@ def load_mapping(text: str, first_line: int = 1) -> Fields:
         if isinstance(value, yaml.MappingNode)
         for sub, _ in value.value
     )
-    return Fields({str(k): v for k, v in values.items()}, lines, first_line)
+    items = {
+        str(key.value): tuple(first_line + item.start_mark.line for item in value.value)
+        for key, value in node.value
+        if isinstance(value, yaml.SequenceNode)
+    }
+    return Fields({str(k): v for k, v in values.items()}, lines, first_line, items)
 
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
@@ -107,18 +119,24 @@ def check_known(fields: Fields, allowed: tuple[str, ...]) -> None:
             raise RecordError(fields.line(key), f"unknown field {key!r}", f"use one of: {known}")
 
 
-def text_field(fields: Fields, key: str) -> str | None:
+def text_field(
+    fields: Fields, key: str, described: Mapping[str, str] = RECORD_FIELDS
+) -> str | None:
+    """A one-line text field; ``described`` says what each field holds, for the error."""
     value = fields.values.get(key)
     if value is None:
         return None
     if isinstance(value, (dict, list)):
         raise RecordError(
-            fields.line(key), f"field {key!r} must be text", f"{key}: {RECORD_FIELDS[key]}"
+            fields.line(key), f"field {key!r} must be text", f"{key}: {described[key]}"
         )
     return collapse(str(value))
 
 
-def list_field(fields: Fields, key: str) -> tuple[str, ...]:
+def list_field(
+    fields: Fields, key: str, what: str = "words", example: str = "[industrie, europe]"
+) -> tuple[str, ...]:
+    """A list (or a comma-separated line) of ``what``, such as ``example``."""
     value = fields.values.get(key)
     if value is None:
         return ()
@@ -127,8 +145,8 @@ def list_field(fields: Fields, key: str) -> tuple[str, ...]:
     if not isinstance(value, list) or any(isinstance(v, (dict, list)) for v in value):
         raise RecordError(
             fields.line(key),
-            f"field {key!r} must be a list of words",
-            f"write {key}: [industrie, europe]",
+            f"field {key!r} must be a list of {what}",
+            f"write {key}: {example}",
         )
     return tuple(str(v).strip() for v in value if str(v).strip())
 

@@ -11,6 +11,7 @@ import jinja2
 from pressroom.compose.digest import Digest
 from pressroom.compose.labels import labels
 from pressroom.config import Config
+from pressroom.readers.weekfile import note_markdown
 from pressroom.render.inline import inline_css
 from pressroom.render.mjml import compile_mjml
 from pressroom.render.templates import render
@@ -32,8 +33,18 @@ class RenderedDigest:
 
 
 def render_digest(digest: Digest, config: Config, env: jinja2.Environment) -> RenderedDigest:
-    context = {"digest": digest, "config": config, "t": labels(digest.locale)}
+    context = {
+        "digest": digest,
+        "config": config,
+        "t": labels(digest.locale),
+        "note_html": note_html(digest.note),
+    }
     source = render(env, MJML_TEMPLATE, **context)
     html = inline_css(compile_mjml(source, env, MJML_TEMPLATE))
     text = render(env, TEXT_TEMPLATE, **context)
     return RenderedDigest(mjml=source, html=html, text=text)
+
+
+def note_html(note: str) -> str:
+    """The editor's note as HTML: its Markdown without raw HTML (shown as text) or images."""
+    return note_markdown().render(note) if note else ""

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 import jinja2
 
 from pressroom import __version__
-from pressroom.compose.digest import compose_digest
+from pressroom.compose.digest import arranged, compose_digest
 from pressroom.compose.posts import Post, posts_for
 from pressroom.config import Config
-from pressroom.model import Release, newest_first
+from pressroom.model import Release
+from pressroom.readers.weekfile import WeekPlan
 from pressroom.outbox import REPORT
 from pressroom.render.checks import Check, check_digest, failed
 from pressroom.render.digest import render_digest
@@ -33,13 +34,18 @@ class WeekOutput:
 
 
 def week_drafts(
-    releases: Iterable[Release], config: Config, env: jinja2.Environment, week: str
+    releases: Iterable[Release],
+    config: Config,
+    env: jinja2.Environment,
+    week: str,
+    plan: WeekPlan | None = None,
 ) -> tuple[Post, ...]:
-    """Every platform's draft of every release, newest release first."""
+    """Every platform's draft of every release in the digest's order (newest release first
+    unless the week file orders them), without the releases it excludes."""
     templates = PostTemplates(env)
     return tuple(
         post
-        for release in newest_first(releases)
+        for release in arranged(releases, plan)
         for post in posts_for(release, config, templates, week)
     )
 
@@ -50,19 +56,20 @@ def render_week(
     config: Config,
     env: jinja2.Environment,
     inputs_hash: str,
+    plan: WeekPlan | None = None,
 ) -> WeekOutput:
-    """Every file of one week's folder (``outbox.WEEK_FILES``)."""
-    digest = compose_digest(week, releases, config)
+    """Every file of one week's folder (``outbox.WEEK_FILES``), as its week file says."""
+    digest = compose_digest(week, releases, config, plan)
     rendered = render_digest(digest, config, env)
     checks = check_digest(rendered.html, rendered.text)
-    posts = week_drafts(releases, config, env, week)
+    posts = week_drafts(releases, config, env, week, plan)
     html = rendered.html_bytes
     heading = f"{config.newsletter.name} — {week_in_words(week, config.locale)}"
     report = {
         "week": week,
         "pressroom": __version__,
         "inputs": inputs_hash,
-        "releases": [r.id for r in newest_first(releases)],
+        "releases": [r.id for r in arranged(releases, plan)],
         "html_bytes": len(html),
         "ok": not failed(checks),
         "checks": [c.as_dict() for c in checks],

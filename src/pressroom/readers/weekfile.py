@@ -1,0 +1,201 @@
+"""The editor's week file, ``weeks/<YYYY-Www>.yaml``: the choices pressroom does not make.
+
+Every key is optional (``WEEK_FILE_FIELDS``). A file is read whole or not at all: a wrong
+name, key, type or id is a ``PressroomError`` naming the file and line, and the build
+writes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from pressroom.errors import PressroomError, Problem, RecordError
+from pressroom.readers.fields import Fields, check_known, list_field, load_mapping, text_field
+from pressroom.weeks import is_week, week_monday
+
+WEEKS = "weeks"
+"""The folder of week files, in the workspace."""
+WEEK_FILE_FIELDS = {
+    "lead": "the id of the release to lead the digest",
+    "order": "release ids, first in the digest in this order; the rest follow",
+    "exclude": "release ids left out of the digest, the posts and the exports",
+    "note": "Markdown: the editor's word under the digest's header",
+    "subject": "the email's subject, in place of the computed one",
+    "preheader": "the preview line under the subject, in place of the computed one",
+}
+_ID_KEYS = ("lead", "order", "exclude")
+_LINK_SCHEMES = ("http://", "https://", "mailto:")
+
+
+@dataclass(frozen=True)
+class WeekPlan:
+    """What the editor chose for one week; an empty plan changes nothing."""
+
+    week: str
+    name: str
+    """The file as problems name it: ``weeks/2026-W04.yaml``."""
+    lead: str | None = None
+    order: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    note: str = ""
+    """Markdown, as written."""
+    subject: str | None = None
+    preheader: str | None = None
+    sha256: str = ""
+    """Of the file's bytes: a week's inputs hash covers its week file."""
+    mentions: tuple[tuple[str, str, int], ...] = field(default=(), compare=False)
+    """Every release id the file names: (key, id, line)."""
+    lines: dict[str, int] = field(default_factory=dict, compare=False)
+    """The line of each key."""
+
+    def line(self, key: str) -> int:
+        return self.lines.get(key, 1)
+
+
+def week_file_name(week: str) -> str:
+    return f"{WEEKS}/{week}.yaml"
+
+
+def note_markdown() -> MarkdownIt:
+    """The note's Markdown: CommonMark without raw HTML (written as text) and without
+    images (a release's ``image`` is where pictures go)."""
+    return MarkdownIt("commonmark", {"html": False}).disable("image")
+
+
+def parse_week_file(text: str, name: str, sha256: str = "") -> WeekPlan:
+    """A week file's text; ``name`` is ``weeks/<YYYY-Www>.yaml``. Raises PressroomError."""
+    week = Path(name).name.removesuffix(".yaml")
+    if not Path(name).name.endswith(".yaml") or not is_week(week):
+        raise PressroomError(
+            Problem(name, 1, "a week file's name is not an ISO week", "name it weeks/2026-W04.yaml")
+        )
+    try:
+        week_monday(week)
+        fields = load_mapping(text)
+        check_known(fields, tuple(WEEK_FILE_FIELDS))
+        plan = _plan(fields, week, name, sha256)
+    except RecordError as exc:
+        raise PressroomError(Problem(name, exc.line, exc.message, exc.hint)) from exc
+    except ValueError as exc:
+        raise PressroomError(Problem(name, 1, str(exc), "name it after a week that exists")) from exc
+    _check_choices(plan)
+    return plan
+
+
+def _plan(fields: Fields, week: str, name: str, sha256: str) -> WeekPlan:
+    mentions: list[tuple[str, str, int]] = []
+    lead = text_field(fields, "lead", WEEK_FILE_FIELDS)
+    if lead:
+        mentions.append(("lead", lead, fields.line("lead")))
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in ("order", "exclude"):
+        ids = list_field(fields, key, "release ids", "[2026-01-19-an-id, 2026-01-20-another]")
+        lists[key] = ids
+        mentions += [(key, i, fields.item_line(key, n)) for n, i in enumerate(ids)]
+    return WeekPlan(
+        week=week,
+        name=name,
+        lead=lead or None,
+        order=lists["order"],
+        exclude=lists["exclude"],
+        note=_note(fields),
+        subject=text_field(fields, "subject", WEEK_FILE_FIELDS) or None,
+        preheader=text_field(fields, "preheader", WEEK_FILE_FIELDS) or None,
+        sha256=sha256,
+        mentions=tuple(mentions),
+        lines=dict(fields.lines),
+    )
+
+
+def _note(fields: Fields) -> str:
+    value = fields.values.get("note")
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        raise RecordError(
+            fields.line("note"), "field 'note' must be text", "write note: | and the text below"
+        )
+    note = str(value).strip()
+    for token in note_markdown().parse(note):
+        for child in token.children or ():
+            href = str(child.attrs.get("href", ""))
+            if child.type == "link_open" and not href.startswith(_LINK_SCHEMES):
+                raise RecordError(
+                    fields.line("note"),
+                    f"the note links to {href!r}, not to an absolute address",
+                    "write links as [text](https://...)",
+                )
+    return note
+
+
+def _check_choices(plan: WeekPlan) -> None:
+    """Choices that contradict each other, whatever the week's releases."""
+    seen: dict[tuple[str, str], int] = {}
+    for key, release_id, line in plan.mentions:
+        if (key, release_id) in seen:
+            raise _error(plan, line, f"{key} names {release_id!r} twice", "name it once")
+        seen[key, release_id] = line
+        if key != "exclude" and release_id in plan.exclude:
+            raise _error(
+                plan,
+                line,
+                f"{release_id!r} is in {key} and excluded",
+                "remove it from one of them",
+            )
+
+
+def check_plan(plan: WeekPlan, release_ids: Sequence[str]) -> None:
+    """Every id the plan names is a release of its week, and one release is left."""
+    known = ", ".join(release_ids) or "(the week has no release)"
+    for key, release_id, line in plan.mentions:
+        if release_id not in release_ids:
+            raise _error(plan, line, f"unknown release id {release_id!r}", f"use one of: {known}")
+    if release_ids and set(release_ids) <= set(plan.exclude):
+        raise _error(
+            plan,
+            plan.line("exclude"),
+            "every release of the week is excluded",
+            "keep at least one, or delete the week's release files",
+        )
+
+
+def _error(plan: WeekPlan, line: int, message: str, hint: str) -> PressroomError:
+    return PressroomError(Problem(plan.name, line, message, hint))
+
+
+def read_week_file(path: Path, name: str) -> WeekPlan:
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8-sig")
+    except OSError as exc:
+        raise PressroomError(
+            Problem(name, 1, f"cannot read the week file: {exc.strerror}", "check it is readable")
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise PressroomError(Problem(name, 1, "the week file is not UTF-8", "save it as UTF-8")) from exc
+    return parse_week_file(text, name, hashlib.sha256(raw).hexdigest())
+
+
+def read_week_plans(workspace: Path) -> dict[str, WeekPlan]:
+    """Every week file of the workspace, by week; raises PressroomError on the first bad one."""
+    folder = workspace / WEEKS
+    if not folder.is_dir():
+        return {}
+    plans: dict[str, WeekPlan] = {}
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or not path.is_file():
+            continue
+        plan = read_week_file(path, f"{WEEKS}/{path.name}")
+        plans[plan.week] = plan
+    return plans
+
+
+def read_week_plan(workspace: Path, week: str) -> WeekPlan | None:
+    """One week's file, or None when it has none."""
+    path = workspace / week_file_name(week)
+    return read_week_file(path, week_file_name(week)) if path.is_file() else None

@@ -1,7 +1,8 @@
 """Local preview: serves the outbox with a page per week, rebuilds on change, reloads the page.
 
-Only ``/``, ``/events``, ``/<YYYY-Www>/`` and the known files of a week folder are served;
-any other path, however encoded, is a 404.
+Only ``/``, ``/events``, ``/<YYYY-Www>/``, the known files of a week folder and the
+release files of a week (``/<YYYY-Www>/source/<release id>``, found by id among the
+week's releases) are served; any other path, however encoded, is a 404.
 """
 
 from __future__ import annotations
@@ -22,10 +23,16 @@ from urllib.parse import unquote, urlsplit
 
 import jinja2
 
-from pressroom.build import BuildResult, build, preload
+from pressroom.build import BuildResult, build, preload, week_inputs
+from pressroom.compose.digest import compose_digest
+from pressroom.compose.review import release_review
+from pressroom.config import load_config
 from pressroom.errors import OutboxError, PressroomError
+from pressroom.model import newest_first
 from pressroom.outbox import OUTBOX, REPORT, WEEK_FILES, existing_weeks
 from pressroom.platforms import PLATFORMS
+from pressroom.readers.weekfile import WEEKS, week_file_name
+from pressroom.render.digest import note_html
 from pressroom.render.templates import environment, render
 from pressroom.weeks import WEEK_PATTERN
 
@@ -43,6 +50,7 @@ DARK_DIGEST = "digest-dark.html"
 SERVED_FILES = {name: _TYPES[Path(name).suffix] for name in (*WEEK_FILES, DARK_DIGEST)}
 _WEEK_PAGE = re.compile(rf"^/({WEEK_PATTERN})/$")
 _WEEK_FILE = re.compile(rf"^/({WEEK_PATTERN})/([a-z.-]+)$")
+_SOURCE = re.compile(rf"^/({WEEK_PATTERN})/source/([^/]+)$")
 MAX_PATH = 2048
 WARN_RATIO = 0.9
 WATCH_STEP_MS = 10
@@ -122,6 +130,57 @@ def week_context(outbox: Path, week: str) -> dict[str, Any]:
     }
 
 
+def editor_context(workspace: Path, week: str) -> dict[str, Any]:
+    """The editor's view of a week: its week file's choices, and each release with its
+    place in the digest and its review notes (see compose.review)."""
+    try:
+        config = load_config(workspace)
+        inputs = week_inputs(workspace, week, config)
+    except PressroomError as exc:  # the page's banner shows the build's error
+        return {"editor": None, "editor_error": str(exc.problem)}
+    plan = inputs.plan
+    digest = compose_digest(week, inputs.releases, config, plan)
+    placed = [
+        (s.release, "lead" if n == 0 else f"{n + 1}")
+        for n, s in enumerate((digest.lead, *digest.stories))
+    ]
+    placed += [
+        (r, "excluded") for r in newest_first(inputs.releases) if plan and r.id in plan.exclude
+    ]
+    return {
+        "editor": {
+            "plan": plan,
+            "plan_name": week_file_name(week),
+            "note_html": note_html(plan.note) if plan else "",
+            "subject": digest.subject,
+            "preheader": digest.preheader.strip("\u00a0"),
+            "releases": [
+                {"release": r, "place": place, "notes": release_review(r, inputs.problems)}
+                for r, place in placed
+            ],
+        },
+        "editor_error": None,
+    }
+
+
+def source_page(workspace: Path, week: str, release_id: str) -> dict[str, Any] | None:
+    """A release file of the week, line by line, for the links of its review notes; None
+    for an id that is not one of the week's releases (no path comes from the request)."""
+    try:
+        inputs = week_inputs(workspace, week)
+    except PressroomError:
+        return None
+    release = next((r for r in inputs.releases if r.id == release_id), None)
+    if release is None:
+        return None
+    try:
+        raw = (workspace / release.source.path).read_bytes()
+    except OSError:
+        return None
+    lines = raw.decode("utf-8", errors="replace").splitlines()
+    return {"week": week, "file_name": release.source.path, "release": release, "lines": lines}
+
+
 def index_context(outbox: Path) -> dict[str, Any]:
     weeks = []
     for week in reversed(existing_weeks(outbox)):
@@ -134,7 +193,8 @@ def index_context(outbox: Path) -> dict[str, Any]:
 
 
 def make_handler(state: PreviewState) -> type[BaseHTTPRequestHandler]:
-    outbox = state.workspace / OUTBOX
+    workspace = state.workspace
+    outbox = workspace / OUTBOX
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "pressroom-preview"
@@ -177,7 +237,12 @@ def make_handler(state: PreviewState) -> type[BaseHTTPRequestHandler]:
             elif path == "/":
                 self._page("preview/index.html.j2", index_context(outbox))
             elif (match := _WEEK_PAGE.match(path)) and (outbox / match[1]).is_dir():
-                self._page("preview/week.html.j2", week_context(outbox, match[1]))
+                context = week_context(outbox, match[1])
+                self._page("preview/week.html.j2", context | editor_context(workspace, match[1]))
+            elif (match := _SOURCE.match(path)) and (
+                source := source_page(workspace, match[1], match[2])
+            ):
+                self._page("preview/source.html.j2", source)
             elif (match := _WEEK_FILE.match(path)) and match[2] in SERVED_FILES:
                 self._file(match[1], match[2])
             else:
@@ -253,12 +318,12 @@ def serve(state: PreviewState, host: str, port: int) -> PreviewServer:
 
 
 def watch(state: PreviewState, stop: threading.Event) -> None:
-    """Rebuild when seeds/, templates/ or pressroom.yaml change, until ``stop`` is set."""
+    """Rebuild when seeds/, weeks/, templates/ or pressroom.yaml change, until ``stop`` is set."""
     from watchfiles import watch as watch_paths
 
     workspace = state.workspace.resolve()
     templates = str(workspace / "templates") + "/"
-    folders = (str(workspace / "seeds") + "/", templates)
+    folders = (str(workspace / "seeds") + "/", str(workspace / WEEKS) + "/", templates)
     config = str(workspace / "pressroom.yaml")
 
     def relevant(_: object, path: str) -> bool:

@@ -50,7 +50,7 @@ from pressroom.outbox import (
     remove_week,
 )
 from pressroom.platforms import PLATFORMS
-from pressroom.readers import FileRead, read_files, release_entries, release_files, release_of
+from pressroom.readers import FileRead, read_files, release_entries, release_of
 from pressroom.readers.weekfile import WeekPlan, check_plan, read_week_plan, read_week_plans
 from pressroom.render.checks import Check, failed
 from pressroom.render.templates import (
@@ -67,12 +67,12 @@ EVERY_WEEK = WeekSelection()
 __all__ = [
     "SEEDS",
     "BuildResult",
+    "WeekInputs",
     "WeekSelection",
     "build",
     "preload",
-    "week_posts",
-    "WeekInputs",
     "week_inputs",
+    "week_posts",
 ]
 
 
@@ -109,7 +109,7 @@ def build(
     config = load_config(workspace)
     plans = read_week_plans(workspace)
     seeds, outbox = _seeds_dir(workspace), workspace / OUTBOX
-    index = load_index(outbox, f"{__version__}|{config.timezone}")
+    index = load_index(outbox, _index_key(config))
     incremental = bool(index.files)
     with _Renderer(workspace, config, jobs, warm=incremental) as renderer:
         stamps = _stamps(seeds)
@@ -214,11 +214,20 @@ class WeekInputs:
     """Its week file, checked against its releases; None when it has none."""
 
 
-def week_inputs(workspace: Path, week: str, config: Config | None = None) -> WeekInputs:
-    """One week's releases, their files' problems and its week file, read afresh."""
+def week_inputs(
+    workspace: Path, week: str, config: Config | None = None, *, with_plan: bool = True
+) -> WeekInputs:
+    """One week's releases, their files' problems and its week file (unless ``with_plan``
+    is false), read afresh."""
     config = config or load_config(workspace)
     seeds = _seeds_dir(workspace)
-    outcome = read_files(release_files(seeds), config.tz, relative_to=workspace)
+    index = load_index(workspace / OUTBOX, _index_key(config))
+    paths = [  # the build index spares reading the files of other weeks that did not change
+        Path(path)
+        for name, (path, stamp) in _stamps(seeds).items()
+        if not _cached(index, name, stamp) or index.files[name].week == week
+    ]
+    outcome = read_files(paths, config.tz, relative_to=workspace)
     releases = group_by_week(outcome.releases).get(week, ())
     check_overrides(releases, config.posts.platforms)
     if not releases:
@@ -230,12 +239,17 @@ def week_inputs(workspace: Path, week: str, config: Config | None = None) -> Wee
                 "pick a week that has releases (see `pressroom build`)",
             )
         )
-    plan = read_week_plan(workspace, week)
+    plan = read_week_plan(workspace, week) if with_plan else None
     if plan:
         check_plan(plan, [r.id for r in releases])
     names = {r.source.path for r in releases}
     problems = tuple(p for p in outcome.problems if p.path in names)
     return WeekInputs(releases, problems, plan)
+
+
+def _index_key(config: Config) -> str:
+    """What the index's entries hold for: pressroom's version and the time zone."""
+    return f"{__version__}|{config.timezone}"
 
 
 def _seeds_dir(workspace: Path) -> Path:

@@ -8,6 +8,7 @@ writes nothing.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,7 +83,9 @@ def parse_week_file(text: str, name: str, sha256: str = "") -> WeekPlan:
     except RecordError as exc:
         raise PressroomError(Problem(name, exc.line, exc.message, exc.hint)) from exc
     except ValueError as exc:
-        raise PressroomError(Problem(name, 1, str(exc), "name it after a week that exists")) from exc
+        raise PressroomError(
+            Problem(name, 1, str(exc), "name it after a week that exists")
+        ) from exc
     _check_choices(plan)
     return plan
 
@@ -152,7 +155,7 @@ def _check_choices(plan: WeekPlan) -> None:
 def check_plan(plan: WeekPlan, release_ids: Sequence[str]) -> None:
     """Every id the plan names is a release of its week, and one release is left."""
     known = ", ".join(release_ids) or "(the week has no release)"
-    for key, release_id, line in plan.mentions:
+    for _, release_id, line in plan.mentions:
         if release_id not in release_ids:
             raise _error(plan, line, f"unknown release id {release_id!r}", f"use one of: {known}")
     if release_ids and set(release_ids) <= set(plan.exclude):
@@ -177,7 +180,9 @@ def read_week_file(path: Path, name: str) -> WeekPlan:
             Problem(name, 1, f"cannot read the week file: {exc.strerror}", "check it is readable")
         ) from exc
     except UnicodeDecodeError as exc:
-        raise PressroomError(Problem(name, 1, "the week file is not UTF-8", "save it as UTF-8")) from exc
+        raise PressroomError(
+            Problem(name, 1, "the week file is not UTF-8", "save it as UTF-8")
+        ) from exc
     return parse_week_file(text, name, hashlib.sha256(raw).hexdigest())
 
 
@@ -199,3 +204,34 @@ def read_week_plan(workspace: Path, week: str) -> WeekPlan | None:
     """One week's file, or None when it has none."""
     path = workspace / week_file_name(week)
     return read_week_file(path, week_file_name(week)) if path.is_file() else None
+
+
+def starter_week_file(
+    week: str, releases: Sequence[tuple[str, str]], subject: str, preheader: str
+) -> str:
+    """A week file that changes nothing: every key as a comment, with the week's ids
+    (``releases``: id and title, in the digest's order today, the lead first)."""
+    ids = [release_id for release_id, _ in releases]
+    listed = "\n".join(f"#   {release_id}  {title}" for release_id, title in releases)
+    first = ids[0] if ids else "2026-01-19-an-id"
+    return (
+        f"# The editor's choices for {week}; `pressroom week {week}` shows what they do.\n"
+        "# Every key is optional: remove the # before the ones you want.\n"
+        "# The week's releases, in the digest's order today (the lead first):\n"
+        f"{listed}\n"
+        "#\n"
+        f"# lead: {first}  # the story put first, whatever has a quotation\n"
+        "# order:  # these first, in this order; the others follow, newest first\n"
+        + "".join(f"#   - {release_id}\n" for release_id in ids)
+        + "# exclude:  # left out of the digest, the posts and every export\n"
+        f"#   - {ids[-1] if ids else first}\n"
+        "# note: |  # Markdown, under the digest's header and in its plain-text part\n"
+        "#   A word from the press office, with a [link](https://example.org/).\n"
+        f"# subject: {_yaml_text(subject)}\n"
+        f"# preheader: {_yaml_text(preheader)}  # 40 to 140 characters\n"
+    )
+
+
+def _yaml_text(text: str) -> str:
+    """A text as one YAML double-quoted scalar (JSON's escaping is YAML's)."""
+    return json.dumps(text.strip("\u00a0 "), ensure_ascii=False)

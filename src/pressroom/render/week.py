@@ -14,8 +14,8 @@ from pressroom.compose.digest import arranged, compose_digest
 from pressroom.compose.posts import Post, posts_for
 from pressroom.config import Config
 from pressroom.model import Release
-from pressroom.readers.weekfile import WeekPlan
 from pressroom.outbox import REPORT
+from pressroom.readers.weekfile import WeekPlan
 from pressroom.render.checks import Check, check_digest, failed
 from pressroom.render.digest import render_digest
 from pressroom.render.eml import build_eml

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from pressroom.compose.digest import shorten
 from pressroom.errors import Problem
 from pressroom.model import Release
 
@@ -28,7 +29,7 @@ def release_review(release: Release, problems: Iterable[Problem] = ()) -> tuple[
     if not release.quotes:
         notes.append(ReviewNote(path, line, "no quotation found"))
     notes += [
-        ReviewNote(path, q.line or line, f"quotation without speaker: “{_cut(q.text)}”")
+        ReviewNote(path, q.line or line, f"quotation without speaker: “{shorten(q.text, _QUOTE_SHOWN)}”")
         for q in release.quotes
         if not q.speaker
     ]
@@ -38,6 +39,3 @@ def release_review(release: Release, problems: Iterable[Problem] = ()) -> tuple[
         notes.append(ReviewNote(path, line, "image without alt text (image_alt)"))
     return tuple(sorted(notes, key=lambda note: note.line))
 
-
-def _cut(text: str) -> str:
-    return text if len(text) <= _QUOTE_SHOWN else text[: _QUOTE_SHOWN - 1].rstrip() + "…"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -62,8 +63,7 @@ def week(
             table.add_row(*(escape(cell) for cell in row))
         out.print(table)
     else:
-        for row in table_rows:
-            out.print("\t".join(row), soft_wrap=True, markup=False)
+        sys.stdout.write("".join("\t".join(row) + "\n" for row in table_rows))  # cut, awk
     lines = [
         f"week file: {name}"
         if plan

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from pressroom.preview import PreviewServer, PreviewState, serve, watch
+from support import FIXTURES
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_FLAGS = [
@@ -235,3 +236,60 @@ def test_the_week_page_shows_the_last_audit(preview: tuple[str, PreviewState]) -
     status, page = _get(base, "/2025-W11/")
     assert b"SpamAssassin" in page and b"0.0 (HTML_MESSAGE)" in page
     assert b"pressroom check --audit" not in page
+
+
+@pytest.fixture
+def editor_preview(tmp_path: Path) -> Iterator[tuple[str, PreviewState]]:
+    """A preview of the editor workspace (five releases in 2026-W04, one to review)."""
+    workspace = tmp_path / "ws"
+    shutil.copytree(FIXTURES / "workspaces" / "editor", workspace)
+    state = PreviewState(workspace)
+    state.rebuild()
+    server: PreviewServer = serve(state, "127.0.0.1", 0)
+    stop = threading.Event()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=watch, args=(state, stop), daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", state
+    stop.set()
+    server.shutdown()
+    server.server_close()
+
+
+def test_the_week_page_shows_the_editor_view(editor_preview: tuple[str, PreviewState]) -> None:
+    base, state = editor_preview
+    status, body = _get(base, "/2026-W04/")
+    page = body.decode()
+    assert status == 200
+    assert "No week file; <code>pressroom week 2026-W04 --init</code> writes one" in page
+    review = "/2026-W04/source/2026-01-21-les-ecoles-de-vezelay-rouvrent-leurs-cantines"
+    for note in (
+        f'<a href="{review}#L1">seeds/05-review.yaml:1</a>\n          mojibake repaired',
+        f'<a href="{review}#L1">seeds/05-review.yaml:1</a>\n          image without alt text',
+        f'<a href="{review}#L1">seeds/05-review.yaml:1</a>\n          no URL',
+        f'<a href="{review}#L9">seeds/05-review.yaml:9</a>\n          quotation without speaker',
+        "seeds/03-no-url.yaml:1</a>\n          no quotation found",
+    ):
+        assert note in page
+    status, source = _get(base, review)
+    assert status == 200 and b'<li id="L9"><code>  \xc3\x82\xc2\xab Nos' in source
+    assert _get(base, "/2026-W04/source/no-such-release")[0] == 404
+    assert _get(base, "/2026-W04/source/..%2f..%2fpressroom.yaml")[0] == 404
+
+    week_file = state.workspace / "weeks" / "2026-W04.yaml"
+    week_file.parent.mkdir()
+    fund = "2026-01-21-regional-fund-backs-twelve-start-ups-in-medical-imaging"
+    text = (
+        "lead: 2026-01-22-les-lycees-de-la-region-passent-au-chauffage-par-geothermie\n"
+        f"exclude: [{fund}]\nnote: Une semaine *chargée*.\nsubject: Notre semaine\n"
+    )
+    _eventually(  # the watcher rebuilds on a change in weeks/
+        lambda: "<em>chargée</em>" in _get(base, "/2026-W04/digest.html")[1].decode(),
+        lambda: week_file.write_text(text, encoding="utf-8"),
+    )
+    assert b"medical imaging" not in _get(base, "/2026-W04/digest.html")[1]
+    page = _get(base, "/2026-W04/")[1].decode()
+    assert "Week file: <code>weeks/2026-W04.yaml</code>" in page
+    assert "<td>2026-01-22-les-lycees-de-la-region-passent-au-chauffage-par-geothermie</td>" in page
+    assert f"<td>{fund}</td>" in page and '<tr class="excluded">\n    <td>excluded</td>' in page
+    assert "<p>Une semaine <em>chargée</em>.</p>" in page
+    assert "Notre semaine (week file)" in page

@@ -18,7 +18,11 @@ def test_each_concern_is_a_note_at_its_line() -> None:
     release = replace(
         make_release(
             2,
-            quotes=(Quote("Une phrase citée sans que l’on sache qui la prononce, ici ou ailleurs.", line=7),),
+            quotes=(
+                Quote(
+                    "Une phrase citée sans que l’on sache qui la prononce, ici ou ailleurs.", line=7
+                ),
+            ),
         ),
         image="https://example.org/photo.jpg",
     )

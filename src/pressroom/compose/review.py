@@ -29,7 +29,9 @@ def release_review(release: Release, problems: Iterable[Problem] = ()) -> tuple[
     if not release.quotes:
         notes.append(ReviewNote(path, line, "no quotation found"))
     notes += [
-        ReviewNote(path, q.line or line, f"quotation without speaker: “{shorten(q.text, _QUOTE_SHOWN)}”")
+        ReviewNote(
+            path, q.line or line, f"quotation without speaker: “{shorten(q.text, _QUOTE_SHOWN)}”"
+        )
         for q in release.quotes
         if not q.speaker
     ]
@@ -38,4 +40,3 @@ def release_review(release: Release, problems: Iterable[Problem] = ()) -> tuple[
     if release.image and not release.image_alt:
         notes.append(ReviewNote(path, line, "image without alt text (image_alt)"))
     return tuple(sorted(notes, key=lambda note: note.line))
-

@@ -35,7 +35,8 @@ def test_each_concern_is_a_note_at_its_line() -> None:
         ReviewNote(
             "r2.txt",
             7,
-            "quotation without speaker: “Une phrase citée sans que l’on sache qui la prononce, ici…”",
+            "quotation without speaker: "
+            "“Une phrase citée sans que l’on sache qui la prononce, ici…”",
         ),
     )
 

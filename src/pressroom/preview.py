@@ -72,6 +72,9 @@ class PreviewState:
     lock: threading.Lock = field(default_factory=threading.Lock)
     pages: jinja2.Environment | None = None
     """The preview pages' templates, compiled on first use; dropped when templates/ change."""
+    editor_views: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Each week's editor view (see ``editor_context``), made once a build."""
+    views_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def rebuild(self) -> None:
         try:
@@ -79,7 +82,18 @@ class PreviewState:
             self.error = None
         except (PressroomError, OutboxError) as exc:
             self.error = str(exc.problem)
+        with self.views_lock:
+            self.editor_views.clear()
         self.notify("reload")
+
+    def editor_view(self, week: str) -> dict[str, Any]:
+        """The week's editor view as of the last build: its releases are read once, not
+        at every request."""
+        with self.views_lock:
+            view = self.editor_views.get(week)
+            if view is None:
+                view = self.editor_views[week] = editor_context(self.workspace, week)
+            return view
 
     def page_templates(self) -> jinja2.Environment:
         env = self.pages
@@ -163,14 +177,14 @@ def editor_context(workspace: Path, week: str) -> dict[str, Any]:
     }
 
 
-def source_page(workspace: Path, week: str, release_id: str) -> dict[str, Any] | None:
-    """A release file of the week, line by line, for the links of its review notes; None
-    for an id that is not one of the week's releases (no path comes from the request)."""
-    try:
-        inputs = week_inputs(workspace, week)
-    except PressroomError:
-        return None
-    release = next((r for r in inputs.releases if r.id == release_id), None)
+def source_page(
+    workspace: Path, view: dict[str, Any], week: str, release_id: str
+) -> dict[str, Any] | None:
+    """A release file of the week (``view``: its editor view), line by line, for the links
+    of its review notes; None for an id that is not one of the week's releases (no path
+    comes from the request)."""
+    listed = view["editor"]["releases"] if view["editor"] else []
+    release = next((i["release"] for i in listed if i["release"].id == release_id), None)
     if release is None:
         return None
     try:
@@ -238,9 +252,11 @@ def make_handler(state: PreviewState) -> type[BaseHTTPRequestHandler]:
                 self._page("preview/index.html.j2", index_context(outbox))
             elif (match := _WEEK_PAGE.match(path)) and (outbox / match[1]).is_dir():
                 context = week_context(outbox, match[1])
-                self._page("preview/week.html.j2", context | editor_context(workspace, match[1]))
-            elif (match := _SOURCE.match(path)) and (
-                source := source_page(workspace, match[1], match[2])
+                self._page("preview/week.html.j2", context | state.editor_view(match[1]))
+            elif (
+                (match := _SOURCE.match(path))
+                and (outbox / match[1]).is_dir()
+                and (source := source_page(workspace, state.editor_view(match[1]), *match.groups()))
             ):
                 self._page("preview/source.html.j2", source)
             elif (match := _WEEK_FILE.match(path)) and match[2] in SERVED_FILES:

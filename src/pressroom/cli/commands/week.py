@@ -32,8 +32,11 @@ def week(
         bool, typer.Option("--force", help="With --init: overwrite the week file.")
     ] = False,
 ) -> None:
-    """Show a week's releases (ids, titles, dates), its lead, order and exclusions, and
-    whether it has a week file (weeks/<YYYY-Www>.yaml); --init writes one."""
+    """Show a week's releases, its lead, order and exclusions, and its week file.
+
+    Each release with its place in the digest, id, date and title (tab-separated when
+    piped); the week file is weeks/<YYYY-Www>.yaml, and --init writes one to start from.
+    """
     config = load_config(workspace)
     name = week_file_name(week_or_exit(week))
     path = workspace / name

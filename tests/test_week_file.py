@@ -96,7 +96,7 @@ def test_the_week_file_picks_the_lead_orders_excludes_and_adds_a_note(
     assert FUND not in report["releases"]
     assert report["ok"] is True
 
-    for fmt in ("md", "json", "csv", "hootsuite", "sprout"):
+    for fmt in ("md", "json", "csv", "hootsuite", "sprout", "ics"):
         shown = runner.invoke(app, ["posts", "-C", str(ws), "--week", "2026-W04", "-f", fmt])
         assert shown.exit_code == 0, shown.output
         assert "medical imaging" not in shown.output and FUND not in shown.output, fmt
@@ -193,3 +193,18 @@ def test_week_shows_the_week_and_init_starts_a_file_that_changes_nothing(
     assert "subject: La semaine de la Région, choisie par la rédaction (week file)" in shown.output
     forced = runner.invoke(app, ["week", "2026-W04", "--init", "--force", "-C", str(ws)])
     assert forced.exit_code == 0 and "lead:" not in written.read_text(encoding="utf-8")[:100]
+
+
+def test_an_excluded_release_has_no_posts_to_check(ws: Path, runner: CliRunner) -> None:
+    (ws / "seeds" / "07-long.yaml").write_text(
+        "title: Un communiqué au post trop long\ndate: 2026-01-22T08:00:00+01:00\n"
+        f"standfirst: Un texte court.\nposts:\n  x: {'Trop long. ' * 30}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["build", "-C", str(ws)])
+    assert result.exit_code == 2 and "x: 329/280" in " ".join(result.output.split())
+    _write_week_file(ws, "exclude: [2026-01-22-un-communique-au-post-trop-long]\n")
+    result = runner.invoke(app, ["build", "-C", str(ws)])
+    assert result.exit_code == 0, result.output
+    posts = runner.invoke(app, ["posts", "-C", str(ws), "--week", "2026-W04", "-f", "json"])
+    assert posts.exit_code == 0 and "Trop long" not in posts.output

@@ -37,6 +37,7 @@ from pressroom.build.workers import (
     render_many,
     usable_cpus,
 )
+from pressroom.compose.digest import arranged
 from pressroom.compose.posts import Post, check_overrides
 from pressroom.config import Config, load_config
 from pressroom.errors import PressroomError, Problem
@@ -149,8 +150,12 @@ def build(
         reads.update((r.name, r) for r in read_many(missing, config.timezone, jobs))
         releases = {w: tuple(release_of(reads[name]) for name in week_files[w]) for w in to_render}
         del reads
-        # an override over its limit is the editor's to shorten: stop before any write
-        check_overrides((r for rs in releases.values() for r in rs), config.posts.platforms)
+        # an override over its limit is the editor's to shorten: stop before any write (a
+        # release the week file excludes has no posts, so none is checked)
+        check_overrides(
+            (r for w, rs in releases.items() for r in arranged(rs, plans.get(w))),
+            config.posts.platforms,
+        )
         clean_leftovers(outbox)
         built: list[str] = []
         failed_checks: dict[str, tuple[Check, ...]] = {}
@@ -200,6 +205,7 @@ def week_posts(
             )
         config = replace(config, posts=replace(config.posts, platforms=platforms))
     inputs = week_inputs(workspace, week, config)
+    check_overrides(arranged(inputs.releases, inputs.plan), config.posts.platforms)
     return week_drafts(inputs.releases, config, environment(workspace), week, inputs.plan)
 
 
@@ -229,7 +235,6 @@ def week_inputs(
     ]
     outcome = read_files(paths, config.tz, relative_to=workspace)
     releases = group_by_week(outcome.releases).get(week, ())
-    check_overrides(releases, config.posts.platforms)
     if not releases:
         raise PressroomError(
             Problem(

@@ -8,6 +8,7 @@ import types
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin, get_type_hints
+from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
@@ -31,12 +32,23 @@ class Newsletter:
     unsubscribe_url: str = "https://example.org/unsubscribe"
     unsubscribe_mailto: str = ""
     web_version_url: str = "https://example.org/newsletter/{week}/"
+    assets_url: str = ""
+    """Where the team publishes a week's images (its folder's ``assets/``), ``{week}``
+    allowed; empty: ``assets/`` beside the web version (see ``assets_base``)."""
     why: str = ""
     send_at: str = "monday 08:00"
     """When the digest goes out: the .eml is dated at the first such moment after the
     week's last release, in the configured time zone (``pressroom send`` dates it anew)."""
     list_id: str = ""
     """The List-Id header's identifier; empty: made from the name and the sender's domain."""
+
+    def assets_base(self, week: str) -> str:
+        """The URL a week's ``assets/NAME`` images are published under (ends with /): the
+        week folder published as it is, at the web version's address, holds them there."""
+        if self.assets_url:
+            base = self.assets_url.format(week=week)
+            return base if base.endswith("/") else base + "/"
+        return urljoin(self.web_version_url.format(week=week), "assets/")
 
 
 @dataclass(frozen=True)
@@ -200,6 +212,7 @@ def _check(config: Config, path: str, root: yaml.Node) -> None:
     for key, template in (
         ("utm.campaign", config.utm.campaign),
         ("newsletter.web_version_url", config.newsletter.web_version_url),
+        ("newsletter.assets_url", config.newsletter.assets_url),
     ):
         try:
             template.format(week="2026-W04")
@@ -209,6 +222,13 @@ def _check(config: Config, path: str, root: yaml.Node) -> None:
                 f"{key} {template!r} has a placeholder other than {{week}}",
                 "use {week} only, or double the braces: {{ }}",
             ) from exc
+    assets = config.newsletter.assets_url
+    if assets and not (assets.startswith("https://") and urlsplit(assets).netloc):
+        raise fail(
+            "newsletter.assets_url",
+            f"newsletter.assets_url {assets!r} is not an https:// address",
+            "write the https:// address where the week's assets/ folder is published",
+        )
     for platform in config.posts.platforms:
         if platform not in PLATFORMS:
             raise fail(

@@ -69,6 +69,8 @@ class Release:
     image: str | None = None
     """An https URL, or a path relative to the workspace's ``assets/``, as the record states it."""
     image_alt: str | None = None
+    image_line: int = 0
+    """The file line that states the image, where its problems point."""
     posts: tuple[PostOverride, ...] = ()
     """The editor's post texts, one at most per platform, in the order the record states them."""
 
@@ -104,6 +106,19 @@ class Release:
             "image": self.image,
             "image_alt": self.image_alt,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class ImageFile:
+    """A workspace image as read (``readers.images``): what the digest and its checks need."""
+
+    path: str
+    """As the release states it, and as the week folder holds its copy: ``assets/...``."""
+    bytes: int
+    width: int
+    height: int
+    format: str
+    """As Pillow names it: ``JPEG``, ``PNG``, ``GIF``, ``WEBP``..."""
 
 
 def newest_first(releases: Iterable[Release]) -> list[Release]:

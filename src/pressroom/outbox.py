@@ -4,7 +4,8 @@ Layout::
 
     outbox/
       .pressroom-index.json   the build index (see build.index)
-      2026-W04/               one folder per ISO week, holding exactly WEEK_FILES
+      2026-W04/               one folder per ISO week, holding exactly WEEK_FILES, and
+        assets/               the workspace images its digest shows (ASSETS), when it has any
 
 Nothing is ever written outside the outbox. A week folder is written aside
 (``.2026-W04.tmp-PID``) and renamed into place; the one it replaces is moved aside
@@ -20,7 +21,7 @@ import os
 import re
 import shutil
 from collections.abc import Mapping, Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pressroom.weeks import WEEK_PATTERN, is_week
 
@@ -38,7 +39,10 @@ WEEK_FILES = (
     "posts.md",
     REPORT,
 )
-"""Every file a week folder holds, and nothing else."""
+"""Every file a week folder holds, and nothing else (but its ASSETS folder)."""
+ASSETS = "assets"
+"""The workspace's folder of images (a release states ``image: assets/NAME``), and the
+folder of a week that holds a copy of those its digest shows, at the same path."""
 _LEFTOVER = re.compile(rf"^\.({WEEK_PATTERN})\.(tmp|old)-\d+$")
 _INDEX_LEFTOVER = re.compile(rf"^{re.escape(INDEX_NAME)}\.tmp-\d+$")
 
@@ -55,14 +59,23 @@ def existing_weeks(outbox: Path) -> list[str]:
     return sorted(p.name for p in outbox.iterdir() if p.is_dir() and is_week(p.name))
 
 
-def write_week(outbox: Path, week: str, files: dict[str, bytes]) -> None:
+def write_week(
+    outbox: Path, week: str, files: dict[str, bytes], assets: Mapping[str, Path] | None = None
+) -> None:
     """Write into a temporary folder, then swap it in; a crash leaves the old or the new week.
 
-    Nothing is synced to disk here: ``flush`` does it once for the whole build.
+    ``assets`` are copied in with the files: each file's path in the week folder (under
+    ASSETS) and the file to copy. Nothing is synced to disk here: ``flush`` does it once for
+    the whole build.
     """
     unknown = set(files) - set(WEEK_FILES)
     if unknown:
         raise ValueError(f"not a week file: {sorted(unknown)[0]!r}")
+    assets = assets or {}
+    for name in assets:
+        parts = PurePosixPath(name).parts
+        if len(parts) < 2 or parts[0] != ASSETS or ".." in parts or name.startswith("/"):
+            raise ValueError(f"not a path under {ASSETS}/: {name!r}")
     final = week_dir(outbox, week)
     outbox.mkdir(parents=True, exist_ok=True)
     temp = outbox / f".{week}.tmp-{os.getpid()}"
@@ -73,6 +86,10 @@ def write_week(outbox: Path, week: str, files: dict[str, bytes]) -> None:
         for name, data in files.items():
             with open(temp / name, "wb") as handle:
                 handle.write(data)
+        for name, source in assets.items():
+            (temp / name).parent.mkdir(parents=True, exist_ok=True)
+            with open(source, "rb") as original, open(temp / name, "wb") as copy:
+                shutil.copyfileobj(original, copy)
         if final.exists():
             os.rename(final, old)
         os.rename(temp, final)

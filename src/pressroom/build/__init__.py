@@ -117,9 +117,9 @@ def build(
         stale = [
             (path, name)
             for name, (path, stamp) in stamps.items()
-            if not _cached(index, name, stamp)
+            if not _cached(index, name, stamp, workspace)
         ]
-        reads = {r.name: r for r in read_many(stale, config.timezone, jobs, preload)}
+        reads = {r.name: r for r in read_many(stale, config.timezone, workspace, jobs, preload)}
         entries = {
             name: _entry(reads[name], stamp) if name in reads else index.files[name]
             for name, (_, stamp) in stamps.items()
@@ -147,8 +147,14 @@ def build(
             for name, (path, _) in stamps.items()
             if name not in reads and entries[name].week in rendering
         ]
-        reads.update((r.name, r) for r in read_many(missing, config.timezone, jobs))
+        reads.update((r.name, r) for r in read_many(missing, config.timezone, workspace, jobs))
         releases = {w: tuple(release_of(reads[name]) for name in week_files[w]) for w in to_render}
+        images = {
+            read.image.path: read.image
+            for week in to_render
+            for read in (reads[name] for name in week_files[week])
+            if read.image
+        }
         del reads
         # an override over its limit is the editor's to shorten: stop before any write (a
         # release the week file excludes has no posts, so none is checked)
@@ -159,7 +165,8 @@ def build(
         clean_leftovers(outbox)
         built: list[str] = []
         failed_checks: dict[str, tuple[Check, ...]] = {}
-        for week, checks in renderer.render(Batch(outbox, releases, hashes, plans)):
+        batch = Batch(outbox, releases, hashes, workspace, images, plans)
+        for week, checks in renderer.render(batch):
             built.append(week)
             if failed(checks):
                 failed_checks[week] = checks
@@ -231,9 +238,9 @@ def week_inputs(
     paths = [  # the build index spares reading the files of other weeks that did not change
         Path(path)
         for name, (path, stamp) in _stamps(seeds).items()
-        if not _cached(index, name, stamp) or index.files[name].week == week
+        if not _cached(index, name, stamp, workspace) or index.files[name].week == week
     ]
-    outcome = read_files(paths, config.tz, relative_to=workspace)
+    outcome = read_files(paths, config.tz, relative_to=workspace, workspace=workspace)
     releases = group_by_week(outcome.releases).get(week, ())
     if not releases:
         raise PressroomError(
@@ -282,9 +289,18 @@ def _stamps(seeds: Path) -> dict[str, tuple[str, Stamp]]:
     return stamps
 
 
-def _cached(index: BuildIndex, name: str, stamp: Stamp) -> bool:
+def _cached(index: BuildIndex, name: str, stamp: Stamp, workspace: Path) -> bool:
+    """Whether a file's entry holds: the file, and the workspace image it names, unchanged."""
     entry = index.files.get(name)
-    return entry is not None and entry.stamp == stamp
+    if entry is None or entry.stamp != stamp:
+        return False
+    if entry.image is None:
+        return True
+    try:
+        stat = (workspace / entry.image.path).stat()
+    except OSError:
+        return entry.image.size < 0
+    return (stat.st_size, stat.st_mtime_ns) == (entry.image.size, entry.image.mtime_ns)
 
 
 def _entry(read: FileRead, stamp: Stamp) -> FileEntry:
@@ -292,7 +308,13 @@ def _entry(read: FileRead, stamp: Stamp) -> FileEntry:
     if release is None:
         return FileEntry(stamp, read.sha256, None, None, 1, read.problems)
     return FileEntry(
-        stamp, read.sha256, iso_week(release.date), release.id, release.source.line, read.problems
+        stamp,
+        read.sha256,
+        iso_week(release.date),
+        release.id,
+        release.source.line,
+        read.problems,
+        read.image_source,
     )
 
 

@@ -4,7 +4,9 @@ nor rendered again.
 
 A file entry holds while the file's size and modification time (its ``Stamp``) are the
 ones recorded; the whole index holds only under the same key (pressroom's version and
-the time zone, which change what a file reads as).
+the time zone, which change what a file reads as). A release file that names a workspace
+image depends on it too: its entry holds while the image's size and modification time
+are the recorded ones (or while it is still missing).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any, NamedTuple
 
 from pressroom.errors import Problem, Severity
 from pressroom.outbox import INDEX_NAME
+from pressroom.readers.images import ImageSource
 
 
 class Stamp(NamedTuple):
@@ -37,6 +40,8 @@ class FileEntry:
     release_id: str | None
     line: int
     problems: tuple[Problem, ...]
+    image: ImageSource | None = None
+    """The workspace image its release names, as it was: the entry holds while it is so."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +114,14 @@ def _raw(entry: FileEntry) -> dict[str, Any]:
             }
             for p in entry.problems
         ],
+        "image": None
+        if entry.image is None
+        else {
+            "path": entry.image.path,
+            "size": entry.image.size,
+            "mtime_ns": entry.image.mtime_ns,
+            "sha256": entry.image.sha256,
+        },
     }
 
 
@@ -124,4 +137,11 @@ def _entry(raw: dict[str, Any]) -> FileEntry:
         raw["release_id"],
         int(raw["line"]),
         problems,
+        _image(raw.get("image")),
     )
+
+
+def _image(raw: dict[str, Any] | None) -> ImageSource | None:
+    if raw is None:
+        return None
+    return ImageSource(str(raw["path"]), int(raw["size"]), int(raw["mtime_ns"]), str(raw["sha256"]))

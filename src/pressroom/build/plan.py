@@ -71,11 +71,15 @@ def week_hash(
     shared: str, entries: dict[str, FileEntry], files: list[str], week_file: str = ""
 ) -> str:
     """The sha256 of a week's inputs: what every week shares (pressroom's version, the
-    templates, the config), each of its files' name and sha256, and the sha256 of its
-    week file when it has one (so that editing it rebuilds that week only)."""
+    templates, the config), each of its files' name and sha256 and those of the images
+    they name, and the sha256 of its week file when it has one (so that editing it
+    rebuilds that week only)."""
     sha = hashlib.sha256(shared.encode())
     for name in files:
         sha.update(f"{name}\0{entries[name].sha256}\0".encode())
+        image = entries[name].image
+        if image is not None:
+            sha.update(f"{image.path}\0{image.sha256}\0".encode())
     if week_file:
         sha.update(f"weeks\0{week_file}\0".encode())
     return sha.hexdigest()

@@ -29,7 +29,7 @@ import jinja2
 
 from pressroom.config import Config
 from pressroom.errors import OutboxError, Problem
-from pressroom.model import Release
+from pressroom.model import ImageFile, Release
 from pressroom.outbox import write_week
 from pressroom.readers import FileRead, read_file
 from pressroom.readers.weekfile import WeekPlan
@@ -52,6 +52,10 @@ class Batch:
     """The releases of every week to render, by week."""
     hashes: dict[str, str]
     """Each week's inputs hash, for its report."""
+    workspace: Path
+    """Where the images under ``assets/`` are copied from."""
+    images: dict[str, ImageFile] = field(default_factory=dict)
+    """The facts of the workspace images the releases name, by path (``assets/...``)."""
     plans: dict[str, WeekPlan] = field(default_factory=dict)
     """The week file of the weeks that have one."""
 
@@ -77,18 +81,19 @@ def may_fork(jobs: int) -> bool:
 def read_many(
     files: list[tuple[str, str]],
     timezone: str,
+    workspace: Path,
     jobs: int,
     meanwhile: Callable[[], None] | None = None,
 ) -> list[FileRead]:
-    """Read files given as (path, name), in processes for many; ``meanwhile`` runs in this
-    process while they read."""
+    """Read files given as (path, name), and the images they name under the workspace's
+    assets/, in processes for many; ``meanwhile`` runs in this process while they read."""
     if not files:
         return []
     processes = _processes(jobs, len(files), PARALLEL_MIN_FILES)
     if processes == 1:
-        return _read_chunk((files, timezone))
+        return _read_chunk((files, timezone, workspace))
     count = processes * 4
-    chunks = [(files[i::count], timezone) for i in range(count)]
+    chunks = [(files[i::count], timezone, workspace) for i in range(count)]
     with _pool(processes) as pool:
         results = pool.map(_read_chunk, chunks)
         if meanwhile:
@@ -121,9 +126,15 @@ def render_many(job: RenderJob, jobs: int) -> Iterator[Rendered]:
 def render_and_write(job: RenderJob, week: str) -> Rendered:
     batch = job.batch
     output = render_week(
-        week, batch.releases[week], job.config, job.env, batch.hashes[week], batch.plans.get(week)
+        week,
+        batch.releases[week],
+        job.config,
+        job.env,
+        batch.hashes[week],
+        batch.plans.get(week),
+        batch.images,
     )
-    _write(batch.outbox, output)
+    _write(batch, output)
     return week, output.checks
 
 
@@ -170,15 +181,17 @@ def _render_in_worker(week: str) -> Rendered:
     return render_and_write(_worker_job, week)
 
 
-def _read_chunk(args: tuple[list[tuple[str, str]], str]) -> list[FileRead]:
-    files, timezone = args
+def _read_chunk(args: tuple[list[tuple[str, str]], str, Path]) -> list[FileRead]:
+    files, timezone, workspace = args
     tz = ZoneInfo(timezone)
-    return [read_file(Path(path), tz, name) for path, name in files]
+    return [read_file(Path(path), tz, name, workspace) for path, name in files]
 
 
-def _write(outbox: Path, output: WeekOutput) -> None:
+def _write(batch: Batch, output: WeekOutput) -> None:
+    outbox = batch.outbox
+    assets = {path: batch.workspace / path for path in output.assets}
     try:
-        write_week(outbox, output.week, output.files)
+        write_week(outbox, output.week, output.files, assets)
     except OSError as exc:
         raise OutboxError(
             Problem(

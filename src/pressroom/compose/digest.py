@@ -6,14 +6,16 @@ into MJML, HTML, text and an ``.eml``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime
+from urllib.parse import quote
 
 from pressroom.compose.editorial import Featured, featured, quoted, with_utm
 from pressroom.compose.labels import labels, lang_of, plural
 from pressroom.config import Config
-from pressroom.model import Release, newest_first
+from pressroom.model import ImageFile, Release, newest_first
+from pressroom.readers.images import is_remote
 from pressroom.readers.weekfile import WeekPlan
 from pressroom.text.dates import day_in_words, week_in_words
 from pressroom.text.spaces import collapse
@@ -24,6 +26,28 @@ PREHEADER_RANGE = (40, 140)
 """A preheader's length in characters: shorter, clients fill it with body text; longer,
 they cut it. The digest's check reads the same range."""
 SUMMARY_MAX = 320
+LEAD_IMAGE_WIDTH = 600
+"""The lead's image spans the email's 600 px (templates/email/partials/lead.mjml.j2)."""
+THUMBNAIL_WIDTH = 160
+"""Another story's image, beside its text (templates/email/partials/picture_card.mjml.j2)."""
+
+
+@dataclass(frozen=True)
+class StoryImage:
+    """A story's image as the digest shows it."""
+
+    src: str
+    """An absolute https URL: the release's own, or its file's under ``newsletter.assets_url``."""
+    alt: str
+    width: int
+    """In CSS pixels: the display width, or the file's own when narrower (never enlarged)."""
+    height: int | None
+    """The file's height scaled to ``width``; None for a remote image, whose size is not
+    known at build time (the client keeps its ratio)."""
+    credit: str
+    """The release's credit, shown as a caption; empty when it has none."""
+    path: str
+    """The workspace file the week folder copies (``assets/...``); empty for a remote image."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +63,7 @@ class Story:
     lang: str
     """The story's language where it differs from the digest's (for a ``lang``
     attribute), else empty."""
+    image: StoryImage | None = None
 
 
 @dataclass(frozen=True)
@@ -60,6 +85,11 @@ class Digest:
     note: str = ""
     """The editor's word under the header (Markdown, from the week file), or empty."""
 
+    @property
+    def images(self) -> tuple[StoryImage, ...]:
+        """Every story's image, the lead's first."""
+        return tuple(s.image for s in (self.lead, *self.stories) if s.image)
+
 
 def arranged(releases: Iterable[Release], plan: WeekPlan | None = None) -> list[Release]:
     """The week's releases as the digest and the posts take them: newest first, or the
@@ -73,10 +103,17 @@ def arranged(releases: Iterable[Release], plan: WeekPlan | None = None) -> list[
 
 
 def compose_digest(
-    week: str, releases: tuple[Release, ...], config: Config, plan: WeekPlan | None = None
+    week: str,
+    releases: tuple[Release, ...],
+    config: Config,
+    plan: WeekPlan | None = None,
+    images: Mapping[str, ImageFile] | None = None,
 ) -> Digest:
     """The digest of one ISO week: releases newest first and the lead the first with a
-    quote, unless the week file says otherwise (``plan``)."""
+    quote, unless the week file says otherwise (``plan``).
+
+    ``images`` are the facts of the workspace images the releases name, by path: a file
+    image gets width and height attributes from them."""
     ordered = arranged(releases, plan)
     if not ordered:
         raise ValueError(f"week {week} has no releases")
@@ -95,6 +132,12 @@ def compose_digest(
         lead_index = next(i for i, s in enumerate(stories) if s.release.id == plan.lead)
     else:
         lead_index = next((i for i, s in enumerate(stories) if s.quote and s.quote.direct), 0)
+    assets = config.newsletter.assets_base(week)
+    widths = [LEAD_IMAGE_WIDTH if i == lead_index else THUMBNAIL_WIDTH for i in range(len(stories))]
+    stories = [
+        replace(s, image=story_image(s.release, images or {}, assets, width))
+        for s, width in zip(stories, widths, strict=True)
+    ]
     lead = stories.pop(lead_index)
     week_words = week_in_words(week, locale)
     words = labels(locale)
@@ -127,6 +170,24 @@ def _story(release: Release, locale: str, lang: str, url: str | None) -> Story:
         quote_text=quoted(quote.text, release.lang) if quote and quote.direct else "",
         lang=release.lang if release.lang != lang else "",
     )
+
+
+def story_image(
+    release: Release, images: Mapping[str, ImageFile], assets: str, width: int
+) -> StoryImage | None:
+    """The release's image at ``width`` (the readers kept only images that have an alt)."""
+    if not release.image or not release.image_alt:
+        return None
+    credit = release.credit or ""
+    if is_remote(release.image):
+        return StoryImage(release.image, release.image_alt, width, None, credit, "")
+    src = assets + quote(release.image.split("/", 1)[1], safe="/")
+    file = images.get(release.image)
+    if file is None or not file.width:
+        return StoryImage(src, release.image_alt, width, None, credit, release.image)
+    shown = min(width, file.width)
+    height = max(1, round(file.height * shown / file.width))
+    return StoryImage(src, release.image_alt, shown, height, credit, release.image)
 
 
 def preheader(stories: list[Story], fallback: str) -> str:

@@ -10,8 +10,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pressroom.errors import Problem, RecordError, Severity
-from pressroom.model import Release
+from pressroom.model import ImageFile, Release
 from pressroom.readers.decode import decode
+from pressroom.readers.images import ImageSource, is_remote, read_image
 from pressroom.readers.markdown import read_markdown
 from pressroom.readers.text import read_text
 from pressroom.readers.yamlrecord import read_yaml
@@ -104,10 +105,15 @@ class FileRead:
     release: Release | None
     problems: tuple[Problem, ...]
     sha256: str
+    image_source: ImageSource | None = None
+    """The workspace image the release names, as found: the build notices when it changes."""
+    image: ImageFile | None = None
+    """That image's facts, when it is one the digest can show."""
 
 
-def read_file(path: Path, tz: ZoneInfo, name: str) -> FileRead:
-    """Read one file; ``name`` is the file as its problems name it."""
+def read_file(path: Path, tz: ZoneInfo, name: str, workspace: Path | None = None) -> FileRead:
+    """Read one file; ``name`` is the file as its problems name it. With ``workspace``, a
+    release's image under its ``assets/`` is read too (and left out when it cannot be shown)."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -119,7 +125,11 @@ def read_file(path: Path, tz: ZoneInfo, name: str) -> FileRead:
         )
         return FileRead(name, None, (problem,), "")
     release, problems = read_bytes(raw, name, tz)
-    return FileRead(name, release, tuple(problems), hashlib.sha256(raw).hexdigest())
+    sha256 = hashlib.sha256(raw).hexdigest()
+    if workspace is None or release is None or not release.image or is_remote(release.image):
+        return FileRead(name, release, tuple(problems), sha256)
+    release, source, image, found = read_image(workspace, release, name)
+    return FileRead(name, release, (*problems, *found), sha256, source, image)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,9 +189,15 @@ def release_of(read: FileRead) -> Release:
     return read.release
 
 
-def read_files(paths: Iterable[Path], tz: ZoneInfo, relative_to: Path | None = None) -> ReadOutcome:
-    """Read files; problems name each file relative to ``relative_to`` where it can."""
-    return merge_reads(read_file(path, tz, _name(path, relative_to)) for path in paths)
+def read_files(
+    paths: Iterable[Path],
+    tz: ZoneInfo,
+    relative_to: Path | None = None,
+    workspace: Path | None = None,
+) -> ReadOutcome:
+    """Read files; problems name each file relative to ``relative_to`` where it can, and
+    images are read from ``workspace``'s assets/ (see read_file)."""
+    return merge_reads(read_file(path, tz, _name(path, relative_to), workspace) for path in paths)
 
 
 def _name(path: Path, root: Path | None) -> str:

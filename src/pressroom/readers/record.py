@@ -13,6 +13,7 @@ import regex
 from pressroom.errors import Problem, RecordError, Severity
 from pressroom.model import Block, Lang, Quote, Release, Source
 from pressroom.readers.fields import QUOTE_FIELDS, Fields, list_field, posts_field, text_field
+from pressroom.readers.images import stated_image
 from pressroom.text.dates import parse_date_value
 from pressroom.text.encoding import ascii_slug
 from pressroom.text.language import detect_lang
@@ -95,6 +96,11 @@ def assemble(
             )
         )
         url = None
+    image_alt = text_field(fields, "image_alt")
+    image, image_problems = stated_image(
+        text_field(fields, "image"), image_alt, path, fields.line("image")
+    )
+    problems += image_problems
     lang = _lang(fields) or detect_lang(" ".join([title, standfirst, *(b.text for b in blocks)]))
     release = Release(
         id=text_field(fields, "id") or slugify(f"{date:%Y-%m-%d} {title}"),
@@ -111,8 +117,9 @@ def assemble(
             path, found.title_line if "title" not in fields.lines else fields.line("title")
         ),
         headline_quote=_strip_marks(text_field(fields, "headline_quote")),
-        image=text_field(fields, "image"),
-        image_alt=text_field(fields, "image_alt"),
+        image=image,
+        image_alt=image_alt,
+        image_line=fields.line("image") if image else 0,
         posts=posts_field(fields),
     )
     return release, problems

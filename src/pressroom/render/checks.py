@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -10,6 +11,8 @@ from urllib.parse import urlsplit
 import lxml.html
 
 from pressroom.compose.digest import PREHEADER_RANGE
+from pressroom.model import ImageFile
+from pressroom.readers.images import over_limits
 from pressroom.text.encoding import has_mojibake
 
 GMAIL_CLIP = 102 * 1024
@@ -37,6 +40,7 @@ class _Scan:
     title: str
     images: int
     images_without_alt: int
+    image_sources: list[str]
     links: int
     bad_links: list[str]
     forbidden: set[str]
@@ -58,6 +62,7 @@ class _Scan:
             title=" ".join(t.text_content() for t in root.xpath("//title")),
             images=len(images),
             images_without_alt=sum(1 for img in images if img.get("alt") is None),
+            image_sources=[str(img.get("src") or "") for img in images],
             links=len(hrefs),
             bad_links=[h for h in hrefs if not _acceptable_link(h)],
             forbidden={str(el.tag) for tag in FORBIDDEN_TAGS for el in root.iter(tag)},
@@ -86,7 +91,8 @@ def _acceptable_link(href: str) -> bool:
     return bool(href) and urlsplit(href).scheme in ("http", "https", "mailto")
 
 
-def check_digest(html: str, text: str) -> tuple[Check, ...]:
+def check_digest(html: str, text: str, files: Sequence[ImageFile] = ()) -> tuple[Check, ...]:
+    """The digest's checks; ``files`` are the workspace images the week folder holds."""
     data = html.encode()
     scan = _Scan.of(data)
     size = len(data)
@@ -103,6 +109,7 @@ def check_digest(html: str, text: str) -> tuple[Check, ...]:
             scan.images_without_alt == 0,
             f"{scan.images} images, {scan.images_without_alt} without alt",
         ),
+        _images(scan.image_sources, files),
         _ok(
             "links are absolute http(s)",
             not scan.bad_links,
@@ -139,6 +146,27 @@ def _size(size: int) -> Check:
     if size > SIZE_WARNING:
         return Check("size under Gmail clip", "warn", f"{kb} (warns above 80 KB)")
     return Check("size under Gmail clip", "pass", f"{kb} of 102 KB")
+
+
+def _images(sources: list[str], files: Sequence[ImageFile]) -> Check:
+    """Images load over https, and the files are light enough for a mail (readers.images)."""
+    insecure = [src for src in sources if not src.startswith("https://")]
+    heavy = [f"{file.path} {excess}" for file in files for excess, _ in over_limits(file)]
+    if insecure or heavy:
+        found = [*(f"not https: {src[:80]}" for src in insecure), *heavy]
+        return Check("images within limits", "fail", "; ".join(found))
+    if not files:
+        detail = f"{len(sources)} images, all https" if sources else "no images"
+        return Check("images within limits", "pass", detail)
+    largest = max(f.bytes for f in files)
+    widest = max(f.width for f in files)
+    count = f"{len(files)} file" + ("s" if len(files) > 1 else "")
+    return Check(
+        "images within limits",
+        "pass",
+        f"{len(sources)} images, all https; {count}: the largest {largest / 1024:.0f} KB, "
+        f"the widest {widest} px",
+    )
 
 
 def _ok(name: str, ok: bool, detail: str) -> Check:

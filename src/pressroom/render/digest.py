@@ -3,12 +3,13 @@ and its plain-text part from a template of its own."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
 import jinja2
 
-from pressroom.compose.digest import Digest
+from pressroom.compose.digest import Digest, Story
 from pressroom.compose.labels import labels
 from pressroom.config import Config
 from pressroom.readers.weekfile import note_markdown
@@ -32,12 +33,35 @@ class RenderedDigest:
         return self.html.encode()
 
 
+@dataclass(frozen=True)
+class Section:
+    """Stories the email shows in one MJML section: a story with an image alone (its image
+    and its text are two columns), the stories between those together."""
+
+    stories: tuple[Story, ...]
+
+    @property
+    def image(self) -> bool:
+        return self.stories[0].image is not None
+
+
+def sections(stories: Iterable[Story]) -> tuple[Section, ...]:
+    groups: list[list[Story]] = []
+    for story in stories:
+        if story.image or not groups or groups[-1][0].image:
+            groups.append([story])
+        else:
+            groups[-1].append(story)
+    return tuple(Section(tuple(group)) for group in groups)
+
+
 def render_digest(digest: Digest, config: Config, env: jinja2.Environment) -> RenderedDigest:
     context = {
         "digest": digest,
         "config": config,
         "t": labels(digest.locale),
         "note_html": note_html(digest.note),
+        "sections": sections(digest.stories),
     }
     source = render(env, MJML_TEMPLATE, **context)
     html = inline_css(compile_mjml(source, env, MJML_TEMPLATE))

@@ -4,7 +4,7 @@ and the report of the digest's checks."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import jinja2
@@ -13,7 +13,7 @@ from pressroom import __version__
 from pressroom.compose.digest import arranged, compose_digest
 from pressroom.compose.posts import Post, posts_for
 from pressroom.config import Config
-from pressroom.model import Release
+from pressroom.model import ImageFile, Release
 from pressroom.outbox import REPORT
 from pressroom.readers.weekfile import WeekPlan
 from pressroom.render.checks import Check, check_digest, failed
@@ -31,6 +31,8 @@ class WeekOutput:
     week: str
     files: dict[str, bytes]
     checks: tuple[Check, ...]
+    assets: tuple[str, ...] = ()
+    """The workspace images the digest shows, to copy into the week folder (``assets/...``)."""
 
 
 def week_drafts(
@@ -57,11 +59,16 @@ def render_week(
     env: jinja2.Environment,
     inputs_hash: str,
     plan: WeekPlan | None = None,
+    images: Mapping[str, ImageFile] | None = None,
 ) -> WeekOutput:
-    """Every file of one week's folder (``outbox.WEEK_FILES``), as its week file says."""
-    digest = compose_digest(week, releases, config, plan)
+    """Every file of one week's folder (``outbox.WEEK_FILES``), as its week file says, and
+    the workspace images (of ``images``, the facts of those the releases name) its digest
+    shows."""
+    images = images or {}
+    digest = compose_digest(week, releases, config, plan, images)
     rendered = render_digest(digest, config, env)
-    checks = check_digest(rendered.html, rendered.text)
+    assets = tuple(sorted({i.path for i in digest.images if i.path in images}))
+    checks = check_digest(rendered.html, rendered.text, [images[path] for path in assets])
     posts = week_drafts(releases, config, env, week, plan)
     html = rendered.html_bytes
     heading = f"{config.newsletter.name} — {week_in_words(week, config.locale)}"
@@ -84,4 +91,4 @@ def render_week(
         "posts.md": file_bytes(to_markdown(posts, heading), ExportFormat.md),
         REPORT: (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode(),
     }
-    return WeekOutput(week, files, checks)
+    return WeekOutput(week, files, checks, assets)

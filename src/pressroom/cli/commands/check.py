@@ -13,6 +13,7 @@ from pressroom.cli.options import Workspace, fail, week_or_exit, weeks_option
 from pressroom.cli.output import STATUS_STYLE, out
 from pressroom.errors import Problem
 from pressroom.outbox import OUTBOX, existing_weeks, record_audit
+from pressroom.readers.images import images_in
 from pressroom.render.checks import Check, check_digest, failed
 from pressroom.status import ExitStatus
 
@@ -55,7 +56,7 @@ def check(
         if audit:
             found += axe_checks(folder / "digest.html")
         record_audit(outbox, name, [c.as_dict() for c in found])
-        checks = check_digest(html, text) + found
+        checks = check_digest(html, text, images_in(folder)) + found
         any_failed |= failed(checks)
         table = Table(title=f"{name}  {folder / 'digest.html'}", title_justify="left")
         table.add_column("check")

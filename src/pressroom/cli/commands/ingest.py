@@ -36,7 +36,7 @@ def ingest(
 ) -> None:
     """Print the releases pressroom understood from FILES, to check the parser's reading."""
     config = load_config(workspace)
-    outcome = read_files(files, config.tz)
+    outcome = read_files(files, config.tz, workspace=workspace)
     records = [release.to_dict() for release in outcome.releases]
     if output_format is IngestFormat.json:
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")

@@ -90,6 +90,9 @@ def make_release(
     date: datetime | None = None,
     tags: tuple[str, ...] = (),
     headline_quote: str | None = None,
+    image: str | None = None,
+    image_alt: str | None = None,
+    credit: str | None = None,
 ) -> Release:
     """A release of week 2026-W04 (its n-th hour from Monday 09:00), with a quote by default."""
     return Release(
@@ -114,12 +117,14 @@ def make_release(
             if quotes is None
             else quotes
         ),
-        credit=None,
+        credit=credit,
         tags=tags,
         url=url,
         lang=lang,
         source=Source(f"r{n}.txt", 1),
         headline_quote=headline_quote,
+        image=image,
+        image_alt=image_alt,
     )
 
 
@@ -173,3 +178,30 @@ def built_week(folder: Path, source: Path, week: str) -> Path:
     shutil.copytree(source, folder, dirs_exist_ok=True)
     build(folder, jobs=1)
     return folder / "outbox" / week
+
+
+PICTURES = FIXTURES / "workspaces" / "pictures"
+"""A week of three seed-style releases: the lead with a workspace image (assets/, made by
+``pictures_workspace``), one with a remote image, one without."""
+PICTURES_WEEK = "2026-W04"
+LEAD_IMAGE = "assets/quai-valmont.jpg"
+
+
+def write_image(path: Path, width: int, height: int, image_format: str = "JPEG") -> Path:
+    """A generated image (bands of colour, so that it compresses like a photo would not)."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (width, height), (38, 104, 150))
+    draw = ImageDraw.Draw(image)
+    for x in range(0, width, 40):
+        draw.rectangle((x, height * 2 // 3 - x % 120, x + 24, height), fill=(226, 176, 58))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path, image_format)
+    return path
+
+
+def pictures_workspace(folder: Path, width: int = 1200, height: int = 800) -> Path:
+    """The PICTURES workspace copied into ``folder``, its lead's image generated."""
+    shutil.copytree(PICTURES, folder, dirs_exist_ok=True)
+    write_image(folder / LEAD_IMAGE, width, height)
+    return folder

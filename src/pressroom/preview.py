@@ -1,13 +1,16 @@
 """Local preview: serves the outbox with a page per week, rebuilds on change, reloads the page.
 
-Only ``/``, ``/events``, ``/<YYYY-Www>/``, the known files of a week folder and the
-release files of a week (``/<YYYY-Www>/source/<release id>``, found by id among the
-week's releases) are served; any other path, however encoded, is a 404.
+Only ``/``, ``/events``, ``/<YYYY-Www>/``, the known files of a week folder, the images
+under its ``assets/`` and the release files of a week (``/<YYYY-Www>/source/<release
+id>``, found by id among the week's releases) are served; any other path, however
+encoded, is a 404. The digest is served with its workspace images taken from the week
+folder (``local_images``): they need not be published at ``newsletter.assets_url`` yet.
 """
 
 from __future__ import annotations
 
 import json
+import mimetypes
 import queue
 import re
 import threading
@@ -29,7 +32,7 @@ from pressroom.compose.review import release_review
 from pressroom.config import load_config
 from pressroom.errors import OutboxError, PressroomError
 from pressroom.model import newest_first
-from pressroom.outbox import OUTBOX, REPORT, WEEK_FILES, existing_weeks
+from pressroom.outbox import ASSETS, OUTBOX, REPORT, WEEK_FILES, existing_weeks
 from pressroom.platforms import PLATFORMS
 from pressroom.readers.weekfile import WEEKS, week_file_name
 from pressroom.render.digest import note_html
@@ -51,6 +54,7 @@ SERVED_FILES = {name: _TYPES[Path(name).suffix] for name in (*WEEK_FILES, DARK_D
 _WEEK_PAGE = re.compile(rf"^/({WEEK_PATTERN})/$")
 _WEEK_FILE = re.compile(rf"^/({WEEK_PATTERN})/([a-z.-]+)$")
 _SOURCE = re.compile(rf"^/({WEEK_PATTERN})/source/([^/]+)$")
+_WEEK_ASSET = re.compile(rf"^/({WEEK_PATTERN})/({ASSETS}/[^\\]+)$")
 MAX_PATH = 2048
 WARN_RATIO = 0.9
 WATCH_STEP_MS = 10
@@ -110,6 +114,30 @@ class PreviewState:
 def dark_variant(html: str) -> str:
     """The digest as a dark-mode reader sees it: dark rules applied whatever the browser says."""
     return html.replace("@media (prefers-color-scheme: dark)", "@media all")
+
+
+def local_images(html: str, base: str, week: str) -> str:
+    """The digest with the images published under ``base`` (``newsletter.assets_url``)
+    taken from the preview's copy of the week folder instead."""
+    local = f"/{week}/{ASSETS}/"
+    for form in {base, escape(base)}:
+        html = html.replace(f'src="{form}', f'src="{local}')
+    return html
+
+
+def asset_file(folder: Path, name: str) -> Path | None:
+    """A week folder's image ``name`` (``assets/...``), or None: no hidden or parent part,
+    nothing outside the folder's assets/, images only."""
+    parts = name.split("/")
+    if any(not part or part.startswith(".") for part in parts):
+        return None
+    path = folder.joinpath(*parts)
+    kind = mimetypes.guess_type(path.name)[0] or ""
+    try:
+        inside = path.resolve(strict=True).is_relative_to((folder / ASSETS).resolve())
+    except OSError:
+        return None
+    return path if inside and path.is_file() and kind.startswith("image/") else None
 
 
 def broken_page(problem: str) -> str:
@@ -261,6 +289,11 @@ def make_handler(state: PreviewState) -> type[BaseHTTPRequestHandler]:
                 self._page("preview/source.html.j2", source)
             elif (match := _WEEK_FILE.match(path)) and match[2] in SERVED_FILES:
                 self._file(match[1], match[2])
+            elif (match := _WEEK_ASSET.match(path)) and (
+                image := asset_file(outbox / match[1], match[2])
+            ):
+                kind = mimetypes.guess_type(image.name)[0] or "application/octet-stream"
+                self._send(HTTPStatus.OK, image.read_bytes(), kind)
             else:
                 self._send(HTTPStatus.NOT_FOUND, b"not found", "text/plain")
 
@@ -280,8 +313,14 @@ def make_handler(state: PreviewState) -> type[BaseHTTPRequestHandler]:
             except OSError:
                 self._send(HTTPStatus.NOT_FOUND, b"not found", "text/plain")
                 return
-            if name == DARK_DIGEST:
-                data = dark_variant(data.decode()).encode()
+            if source == "digest.html":
+                html = data.decode()
+                try:
+                    base = load_config(state.workspace).newsletter.assets_base(week)
+                except PressroomError:  # the page shows the build error
+                    base = ""
+                html = local_images(html, base, week) if base else html
+                data = (dark_variant(html) if name == DARK_DIGEST else html).encode()
             self._send(HTTPStatus.OK, data, SERVED_FILES[name])
 
         def _events(self) -> None:
@@ -334,12 +373,18 @@ def serve(state: PreviewState, host: str, port: int) -> PreviewServer:
 
 
 def watch(state: PreviewState, stop: threading.Event) -> None:
-    """Rebuild when seeds/, weeks/, templates/ or pressroom.yaml change, until ``stop`` is set."""
+    """Rebuild when seeds/, assets/, weeks/, templates/ or pressroom.yaml change, until
+    ``stop`` is set."""
     from watchfiles import watch as watch_paths
 
     workspace = state.workspace.resolve()
     templates = str(workspace / "templates") + "/"
-    folders = (str(workspace / "seeds") + "/", str(workspace / WEEKS) + "/", templates)
+    folders = (
+        str(workspace / "seeds") + "/",
+        str(workspace / ASSETS) + "/",
+        str(workspace / WEEKS) + "/",
+        templates,
+    )
     config = str(workspace / "pressroom.yaml")
 
     def relevant(_: object, path: str) -> bool:

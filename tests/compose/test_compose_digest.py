@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pressroom.compose.digest import PREHEADER_RANGE, compose_digest, preheader
+from pressroom.compose.digest import (
+    LEAD_IMAGE_WIDTH,
+    PREHEADER_RANGE,
+    THUMBNAIL_WIDTH,
+    StoryImage,
+    compose_digest,
+    preheader,
+)
+from pressroom.model import ImageFile
 from pressroom.render.digest import render_digest
 from support import make_release, repo_config, repo_env, seed_weeks
 
@@ -55,3 +63,46 @@ def test_a_release_without_url_links_nowhere_and_a_language_is_marked() -> None:
     assert stories["r001"].url is not None and stories["r001"].url.startswith("https://")
     assert stories["r001"].lang == "en" and stories["r002"].lang == ""
     assert digest.lang == "fr"
+
+
+def test_images_are_sized_for_their_place_and_never_enlarged() -> None:
+    config = repo_config()
+    config = replace(
+        config,
+        newsletter=replace(config.newsletter, assets_url="https://medias.example.org/{week}"),
+    )
+    releases = (
+        make_release(2, image="assets/quai é.jpg", image_alt="Le quai", credit="© Région"),
+        make_release(1, image="assets/petite.png", image_alt="Un logo", quotes=()),
+        make_release(0, image="https://img.example.org/pins.jpg", image_alt="Des pins", quotes=()),
+    )
+    files = {
+        "assets/quai é.jpg": ImageFile("assets/quai é.jpg", 50_000, 1200, 800, "JPEG"),
+        "assets/petite.png": ImageFile("assets/petite.png", 900, 100, 50, "PNG"),
+    }
+    digest = compose_digest("2026-W04", releases, config, files)
+    assert digest.lead.release.id == "r002"
+    assert digest.lead.image == StoryImage(
+        "https://medias.example.org/2026-W04/quai%20%C3%A9.jpg",
+        "Le quai",
+        LEAD_IMAGE_WIDTH,
+        400,
+        "© Région",
+        "assets/quai é.jpg",
+    )
+    small, remote = (s.image for s in digest.stories)
+    assert small is not None and (small.width, small.height) == (100, 50)
+    assert remote is not None and (remote.width, remote.height) == (THUMBNAIL_WIDTH, None)
+    assert remote.src == "https://img.example.org/pins.jpg" and remote.path == ""
+    assert digest.images == (digest.lead.image, small, remote)
+
+
+def test_images_are_published_beside_the_web_version_unless_told_otherwise() -> None:
+    release = make_release(0, image="assets/a.jpg", image_alt="A")
+    digest = compose_digest("2026-W04", (release,), repo_config())
+    assert digest.lead.image is not None
+    assert (
+        digest.lead.image.src
+        == "https://www.auvergnerhonealpes.fr/presse/lettre/2026-W04/assets/a.jpg"
+    )
+    assert compose_digest("2026-W04", (make_release(0),), repo_config()).images == ()

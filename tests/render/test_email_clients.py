@@ -13,7 +13,16 @@ import pytest
 
 from pressroom.audit import SERIOUS, axe_missing, axe_violations, chromium
 from pressroom.build import build
-from support import MIXED, SEED_WEEKS, built_week, copy_workspace, require_tool
+from support import (
+    MIXED,
+    PICTURES_WEEK,
+    SEED_WEEKS,
+    built_week,
+    copy_workspace,
+    pictures_workspace,
+    require_tool,
+    write_image,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -28,10 +37,13 @@ def digests(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     pages = {week: seeds / "outbox" / week / "digest.html" for week in SEED_WEEKS}
     mixed = built_week(tmp_path_factory.mktemp("mixed"), MIXED, MIXED_WEEK)
     pages["mixed"] = mixed / "digest.html"
+    pictures = pictures_workspace(tmp_path_factory.mktemp("pictures"))
+    build(pictures, jobs=1)
+    pages["pictures"] = pictures / "outbox" / PICTURES_WEEK / "digest.html"
     return pages
 
 
-@pytest.mark.parametrize("name", [*SEED_WEEKS, "mixed"])
+@pytest.mark.parametrize("name", [*SEED_WEEKS, "mixed", "pictures"])
 def test_axe_finds_no_serious_violation_light_and_dark(digests: dict[str, Path], name: str) -> None:
     serious = [v for v in axe_violations(digests[name]) if v.impact in SERIOUS]
     assert serious == []
@@ -113,3 +125,92 @@ def test_the_call_to_action_is_a_button_outlook_draws(digests: dict[str, Path]) 
     document = lxml.html.fromstring(html.encode())
     (cta,) = document.xpath("//td[contains(@class, 'cta')]//a")
     assert cta.text_content().strip() == "Lire le communiqué"
+
+
+ASSETS_URL = "https://medias.auvergnerhonealpes.fr/lettre/2026-W04/"
+"""The pictures workspace's newsletter.assets_url, for its week."""
+
+
+def _serve_images(view: Any, week: Path, remote: bytes) -> None:
+    """The images as the readers' clients would fetch them: the assets_url from the week
+    folder's copies (so a wrong URL or a missing copy shows), other https images from
+    ``remote``; nothing else reaches the network."""
+
+    def route(request: Any) -> None:
+        url = request.request.url
+        if url.startswith(ASSETS_URL):
+            copy = week / "assets" / url.removeprefix(ASSETS_URL)
+            if copy.is_file():
+                request.fulfill(body=copy.read_bytes(), content_type="image/jpeg")
+            else:
+                request.fulfill(status=404)
+        elif url.startswith("https://images.example.org/"):
+            request.fulfill(body=remote, content_type="image/jpeg")
+        elif url.startswith("file:"):
+            request.continue_()
+        else:
+            request.abort()
+
+    view.route("**/*", route)
+
+
+_BOXES = """() => {
+    const box = (element) => {
+        const r = element.getBoundingClientRect();
+        return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width,
+                height: r.height};
+    };
+    const [lead, thumbnail] = document.querySelectorAll("img");
+    const titles = [...document.querySelectorAll("h2.s-title")];
+    const title = titles.find((h) => h.textContent.includes("replanter"));
+    const caption = document.querySelector("td.caption div");
+    return {
+        scroll: document.documentElement.scrollWidth,
+        lead: box(lead), leadLoaded: lead.naturalWidth, leadAlt: lead.alt,
+        thumbnail: box(thumbnail), thumbnailLoaded: thumbnail.naturalWidth,
+        thumbnailAlt: thumbnail.alt, title: box(title),
+        caption: box(caption), captionText: caption.textContent.trim(),
+    };
+}"""
+
+
+@pytest.mark.parametrize("width", [375, 600])
+def test_images_fit_the_screen_and_stack_on_phones(
+    digests: dict[str, Path], page: Any, tmp_path: Path, width: int
+) -> None:
+    html = digests["pictures"]
+    remote = write_image(tmp_path / "remote.jpg", 900, 600).read_bytes()
+    view = page.new_page(viewport={"width": width, "height": 900})
+    _serve_images(view, html.parent, remote)
+    view.goto(html.as_uri())
+    view.wait_for_load_state("networkidle")
+    found = view.evaluate(_BOXES)
+    view.screenshot(path=str(tmp_path / f"pictures-{width}.png"), full_page=True)
+    view.close()
+    assert found["scroll"] == width  # nothing wider than the screen
+    assert found["leadLoaded"] == 1200 and found["thumbnailLoaded"] == 900
+    lead, thumbnail, title = found["lead"], found["thumbnail"], found["title"]
+    assert lead["width"] == width  # across the whole email, 600 px at most
+    assert abs(lead["height"] - width * 800 / 1200) <= 1  # its ratio kept
+    assert found["leadAlt"].startswith("Une barge électrique")
+    assert found["thumbnailAlt"].startswith("De jeunes pins")
+    assert found["captionText"] == "© Région Auvergne-Rhône-Alpes | Photo Lina Ferrand"
+    assert found["caption"]["top"] >= lead["bottom"]
+    assert thumbnail["right"] <= width
+    assert abs(thumbnail["height"] - thumbnail["width"] * 600 / 900) <= 1
+    if width == 600:  # beside the text
+        assert thumbnail["width"] == 160
+        assert thumbnail["right"] < title["left"] and thumbnail["top"] == title["top"]
+    else:  # above it, as wide as the text
+        assert thumbnail["bottom"] < title["top"]
+        assert thumbnail["width"] == width - 48
+
+
+def test_dark_mode_recolours_the_caption(digests: dict[str, Path], page: Any) -> None:
+    colours = []
+    for scheme in ("light", "dark"):
+        view = page.new_page(color_scheme=scheme)
+        view.goto(digests["pictures"].as_uri())
+        colours.append(view.evaluate(_STYLE_OF, "td.caption div")[1])
+        view.close()
+    assert colours == ["rgb(95, 99, 104)", "rgb(180, 184, 191)"]

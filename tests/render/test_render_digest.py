@@ -120,3 +120,56 @@ def test_mojibake_left_in_a_digest_fails_its_check() -> None:
     clean = {c.name: c.status for c in check_digest("<html></html>", "La Région")}
     broken = {c.name: c.status for c in check_digest("<html></html>", "La RÃ©gion")}
     assert clean["no mojibake"] == "pass" and broken["no mojibake"] == "fail"
+
+
+def _pictured_week() -> tuple[str, str]:
+    from pressroom.model import ImageFile
+
+    releases = (
+        make_release(3, image="assets/quai.jpg", image_alt="Le quai", credit="© Région | Photo L."),
+        make_release(2, quotes=()),
+        make_release(1, image="https://img.example.org/pins.jpg", image_alt="Des pins"),
+        make_release(0, quotes=()),
+    )
+    files = {"assets/quai.jpg": ImageFile("assets/quai.jpg", 80_000, 1200, 900, "JPEG")}
+    config = repo_config()
+    rendered = render_digest(
+        compose_digest("2026-W04", releases, config, files), config, repo_env()
+    )
+    return rendered.html, rendered.text
+
+
+def test_images_carry_width_height_alt_and_the_credit_as_caption() -> None:
+    import lxml.html
+
+    html, _ = _pictured_week()
+    document = lxml.html.fromstring(html.encode())
+    lead, thumbnail = document.xpath("//img")
+    assert (lead.get("width"), lead.get("height"), lead.get("alt")) == ("600", "450", "Le quai")
+    assert lead.get("src") == (
+        "https://www.auvergnerhonealpes.fr/presse/lettre/2026-W04/assets/quai.jpg"
+    )
+    assert (thumbnail.get("width"), thumbnail.get("alt")) == ("160", "Des pins")
+    (caption,) = document.xpath("//td[contains(@class, 'caption')]")
+    assert caption.text_content().strip() == "© Région | Photo L."
+    assert len(document.xpath("//h2")) == 4  # every story still there, in its order
+    checks = {c.name: c for c in check_digest(html, "text")}
+    assert checks["images have alt"].status == "pass"
+    assert checks["images within limits"].detail == "2 images, all https"
+
+
+def test_image_checks_fail_on_http_and_on_a_file_over_the_limits() -> None:
+    from pressroom.model import ImageFile
+
+    html, text = _pictured_week()
+    wide = ImageFile("assets/quai.jpg", 2_000_000, 3000, 2000, "JPEG")
+    check = {c.name: c for c in check_digest(html, text, [wide])}["images within limits"]
+    assert check.status == "fail"
+    assert "assets/quai.jpg is 3,000 px wide (limit 1,200 px)" in check.detail
+    assert "assets/quai.jpg weighs 1.9 MB (2,000,000 bytes; limit 1 MB)" in check.detail
+    http = html.replace('src="https://img.example.org', 'src="http://img.example.org')
+    check = {c.name: c for c in check_digest(http, text)}["images within limits"]
+    assert (check.status, check.detail) == ("fail", "not https: http://img.example.org/pins.jpg")
+    light = ImageFile("assets/quai.jpg", 80_000, 1200, 900, "JPEG")
+    check = {c.name: c for c in check_digest(html, text, [light])}["images within limits"]
+    assert check.detail == "2 images, all https; 1 file: the largest 78 KB, the widest 1200 px"

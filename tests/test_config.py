@@ -73,3 +73,20 @@ def test_a_control_character_in_a_value_is_a_located_error(tmp_path: Path) -> No
     problem = _problem(tmp_path, 'newsletter:\n  name: "La lettre\\x1b"\n')
     assert problem.line == 2
     assert "control character" in problem.message
+
+
+def test_images_are_published_beside_the_web_version_or_at_assets_url(tmp_path: Path) -> None:
+    assert Config().newsletter.assets_base("2026-W04") == (
+        "https://example.org/newsletter/2026-W04/assets/"
+    )
+    (tmp_path / "pressroom.yaml").write_text(
+        "newsletter:\n  assets_url: https://cdn.example.org/lettre/{week}\n", encoding="utf-8"
+    )
+    base = load_config(tmp_path).newsletter.assets_base("2026-W04")
+    assert base == "https://cdn.example.org/lettre/2026-W04/"
+    assert "pressroom.yaml:3: newsletter.assets_url 'http://cdn.example.org/' is not an https" in (
+        _error(tmp_path, "newsletter:\n  name: Lettre\n  assets_url: http://cdn.example.org/\n")
+    )
+    assert "has a placeholder other than {week}" in _error(
+        tmp_path, "newsletter:\n  assets_url: https://cdn.example.org/{semaine}/\n"
+    )

@@ -57,3 +57,35 @@ def test_only_week_files_are_written(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="not a week file"):
         write_week(tmp_path, "2026-W04", {"notes.txt": b"x"})
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_week_copies_its_images_under_assets(tmp_path: Path) -> None:
+    source = tmp_path / "workspace" / "assets" / "photos" / "quai.jpg"
+    source.parent.mkdir(parents=True)
+    source.write_bytes(b"\xff\xd8 a picture")
+    outbox = tmp_path / "outbox"
+    write_week(outbox, "2026-W04", {"digest.txt": b"x"}, {"assets/photos/quai.jpg": source})
+    assert (outbox / "2026-W04" / "assets" / "photos" / "quai.jpg").read_bytes() == (
+        source.read_bytes()
+    )
+    for name in ("digest.txt", "assets", "assets/../x.jpg", "/assets/x.jpg", "seeds/x.jpg"):
+        with pytest.raises(ValueError):
+            write_week(outbox, "2026-W04", {"digest.txt": b"y"}, {name: source})
+    assert (outbox / "2026-W04" / "digest.txt").read_bytes() == b"x"
+    write_week(outbox, "2026-W04", {"digest.txt": b"z"})
+    assert not (outbox / "2026-W04" / "assets").exists()  # a week holds the images it shows
+
+
+def test_a_failed_image_copy_keeps_the_previous_week(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "quai.jpg"
+    source.write_bytes(b"picture")
+    write_week(tmp_path / "outbox", "2026-W04", {"digest.txt": b"old"})
+    fail_outbox_writes(monkeypatch, only="quai.jpg")
+    with pytest.raises(OSError):
+        write_week(
+            tmp_path / "outbox", "2026-W04", {"digest.txt": b"new"}, {"assets/quai.jpg": source}
+        )
+    assert (tmp_path / "outbox" / "2026-W04" / "digest.txt").read_bytes() == b"old"
+    assert [p.name for p in (tmp_path / "outbox").iterdir()] == ["2026-W04"]

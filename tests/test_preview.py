@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from pressroom.preview import PreviewServer, PreviewState, serve, watch
-from support import FIXTURES
+from support import FIXTURES, LEAD_IMAGE, PICTURES_WEEK, pictures_workspace, write_image
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_FLAGS = [
@@ -30,6 +30,15 @@ CHROMIUM_FLAGS = [
 
 @pytest.fixture
 def preview(workspace: Path) -> Iterator[tuple[str, PreviewState]]:
+    yield from _serving(workspace)
+
+
+@pytest.fixture
+def pictures(tmp_path: Path) -> Iterator[tuple[str, PreviewState]]:
+    yield from _serving(pictures_workspace(tmp_path / "pictures"))
+
+
+def _serving(workspace: Path) -> Iterator[tuple[str, PreviewState]]:
     state = PreviewState(workspace)
     state.rebuild()
     server: PreviewServer = serve(state, "127.0.0.1", 0)
@@ -293,3 +302,56 @@ def test_the_week_page_shows_the_editor_view(editor_preview: tuple[str, PreviewS
     assert f"<td>{fund}</td>" in page and '<tr class="excluded">\n    <td>excluded</td>' in page
     assert "<p>Une semaine <em>chargée</em>.</p>" in page
     assert "Notre semaine (week file)" in page
+
+
+def test_the_digest_shows_its_workspace_images_from_the_preview(
+    pictures: tuple[str, PreviewState],
+) -> None:
+    base, state = pictures
+    local = f"/{PICTURES_WEEK}/{LEAD_IMAGE}"
+    for name in ("digest.html", "digest-dark.html"):
+        status, body = _get(base, f"/{PICTURES_WEEK}/{name}")
+        assert status == 200 and f'src="{local}"'.encode() in body
+        assert b'src="https://images.example.org/forets/jeunes-pins.jpg"' in body  # remote
+    built = (state.workspace / "outbox" / PICTURES_WEEK / "digest.html").read_text()
+    assert 'src="https://medias.auvergnerhonealpes.fr/lettre/2026-W04/quai-valmont.jpg"' in built
+    status, body = _get(base, local)
+    assert status == 200 and body == (state.workspace / LEAD_IMAGE).read_bytes()
+    (state.workspace / "outbox" / PICTURES_WEEK / "assets" / "notes.txt").write_text("x")
+    for path in (
+        f"/{PICTURES_WEEK}/assets/..%2freport.json",
+        f"/{PICTURES_WEEK}/assets/%2e%2e/%2e%2e/pressroom.yaml",
+        f"/{PICTURES_WEEK}/assets/.hidden.jpg",
+        f"/{PICTURES_WEEK}/assets/notes.txt",  # images only
+        f"/{PICTURES_WEEK}/assets/missing.jpg",
+        f"/{PICTURES_WEEK}/assets/",
+    ):
+        assert _get(base, path)[0] == 404, path
+
+    write_image(state.workspace / LEAD_IMAGE, 1200, 600)  # a new picture rebuilds the week
+    _eventually(
+        lambda: b'height="300"' in _get(base, f"/{PICTURES_WEEK}/digest.html")[1],
+        lambda: write_image(state.workspace / LEAD_IMAGE, 1200, 600),
+    )
+    assert _get(base, local)[1] == (state.workspace / LEAD_IMAGE).read_bytes()
+
+
+@pytest.mark.browser
+def test_the_week_page_shows_the_images(pictures: tuple[str, PreviewState]) -> None:
+    base, _ = pictures
+    with _browser() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.route(
+            "**/*",
+            lambda r: r.continue_() if r.request.url.startswith(base) else r.abort(),
+        )
+        page.goto(f"{base}/{PICTURES_WEEK}/")
+        page.wait_for_load_state("networkidle")
+        loaded = [
+            frame.evaluate("document.querySelector('img').naturalWidth")
+            for frame in page.frames
+            if frame.url.endswith(("digest.html", "digest-dark.html"))
+        ]
+        browser.close()
+    assert loaded == [1200, 1200, 1200]  # desktop, mobile and dark, served by the preview

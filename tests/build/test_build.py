@@ -21,7 +21,14 @@ from pressroom.cli import app
 from pressroom.errors import OutboxError, PressroomError
 from pressroom.outbox import existing_weeks
 from pressroom.render.week import WeekOutput, render_week
-from support import ROOT, fail_outbox_writes
+from support import (
+    LEAD_IMAGE,
+    PICTURES_WEEK,
+    ROOT,
+    fail_outbox_writes,
+    pictures_workspace,
+    write_image,
+)
 
 
 @pytest.fixture
@@ -238,3 +245,56 @@ def test_a_warm_worker_that_dies_is_an_error_not_a_hang(
     with pytest.raises(RuntimeError, match="exit code 70"):
         build(archive, jobs=2)
     assert multiprocessing.active_children() == []
+
+
+def _with_another_week(workspace: Path) -> Path:
+    (workspace / "seeds" / "04-autre.txt").write_text(
+        "Une autre semaine\n\nLe 02/02/2026\n\nUn communiqué d'une autre semaine.\n",
+        encoding="utf-8",
+    )
+    return workspace
+
+
+def test_a_changed_image_rebuilds_its_week_and_its_copy(tmp_path: Path) -> None:
+    workspace = _with_another_week(pictures_workspace(tmp_path))
+    first = build(workspace)
+    assert first.problems == () and sorted(first.built) == [PICTURES_WEEK, "2026-W06"]
+    week = workspace / "outbox" / PICTURES_WEEK
+    assert (week / LEAD_IMAGE).read_bytes() == (workspace / LEAD_IMAGE).read_bytes()
+    assert not (workspace / "outbox" / "2026-W06" / "assets").exists()
+    assert build(workspace).built == ()
+
+    write_image(workspace / LEAD_IMAGE, 1200, 600)
+    again = build(workspace)
+    assert again.built == (PICTURES_WEEK,)
+    assert (week / LEAD_IMAGE).read_bytes() == (workspace / LEAD_IMAGE).read_bytes()
+    assert 'height="300"' in (week / "digest.html").read_text()
+
+    (workspace / LEAD_IMAGE).unlink()
+    gone = build(workspace)
+    assert gone.built == (PICTURES_WEEK,) and gone.has_problems
+    assert [str(p) for p in gone.problems] == [
+        "seeds/01-quai.txt:3: image assets/quai-valmont.jpg not found; put the file in "
+        "assets/ or fix the path; the release was built without it"
+    ]
+    assert (
+        not (week / "assets").exists() and "quai-valmont" not in (week / "digest.html").read_text()
+    )
+    assert [str(p) for p in build(workspace).problems] == [str(p) for p in gone.problems]
+    write_image(workspace / LEAD_IMAGE, 1200, 800)
+    assert build(workspace).built == (PICTURES_WEEK,) and (week / LEAD_IMAGE).exists()
+
+
+def test_an_image_over_the_limits_exits_1_and_is_kept(tmp_path: Path, runner: CliRunner) -> None:
+    workspace = pictures_workspace(tmp_path, width=3000, height=2000)
+    result = runner.invoke(app, ["build", "-C", str(workspace)])
+    assert result.exit_code == 1, result.output
+    assert (
+        "seeds/01-quai.txt:3: image assets/quai-valmont.jpg is 3,000 px wide (limit 1,200 px)"
+        in " ".join(result.output.split())
+    )
+    week = workspace / "outbox" / PICTURES_WEEK
+    assert (week / LEAD_IMAGE).exists() and 'height="400"' in (week / "digest.html").read_text()
+    checks = runner.invoke(app, ["check", "-C", str(workspace)], env={"COLUMNS": "300"})
+    assert checks.exit_code == 1
+    assert "images within limits" in checks.output and "3,000 px wide" in checks.output

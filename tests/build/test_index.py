@@ -10,6 +10,7 @@ import pytest
 from pressroom.build.index import BuildIndex, FileEntry, Stamp, load_index, save_index
 from pressroom.errors import Problem, Severity
 from pressroom.outbox import INDEX_NAME
+from pressroom.readers.images import ImageSource
 
 
 def _entry(n: int) -> FileEntry:
@@ -20,7 +21,12 @@ def _entry(n: int) -> FileEntry:
     )
     week = None if n % 11 == 0 else f"2026-W{n % 52 + 1:02d}"
     stamp = Stamp(100 + n, 10**18 + n)
-    return FileEntry(stamp, f"{n:064x}", week, f"release-{n}", n % 9 + 1, problems)
+    image = (
+        ImageSource(f"assets/r{n}.jpg", -1 if n % 3 else 52_000, n, "" if n % 3 else "ab" * 32)
+        if n % 2
+        else None
+    )
+    return FileEntry(stamp, f"{n:064x}", week, f"release-{n}", n % 9 + 1, problems, image)
 
 
 @pytest.mark.parametrize("count", [0, 1, 499, 500, 1201])

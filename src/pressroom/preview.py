@@ -29,7 +29,7 @@ import jinja2
 from pressroom.build import BuildResult, build, preload, week_inputs
 from pressroom.compose.digest import compose_digest
 from pressroom.compose.review import release_review
-from pressroom.config import load_config
+from pressroom.config import Newsletter, load_config
 from pressroom.errors import OutboxError, PressroomError
 from pressroom.model import newest_first
 from pressroom.outbox import ASSETS, OUTBOX, REPORT, WEEK_FILES, existing_weeks
@@ -79,10 +79,13 @@ class PreviewState:
     editor_views: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Each week's editor view (see ``editor_context``), made once a build."""
     views_lock: threading.Lock = field(default_factory=threading.Lock)
+    newsletter: Newsletter | None = None
+    """The config's newsletter as of the last good build: where its images are published."""
 
     def rebuild(self) -> None:
         try:
             self.last = build(self.workspace, jobs=1)  # no fork from a threaded server
+            self.newsletter = load_config(self.workspace).newsletter
             self.error = None
         except (PressroomError, OutboxError) as exc:
             self.error = str(exc.problem)
@@ -313,13 +316,11 @@ def make_handler(state: PreviewState) -> type[BaseHTTPRequestHandler]:
             except OSError:
                 self._send(HTTPStatus.NOT_FOUND, b"not found", "text/plain")
                 return
-            if source == "digest.html":
+            newsletter = state.newsletter
+            if source == "digest.html" and (newsletter or name == DARK_DIGEST):
                 html = data.decode()
-                try:
-                    base = load_config(state.workspace).newsletter.assets_base(week)
-                except PressroomError:  # the page shows the build error
-                    base = ""
-                html = local_images(html, base, week) if base else html
+                if newsletter:
+                    html = local_images(html, newsletter.assets_base(week), week)
                 data = (dark_variant(html) if name == DARK_DIGEST else html).encode()
             self._send(HTTPStatus.OK, data, SERVED_FILES[name])
 

@@ -73,6 +73,10 @@ def test_https_urls_and_paths_under_assets_are_kept() -> None:
         [],
     )
     assert stated_image("assets/./photos/a.jpg", ALT, "a", 1) == ("assets/photos/a.jpg", [])
+    assert stated_image("assets/10:30 quai.jpg", ALT, "a", 1) == ("assets/10:30 quai.jpg", [])
+    assert stated_image("HTTPS://img.example.org/a.jpg", ALT, "a", 1)[0] == (
+        "https://img.example.org/a.jpg"
+    )
     assert stated_image(None, None, "a", 1) == (None, [])
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import warnings
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
@@ -31,6 +32,7 @@ MAX_IMAGE_WIDTH = 1200
 EMAIL_FORMATS = ("JPEG", "PNG", "GIF")
 """The formats every common mail client shows (Outlook for Windows shows no WebP)."""
 _LEFT_OUT = "the image was left out"
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _PUT_IN_ASSETS = f"put the file in the workspace's {ASSETS}/ folder and write {ASSETS}/NAME"
 
 
@@ -61,7 +63,9 @@ def stated_image(
     def left_out(message: str, hint: str) -> tuple[None, list[Problem]]:
         return None, [Problem(path, line, message, f"{hint}; {_LEFT_OUT}")]
 
-    scheme = value.split(":", 1)[0].lower() if ":" in value else ""
+    scheme = match[1].lower() if (match := _SCHEME.match(value)) else ""
+    if scheme == "https":
+        value = "https" + value[len(scheme) :]  # HTTPS://... as https://...
     if is_remote(value):
         if any(c.isspace() for c in value) or not value[len("https://") :].split("/")[0]:
             return left_out(f"image {value!r} is not a web address", "write its full https:// URL")
@@ -70,12 +74,12 @@ def stated_image(
             f"image {value!r} is not https",
             "use its https:// address (mail clients block or flag images sent over http)",
         )
-    elif len(scheme) > 1 and "/" not in scheme and "\\" not in scheme:
+    elif len(scheme) > 1:
         return left_out(
             f"image {value!r} is neither an https URL nor a path under {ASSETS}/",
             f"write https://... or {ASSETS}/NAME",
         )
-    elif value.startswith(("/", "\\")) or scheme:
+    elif value.startswith(("/", "\\")) or scheme:  # a one-letter scheme: a drive, C:
         return left_out(f"image {value!r} is an absolute path", _PUT_IN_ASSETS)
     elif "\\" in value:
         return left_out(

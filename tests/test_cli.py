@@ -210,6 +210,7 @@ image: https://www.example.org/images/lac.jpg
 posts:
   x: "{x}"
   linkedin: Le lac de Brévanne rouvre samedi, surveillé chaque jour.
+image_alt: Le ponton du lac de Brévanne au petit matin
 ---
 La baignade rouvre samedi au lac de Brévanne après deux étés de travaux.
 """

@@ -273,7 +273,6 @@ def test_the_week_page_shows_the_editor_view(editor_preview: tuple[str, PreviewS
     review = "/2026-W04/source/2026-01-21-les-ecoles-de-vezelay-rouvrent-leurs-cantines"
     for note in (
         f'<a href="{review}#L1">seeds/05-review.yaml:1</a>\n          mojibake repaired',
-        f'<a href="{review}#L1">seeds/05-review.yaml:1</a>\n          image without alt text',
         f'<a href="{review}#L1">seeds/05-review.yaml:1</a>\n          no URL',
         f'<a href="{review}#L9">seeds/05-review.yaml:9</a>\n          quotation without speaker',
         "seeds/03-no-url.yaml:1</a>\n          no quotation found",

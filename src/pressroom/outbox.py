@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ctypes
 import json
+import mimetypes
 import os
 import re
 import shutil
@@ -51,6 +52,22 @@ def week_dir(outbox: Path, week: str) -> Path:
     if not is_week(week):
         raise ValueError(f"not an ISO week: {week!r}")
     return outbox / week
+
+
+def week_asset(outbox: Path, week: str, name: str) -> Path | None:
+    """A week folder's image ``name`` (``assets/...``), or None: no hidden or parent part,
+    nothing outside the week's ASSETS folder, images only (what the preview serves)."""
+    parts = name.split("/")
+    if any(not part or part.startswith(".") for part in parts):
+        return None
+    folder = week_dir(outbox, week)
+    path = folder.joinpath(*parts)
+    try:
+        inside = path.resolve(strict=True).is_relative_to((folder / ASSETS).resolve())
+    except OSError:
+        return None
+    kind = mimetypes.guess_type(path.name)[0] or ""
+    return path if inside and path.is_file() and kind.startswith("image/") else None
 
 
 def existing_weeks(outbox: Path) -> list[str]:

@@ -32,7 +32,7 @@ from pressroom.compose.review import release_review
 from pressroom.config import Newsletter, load_config
 from pressroom.errors import OutboxError, PressroomError
 from pressroom.model import newest_first
-from pressroom.outbox import ASSETS, OUTBOX, REPORT, WEEK_FILES, existing_weeks
+from pressroom.outbox import ASSETS, OUTBOX, REPORT, WEEK_FILES, existing_weeks, week_asset
 from pressroom.platforms import PLATFORMS
 from pressroom.readers.weekfile import WEEKS, week_file_name
 from pressroom.render.digest import note_html
@@ -126,21 +126,6 @@ def local_images(html: str, base: str, week: str) -> str:
     for form in {base, escape(base)}:
         html = html.replace(f'src="{form}', f'src="{local}')
     return html
-
-
-def asset_file(folder: Path, name: str) -> Path | None:
-    """A week folder's image ``name`` (``assets/...``), or None: no hidden or parent part,
-    nothing outside the folder's assets/, images only."""
-    parts = name.split("/")
-    if any(not part or part.startswith(".") for part in parts):
-        return None
-    path = folder.joinpath(*parts)
-    kind = mimetypes.guess_type(path.name)[0] or ""
-    try:
-        inside = path.resolve(strict=True).is_relative_to((folder / ASSETS).resolve())
-    except OSError:
-        return None
-    return path if inside and path.is_file() and kind.startswith("image/") else None
 
 
 def broken_page(problem: str) -> str:
@@ -293,7 +278,7 @@ def make_handler(state: PreviewState) -> type[BaseHTTPRequestHandler]:
             elif (match := _WEEK_FILE.match(path)) and match[2] in SERVED_FILES:
                 self._file(match[1], match[2])
             elif (match := _WEEK_ASSET.match(path)) and (
-                image := asset_file(outbox / match[1], match[2])
+                image := week_asset(outbox, match[1], match[2])
             ):
                 kind = mimetypes.guess_type(image.name)[0] or "application/octet-stream"
                 self._send(HTTPStatus.OK, image.read_bytes(), kind)

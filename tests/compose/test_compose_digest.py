@@ -80,7 +80,7 @@ def test_images_are_sized_for_their_place_and_never_enlarged() -> None:
         "assets/quai é.jpg": ImageFile("assets/quai é.jpg", 50_000, 1200, 800, "JPEG"),
         "assets/petite.png": ImageFile("assets/petite.png", 900, 100, 50, "PNG"),
     }
-    digest = compose_digest("2026-W04", releases, config, files)
+    digest = compose_digest("2026-W04", releases, config, images=files)
     assert digest.lead.release.id == "r002"
     assert digest.lead.image == StoryImage(
         "https://medias.example.org/2026-W04/quai%20%C3%A9.jpg",

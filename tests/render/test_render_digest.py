@@ -134,7 +134,7 @@ def _pictured_week() -> tuple[str, str]:
     files = {"assets/quai.jpg": ImageFile("assets/quai.jpg", 80_000, 1200, 900, "JPEG")}
     config = repo_config()
     rendered = render_digest(
-        compose_digest("2026-W04", releases, config, files), config, repo_env()
+        compose_digest("2026-W04", releases, config, images=files), config, repo_env()
     )
     return rendered.html, rendered.text
 

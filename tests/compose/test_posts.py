@@ -199,6 +199,19 @@ def test_every_post_carries_the_image_and_instagram_without_one_needs_it() -> No
     assert bare["instagram"].as_dict()["flags"] == ["needs image"]
 
 
+def test_a_workspace_image_is_posted_at_its_published_address() -> None:
+    """The scheduling tools fetch the image: the post carries the address the week's
+    assets are published at (``newsletter.assets_url``), not the workspace path."""
+    config = repo_config()
+    config = replace(
+        config, newsletter=replace(config.newsletter, assets_url="https://cdn.example.org/{week}/")
+    )
+    pictured = replace(make_release(), image="assets/lac d'été.jpg", image_alt="Le lac")
+    templates, week = _week()
+    for post in posts_for(pictured, config, templates, week):
+        assert post.image == f"https://cdn.example.org/{week}/lac%20d%27%C3%A9t%C3%A9.jpg"
+
+
 _override_text = st.builds(
     lambda unit, times: (unit * times).strip(),
     st.text(

@@ -9,13 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
-from urllib.parse import quote
 
 from pressroom.compose.editorial import Featured, featured, quoted, with_utm
 from pressroom.compose.labels import labels, lang_of, plural
 from pressroom.config import Config
 from pressroom.model import ImageFile, Release, newest_first
-from pressroom.readers.images import is_remote
+from pressroom.readers.images import is_remote, published_url
 from pressroom.readers.weekfile import WeekPlan
 from pressroom.text.dates import day_in_words, week_in_words
 from pressroom.text.spaces import collapse
@@ -181,7 +180,7 @@ def story_image(
     credit = release.credit or ""
     if is_remote(release.image):
         return StoryImage(release.image, release.image_alt, width, None, credit, "")
-    src = assets + quote(release.image.split("/", 1)[1], safe="/")
+    src = published_url(release.image, assets)
     file = images.get(release.image)
     if file is None or not file.width:
         return StoryImage(src, release.image_alt, width, None, credit, release.image)

@@ -31,6 +31,7 @@ from pressroom.config import Config
 from pressroom.errors import PressroomError, Problem
 from pressroom.model import PostOverride, Release
 from pressroom.platforms import PLATFORMS, Platform
+from pressroom.readers.images import published_url
 from pressroom.text.counting import length
 from pressroom.text.spaces import words
 from pressroom.text.typography import typeset
@@ -122,7 +123,7 @@ def posts_for(
             post = _as_written(release, platform, override, url)
         else:
             post = compose_post(release, platform, config, templates, url, starts)
-        drafts.append(_with_media(post, release, platform))
+        drafts.append(_with_media(post, release, platform, config.newsletter.assets_base(week)))
     return tuple(drafts)
 
 
@@ -176,11 +177,12 @@ def _as_written(release: Release, platform: Platform, override: PostOverride, ur
     )
 
 
-def _with_media(post: Post, release: Release, platform: Platform) -> Post:
+def _with_media(post: Post, release: Release, platform: Platform, assets_base: str) -> Post:
+    """The post with its release's image, at the address the scheduling tools fetch it."""
     needs_image = platform.needs_image and not release.image
     return replace(
         post,
-        image=release.image,
+        image=published_url(release.image, assets_base) if release.image else None,
         image_alt=release.image_alt,
         flags=(*post.flags, *((NEEDS_IMAGE,) if needs_image else ())),
     )

@@ -20,6 +20,7 @@ import re
 import warnings
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
+from urllib.parse import quote
 
 from pressroom.errors import Problem
 from pressroom.model import ImageFile, Release
@@ -51,6 +52,14 @@ class ImageSource:
 def is_remote(image: str) -> bool:
     """An image on the web (``https://``), not a file under the workspace's ``assets/``."""
     return image.startswith("https://")
+
+
+def published_url(image: str, assets_base: str) -> str:
+    """Where readers of the digest and the posts find the image: a remote image as stated;
+    a workspace image ``assets/NAME`` under ``assets_base`` (``Newsletter.assets_base``)."""
+    if is_remote(image):
+        return image
+    return assets_base + quote(image.split("/", 1)[1], safe="/")
 
 
 def stated_image(

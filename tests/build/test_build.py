@@ -238,3 +238,22 @@ def test_a_warm_worker_that_dies_is_an_error_not_a_hang(
     with pytest.raises(RuntimeError, match="exit code 70"):
         build(archive, jobs=2)
     assert multiprocessing.active_children() == []
+
+
+def test_a_process_building_again_reads_a_changed_file_anew(archive: Path, tmp_path: Path) -> None:
+    """Reads kept between builds of one process (the preview) hold only for their file's
+    stamp: a release edited, even to the same size and time, reads as edited."""
+    build(archive, jobs=1)
+    edited = sorted((archive / "seeds").glob("*.txt"))[3]
+    stat = edited.stat()
+    text = edited.read_text(encoding="utf-8")
+    changed = text.replace("Région", "Régiôn", 1)
+    assert changed != text and len(changed.encode()) == len(text.encode()) + 1
+    edited.write_text(changed, encoding="utf-8")
+    os.utime(edited, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
+    second = build(archive, jobs=1, force=True)
+    fresh = tmp_path / "fresh"
+    shutil.copytree(archive, fresh, ignore=shutil.ignore_patterns("outbox"))
+    build(fresh, jobs=1)
+    assert len(second.built) == 12
+    assert _files(archive / "outbox") == _files(fresh / "outbox")

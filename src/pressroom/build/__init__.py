@@ -119,7 +119,7 @@ def build(
             for name, (path, stamp) in stamps.items()
             if not _cached(index, name, stamp)
         ]
-        reads = {r.name: r for r in read_many(stale, config.timezone, jobs, preload)}
+        reads = {r.name: r for r in _read(stale, stamps, config.timezone, jobs, preload)}
         entries = {
             name: _entry(reads[name], stamp) if name in reads else index.files[name]
             for name, (_, stamp) in stamps.items()
@@ -147,7 +147,7 @@ def build(
             for name, (path, _) in stamps.items()
             if name not in reads and entries[name].week in rendering
         ]
-        reads.update((r.name, r) for r in read_many(missing, config.timezone, jobs))
+        reads.update((r.name, r) for r in _read(missing, stamps, config.timezone, jobs))
         releases = {w: tuple(release_of(reads[name]) for name in week_files[w]) for w in to_render}
         del reads
         # an override over its limit is the editor's to shorten: stop before any write (a
@@ -280,6 +280,37 @@ def _stamps(seeds: Path) -> dict[str, tuple[str, Stamp]]:
         name = SEEDS + entry.path[prefix:].replace(os.sep, "/")
         stamps[name] = (entry.path, Stamp(stat.st_size, stat.st_mtime_ns))
     return stamps
+
+
+_kept: dict[tuple[str, str], tuple[Stamp, FileRead]] = {}
+"""What this process read, by (path, time zone), with the file's stamp before it was read:
+a process that builds again and again (the preview) reads a file again only once its stamp
+changed, the rule the build index trusts (docs/performance.md, "Preview")."""
+
+
+def _read(
+    files: list[tuple[str, str]],
+    stamps: dict[str, tuple[str, Stamp]],
+    timezone: str,
+    jobs: int,
+    meanwhile: Callable[[], None] | None = None,
+) -> list[FileRead]:
+    """The files' reads (``workers.read_many``), kept ones while their stamp holds."""
+    answers: list[FileRead] = []
+    to_read: list[tuple[str, str]] = []
+    for path, name in files:
+        kept = _kept.get((path, timezone))
+        if kept and kept[0] == stamps[name][1] and kept[1].name == name:
+            answers.append(kept[1])
+        else:
+            to_read.append((path, name))
+    fresh = read_many(to_read, timezone, jobs, meanwhile)
+    if len(_kept) > len(stamps):  # files gone, or another workspace: forget what it read
+        _kept.clear()
+    for read in fresh:
+        path, stamp = stamps[read.name]
+        _kept[path, timezone] = (stamp, read)
+    return answers + fresh
 
 
 def _cached(index: BuildIndex, name: str, stamp: Stamp) -> bool:

@@ -298,3 +298,22 @@ def test_an_image_over_the_limits_exits_1_and_is_kept(tmp_path: Path, runner: Cl
     checks = runner.invoke(app, ["check", "-C", str(workspace)], env={"COLUMNS": "300"})
     assert checks.exit_code == 1
     assert "images within limits" in checks.output and "3,000 px wide" in checks.output
+
+
+def test_a_process_building_again_reads_a_changed_file_anew(archive: Path, tmp_path: Path) -> None:
+    """Reads kept between builds of one process (the preview) hold only for their file's
+    stamp: a release edited, even to the same size and time, reads as edited."""
+    build(archive, jobs=1)
+    edited = sorted((archive / "seeds").glob("*.txt"))[3]
+    stat = edited.stat()
+    text = edited.read_text(encoding="utf-8")
+    changed = text.replace("Région", "Régiôn", 1)
+    assert changed != text and len(changed.encode()) == len(text.encode()) + 1
+    edited.write_text(changed, encoding="utf-8")
+    os.utime(edited, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
+    second = build(archive, jobs=1, force=True)
+    fresh = tmp_path / "fresh"
+    shutil.copytree(archive, fresh, ignore=shutil.ignore_patterns("outbox"))
+    build(fresh, jobs=1)
+    assert len(second.built) == 12
+    assert _files(archive / "outbox") == _files(fresh / "outbox")

@@ -101,3 +101,25 @@ def test_the_remembering_policy_writes_what_the_smtp_policy_writes(
     remembered = _eml(week) + _eml(week)  # the second one from the policy's memory
     monkeypatch.setattr(eml, "POLICY", SMTP)
     assert remembered == _eml(week) * 2
+
+
+@settings(max_examples=200)
+@given(st.text(max_size=400))
+def test_a_base64_body_is_what_the_email_package_writes(text: str) -> None:
+    from email.message import EmailMessage
+    from email.policy import SMTP
+
+    from pressroom.render.eml import base64_body
+
+    part = EmailMessage(policy=SMTP)
+    part.set_content(text, subtype="html", charset="utf-8", cte="base64")
+    assert part.as_bytes().split(b"\r\n\r\n", 1)[1] == base64_body(text.encode())
+
+
+@pytest.mark.parametrize("week", SEED_WEEKS)
+def test_both_parts_read_back_as_rendered(week: str) -> None:
+    rendered = render_week(week, seed_weeks()[week], repo_config(), repo_env(), "hash")
+    parsed = message_from_bytes(rendered.files["digest.eml"], policy=default)
+    text, html = (part.get_content() for part in parsed.iter_parts())
+    assert text.splitlines() == rendered.files["digest.txt"].decode().splitlines()
+    assert html.splitlines() == rendered.files["digest.html"].decode().splitlines()

@@ -14,7 +14,6 @@ Order of work, and why:
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -23,8 +22,9 @@ from pathlib import Path
 import jinja2
 
 from pressroom import __version__
-from pressroom.build.index import BuildIndex, FileEntry, Stamp, load_index, save_index
+from pressroom.build.index import BuildIndex, load_index, save_index
 from pressroom.build.plan import WeekSelection, files_by_week, group_by_week, week_hash
+from pressroom.build.reads import entry_holds, file_entry, file_stamps, read_changed
 from pressroom.build.warm import WarmWorker
 from pressroom.build.workers import (
     PARALLEL_MIN_WEEKS,
@@ -33,7 +33,6 @@ from pressroom.build.workers import (
     RenderJob,
     may_fork,
     preload,
-    read_many,
     render_many,
     usable_cpus,
 )
@@ -51,7 +50,7 @@ from pressroom.outbox import (
     remove_week,
 )
 from pressroom.platforms import PLATFORMS
-from pressroom.readers import FileRead, read_files, release_entries, release_of
+from pressroom.readers import read_files, release_of
 from pressroom.readers.weekfile import WeekPlan, check_plan, read_week_plan, read_week_plans
 from pressroom.render.checks import Check, failed
 from pressroom.render.templates import (
@@ -60,7 +59,6 @@ from pressroom.render.templates import (
     templates_fingerprint,
 )
 from pressroom.render.week import week_drafts
-from pressroom.weeks import iso_week
 
 SEEDS = "seeds"
 EVERY_WEEK = WeekSelection()
@@ -113,15 +111,18 @@ def build(
     index = load_index(outbox, _index_key(config))
     incremental = bool(index.files)
     with _Renderer(workspace, config, jobs, warm=incremental) as renderer:
-        stamps = _stamps(seeds)
+        stamps = file_stamps(seeds, SEEDS)
         stale = [
             (path, name)
             for name, (path, stamp) in stamps.items()
-            if not _cached(index, name, stamp, workspace)
+            if not entry_holds(index, name, stamp, workspace)
         ]
-        reads = {r.name: r for r in read_many(stale, config.timezone, workspace, jobs, preload)}
+        reads = {
+            r.name: r
+            for r in read_changed(stale, stamps, config.timezone, workspace, jobs, preload)
+        }
         entries = {
-            name: _entry(reads[name], stamp) if name in reads else index.files[name]
+            name: file_entry(reads[name], stamp) if name in reads else index.files[name]
             for name, (_, stamp) in stamps.items()
         }
         week_files, problems = files_by_week(entries)
@@ -147,7 +148,9 @@ def build(
             for name, (path, _) in stamps.items()
             if name not in reads and entries[name].week in rendering
         ]
-        reads.update((r.name, r) for r in read_many(missing, config.timezone, workspace, jobs))
+        reads.update(
+            (r.name, r) for r in read_changed(missing, stamps, config.timezone, workspace, jobs)
+        )
         releases = {w: tuple(release_of(reads[name]) for name in week_files[w]) for w in to_render}
         images = {
             read.image.path: read.image
@@ -237,8 +240,8 @@ def week_inputs(
     index = load_index(workspace / OUTBOX, _index_key(config))
     paths = [  # the build index spares reading the files of other weeks that did not change
         Path(path)
-        for name, (path, stamp) in _stamps(seeds).items()
-        if not _cached(index, name, stamp, workspace) or index.files[name].week == week
+        for name, (path, stamp) in file_stamps(seeds, SEEDS).items()
+        if not entry_holds(index, name, stamp, workspace) or index.files[name].week == week
     ]
     outcome = read_files(paths, config.tz, relative_to=workspace, workspace=workspace)
     releases = group_by_week(outcome.releases).get(week, ())
@@ -276,46 +279,6 @@ def _seeds_dir(workspace: Path) -> Path:
             )
         )
     return seeds
-
-
-def _stamps(seeds: Path) -> dict[str, tuple[str, Stamp]]:
-    """Each release file by name (``seeds/...``, as problems name it): its path and stamp."""
-    prefix = len(str(seeds))
-    stamps = {}
-    for entry in release_entries(seeds):
-        stat = entry.stat()
-        name = SEEDS + entry.path[prefix:].replace(os.sep, "/")
-        stamps[name] = (entry.path, Stamp(stat.st_size, stat.st_mtime_ns))
-    return stamps
-
-
-def _cached(index: BuildIndex, name: str, stamp: Stamp, workspace: Path) -> bool:
-    """Whether a file's entry holds: the file, and the workspace image it names, unchanged."""
-    entry = index.files.get(name)
-    if entry is None or entry.stamp != stamp:
-        return False
-    if entry.image is None:
-        return True
-    try:
-        stat = (workspace / entry.image.path).stat()
-    except OSError:
-        return entry.image.size < 0
-    return (stat.st_size, stat.st_mtime_ns) == (entry.image.size, entry.image.mtime_ns)
-
-
-def _entry(read: FileRead, stamp: Stamp) -> FileEntry:
-    release = read.release
-    if release is None:
-        return FileEntry(stamp, read.sha256, None, None, 1, read.problems)
-    return FileEntry(
-        stamp,
-        read.sha256,
-        iso_week(release.date),
-        release.id,
-        release.source.line,
-        read.problems,
-        read.image_source,
-    )
 
 
 class _Renderer:

@@ -8,13 +8,14 @@ import types
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin, get_type_hints
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
 from pressroom.errors import PressroomError, Problem
 from pressroom.platforms import PLATFORMS
-from pressroom.weeks import WeeklySlot, parse_weekly_slot
+from pressroom.weeks import WEEK_PAGE, WeeklySlot, parse_weekly_slot
 
 CONFIG_NAME = "pressroom.yaml"
 
@@ -30,13 +31,35 @@ class Newsletter:
     site_url: str = "https://example.org/"
     unsubscribe_url: str = "https://example.org/unsubscribe"
     unsubscribe_mailto: str = ""
-    web_version_url: str = "https://example.org/newsletter/{week}/"
+    archive_url: str = ""
+    """Where the outbox is published (its index.html, feed.xml and week folders), ending
+    with a slash; empty: ``newsletter/`` under ``site_url``."""
+    web_version_url: str = ""
+    """The digest's "view in browser" link, with ``{week}``; empty: the week's page in the
+    archive, ``{archive_url}{week}/digest.html``."""
     why: str = ""
     send_at: str = "monday 08:00"
     """When the digest goes out: the .eml is dated at the first such moment after the
     week's last release, in the configured time zone (``pressroom send`` dates it anew)."""
     list_id: str = ""
     """The List-Id header's identifier; empty: made from the name and the sender's domain."""
+
+    def __post_init__(self) -> None:
+        """The defaults that follow from other keys, worked out once: what is read
+        afterwards is always the address in force."""
+        archive = _folder(self.archive_url or _folder(self.site_url) + "newsletter/")
+        object.__setattr__(self, "archive_url", archive)
+        if not self.web_version_url:
+            braces = archive.replace("{", "{{").replace("}", "}}")
+            object.__setattr__(self, "web_version_url", f"{braces}{{week}}/{WEEK_PAGE}")
+
+    def web_version(self, week: str) -> str:
+        """The address of a week's digest on the web (without UTM parameters)."""
+        return self.web_version_url.format(week=week)
+
+
+def _folder(url: str) -> str:
+    return url if url.endswith("/") else url + "/"
 
 
 @dataclass(frozen=True)
@@ -209,6 +232,14 @@ def _check(config: Config, path: str, root: yaml.Node) -> None:
                 f"{key} {template!r} has a placeholder other than {{week}}",
                 "use {week} only, or double the braces: {{ }}",
             ) from exc
+    if not _absolute_http(config.newsletter.archive_url):
+        raise fail(
+            "newsletter.archive_url",
+            f"newsletter.archive_url {config.newsletter.archive_url!r} is not an absolute "
+            "http(s) address",
+            "write it as https://example.org/newsletter/ (by default it is newsletter/ "
+            "under newsletter.site_url)",
+        )
     for platform in config.posts.platforms:
         if platform not in PLATFORMS:
             raise fail(
@@ -224,6 +255,14 @@ def _check(config: Config, path: str, root: yaml.Node) -> None:
                     f"unknown platform {platform!r} in handles of {person}",
                     f"use some of: {', '.join(PLATFORMS)}",
                 )
+
+
+def _absolute_http(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+        return parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # a broken [IPv6] host
+        return False
 
 
 def yaml_error_offset(exc: yaml.MarkedYAMLError) -> int:

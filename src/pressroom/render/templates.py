@@ -73,14 +73,20 @@ def compile_all(env: jinja2.Environment) -> None:
     for name in env.list_templates(
         filter_func=lambda n: n.endswith(".j2") and n.startswith(BUILD_TEMPLATES)
     ):
-        try:
-            env.get_template(name)
-        except jinja2.TemplateSyntaxError as exc:
-            raise PressroomError(_syntax_problem(exc, name)) from exc
+        compile_template(env, name)
+
+
+def compile_template(env: jinja2.Environment, name: str) -> None:
+    """Compile one template; a broken one is a located error (exit code 2)."""
+    try:
+        env.get_template(name)
+    except jinja2.TemplateSyntaxError as exc:
+        raise PressroomError(_syntax_problem(exc, name)) from exc
 
 
 BUILD_TEMPLATES = ("email", "posts")
-"""The template folders a build renders with (``preview/`` is the preview server's own)."""
+"""The template folders a week is rendered with, and whose edits render the weeks again
+(``archive/`` is made anew at every build; ``preview/`` is the preview server's own)."""
 
 
 def templates_fingerprint(workspace: Path) -> str:

@@ -96,6 +96,25 @@ def remove_week(outbox: Path, week: str) -> None:
     shutil.rmtree(week_dir(outbox, week))
 
 
+def report_stamps(outbox: Path) -> dict[str, tuple[int, int, int]]:
+    """Each week folder's report file: (inode, size, modification time), which change
+    whenever the week is written again or audited; weeks without a report are left out."""
+    stamps = {}
+    try:
+        entries = list(os.scandir(outbox))  # no stat per entry to tell folders
+    except OSError:
+        return {}
+    for entry in sorted(entries, key=lambda e: e.name):
+        if not (is_week(entry.name) and entry.is_dir()):
+            continue
+        try:
+            stat = os.stat(os.path.join(entry.path, REPORT))
+        except OSError:
+            continue
+        stamps[entry.name] = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    return stamps
+
+
 def read_report(outbox: Path, week: str) -> dict[str, object] | None:
     """A built week's report, or None when it is missing or unreadable."""
     try:

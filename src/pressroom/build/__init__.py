@@ -8,8 +8,8 @@ Order of work, and why:
    (and whose folder is there) is not rendered again;
 3. the templates are compiled: a broken one stops the build before any write;
 4. each week folder is rendered and swapped in whole as soon as it is ready;
-5. the web archive (index.html, feed.xml) is made anew from every week folder's report,
-   so it stays right after a partial or a no-change build without rendering any week;
+5. the web archive (index.html, feed.xml) is made from every week folder's report
+   (build/archive.py), so it stays right after a partial build without rendering a week;
 6. the disk is synced once, then the index records the weeks built.
 """
 
@@ -25,6 +25,7 @@ from pathlib import Path
 import jinja2
 
 from pressroom import __version__
+from pressroom.build.archive import WebArchive
 from pressroom.build.index import BuildIndex, FileEntry, Stamp, load_index, save_index
 from pressroom.build.plan import WeekSelection, files_by_week, group_by_week, week_hash
 from pressroom.build.warm import WarmWorker
@@ -42,21 +43,18 @@ from pressroom.build.workers import (
 from pressroom.compose.digest import arranged
 from pressroom.compose.posts import Post, check_overrides
 from pressroom.config import Config, load_config
-from pressroom.errors import OutboxError, PressroomError, Problem
+from pressroom.errors import PressroomError, Problem
 from pressroom.model import Release
 from pressroom.outbox import (
     OUTBOX,
     clean_leftovers,
     existing_weeks,
     flush,
-    read_report,
     remove_week,
-    write_archive,
 )
 from pressroom.platforms import PLATFORMS
 from pressroom.readers import FileRead, read_files, release_entries, release_of
 from pressroom.readers.weekfile import WeekPlan, check_plan, read_week_plan, read_week_plans
-from pressroom.render.archive import ArchivedWeek, archive_files, archived_week, compile_archive
 from pressroom.render.checks import Check, failed
 from pressroom.render.templates import (
     compiled_environment,
@@ -116,7 +114,7 @@ def build(
     seeds, outbox = _seeds_dir(workspace), workspace / OUTBOX
     index = load_index(outbox, _index_key(config))
     incremental = bool(index.files)
-    archived = _archived(outbox)
+    web_archive = WebArchive(workspace, outbox, config, index.web_archive)
     with _Renderer(workspace, config, jobs, warm=incremental) as renderer:
         stamps = _stamps(seeds)
         stale = [
@@ -139,14 +137,15 @@ def build(
         }
         wanted = [w for w in week_files if selection.wants(w)]
         to_render = [
-            w for w in wanted if force or index.weeks.get(w) != hashes[w] or w not in archived
+            w
+            for w in wanted
+            if force or index.weeks.get(w) != hashes[w] or w not in web_archive.reports
         ]
         if on_plan:
             on_plan(len(to_render))
         renderer.prepare(len(to_render))  # a broken template stops the build before a write
-        archive_env = environment(workspace)  # not the cached one: archive/ edits show at once
-        compile_archive(archive_env)
-        archive = archive_files(list(archived.values()), config, archive_env)
+        gone = selection.everything and not set(existing_weeks(outbox)) <= set(week_files)
+        web_archive.prepare(weeks_change=bool(to_render) or gone)
         rendering = set(to_render)
         missing = [
             (path, name)
@@ -177,16 +176,18 @@ def build(
             if week not in week_files:
                 remove_week(outbox, week)
                 removed.append(week)
-    now_archived = _archived(outbox, archived, set(built))
-    if now_archived != archived:
-        archive = archive_files(list(now_archived.values()), config, archive_env)
-    _write_archive(outbox, archive if now_archived else {})
+    archive_hash = web_archive.finish(weeks_changed=bool(built or removed))
     kept = {w: h for w, h in index.weeks.items() if w in week_files and w not in removed}
     kept.update((week, hashes[week]) for week in built)
-    if kept != index.weeks or stale or len(entries) != len(index.files):
+    if (
+        kept != index.weeks
+        or stale
+        or len(entries) != len(index.files)
+        or archive_hash != index.web_archive
+    ):
         if built or removed:
             flush(outbox)
-        save_index(outbox, BuildIndex(index.key, entries, kept))
+        save_index(outbox, BuildIndex(index.key, entries, kept, archive_hash))
     return BuildResult(
         built=tuple(built),
         unchanged=tuple(w for w in wanted if w not in to_render),
@@ -290,39 +291,6 @@ def _stamps(seeds: Path) -> dict[str, tuple[str, Stamp]]:
         name = SEEDS + entry.path[prefix:].replace(os.sep, "/")
         stamps[name] = (entry.path, Stamp(stat.st_size, stat.st_mtime_ns))
     return stamps
-
-
-def _archived(
-    outbox: Path,
-    known: dict[str, ArchivedWeek] | None = None,
-    built: frozenset[str] | set[str] = frozenset(),
-) -> dict[str, ArchivedWeek]:
-    """Every week folder of the outbox whose report carries the archive's summary; the
-    ``known`` summaries of weeks not ``built`` since are not read again."""
-    known = known or {}
-    weeks = {}
-    for week in existing_weeks(outbox):
-        summary = known.get(week) if week not in built else None
-        if summary is None:
-            summary = archived_week(read_report(outbox, week))
-        if summary is not None:
-            weeks[week] = summary
-    return weeks
-
-
-def _write_archive(outbox: Path, files: dict[str, bytes]) -> None:
-    try:
-        write_archive(outbox, files)
-    except OSError as exc:
-        raise OutboxError(
-            Problem(
-                str(outbox),
-                1,
-                f"cannot write the web archive: {exc.strerror or exc}",
-                "free disk space or make outbox/ writable; the week folders are whole, and "
-                "the next build writes the archive",
-            )
-        ) from exc
 
 
 def _cached(index: BuildIndex, name: str, stamp: Stamp) -> bool:

@@ -14,10 +14,10 @@ dependency is added.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import jinja2
@@ -30,7 +30,12 @@ from pressroom.render.templates import compile_template, render
 from pressroom.text.dates import day_in_words
 from pressroom.weeks import WEEK_PAGE, is_week
 
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
+
 ARCHIVE_TEMPLATE = "archive/index.html.j2"
+ARCHIVE_TEMPLATES = ("archive",)
+"""The template folder of the archive (``templates_fingerprint`` reads it)."""
 ATOM = "http://www.w3.org/2005/Atom"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -146,6 +151,8 @@ def render_index(weeks: Sequence[ArchivedWeek], config: Config, env: jinja2.Envi
 def render_feed(weeks: Sequence[ArchivedWeek], config: Config) -> bytes:
     """The Atom feed (RFC 4287) of the digests, in the order given; its bytes depend only
     on the weeks and the config."""
+    import xml.etree.ElementTree as ET  # here: a build that leaves the archive alone skips it
+
     newsletter = config.newsletter
     archive = newsletter.archive_url
     feed = ET.Element("feed", {"xmlns": ATOM, _XML_LANG: lang_of(config.locale)})
@@ -172,7 +179,8 @@ def render_feed(weeks: Sequence[ArchivedWeek], config: Config) -> bytes:
         )
         _text(entry, "summary", week.preheader or week.lead)
     ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    data: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return data + b"\n"
 
 
 def entry_id(archive_url: str, week: str) -> str:
@@ -186,8 +194,10 @@ def entry_id(archive_url: str, week: str) -> str:
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _text(parent: ET.Element, tag: str, text: str) -> None:
-    ET.SubElement(parent, tag).text = _NOT_XML.sub("", text)
+def _text(parent: Element, tag: str, text: str) -> None:
+    child = parent.makeelement(tag, {})
+    child.text = _NOT_XML.sub("", text)
+    parent.append(child)
 
 
 # Colours: the brand colour, made readable on the page's backgrounds.

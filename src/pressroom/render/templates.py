@@ -89,12 +89,13 @@ BUILD_TEMPLATES = ("email", "posts")
 (``archive/`` is made anew at every build; ``preview/`` is the preview server's own)."""
 
 
-def templates_fingerprint(workspace: Path) -> str:
-    """A sha256 of every template a build could use (the workspace's and the packaged ones):
-    a week is rendered again when it changes."""
+def templates_fingerprint(workspace: Path, kinds: tuple[str, ...] = BUILD_TEMPLATES) -> str:
+    """A sha256 of every template of these folders (the workspace's and the packaged ones;
+    by default those a week is rendered with): what they render is made again when it
+    changes."""
     sha = hashlib.sha256()
     for folder in (workspace / "templates", PACKAGED_TEMPLATES):
-        for kind in BUILD_TEMPLATES:
+        for kind in kinds:
             for path in sorted((folder / kind).glob("**/*.j2")):
                 sha.update(str(path.relative_to(folder)).encode())
                 sha.update(path.read_bytes())

@@ -43,7 +43,7 @@ from pressroom.build.workers import (
 from pressroom.compose.digest import arranged
 from pressroom.compose.posts import Post, check_overrides
 from pressroom.config import Config, load_config
-from pressroom.errors import PressroomError, Problem
+from pressroom.errors import OutboxError, PressroomError, Problem
 from pressroom.model import Release
 from pressroom.outbox import (
     OUTBOX,
@@ -176,7 +176,11 @@ def build(
             if week not in week_files:
                 remove_week(outbox, week)
                 removed.append(week)
-    archive_hash = web_archive.finish(weeks_changed=bool(built or removed))
+    archive_failed: OutboxError | None = None
+    try:
+        archive_hash = web_archive.finish(weeks_changed=bool(built or removed))
+    except OutboxError as exc:  # the weeks are written all the same: the index says so
+        archive_hash, archive_failed = "", exc
     kept = {w: h for w, h in index.weeks.items() if w in week_files and w not in removed}
     kept.update((week, hashes[week]) for week in built)
     if (
@@ -188,6 +192,8 @@ def build(
         if built or removed:
             flush(outbox)
         save_index(outbox, BuildIndex(index.key, entries, kept, archive_hash))
+    if archive_failed:
+        raise archive_failed
     return BuildResult(
         built=tuple(built),
         unchanged=tuple(w for w in wanted if w not in to_render),

@@ -214,7 +214,7 @@ def palette(brand: str) -> dict[str, str]:
     """The page's colours: its backgrounds, and the brand colour mixed towards black (light
     scheme) or white (dark scheme) just enough to be read on them. A brand colour that is
     not ``#rgb`` or ``#rrggbb`` gives way to pressroom's default."""
-    colour = _rgb(brand) or _rgb(Brand().colour)
+    colour = hex_rgb(brand) or hex_rgb(Brand().colour)
     assert colour is not None
     return {
         "brand": _hex(_readable(colour, LIGHT_BACKGROUNDS, (0.0, 0.0, 0.0))),
@@ -236,15 +236,15 @@ def contrast(a: RGB, b: RGB) -> float:
 
 
 def _readable(colour: RGB, backgrounds: tuple[str, ...], towards: RGB) -> RGB:
-    grounds = [g for b in backgrounds if (g := _rgb(b))]
+    grounds = [g for b in backgrounds if (g := hex_rgb(b))]
     for step in range(21):
-        mixed = _mix(colour, towards, step / 20)
+        mixed = _byte_exact(_mix(colour, towards, step / 20))  # as the page will write it
         if all(contrast(mixed, ground) >= MIN_CONTRAST for ground in grounds):
             return mixed
     return towards
 
 
-def _rgb(colour: str) -> RGB | None:
+def hex_rgb(colour: str) -> RGB | None:
     match = re.fullmatch(r"#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})", colour.strip())
     if not match:
         return None
@@ -255,6 +255,11 @@ def _rgb(colour: str) -> RGB | None:
 
 def _hex(colour: RGB) -> str:
     return "#" + "".join(f"{round(c * 255):02x}" for c in colour)
+
+
+def _byte_exact(colour: RGB) -> RGB:
+    red, green, blue = (round(c * 255) / 255 for c in colour)
+    return red, green, blue
 
 
 def _mix(a: RGB, b: RGB, share: float) -> RGB:

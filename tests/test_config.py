@@ -90,3 +90,45 @@ def test_images_are_published_beside_the_web_version_or_at_assets_url(tmp_path: 
     assert "has a placeholder other than {week}" in _error(
         tmp_path, "newsletter:\n  assets_url: https://cdn.example.org/{semaine}/\n"
     )
+
+
+def test_the_archive_and_web_version_addresses_follow_the_site(tmp_path: Path) -> None:
+    newsletter = Config().newsletter
+    assert newsletter.archive_url == "https://example.org/newsletter/"
+    assert newsletter.web_version("2026-W04") == (
+        "https://example.org/newsletter/2026-W04/digest.html"
+    )
+    (tmp_path / "pressroom.yaml").write_text(
+        "newsletter:\n  site_url: https://example.org/presse\n", encoding="utf-8"
+    )
+    assert load_config(tmp_path).newsletter.web_version("2026-W04") == (
+        "https://example.org/presse/newsletter/2026-W04/digest.html"
+    )
+
+
+def test_an_explicit_archive_or_web_version_address_wins(tmp_path: Path) -> None:
+    config = tmp_path / "pressroom.yaml"
+    config.write_text(
+        "newsletter:\n  archive_url: https://lettre.example.org/{x}\n", encoding="utf-8"
+    )
+    newsletter = load_config(tmp_path).newsletter
+    assert newsletter.archive_url == "https://lettre.example.org/{x}/"
+    assert newsletter.web_version("2026-W04") == (
+        "https://lettre.example.org/{x}/2026-W04/digest.html"
+    )
+    config.write_text(
+        "newsletter:\n  archive_url: https://lettre.example.org/\n"
+        "  web_version_url: https://example.org/v/{week}\n",
+        encoding="utf-8",
+    )
+    newsletter = load_config(tmp_path).newsletter
+    assert newsletter.archive_url == "https://lettre.example.org/"
+    assert newsletter.web_version("2026-W04") == "https://example.org/v/2026-W04"
+
+
+def test_an_archive_address_that_is_not_absolute_http_is_a_located_error(tmp_path: Path) -> None:
+    problem = _problem(tmp_path, "locale: fr\nnewsletter:\n  archive_url: lettre/\n")
+    assert problem.line == 3
+    assert "newsletter.archive_url 'lettre/' is not an absolute http(s) address" in problem.message
+    problem = _problem(tmp_path, "newsletter:\n  site_url: javascript:alert(1)\n")
+    assert "archive_url 'javascript:alert(1)/newsletter/'" in problem.message

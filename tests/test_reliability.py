@@ -28,7 +28,7 @@ from archive import write_archive
 from typer.testing import CliRunner
 
 from pressroom.cli import app
-from pressroom.outbox import WEEK_FILES
+from pressroom.outbox import ARCHIVE_FILES, ARCHIVE_INDEX, WEEK_FILES
 from pressroom.preview import PreviewState, serve
 from support import FIXTURES, ROOT, fail_outbox_writes
 
@@ -110,6 +110,9 @@ def test_killed_builds_leave_every_week_whole(
         for week in outbox.iterdir():
             if week.name.startswith("."):
                 continue  # a leftover the next build cleans
+            if week.name in ARCHIVE_FILES:  # replaced whole: old or new, never cut
+                assert week.read_bytes().rstrip().endswith((b"</html>", b"</feed>")), week
+                continue
             assert {p.name for p in week.iterdir()} == set(WEEK_FILES), week
             json.loads((week / "report.json").read_text())
             assert (week / "digest.html").read_bytes() in (old[week.name], new[week.name])
@@ -120,6 +123,7 @@ def test_killed_builds_leave_every_week_whole(
         assert not _leftovers(outbox)
         assert not list(temp.iterdir()), "a killed build left files in TMPDIR"
         assert _folder_state(outbox) == new
+        assert (outbox / ARCHIVE_INDEX).read_bytes().count(b"/digest.html") == len(new)
 
 
 def _no_build_survives(workspace: Path, wait: float = 5.0) -> bool:

@@ -16,7 +16,7 @@ import yaml
 
 from pressroom.errors import PressroomError, Problem
 from pressroom.platforms import PLATFORMS
-from pressroom.weeks import WeeklySlot, parse_weekly_slot
+from pressroom.weeks import WEEK_PAGE, WeeklySlot, parse_weekly_slot
 
 CONFIG_NAME = "pressroom.yaml"
 
@@ -32,7 +32,12 @@ class Newsletter:
     site_url: str = "https://example.org/"
     unsubscribe_url: str = "https://example.org/unsubscribe"
     unsubscribe_mailto: str = ""
-    web_version_url: str = "https://example.org/newsletter/{week}/"
+    archive_url: str = ""
+    """Where the outbox is published (its index.html, feed.xml and week folders), ending
+    with a slash; empty: ``newsletter/`` under ``site_url``."""
+    web_version_url: str = ""
+    """The digest's "view in browser" link, with ``{week}``; empty: the week's page in the
+    archive, ``{archive_url}{week}/digest.html``."""
     assets_url: str = ""
     """Where the team publishes a week's images (its folder's ``assets/``), ``{week}``
     allowed; empty: ``assets/`` beside the web version (see ``assets_base``)."""
@@ -43,13 +48,30 @@ class Newsletter:
     list_id: str = ""
     """The List-Id header's identifier; empty: made from the name and the sender's domain."""
 
+    def __post_init__(self) -> None:
+        """The defaults that follow from other keys, worked out once: what is read
+        afterwards is always the address in force."""
+        archive = _folder(self.archive_url or _folder(self.site_url) + "newsletter/")
+        object.__setattr__(self, "archive_url", archive)
+        if not self.web_version_url:
+            braces = archive.replace("{", "{{").replace("}", "}}")
+            object.__setattr__(self, "web_version_url", f"{braces}{{week}}/{WEEK_PAGE}")
+
+    def web_version(self, week: str) -> str:
+        """The address of a week's digest on the web (without UTM parameters)."""
+        return self.web_version_url.format(week=week)
+
     def assets_base(self, week: str) -> str:
         """The URL a week's ``assets/NAME`` images are published under (ends with /): the
         week folder published as it is, at the web version's address, holds them there."""
         if self.assets_url:
             base = self.assets_url.format(week=week)
             return base if base.endswith("/") else base + "/"
-        return urljoin(self.web_version_url.format(week=week), "assets/")
+        return urljoin(self.web_version(week), "assets/")
+
+
+def _folder(url: str) -> str:
+    return url if url.endswith("/") else url + "/"
 
 
 @dataclass(frozen=True)
@@ -239,6 +261,14 @@ def _check(config: Config, path: str, root: yaml.Node) -> None:
             f"newsletter.assets_url {assets!r} is not an https:// address",
             "write the https:// address where the week's assets/ folder is published",
         )
+    if not _absolute_http(config.newsletter.archive_url):
+        raise fail(
+            "newsletter.archive_url",
+            f"newsletter.archive_url {config.newsletter.archive_url!r} is not an absolute "
+            "http(s) address",
+            "write it as https://example.org/newsletter/ (by default it is newsletter/ "
+            "under newsletter.site_url)",
+        )
     for platform in config.posts.platforms:
         if platform not in PLATFORMS:
             raise fail(
@@ -254,6 +284,14 @@ def _check(config: Config, path: str, root: yaml.Node) -> None:
                     f"unknown platform {platform!r} in handles of {person}",
                     f"use some of: {', '.join(PLATFORMS)}",
                 )
+
+
+def _absolute_http(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+        return parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # a broken [IPv6] host
+        return False
 
 
 def yaml_error_offset(exc: yaml.MarkedYAMLError) -> int:

@@ -8,6 +8,9 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 WEEK_PATTERN = r"\d{4}-W\d{2}"
 """An ISO week as pressroom writes it; the one definition of its shape."""
+WEEK_PAGE = "digest.html"
+"""The page of a week folder a browser opens (the digest): the web archive links to it
+and the digest's web version defaults to its published address."""
 
 
 def iso_week(moment: datetime | date) -> str:

@@ -8,7 +8,9 @@ Order of work, and why:
    (and whose folder is there) is not rendered again;
 3. the templates are compiled: a broken one stops the build before any write;
 4. each week folder is rendered and swapped in whole as soon as it is ready;
-5. the disk is synced once, then the index records the weeks built.
+5. the web archive (index.html, feed.xml) is made from every week folder's report
+   (build/archive.py), so it stays right after a partial build without rendering a week;
+6. the disk is synced once, then the index records the weeks built.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 import jinja2
 
 from pressroom import __version__
+from pressroom.build.archive import WebArchive
 from pressroom.build.index import BuildIndex, load_index, save_index
 from pressroom.build.plan import WeekSelection, files_by_week, group_by_week, week_hash
 from pressroom.build.reads import entry_holds, file_entry, file_stamps, read_changed
@@ -39,11 +42,10 @@ from pressroom.build.workers import (
 from pressroom.compose.digest import arranged
 from pressroom.compose.posts import Post, check_overrides
 from pressroom.config import Config, load_config
-from pressroom.errors import PressroomError, Problem
+from pressroom.errors import OutboxError, PressroomError, Problem
 from pressroom.model import Release
 from pressroom.outbox import (
     OUTBOX,
-    REPORT,
     clean_leftovers,
     existing_weeks,
     flush,
@@ -110,6 +112,7 @@ def build(
     seeds, outbox = _seeds_dir(workspace), workspace / OUTBOX
     index = load_index(outbox, _index_key(config))
     incremental = bool(index.files)
+    web_archive = WebArchive(workspace, outbox, config, index.web_archive)
     with _Renderer(workspace, config, jobs, warm=incremental) as renderer:
         stamps = file_stamps(seeds, SEEDS)
         stale = [
@@ -137,11 +140,13 @@ def build(
         to_render = [
             w
             for w in wanted
-            if force or index.weeks.get(w) != hashes[w] or not (outbox / w / REPORT).exists()
+            if force or index.weeks.get(w) != hashes[w] or w not in web_archive.reports
         ]
         if on_plan:
             on_plan(len(to_render))
         renderer.prepare(len(to_render))  # a broken template stops the build before a write
+        gone = selection.everything and not set(existing_weeks(outbox)) <= set(week_files)
+        web_archive.prepare(weeks_change=bool(to_render) or gone)
         rendering = set(to_render)
         missing = [
             (path, name)
@@ -181,12 +186,24 @@ def build(
             if week not in week_files:
                 remove_week(outbox, week)
                 removed.append(week)
+    archive_failed: OutboxError | None = None
+    try:
+        archive_hash = web_archive.finish(weeks_changed=bool(built or removed))
+    except OutboxError as exc:  # the weeks are written all the same: the index says so
+        archive_hash, archive_failed = "", exc
     kept = {w: h for w, h in index.weeks.items() if w in week_files and w not in removed}
     kept.update((week, hashes[week]) for week in built)
-    if kept != index.weeks or stale or len(entries) != len(index.files):
+    if (
+        kept != index.weeks
+        or stale
+        or len(entries) != len(index.files)
+        or archive_hash != index.web_archive
+    ):
         if built or removed:
             flush(outbox)
-        save_index(outbox, BuildIndex(index.key, entries, kept))
+        save_index(outbox, BuildIndex(index.key, entries, kept, archive_hash))
+    if archive_failed:
+        raise archive_failed
     return BuildResult(
         built=tuple(built),
         unchanged=tuple(w for w in wanted if w not in to_render),

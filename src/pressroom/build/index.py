@@ -1,6 +1,6 @@
 """The build index, ``outbox/.pressroom-index.json``: what each release file held when it
-was last read, and each week's inputs hash, so that an unchanged archive is neither read
-nor rendered again.
+was last read, and each week's inputs hash (and the web archive's), so that an unchanged
+archive is neither read nor rendered again.
 
 A file entry holds while the file's size and modification time (its ``Stamp``) are the
 ones recorded; the whole index holds only under the same key (pressroom's version and
@@ -51,6 +51,8 @@ class BuildIndex:
     """By file name, as problems name it (``seeds/...``)."""
     weeks: dict[str, str] = field(default_factory=dict)
     """Each built week's inputs hash."""
+    web_archive: str = ""
+    """The inputs hash of the web archive as last written (see build.archive)."""
 
 
 _written: dict[Path, tuple[tuple[int, int, int], BuildIndex]] = {}
@@ -69,7 +71,8 @@ def load_index(outbox: Path, key: str) -> BuildIndex:
         if data.get("key") != key:
             return BuildIndex(key)
         files = {name: _entry(raw) for name, raw in data["files"].items()}
-        return BuildIndex(key, files, {str(k): str(v) for k, v in data["weeks"].items()})
+        weeks = {str(k): str(v) for k, v in data["weeks"].items()}
+        return BuildIndex(key, files, weeks, str(data.get("web_archive", "")))
     except (OSError, ValueError, KeyError, TypeError):
         return BuildIndex(key)
 
@@ -80,6 +83,7 @@ def save_index(outbox: Path, index: BuildIndex) -> None:
     data = {
         "key": index.key,
         "weeks": index.weeks,
+        "web_archive": index.web_archive,
         "files": {name: _raw(entry) for name, entry in index.files.items()},
     }
     temp = outbox / f"{INDEX_NAME}.tmp-{os.getpid()}"

@@ -150,7 +150,7 @@ def compose_digest(
         preheader=(plan and plan.preheader) or computed,
         lead=lead,
         stories=tuple(stories),
-        web_version_url=with_utm(config.newsletter.web_version_url.format(week=week), site, utm),
+        web_version_url=with_utm(config.newsletter.web_version(week), site, utm),
         unsubscribe_url=config.newsletter.unsubscribe_url,
         count_line=plural(words["releases"], len(ordered)),
         sent_at=next_slot(max(r.date for r in ordered), config.send_slot, config.tz),

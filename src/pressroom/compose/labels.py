@@ -1,4 +1,4 @@
-"""The fixed words of the digest and posts, in French and English."""
+"""The fixed words of the digest, the posts and the web archive, in French and English."""
 
 from __future__ import annotations
 
@@ -19,6 +19,10 @@ LABELS: dict[str, dict[str, str]] = {
         "releases": "{count} communiqué cette semaine|{count} communiqués cette semaine",
         "link_in_bio": "Lien en bio",
         "credit": "Crédit",
+        "archive": "Archives",
+        "archive_intro": "Toutes les lettres envoyées, de la plus récente à la plus ancienne.",
+        "archive_feed": "Suivre la lettre avec un lecteur de flux (Atom)",
+        "sent_on": "Envoyée le {date}",
     },
     "en": {
         "lead": "Top story",
@@ -33,6 +37,10 @@ LABELS: dict[str, dict[str, str]] = {
         "releases": "{count} release this week|{count} releases this week",
         "link_in_bio": "Link in bio",
         "credit": "Credit",
+        "archive": "Archive",
+        "archive_intro": "Every issue sent, newest first.",
+        "archive_feed": "Follow the newsletter in a feed reader (Atom)",
+        "sent_on": "Sent on {date}",
     },
 }
 

@@ -73,22 +73,29 @@ def compile_all(env: jinja2.Environment) -> None:
     for name in env.list_templates(
         filter_func=lambda n: n.endswith(".j2") and n.startswith(BUILD_TEMPLATES)
     ):
-        try:
-            env.get_template(name)
-        except jinja2.TemplateSyntaxError as exc:
-            raise PressroomError(_syntax_problem(exc, name)) from exc
+        compile_template(env, name)
+
+
+def compile_template(env: jinja2.Environment, name: str) -> None:
+    """Compile one template; a broken one is a located error (exit code 2)."""
+    try:
+        env.get_template(name)
+    except jinja2.TemplateSyntaxError as exc:
+        raise PressroomError(_syntax_problem(exc, name)) from exc
 
 
 BUILD_TEMPLATES = ("email", "posts")
-"""The template folders a build renders with (``preview/`` is the preview server's own)."""
+"""The template folders a week is rendered with, and whose edits render the weeks again
+(``archive/`` is made anew at every build; ``preview/`` is the preview server's own)."""
 
 
-def templates_fingerprint(workspace: Path) -> str:
-    """A sha256 of every template a build could use (the workspace's and the packaged ones):
-    a week is rendered again when it changes."""
+def templates_fingerprint(workspace: Path, kinds: tuple[str, ...] = BUILD_TEMPLATES) -> str:
+    """A sha256 of every template of these folders (the workspace's and the packaged ones;
+    by default those a week is rendered with): what they render is made again when it
+    changes."""
     sha = hashlib.sha256()
     for folder in (workspace / "templates", PACKAGED_TEMPLATES):
-        for kind in BUILD_TEMPLATES:
+        for kind in kinds:
             for path in sorted((folder / kind).glob("**/*.j2")):
                 sha.update(str(path.relative_to(folder)).encode())
                 sha.update(path.read_bytes())

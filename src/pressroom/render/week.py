@@ -1,5 +1,5 @@
 """One week's folder, in memory: the digest, its text and .eml, the posts and their exports,
-and the report of the digest's checks."""
+and the report of the digest's checks (with the summary the web archive reads)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from pressroom.config import Config
 from pressroom.model import ImageFile, Release
 from pressroom.outbox import REPORT
 from pressroom.readers.weekfile import WeekPlan
+from pressroom.render.archive import week_summary
 from pressroom.render.checks import Check, check_digest, failed
 from pressroom.render.digest import render_digest
 from pressroom.render.eml import build_eml
@@ -80,6 +81,7 @@ def render_week(
         "html_bytes": len(html),
         "ok": not failed(checks),
         "checks": [c.as_dict() for c in checks],
+        "digest": week_summary(digest),
     }
     files = {
         "digest.html": html,

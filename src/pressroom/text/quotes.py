@@ -129,6 +129,10 @@ def _chunk_quotes(
         before, after = text[before_start : span.start], text[span.end : following]
         inner = collapse(span.inner.strip(SPACES)).strip(SPACES + ",")
         cue = _cue(span, inner, before, after, previous if not before.strip(SPACES) else None)
+        if cue is not None and cue.subject.kind == "pronoun" and cue.subject.text in PLURAL:
+            group = _GROUP.search(_outside(text[: span.start], chunk.spans[:index]))
+            if group is not None:  # "The anonymous donors wish … “…,” they said."
+                people.groups.append(group["group"])
         speaker, role, how = _resolve(cue, people)
         if speaker is None and cue is None:
             continued = found[-1] if found and _only(found[-1], before) else None
@@ -229,6 +233,10 @@ def _before(before: str) -> _Cue | None:
     if not clause:
         return _sentence_before(sentences[-2]) if len(sentences) > 1 else None
     ending = clause[-1]
+    if ending in ".!?…":  # "Jane Doe says the way we live has changed. "…"" (same paragraph)
+        sentence = _sentence_before(clause)
+        if sentence is not None:
+            return sentence
     body = clause.rstrip(SPACES + ":,").strip(SPACES)
     lead = _LEAD_IN.match(body)
     if lead:
@@ -350,13 +358,13 @@ def _resolved(cue: _Cue | None, people: People) -> tuple[str | None, str | None,
         role = subject.role or (known.role if known else None)
         return subject.text, role, cue.cue
     if subject.kind == "pronoun":
-        if subject.text in ("ils", "elles", "they", "on", "we", "nous", "them", "eux"):
+        if subject.text in PLURAL:  # a group the text names as speaking or as a subject
+            return (people.groups[-1], None, "pronoun") if people.groups else (None, None, None)
+        if subject.text in ("on", "we", "nous"):
             return None, None, None
         person = people.last(subject.gender)
         if person is None:
             return None, None, None
-        if person.gender is None and subject.gender:
-            people.add(Person(person.name, person.role, subject.gender))
         return person.name, person.role, "pronoun"
     if subject.kind == "surname":
         person = people.by_surname(subject.text)
@@ -368,9 +376,18 @@ def _resolved(cue: _Cue | None, people: People) -> tuple[str | None, str | None,
     if person is not None:
         people.add(person)
         return person.name, person.role, "descriptor"
+    if _PLURAL_HEAD.search(subject.text):
+        people.groups.append(subject.text)
     return subject.text, None, "descriptor"
 
 
+PLURAL = frozenset(("ils", "elles", "they", "them", "eux"))
+# A plural subject opening the sentence before a quote: "The anonymous donors wish …".
+_GROUP = lazy(
+    r"(?:^|[.!?]\s+)(?P<group>(?:The|These|Those|Les|Ces|Des|Deux|Trois|Quatre|Six|Sept|\d+)"
+    r"(?:\s+[\p{L}'’-]+){0,3}\s+[\p{Ll}'’-]{3,}[sx])\s+\p{Ll}[\p{L}'’]+\s[^.!?]*[.!?]?\s*$"
+)
+_PLURAL_HEAD = lazy(r"^(?:les|des|ces|the|these|those|deux|trois|\d+)\s.*[sx]$", regex.I)
 _CLAUSE_PUNCT = lazy(r"[;!?]\s")
 _DASH_START = lazy(r"^[–—-]\s")
 _DASH_LEAD = lazy(r"^[–—-]\s*")

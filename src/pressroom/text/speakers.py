@@ -116,8 +116,10 @@ def split_role_name(phrase: str) -> tuple[str | None, str | None]:
     while index >= 0 and len(name) < 5:
         token = tokens[index]
         bare = token.rstrip(".,").lower()
-        if (_CAP_TOKEN.match(token) and bare not in ROLE_WORDS and bare not in _TITLE_WORDS) or (
-            bare in _PARTICLES and name and index > 0 and _CAP_TOKEN.match(tokens[index - 1])
+        if (
+            (_CAP_TOKEN.match(token) and bare not in ROLE_WORDS and bare not in _TITLE_WORDS)
+            or (bare in _PARTICLES and name and index > 0 and _CAP_TOKEN.match(tokens[index - 1]))
+            or (name and _middle_initial(tokens, index))
         ):
             name.insert(0, token)
         else:
@@ -133,6 +135,15 @@ def split_role_name(phrase: str) -> tuple[str | None, str | None]:
     if full.endswith(".") and not _INITIAL_END.search(full):
         full = full[:-1]
     return full, (prefix or None)
+
+
+def _middle_initial(tokens: list[str], index: int) -> bool:
+    """``Sylvia M. Burwell``: ``M.`` between a first name and a surname is an initial."""
+    if index == 0 or not _INITIAL_TOKEN.match(tokens[index]):
+        return False
+    first = tokens[index - 1]
+    bare = first.rstrip(".,").lower()
+    return bool(_CAP_TOKEN.match(first)) and bare not in ROLE_WORDS | _TITLE_WORDS and len(bare) > 1
 
 
 def parse_subject(phrase: str, *, before_verb: bool = False) -> Subject | None:
@@ -295,5 +306,6 @@ def mentions(text: str) -> list[tuple[int, Person]]:
     return found
 
 
+_INITIAL_TOKEN = lazy(r"^\p{Lu}\.$")
 _INITIAL_END = lazy(r"(?:\b\p{Lu}|Jr)\.$")
 _INTERESSE = lazy(r"^l['’]intéressée?$")

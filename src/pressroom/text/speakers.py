@@ -57,7 +57,8 @@ _ROLE_REJECT = lazy(
     r"speaking|noting|pointing|saying|explaining|lors|dans|devant|après|avant|en|sur|pour|"
     r"à|au|aux|qui|que|qu['’]|car|mais|et|ajoutant|précisant|soulignant|déplorant|selon|"
     r"avec|with|told|today|yesterday|hier|aujourd|ce|cette|jeudi|lundi|mardi|mercredi|"
-    r"vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    r"vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"to|si|if|toutefois|however|cependant|néanmoins|pourtant|ainsi|enfin)\b",
     regex.I,
 )
 _SUBJECT_END = lazy(
@@ -81,7 +82,7 @@ _ASIDE_LEAD = lazy(
 _VERBAL = lazy(r"^(?:a|ont|est|sont|sera|avait|était|fut|va|vient|is|was|has|had|will|said|says)\b")
 _CONJUNCTION = lazy(r"^(?:et|and|but|mais|puis|then|so|donc)\s+", regex.I)
 _REFLEXIVE_END = lazy(r"\s+(?:se|s['’])$")
-_ARTICLE = lazy(r"^(?:the|le|la|l['’])\s*", regex.I)
+_ARTICLE = lazy(r"^(?:(?:the|le|la)\s+|l['’]\s*)", regex.I)
 _APPOSITION = lazy(rf"^{SP}*,{SP}*([^,.;:()«»“”\"]{{3,120}})(?:[,.;]|$)")
 _LEAD_ROLE = lazy(r"(?:^|[,.;:]\s)((?:le|la|l['’])\s?[^,.;:]{3,70}),\s*$", regex.I)
 _TWO_CAPS = lazy(r"\p{Lu}[\p{L}'’.\-]*[ \u00a0]+(?:\p{Ll}{1,3}[ \u00a0]+)?\p{Lu}")
@@ -194,7 +195,8 @@ def parse_subject(phrase: str, *, before_verb: bool = False) -> Subject | None:
                 return _named(second, head, segments[2:])
         return _descriptor(head) if before_verb else None
     if prefix and prefix.split()[0].lower() in NOT_FIRST and not DETERMINER.match(prefix):
-        prefix = None if len(words_of(prefix)) <= 1 else prefix
+        office = prefix.rstrip(".").lower() in ROLE_WORDS | _TITLE_WORDS
+        prefix = None if len(words_of(prefix)) <= 1 and not office else prefix
     if len(words_of(name)) == 1 or is_title_surname(name):
         if name.lower() in NOT_FIRST or name.lower() in NOT_PERSON or name.lower() in PRONOUNS:
             return None
@@ -276,6 +278,13 @@ def _descriptor(head: str) -> Subject | None:
     return Subject("descriptor", head, gender=role_gender(head))
 
 
+def role_before(text: str) -> str | None:
+    """An office written just before a name: ``le maire`` Claire Dumas, ``UO president``
+    Jane Doe, ``its chief executive,`` Tom Lee, ``councillor`` Ann Roe."""
+    found = _ROLE_BEFORE.search(text)
+    return found["office"] if found else None
+
+
 def mentions(text: str) -> list[tuple[int, Person]]:
     """People named in a stretch of text (outside quotations), with their position."""
     found: list[tuple[int, Person]] = []
@@ -291,11 +300,14 @@ def mentions(text: str) -> list[tuple[int, Person]]:
         bare, title = strip_title(name)
         after = text[match.end() : match.end() + 160]
         role = None
-        apposition = _APPOSITION.match(after)
+        office = (
+            role_before(text[max(0, match.start() - 70) : match.start()]) if not prefix else None
+        )
+        apposition = None if office else _APPOSITION.match(after)
         if apposition and apposition.group(1)[:1].islower() and not _VERBAL.match(apposition[1]):
             role = clean_role(apposition.group(1))
-        if role is None and prefix:
-            role = clean_role(prefix)
+        if role is None and (prefix or office):
+            role = clean_role(prefix or office)
         if role is None:
             before = text[max(0, match.start() - 80) : match.start()]
             lead = _LEAD_ROLE.search(before)
@@ -306,6 +318,13 @@ def mentions(text: str) -> list[tuple[int, Person]]:
     return found
 
 
+_OFFICE = "|".join(
+    sorted(ROLE_WORDS | {"councillor", "councilor", "général", "générale", "sen."}, key=len)[::-1]
+)
+_ROLE_BEFORE = lazy(
+    rf"(?:^|[\s(])(?P<office>(?:(?:\p{{Lu}}[\p{{L}}.&'’-]*|of|de|du)\s+){{0,3}}"
+    rf"(?i:{_OFFICE})(?:\s+(?i:{_OFFICE}|and\s+(?i:{_OFFICE})|et\s+(?i:{_OFFICE}))){{0,2}}),?\s+$"
+)
 _INITIAL_TOKEN = lazy(r"^\p{Lu}\.$")
 _INITIAL_END = lazy(r"(?:\b\p{Lu}|Jr)\.$")
 _INTERESSE = lazy(r"^l['’]intéressée?$")

@@ -321,7 +321,7 @@ def _above(previous: Chunk) -> _Cue | None:
 def _inside(inner: str) -> _Cue | None:
     """``« Ce projet pèse lourd, précise la présidente. C'est long. »``"""
     for verb in verb_re().finditer(inner):
-        if verb.start() < 2 or inner[: verb.start()].rstrip(SPACES)[-1:] != ",":
+        if verb.start() < 2 or inner[: verb.start()].rstrip(SPACES)[-1:] not in (",", "…"):
             continue
         if verb["inv"]:
             return _Cue(_pronoun(verb["inv"]), "inside")
@@ -376,11 +376,18 @@ def _resolved(cue: _Cue | None, people: People) -> tuple[str | None, str | None,
     if person is not None:
         people.add(person)
         return person.name, person.role, "descriptor"
+    if _DEMONSTRATIVE.match(subject.text):  # "cet ex-député", "ce dernier": the last named
+        person = people.last(subject.gender)
+        if person is not None:
+            return person.name, person.role, "descriptor"
     if _PLURAL_HEAD.search(subject.text):
         people.groups.append(subject.text)
     return subject.text, None, "descriptor"
 
 
+_DEMONSTRATIVE = lazy(
+    r"^(?:cet|cette|ce)\s+(?:ex-|dernier|dernière|élu|élue|ancien|ancienne|homme|femme)", regex.I
+)
 PLURAL = frozenset(("ils", "elles", "they", "them", "eux"))
 # A plural subject opening the sentence before a quote: "The anonymous donors wish …".
 _GROUP = lazy(

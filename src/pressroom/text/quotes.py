@@ -29,6 +29,7 @@ from pressroom.text.people import Mentions, People
 from pressroom.text.quotemarks import SPACES, Chunk, Span, chunks, has_mark, opens_quote
 from pressroom.text.spaces import collapse
 from pressroom.text.speakers import (
+    ROLE_WORDS,
     Subject,
     cut_subject,
     mentions,
@@ -194,7 +195,9 @@ def _after(inner: str, after: str) -> _Cue | None:
             return _Cue(_pronoun(match["inv"]), "after-verb")
         tail = rest[match.end() :].lstrip(SPACES)
         tail = _ADVERBS.sub("", tail)
-        tail = _ASIDE.sub("", tail)
+        aside = _ASIDE.match(tail)  # not "said councillor Ann Roe": an office, no aside
+        if aside and not _OFFICE_WORD.search(aside.group()):
+            tail = tail[aside.end() :]
         subject = parse_subject(cut_subject(tail))
         return _Cue(subject, "after-verb") if subject else None
     sentence = cut_subject(rest)
@@ -385,6 +388,9 @@ def _resolved(cue: _Cue | None, people: People) -> tuple[str | None, str | None,
     return subject.text, None, "descriptor"
 
 
+_OFFICE_WORD = lazy(
+    r"\b(?:" + "|".join(sorted(ROLE_WORDS | {"councillor", "councilor"})) + r")\b", regex.I
+)
 _DEMONSTRATIVE = lazy(
     r"^(?:cet|cette|ce)\s+(?:ex-|dernier|dernière|élu|élue|ancien|ancienne|homme|femme)", regex.I
 )

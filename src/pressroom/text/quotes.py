@@ -6,7 +6,9 @@
    ``after-verb`` (``», a déclaré X``, ``," Roe said``), ``after-name`` (``», X, rôle``),
    ``before-verb`` (``X, role, said: "…"``), ``before-colon`` (``X : « … »``), ``lead-in``
    (``Pour X, « … »``), ``inside`` (``« …, précise X. … »``), ``speaker-line`` (``X, rôle``
-   alone above the quote), ``continued`` (``"…," said X. "…"``).
+   alone above the quote), ``named-before`` / ``named-after`` (the person the sentence
+   just before or after is about, ``nearby``), ``continued`` (``"…," said X. "…"``),
+   ``repeated`` (a pull-quote repeating an attributed quotation).
 3. Resolve the speaker (``speakers``): a name as written; a pronoun (``a-t-elle``) to the
    person the text last named, of that gender where the text says it (cue ``pronoun``); a
    surname to the full name named earlier (``surname``); a descriptor (``le maire``) to the
@@ -24,12 +26,31 @@ import regex
 
 from pressroom.model import Quote
 from pressroom.text.names import NOT_FIRST, PRONOUNS, Person
+from pressroom.text.nearby import (
+    DEMONSTRATIVE,
+    GROUP,
+    OFFICE_WORD,
+    PLURAL,
+    PLURAL_HEAD,
+    lead_in,
+    named_after,
+    named_before,
+    with_pulled_speakers,
+)
 from pressroom.text.patterns import lazy
 from pressroom.text.people import Mentions, People
-from pressroom.text.quotemarks import SPACES, Chunk, Span, chunks, has_mark, opens_quote
+from pressroom.text.quotemarks import (
+    SPACES,
+    Chunk,
+    Span,
+    chunks,
+    has_mark,
+    is_quoted_title,
+    opens_quote,
+    outside,
+)
 from pressroom.text.spaces import collapse
 from pressroom.text.speakers import (
-    ROLE_WORDS,
     Subject,
     cut_subject,
     mentions,
@@ -110,7 +131,7 @@ def extract_quotes(
         elif chunk.spans or len(chunk.text) > 40:
             last_quote = None
         previous = chunk
-    return tuple(quotes), tuple(unclosed)
+    return tuple(with_pulled_speakers(quotes)), tuple(unclosed)
 
 
 def _chunk_quotes(
@@ -118,7 +139,7 @@ def _chunk_quotes(
 ) -> list[Quote]:
     text = chunk.text
     # The names are looked for only when a question to ``people`` needs them.
-    named = Mentions(_outside(text, chunk.spans)) if near else None
+    named = Mentions(outside(text, chunk.spans)) if near else None
     found: list[Quote] = []
     cursor = 0
     for index, span in enumerate(chunk.spans):
@@ -131,7 +152,7 @@ def _chunk_quotes(
         inner = collapse(span.inner.strip(SPACES)).strip(SPACES + ",")
         cue = _cue(span, inner, before, after, previous if not before.strip(SPACES) else None)
         if cue is not None and cue.subject.kind == "pronoun" and cue.subject.text in PLURAL:
-            group = _GROUP.search(_outside(text[: span.start], chunk.spans[:index]))
+            group = GROUP.search(outside(text[: span.start], chunk.spans[:index]))
             if group is not None:  # "The anonymous donors wish … “…,” they said."
                 people.groups.append(group["group"])
         speaker, role, how = _resolve(cue, people)
@@ -144,7 +165,7 @@ def _chunk_quotes(
         words = len(inner.split())
         attributed = speaker is not None or cue is not None
         if (attributed and words >= MIN_WORDS_ATTRIBUTED) or (
-            words >= MIN_WORDS_ALONE and not _title_case(inner)
+            words >= MIN_WORDS_ALONE and not is_quoted_title(inner)
         ):
             found.append(Quote(inner, speaker, role, chunk.line, how if speaker else None))
     if named is not None:
@@ -158,31 +179,19 @@ def _only(last: Quote, between: str) -> bool:
     return people <= {last.speaker} and len(between) < 200
 
 
-def _outside(text: str, spans: Sequence[Span]) -> str:
-    """The text with its quotations blanked out (same length, so positions hold)."""
-    if not spans:
-        return text
-    parts, at = [], 0
-    for span in spans:
-        parts += [text[at : span.start], " " * (span.end - span.start)]
-        at = span.end
-    parts.append(text[at:])
-    return "".join(parts)
-
-
-def _title_case(inner: str) -> bool:
-    """A quoted title of a work (“Only the Brave”), not speech."""
-    words = [w for w in inner.split() if w[:1].isalpha()]
-    return len(words) <= 8 and all(w[:1].isupper() for w in words if len(w) > 3)
-
-
 def _cue(span: Span, inner: str, before: str, after: str, previous: Chunk | None) -> _Cue | None:
     return (
         _after(inner, after)
         or _before(before)
         or (_above(previous) if previous is not None else None)
         or _inside(inner)
+        or (_after_cue(after) if not before.strip(SPACES) else None)
     )
+
+
+def _after_cue(after: str) -> _Cue | None:
+    named = named_after(after)
+    return _Cue(named, "named-after") if named is not None else None
 
 
 def _after(inner: str, after: str) -> _Cue | None:
@@ -196,7 +205,7 @@ def _after(inner: str, after: str) -> _Cue | None:
         tail = rest[match.end() :].lstrip(SPACES)
         tail = _ADVERBS.sub("", tail)
         aside = _ASIDE.match(tail)  # not "said councillor Ann Roe": an office, no aside
-        if aside and not _OFFICE_WORD.search(aside.group()):
+        if aside and not OFFICE_WORD.search(aside.group()):
             tail = tail[aside.end() :]
         subject = parse_subject(cut_subject(tail))
         return _Cue(subject, "after-verb") if subject else None
@@ -240,10 +249,13 @@ def _before(before: str) -> _Cue | None:
         sentence = _sentence_before(clause)
         if sentence is not None:
             return sentence
+        named = named_before(clause)
+        if named is not None:
+            return _Cue(named, "named-before")
     body = clause.rstrip(SPACES + ":,").strip(SPACES)
     lead = _LEAD_IN.match(body)
     if lead:
-        subject = _lead_in(body, lead)
+        subject = lead_in(body, lead)
         if subject:
             return _Cue(subject, "lead-in")
     verbs = list(verb_re().finditer(body))
@@ -283,19 +295,6 @@ def _sentence_before(sentence: str) -> _Cue | None:
     if subject is None or subject.kind not in ("name", "surname", "pronoun"):
         return None
     return _Cue(subject, "before-verb")
-
-
-def _lead_in(body: str, lead: regex.Match[str]) -> Subject | None:
-    who = lead["who"].strip(SPACES)
-    if who.lower() in ("lui", "elle", "him", "her"):
-        return Subject(
-            "pronoun", who.lower(), gender="f" if who.lower() in ("elle", "her") else "m"
-        )
-    rest = body[lead.end() :]
-    subject = parse_subject(f"{who}, {rest}" if rest else who)
-    if subject is None or subject.kind not in ("name", "surname"):
-        return None
-    return subject
 
 
 def _above(previous: Chunk) -> _Cue | None:
@@ -379,28 +378,15 @@ def _resolved(cue: _Cue | None, people: People) -> tuple[str | None, str | None,
     if person is not None:
         people.add(person)
         return person.name, person.role, "descriptor"
-    if _DEMONSTRATIVE.match(subject.text):  # "cet ex-député", "ce dernier": the last named
+    if DEMONSTRATIVE.match(subject.text):  # "cet ex-député", "ce dernier": the last named
         person = people.last(subject.gender)
         if person is not None:
             return person.name, person.role, "descriptor"
-    if _PLURAL_HEAD.search(subject.text):
+    if PLURAL_HEAD.search(subject.text):
         people.groups.append(subject.text)
     return subject.text, None, "descriptor"
 
 
-_OFFICE_WORD = lazy(
-    r"\b(?:" + "|".join(sorted(ROLE_WORDS | {"councillor", "councilor"})) + r")\b", regex.I
-)
-_DEMONSTRATIVE = lazy(
-    r"^(?:cet|cette|ce)\s+(?:ex-|dernier|dernière|élu|élue|ancien|ancienne|homme|femme)", regex.I
-)
-PLURAL = frozenset(("ils", "elles", "they", "them", "eux"))
-# A plural subject opening the sentence before a quote: "The anonymous donors wish …".
-_GROUP = lazy(
-    r"(?:^|[.!?]\s+)(?P<group>(?:The|These|Those|Les|Ces|Des|Deux|Trois|Quatre|Six|Sept|\d+)"
-    r"(?:\s+[\p{L}'’-]+){0,3}\s+[\p{Ll}'’-]{3,}[sx])\s+\p{Ll}[\p{L}'’]+\s[^.!?]*[.!?]?\s*$"
-)
-_PLURAL_HEAD = lazy(r"^(?:les|des|ces|the|these|those|deux|trois|\d+)\s.*[sx]$", regex.I)
 _CLAUSE_PUNCT = lazy(r"[;!?]\s")
 _DASH_START = lazy(r"^[–—-]\s")
 _DASH_LEAD = lazy(r"^[–—-]\s*")

@@ -28,6 +28,9 @@ GROUP = lazy(
     r"(?:\s+[\p{L}'’-]+){0,3}\s+[\p{Ll}'’-]{3,}[sx])\s+\p{Ll}[\p{L}'’]+\s[^.!?]*[.!?]?\s*$"
 )
 PLURAL_HEAD = lazy(r"^(?:les|des|ces|the|these|those|deux|trois|\d+)\s.*[sx]$", regex.I)
+# A quoted term of so few words is no quotation: the text before a quote runs over it.
+TERM_WORDS = 4
+SAME_SPEAKER = lazy(r"^(?:He|She|Il|Elle)\s+(?:added|went on|also said|a ajouté|ajoute)\b")
 _AUXILIARY = r"(?:a|avait|est|était|has|had|is|was)\s"
 # The person a sentence is about: "[Intro, ]Jane Doe[, role,] has …".
 _SUBJECT = lazy(
@@ -104,3 +107,9 @@ def lead_in(body: str, lead: regex.Match[str]) -> Subject | None:
     if subject is None or subject.kind not in ("name", "surname"):
         return None
     return subject
+
+
+def names_only(last: Quote, between: str) -> bool:
+    """Whether the text between two quotations names nobody but the last speaker."""
+    people = {p.name for _, p in mentions(between)}
+    return people <= {last.speaker} and len(between) < 200

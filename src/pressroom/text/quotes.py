@@ -32,9 +32,12 @@ from pressroom.text.nearby import (
     OFFICE_WORD,
     PLURAL,
     PLURAL_HEAD,
+    SAME_SPEAKER,
+    TERM_WORDS,
     lead_in,
     named_after,
     named_before,
+    names_only,
     with_pulled_speakers,
 )
 from pressroom.text.patterns import lazy
@@ -128,8 +131,8 @@ def extract_quotes(
         quotes += found
         if found:
             last_quote = found[-1]
-        elif chunk.spans or len(chunk.text) > 40:
-            last_quote = None
+        elif (chunk.spans or len(chunk.text) > 40) and not SAME_SPEAKER.match(chunk.text):
+            last_quote = None  # (not "He added he was "positive" …": the speaker goes on)
         previous = chunk
     return tuple(with_pulled_speakers(quotes)), tuple(unclosed)
 
@@ -147,7 +150,9 @@ def _chunk_quotes(
             people.add_mentioned(named, cursor, span.start)
         cursor = span.start
         following = chunk.spans[index + 1].start if index + 1 < len(chunk.spans) else len(text)
-        before_start = chunk.spans[index - 1].end if index else 0
+        before_start = next(  # back to the last quotation, over quoted terms ("efforts")
+            (s.end for s in reversed(chunk.spans[:index]) if len(s.inner.split()) > TERM_WORDS), 0
+        )
         before, after = text[before_start : span.start], text[span.end : following]
         inner = collapse(span.inner.strip(SPACES)).strip(SPACES + ",")
         cue = _cue(span, inner, before, after, previous if not before.strip(SPACES) else None)
@@ -157,9 +162,11 @@ def _chunk_quotes(
                 people.groups.append(group["group"])
         speaker, role, how = _resolve(cue, people)
         if speaker is None and cue is None:
-            continued = found[-1] if found and _only(found[-1], before) else None
+            continued = found[-1] if found and names_only(found[-1], before) else None
             if continued is None and last_quote and not before.strip(SPACES) and index == 0:
-                continued = last_quote if span.start == 0 or opens_quote(text) else None
+                opening = span.start == 0 or opens_quote(text)
+                others = {p.name for _, p in mentions(outside(text, chunk.spans))}
+                continued = last_quote if opening and others <= {last_quote.speaker} else None
             if continued is not None and continued.speaker:
                 speaker, role, how = continued.speaker, continued.role, "continued"
         words = len(inner.split())
@@ -171,12 +178,6 @@ def _chunk_quotes(
     if named is not None:
         people.add_mentioned(named, cursor, len(text))
     return found
-
-
-def _only(last: Quote, between: str) -> bool:
-    """Whether the text between two quotations names nobody but the last speaker."""
-    people = {p.name for _, p in mentions(between)}
-    return people <= {last.speaker} and len(between) < 200
 
 
 def _cue(span: Span, inner: str, before: str, after: str, previous: Chunk | None) -> _Cue | None:

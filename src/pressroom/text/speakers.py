@@ -158,7 +158,7 @@ def parse_subject(phrase: str, *, before_verb: bool = False) -> Subject | None:
         return None
     head = _CONJUNCTION.sub("", segments[0])
     head = _REFLEXIVE_END.sub("", head)
-    lower = head.lower()
+    lower = _CLITIC.sub("", head.lower())  # "Il en appelle": the pronoun
     if lower in PRONOUNS:
         return Subject("pronoun", lower, gender=pronoun_gender(lower))
     if _INTERESSE.match(lower):
@@ -267,6 +267,9 @@ def clean_role(role: str | None) -> str | None:
 
 def _descriptor(head: str) -> Subject | None:
     words = words_of(head)
+    if len(words) > MAX_DESCRIPTOR_WORDS and DETERMINER.match(head):
+        head = _COORDINATION.split(head)[0]  # "six associations humanitaires et de droits …"
+        words = words_of(head)
     if not words or len(words) > MAX_DESCRIPTOR_WORDS or head.lower() in PRONOUNS:
         return None
     if not DETERMINER.match(head) and not (len(words) <= 3 and head[:1].isupper()):
@@ -295,14 +298,17 @@ def mentions(text: str) -> list[tuple[int, Person]]:
         name, prefix = split_role_name(phrase)
         if name is None:
             continue
+        start = match.start()
+        place = _OF_PLACE.search(text[max(0, start - 4) : start])
+        if place and not prefix and len(words_of(name)) >= 3:  # "le maire de Lyon Jean Roux"
+            start += len(words_of(name)[0]) + 1
+            name = " ".join(words_of(name)[1:])
         if not is_person_name(name) or _ROMAN.search(name):
             continue
         bare, title = strip_title(name)
         after = text[match.end() : match.end() + 160]
         role = None
-        office = (
-            role_before(text[max(0, match.start() - 70) : match.start()]) if not prefix else None
-        )
+        office = role_before(text[max(0, start - 70) : start]) if not prefix else None
         apposition = None if office else _APPOSITION.match(after)
         if apposition and apposition.group(1)[:1].islower() and not _VERBAL.match(apposition[1]):
             role = clean_role(apposition.group(1))
@@ -323,8 +329,12 @@ _OFFICE = "|".join(
 )
 _ROLE_BEFORE = lazy(
     rf"(?:^|[\s(])(?P<office>(?:(?:\p{{Lu}}[\p{{L}}.&'’-]*|of|de|du)\s+){{0,3}}"
-    rf"(?i:{_OFFICE})(?:\s+(?i:{_OFFICE}|and\s+(?i:{_OFFICE})|et\s+(?i:{_OFFICE}))){{0,2}}),?\s+$"
+    rf"(?i:{_OFFICE})(?:\s+(?i:{_OFFICE}|and\s+(?i:{_OFFICE})|et\s+(?i:{_OFFICE}))){{0,2}}"
+    rf"(?:\s+(?:de|du|d['’])\s?\p{{Lu}}[\p{{L}}-]+)?),?\s+$"
 )
+_CLITIC = lazy(r"(?<=^(?:il|elle|ils|elles|on))\s+(?:en|y|ne|n['’]|lui|leur|se|s['’])$")
+_OF_PLACE = lazy(r"(?:\bde|\bdu|d['’]|\bof)\s?$")
+_COORDINATION = lazy(r"\s+(?:et|and)\s+")
 _INITIAL_TOKEN = lazy(r"^\p{Lu}\.$")
 _INITIAL_END = lazy(r"(?:\b\p{Lu}|Jr)\.$")
 _INTERESSE = lazy(r"^l['’]intéressée?$")

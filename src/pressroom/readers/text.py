@@ -50,7 +50,7 @@ _FURNITURE = regex.compile(
     r"se connecter|ok|beta|menu|archives?|feature story|sector news|niveau du haut|"
     r"navigation path|left navigation|additional tools|alert section|latest news|"
     r"communiqué de presse|press release|official statement|temps de lecture.*|"
-    r"lecture \d+ min.*|(?:par|by) \p{Lu}[\p{L}'’ .-]{1,60}|posted in:.*|filed under:.*|"
+    r"lecture \d+ min.*|(?:par|by) \p{Lu}[\p{L}'’ .|/-]{1,80}|posted in:.*|filed under:.*|"
     r"tag archives:.*|archive for .*|tags?\s*:.*|mots-clés\s*:.*|caption:.*|"
     r"this website uses cookies.*|this site uses cookies.*|we use cookies.*|"
     r"en poursuivant votre navigation.*|this content is archived.*|"
@@ -101,8 +101,13 @@ def read_text(text: str, path: str, tz: ZoneInfo) -> tuple[Release, list[Problem
     dated = _at(lines, date_at)
     if dated is not None and kind == "end" and _chrome(dated.text):
         dated, kind = None, "chrome"  # "Imprimer - - par CD 99 - 19 sept 2017"
-    bylines = frozenset(a.number for a, b in pairwise(lines) if BYLINE.match(b.text))
-    labels = frozenset(ln.number for ln in lines if LABEL.match(ln.text))
+    top = lines[:_DATE_SEARCH_LINES]  # a title, its byline and its label are at the top
+    bylines = frozenset(
+        a.number for a, b in pairwise(top) if b.text[0] in _BYLINE_FIRST and BYLINE.match(b.text)
+    )
+    labels = frozenset(
+        ln.number for ln in top if ln.text[0] in _LABEL_FIRST and LABEL.match(ln.text)
+    )
     lines = [ln for ln in lines if ln is dated or not _chrome(ln.text)]
     date_at = None if dated is None else lines.index(dated)
     title, body_lines = choose(lines, date_at, "title" in fields.values, kind, bylines, labels)
@@ -123,6 +128,8 @@ def read_text(text: str, path: str, tz: ZoneInfo) -> tuple[Release, list[Problem
     return assemble(path, found, fields, tz)
 
 
+_BYLINE_FIRST = frozenset("-–—pPbB")  # speed: the regexes only for lines that may match
+_LABEL_FIRST = frozenset("cCpPnNaAhH")
 _UPDATE_LINE = regex.compile(r"^(?:mis à jour|modifié|updated|last updated)", regex.I)
 _DATE_SEARCH_LINES = 40
 
@@ -148,7 +155,7 @@ def _find_date(lines: list[Line], tz: ZoneInfo) -> tuple[int | None, datetime | 
 
 
 def _chrome(text: str) -> bool:
-    return bool(_FURNITURE.match(text) or (BYLINE.match(text) and not text.startswith(("-", "–"))))
+    return bool(_FURNITURE.match(text))
 
 
 def _at(lines: list[Line], index: int | None) -> Line | None:

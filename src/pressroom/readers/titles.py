@@ -87,6 +87,8 @@ def is_candidate(text: str) -> bool:
 
 
 def without_kicker(text: str) -> str:
+    if len(text) < 20 or " " not in text[:40]:
+        return text
     found = _KICKER.match(text) or _INSTITUTION_KICKER.match(text)
     return text[found.end() :] if found else text
 

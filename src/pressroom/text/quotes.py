@@ -131,8 +131,9 @@ def extract_quotes(
         quotes += found
         if found:
             last_quote = found[-1]
-        elif (chunk.spans or len(chunk.text) > 40) and not SAME_SPEAKER.match(chunk.text):
-            last_quote = None  # (not "He added he was "positive" …": the speaker goes on)
+        elif last_quote and (chunk.spans or len(chunk.text) > 40):
+            # not after "He added he was "positive" …": the speaker goes on
+            last_quote = last_quote if SAME_SPEAKER.match(chunk.text) else None
         previous = chunk
     return tuple(with_pulled_speakers(quotes)), tuple(unclosed)
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 import regex
@@ -13,6 +13,7 @@ from pressroom.model import Block, Release
 from pressroom.readers.fields import check_known
 from pressroom.readers.markdown import FRONT_MATTER_FIELDS, split_front_matter
 from pressroom.readers.record import Found, assemble
+from pressroom.readers.titles import BYLINE, LABEL, Line, choose, without_kicker
 from pressroom.text.dates import find_date_in_line, parse_date_line
 from pressroom.text.quotemarks import opens_quote
 from pressroom.text.spaces import collapse
@@ -49,7 +50,7 @@ _FURNITURE = regex.compile(
     r"se connecter|ok|beta|menu|archives?|feature story|sector news|niveau du haut|"
     r"navigation path|left navigation|additional tools|alert section|latest news|"
     r"communiqué de presse|press release|official statement|temps de lecture.*|"
-    r"lecture \d+ min.*|(?:par|by) \p{Lu}[\p{L}'’ .-]{1,60}|posted in:.*|filed under:.*|"
+    r"lecture \d+ min.*|(?:par|by) \p{Lu}[\p{L}'’ .|/-]{1,80}|posted in:.*|filed under:.*|"
     r"tag archives:.*|archive for .*|tags?\s*:.*|mots-clés\s*:.*|caption:.*|"
     r"this website uses cookies.*|this site uses cookies.*|we use cookies.*|"
     r"en poursuivant votre navigation.*|this content is archived.*|"
@@ -58,7 +59,9 @@ _FURNITURE = regex.compile(
     r"imprimer.*|copier le lien.*|accéder au contenu|logo .*|restrictions:|"
     r"this is a beta experience.*|you will be redirected.*|uh oh, you are using .*|"
     r"je suis un paragraphe.*|you may also (?:want|like).*|most read|voir les commentaires|"
-    r"réagir|laisser un commentaire|\d{1,6}|[\W_]+)$",
+    r"réagir|laisser un commentaire|more from .{1,40}|edit story|publicité\.|"
+    r"(?:accueil|home)\s*[/>›»].*|\S+\.(?:jpe?g|png|gif|webp)|(?-i:[A-Z][A-Z_]{2,}:\s*[^a-z]{0,30})|"
+    r"\d{1,6}|[\W_]+)$",
     regex.I,
 )
 _CREDIT = regex.compile(r"^(?:©|\(c\)\s|crédits?\s*(?:photo)?\s*:|photo\s*:|credit\s*:)", regex.I)
@@ -69,14 +72,7 @@ _BULLET = regex.compile(r"^(?:[•·▪◦‣\-–—*])\s*")
 _TERMINAL = ".!?:;…»”\"')"
 _TRIM = " \t\u00a0\u202f\u200b\ufeff"
 HEADING_MAX = 100
-TITLE_MAX_GUESS = 200
 HEADING_WORDS = 14
-
-
-@dataclass(frozen=True)
-class Line:
-    number: int
-    text: str
 
 
 def read_text(text: str, path: str, tz: ZoneInfo) -> tuple[Release, list[Problem]]:
@@ -103,9 +99,20 @@ def read_text(text: str, path: str, tz: ZoneInfo) -> tuple[Release, list[Problem
         line = lines[date_at or 0]
         lines[date_at or 0] = Line(line.number, _strip_end_date(line.text))
     dated = _at(lines, date_at)
-    lines = [ln for ln in lines if ln is dated or not _FURNITURE.match(ln.text)]
+    if dated is not None and kind == "end" and _chrome(dated.text):
+        dated, kind = None, "chrome"  # "Imprimer - - par CD 99 - 19 sept 2017"
+    top = lines[:_DATE_SEARCH_LINES]  # a title, its byline and its label are at the top
+    bylines = frozenset(
+        a.number for a, b in pairwise(top) if b.text[0] in _BYLINE_FIRST and BYLINE.match(b.text)
+    )
+    labels = frozenset(
+        ln.number for ln in top if ln.text[0] in _LABEL_FIRST and LABEL.match(ln.text)
+    )
+    lines = [ln for ln in lines if ln is dated or not _chrome(ln.text)]
     date_at = None if dated is None else lines.index(dated)
-    title, body_lines = _title_and_body(lines, date_at, "title" in fields.values, kind)
+    title, body_lines = choose(lines, date_at, "title" in fields.values, kind, bylines, labels)
+    if title is not None:
+        title = Line(title.number, without_kicker(title.text))
     standfirst, standfirst_line, blocks = _standfirst_and_blocks(
         body_lines, "standfirst" in fields.values
     )
@@ -121,6 +128,8 @@ def read_text(text: str, path: str, tz: ZoneInfo) -> tuple[Release, list[Problem
     return assemble(path, found, fields, tz)
 
 
+_BYLINE_FIRST = frozenset("-–—pPbB")  # speed: the regexes only for lines that may match
+_LABEL_FIRST = frozenset("cCpPnNaAhH")
 _UPDATE_LINE = regex.compile(r"^(?:mis à jour|modifié|updated|last updated)", regex.I)
 _DATE_SEARCH_LINES = 40
 
@@ -145,53 +154,16 @@ def _find_date(lines: list[Line], tz: ZoneInfo) -> tuple[int | None, datetime | 
     return update
 
 
+def _chrome(text: str) -> bool:
+    return bool(_FURNITURE.match(text))
+
+
 def _at(lines: list[Line], index: int | None) -> Line | None:
     return lines[index] if index is not None and index < len(lines) else None
 
 
 def _strip_end_date(text: str) -> str:
     return regex.sub(r"[\s,|–—-]*(?:le\s+)?[\w.]*\s*\d[\w .,/-]*$", "", text).strip() or text
-
-
-def _title_and_body(
-    lines: list[Line], date_at: int | None, title_stated: bool, kind: str = "line"
-) -> tuple[Line | None, list[Line]]:
-    """The title is the line just before the date line, else the first line after it; a
-    date found inside a paragraph (a wire dateline) leaves the paragraph in the body."""
-    if kind == "end" and date_at is not None:
-        title = lines[date_at]
-        return (None if title_stated else title), lines[:date_at] + lines[date_at + 1 :]
-    if kind == "dateline" and date_at is not None:
-        before, after = lines[:date_at], lines[date_at:]
-        if title_stated:
-            return None, before + after
-        return (before[-1], before[:-1] + after) if before else (after[0], after[1:])
-    if date_at is None:
-        return (None, lines) if title_stated else (lines[0] if lines else None, lines[1:])
-    before, after = lines[:date_at], lines[date_at + 1 :]
-    while after and (parse_or_none(after[0].text) or _UPDATE_LINE.match(after[0].text)):
-        after = after[1:]  # "Brussels, 4 April 2019" under "Daily News 04 / 04 / 2019"
-    if title_stated:
-        return None, before + after
-    while before and (parse_or_none(before[-1].text) or _UPDATE_LINE.match(before[-1].text)):
-        before = before[:-1]  # "Mis à jour le 02/07/2013" above the document's own date
-    if before and len(before[-1].text) <= TITLE_MAX_GUESS:
-        return before[-1], after
-    if before and after and len(after[0].text) <= TITLE_MAX_GUESS and after[0].text[-1] != ".":
-        return after[0], before + after[1:]
-    if before:
-        return before[-1], after
-    return (after[0], after[1:]) if after else (None, [])
-
-
-def parse_or_none(text: str) -> bool:
-    try:
-        return parse_date_line(text, _UTC, 0) is not None
-    except RecordError:
-        return False
-
-
-_UTC = ZoneInfo("UTC")
 
 
 def _standfirst_and_blocks(lines: list[Line], stated: bool) -> tuple[str, int, tuple[Block, ...]]:

@@ -131,6 +131,11 @@ def find_date_in_line(line: str, tz: ZoneInfo, lineno: int) -> tuple[datetime, s
     return None
 
 
+def has_date(line: str) -> bool:
+    """Does the line hold a date in any form (``Daily News 04 / 04 / 2019``)."""
+    return len(line) <= MAX_SEARCHED_LINE and bool(_YEAR.search(line) and _ANYWHERE.search(line))
+
+
 def _quiet(match: regex.Match[str], tz: ZoneInfo, lineno: int) -> datetime | None:
     try:
         return _to_datetime(match.groupdict(), tz, lineno, match.group())

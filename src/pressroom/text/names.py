@@ -77,7 +77,7 @@ NOT_PERSON = frozenset(
 NOT_FIRST = frozenset(
     """
     le la les l un une des du de ce cette ces cet son sa ses leur leurs notre nos votre vos
-    mon ma mes au aux en et ou mais donc or ni car pour par selon avec sans sous sur dans
+    mon ma mes à au aux en et ou mais donc or ni car pour par selon avec sans sous sur dans
     après avant depuis pendant lors dès chez vers entre contre quand comme si ainsi enfin
     alors aussi puis tout tous toute toutes chaque plusieurs the a an this that these those
     his her their our its my your in on at for by with from of to and or but so if as

@@ -35,6 +35,7 @@ class People:
     paragraph mentions is the costly part, and most quotes name their speaker outright)."""
 
     named: list[Person]
+    groups: list[str] = field(default_factory=list)  # "les deux groupes", "The donors"
     pending: list[Person | tuple[Mentions, int, int]] = field(default_factory=list)
 
     def add(self, person: Person) -> None:

@@ -135,3 +135,21 @@ def chunks(texts: Sequence[str], lines: Sequence[int]) -> list[Chunk]:
 def opens_quote(text: str) -> bool:
     """Whether a paragraph begins with an opening quotation mark (a quote block)."""
     return bool(text) and text[0] in '«“"'
+
+
+def outside(text: str, spans: Sequence[Span]) -> str:
+    """The text with its quotations blanked out (same length, so positions hold)."""
+    if not spans:
+        return text
+    parts, at = [], 0
+    for span in spans:
+        parts += [text[at : span.start], " " * (span.end - span.start)]
+        at = span.end
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+def is_quoted_title(inner: str) -> bool:
+    """A quoted title of a work (“Only the Brave”), not speech."""
+    words = [w for w in inner.split() if w[:1].isalpha()]
+    return len(words) <= 8 and all(w[:1].isupper() for w in words if len(w) > 3)

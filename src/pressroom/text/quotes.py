@@ -6,7 +6,9 @@
    ``after-verb`` (``», a déclaré X``, ``," Roe said``), ``after-name`` (``», X, rôle``),
    ``before-verb`` (``X, role, said: "…"``), ``before-colon`` (``X : « … »``), ``lead-in``
    (``Pour X, « … »``), ``inside`` (``« …, précise X. … »``), ``speaker-line`` (``X, rôle``
-   alone above the quote), ``continued`` (``"…," said X. "…"``).
+   alone above the quote), ``named-before`` / ``named-after`` (the person the sentence
+   just before or after is about, ``nearby``), ``continued`` (``"…," said X. "…"``),
+   ``repeated`` (a pull-quote repeating an attributed quotation).
 3. Resolve the speaker (``speakers``): a name as written; a pronoun (``a-t-elle``) to the
    person the text last named, of that gender where the text says it (cue ``pronoun``); a
    surname to the full name named earlier (``surname``); a descriptor (``le maire``) to the
@@ -24,9 +26,32 @@ import regex
 
 from pressroom.model import Quote
 from pressroom.text.names import NOT_FIRST, PRONOUNS, Person
+from pressroom.text.nearby import (
+    DEMONSTRATIVE,
+    GROUP,
+    OFFICE_WORD,
+    PLURAL,
+    PLURAL_HEAD,
+    SAME_SPEAKER,
+    TERM_WORDS,
+    lead_in,
+    named_after,
+    named_before,
+    names_only,
+    with_pulled_speakers,
+)
 from pressroom.text.patterns import lazy
 from pressroom.text.people import Mentions, People
-from pressroom.text.quotemarks import SPACES, Chunk, Span, chunks, has_mark, opens_quote
+from pressroom.text.quotemarks import (
+    SPACES,
+    Chunk,
+    Span,
+    chunks,
+    has_mark,
+    is_quoted_title,
+    opens_quote,
+    outside,
+)
 from pressroom.text.spaces import collapse
 from pressroom.text.speakers import (
     Subject,
@@ -106,10 +131,11 @@ def extract_quotes(
         quotes += found
         if found:
             last_quote = found[-1]
-        elif chunk.spans or len(chunk.text) > 40:
-            last_quote = None
+        elif last_quote and (chunk.spans or len(chunk.text) > 40):
+            # not after "He added he was "positive" …": the speaker goes on
+            last_quote = last_quote if SAME_SPEAKER.match(chunk.text) else None
         previous = chunk
-    return tuple(quotes), tuple(unclosed)
+    return tuple(with_pulled_speakers(quotes)), tuple(unclosed)
 
 
 def _chunk_quotes(
@@ -117,7 +143,7 @@ def _chunk_quotes(
 ) -> list[Quote]:
     text = chunk.text
     # The names are looked for only when a question to ``people`` needs them.
-    named = Mentions(_outside(text, chunk.spans)) if near else None
+    named = Mentions(outside(text, chunk.spans)) if near else None
     found: list[Quote] = []
     cursor = 0
     for index, span in enumerate(chunk.spans):
@@ -125,50 +151,34 @@ def _chunk_quotes(
             people.add_mentioned(named, cursor, span.start)
         cursor = span.start
         following = chunk.spans[index + 1].start if index + 1 < len(chunk.spans) else len(text)
-        before_start = chunk.spans[index - 1].end if index else 0
+        before_start = next(  # back to the last quotation, over quoted terms ("efforts")
+            (s.end for s in reversed(chunk.spans[:index]) if len(s.inner.split()) > TERM_WORDS), 0
+        )
         before, after = text[before_start : span.start], text[span.end : following]
         inner = collapse(span.inner.strip(SPACES)).strip(SPACES + ",")
         cue = _cue(span, inner, before, after, previous if not before.strip(SPACES) else None)
+        if cue is not None and cue.subject.kind == "pronoun" and cue.subject.text in PLURAL:
+            group = GROUP.search(outside(text[: span.start], chunk.spans[:index]))
+            if group is not None:  # "The anonymous donors wish … “…,” they said."
+                people.groups.append(group["group"])
         speaker, role, how = _resolve(cue, people)
         if speaker is None and cue is None:
-            continued = found[-1] if found and _only(found[-1], before) else None
+            continued = found[-1] if found and names_only(found[-1], before) else None
             if continued is None and last_quote and not before.strip(SPACES) and index == 0:
-                continued = last_quote if span.start == 0 or opens_quote(text) else None
+                opening = span.start == 0 or opens_quote(text)
+                others = {p.name for _, p in mentions(outside(text, chunk.spans))}
+                continued = last_quote if opening and others <= {last_quote.speaker} else None
             if continued is not None and continued.speaker:
                 speaker, role, how = continued.speaker, continued.role, "continued"
         words = len(inner.split())
         attributed = speaker is not None or cue is not None
         if (attributed and words >= MIN_WORDS_ATTRIBUTED) or (
-            words >= MIN_WORDS_ALONE and not _title_case(inner)
+            words >= MIN_WORDS_ALONE and not is_quoted_title(inner)
         ):
             found.append(Quote(inner, speaker, role, chunk.line, how if speaker else None))
     if named is not None:
         people.add_mentioned(named, cursor, len(text))
     return found
-
-
-def _only(last: Quote, between: str) -> bool:
-    """Whether the text between two quotations names nobody but the last speaker."""
-    people = {p.name for _, p in mentions(between)}
-    return people <= {last.speaker} and len(between) < 200
-
-
-def _outside(text: str, spans: Sequence[Span]) -> str:
-    """The text with its quotations blanked out (same length, so positions hold)."""
-    if not spans:
-        return text
-    parts, at = [], 0
-    for span in spans:
-        parts += [text[at : span.start], " " * (span.end - span.start)]
-        at = span.end
-    parts.append(text[at:])
-    return "".join(parts)
-
-
-def _title_case(inner: str) -> bool:
-    """A quoted title of a work (“Only the Brave”), not speech."""
-    words = [w for w in inner.split() if w[:1].isalpha()]
-    return len(words) <= 8 and all(w[:1].isupper() for w in words if len(w) > 3)
 
 
 def _cue(span: Span, inner: str, before: str, after: str, previous: Chunk | None) -> _Cue | None:
@@ -177,7 +187,13 @@ def _cue(span: Span, inner: str, before: str, after: str, previous: Chunk | None
         or _before(before)
         or (_above(previous) if previous is not None else None)
         or _inside(inner)
+        or (_after_cue(after) if not before.strip(SPACES) else None)
     )
+
+
+def _after_cue(after: str) -> _Cue | None:
+    named = named_after(after)
+    return _Cue(named, "named-after") if named is not None else None
 
 
 def _after(inner: str, after: str) -> _Cue | None:
@@ -190,7 +206,9 @@ def _after(inner: str, after: str) -> _Cue | None:
             return _Cue(_pronoun(match["inv"]), "after-verb")
         tail = rest[match.end() :].lstrip(SPACES)
         tail = _ADVERBS.sub("", tail)
-        tail = _ASIDE.sub("", tail)
+        aside = _ASIDE.match(tail)  # not "said councillor Ann Roe": an office, no aside
+        if aside and not OFFICE_WORD.search(aside.group()):
+            tail = tail[aside.end() :]
         subject = parse_subject(cut_subject(tail))
         return _Cue(subject, "after-verb") if subject else None
     sentence = cut_subject(rest)
@@ -229,10 +247,17 @@ def _before(before: str) -> _Cue | None:
     if not clause:
         return _sentence_before(sentences[-2]) if len(sentences) > 1 else None
     ending = clause[-1]
+    if ending in ".!?…":  # "Jane Doe says the way we live has changed. "…"" (same paragraph)
+        sentence = _sentence_before(clause)
+        if sentence is not None:
+            return sentence
+        named = named_before(clause)
+        if named is not None:
+            return _Cue(named, "named-before")
     body = clause.rstrip(SPACES + ":,").strip(SPACES)
     lead = _LEAD_IN.match(body)
     if lead:
-        subject = _lead_in(body, lead)
+        subject = lead_in(body, lead)
         if subject:
             return _Cue(subject, "lead-in")
     verbs = list(verb_re().finditer(body))
@@ -274,19 +299,6 @@ def _sentence_before(sentence: str) -> _Cue | None:
     return _Cue(subject, "before-verb")
 
 
-def _lead_in(body: str, lead: regex.Match[str]) -> Subject | None:
-    who = lead["who"].strip(SPACES)
-    if who.lower() in ("lui", "elle", "him", "her"):
-        return Subject(
-            "pronoun", who.lower(), gender="f" if who.lower() in ("elle", "her") else "m"
-        )
-    rest = body[lead.end() :]
-    subject = parse_subject(f"{who}, {rest}" if rest else who)
-    if subject is None or subject.kind not in ("name", "surname"):
-        return None
-    return subject
-
-
 def _above(previous: Chunk) -> _Cue | None:
     """The paragraph above a quote: an attribution ending in ``:``, or a speaker line."""
     text = previous.text.rstrip(SPACES)
@@ -313,7 +325,7 @@ def _above(previous: Chunk) -> _Cue | None:
 def _inside(inner: str) -> _Cue | None:
     """``« Ce projet pèse lourd, précise la présidente. C'est long. »``"""
     for verb in verb_re().finditer(inner):
-        if verb.start() < 2 or inner[: verb.start()].rstrip(SPACES)[-1:] != ",":
+        if verb.start() < 2 or inner[: verb.start()].rstrip(SPACES)[-1:] not in (",", "…"):
             continue
         if verb["inv"]:
             return _Cue(_pronoun(verb["inv"]), "inside")
@@ -350,13 +362,13 @@ def _resolved(cue: _Cue | None, people: People) -> tuple[str | None, str | None,
         role = subject.role or (known.role if known else None)
         return subject.text, role, cue.cue
     if subject.kind == "pronoun":
-        if subject.text in ("ils", "elles", "they", "on", "we", "nous", "them", "eux"):
+        if subject.text in PLURAL:  # a group the text names as speaking or as a subject
+            return (people.groups[-1], None, "pronoun") if people.groups else (None, None, None)
+        if subject.text in ("on", "we", "nous"):
             return None, None, None
         person = people.last(subject.gender)
         if person is None:
             return None, None, None
-        if person.gender is None and subject.gender:
-            people.add(Person(person.name, person.role, subject.gender))
         return person.name, person.role, "pronoun"
     if subject.kind == "surname":
         person = people.by_surname(subject.text)
@@ -368,6 +380,12 @@ def _resolved(cue: _Cue | None, people: People) -> tuple[str | None, str | None,
     if person is not None:
         people.add(person)
         return person.name, person.role, "descriptor"
+    if DEMONSTRATIVE.match(subject.text):  # "cet ex-député", "ce dernier": the last named
+        person = people.last(subject.gender)
+        if person is not None:
+            return person.name, person.role, "descriptor"
+    if PLURAL_HEAD.search(subject.text):
+        people.groups.append(subject.text)
     return subject.text, None, "descriptor"
 
 

@@ -57,7 +57,8 @@ _ROLE_REJECT = lazy(
     r"speaking|noting|pointing|saying|explaining|lors|dans|devant|après|avant|en|sur|pour|"
     r"à|au|aux|qui|que|qu['’]|car|mais|et|ajoutant|précisant|soulignant|déplorant|selon|"
     r"avec|with|told|today|yesterday|hier|aujourd|ce|cette|jeudi|lundi|mardi|mercredi|"
-    r"vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    r"vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"to|si|if|toutefois|however|cependant|néanmoins|pourtant|ainsi|enfin)\b",
     regex.I,
 )
 _SUBJECT_END = lazy(
@@ -81,7 +82,7 @@ _ASIDE_LEAD = lazy(
 _VERBAL = lazy(r"^(?:a|ont|est|sont|sera|avait|était|fut|va|vient|is|was|has|had|will|said|says)\b")
 _CONJUNCTION = lazy(r"^(?:et|and|but|mais|puis|then|so|donc)\s+", regex.I)
 _REFLEXIVE_END = lazy(r"\s+(?:se|s['’])$")
-_ARTICLE = lazy(r"^(?:the|le|la|l['’])\s*", regex.I)
+_ARTICLE = lazy(r"^(?:(?:the|le|la)\s+|l['’]\s*)", regex.I)
 _APPOSITION = lazy(rf"^{SP}*,{SP}*([^,.;:()«»“”\"]{{3,120}})(?:[,.;]|$)")
 _LEAD_ROLE = lazy(r"(?:^|[,.;:]\s)((?:le|la|l['’])\s?[^,.;:]{3,70}),\s*$", regex.I)
 _TWO_CAPS = lazy(r"\p{Lu}[\p{L}'’.\-]*[ \u00a0]+(?:\p{Ll}{1,3}[ \u00a0]+)?\p{Lu}")
@@ -116,8 +117,10 @@ def split_role_name(phrase: str) -> tuple[str | None, str | None]:
     while index >= 0 and len(name) < 5:
         token = tokens[index]
         bare = token.rstrip(".,").lower()
-        if (_CAP_TOKEN.match(token) and bare not in ROLE_WORDS and bare not in _TITLE_WORDS) or (
-            bare in _PARTICLES and name and index > 0 and _CAP_TOKEN.match(tokens[index - 1])
+        if (
+            (_CAP_TOKEN.match(token) and bare not in ROLE_WORDS and bare not in _TITLE_WORDS)
+            or (bare in _PARTICLES and name and index > 0 and _CAP_TOKEN.match(tokens[index - 1]))
+            or (name and _middle_initial(tokens, index))
         ):
             name.insert(0, token)
         else:
@@ -135,6 +138,15 @@ def split_role_name(phrase: str) -> tuple[str | None, str | None]:
     return full, (prefix or None)
 
 
+def _middle_initial(tokens: list[str], index: int) -> bool:
+    """``Sylvia M. Burwell``: ``M.`` between a first name and a surname is an initial."""
+    if index == 0 or not _INITIAL_TOKEN.match(tokens[index]):
+        return False
+    first = tokens[index - 1]
+    bare = first.rstrip(".,").lower()
+    return bool(_CAP_TOKEN.match(first)) and bare not in ROLE_WORDS | _TITLE_WORDS and len(bare) > 1
+
+
 def parse_subject(phrase: str, *, before_verb: bool = False) -> Subject | None:
     """A speaker phrase (``Claire Dumas, maire de Vals``, ``he``, ``le vice-président``)."""
     phrase = collapse(phrase).strip(SPACES_AND_COMMAS + ".")
@@ -146,7 +158,7 @@ def parse_subject(phrase: str, *, before_verb: bool = False) -> Subject | None:
         return None
     head = _CONJUNCTION.sub("", segments[0])
     head = _REFLEXIVE_END.sub("", head)
-    lower = head.lower()
+    lower = _CLITIC.sub("", head.lower())  # "Il en appelle": the pronoun
     if lower in PRONOUNS:
         return Subject("pronoun", lower, gender=pronoun_gender(lower))
     if _INTERESSE.match(lower):
@@ -183,7 +195,8 @@ def parse_subject(phrase: str, *, before_verb: bool = False) -> Subject | None:
                 return _named(second, head, segments[2:])
         return _descriptor(head) if before_verb else None
     if prefix and prefix.split()[0].lower() in NOT_FIRST and not DETERMINER.match(prefix):
-        prefix = None if len(words_of(prefix)) <= 1 else prefix
+        office = prefix.rstrip(".").lower() in ROLE_WORDS | _TITLE_WORDS
+        prefix = None if len(words_of(prefix)) <= 1 and not office else prefix
     if len(words_of(name)) == 1 or is_title_surname(name):
         if name.lower() in NOT_FIRST or name.lower() in NOT_PERSON or name.lower() in PRONOUNS:
             return None
@@ -254,6 +267,9 @@ def clean_role(role: str | None) -> str | None:
 
 def _descriptor(head: str) -> Subject | None:
     words = words_of(head)
+    if len(words) > MAX_DESCRIPTOR_WORDS and DETERMINER.match(head):
+        head = _COORDINATION.split(head)[0]  # "six associations humanitaires et de droits …"
+        words = words_of(head)
     if not words or len(words) > MAX_DESCRIPTOR_WORDS or head.lower() in PRONOUNS:
         return None
     if not DETERMINER.match(head) and not (len(words) <= 3 and head[:1].isupper()):
@@ -263,6 +279,13 @@ def _descriptor(head: str) -> Subject | None:
     if verb_re().search(head):  # "a déclaré": a verb, not someone
         return None
     return Subject("descriptor", head, gender=role_gender(head))
+
+
+def role_before(text: str) -> str | None:
+    """An office written just before a name: ``le maire`` Claire Dumas, ``UO president``
+    Jane Doe, ``its chief executive,`` Tom Lee, ``councillor`` Ann Roe."""
+    found = _ROLE_BEFORE.search(text)
+    return found["office"] if found else None
 
 
 def mentions(text: str) -> list[tuple[int, Person]]:
@@ -275,16 +298,22 @@ def mentions(text: str) -> list[tuple[int, Person]]:
         name, prefix = split_role_name(phrase)
         if name is None:
             continue
+        start = match.start()
+        place = _OF_PLACE.search(text[max(0, start - 4) : start])
+        if place and not prefix and len(words_of(name)) >= 3:  # "le maire de Lyon Jean Roux"
+            start += len(words_of(name)[0]) + 1
+            name = " ".join(words_of(name)[1:])
         if not is_person_name(name) or _ROMAN.search(name):
             continue
         bare, title = strip_title(name)
         after = text[match.end() : match.end() + 160]
         role = None
-        apposition = _APPOSITION.match(after)
+        office = role_before(text[max(0, start - 70) : start]) if not prefix else None
+        apposition = None if office else _APPOSITION.match(after)
         if apposition and apposition.group(1)[:1].islower() and not _VERBAL.match(apposition[1]):
             role = clean_role(apposition.group(1))
-        if role is None and prefix:
-            role = clean_role(prefix)
+        if role is None and (prefix or office):
+            role = clean_role(prefix or office)
         if role is None:
             before = text[max(0, match.start() - 80) : match.start()]
             lead = _LEAD_ROLE.search(before)
@@ -295,5 +324,17 @@ def mentions(text: str) -> list[tuple[int, Person]]:
     return found
 
 
+_OFFICE = "|".join(
+    sorted(ROLE_WORDS | {"councillor", "councilor", "général", "générale", "sen."}, key=len)[::-1]
+)
+_ROLE_BEFORE = lazy(
+    rf"(?:^|[\s(])(?P<office>(?:(?:\p{{Lu}}[\p{{L}}.&'’-]*|of|de|du)\s+){{0,3}}"
+    rf"(?i:{_OFFICE})(?:\s+(?i:{_OFFICE}|and\s+(?i:{_OFFICE})|et\s+(?i:{_OFFICE}))){{0,2}}"
+    rf"(?:\s+(?:de|du|d['’])\s?\p{{Lu}}[\p{{L}}-]+)?),?\s+$"
+)
+_CLITIC = lazy(r"(?<=^(?:il|elle|ils|elles|on))\s+(?:en|y|ne|n['’]|lui|leur|se|s['’])$")
+_OF_PLACE = lazy(r"(?:\bde|\bdu|d['’]|\bof)\s?$")
+_COORDINATION = lazy(r"\s+(?:et|and)\s+")
+_INITIAL_TOKEN = lazy(r"^\p{Lu}\.$")
 _INITIAL_END = lazy(r"(?:\b\p{Lu}|Jr)\.$")
 _INTERESSE = lazy(r"^l['’]intéressée?$")

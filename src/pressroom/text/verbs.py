@@ -40,6 +40,10 @@ def _alternation(forms: set[str]) -> str:
     )
 
 
+# "a donc exhorté", "a aussi rappelé": an adverb between the auxiliary and the participle.
+_ADVERB = r"(?:donc|aussi|également|ensuite|encore|enfin|alors|notamment|déjà|bien|ainsi)"
+
+
 @lru_cache(maxsize=1)
 def verb_pattern() -> str:
     """One regex alternation for every speech verb form, French and English; a French
@@ -65,7 +69,7 @@ def verb_pattern() -> str:
     present_alt = _alternation(presents)
     aux = r"(?:a|ont|avait|avaient|aura)"
     forms = [
-        rf"{aux}{_INVERSION}?{SP}+(?:{_alternation(participles)}){_AGREE}",
+        rf"{aux}{_INVERSION}?{SP}+(?:{_ADVERB}{SP}+)?(?:{_alternation(participles)}){_AGREE}",
         rf"s['’](?:est|était){_INVERSION}?{SP}+(?:{_alternation(reflexive_participles)}){_AGREE}",
         rf"se{SP}+sont{SP}+(?:{_alternation(reflexive_participles)}){_AGREE}",
         rf"(?:se{SP}+|s['’])(?:{_alternation(reflexive_presents)})(?:nt)?{_INVERSION}?",

@@ -1,0 +1,175 @@
+"""Which line of a scraped page is the title: page chrome around it (mastheads, site and
+section names, image file names, labels, kickers) is passed over by its shape."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+import regex
+
+from pressroom.errors import RecordError
+from pressroom.text.dates import has_date, parse_date_line
+
+TITLE_MAX_GUESS = 200
+# How far into the page a title is looked for when the page gives no date line.
+_TOP_LINES = 24
+_UPDATE_LINE = regex.compile(r"^(?:mis à jour|modifié|updated|last updated)", regex.I)
+# A byline under a title: "Par Léa Morel", "- By Tom Lee Political Editor", "- Léa Morel",
+# "Par Léa MOREL | La Gazette".
+BYLINE = regex.compile(
+    r"^(?:[-–—]\s*)?(?i:par|by)\s+\p{Lu}[\p{L}'’ .|/-]{1,80}$|"
+    r"^[-–—]\s*\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]+){1,2}$"
+)
+# A label or breadcrumb line that the title follows: "Communiqué de presse", "Press
+# release", "Accueil / À la une", "Home > News".
+LABEL = regex.compile(
+    r"^(?:communiqués?(?: de presse| officiels?)?|press release|news release|"
+    r"(?:accueil|home)\s*[/>›»].*)$",
+    regex.I,
+)
+# A publication's masthead or a site's name: "Scottish Daily Mail", "Aqui.fr",
+# "European Commission - Daily News", "Toutes les Nouvelles (Vals)".
+_MASTHEAD = regex.compile(
+    r"^(?:[\p{L}'’&.-]+\s+){0,4}(?:news|times|post|mail|gazette|herald|tribune|journal|"
+    r"magazine|nouvelles|today|info|actu)(?:\s*\([^)]*\))?$|"
+    r"^[\p{L}\d-]+\.(?:fr|com|net|org|info|eu|be|ch|ca|uk|tv)$",
+    regex.I,
+)
+_ODDS = regex.compile(  # image file names, addresses, telephone numbers
+    r"\.(?:jpe?g|png|gif|webp)\)?$|@\S+\.\w+$|^https?://|^\+?[\d ().-]{8,}(?:\s*\(.*\))?$",
+    regex.I,
+)
+# A French kicker glued before the title: "Vals Après la fête, le maire…" (French titles
+# are in sentence case, so a capitalised function word inside one starts a new sentence).
+_KICKER = regex.compile(
+    r"^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+(?=(?:Après|Avant|Le|La|Les|Un|Une|Des|"
+    r"Pour|Dans|Avec|Face|Quand|Comment|Pourquoi|Au|Aux|En)\s+\p{Ll})"
+)
+_INSTITUTION_KICKER = regex.compile(
+    r"^(?:Université|Ville|Mairie|Région|Département|Commune|Préfecture|Académie)\s+"
+    r"(?:de\s+la\s+|de\s+|du\s+|des\s+|d['’])?\p{Lu}[\p{L}'’-]+\s+(?=\p{Lu}\p{Ll})"
+)
+_WEEKDAY = regex.compile(
+    r"^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)\b",
+    regex.I,
+)
+_UTC = ZoneInfo("UTC")
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int
+    text: str
+
+
+def parse_or_none(text: str) -> bool:
+    try:
+        return parse_date_line(text, _UTC, 0) is not None
+    except RecordError:
+        return False
+
+
+def is_candidate(text: str) -> bool:
+    """Could this line be a title: not a site name, a one- or two-word label, a sentence,
+    a lower-case leftover, an image file name, a dated header."""
+    words = text.split()
+    return not (
+        len(words) <= 2
+        or text[0].islower()
+        or (text.endswith((":", ".")) and not text.endswith(".."))
+        or len(text) > TITLE_MAX_GUESS
+        or _MASTHEAD.match(text)
+        or _ODDS.search(text)
+        or has_date(text)
+    )
+
+
+def without_kicker(text: str) -> str:
+    if len(text) < 20 or " " not in text[:40]:
+        return text
+    found = _KICKER.match(text) or _INSTITUTION_KICKER.match(text)
+    return text[found.end() :] if found else text
+
+
+def choose(
+    lines: list[Line],
+    date_at: int | None,
+    title_stated: bool,
+    kind: str,
+    bylines: frozenset[int],
+    labels: frozenset[int],
+) -> tuple[Line | None, list[Line]]:
+    """The title line and the body lines. Before a date line the nearest title-like line
+    is the title; a date-bearing header above or a byline below shows the title is under
+    the date; a wire dateline follows the title (and its subtitle); with no date line, the
+    first title-like line of the page, or the one after a `Communiqué de presse` label.
+    Lines above a title found this way are page chrome and left out."""
+    if kind == "end" and date_at is not None and is_candidate(lines[date_at].text):
+        rest = lines[:date_at] + lines[date_at + 1 :]
+        return (None, rest) if title_stated else (lines[date_at], rest)
+    if kind == "end" and date_at is not None:  # "Imprimer - par CD 99 - 19 sept 2017"
+        lines, date_at = lines[:date_at] + lines[date_at + 1 :], None
+    if kind == "dateline" and date_at is not None:
+        if title_stated:
+            return None, lines
+        found = next((i for i in range(date_at) if is_candidate(lines[i].text)), None)
+        if found is not None:
+            return lines[found], lines[found + 1 :]
+        found = max(date_at - 1, 0)
+        return lines[found], lines[:found] + lines[found + 1 :]
+    if date_at is None:
+        if title_stated or not lines:
+            return None, lines
+        found = _first_candidate(lines, labels)
+        return lines[found], lines[found + 1 :]
+    return _around_date(lines, date_at, title_stated, bylines)
+
+
+def _first_candidate(lines: list[Line], labels: frozenset[int]) -> int:
+    top = range(min(len(lines), _TOP_LINES))
+    label = min(labels, default=None)
+    if label is not None:
+        found = next(
+            (i for i in top if lines[i].number > label and is_candidate(lines[i].text)), None
+        )
+        if found is not None:
+            return found
+    return next((i for i in top if is_candidate(lines[i].text)), 0)
+
+
+def _around_date(
+    lines: list[Line], date_at: int, title_stated: bool, bylines: frozenset[int]
+) -> tuple[Line | None, list[Line]]:
+    after = date_at + 1
+    while after < len(lines) and (
+        parse_or_none(lines[after].text) or _UPDATE_LINE.match(lines[after].text)
+    ):
+        after += 1  # "Brussels, 4 April 2019" under "Daily News 04 / 04 / 2019"
+    if title_stated:
+        return None, lines[:date_at] + lines[after:]
+    below = after if after < len(lines) else None
+    if below is not None and is_candidate(lines[below].text):
+        header = date_at > 0 and has_date(lines[date_at - 1].text)
+        blog = _WEEKDAY.match(lines[date_at].text)  # a blog's "Mercredi 26 mars 2014" header
+        if header or blog or lines[below].number in bylines:
+            return lines[below], lines[below + 1 :]
+    before = date_at - 1
+    while before >= 0 and (
+        parse_or_none(lines[before].text) or _UPDATE_LINE.match(lines[before].text)
+    ):
+        before -= 1  # "Mis à jour le 02/07/2013" above the document's own date
+    for i in range(before, max(before - 4, -1), -1):
+        if len(lines[i].text) > TITLE_MAX_GUESS:
+            break
+        if is_candidate(lines[i].text):
+            return lines[i], lines[after:]
+    if before >= 0 and len(lines[before].text) <= TITLE_MAX_GUESS:
+        return lines[before], lines[after:]
+    below_fits = below is not None and len(lines[below].text) <= TITLE_MAX_GUESS
+    if below is not None and below_fits and lines[below].text[-1] != ".":
+        return lines[below], lines[: before + 1] + lines[below + 1 :]
+    if before >= 0:
+        return lines[before], lines[after:]
+    return (lines[below], lines[below + 1 :]) if below is not None else (None, [])

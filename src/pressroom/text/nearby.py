@@ -1,0 +1,115 @@
+"""Speakers a text names near a quotation without a speech verb: the subject of the
+sentence just before or just after it (``Jane Doe has a brighter view. "…"``,
+``« … » À la tête de l'université, Claire Dumas a profité …``, ``à en croire X``), groups
+(``they said`` after ``The anonymous donors wish …``) and demonstratives (``cet ex-député``)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from pressroom.model import Quote
+from pressroom.text.names import NAME, words_of
+from pressroom.text.patterns import lazy
+from pressroom.text.quotemarks import SPACES
+from pressroom.text.speakers import ROLE_WORDS, Subject, mentions, parse_subject
+
+OFFICE_WORD = lazy(
+    r"\b(?:" + "|".join(sorted(ROLE_WORDS | {"councillor", "councilor"})) + r")\b", regex.I
+)
+DEMONSTRATIVE = lazy(
+    r"^(?:cet|cette|ce)\s+(?:ex-|dernier|dernière|élu|élue|ancien|ancienne|homme|femme)", regex.I
+)
+PLURAL = frozenset(("ils", "elles", "they", "them", "eux"))
+# A plural subject opening the sentence before a quote: "The anonymous donors wish …".
+GROUP = lazy(
+    r"(?:^|[.!?]\s+)(?P<group>(?:The|These|Those|Les|Ces|Des|Deux|Trois|Quatre|Six|Sept|\d+)"
+    r"(?:\s+[\p{L}'’-]+){0,3}\s+[\p{Ll}'’-]{3,}[sx])\s+\p{Ll}[\p{L}'’]+\s[^.!?]*[.!?]?\s*$"
+)
+PLURAL_HEAD = lazy(r"^(?:les|des|ces|the|these|those|deux|trois|\d+)\s.*[sx]$", regex.I)
+# A quoted term of so few words is no quotation: the text before a quote runs over it.
+TERM_WORDS = 4
+SAME_SPEAKER = lazy(r"^(?:He|She|Il|Elle)\s+(?:added|went on|also said|a ajouté|ajoute)\b")
+_AUXILIARY = r"(?:a|avait|est|était|has|had|is|was)\s"
+# The person a sentence is about: "[Intro, ]Jane Doe[, role,] has …".
+_SUBJECT = lazy(
+    rf"^(?:[^,.;:«»“”\"]{{0,90}},\s*)?(?P<name>{NAME})(?:\s*,[^,«»“”\"]{{1,120}},)?\s+{_AUXILIARY}"
+)
+_ACCORDING = lazy(rf"(?:à en croire|selon|d['’]après|according to)\s+(?P<name>{NAME})", regex.I)
+_OPENING = lazy(r"^[\s.,;:!?»”\"']+")
+_SENTENCE_END = lazy(r"(?<!\b\p{Lu})[.!?…](?=\s+[\p{Lu}«“\"]|\s*$)")
+_LONGEST = 300
+
+
+def named_before(sentence: str) -> Subject | None:
+    """``Jane Doe has a brighter view. "…"``: the person the sentence before is about."""
+    return _about(sentence.strip(), _SUBJECT)
+
+
+def named_after(after: str) -> Subject | None:
+    """``« … » À la tête de l'université, Claire Dumas a profité …`` or ``« … » La
+    prédiction …, à en croire Claire Dumas.``: the person the next sentence is about."""
+    rest = _OPENING.sub("", after)
+    end = _SENTENCE_END.search(rest)
+    sentence = (rest[: end.start()] if end else rest)[:_LONGEST]
+    if "«" in sentence or "“" in sentence:
+        return None
+    return _about(sentence, _SUBJECT) or _about(sentence, _ACCORDING, anywhere=True)
+
+
+def _about(sentence: str, pattern: regex.Pattern[str], *, anywhere: bool = False) -> Subject | None:
+    found = pattern.search(sentence) if anywhere else pattern.match(sentence)
+    if found is None:
+        return None
+    subject = parse_subject(found["name"])
+    if subject is None or subject.kind != "name" or len(words_of(subject.text)) < 2:
+        return None
+    named = {person.name for _, person in mentions(sentence)}
+    if named - {subject.text}:
+        return None  # another person in the sentence: who spoke is not plain
+    return Subject("name", subject.text, subject.role, subject.gender)
+
+
+def with_pulled_speakers(quotes: list[Quote]) -> list[Quote]:
+    """A pull-quote (« Pilier de la souveraineté alimentaire ») repeats words of a quotation
+    the text attributes: it takes that quotation's speaker (cue ``repeated``)."""
+    if all(q.speaker for q in quotes) or not any(q.speaker for q in quotes):
+        return quotes
+    said = [(_plain(q.text), q) for q in quotes if q.speaker]
+    out: list[Quote] = []
+    for quote in quotes:
+        text = _plain(quote.text)
+        source = (
+            None
+            if quote.speaker or len(text) < 12
+            else next((q for plain, q in said if text in plain and q is not quote), None)
+        )
+        if source is not None:
+            quote = replace(quote, speaker=source.speaker, role=source.role, cue="repeated")
+        out.append(quote)
+    return out
+
+
+def _plain(text: str) -> str:
+    return " ".join(regex.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+def lead_in(body: str, lead: regex.Match[str]) -> Subject | None:
+    """``Pour X, « … »`` / ``Selon lui, « … »``: X only when a name (or a pronoun)."""
+    who = lead["who"].strip(SPACES)
+    if who.lower() in ("lui", "elle", "him", "her"):
+        return Subject(
+            "pronoun", who.lower(), gender="f" if who.lower() in ("elle", "her") else "m"
+        )
+    rest = body[lead.end() :]
+    subject = parse_subject(f"{who}, {rest}" if rest else who)
+    if subject is None or subject.kind not in ("name", "surname"):
+        return None
+    return subject
+
+
+def names_only(last: Quote, between: str) -> bool:
+    """Whether the text between two quotations names nobody but the last speaker."""
+    people = {p.name for _, p in mentions(between)}
+    return people <= {last.speaker} and len(between) < 200

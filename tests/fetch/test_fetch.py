@@ -24,7 +24,8 @@ HTML = "text/html; charset=utf-8"
 @pytest.fixture
 def site() -> Iterator[Site]:
     with Site() as running:
-        running.serve("/presse/rss.xml", (PAGES / "releases.rss").read_text(), "application/rss+xml")
+        rss = (PAGES / "releases.rss").read_text()
+        running.serve("/presse/rss.xml", rss, "application/rss+xml")
         running.serve("/news.atom", (PAGES / "news.atom").read_text(), "application/atom+xml")
         for path, name in (
             ("/presse/voie-verte-sorne", "velo-vallee.html"),
@@ -53,14 +54,10 @@ def _records(workspace: Path) -> dict[str, dict]:  # type: ignore[type-arg]
 
 
 def _snapshot(workspace: Path) -> dict[str, tuple[bytes, int]]:
-    return {
-        p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in (workspace / "seeds").iterdir()
-    }
+    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in (workspace / "seeds").iterdir()}
 
 
-def test_feeds_become_records_the_readers_read(
-    runner: CliRunner, empty: Path, site: Site
-) -> None:
+def test_feeds_become_records_the_readers_read(runner: CliRunner, empty: Path, site: Site) -> None:
     code, stdout, stderr = _fetch(
         runner, empty, f"{site.base}/presse/rss.xml", f"{site.base}/news.atom"
     )
@@ -154,10 +151,13 @@ def test_a_page_url_and_configured_sources_with_a_selector(
         "    selector: .contenu-communique\n"
         "    timezone: Europe/London\n"
     )
-    code, stdout, stderr = _fetch(runner, empty)
+    code, _stdout, stderr = _fetch(runner, empty)
     assert code == 0, stderr
     records = _records(empty)
-    assert set(records) == {f"{site.base}/news/electric-ferry", f"{site.base}/presse/lycees-renoves"}
+    assert set(records) == {
+        f"{site.base}/news/electric-ferry",
+        f"{site.base}/presse/lycees-renoves",
+    }
     lycees = records[f"{site.base}/presse/lycees-renoves"]
     assert lycees["date"] == "2026-01-16T00:00:00+00:00"  # the page's day, in the site's zone
     assert lycees["standfirst"].startswith("Lyonnais, Ormeval")  # not the date line
@@ -180,7 +180,8 @@ BAD = {
 def _bad_routes(site: Site) -> None:
     site.serve("/broken", "oops", "text/plain", status=500)
     site.serve("/report.pdf", b"%PDF-1.7\n", "application/pdf")
-    site.serve("/bad.rss", "<rss><channel><item><title>a & b</title></channel></rss>", "application/rss+xml")
+    broken = "<rss><channel><item><title>a & b</title></channel></rss>"
+    site.serve("/bad.rss", broken, "application/rss+xml")
     holes = (PAGES / "releases.rss").read_text().replace("lycees-renoves", "retire")
     site.serve("/holes.rss", holes, "application/rss+xml")
 
@@ -219,7 +220,8 @@ def test_bad_sources_are_reported_and_the_rest_fetched(
     for path, reason in BAD.items():
         if path == "/holes.rss":
             path, reason = "/presse/retire", f"{reason} (an entry of {site.base}/holes.rss)"
-        assert any(line.startswith(f"{site.base}{path}: {reason}") for line in lines), (path, stderr)
+        expected = f"{site.base}{path}: {reason}"
+        assert any(line.startswith(expected) for line in lines), (expected, stderr)
     assert "ftp://example.org/release.html: not an http or https address" in lines
     assert "file:///etc/hostname: not an http or https address" in lines
     assert "2 new" in stdout  # the ferry, and the feed's other entry beside the missing one

@@ -21,10 +21,10 @@ import httpx
 from pressroom import __version__
 
 
-
 def user_agent(contact: str = "") -> str:
     """``pressroom/<version>``, and the address of whoever runs it (the press office's site)."""
     return f"pressroom/{__version__} (+{contact})" if contact else f"pressroom/{__version__}"
+
 
 PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 FEED_TYPES = frozenset(
@@ -132,13 +132,12 @@ class Client:
 
     def _read(self, url: str, response: httpx.Response) -> Response:
         if response.status_code >= 400:
-            raise FetchError(url, _STATUS_WORDS.get(response.status_code, "refused"),
-                             response.status_code)
+            raise FetchError(
+                url, _STATUS_WORDS.get(response.status_code, "refused"), response.status_code
+            )
         media_type, charset = _content_type(response.headers.get("content-type", ""))
         if media_type not in PAGE_TYPES | FEED_TYPES:
-            raise FetchError(
-                url, f"not an HTML page or a feed ({media_type or 'no content type'})"
-            )
+            raise FetchError(url, f"not an HTML page or a feed ({media_type or 'no content type'})")
         cap = self.limits.max_bytes
         stated = response.headers.get("content-length", "")
         if stated.isdigit() and int(stated) > cap:

@@ -22,8 +22,8 @@ import trafilatura
 from lxml.etree import ParserError
 from trafilatura.xml import xmltotxt
 
-from pressroom.model import Lang
 from pressroom.errors import RecordError
+from pressroom.model import Lang
 from pressroom.text.dates import find_date_in_line, parse_date_line
 from pressroom.text.spaces import collapse
 
@@ -112,9 +112,8 @@ def _without_page_head(markdown: str, title: str | None, tz: ZoneInfo) -> str:
     blocks = [block for block in markdown.split("\n\n") if block.strip()]
     while blocks:
         first = collapse(blocks[0].lstrip("#").strip(" *_"))
-        if title and blocks[0].startswith("#") and first.casefold() == title.casefold():
-            blocks.pop(0)
-        elif len(first) <= _MAX_DATE_LINE and _is_date_line(first, tz):
+        repeats_title = bool(title) and blocks[0].startswith("#") and first == collapse(title or "")
+        if repeats_title or (len(first) <= _MAX_DATE_LINE and _is_date_line(first, tz)):
             blocks.pop(0)
         else:
             break
@@ -150,9 +149,7 @@ def _date(value: str | None, tz: ZoneInfo) -> datetime | None:
 
 def _image_alt(tree: lxml.html.HtmlElement, image: str | None) -> str | None:
     for name in ("og:image:alt", "twitter:image:alt"):
-        for meta in tree.xpath(
-            "//meta[@property=$name or @name=$name][@content]", name=name
-        ):
+        for meta in tree.xpath("//meta[@property=$name or @name=$name][@content]", name=name):
             alt = collapse(str(meta.get("content")))
             if alt:
                 return alt

@@ -100,9 +100,7 @@ def known_urls(seeds: Path) -> dict[str, Known]:
         url = fields.values.get("url")
         if isinstance(url, str) and url.strip():
             release_id = fields.values.get("id")
-            known.setdefault(
-                url.strip(), Known(path, str(release_id) if release_id else None)
-            )
+            known.setdefault(url.strip(), Known(path, str(release_id) if release_id else None))
     return known
 
 

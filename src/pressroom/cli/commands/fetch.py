@@ -88,8 +88,10 @@ def _print(result: Fetched, workspace: Path, quiet: bool) -> None:
     if result.outcome is Outcome.failed:
         err.print(f"[red]{escape(result.reason)}[/]", soft_wrap=True)
     elif not quiet and result.outcome in (Outcome.new, Outcome.updated) and result.path:
-        shown = result.path.relative_to(workspace) if result.path.is_relative_to(workspace) else result.path
-        out.print(f"{result.outcome.value:8} {escape(str(shown))}  {escape(result.title)}", soft_wrap=True)
+        path = result.path
+        shown = path.relative_to(workspace) if path.is_relative_to(workspace) else path
+        line = f"{result.outcome.value:8} {shown}  {result.title}"
+        out.print(escape(line), soft_wrap=True)
 
 
 def _summary(results: list[Fetched], seconds: float) -> str:

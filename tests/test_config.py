@@ -73,3 +73,32 @@ def test_a_control_character_in_a_value_is_a_located_error(tmp_path: Path) -> No
     problem = _problem(tmp_path, 'newsletter:\n  name: "La lettre\\x1b"\n')
     assert problem.line == 2
     assert "control character" in problem.message
+
+
+def test_sources_are_a_list_of_feeds_with_selector_and_timezone(tmp_path: Path) -> None:
+    (tmp_path / "pressroom.yaml").write_text(
+        "sources:\n"
+        "  - url: https://www.example.org/RSS\n"
+        "  - url: https://www.example.org/presse/communique\n"
+        "    selector: article .contenu\n"
+        "    timezone: America/Cayenne\n",
+        encoding="utf-8",
+    )
+    first, second = load_config(tmp_path).sources
+    assert (first.url, first.selector, first.timezone) == ("https://www.example.org/RSS", "", "")
+    assert (second.selector, second.timezone) == ("article .contenu", "America/Cayenne")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "says"),
+    [
+        ("sources: https://a.example/rss\n", 1, "sources must be a list"),
+        ("sources:\n  - url: ftp://a.example/rss\n", 2, "is not an http(s) address"),
+        ("sources:\n  - url: https://a/\n  - url: https://b/\n    tz: UTC\n", 4, "unknown key"),
+        ("sources:\n  - url: https://a/\n    timezone: Mars/Base\n", 2, "unknown timezone"),
+        ("sources:\n  - url: https://a/\n    selector: 'div[[x'\n", 2, "not a CSS selector"),
+    ],
+)
+def test_a_bad_source_is_a_located_error(tmp_path: Path, text: str, line: int, says: str) -> None:
+    problem = _problem(tmp_path, text)
+    assert problem.line == line and says in problem.message, problem

@@ -11,7 +11,7 @@ from support import PARIS
 
 def test_links_keep_their_text_and_drop_their_address() -> None:
     (block,) = markdown_blocks(
-        "Le [programme complet](https://example.org/culture \"Programme\") est en ligne, "
+        'Le [programme complet](https://example.org/culture "Programme") est en ligne, '
         "comme <https://example.org/agenda> et [le dossier][d].\n\n[d]: https://example.org/d\n",
         1,
     )

@@ -42,6 +42,8 @@ def parse_feed(content: bytes, url: str, content_type: str, tz: ZoneInfo) -> lis
     problem = parsed.get("bozo_exception")
     if parsed.get("bozo") and not isinstance(problem, _HARMLESS):
         line = getattr(problem, "getLineNumber", lambda: None)()
+        if line and not content.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml"):
+            line -= 1  # feedparser put an XML declaration in front
         where = f" at line {line}" if line else ""
         raise FeedError(f"not a valid feed{where}: {_reason(problem)}")
     if not parsed.get("version") and not parsed.entries:

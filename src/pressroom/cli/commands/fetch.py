@@ -79,7 +79,7 @@ def fetch(
     for result in results:
         _print(result, workspace, quiet)
     if not quiet:
-        out.print(_summary(results, time.perf_counter() - started))
+        out.print(_summary(results, time.perf_counter() - started), soft_wrap=True)
     failed = any(r.outcome is Outcome.failed for r in results)
     raise typer.Exit(ExitStatus.PROBLEMS if failed else ExitStatus.SUCCESS)
 

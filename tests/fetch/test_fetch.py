@@ -88,8 +88,8 @@ def test_feeds_become_records_the_readers_read(runner: CliRunner, empty: Path, s
     ferry = records[f"{site.base}/news/electric-ferry"]
     assert ferry["title"] == "New electric ferry to link Marlow Quay and Fenby Point"
     assert ferry["date"] == "2026-02-05T10:00:00+01:00"
-    assert ferry["image"] == f"{site.base}/images/news/electric-ferry.jpg"
-    assert ferry["image_alt"] == "The electric ferry moored at Marlow Quay"
+    assert ferry["image"] is None  # /images/… on this http:// site: not an https address
+    assert ferry["image_alt"] is None
     assert ferry["lang"] == "en" and ferry["tags"] == ["Transport", "Harbour"]
     assert [q["speaker"] for q in ferry["quotes"]] == [
         "Priya Dunmore",

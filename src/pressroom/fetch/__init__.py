@@ -184,13 +184,15 @@ def _record(run: _Run, job: _Job, html: bytes, final_url: str) -> Record | None:
         raise PageError("no publication date found on the page or in its feed")
     if run.options.since and moment.date() < run.options.since:
         return None
+    # a record's image is an https address (model.Release.image): an http one is left out
+    image = next((i for i in (page.image, entry.image) if i and i.startswith("https://")), None)
     return Record(
         title=title,
         date=moment,
         url=entry.url,
         body=page.body,
-        image=page.image or entry.image,
-        image_alt=page.image_alt if page.image else None,
+        image=image,
+        image_alt=page.image_alt if image and image == page.image else None,
         lang=page.lang,
         tags=entry.tags,
     )

@@ -168,7 +168,7 @@ def test_a_page_url_and_configured_sources_with_a_selector(
 BAD = {
     "/missing": "not found (HTTP 404)",
     "/broken": "server error (HTTP 500)",
-    "/slow": "the site sent nothing for 0.3 s",
+    "/slow": "the site sent nothing for 1 s",
     "/loop": "more than 5 redirects",
     "/huge": "larger than 5 MB; stopped reading",
     "/report.pdf": "not an HTML page or a feed (application/pdf)",
@@ -186,7 +186,7 @@ def _bad_routes(site: Site) -> None:
     site.serve("/holes.rss", holes, "application/rss+xml")
 
     def slow(request: BaseHTTPRequestHandler) -> None:
-        time.sleep(1.0)
+        time.sleep(2.5)
         request.send_response(200)
         request.end_headers()
 
@@ -210,7 +210,7 @@ def _bad_routes(site: Site) -> None:
 def test_bad_sources_are_reported_and_the_rest_fetched(
     runner: CliRunner, empty: Path, site: Site, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(http, "LIMITS", http.Limits(connect=1.0, read=0.3))
+    monkeypatch.setattr(http, "LIMITS", http.Limits(connect=2.0, read=1.0))
     _bad_routes(site)
     urls = [f"{site.base}{path}" for path in BAD]
     urls += ["ftp://example.org/release.html", "file:///etc/hostname", f"{site.base}/news.atom"]

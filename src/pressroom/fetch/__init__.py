@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from pressroom.config import WebSource
 from pressroom.errors import RecordError
 from pressroom.fetch.feeds import Entry, FeedError, parse_feed
-from pressroom.fetch.http import Client, FetchError, Limits, check_web_address
+from pressroom.fetch.http import Client, FetchError, Limits, Response, check_web_address
 from pressroom.fetch.pages import PageError, extract_page
 from pressroom.fetch.records import (
     Known,
@@ -152,7 +152,7 @@ def _page(run: _Run, job: _Job) -> Fetched:
         response = run.client.get(url)
         if response.is_feed:
             raise FetchError(url, "a feed, not a release page")
-        record = _record(run, job, response.content, response.url)
+        record = _record(run, job, response)
     except FetchError as exc:
         return Fetched(url, Outcome.failed, reason=_from_feed(str(exc), job))
     except (PageError, RecordError) as exc:
@@ -171,10 +171,10 @@ def _tz(run: _Run, source: WebSource) -> ZoneInfo:
     return ZoneInfo(source.timezone) if source.timezone else run.tz
 
 
-def _record(run: _Run, job: _Job, html: bytes, final_url: str) -> Record | None:
+def _record(run: _Run, job: _Job, response: Response) -> Record | None:
     """The record of a page; None for a page dated before ``since``."""
     tz = _tz(run, job.source)
-    page = extract_page(html, final_url, tz, job.source.selector)
+    page = extract_page(response.content, response.url, tz, job.source.selector, response.charset)
     entry = job.entry
     title = page.title or entry.title
     moment = entry.date or page.date

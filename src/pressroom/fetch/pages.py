@@ -11,6 +11,7 @@ text alternative and the language are read from the page (``og:image:alt``,
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -32,6 +33,9 @@ _DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat":
 _DATE_LABEL = re.compile(
     r"(?:publié|mis à jour|modifié|posted|published|updated|date)(?: le| on)?\s*:?", re.IGNORECASE
 )
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+"""lxml refuses text that still declares an encoding."""
 _MAX_DATE_LINE = 120
 """A page's own date line (``Publié le 3 février 2026``) is short."""
 
@@ -51,8 +55,12 @@ class Page:
     """The release text as Markdown (paragraphs, headings, lists, block quotes)."""
 
 
-def extract_page(html: bytes, url: str, tz: ZoneInfo, selector: str = "") -> Page:
-    """The release on an HTML page at ``url``; dates without an offset are in ``tz``."""
+def extract_page(
+    content: bytes, url: str, tz: ZoneInfo, selector: str = "", charset: str | None = None
+) -> Page:
+    """The release on an HTML page at ``url``; dates without an offset are in ``tz``;
+    ``charset`` is the one the HTTP response stated, if any."""
+    html = page_text(content, charset)
     try:
         tree = lxml.html.document_fromstring(html)
     except (ParserError, ValueError) as exc:
@@ -87,6 +95,25 @@ def extract_page(html: bytes, url: str, tz: ZoneInfo, selector: str = "") -> Pag
         lang=_lang(tree),
         body=body,
     )
+
+
+def page_text(content: bytes, charset: str | None) -> str:
+    """The page decoded by the charset HTTP stated, else the one its ``<meta>`` states, else
+    UTF-8, else Windows-1252 (left to guess, short French pages come out as Baltic)."""
+    head = content[:4096]
+    found = _META_CHARSET.search(head)
+    for name in (charset, found.group(1).decode("ascii") if found else None):
+        if name:
+            try:
+                text = content.decode(codecs.lookup(name).name, errors="replace")
+            except LookupError:
+                continue
+            return _XML_DECLARATION.sub("", text, count=1)
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = content.decode("windows-1252", errors="replace")
+    return _XML_DECLARATION.sub("", text, count=1)
 
 
 def _selected(tree: lxml.html.HtmlElement, selector: str) -> object:

@@ -163,6 +163,8 @@ def test_a_page_url_and_configured_sources_with_a_selector(
     assert lycees["standfirst"].startswith("Lyonnais, Ormeval")  # not the date line
     assert lycees["quotes"][0]["speaker"] == "Maëlle Quintin"
     assert "Voir aussi" not in str(lycees) and "Copier le lien" not in str(lycees)
+    paths = [path for path, _agent in site.requests]
+    assert paths.count("/presse/lycees-renoves") == 1  # a page URL is asked for once
 
 
 BAD = {

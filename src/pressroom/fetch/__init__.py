@@ -96,21 +96,30 @@ def fetch(
     on_plan: Callable[[int], None] = lambda total: None,
     on_page: Callable[[str], None] = lambda url: None,
 ) -> list[Fetched]:
-    """Fetch every source; one result per page (and per source that failed), in order."""
+    """Fetch every source; one result per page (and per source that failed), in order.
+
+    ``on_plan(total)`` is called with the pages known so far (a feed adds its entries),
+    ``on_page(url)`` after each source or page."""
     options = options or FetchOptions()
     remove_leftovers(seeds)
+    total = len(sources)
+    on_plan(total)
     with Client(options.limits, options.user_agent_contact) as client:
         run = _Run(seeds, tz, options, client, known_urls(seeds))
-        jobs = [job for source in sources for job in _jobs(run, source)]
-        on_plan(len(jobs))
-        for job in jobs:
-            run.results.append(_page(run, job))
-            on_page(job.entry.url)
+        for source in sources:
+            jobs = _source(run, source)
+            on_page(source.url)
+            if jobs:
+                total += len(jobs)
+                on_plan(total)
+            for job in jobs:
+                run.results.append(_page(run, job))
+                on_page(job.entry.url)
     return run.results
 
 
-def _jobs(run: _Run, source: WebSource) -> list[_Job]:
-    """The pages a source leads to: a feed's entries (filtered), or the page itself."""
+def _source(run: _Run, source: WebSource) -> list[_Job]:
+    """A release page is read at once; a feed gives the pages of its entries (filtered)."""
     url = source.url
     if url in run.known and not run.options.refresh:
         run.results.append(_known(url, run.known[url]))
@@ -122,7 +131,8 @@ def _jobs(run: _Run, source: WebSource) -> list[_Job]:
         run.results.append(Fetched(url, Outcome.failed, reason=str(exc)))
         return []
     if not response.is_feed:
-        return [_Job(Entry(url), source)]
+        run.results.append(_page(run, _Job(Entry(url), source), response))
+        return []
     try:
         entries = parse_feed(response.content, response.url, response.media_type, _tz(run, source))
     except FeedError as exc:
@@ -146,10 +156,11 @@ def _known(url: str, known: Known) -> Fetched:
     return Fetched(url, Outcome.known, known.path)
 
 
-def _page(run: _Run, job: _Job) -> Fetched:
+def _page(run: _Run, job: _Job, response: Response | None = None) -> Fetched:
+    """Read a page (fetched here unless given) into its record, and write it."""
     url = job.entry.url
     try:
-        response = run.client.get(url)
+        response = response or run.client.get(url)
         if response.is_feed:
             raise FetchError(url, "a feed, not a release page")
         record = _record(run, job, response)

@@ -14,16 +14,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
 
 from pressroom.errors import Problem, RecordError
 from pressroom.model import Block, Release
 from pressroom.readers.fields import RECORD_FIELDS, Fields, check_known, load_mapping
 from pressroom.readers.record import Found, assemble
 from pressroom.text.spaces import collapse
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 FRONT_MATTER_FIELDS = tuple(k for k in RECORD_FIELDS if k not in ("body", "quotes"))
 
@@ -46,7 +48,10 @@ def split_front_matter(text: str) -> tuple[Fields, str, int]:
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    """CommonMark as specified; no typographer (quotation marks stay as written)."""
+    """CommonMark as specified; no typographer (quotation marks stay as written). Imported
+    on first use: most workspaces hold .txt releases only."""
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,9 +14,10 @@ from pressroom.cli.options import Workspace, day_option, fail
 from pressroom.cli.output import err, escape, out, progress
 from pressroom.config import WebSource, load_config
 from pressroom.errors import Problem
-from pressroom.fetch import Fetched, FetchOptions, Outcome
-from pressroom.fetch import fetch as run_fetch
 from pressroom.status import ExitStatus
+
+if TYPE_CHECKING:
+    from pressroom.fetch import Fetched
 
 SEEDS = "seeds"
 
@@ -53,6 +54,10 @@ def fetch(
     all fetched, 1 some addresses failed (each printed with its reason), 2 usage or
     config error.
     """
+    # imported here: trafilatura, httpx and feedparser would slow every other command's start
+    from pressroom.fetch import FetchOptions, Outcome
+    from pressroom.fetch import fetch as run_fetch
+
     config = load_config(workspace)
     configured = {source.url: source for source in config.sources}
     sources = [configured.get(url, WebSource(url=url)) for url in urls or ()]
@@ -85,6 +90,8 @@ def fetch(
 
 
 def _print(result: Fetched, workspace: Path, quiet: bool) -> None:
+    from pressroom.fetch import Outcome
+
     if result.outcome is Outcome.failed:
         err.print(f"[red]{escape(result.reason)}[/]", soft_wrap=True)
     elif not quiet and result.outcome in (Outcome.new, Outcome.updated) and result.path:
@@ -95,6 +102,8 @@ def _print(result: Fetched, workspace: Path, quiet: bool) -> None:
 
 
 def _summary(results: list[Fetched], seconds: float) -> str:
+    from pressroom.fetch import Outcome
+
     count = {outcome: sum(r.outcome is outcome for r in results) for outcome in Outcome}
     parts = [f"{count[Outcome.new]} new", f"{count[Outcome.updated]} updated"]
     if count[Outcome.unchanged]:

@@ -133,6 +133,21 @@ def test_a_second_run_writes_nothing_and_a_changed_page_updates_its_record(
     assert "7 millions" in _records(empty)[f"{site.base}/presse/voie-verte-sorne"]["standfirst"]
 
 
+def test_a_hand_made_release_with_the_url_is_never_replaced(
+    runner: CliRunner, empty: Path, site: Site
+) -> None:
+    hand = empty / "seeds" / "lycees.txt"
+    hand.write_text(
+        f"---\nurl: {site.base}/presse/lycees-renoves\n---\nQuatre lycées rénovés\n"
+        "Le 16/01/2026\nLe texte saisi à la main.\n"
+    )
+    before = hand.read_bytes()
+    code, stdout, _ = _fetch(runner, empty, f"{site.base}/presse/rss.xml", "--refresh")
+    assert code == 0 and "1 new" in stdout and "1 already in seeds/" in stdout
+    assert hand.read_bytes() == before
+    assert "/presse/lycees-renoves" not in [path for path, _agent in site.requests]
+
+
 def test_since_and_limit_choose_the_entries(runner: CliRunner, empty: Path, site: Site) -> None:
     feed = f"{site.base}/presse/rss.xml"
     assert _fetch(runner, empty, feed, "--since", "2026-02-01")[0] == 0

@@ -23,6 +23,7 @@ from pressroom.fetch.feeds import Entry, FeedError, parse_feed
 from pressroom.fetch.http import Client, FetchError, Limits, Response, check_web_address
 from pressroom.fetch.pages import PageError, extract_page
 from pressroom.fetch.records import (
+    SUFFIX,
     Known,
     Record,
     check_record,
@@ -121,7 +122,7 @@ def fetch(
 def _source(run: _Run, source: WebSource) -> list[_Job]:
     """A release page is read at once; a feed gives the pages of its entries (filtered)."""
     url = source.url
-    if url in run.known and not run.options.refresh:
+    if _left_alone(run, url):
         run.results.append(_known(url, run.known[url]))
         return []
     try:
@@ -145,11 +146,20 @@ def _source(run: _Run, source: WebSource) -> list[_Job]:
         entries = entries[: run.options.limit]
     jobs = []
     for entry in entries:
-        if entry.url in run.known and not run.options.refresh:
+        if _left_alone(run, entry.url):
             run.results.append(_known(entry.url, run.known[entry.url]))
         else:
             jobs.append(_Job(entry, source, feed=url))
     return jobs
+
+
+def _left_alone(run: _Run, url: str) -> bool:
+    """A page some release file already holds: not asked for again, unless ``refresh``
+    and that file is a record fetch wrote (a hand-made .txt or .yaml is never replaced)."""
+    known = run.known.get(url)
+    if known is None:
+        return False
+    return not run.options.refresh or known.path.suffix.lower() != SUFFIX
 
 
 def _known(url: str, known: Known) -> Fetched:

@@ -3,6 +3,9 @@ block quotes and nested quotes to the model's blocks, file lines kept."""
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from pressroom.model import Block
 from pressroom.readers import read_bytes
 from pressroom.readers.markdown import markdown_blocks
@@ -107,3 +110,12 @@ def test_a_markdown_record_reads_its_quote_and_speaker_through_the_markup() -> N
     (quote,) = release.quotes
     assert quote.text == "La culture doit vivre partout"
     assert quote.speaker == "Élise Fontaine" and quote.line == 8
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab «»“”\n>-*_#[]()!`1.")), max_size=300))
+def test_every_block_has_text_and_a_line_of_the_body(body: str) -> None:
+    last = 10 + body.count("\n")
+    for block in markdown_blocks(body, 10):
+        assert 10 <= block.line <= last
+        assert (block.items if block.kind == "bullets" else block.text) != ""
+        assert all(item.strip() == item and item for item in block.items)

@@ -28,6 +28,7 @@ def fetch(
         list[str] | None,
         typer.Argument(
             help="Feeds (RSS, Atom) or release pages; none: the sources of pressroom.yaml.",
+            metavar="URL...",
             show_default=False,
         ),
     ] = None,

@@ -23,6 +23,11 @@ def test_links_keep_their_text_and_drop_their_address() -> None:
     )
 
 
+def test_a_script_link_keeps_its_text_and_nothing_of_its_address() -> None:
+    (block,) = markdown_blocks("Un [lien](javascript:alert(1)) et [un autre](data:x).\n", 1)
+    assert block.text == "Un lien et un autre."
+
+
 def test_emphasis_code_images_and_html_leave_their_text_only() -> None:
     (block,) = markdown_blocks(
         "La Région finance **trente** *festivals* __cet__ _été_, `en 2026`"

@@ -52,7 +52,13 @@ def _parser() -> MarkdownIt:
     on first use: most workspaces hold .txt releases only."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark")
+    class Reader(MarkdownIt):
+        def validateLink(self, url: str) -> bool:
+            """Every link is one: markdown-it would leave a javascript: or data: link as
+            raw text, brackets and address included; the blocks keep a link's text only."""
+            return True
+
+    return Reader("commonmark")
 
 
 def markdown_blocks(body: str, first_line: int) -> tuple[Block, ...]:

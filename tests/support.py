@@ -11,8 +11,11 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import threading
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import lru_cache
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -205,3 +208,68 @@ def pictures_workspace(folder: Path, width: int = 1200, height: int = 800) -> Pa
     shutil.copytree(PICTURES, folder, dirs_exist_ok=True)
     write_image(folder / LEAD_IMAGE, width, height)
     return folder
+
+
+class Site:
+    """A web site on 127.0.0.1 for fetch tests: ``routes`` maps a path to a handler that
+    answers one request; it records each request's path and User-Agent and the most
+    requests it ever served at once."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Callable[[BaseHTTPRequestHandler], None]] = {}
+        self.requests: list[tuple[str, str]] = []
+        self.busy = 0
+        self.most_busy = 0
+        self._lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self._server.server_address[1]}"
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+
+    def __enter__(self) -> Site:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def serve(self, path: str, body: bytes | str, content_type: str, status: int = 200) -> None:
+        data = body.replace("{base}", self.base).encode() if isinstance(body, str) else body
+
+        def answer(request: BaseHTTPRequestHandler) -> None:
+            request.send_response(status)
+            request.send_header("Content-Type", content_type)
+            request.send_header("Content-Length", str(len(data)))
+            request.end_headers()
+            request.wfile.write(data)
+
+        self.routes[path] = answer
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                with site._lock:
+                    site.requests.append((self.path, self.headers.get("User-Agent", "")))
+                    site.busy += 1
+                    site.most_busy = max(site.most_busy, site.busy)
+                try:
+                    route = site.routes.get(self.path)
+                    if route is None:
+                        self.send_error(404)
+                    else:
+                        route(self)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+                finally:
+                    with site._lock:
+                        site.busy -= 1
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        return Handler

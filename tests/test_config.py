@@ -132,3 +132,32 @@ def test_an_archive_address_that_is_not_absolute_http_is_a_located_error(tmp_pat
     assert "newsletter.archive_url 'lettre/' is not an absolute http(s) address" in problem.message
     problem = _problem(tmp_path, "newsletter:\n  site_url: javascript:alert(1)\n")
     assert "archive_url 'javascript:alert(1)/newsletter/'" in problem.message
+
+
+def test_sources_are_a_list_of_feeds_with_selector_and_timezone(tmp_path: Path) -> None:
+    (tmp_path / "pressroom.yaml").write_text(
+        "sources:\n"
+        "  - url: https://www.example.org/RSS\n"
+        "  - url: https://www.example.org/presse/communique\n"
+        "    selector: article .contenu\n"
+        "    timezone: America/Cayenne\n",
+        encoding="utf-8",
+    )
+    first, second = load_config(tmp_path).sources
+    assert (first.url, first.selector, first.timezone) == ("https://www.example.org/RSS", "", "")
+    assert (second.selector, second.timezone) == ("article .contenu", "America/Cayenne")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "says"),
+    [
+        ("sources: https://a.example/rss\n", 1, "sources must be a list"),
+        ("sources:\n  - url: ftp://a.example/rss\n", 2, "is not an http(s) address"),
+        ("sources:\n  - url: https://a/\n  - url: https://b/\n    tz: UTC\n", 4, "unknown key"),
+        ("sources:\n  - url: https://a/\n    timezone: Mars/Base\n", 2, "unknown timezone"),
+        ("sources:\n  - url: https://a/\n    selector: 'div[[x'\n", 2, "not a CSS selector"),
+    ],
+)
+def test_a_bad_source_is_a_located_error(tmp_path: Path, text: str, line: int, says: str) -> None:
+    problem = _problem(tmp_path, text)
+    assert problem.line == line and says in problem.message, problem

@@ -12,6 +12,7 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import cssselect
 import yaml
 
 from pressroom.errors import PressroomError, Problem
@@ -97,6 +98,17 @@ class Posts:
 
 
 @dataclass(frozen=True)
+class WebSource:
+    """A site that ``pressroom fetch`` reads: a feed (RSS or Atom) or a release page."""
+
+    url: str = ""
+    selector: str = ""
+    """A CSS selector for the release text on the site's pages, where extraction needs one."""
+    timezone: str = ""
+    """The zone of the site's dates that state none; empty: the config's ``timezone``."""
+
+
+@dataclass(frozen=True)
 class Config:
     locale: str = "fr"
     timezone: str = "Europe/Paris"
@@ -105,6 +117,7 @@ class Config:
     utm: Utm = field(default_factory=Utm)
     posts: Posts = field(default_factory=Posts)
     handles: dict[str, dict[str, str]] = field(default_factory=dict)
+    sources: tuple[WebSource, ...] = ()
 
     @property
     def tz(self) -> ZoneInfo:
@@ -180,6 +193,11 @@ def _value(kind: Any, node: yaml.Node, path: str, where: str) -> Any:
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         return _build(kind, node, path, where + ".")
     origin = get_origin(kind)
+    if origin is tuple and dataclasses.is_dataclass(get_args(kind)[0]):
+        if not isinstance(node, yaml.SequenceNode):
+            raise _error(path, node, f"{where} must be a list", f"write {where}: then - url: ...")
+        item = get_args(kind)[0]
+        return tuple(_build(item, n, path, f"{where}[{i}].") for i, n in enumerate(node.value))
     if origin is tuple:
         if isinstance(node, yaml.ScalarNode):
             return tuple(p.strip() for p in str(node.value).split(",") if p.strip())
@@ -276,6 +294,8 @@ def _check(config: Config, path: str, root: yaml.Node) -> None:
                 f"unknown platform {platform!r}",
                 f"use some of: {', '.join(PLATFORMS)}",
             )
+    for number, source in enumerate(config.sources):
+        _check_source(source, _node_at(root, "sources"), number, path)
     for person, handles in config.handles.items():
         for platform in handles:
             if platform not in PLATFORMS:
@@ -292,6 +312,36 @@ def _absolute_http(url: str) -> bool:
         return parts.scheme in ("http", "https") and bool(parts.hostname)
     except ValueError:  # a broken [IPv6] host
         return False
+
+
+def _check_source(source: WebSource, node: yaml.Node, number: int, path: str) -> None:
+    if isinstance(node, yaml.SequenceNode) and number < len(node.value):
+        node = node.value[number]
+    where = f"sources[{number}]"
+    if urlsplit(source.url).scheme not in ("http", "https") or not urlsplit(source.url).netloc:
+        raise _error(
+            path, node, f"{where}.url {source.url!r} is not an http(s) address", "write https://..."
+        )
+    if source.timezone:
+        try:
+            ZoneInfo(source.timezone)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise _error(
+                path,
+                node,
+                f"{where}.timezone: unknown timezone {source.timezone!r}",
+                "use a name such as Europe/Paris",
+            ) from exc
+    if source.selector:
+        try:
+            cssselect.parse(source.selector)
+        except cssselect.SelectorError as exc:
+            raise _error(
+                path,
+                node,
+                f"{where}.selector {source.selector!r} is not a CSS selector: {exc}",
+                "write a selector such as article .content",
+            ) from exc
 
 
 def yaml_error_offset(exc: yaml.MarkedYAMLError) -> int:

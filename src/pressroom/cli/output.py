@@ -41,9 +41,10 @@ def summary(result: BuildResult, workspace: Path) -> str:
 
 @contextmanager
 def progress(
-    quiet: bool,
+    quiet: bool, task_name: str = "Building weeks", step: str = "Building"
 ) -> Iterator[tuple[Callable[[int], None], Callable[[str], None]]]:
-    """A progress bar on a terminal when more than a few weeks build; nothing when piped."""
+    """A progress bar on a terminal when more than a few items (weeks, pages) are to be
+    done; nothing when piped. ``plan(total)`` sizes it, ``tick(item)`` advances it."""
     if quiet or not err.is_terminal:
         yield (lambda total: None), (lambda week: None)
         return
@@ -56,14 +57,14 @@ def progress(
         transient=True,
         auto_refresh=False,  # no refresh thread: builds fork worker processes
     ) as bar:
-        task = bar.add_task("Building weeks", total=None, visible=False)
+        task = bar.add_task(task_name, total=None, visible=False)
 
         def plan(total: int) -> None:
             bar.update(task, total=total, visible=total > FEW_WEEKS)
             bar.refresh()
 
-        def tick(week: str) -> None:
-            bar.update(task, advance=1, description=f"Building {week}")
+        def tick(item: str) -> None:
+            bar.update(task, advance=1, description=f"{step} {item}")
             bar.refresh()
 
         yield plan, tick

@@ -1,10 +1,21 @@
-"""Markdown records: YAML front matter, then a body of paragraphs, headings, bullets, quotes."""
+"""Markdown records: YAML front matter, then a CommonMark body read by markdown-it-py.
+
+The body's block tokens become the model's blocks: paragraphs, headings, bullets (one
+item a list item, nested lists flattened after their parent item) and quotes (one block
+a paragraph of a block quote, nested quotes included). Inline markup is reduced to the
+text a reader sees: emphasis and code lose their markers, a link keeps its text and
+drops its address (the model's blocks are plain text: the digest and the posts link to
+the release's own ``url``, and an address in the middle of a standfirst or a quote would
+be read, counted and shortened as words), an image drops out (its alternative text is not
+prose of the release; a record states its picture in ``image:``), raw HTML drops out.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
-
-import regex
 
 from pressroom.errors import Problem, RecordError
 from pressroom.model import Block, Release
@@ -12,10 +23,11 @@ from pressroom.readers.fields import RECORD_FIELDS, Fields, check_known, load_ma
 from pressroom.readers.record import Found, assemble
 from pressroom.text.spaces import collapse
 
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
 FRONT_MATTER_FIELDS = tuple(k for k in RECORD_FIELDS if k not in ("body", "quotes"))
-_BULLET = regex.compile(r"^\s*(?:[-*+•–]|\d+[.)])\s+")
-_LINK = regex.compile(r"!?\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
-_EMPHASIS = regex.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
 
 
 def split_front_matter(text: str) -> tuple[Fields, str, int]:
@@ -34,49 +46,110 @@ def split_front_matter(text: str) -> tuple[Fields, str, int]:
     )
 
 
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    """CommonMark as specified; no typographer (quotation marks stay as written). Imported
+    on first use: most workspaces hold .txt releases only."""
+    from markdown_it import MarkdownIt
+
+    class Reader(MarkdownIt):
+        def validateLink(self, url: str) -> bool:
+            """Every link is one: markdown-it would leave a javascript: or data: link as
+            raw text, brackets and address included; the blocks keep a link's text only."""
+            return True
+
+    return Reader("commonmark")
+
+
 def markdown_blocks(body: str, first_line: int) -> tuple[Block, ...]:
-    """Paragraphs split on blank lines; inline markup reduced to its text."""
+    """The body's blocks in reading order; ``first_line`` is the body's first file line."""
+    tokens = _parser().parse(body)
     blocks: list[Block] = []
-    chunk: list[tuple[int, str]] = []
-
-    def flush() -> None:
-        if chunk:
-            blocks.append(_chunk_block(chunk))
-            chunk.clear()
-
-    for offset, raw in enumerate(body.split("\n")):
-        line = raw.rstrip()
-        if not line.strip():
-            flush()
-            continue
-        if line.lstrip().startswith("#"):
-            flush()
-            blocks.append(
-                Block("heading", inline_text(line.lstrip("# ")), line=first_line + offset)
-            )
-            continue
-        if chunk and (_BULLET.match(line) is not None) != (_BULLET.match(chunk[0][1]) is not None):
-            flush()
-        chunk.append((first_line + offset, line))
-    flush()
+    index = 0
+    while index < len(tokens):
+        index = _block(tokens, index, first_line, blocks, in_quote=False)
     return tuple(blocks)
 
 
-def _chunk_block(chunk: list[tuple[int, str]]) -> Block:
-    line = chunk[0][0]
-    if _BULLET.match(chunk[0][1]):
-        items = tuple(inline_text(_BULLET.sub("", text)) for _, text in chunk)
-        return Block("bullets", items=items, line=line)
-    text = inline_text(" ".join(text.strip() for _, text in chunk))
-    if chunk[0][1].lstrip().startswith(">"):
-        return Block("quote", text=inline_text(_QUOTE_MARKER.sub(" ", text)), line=line)
-    return Block("paragraph", text=text, line=line)
+def _block(
+    tokens: Sequence[Token], index: int, first_line: int, blocks: list[Block], in_quote: bool
+) -> int:
+    """Append the block opening at ``index``; return the index after it."""
+    token = tokens[index]
+    line = first_line + (token.map[0] if token.map else 0)
+    if token.type == "heading_open":
+        text = inline_text(tokens[index + 1])
+        if text:
+            blocks.append(Block("quote" if in_quote else "heading", text, line=line))
+        return index + 3
+    if token.type == "paragraph_open":
+        text = inline_text(tokens[index + 1])
+        if text:
+            blocks.append(Block("quote" if in_quote else "paragraph", text, line=line))
+        return index + 3
+    if token.type in ("bullet_list_open", "ordered_list_open"):
+        end = _closing(tokens, index)
+        items = _list_items(tokens[index + 1 : end])
+        if items:
+            blocks.append(Block("bullets", items=items, line=line))
+        return end + 1
+    if token.type == "blockquote_open":
+        end = _closing(tokens, index)
+        inner = index + 1
+        while inner < end:
+            inner = _block(tokens, inner, first_line, blocks, in_quote=True)
+        return end + 1
+    if token.type in ("fence", "code_block"):
+        text = collapse(token.content)
+        if text:
+            blocks.append(Block("quote" if in_quote else "paragraph", text, line=line))
+    return index + 1  # hr, html_block: no prose
 
 
-def inline_text(text: str) -> str:
-    text = _LINK.sub(lambda m: m[1], text)
-    text = _EMPHASIS.sub(lambda m: m[2], text)
-    return collapse(text)
+def _closing(tokens: Sequence[Token], index: int) -> int:
+    """The index of the token closing the one opened at ``index``."""
+    depth = 0
+    for position in range(index, len(tokens)):
+        depth += tokens[position].nesting
+        if depth == 0:
+            return position
+    return len(tokens) - 1
+
+
+def _list_items(tokens: Sequence[Token]) -> tuple[str, ...]:
+    """One item a list item: its own paragraphs joined; a nested list's items follow it."""
+    items: list[str] = []
+    parts: list[str] = []
+    depth = 0
+    for token in tokens:
+        if token.type == "list_item_open":
+            if parts:
+                items.append(" ".join(parts))
+                parts = []
+            depth += 1
+        elif token.type == "list_item_close":
+            if parts:
+                items.append(" ".join(parts))
+                parts = []
+            depth -= 1
+        elif token.type == "inline":
+            text = inline_text(token)
+            if text:
+                parts.append(text)
+        elif token.type in ("fence", "code_block") and collapse(token.content):
+            parts.append(collapse(token.content))
+    return tuple(items)
+
+
+def inline_text(token: Token) -> str:
+    """An inline token's text: markers gone, links their text, line breaks spaces."""
+    parts: list[str] = []
+    for child in token.children or ():
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return collapse("".join(parts))
 
 
 def read_markdown(text: str, path: str, tz: ZoneInfo) -> tuple[Release, list[Problem]]:
@@ -97,6 +170,3 @@ def take_standfirst(fields: Fields, blocks: tuple[Block, ...]) -> tuple[str, tup
     if "standfirst" not in fields.values and blocks and blocks[0].kind == "paragraph":
         return blocks[0].text, blocks[1:]
     return "", blocks
-
-
-_QUOTE_MARKER = regex.compile(r"(^|\s)>\s?")

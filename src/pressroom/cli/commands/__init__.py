@@ -3,6 +3,6 @@
 The order here is the order of ``pressroom --help``.
 """
 
-from pressroom.cli.commands import build, check, ingest, posts, preview, send, week
+from pressroom.cli.commands import build, check, fetch, ingest, posts, preview, send, week
 
-__all__ = ["build", "check", "ingest", "posts", "preview", "send", "week"]
+__all__ = ["build", "check", "fetch", "ingest", "posts", "preview", "send", "week"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pressroom.text.names import NOT_FIRST, PRONOUNS
@@ -38,6 +38,12 @@ def _speakers(texts: list[str]) -> list[tuple[str | None, str | None]]:
 
 @settings(max_examples=300)
 @given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=8).map(" ".join), max_size=5))
+@example(
+    [
+        "« Nous ouvrirons le site en mai prochain » le préfet Ainsi Ainsi Pour y parvenir, "
+        "a-t-elle souligné."
+    ]
+)
 def test_no_speaker_is_a_common_word_a_pronoun_or_a_fragment(texts: list[str]) -> None:
     for speaker, cue in _speakers(texts):
         if speaker is None:

@@ -278,7 +278,18 @@ def _descriptor(head: str) -> Subject | None:
         return None
     if verb_re().search(head):  # "a déclaré": a verb, not someone
         return None
+    if any(w[:1].isupper() and w.lower() in _OPENERS for w in words[1:]):
+        return None  # "le préfet Ainsi Pour y parvenir": a sentence begins, no one is named
     return Subject("descriptor", head, gender=role_gender(head))
+
+
+_OPENERS = frozenset(
+    """
+    ainsi enfin alors aussi puis pour mais donc car quand comme si selon avec sans dans
+    après avant depuis pendant lors dès however but so when while after before since
+    """.split()
+)
+"""Words that, capitalised inside a descriptor, open a new sentence (no office starts so)."""
 
 
 def role_before(text: str) -> str | None:

@@ -93,6 +93,9 @@ MAX_DATE_LINE = 90
 # Every form has a four-digit year: a line without one is passed over at once (speed).
 _YEAR = lazy(r"\d{4}")
 MAX_SEARCHED_LINE = 400
+LONG_LINE_HEAD = 160
+"""A longer line is a paragraph: only a label or a wire dateline in its first characters
+is its date (``LAKE FOREST, Calif., March 20, 2013 /PRNewswire/ — Acme today…``)."""
 _FORMS = "|".join(f"(?:{form})" for form in _DATE_FORMS)
 _LABELLED = lazy(
     r"(?:publié|publiée|mis à jour|modifié|diffusé|published|updated|posted|release date|"
@@ -115,15 +118,22 @@ def find_date_in_line(line: str, tz: ZoneInfo, lineno: int) -> tuple[datetime, s
     dateline (``BOSTON, Aug. 19, 2008 --``) or at the end of the line. Returns the date and
     how it was found (``label``, ``update``, ``dateline``, ``end``), None if there is none or
     it cannot exist."""
-    if len(line) > MAX_SEARCHED_LINE or not _YEAR.search(line):
+    long = len(line) > MAX_SEARCHED_LINE
+    if long:  # a paragraph that opens with its dateline: only its head is searched
+        line = line[:LONG_LINE_HEAD]
+    if not _YEAR.search(line):
         return None
     for pattern, kind in ((_LABELLED, "label"), (_WIRE, "dateline"), (_START, "start")):
+        if long and pattern is _START:
+            break
         for match in pattern.finditer(line):
             found = _quiet(match, tz, lineno)
             if found is not None:
                 is_update = kind == "label" and _UPDATE.match(match.group())
+                if long and not is_update:  # the paragraph stays: it is the text, dated
+                    return found, "dateline"
                 return found, "update" if is_update else kind
-    tail = list(_ANYWHERE.finditer(line))
+    tail = [] if long else list(_ANYWHERE.finditer(line))
     if tail and not line[tail[-1].end() :].strip(" .)]|"):
         found = _quiet(tail[-1], tz, lineno)
         if found is not None:

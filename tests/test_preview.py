@@ -252,16 +252,7 @@ def editor_preview(tmp_path: Path) -> Iterator[tuple[str, PreviewState]]:
     """A preview of the editor workspace (five releases in 2026-W04, one to review)."""
     workspace = tmp_path / "ws"
     shutil.copytree(FIXTURES / "workspaces" / "editor", workspace)
-    state = PreviewState(workspace)
-    state.rebuild()
-    server: PreviewServer = serve(state, "127.0.0.1", 0)
-    stop = threading.Event()
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    threading.Thread(target=watch, args=(state, stop), daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", state
-    stop.set()
-    server.shutdown()
-    server.server_close()
+    yield from _serving(workspace)
 
 
 def test_the_week_page_shows_the_editor_view(editor_preview: tuple[str, PreviewState]) -> None:

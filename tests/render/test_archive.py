@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import calendar
 import json
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -242,18 +241,6 @@ def pages(outbox: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, P
     weeks.append(_week(9, lead="A new hydrogen valley for the region", lead_lang="en"))
     long.write_bytes(archive_files(weeks, repo_config(), repo_env())[ARCHIVE_INDEX])
     return {"seeds": outbox / ARCHIVE_INDEX, "long": long}
-
-
-@pytest.fixture
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as driver:
-        launched = driver.chromium.launch(
-            executable_path=chromium(), args=["--no-sandbox", "--disable-gpu"]
-        )
-        yield launched
-        launched.close()
 
 
 _LAYOUT = """() => {

@@ -4,7 +4,6 @@ without any <style> (clients that drop it) the hierarchy stays; headings and lan
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -49,18 +48,6 @@ def test_axe_finds_no_serious_violation_light_and_dark(digests: dict[str, Path],
     assert serious == []
 
 
-@pytest.fixture
-def page() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as driver:
-        browser = driver.chromium.launch(
-            executable_path=chromium(), args=["--no-sandbox", "--disable-gpu"]
-        )
-        yield browser
-        browser.close()
-
-
 _STYLE_OF = """(selector) => {
     const element = document.querySelector(selector);
     const style = getComputedStyle(element);
@@ -68,10 +55,10 @@ _STYLE_OF = """(selector) => {
 }"""
 
 
-def test_dark_mode_recolours_the_small_print(digests: dict[str, Path], page: Any) -> None:
+def test_dark_mode_recolours_the_small_print(digests: dict[str, Path], browser: Any) -> None:
     colours = {}
     for scheme in ("light", "dark"):
-        view = page.new_page(color_scheme=scheme)
+        view = browser.new_page(color_scheme=scheme)
         view.goto(digests["mixed"].as_uri())
         colours[scheme] = {
             selector: view.evaluate(_STYLE_OF, selector)[1]
@@ -83,7 +70,7 @@ def test_dark_mode_recolours_the_small_print(digests: dict[str, Path], page: Any
 
 
 def test_without_style_blocks_the_hierarchy_stays(
-    digests: dict[str, Path], page: Any, tmp_path: Path
+    digests: dict[str, Path], browser: Any, tmp_path: Path
 ) -> None:
     """Some webmails drop <style>: sizes and colours must be on the elements themselves."""
     stripped = tmp_path / "no-style.html"
@@ -91,7 +78,7 @@ def test_without_style_blocks_the_hierarchy_stays(
     for style in document.xpath("//style"):
         style.getparent().remove(style)
     stripped.write_bytes(lxml.html.tostring(document, doctype="<!DOCTYPE html>"))
-    view = page.new_page()
+    view = browser.new_page()
     view.goto(stripped.as_uri())
     body_size = view.evaluate(_STYLE_OF, "p.s-summary")[0]
     for selector in (".kicker div", ".meta div", ".footer div", "p.s-meta", ".speaker"):
@@ -176,11 +163,11 @@ _BOXES = """() => {
 
 @pytest.mark.parametrize("width", [375, 600])
 def test_images_fit_the_screen_and_stack_on_phones(
-    digests: dict[str, Path], page: Any, tmp_path: Path, width: int
+    digests: dict[str, Path], browser: Any, tmp_path: Path, width: int
 ) -> None:
     html = digests["pictures"]
     remote = write_image(tmp_path / "remote.jpg", 900, 600).read_bytes()
-    view = page.new_page(viewport={"width": width, "height": 900})
+    view = browser.new_page(viewport={"width": width, "height": 900})
     _serve_images(view, html.parent, remote)
     view.goto(html.as_uri())
     view.wait_for_load_state("networkidle")
@@ -206,10 +193,10 @@ def test_images_fit_the_screen_and_stack_on_phones(
         assert thumbnail["width"] == width - 48
 
 
-def test_dark_mode_recolours_the_caption(digests: dict[str, Path], page: Any) -> None:
+def test_dark_mode_recolours_the_caption(digests: dict[str, Path], browser: Any) -> None:
     colours = []
     for scheme in ("light", "dark"):
-        view = page.new_page(color_scheme=scheme)
+        view = browser.new_page(color_scheme=scheme)
         view.goto(digests["pictures"].as_uri())
         colours.append(view.evaluate(_STYLE_OF, "td.caption div")[1])
         view.close()

@@ -12,7 +12,6 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import cssselect
 import yaml
 
 from pressroom.errors import PressroomError, Problem
@@ -318,7 +317,7 @@ def _check_source(source: WebSource, node: yaml.Node, number: int, path: str) ->
     if isinstance(node, yaml.SequenceNode) and number < len(node.value):
         node = node.value[number]
     where = f"sources[{number}]"
-    if urlsplit(source.url).scheme not in ("http", "https") or not urlsplit(source.url).netloc:
+    if not _absolute_http(source.url):
         raise _error(
             path, node, f"{where}.url {source.url!r} is not an http(s) address", "write https://..."
         )
@@ -333,6 +332,8 @@ def _check_source(source: WebSource, node: yaml.Node, number: int, path: str) ->
                 "use a name such as Europe/Paris",
             ) from exc
     if source.selector:
+        import cssselect  # only a source with a selector needs it: not at every start
+
         try:
             cssselect.parse(source.selector)
         except cssselect.SelectorError as exc:

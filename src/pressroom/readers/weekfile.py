@@ -12,12 +12,14 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from markdown_it import MarkdownIt
+from typing import TYPE_CHECKING
 
 from pressroom.errors import PressroomError, Problem, RecordError
 from pressroom.readers.fields import Fields, check_known, list_field, load_mapping, text_field
 from pressroom.weeks import is_week, week_monday
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 WEEKS = "weeks"
 """The folder of week files, in the workspace."""
@@ -64,7 +66,10 @@ def week_file_name(week: str) -> str:
 
 def note_markdown() -> MarkdownIt:
     """The note's Markdown: CommonMark without raw HTML (written as text) and without
-    images (a release's ``image`` is where pictures go)."""
+    images (a release's ``image`` is where pictures go). Imported here: only a week with
+    a note needs the parser, not every command's start."""
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark", {"html": False}).disable("image")
 
 

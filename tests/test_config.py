@@ -161,3 +161,9 @@ def test_sources_are_a_list_of_feeds_with_selector_and_timezone(tmp_path: Path) 
 def test_a_bad_source_is_a_located_error(tmp_path: Path, text: str, line: int, says: str) -> None:
     problem = _problem(tmp_path, text)
     assert problem.line == line and says in problem.message, problem
+
+
+def test_a_value_shaped_like_an_impossible_date_is_a_located_error(tmp_path: Path) -> None:
+    """PyYAML raises a bare ValueError on 2026-13-45; the key that reads it names it."""
+    problem = _problem(tmp_path, "newsletter:\n  send_at: 2026-13-45\n")
+    assert problem.line == 2 and "newsletter.send_at '2026-13-45'" in problem.message

@@ -217,7 +217,9 @@ def _scalar(kind: type[Any], node: yaml.Node, path: str, where: str) -> Any:
     if not isinstance(node, yaml.ScalarNode):
         raise _error(path, node, f"{where} must be a single value", "write it on one line")
     value = (
-        yaml.safe_load(yaml.serialize(node)) if node.tag != "tag:yaml.org,2002:str" else node.value
+        yaml.load(yaml.serialize(node), Loader=YAML_LOADER)
+        if node.tag != "tag:yaml.org,2002:str"
+        else node.value
     )
     if kind is bool:
         if not isinstance(value, bool):
@@ -343,6 +345,27 @@ def _check_source(source: WebSource, node: yaml.Node, number: int, path: str) ->
                 f"{where}.selector {source.selector!r} is not a CSS selector: {exc}",
                 "write a selector such as article .content",
             ) from exc
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    """A scalar shaped like a date (``2026-13-45``) that is no date stays its text, so that
+    the field that reads it names its line, instead of PyYAML raising a bare ValueError."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+def _lenient(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
+    loader: type[yaml.SafeLoader] = type(f"Lenient{base.__name__}", (base,), {})
+    loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+    return loader
+
+
+YAML_LOADER = _lenient(yaml.SafeLoader)
+"""The safe loader every YAML pressroom reads goes through (see ``_timestamp_or_text``)."""
+FAST_YAML_LOADER = _lenient(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+"""The same on libyaml when the wheel has it (faster; its error messages are vaguer)."""
 
 
 def yaml_error_offset(exc: yaml.MarkedYAMLError) -> int:

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from pressroom.config import yaml_error_offset
+from pressroom.config import FAST_YAML_LOADER, YAML_LOADER, yaml_error_offset
 from pressroom.errors import RecordError
 from pressroom.model import PostOverride
 from pressroom.platforms import PLATFORMS
@@ -87,20 +87,17 @@ def load_mapping(text: str, first_line: int = 1) -> Fields:
     return Fields({str(k): v for k, v in values.items()}, lines, first_line, items)
 
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
-
-
 def _parse(text: str) -> tuple[yaml.Node | None, Any]:
     """One pass: the node tree (for key lines) and the values built from it.
 
     On an error, the pure-Python parser runs again: its messages are the clearer ones.
     """
     try:
-        return _parse_with(_Loader, text)
+        return _parse_with(FAST_YAML_LOADER, text)
     except yaml.YAMLError:
-        if _Loader is yaml.SafeLoader:
+        if not hasattr(yaml, "CSafeLoader"):  # no libyaml: the same parser ran
             raise
-    return _parse_with(yaml.SafeLoader, text)
+    return _parse_with(YAML_LOADER, text)
 
 
 def _parse_with(loader_class: type[yaml.SafeLoader], text: str) -> tuple[yaml.Node | None, Any]:

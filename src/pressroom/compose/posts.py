@@ -110,6 +110,9 @@ def posts_for(
         _Start(feature, _full_parts(release, feature, tags))
         for feature in featured_candidates(release) or (None,)
     )
+    image = None
+    if release.image:  # the week's address worked out only for a release with an image
+        image = published_url(release.image, config.newsletter.assets_base(week))
     drafts = []
     for name in config.posts.platforms:
         platform = PLATFORMS[name]
@@ -123,7 +126,7 @@ def posts_for(
             post = _as_written(release, platform, override, url)
         else:
             post = compose_post(release, platform, config, templates, url, starts)
-        drafts.append(_with_media(post, release, platform, config.newsletter.assets_base(week)))
+        drafts.append(_with_media(post, release, platform, image))
     return tuple(drafts)
 
 
@@ -177,12 +180,15 @@ def _as_written(release: Release, platform: Platform, override: PostOverride, ur
     )
 
 
-def _with_media(post: Post, release: Release, platform: Platform, assets_base: str) -> Post:
-    """The post with its release's image, at the address the scheduling tools fetch it."""
+def _with_media(post: Post, release: Release, platform: Platform, image: str | None) -> Post:
+    """The post with its release's image at ``image``, the address the scheduling tools
+    fetch it from (None when the release has none)."""
     needs_image = platform.needs_image and not release.image
+    if image is None and release.image_alt is None and not needs_image:
+        return post  # nothing to add: a copy of a frozen post would be the same post
     return replace(
         post,
-        image=published_url(release.image, assets_base) if release.image else None,
+        image=image,
         image_alt=release.image_alt,
         flags=(*post.flags, *((NEEDS_IMAGE,) if needs_image else ())),
     )

@@ -59,7 +59,8 @@ def _shorter_quote(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
     quote = parts.quote_words
     if len(quote) <= MIN_QUOTE_WORDS:
         return parts
-    cuts = [n for n in range(len(quote) - 1, MIN_QUOTE_WORDS - 1, -1) if _clean_cut(quote[:n])]
+    clean = _clean_cuts(quote)
+    cuts = [n for n in range(len(quote) - 1, MIN_QUOTE_WORDS - 1, -1) if clean[n]]
     clause_cuts = [n for n in cuts if _CLAUSE_END.search(quote[n - 1])]
     for options in (clause_cuts, cuts):
         best = _longest(options, lambda n: fits(_cut_quote(parts, n)))
@@ -68,16 +69,25 @@ def _shorter_quote(parts: Parts, fits: Callable[[Parts], bool]) -> Parts:
     return parts
 
 
-def _clean_cut(kept: tuple[str, ...]) -> bool:
-    """A cut that leaves every quotation mark paired and does not end on a function word
-    (« Aucun habitant de notre région ne […] » says nothing): such a quote is dropped."""
-    text = " ".join(kept)
-    if text.count("«") != text.count("»") or text.count("“") != text.count("”"):
-        return False
-    if text.count('"') % 2:
-        return False
-    last = _NON_LETTER.sub("", kept[-1].lower()) if kept else ""
-    return last not in FUNCTION_WORDS and not last.endswith(("'", "’"))
+def _clean_cuts(words: tuple[str, ...]) -> list[bool]:
+    """For each n, whether keeping the first n words is a clean cut: every quotation mark
+    paired, and no function word at the end (« Aucun habitant de notre région ne […] »
+    says nothing: such a quote is dropped). One pass, counting marks word by word."""
+    clean = [False] * (len(words) + 1)
+    french = curly = straight = 0
+    for n, word in enumerate(words, 1):
+        french += word.count("«") - word.count("»")
+        curly += word.count("“") - word.count("”")
+        straight += word.count('"')
+        last = _NON_LETTER.sub("", word.lower())
+        clean[n] = (
+            french == 0
+            and curly == 0
+            and straight % 2 == 0
+            and last not in FUNCTION_WORDS
+            and not last.endswith(("'", "’"))
+        )
+    return clean
 
 
 FUNCTION_WORDS = frozenset(

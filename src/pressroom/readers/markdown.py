@@ -12,6 +12,7 @@ prose of the release; a record states its picture in ``image:``), raw HTML drops
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -63,11 +64,48 @@ def _parser() -> MarkdownIt:
 
 def markdown_blocks(body: str, first_line: int) -> tuple[Block, ...]:
     """The body's blocks in reading order; ``first_line`` is the body's first file line."""
+    plain = None if MARKUP.search(body) else plain_blocks(body, first_line)
+    return parsed_blocks(body, first_line) if plain is None else plain
+
+
+def parsed_blocks(body: str, first_line: int) -> tuple[Block, ...]:
+    """The body's blocks as markdown-it's token stream gives them."""
     tokens = _parser().parse(body)
     blocks: list[Block] = []
     index = 0
     while index < len(tokens):
         index = _block(tokens, index, first_line, blocks, in_quote=False)
+    return tuple(blocks)
+
+
+MARKUP = re.compile(r"[\\`*_\[\]<>&~\t\r\x00]|^(?: {4}| {0,3}(?:[-+=#>]|\d{1,9}[.)]))", re.M)
+"""What may start Markdown markup: escapes, code, emphasis, links, HTML, entities, fences,
+tabs and carriage returns anywhere; an indent of four spaces, a heading, a list, a quote,
+a rule or a setext underline at a line's start. A body without any is prose."""
+
+
+def plain_blocks(body: str, first_line: int) -> tuple[Block, ...] | None:
+    """The paragraphs of a body that ``MARKUP`` finds nothing in, as markdown-it reads them
+    (lines apart from blank ones, their breaks spaces), without running the parser: it was
+    most of a Markdown or YAML record's reading time (docs/performance.md). None when a
+    paragraph starts or ends with a space other than U+0020 (markdown-it's versions trim
+    those differently): the parser decides. Invariant, checked by a property test: the
+    same blocks as markdown-it for every body it answers."""
+    blocks: list[Block] = []
+    lines = body.split("\n")
+    start: int | None = None
+    for number, line in enumerate([*lines, ""]):
+        if line.strip(" "):
+            if start is None:
+                start = number
+        elif start is not None:
+            raw = "\n".join(lines[start:number]).strip(" ")
+            if raw[0].isspace() or raw[-1].isspace():
+                return None
+            text = collapse(raw)
+            if text:
+                blocks.append(Block("paragraph", text, line=first_line + start))
+            start = None
     return tuple(blocks)
 
 

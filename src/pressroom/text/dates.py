@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import regex
@@ -244,8 +245,15 @@ def week_in_words(week: str, locale: str) -> str:
 
 def day_in_words(moment: datetime | date, locale: str) -> str:
     """``19 janvier 2026`` / ``19 January 2026``; French writes the first day ``1er``."""
-    text = format_date(moment, "d MMMM y", locale=locale)
-    return _french_first(text, moment.day) if locale.startswith("fr") else text
+    day = moment.date() if isinstance(moment, datetime) else moment
+    return _day_in_words(day, locale)
+
+
+@lru_cache(maxsize=4096)
+def _day_in_words(day: date, locale: str) -> str:
+    """Babel's formatting, once per day and locale: a digest writes a date per story."""
+    text = format_date(day, "d MMMM y", locale=locale)
+    return _french_first(text, day.day) if locale.startswith("fr") else text
 
 
 def _french_first(text: str, day: int) -> str:

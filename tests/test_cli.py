@@ -193,6 +193,13 @@ def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
         except OSError:
             assert time.monotonic() < deadline and process.poll() is None, "ingest never read"
             time.sleep(0.02)
+    # the signal must find the read blocked: one that lands between the open and the read
+    # is handled before the read begins, which then waits for ever (CPython checks for
+    # signals when a system call is interrupted, not before it starts)
+    wchan = Path(f"/proc/{process.pid}/wchan")
+    while wchan.exists() and "pipe" not in wchan.read_text():
+        assert time.monotonic() < deadline and process.poll() is None, "ingest never blocked"
+        time.sleep(0.02)
     try:
         process.send_signal(signal.SIGINT)
         _, stderr = process.communicate(timeout=60)

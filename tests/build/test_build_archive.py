@@ -16,7 +16,14 @@ from pressroom.build import WeekSelection, build
 from pressroom.build import archive as archive_module
 from pressroom.config import load_config
 from pressroom.errors import OutboxError, PressroomError
-from pressroom.outbox import ARCHIVE_FEED, ARCHIVE_FILES, ARCHIVE_INDEX, OUTBOX, existing_weeks
+from pressroom.outbox import (
+    ARCHIVE_FEED,
+    ARCHIVE_FILES,
+    ARCHIVE_INDEX,
+    OUTBOX,
+    existing_weeks,
+    read_report,
+)
 from pressroom.render.templates import PACKAGED_TEMPLATES
 from support import fail_outbox_writes
 
@@ -108,6 +115,28 @@ def test_a_no_change_rebuild_reads_no_report_and_rewrites_nothing(
     monkeypatch.setattr(archive_module, "read_report", no_reading)
     assert build(workspace, jobs=1).built == ()
     assert _stamps(workspace) == before
+
+
+def test_a_week_written_again_alike_is_the_only_report_read_and_leaves_the_archive(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(workspace, jobs=1)
+    before = _stamps(workspace)
+    archive_module._read.clear()  # as in a new process: the build index holds the summaries
+    read: list[str] = []
+    real = read_report
+
+    def reading(outbox: Path, week: str) -> dict[str, object] | None:
+        read.append(week)
+        return real(outbox, week)
+
+    monkeypatch.setattr(archive_module, "read_report", reading)
+    assert build(workspace, WeekSelection(weeks=(NEW,)), force=True, jobs=1).built == (NEW,)
+    assert read == [NEW]
+    assert _stamps(workspace) == before
+    _retitle(workspace, NEW_SEED, "Un autre titre pour la semaine")
+    assert build(workspace, WeekSelection(weeks=(NEW,)), jobs=1).built == (NEW,)
+    assert _archive(workspace)[1][0] == "Un autre titre pour la semaine"
 
 
 def test_an_archive_file_deleted_by_hand_comes_back(workspace: Path) -> None:

@@ -45,6 +45,7 @@ from pressroom.config import Config, load_config
 from pressroom.errors import OutboxError, PressroomError, Problem
 from pressroom.model import Release
 from pressroom.outbox import (
+    INDEX_NAME,
     OUTBOX,
     clean_leftovers,
     existing_weeks,
@@ -110,10 +111,10 @@ def build(
     config = load_config(workspace)
     plans = read_week_plans(workspace)
     seeds, outbox = _seeds_dir(workspace), workspace / OUTBOX
-    index = load_index(outbox, _index_key(config))
-    incremental = bool(index.files)
-    web_archive = WebArchive(workspace, outbox, config, index.web_archive)
-    with _Renderer(workspace, config, jobs, warm=incremental) as renderer:
+    # an outbox with an index: the warm worker starts first, its start is the longest wait
+    with _Renderer(workspace, config, jobs, warm=(outbox / INDEX_NAME).is_file()) as renderer:
+        index = load_index(outbox, _index_key(config))
+        web_archive = WebArchive(workspace, outbox, config, index.web_archive, index.archived)
         stamps = file_stamps(seeds, SEEDS)
         stale = [
             (path, name)
@@ -201,7 +202,7 @@ def build(
     ):
         if built or removed:
             flush(outbox)
-        save_index(outbox, BuildIndex(index.key, entries, kept, archive_hash))
+        save_index(outbox, BuildIndex(index.key, entries, kept, archive_hash, web_archive.kept()))
     if archive_failed:
         raise archive_failed
     return BuildResult(

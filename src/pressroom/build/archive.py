@@ -1,11 +1,16 @@
 """The build's web archive step: ``outbox/index.html`` and ``feed.xml``, made from every
 week folder in the outbox (built now or before, by a whole or a ``--week`` build).
 
-The archive's inputs hash covers pressroom's version, the config, the archive's
-templates and each week report's stamp. When it matches the one the build index recorded
-and the files are there, nothing is read or rendered: a no-change rebuild costs a stat
-per week. Otherwise the summaries are read from the reports (``render.archive``), never
-by rendering a week again, and only the files whose bytes changed are replaced.
+Each week's summary is read from its report (``render.archive``), never by rendering the
+week again, and kept with the report's stamp, in this process and in the build index: a
+report is read again only when its stamp changed (its week was written again).
+
+The archive's key is made of what it shows: pressroom's version, the config and the
+archive's templates (the key's first half), then every week's summary (its second half).
+When the key is the one the build index recorded and the files are there, nothing is
+rendered: a week written again with the same summary (``--week W --force``) leaves the
+archive alone. When only the summaries changed, the templates are the ones that made the
+recorded archive, so they are not test-rendered before the weeks are written.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -30,43 +36,52 @@ from pressroom.render.archive import (
 from pressroom.render.templates import environment, templates_fingerprint
 
 ReportStamp = tuple[int, int, int]
+Known = dict[str, tuple[ReportStamp, ArchivedWeek | None]]
+"""Each week's summary (None: its report has none), with its report's stamp."""
 
-_read: dict[Path, dict[str, tuple[ReportStamp, ArchivedWeek | None]]] = {}
-"""The summaries of one outbox read so far, by week, with their report's stamp: a process
-that builds again and again (the preview) reads a report again only when its week was
-written again."""
+_read: dict[Path, Known] = {}
+"""The summaries of one outbox known so far in this process (the preview builds again
+and again)."""
 
 
 class WebArchive:
     """The web archive of one build: ``prepare`` before any write, ``finish`` after the
-    weeks."""
+    weeks, ``kept`` for the build index."""
 
-    def __init__(self, workspace: Path, outbox: Path, config: Config, recorded: str) -> None:
+    def __init__(
+        self, workspace: Path, outbox: Path, config: Config, recorded: str, kept: dict[str, Any]
+    ) -> None:
+        """``recorded`` and ``kept``: the key and the summaries the build index holds."""
         self._workspace, self._outbox, self._config = workspace, outbox, config
         self._recorded = recorded
-        self._shared = json.dumps(
+        shared = json.dumps(
             [__version__, repr(config), templates_fingerprint(workspace, ARCHIVE_TEMPLATES)]
         )
+        self._shared = hashlib.sha256(shared.encode()).hexdigest()
         self._env: jinja2.Environment | None = None
         self.reports = report_stamps(outbox)
         """Each week folder's report as the build starts (the plan reads it too)."""
+        self._final = self.reports
         if outbox not in _read:
             _read.clear()
-        self._known = _read.setdefault(outbox, {})
+            _read[outbox] = _from_index(kept)
+        self._known = _read[outbox]
 
     def prepare(self, weeks_change: bool) -> None:
         """When the archive is to change (weeks will be written or removed, or its inputs
-        changed), compile its template and render it once with one week: a template's
-        mistake stops the build before any write."""
+        changed) and its templates are not those of the recorded archive, compile them and
+        render once with one week: a template's mistake stops the build before any write."""
+        if self._recorded.startswith(self._shared + "-"):
+            return  # the templates that made the recorded archive: they render
         stamps = self.reports
         if not weeks_change and self._current(stamps):
             return
         self._render(dict(sorted(stamps.items())[-1:]))
 
     def finish(self, weeks_changed: bool) -> str:
-        """Write the archive of the weeks in the outbox now, if it changed; its inputs hash,
-        for the build index. Raises OutboxError when it cannot be written."""
-        stamps = report_stamps(self._outbox) if weeks_changed else self.reports
+        """Write the archive of the weeks in the outbox now, if it changed; its key, for the
+        build index. Raises OutboxError when it cannot be written."""
+        stamps = self._final = report_stamps(self._outbox) if weeks_changed else self.reports
         key = self._key(stamps)
         if self._current(stamps):
             return key
@@ -85,6 +100,16 @@ class WebArchive:
             ) from exc
         return key
 
+    def kept(self) -> dict[str, Any]:
+        """The summaries of the weeks in the outbox (after ``finish``), as the build index
+        keeps them."""
+        stamps = self._final
+        return {
+            week: [*known[0], known[1].as_dict() if known[1] else None]
+            for week in stamps
+            if (known := self._known.get(week)) is not None and known[0] == stamps[week]
+        }
+
     def _current(self, stamps: dict[str, ReportStamp]) -> bool:
         """Whether the archive on disk is the one these weeks make."""
         if self._key(stamps) != self._recorded:
@@ -93,15 +118,19 @@ class WebArchive:
         return all(present) if stamps else not any(present)
 
     def _key(self, stamps: dict[str, ReportStamp]) -> str:
-        data = json.dumps([self._shared, sorted(stamps.items())])
-        return hashlib.sha256(data.encode()).hexdigest()
+        shown = [(w.as_dict() if w else None) for w in self._summaries(stamps)]
+        content = hashlib.sha256(json.dumps(shown, ensure_ascii=False).encode()).hexdigest()
+        return f"{self._shared}-{content}"
+
+    def _summaries(self, stamps: dict[str, ReportStamp]) -> list[ArchivedWeek | None]:
+        return [self._summary(week, stamp) for week, stamp in sorted(stamps.items())]
 
     def _render(self, stamps: dict[str, ReportStamp]) -> dict[str, bytes]:
         """The archive of the weeks whose report has a summary; empty when none has."""
         if self._env is None:
             self._env = environment(self._workspace)  # its own: archive/ edits show at once
             compile_archive(self._env)
-        weeks = [w for week, stamp in stamps.items() if (w := self._summary(week, stamp))]
+        weeks = [w for w in self._summaries(stamps) if w]
         files = archive_files(weeks, self._config, self._env)  # renders even with no week
         return files if weeks else {}
 
@@ -110,3 +139,15 @@ class WebArchive:
         if known is None or known[0] != stamp:
             known = self._known[week] = (stamp, archived_week(read_report(self._outbox, week)))
         return known[1]
+
+
+def _from_index(kept: dict[str, Any]) -> Known:
+    """The summaries the build index kept; an entry that does not parse is left out (its
+    report is read again)."""
+    known: Known = {}
+    for week, entry in kept.items():
+        if isinstance(entry, list) and len(entry) == 4 and all(type(n) is int for n in entry[:3]):
+            summary = ArchivedWeek.from_dict(entry[3])
+            if summary is not None or entry[3] is None:
+                known[week] = ((entry[0], entry[1], entry[2]), summary)
+    return known

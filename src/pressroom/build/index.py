@@ -52,7 +52,10 @@ class BuildIndex:
     weeks: dict[str, str] = field(default_factory=dict)
     """Each built week's inputs hash."""
     web_archive: str = ""
-    """The inputs hash of the web archive as last written (see build.archive)."""
+    """The key of the web archive as last written (see build.archive)."""
+    archived: dict[str, Any] = field(default_factory=dict)
+    """The web archive's week summaries with their report's stamp, as build.archive keeps
+    them (JSON values: that module reads them back)."""
 
 
 _written: dict[Path, tuple[tuple[int, int, int], BuildIndex]] = {}
@@ -72,7 +75,14 @@ def load_index(outbox: Path, key: str) -> BuildIndex:
             return BuildIndex(key)
         files = {name: _entry(raw) for name, raw in data["files"].items()}
         weeks = {str(k): str(v) for k, v in data["weeks"].items()}
-        return BuildIndex(key, files, weeks, str(data.get("web_archive", "")))
+        archived = data.get("archived")
+        return BuildIndex(
+            key,
+            files,
+            weeks,
+            str(data.get("web_archive", "")),
+            archived if isinstance(archived, dict) else {},
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return BuildIndex(key)
 
@@ -84,6 +94,7 @@ def save_index(outbox: Path, index: BuildIndex) -> None:
         "key": index.key,
         "weeks": index.weeks,
         "web_archive": index.web_archive,
+        "archived": index.archived,
         "files": {name: _raw(entry) for name, entry in index.files.items()},
     }
     temp = outbox / f"{INDEX_NAME}.tmp-{os.getpid()}"

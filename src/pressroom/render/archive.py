@@ -54,6 +54,36 @@ class ArchivedWeek:
     sent_at: datetime
     releases: int
 
+    def as_dict(self) -> dict[str, str | int]:
+        """The week as JSON keeps it (the build index does, see ``from_dict``)."""
+        return {
+            "week": self.week,
+            "subject": self.subject,
+            "preheader": self.preheader,
+            "lead": self.lead,
+            "lead_lang": self.lead_lang,
+            "sent_at": self.sent_at.isoformat(),
+            "releases": self.releases,
+        }
+
+    @classmethod
+    def from_dict(cls, data: object) -> ArchivedWeek | None:
+        """A week as ``as_dict`` wrote it; None for anything else."""
+        if not isinstance(data, dict):
+            return None
+        try:
+            return cls(
+                week=str(data["week"]),
+                subject=str(data["subject"]),
+                preheader=str(data["preheader"]),
+                lead=str(data["lead"]),
+                lead_lang=str(data["lead_lang"]),
+                sent_at=datetime.fromisoformat(str(data["sent_at"])),
+                releases=int(data["releases"]),
+            )
+        except (KeyError, ValueError, TypeError):
+            return None
+
 
 def week_summary(digest: Digest) -> dict[str, str]:
     """What the archive needs of a week, for its report (``digest``)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -10,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pressroom.readers import read_bytes, read_files
+from pressroom.readers import file_suffix, read_bytes, read_files
 from pressroom.readers.decode import MAX_BYTES
 from support import FIXTURES, SEEDS, assert_golden
 
@@ -128,3 +129,8 @@ def test_structured_noise_never_raises(title: str, body: list[str], date_line: s
     text = "\n\n".join([title, date_line, *body])
     release, problems = read_bytes(text.encode("utf-8", "surrogatepass"), "n.txt", PARIS)
     assert release is not None or any(p.is_error for p in problems)
+
+
+@given(st.text(alphabet=st.sampled_from(list("a.TxÉ")), max_size=8))
+def test_a_file_suffix_is_the_one_splitext_gives(name: str) -> None:
+    assert file_suffix(name) == os.path.splitext(name)[1].lower()

@@ -44,6 +44,8 @@ def _speakers(texts: list[str]) -> list[tuple[str | None, str | None]]:
         "a-t-elle souligné."
     ]
 )
+@example(["« Nous ouvrirons le site en mai prochain » a déclaré le préfet Tom Lee Tom Lee the"])
+@example(["« Nous ouvrirons le site en mai prochain » a déclaré le préfet Tom Lee the le préfet"])
 def test_no_speaker_is_a_common_word_a_pronoun_or_a_fragment(texts: list[str]) -> None:
     for speaker, cue in _speakers(texts):
         if speaker is None:

@@ -30,7 +30,7 @@ from pressroom.text.verbs import verb_re
 
 Kind = Literal["name", "pronoun", "surname", "descriptor"]
 MAX_ROLE = 140
-MAX_DESCRIPTOR_WORDS = 7
+MAX_DESCRIPTOR_WORDS = 6
 _TITLE_WORDS = frozenset(t.lower() for t in TITLES)
 # Capitalised words that say an office, not a name: "University President Jane Q. Doe".
 ROLE_WORDS = frozenset(
@@ -280,7 +280,32 @@ def _descriptor(head: str) -> Subject | None:
         return None
     if any(w[:1].isupper() and w.lower() in _OPENERS for w in words[1:]):
         return None  # "le préfet Ainsi Pour y parvenir": a sentence begins, no one is named
+    if words[-1].lower() in _DANGLING or _name_inside(words):
+        return None  # "le préfet Tom Lee the", "… Tom Lee the le préfet": fragments
     return Subject("descriptor", head, gender=role_gender(head))
+
+
+def _name_inside(words: list[str]) -> bool:
+    """Whether a person's name (two capitalised words or more) stands inside the words,
+    with more words after it: words run together, not one descriptor."""
+    run: list[str] = []
+    for index, word in enumerate([*words[1:], ""], start=1):
+        if word[:1].isupper():
+            run.append(word)
+            continue
+        if len(run) >= 2 and index < len(words) and is_person_name(" ".join(run)):
+            return True
+        run = []
+    return False
+
+
+_DANGLING = frozenset(
+    """
+    le la les l un une des de du d et ou à au aux en pour par sur avec the a an of and or
+    to for by with at in on
+    """.split()
+)
+"""Words no descriptor ends with: one that does is a fragment."""
 
 
 _OPENERS = frozenset(

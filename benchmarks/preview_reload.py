@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from archive import write_archive
+from run import compile_package
 
 ROOT = Path(__file__).resolve().parent.parent
 URL = re.compile(r"http://127\.0\.0\.1:(\d+)/")
@@ -132,6 +133,7 @@ def measure(workspace: Path, files: list[Path], edits: int) -> list[float]:
 
 
 def main() -> None:
+    compile_package()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--releases", type=int, default=2000, help="size of the archive")
     parser.add_argument("--edits", type=int, default=8, help="saves to time, one file each")

@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from pressroom.pickling import pickled_by_fields
+
 
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong with one input, located to the line."""

@@ -7,16 +7,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
+from pressroom.pickling import pickled_by_fields
+
 BlockKind = Literal["paragraph", "heading", "bullets", "quote"]
 Lang = Literal["fr", "en"]
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Source:
     path: str
     line: int = 1
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Quote:
     """A direct quotation, without its quotation marks."""
@@ -31,6 +35,7 @@ class Quote:
     None when there is no speaker."""
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Block:
     """One piece of body text, in reading order. ``items`` is only set for bullets."""
@@ -41,6 +46,7 @@ class Block:
     line: int = 0
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class PostOverride:
     """The editor's own text for one platform's post (``posts:`` in a record), used as
@@ -52,6 +58,7 @@ class PostOverride:
     """The line of the record that states it, for problems."""
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Release:
     id: str
@@ -108,6 +115,7 @@ class Release:
         }
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ImageFile:
     """A workspace image as read (``readers.images``): what the digest and its checks need."""

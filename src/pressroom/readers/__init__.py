@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from pressroom.errors import Problem, RecordError, Severity
 from pressroom.model import ImageFile, Release
+from pressroom.pickling import pickled_by_fields
 from pressroom.readers.decode import decode
 from pressroom.readers.images import ImageSource, is_remote, read_image
 from pressroom.readers.markdown import read_markdown
@@ -103,6 +104,7 @@ def read_bytes(raw: bytes, path: str, tz: ZoneInfo) -> tuple[Release | None, lis
     return release, problems
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class FileRead:
     """One release file as read: its release (or None), its problems, the sha256 of its bytes."""

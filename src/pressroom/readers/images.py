@@ -25,6 +25,7 @@ from urllib.parse import quote
 from pressroom.errors import Problem
 from pressroom.model import ImageFile, Release
 from pressroom.outbox import ASSETS
+from pressroom.pickling import pickled_by_fields
 
 MAX_IMAGE_BYTES = 1024 * 1024
 """A file image's weight limit: 1 MB, downloaded by every reader."""
@@ -37,6 +38,7 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _PUT_IN_ASSETS = f"put the file in the workspace's {ASSETS}/ folder and write {ASSETS}/NAME"
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ImageSource:
     """The workspace image a release file names, as found when the file was read: what

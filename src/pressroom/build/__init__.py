@@ -175,8 +175,9 @@ def build(
         built: list[str] = []
         failed_checks: dict[str, tuple[Check, ...]] = {}
         batch = Batch(outbox, releases, hashes, workspace, images, plans)
-        for week, checks in renderer.render(batch):
+        for week, checks, summary in renderer.render(batch):
             built.append(week)
+            web_archive.written(week, summary)
             if failed(checks):
                 failed_checks[week] = checks
             if on_week:

@@ -1,9 +1,10 @@
 """The build's web archive step: ``outbox/index.html`` and ``feed.xml``, made from every
 week folder in the outbox (built now or before, by a whole or a ``--week`` build).
 
-Each week's summary is read from its report (``render.archive``), never by rendering the
-week again, and kept with the report's stamp, in this process and in the build index: a
-report is read again only when its stamp changed (its week was written again).
+Each week's summary comes from its report (``render.archive``), never from rendering the
+week again: a week this build wrote hands it over (``written``), any other week's report
+is read. It is kept with the report's stamp, in this process and in the build index: a
+report is read again only when its stamp changed and this build did not write it.
 
 The archive's key is made of what it shows: pressroom's version, the config and the
 archive's templates (the key's first half), then every week's summary (its second half).
@@ -62,6 +63,7 @@ class WebArchive:
         self.reports = report_stamps(outbox)
         """Each week folder's report as the build starts (the plan reads it too)."""
         self._final = self.reports
+        self._written: dict[str, ArchivedWeek | None] = {}
         if outbox not in _read:
             _read.clear()
             _read[outbox] = _from_index(kept)
@@ -77,6 +79,10 @@ class WebArchive:
         if not weeks_change and self._current(stamps):
             return
         self._render(dict(sorted(stamps.items())[-1:]))
+
+    def written(self, week: str, summary: ArchivedWeek | None) -> None:
+        """A week this build wrote, with the summary its new report holds."""
+        self._written[week] = summary
 
     def finish(self, weeks_changed: bool) -> str:
         """Write the archive of the weeks in the outbox now, if it changed; its key, for the
@@ -137,7 +143,11 @@ class WebArchive:
     def _summary(self, week: str, stamp: ReportStamp) -> ArchivedWeek | None:
         known = self._known.get(week)
         if known is None or known[0] != stamp:
-            known = self._known[week] = (stamp, archived_week(read_report(self._outbox, week)))
+            if week in self._written:  # written by this build: its report is not read back
+                known = self._known[week] = (stamp, self._written.pop(week))
+            else:
+                report = read_report(self._outbox, week)
+                known = self._known[week] = (stamp, archived_week(report))
         return known[1]
 
 

@@ -6,7 +6,8 @@ Invariants:
   the build (Linux ``PR_SET_PDEATHSIG``): a worker left behind by a killed build would
   race the next build's writes.
 - A render worker writes each week it renders (see ``outbox.write_week``) and returns
-  only the week's name and checks; the output is the same bytes as a serial build.
+  only the week's name, checks and archive summary; the output is the same bytes as a
+  serial build.
 - Small work runs in this process: forking costs more than it saves below
   ``PARALLEL_MIN_FILES`` files or ``PARALLEL_MIN_WEEKS`` weeks.
 """
@@ -23,6 +24,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 import jinja2
@@ -33,14 +35,21 @@ from pressroom.model import ImageFile, Release
 from pressroom.outbox import write_week
 from pressroom.readers import FileRead, read_file
 from pressroom.readers.weekfile import WeekPlan
+from pressroom.render.archive import ArchivedWeek
 from pressroom.render.checks import Check
 from pressroom.render.week import WeekOutput, render_week
 
 PARALLEL_MIN_FILES = 200
 PARALLEL_MIN_WEEKS = 4
 
-Rendered = tuple[str, tuple[Check, ...]]
-"""A week written to the outbox, and its digest's checks."""
+
+class Rendered(NamedTuple):
+    """A week written to the outbox: its digest's checks, and its summary for the web
+    archive (the archive then needs not read back the report just written)."""
+
+    week: str
+    checks: tuple[Check, ...]
+    summary: ArchivedWeek | None
 
 
 @dataclass(frozen=True)
@@ -135,7 +144,7 @@ def render_and_write(job: RenderJob, week: str) -> Rendered:
         batch.images,
     )
     _write(batch, output)
-    return week, output.checks
+    return Rendered(week, output.checks, output.summary)
 
 
 def die_with_parent(parent: int) -> None:

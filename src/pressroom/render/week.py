@@ -16,7 +16,7 @@ from pressroom.config import Config
 from pressroom.model import ImageFile, Release
 from pressroom.outbox import REPORT
 from pressroom.readers.weekfile import WeekPlan
-from pressroom.render.archive import week_summary
+from pressroom.render.archive import ArchivedWeek, archived_week, week_summary
 from pressroom.render.checks import Check, check_digest, failed
 from pressroom.render.digest import render_digest
 from pressroom.render.eml import build_eml
@@ -34,6 +34,8 @@ class WeekOutput:
     checks: tuple[Check, ...]
     assets: tuple[str, ...] = ()
     """The workspace images the digest shows, to copy into the week folder (``assets/...``)."""
+    summary: ArchivedWeek | None = None
+    """What the web archive shows of the week, as its report says it (``archived_week``)."""
 
 
 def week_drafts(
@@ -93,4 +95,4 @@ def render_week(
         "posts.md": file_bytes(to_markdown(posts, heading), ExportFormat.md),
         REPORT: (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode(),
     }
-    return WeekOutput(week, files, checks, assets)
+    return WeekOutput(week, files, checks, assets, archived_week(report))

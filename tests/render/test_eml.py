@@ -3,16 +3,20 @@ list headers, and subjects of any text."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from datetime import datetime
 from email import message_from_bytes
 from email.policy import default
+from email.utils import format_datetime
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pressroom.compose.digest import compose_digest
+from pressroom.compose.digest import Digest, compose_digest
+from pressroom.config import Newsletter
+from pressroom.render.digest import RenderedDigest
 from pressroom.render.eml import build_eml
 from pressroom.render.week import render_week
 from support import (
@@ -88,6 +92,65 @@ def test_any_newsletter_name_makes_a_subject_that_reads_back(name: str) -> None:
     assert all(len(line) <= 998 for line in head.split(b"\r\n"))
     parsed = message_from_bytes(raw, policy=default)["Subject"]
     assert " ".join(parsed.split()) == " ".join(digest.subject.split())
+
+
+def _as_the_package_writes(
+    digest: Digest, rendered: RenderedDigest, newsletter: Newsletter
+) -> bytes:
+    """The same message built whole by the email package, SMTP policy, no memory."""
+    from email.message import EmailMessage
+    from email.policy import SMTP
+
+    from pressroom.render.eml import list_id, list_unsubscribe, one_line, sender_domain
+
+    sha = hashlib.sha256(rendered.html_bytes).hexdigest()[:16]
+    message = EmailMessage(policy=SMTP)
+    message["Subject"] = one_line(digest.subject)
+    message["From"] = one_line(newsletter.sender)
+    message["To"] = one_line(newsletter.to)
+    if newsletter.reply_to:
+        message["Reply-To"] = one_line(newsletter.reply_to)
+    message["Date"] = format_datetime(digest.sent_at)
+    message["Message-ID"] = f"<digest-{digest.week}-{sha}@{sender_domain(newsletter.sender)}>"
+    message["List-Id"] = list_id(newsletter)
+    message["List-Unsubscribe"] = list_unsubscribe(newsletter)
+    message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    message["MIME-Version"] = "1.0"
+    message.make_alternative()
+    for content, subtype in ((rendered.text, "plain"), (rendered.html_bytes.decode(), "html")):
+        part = EmailMessage(policy=SMTP)
+        part.set_content(content, subtype=subtype, charset="utf-8", cte="base64")
+        del part["MIME-Version"]
+        message.attach(part)
+    message.set_boundary(f"=_pressroom_{sha}")
+    return message.as_bytes()
+
+
+@pytest.mark.parametrize("week", SEED_WEEKS)
+def test_the_message_is_what_the_email_package_writes(week: str) -> None:
+    config = repo_config()
+    releases = seed_weeks()[week]
+    digest = compose_digest(week, releases, config)
+    rendered = rendered_digest(week, releases, config)
+    for newsletter in (config.newsletter, replace(config.newsletter, reply_to="")):
+        expected = _as_the_package_writes(digest, rendered, newsletter)
+        assert build_eml(digest, rendered, newsletter) == expected
+
+
+@settings(max_examples=50, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=1, max_size=200).filter(
+        lambda s: s.strip()
+    )
+)
+def test_any_name_and_subject_are_written_as_the_email_package_writes(name: str) -> None:
+    config = repo_config()
+    named = replace(config, newsletter=replace(config.newsletter, name=name))
+    releases = (make_release(1),)
+    digest = compose_digest("2026-W04", releases, named)
+    rendered = rendered_digest("2026-W04", releases, named)
+    expected = _as_the_package_writes(digest, rendered, named.newsletter)
+    assert build_eml(digest, rendered, named.newsletter) == expected
 
 
 @pytest.mark.parametrize("week", SEED_WEEKS)

@@ -179,8 +179,16 @@ def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
     the signal comes, whatever the machine's speed."""
     fifo = tmp_path / "release.txt"
     os.mkfifo(fifo)
+    # Python leaves SIGINT ignored when it starts ignored, as it does under a shell's `&`:
+    # the command is started with Python's own handler, as a terminal would start it
+    start = (
+        "import runpy, signal, sys;"
+        "signal.signal(signal.SIGINT, signal.default_int_handler);"
+        "sys.argv = ['pressroom', *sys.argv[1:]];"
+        "runpy.run_module('pressroom', run_name='__main__')"
+    )
     process = subprocess.Popen(
-        [sys.executable, "-m", "pressroom", "ingest", str(fifo)],
+        [sys.executable, "-c", start, "ingest", str(fifo)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

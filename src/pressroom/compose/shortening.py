@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 import regex
 
+from pressroom.text.language import FUNCTION_WORDS
 from pressroom.text.spaces import words
 
 MIN_QUOTE_WORDS = 4
@@ -88,17 +89,6 @@ def _clean_cuts(words: tuple[str, ...]) -> list[bool]:
             and not last.endswith(("'", "’"))
         )
     return clean
-
-
-FUNCTION_WORDS = frozenset(
-    """
-    le la les l un une des du de d au aux à a et ou ni mais car donc or que qu qui dont ne
-    n se s ce c cette ces son sa ses leur leurs notre nos votre vos mon ma mes en y par pour
-    sur sous dans avec sans chez vers entre plus très pas est sont the a an of to and or
-    nor but in on at by for with from into onto as than that which who whose our their his
-    her its my your is are was were be been not no so if
-    """.split()
-)
 
 
 def _cut_quote(parts: Parts, keep: int) -> Parts:

@@ -8,6 +8,7 @@ from typing import Literal
 
 import regex
 
+from pressroom.text.language import FUNCTION_WORDS
 from pressroom.text.names import (
     NAME_RE,
     NOT_FIRST,
@@ -280,7 +281,7 @@ def _descriptor(head: str) -> Subject | None:
         return None
     if any(w[:1].isupper() and w.lower() in _OPENERS for w in words[1:]):
         return None  # "le préfet Ainsi Pour y parvenir": a sentence begins, no one is named
-    if words[-1].lower() in _DANGLING or _name_inside(words):
+    if words[-1].lower() in FUNCTION_WORDS or _name_inside(words):
         return None  # "le préfet Tom Lee the", "… Tom Lee the le préfet": fragments
     return Subject("descriptor", head, gender=role_gender(head))
 
@@ -297,15 +298,6 @@ def _name_inside(words: list[str]) -> bool:
             return True
         run = []
     return False
-
-
-_DANGLING = frozenset(
-    """
-    le la les l un une des de du d et ou à au aux en pour par sur avec the a an of and or
-    to for by with at in on
-    """.split()
-)
-"""Words no descriptor ends with: one that does is a fragment."""
 
 
 _OPENERS = frozenset(

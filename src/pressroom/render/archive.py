@@ -104,18 +104,8 @@ def archived_week(report: Mapping[str, object] | None) -> ArchivedWeek | None:
     summary, week, releases = report.get("digest"), report.get("week"), report.get("releases")
     if not isinstance(summary, dict) or not isinstance(week, str) or not is_week(week):
         return None
-    try:
-        return ArchivedWeek(
-            week=week,
-            subject=str(summary["subject"]),
-            preheader=str(summary["preheader"]),
-            lead=str(summary["lead"]),
-            lead_lang=str(summary["lead_lang"]),
-            sent_at=datetime.fromisoformat(str(summary["sent_at"])),
-            releases=len(releases) if isinstance(releases, list) else 0,
-        )
-    except (KeyError, ValueError):
-        return None
+    count = len(releases) if isinstance(releases, list) else 0
+    return ArchivedWeek.from_dict({**summary, "week": week, "releases": count})
 
 
 def compile_archive(env: jinja2.Environment) -> None:

@@ -71,10 +71,10 @@ def test_unknown_config_key_is_a_usage_error_with_its_line(
 def test_broken_template_writes_nothing(workspace: Path, runner: CliRunner) -> None:
     partials = workspace / "templates" / "email" / "partials"
     partials.mkdir(parents=True)
-    (partials / "card.mjml.j2").write_text("<mj-text>{% if %}</mj-text>\n")
+    (partials / "stories.mjml.j2").write_text("<mj-text>{% if %}</mj-text>\n")
     result = runner.invoke(app, ["build", "-C", str(workspace)])
     assert result.exit_code == 2
-    assert "card.mjml.j2:1: template error" in result.output
+    assert "stories.mjml.j2:1: template error" in result.output
     assert not (workspace / "outbox").exists()
 
 

@@ -30,17 +30,28 @@ def environment(workspace: Path) -> jinja2.Environment:
     loaders.append(jinja2.FileSystemLoader(PACKAGED_TEMPLATES))
     env = _Environment(
         loader=jinja2.ChoiceLoader(loaders),
-        autoescape=jinja2.select_autoescape(
-            ["html", "mjml", "xml", "mjml.j2", "html.j2"], default_for_string=False
-        ),
+        autoescape=_autoescape,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # one environment per build: no stat of every template per render
+        cache_size=-1,  # a plain dict: Jinja's LRU cache takes a lock at every include
     )
     env.filters["wrap"] = wrap
     return env
+
+
+_ESCAPED = jinja2.select_autoescape(
+    ["html", "mjml", "xml", "mjml.j2", "html.j2"], default_for_string=False
+)
+
+
+@lru_cache(maxsize=256)
+def _autoescape(name: str | None) -> bool:
+    """Whether a template's output is HTML-escaped (by its name's ending), remembered: Jinja
+    asks again for every include, at each story of a digest."""
+    return bool(_ESCAPED(name))
 
 
 class _Environment(jinja2.Environment):

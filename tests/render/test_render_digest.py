@@ -94,6 +94,25 @@ def test_release_text_is_escaped_and_bad_links_never_reach_the_html() -> None:
     assert checks["links are absolute http(s)"] == "pass"
 
 
+def test_a_story_in_another_language_is_marked_on_its_own_text_only() -> None:
+    english = make_release(1, title="A plan for industry", lang="en")
+    lead = make_release(3, title="Un plan pour l’industrie")
+    french = make_release(2, title="Un plan pour les transports")
+    rendered = render_digest(
+        compose_digest("2026-W04", (english, lead, french), repo_config()),
+        repo_config(),
+        repo_env(),
+    )
+    html = rendered.html
+    stories = [part.split("</blockquote>")[0] for part in html.split('<td class="story"')[1:]]
+    story = next(part for part in stories if "A plan for industry" in part)
+    assert story.count('lang="en"') == 3  # title, summary, quote
+    assert 'class="s-title"' in story and "<blockquote" in story
+    others = html.replace(story, "")
+    assert 'lang="en"' not in others
+    assert '<html lang="fr"' in html
+
+
 def test_forty_releases_stay_under_the_gmail_clip() -> None:
     releases = tuple(make_release(n) for n in range(40))
     html = render_digest(

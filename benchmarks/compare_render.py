@@ -1,15 +1,17 @@
 """The 20-story digest's render, stage by stage, against the pre-redesign code, in one process.
 
     git worktree add ../pressroom-eacf873 eacf873
-    python benchmarks/compare_render.py ../pressroom-eacf873 [--blocks 16]
+    python benchmarks/compare_render.py ../pressroom-eacf873 [--blocks 60]
 
 Separate processes cannot compare the two on this project's shared machine: its speed
-moves by up to 2x from one process to the next. Here the old package is copied under the
-name ``pressroom_old`` (its imports rewritten) and imported beside ``pressroom``; every case
-then runs in blocks of 25 renders, in alternating order, over the same five weeks of
-``benchmarks/archive.py``. The old code's module names are those of commit eacf873
-(``pressroom.digest``, ``pressroom.mailer``, ``pressroom.templating``). Prints a Markdown
-table: the median and the tenth percentile (the fast moments) of each case, in ms.
+moves by up to 2x from one process to the next, and within one over minutes. Here the
+old package is copied under the name ``pressroom_old`` (its imports rewritten) and
+imported beside ``pressroom``; every case runs in blocks of ten renders, the blocks in
+alternating order, over the same five weeks of ``benchmarks/archive.py``. A new case is
+compared with its old counterpart block by block (they run next to each other, so they
+see the same moment of the machine): the table gives each case's median over the blocks
+and the median of the paired ratios. The old code's module names are those of commit
+eacf873 (``pressroom.digest``, ``pressroom.mailer``, ``pressroom.templating``).
 
 Cases: Jinja2 (old code and templates, the new code with the old templates, the new code
 and templates), MJML (mjml-python on each side's source), premailer (old code with and
@@ -37,7 +39,7 @@ from run import ROOT, compile_package
 
 WEEKS = 5
 STORIES = 20
-ROUNDS = 25
+ROUNDS = 10
 
 
 def import_old(checkout: Path, into: Path) -> None:
@@ -180,10 +182,41 @@ def cases(
     }
 
 
+PAIRS = {
+    "Jinja2, new code, old templates": "Jinja2, old code and templates",
+    "Jinja2, new code and templates": "Jinja2, old code and templates",
+    "MJML, the new source": "MJML, the old source",
+    "premailer, old code without it": "premailer, old code with its replay",
+    "premailer, new code": "premailer, old code with its replay",
+    "text part, new": "text part, old",
+    ".eml, new": ".eml, old",
+    "whole render and .eml, new": "whole render and .eml, old",
+}
+"""Each new case and the old one it is compared with, run next to it in every block."""
+
+
+def measure(all_cases: dict[str, Callable[[int], object]], blocks: int) -> dict[str, list[float]]:
+    """Each case's median time in every block (seconds); blocks alternate the order."""
+    for run in all_cases.values():
+        for week in range(WEEKS):
+            run(week)
+    medians: dict[str, list[float]] = {name: [] for name in all_cases}
+    names = list(all_cases)
+    for block in range(blocks):
+        for name in names if block % 2 == 0 else reversed(names):
+            times = []
+            for round_ in range(ROUNDS):
+                started = time.perf_counter()
+                all_cases[name](round_ % WEEKS)
+                times.append(time.perf_counter() - started)
+            medians[name].append(statistics.median(times))
+    return medians
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("old", type=Path, help="a checkout of the old code (eacf873)")
-    parser.add_argument("--blocks", type=int, default=16)
+    parser.add_argument("--blocks", type=int, default=60)
     args = parser.parse_args()
     compile_package()
     with tempfile.TemporaryDirectory() as folder:
@@ -192,23 +225,16 @@ def main() -> None:
         paths = write_archive(root / "seeds", STORIES * WEEKS, WEEKS)
         old, no_replay = old_side(args.old.resolve(), paths)
         (root / "templates").symlink_to(args.old.resolve() / "templates")
-        all_cases = cases(old, new_side(paths), new_side(paths, root), no_replay)
-        times: dict[str, list[float]] = {name: [] for name in all_cases}
-        for run in all_cases.values():
-            for week in range(WEEKS):
-                run(week)
-        names = list(all_cases)
-        for block in range(args.blocks):
-            for name in names if block % 2 == 0 else reversed(names):
-                for round_ in range(ROUNDS):
-                    started = time.perf_counter()
-                    all_cases[name](round_ % WEEKS)
-                    times[name].append(time.perf_counter() - started)
-    print("| case | median | 10th percentile |\n|---|---|---|")
-    for name, values in times.items():
-        values.sort()
-        tenth = values[len(values) // 10]
-        print(f"| {name} | {statistics.median(values) * 1000:.2f} ms | {tenth * 1000:.2f} ms |")
+        medians = measure(
+            cases(old, new_side(paths), new_side(paths, root), no_replay), args.blocks
+        )
+    print("| case | median of the blocks | against the old, paired by block |\n|---|---|---|")
+    for name, values in medians.items():
+        against = ""
+        if name in PAIRS:
+            ratios = [new / old for new, old in zip(values, medians[PAIRS[name]], strict=True)]
+            against = f"{statistics.median(ratios) - 1:+.0%}"
+        print(f"| {name} | {statistics.median(values) * 1000:.2f} ms | {against} |")
 
 
 if __name__ == "__main__":

@@ -113,6 +113,17 @@ def test_a_story_in_another_language_is_marked_on_its_own_text_only() -> None:
     assert '<html lang="fr"' in html
 
 
+def test_stories_without_an_image_are_rows_of_one_text_block() -> None:
+    releases = tuple(make_release(n, title=f"Communiqué {n}") for n in range(6))
+    rendered = render_digest(
+        compose_digest("2026-W04", releases, repo_config()), repo_config(), repo_env()
+    )
+    styled = rendered.mjml.split("<!-- pressroom:styled -->")[1].split("<!-- /pressroom")[0]
+    assert styled.count('<td class="story"') == 5  # every story but the lead
+    assert styled.count("<mj-text") == 1 and styled.count('<table role="presentation"') == 1 + 5
+    assert rendered.html.count('<td class="story"') == 5
+
+
 def test_forty_releases_stay_under_the_gmail_clip() -> None:
     releases = tuple(make_release(n) for n in range(40))
     html = render_digest(

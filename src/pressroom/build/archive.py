@@ -76,7 +76,7 @@ class WebArchive:
         if self._recorded.startswith(self._shared + "-"):
             return  # the templates that made the recorded archive: they render
         stamps = self.reports
-        if not weeks_change and self._current(stamps):
+        if not weeks_change and self._current(self._key(stamps), stamps):
             return
         self._render(dict(sorted(stamps.items())[-1:]))
 
@@ -89,7 +89,7 @@ class WebArchive:
         build index. Raises OutboxError when it cannot be written."""
         stamps = self._final = report_stamps(self._outbox) if weeks_changed else self.reports
         key = self._key(stamps)
-        if self._current(stamps):
+        if self._current(key, stamps):
             return key
         files = self._render(stamps)
         try:
@@ -116,9 +116,9 @@ class WebArchive:
             if (known := self._known.get(week)) is not None and known[0] == stamps[week]
         }
 
-    def _current(self, stamps: dict[str, ReportStamp]) -> bool:
-        """Whether the archive on disk is the one these weeks make."""
-        if self._key(stamps) != self._recorded:
+    def _current(self, key: str, stamps: dict[str, ReportStamp]) -> bool:
+        """Whether the archive on disk is the one these weeks make (``key``: theirs)."""
+        if key != self._recorded:
             return False
         present = [(self._outbox / name).is_file() for name in ARCHIVE_FILES]
         return all(present) if stamps else not any(present)

@@ -11,6 +11,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,10 +65,12 @@ def week_file_name(week: str) -> str:
     return f"{WEEKS}/{week}.yaml"
 
 
+@lru_cache(maxsize=1)
 def note_markdown() -> MarkdownIt:
     """The note's Markdown: CommonMark without raw HTML (written as text) and without
     images (a release's ``image`` is where pictures go). Imported here: only a week with
-    a note needs the parser, not every command's start."""
+    a note needs the parser, not every command's start. Made once (it took longer than
+    rendering a note) and shared: nothing changes it after this."""
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark", {"html": False}).disable("image")

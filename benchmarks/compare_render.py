@@ -67,11 +67,11 @@ class Side:
 
 
 def new_side(paths: list[Path], templates: Path = ROOT) -> Side:
-    from pressroom.build.plan import group_by_week
     from pressroom.compose.digest import compose_digest
     from pressroom.compose.labels import labels
     from pressroom.config import load_config
-    from pressroom.readers import read_files
+    from pressroom.pipeline.plan import group_by_week
+    from pressroom.readers.files import read_files
     from pressroom.render import digest as d
     from pressroom.render.eml import build_eml
     from pressroom.render.inline import inline_css

@@ -92,10 +92,10 @@ def digest_and_node_ms() -> tuple[float, float | None]:
     The two are measured in alternating blocks, so that both see the same moments of a
     shared machine whose speed drifts.
     """
-    from pressroom.build.plan import group_by_week
     from pressroom.compose.digest import compose_digest
     from pressroom.config import load_config
-    from pressroom.readers import read_files
+    from pressroom.pipeline.plan import group_by_week
+    from pressroom.readers.files import read_files
     from pressroom.render.digest import render_digest
     from pressroom.render.eml import build_eml
     from pressroom.render.templates import environment
@@ -126,7 +126,7 @@ def reading_ms_per_release(releases: int = 2000) -> tuple[float, float]:
     process, one after the other (no pool), in ms per release. The fastest is what the
     code costs; the machine's drift (other tenants) only ever adds to it."""
     from pressroom.config import load_config
-    from pressroom.readers import read_files
+    from pressroom.readers.files import read_files
 
     config = load_config(ROOT)
     with tempfile.TemporaryDirectory() as folder:

@@ -22,11 +22,11 @@ from zoneinfo import ZoneInfo
 import jinja2
 import pytest
 
-from pressroom.build.plan import group_by_week
 from pressroom.compose.digest import compose_digest
 from pressroom.config import Config, load_config
 from pressroom.model import Block, Lang, Quote, Release, Source
-from pressroom.readers import read_files, release_files
+from pressroom.pipeline.plan import group_by_week
+from pressroom.readers.files import read_files, release_files
 from pressroom.render.digest import RenderedDigest, render_digest
 from pressroom.render.templates import PostTemplates, environment
 
@@ -176,7 +176,7 @@ def require_tool(found: object, name: str, install: str) -> None:
 
 def built_week(folder: Path, source: Path, week: str) -> Path:
     """A copy of the workspace ``source`` built into ``folder``; the week's outbox folder."""
-    from pressroom.build import build
+    from pressroom.pipeline.build import build
 
     shutil.copytree(source, folder, dirs_exist_ok=True)
     build(folder, jobs=1)

@@ -16,7 +16,7 @@ from pressroom.audit import (
     spam_reports,
     spamassassin,
 )
-from pressroom.build import build
+from pressroom.pipeline.build import build
 from pressroom.send import stamped
 from support import MIXED, SEED_WEEKS, built_week, copy_workspace, require_tool
 

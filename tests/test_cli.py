@@ -14,7 +14,7 @@ from pathlib import Path
 from icalendar import Calendar
 from typer.testing import CliRunner
 
-from pressroom.cli import app
+from pressroom.cli.main import app
 from pressroom.outbox import WEEK_FILES, existing_weeks
 from pressroom.status import ExitStatus
 from support import FIXTURES, ROOT

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 
 from pressroom.config import Config, load_config
-from pressroom.errors import PressroomError, Problem
+from pressroom.errors import Problem, SetupError
 from support import ROOT
 
 
 def _problem(tmp_path: Path, text: str) -> Problem:
     (tmp_path / "pressroom.yaml").write_text(text, encoding="utf-8")
-    with pytest.raises(PressroomError) as caught:
+    with pytest.raises(SetupError) as caught:
         load_config(tmp_path)
     return caught.value.problem
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from pressroom.pickling import pickled_by_fields
-from pressroom.readers import read_file
+from pressroom.readers.files import read_file
 from support import FIXTURES, PARIS, SEEDS
 
 

@@ -27,7 +27,7 @@ import pytest
 from archive import write_archive
 from typer.testing import CliRunner
 
-from pressroom.cli import app
+from pressroom.cli.main import app
 from pressroom.outbox import ARCHIVE_FILES, ARCHIVE_INDEX, WEEK_FILES
 from pressroom.preview import PreviewState, serve
 from support import FIXTURES, ROOT, fail_outbox_writes

@@ -14,7 +14,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from typer.testing import CliRunner, Result
 
-from pressroom.cli import app
+from pressroom.cli.main import app
 
 
 class _Inbox:

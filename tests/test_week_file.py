@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pressroom.cli import app
+from pressroom.cli.main import app
 from pressroom.outbox import INDEX_NAME, OUTBOX, WEEK_FILES
 from pressroom.readers.weekfile import read_week_plan
 from support import FIXTURES

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
-from pressroom.errors import PressroomError, Problem
+from pressroom.errors import Problem, SetupError
 from pressroom.platforms import PLATFORMS
 from pressroom.weeks import WEEK_PAGE, WeeklySlot, parse_weekly_slot
 
@@ -136,7 +136,7 @@ def load_config(workspace: Path) -> Config:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise PressroomError(
+        raise SetupError(
             Problem(shown, 1, "pressroom.yaml is not UTF-8", "save it as UTF-8")
         ) from exc
     return _parsed_config(shown, text)
@@ -150,7 +150,7 @@ def _parsed_config(shown: str, text: str) -> Config:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        raise PressroomError(
+        raise SetupError(
             Problem(
                 shown,
                 yaml_error_offset(exc) + 1,
@@ -241,7 +241,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 def _check(config: Config, path: str, root: yaml.Node) -> None:
     """Values that parse but cannot work: an unknown time zone, platform or locale."""
 
-    def fail(key: str, message: str, hint: str) -> PressroomError:
+    def fail(key: str, message: str, hint: str) -> SetupError:
         return _error(path, _node_at(root, key), message, hint)
 
     try:
@@ -387,5 +387,5 @@ def _node_at(root: yaml.Node, dotted: str) -> yaml.Node:
     return node
 
 
-def _error(path: str, node: yaml.Node, message: str, hint: str) -> PressroomError:
-    return PressroomError(Problem(path, node.start_mark.line + 1, message, hint))
+def _error(path: str, node: yaml.Node, message: str, hint: str) -> SetupError:
+    return SetupError(Problem(path, node.start_mark.line + 1, message, hint))

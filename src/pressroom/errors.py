@@ -36,19 +36,20 @@ class Problem:
 
 
 class PressroomError(Exception):
-    """A problem that stops a command before anything is written (exit code 2)."""
+    """Base of the errors that end a command; ``cli.app`` maps each kind to its exit code."""
 
     def __init__(self, problem: Problem) -> None:
         super().__init__(str(problem))
         self.problem = problem
 
 
-class OutboxError(Exception):
-    """Writing the outbox failed; weeks not yet swapped in are left as they were."""
+class SetupError(PressroomError):
+    """The workspace's setup is wrong (a flag, the config, a template, a week file): the
+    command stops before anything is written (exit code 2)."""
 
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(str(problem))
-        self.problem = problem
+
+class OutboxError(PressroomError):
+    """Writing the outbox failed; weeks not yet swapped in are left as they were (exit 3)."""
 
 
 class RecordError(Exception):

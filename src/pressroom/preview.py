@@ -26,13 +26,13 @@ from urllib.parse import unquote, urlsplit
 
 import jinja2
 
-from pressroom.build import BuildResult, build, preload, week_inputs
 from pressroom.compose.digest import compose_digest
 from pressroom.compose.review import release_review
 from pressroom.config import Newsletter, load_config
-from pressroom.errors import OutboxError, PressroomError
+from pressroom.errors import OutboxError, SetupError
 from pressroom.model import newest_first
 from pressroom.outbox import ASSETS, OUTBOX, REPORT, WEEK_FILES, existing_weeks, week_asset
+from pressroom.pipeline.build import BuildResult, build, preload, week_inputs
 from pressroom.platforms import PLATFORMS
 from pressroom.readers.weekfile import WEEKS, week_file_name
 from pressroom.render.digest import note_html
@@ -87,7 +87,7 @@ class PreviewState:
             self.last = build(self.workspace, jobs=1)  # no fork from a threaded server
             self.newsletter = load_config(self.workspace).newsletter
             self.error = None
-        except (PressroomError, OutboxError) as exc:
+        except (SetupError, OutboxError) as exc:
             self.error = str(exc.problem)
         with self.views_lock:
             self.editor_views.clear()
@@ -166,7 +166,7 @@ def editor_context(workspace: Path, week: str) -> dict[str, Any]:
     try:
         config = load_config(workspace)
         inputs = week_inputs(workspace, week, config)
-    except PressroomError as exc:  # the page's banner shows the build's error
+    except SetupError as exc:  # the page's banner shows the build's error
         return {"editor": None, "editor_error": str(exc.problem)}
     plan = inputs.plan
     digest = compose_digest(week, inputs.releases, config, plan)
@@ -288,7 +288,7 @@ def make_handler(state: PreviewState) -> type[BaseHTTPRequestHandler]:
         def _page(self, template: str, context: dict[str, Any]) -> None:
             try:
                 body = render(state.page_templates(), template, error=state.error, **context)
-            except PressroomError as exc:  # the workspace's templates/preview/ is broken
+            except SetupError as exc:  # the workspace's templates/preview/ is broken
                 status, body = HTTPStatus.INTERNAL_SERVER_ERROR, broken_page(str(exc.problem))
             else:
                 status = HTTPStatus.OK

@@ -19,10 +19,10 @@ from pressroom.compose.posts import (
     posts_for,
 )
 from pressroom.config import Config, Posts
-from pressroom.errors import PressroomError
+from pressroom.errors import SetupError
 from pressroom.model import PostOverride, Quote, Release
 from pressroom.platforms import PLATFORMS
-from pressroom.readers import read_bytes, read_files
+from pressroom.readers.files import read_bytes, read_files
 from pressroom.text.counting import length
 from pressroom.text.encoding import has_mojibake
 from pressroom.text.typography import typeset
@@ -180,7 +180,7 @@ def test_an_override_is_the_whole_post_as_written_and_counted() -> None:
 
 def test_an_override_over_its_limit_is_an_error_naming_file_line_platform_and_count() -> None:
     release = _overridden("x", "a" * 312)
-    with pytest.raises(PressroomError) as raised:
+    with pytest.raises(SetupError) as raised:
         posts_for(release, repo_config(), *_week())
     assert str(raised.value.problem) == (
         "r0.txt:5: post for x is over its limit (x: 312/280); shorten it"
@@ -245,7 +245,7 @@ def test_an_override_is_kept_exactly_within_its_limit_and_rejected_over_it(
         (post,) = posts_for(release, _only(platform), *_week())
         assert post.text == text and post.length == length(rule, text)
     else:
-        with pytest.raises(PressroomError, match=f"post for {platform} is over its limit"):
+        with pytest.raises(SetupError, match=f"post for {platform} is over its limit"):
             posts_for(release, _only(platform), *_week())
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pressroom.cli import app
+from pressroom.cli.main import app
 from pressroom.fetch import http
-from pressroom.readers import read_files, release_files
+from pressroom.readers.files import read_files, release_files
 from support import FIXTURES, PARIS, Site
 
 PAGES = FIXTURES / "fetch"

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pressroom.errors import Severity
-from pressroom.readers import read_file
+from pressroom.readers.files import read_file
 from pressroom.readers.images import MAX_IMAGE_BYTES, is_remote, stated_image
 from support import write_image
 

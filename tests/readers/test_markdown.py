@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pressroom.model import Block
-from pressroom.readers import read_bytes
+from pressroom.readers.files import read_bytes
 from pressroom.readers.markdown import has_markup, markdown_blocks, parsed_blocks, plain_blocks
 from support import PARIS
 

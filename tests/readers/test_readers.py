@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pressroom.readers import file_suffix, read_bytes, read_files
 from pressroom.readers.decode import MAX_BYTES
+from pressroom.readers.files import file_suffix, read_bytes, read_files
 from support import FIXTURES, SEEDS, assert_golden
 
 PARIS = ZoneInfo("Europe/Paris")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pressroom.errors import PressroomError
+from pressroom.errors import SetupError
 from pressroom.readers.weekfile import (
     WeekPlan,
     check_plan,
@@ -18,7 +18,7 @@ IDS = ("2026-01-20-port", "2026-01-21-fund", "2026-01-22-schools")
 
 
 def _error(text: str, name: str = NAME, ids: tuple[str, ...] = IDS) -> str:
-    with pytest.raises(PressroomError) as caught:
+    with pytest.raises(SetupError) as caught:
         check_plan(parse_week_file(text, name), ids)
     return str(caught.value.problem)
 

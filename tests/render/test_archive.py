@@ -18,9 +18,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pressroom.audit import SERIOUS, axe_missing, axe_violations, chromium
-from pressroom.build import build
 from pressroom.config import Brand, Config, Newsletter
 from pressroom.outbox import ARCHIVE_FEED, ARCHIVE_FILES, ARCHIVE_INDEX, OUTBOX
+from pressroom.pipeline.build import build
 from pressroom.render.archive import (
     DARK_BACKGROUNDS,
     LIGHT_BACKGROUNDS,

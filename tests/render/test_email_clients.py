@@ -11,7 +11,7 @@ import lxml.html
 import pytest
 
 from pressroom.audit import SERIOUS, axe_missing, axe_violations, chromium
-from pressroom.build import build
+from pressroom.pipeline.build import build
 from support import (
     MIXED,
     PICTURES_WEEK,

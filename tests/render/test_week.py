@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pressroom.build import build
 from pressroom.outbox import OUTBOX, REPORT, WEEK_FILES
+from pressroom.pipeline.build import build
 from support import GOLDEN, SEED_WEEKS, assert_golden
 
 _EML_STAMPS = re.compile(rb"^(Date|Message-ID): .*$", re.M)

@@ -13,7 +13,7 @@ from typer.core import TyperGroup
 
 from pressroom import __version__
 from pressroom.cli.output import err, out, print_error
-from pressroom.errors import OutboxError, PressroomError
+from pressroom.errors import OutboxError, SetupError
 from pressroom.status import ExitStatus
 
 
@@ -27,7 +27,7 @@ class _Commands(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except PressroomError as exc:
+        except SetupError as exc:
             print_error(str(exc.problem))
             raise typer.Exit(ExitStatus.USAGE) from None
         except OutboxError as exc:

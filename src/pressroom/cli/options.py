@@ -8,7 +8,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from pressroom.errors import PressroomError, Problem
+from pressroom.errors import Problem, SetupError
 from pressroom.weeks import week_monday
 
 Workspace = Annotated[
@@ -51,4 +51,4 @@ def week_or_exit(week: str) -> str:
 
 def fail(problem: Problem) -> NoReturn:
     """Usage the command cannot work with (exit code 2, see ``_Commands``)."""
-    raise PressroomError(problem)
+    raise SetupError(problem)

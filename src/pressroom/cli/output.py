@@ -12,9 +12,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from pressroom.build import BuildResult
 from pressroom.errors import Problem
 from pressroom.outbox import OUTBOX
+from pressroom.pipeline.build import BuildResult
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)

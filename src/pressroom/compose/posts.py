@@ -28,7 +28,7 @@ from pressroom.compose.editorial import (
 from pressroom.compose.labels import labels
 from pressroom.compose.shortening import STANDFIRST_AS_QUOTE, STEPS, Parts
 from pressroom.config import Config
-from pressroom.errors import PressroomError, Problem
+from pressroom.errors import Problem, SetupError
 from pressroom.model import PostOverride, Release
 from pressroom.platforms import PLATFORMS, Platform
 from pressroom.readers.images import published_url
@@ -38,7 +38,6 @@ from pressroom.text.typography import typeset
 
 ELLIPSIS = "…"
 QUOTE_CUT = "[…]"
-BLUESKY_LINK_TEXT = 40
 _BLANK_LINES = regex.compile(r"\n{3,}")
 
 NEEDS_IMAGE = "needs image"
@@ -100,7 +99,7 @@ def posts_for(
 ) -> tuple[Post, ...]:
     """One draft per configured platform; what the platforms share is worked out once.
 
-    Raises PressroomError when an override is over its limit (see ``override_problems``).
+    Raises SetupError when an override is over its limit (see ``override_problems``).
     """
     check_overrides((release,), config.posts.platforms)
     site = config.newsletter.site_url
@@ -155,13 +154,13 @@ def override_problems(releases: Iterable[Release], platforms: Iterable[str]) -> 
 
 
 def check_overrides(releases: Iterable[Release], platforms: Iterable[str]) -> None:
-    """Raise PressroomError (nothing is written) naming the first override over its limit,
+    """Raise SetupError (nothing is written) naming the first override over its limit,
     and how many more there are."""
     problems = override_problems(releases, platforms)
     if problems:
         first = problems[0]
         more = f" ({len(problems) - 1} more over their limit)" if len(problems) > 1 else ""
-        raise PressroomError(replace(first, hint=first.hint + more))
+        raise SetupError(replace(first, hint=first.hint + more))
 
 
 def _as_written(release: Release, platform: Platform, override: PostOverride, url: str) -> Post:

@@ -21,9 +21,9 @@ import yaml
 
 from pressroom.errors import RecordError
 from pressroom.model import Lang, Release
-from pressroom.readers import read_bytes, release_files
 from pressroom.readers.decode import decode
 from pressroom.readers.fields import Fields, load_mapping
+from pressroom.readers.files import read_bytes, release_files
 from pressroom.readers.markdown import split_front_matter
 from pressroom.readers.record import slugify
 

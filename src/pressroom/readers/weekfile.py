@@ -1,7 +1,7 @@
 """The editor's week file, ``weeks/<YYYY-Www>.yaml``: the choices pressroom does not make.
 
 Every key is optional (``WEEK_FILE_FIELDS``). A file is read whole or not at all: a wrong
-name, key, type or id is a ``PressroomError`` naming the file and line, and the build
+name, key, type or id is a ``SetupError`` naming the file and line, and the build
 writes nothing.
 """
 
@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pressroom.errors import PressroomError, Problem, RecordError
+from pressroom.errors import Problem, RecordError, SetupError
 from pressroom.readers.fields import Fields, check_known, list_field, load_mapping, text_field
 from pressroom.weeks import is_week, week_monday
 
@@ -77,10 +77,10 @@ def note_markdown() -> MarkdownIt:
 
 
 def parse_week_file(text: str, name: str, sha256: str = "") -> WeekPlan:
-    """A week file's text; ``name`` is ``weeks/<YYYY-Www>.yaml``. Raises PressroomError."""
+    """A week file's text; ``name`` is ``weeks/<YYYY-Www>.yaml``. Raises SetupError."""
     week = Path(name).name.removesuffix(".yaml")
     if not Path(name).name.endswith(".yaml") or not is_week(week):
-        raise PressroomError(
+        raise SetupError(
             Problem(name, 1, "a week file's name is not an ISO week", "name it weeks/2026-W04.yaml")
         )
     try:
@@ -89,11 +89,9 @@ def parse_week_file(text: str, name: str, sha256: str = "") -> WeekPlan:
         check_known(fields, tuple(WEEK_FILE_FIELDS))
         plan = _plan(fields, week, name, sha256)
     except RecordError as exc:
-        raise PressroomError(Problem(name, exc.line, exc.message, exc.hint)) from exc
+        raise SetupError(Problem(name, exc.line, exc.message, exc.hint)) from exc
     except ValueError as exc:
-        raise PressroomError(
-            Problem(name, 1, str(exc), "name it after a week that exists")
-        ) from exc
+        raise SetupError(Problem(name, 1, str(exc), "name it after a week that exists")) from exc
     _check_choices(plan)
     return plan
 
@@ -175,8 +173,8 @@ def check_plan(plan: WeekPlan, release_ids: Sequence[str]) -> None:
         )
 
 
-def _error(plan: WeekPlan, line: int, message: str, hint: str) -> PressroomError:
-    return PressroomError(Problem(plan.name, line, message, hint))
+def _error(plan: WeekPlan, line: int, message: str, hint: str) -> SetupError:
+    return SetupError(Problem(plan.name, line, message, hint))
 
 
 def read_week_file(path: Path, name: str) -> WeekPlan:
@@ -184,18 +182,18 @@ def read_week_file(path: Path, name: str) -> WeekPlan:
         raw = path.read_bytes()
         text = raw.decode("utf-8-sig")
     except OSError as exc:
-        raise PressroomError(
+        raise SetupError(
             Problem(name, 1, f"cannot read the week file: {exc.strerror}", "check it is readable")
         ) from exc
     except UnicodeDecodeError as exc:
-        raise PressroomError(
+        raise SetupError(
             Problem(name, 1, "the week file is not UTF-8", "save it as UTF-8")
         ) from exc
     return parse_week_file(text, name, hashlib.sha256(raw).hexdigest())
 
 
 def read_week_plans(workspace: Path) -> dict[str, WeekPlan]:
-    """Every week file of the workspace, by week; raises PressroomError on the first bad one."""
+    """Every week file of the workspace, by week; raises SetupError on the first bad one."""
     folder = workspace / WEEKS
     if not folder.is_dir():
         return {}

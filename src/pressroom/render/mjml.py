@@ -5,7 +5,7 @@ from __future__ import annotations
 import jinja2
 import regex
 
-from pressroom.errors import PressroomError, Problem
+from pressroom.errors import Problem, SetupError
 
 _MJ_TAG = regex.compile(r"<(/?)(mj-[a-z-]+)\b[^>]*?(/?)>")
 
@@ -19,7 +19,7 @@ def compile_mjml(source: str, env: jinja2.Environment, template: str) -> str:
     except ValueError as exc:  # MRML's parse errors carry no position: find the tag ourselves
         where, line, tag = locate_unclosed_tag(source, env, template)
         detail = f" (<{tag}> is never closed)" if tag else ""
-        raise PressroomError(
+        raise SetupError(
             Problem(where, line, f"MJML error: {exc}{detail}", "close the tag in this template")
         ) from exc
 

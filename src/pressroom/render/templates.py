@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 import jinja2.meta
 
-from pressroom.errors import PressroomError, Problem
+from pressroom.errors import Problem, SetupError
 from pressroom.text.spaces import words
 
 PACKAGED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -92,7 +92,7 @@ def compile_template(env: jinja2.Environment, name: str) -> None:
     try:
         env.get_template(name)
     except jinja2.TemplateSyntaxError as exc:
-        raise PressroomError(_syntax_problem(exc, name)) from exc
+        raise SetupError(_syntax_problem(exc, name)) from exc
 
 
 BUILD_TEMPLATES = ("email", "posts")
@@ -156,9 +156,9 @@ def render(env: jinja2.Environment, name: str, **context: object) -> str:
     try:
         return env.get_template(name).render(**context)
     except jinja2.TemplateSyntaxError as exc:
-        raise PressroomError(_syntax_problem(exc, name)) from exc
+        raise SetupError(_syntax_problem(exc, name)) from exc
     except jinja2.TemplateNotFound as exc:
-        raise PressroomError(
+        raise SetupError(
             Problem(
                 f"templates/{exc.name}",
                 1,
@@ -168,7 +168,7 @@ def render(env: jinja2.Environment, name: str, **context: object) -> str:
         ) from exc
     except (jinja2.UndefinedError, TypeError, ValueError) as exc:
         where, line = _template_frame(exc, f"templates/{name}")
-        raise PressroomError(
+        raise SetupError(
             Problem(where, line, f"template error: {exc}", "check the names used in this template")
         ) from exc
 

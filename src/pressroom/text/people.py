@@ -100,11 +100,6 @@ class People:
         ]
         return others[-1] if len({p.name for p in others}) == 1 else None
 
-    def in_a_role(self, name: str) -> bool:
-        """Whether a name is part of a known person's role (``… of Acme Information Service``)."""
-        self._settle()
-        return self._in_a_role(name)
-
     def _in_a_role(self, name: str) -> bool:
         return any(person.role and name in person.role for person in self.named)
 

@@ -8,12 +8,12 @@ from typing import Annotated
 
 import typer
 
-from pressroom.build import WeekSelection
-from pressroom.build import build as run_build
 from pressroom.cli.app import app
 from pressroom.cli.options import Workspace, day_option, week_or_exit, weeks_option
 from pressroom.cli.output import err, escape, out, progress, report, summary
 from pressroom.outbox import OUTBOX
+from pressroom.pipeline.build import WeekSelection
+from pressroom.pipeline.build import build as run_build
 from pressroom.status import ExitStatus
 
 

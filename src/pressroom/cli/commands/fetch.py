@@ -17,7 +17,7 @@ from pressroom.errors import Problem
 from pressroom.status import ExitStatus
 
 if TYPE_CHECKING:
-    from pressroom.fetch import Fetched
+    from pressroom.fetch.run import Fetched
 
 SEEDS = "seeds"
 
@@ -56,8 +56,8 @@ def fetch(
     config error.
     """
     # imported here: trafilatura, httpx and feedparser would slow every other command's start
-    from pressroom.fetch import FetchOptions, Outcome
-    from pressroom.fetch import fetch as run_fetch
+    from pressroom.fetch.run import FetchOptions, Outcome
+    from pressroom.fetch.run import fetch as run_fetch
 
     config = load_config(workspace)
     configured = {source.url: source for source in config.sources}
@@ -91,7 +91,7 @@ def fetch(
 
 
 def _print(result: Fetched, workspace: Path, quiet: bool) -> None:
-    from pressroom.fetch import Outcome
+    from pressroom.fetch.run import Outcome
 
     if result.outcome is Outcome.failed:
         err.print(f"[red]{escape(result.reason)}[/]", soft_wrap=True)
@@ -103,7 +103,7 @@ def _print(result: Fetched, workspace: Path, quiet: bool) -> None:
 
 
 def _summary(results: list[Fetched], seconds: float) -> str:
-    from pressroom.fetch import Outcome
+    from pressroom.fetch.run import Outcome
 
     count = {outcome: sum(r.outcome is outcome for r in results) for outcome in Outcome}
     parts = [f"{count[Outcome.new]} new", f"{count[Outcome.updated]} updated"]

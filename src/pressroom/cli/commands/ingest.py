@@ -15,7 +15,7 @@ from pressroom.cli.app import app
 from pressroom.cli.options import Workspace
 from pressroom.cli.output import report
 from pressroom.config import load_config
-from pressroom.readers import read_files
+from pressroom.readers.files import read_files
 from pressroom.status import ExitStatus
 
 

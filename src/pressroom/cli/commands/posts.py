@@ -9,11 +9,11 @@ from typing import Annotated
 
 import typer
 
-from pressroom.build import week_posts
 from pressroom.cli.app import app
 from pressroom.cli.options import Workspace, duration_or_exit, week_or_exit
 from pressroom.cli.output import err
 from pressroom.config import load_config
+from pressroom.pipeline.build import week_posts
 from pressroom.platforms import PLATFORMS
 from pressroom.render.exports import (
     ExportFormat,

@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from pressroom.build import week_inputs
 from pressroom.cli.app import app
 from pressroom.cli.options import Workspace, fail, week_or_exit
 from pressroom.cli.output import escape, out
@@ -17,6 +16,7 @@ from pressroom.compose.digest import compose_digest
 from pressroom.config import load_config
 from pressroom.errors import Problem
 from pressroom.model import Release, newest_first
+from pressroom.pipeline.build import week_inputs
 from pressroom.readers.weekfile import starter_week_file, week_file_name
 
 

@@ -9,7 +9,7 @@ Order of work, and why:
 3. the templates are compiled: a broken one stops the build before any write;
 4. each week folder is rendered and swapped in whole as soon as it is ready;
 5. the web archive (index.html, feed.xml) is made from every week folder's report
-   (build/archive.py), so it stays right after a partial build without rendering a week;
+   (pipeline/archive.py), so it stays right after a partial build without rendering a week;
 6. the disk is synced once, then the index records the weeks built.
 """
 
@@ -24,25 +24,10 @@ from pathlib import Path
 import jinja2
 
 from pressroom import __version__
-from pressroom.build.archive import WebArchive
-from pressroom.build.index import BuildIndex, load_index, save_index
-from pressroom.build.plan import WeekSelection, files_by_week, group_by_week, week_hash
-from pressroom.build.reads import entry_holds, file_entry, file_stamps, read_changed
-from pressroom.build.warm import WarmWorker
-from pressroom.build.workers import (
-    PARALLEL_MIN_WEEKS,
-    Batch,
-    Rendered,
-    RenderJob,
-    may_fork,
-    preload,
-    render_many,
-    usable_cpus,
-)
 from pressroom.compose.digest import arranged
 from pressroom.compose.posts import Post, check_overrides
 from pressroom.config import Config, load_config
-from pressroom.errors import OutboxError, PressroomError, Problem
+from pressroom.errors import OutboxError, Problem, SetupError
 from pressroom.model import Release
 from pressroom.outbox import (
     INDEX_NAME,
@@ -52,8 +37,23 @@ from pressroom.outbox import (
     flush,
     remove_week,
 )
+from pressroom.pipeline.archive import WebArchive
+from pressroom.pipeline.index import BuildIndex, load_index, save_index
+from pressroom.pipeline.plan import WeekSelection, files_by_week, group_by_week, week_hash
+from pressroom.pipeline.reads import entry_holds, file_entry, file_stamps, read_changed
+from pressroom.pipeline.warm import WarmWorker
+from pressroom.pipeline.workers import (
+    PARALLEL_MIN_WEEKS,
+    Batch,
+    Rendered,
+    RenderJob,
+    may_fork,
+    preload,
+    render_many,
+    usable_cpus,
+)
 from pressroom.platforms import PLATFORMS
-from pressroom.readers import read_files, release_of
+from pressroom.readers.files import read_files, release_of
 from pressroom.readers.weekfile import WeekPlan, check_plan, read_week_plan, read_week_plans
 from pressroom.render.checks import Check, failed
 from pressroom.render.templates import (
@@ -101,7 +101,7 @@ def build(
     on_plan: Callable[[int], None] | None = None,
     on_week: Callable[[str], None] | None = None,
 ) -> BuildResult:
-    """Build the selected weeks into workspace/outbox; raises PressroomError before any write.
+    """Build the selected weeks into workspace/outbox; raises SetupError before any write.
 
     ``force`` renders every selected week. Reading and rendering run in ``jobs``
     processes (default: one per CPU); the output is the same either way.
@@ -224,7 +224,7 @@ def week_posts(
     if platforms is not None:
         unknown = [p for p in platforms if p not in PLATFORMS]
         if unknown:
-            raise PressroomError(
+            raise SetupError(
                 Problem(
                     "--platform",
                     1,
@@ -264,7 +264,7 @@ def week_inputs(
     outcome = read_files(paths, config.tz, relative_to=workspace, workspace=workspace)
     releases = group_by_week(outcome.releases).get(week, ())
     if not releases:
-        raise PressroomError(
+        raise SetupError(
             Problem(
                 str(seeds),
                 1,
@@ -288,7 +288,7 @@ def _index_key(config: Config) -> str:
 def _seeds_dir(workspace: Path) -> Path:
     seeds = workspace / SEEDS
     if not seeds.is_dir():
-        raise PressroomError(
+        raise SetupError(
             Problem(
                 str(seeds),
                 1,

@@ -7,9 +7,9 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from pressroom.build.index import BuildIndex, FileEntry, Stamp
-from pressroom.build.workers import read_many
-from pressroom.readers import FileRead, release_entries
+from pressroom.pipeline.index import BuildIndex, FileEntry, Stamp
+from pressroom.pipeline.workers import read_many
+from pressroom.readers.files import FileRead, release_entries
 from pressroom.readers.images import ImageSource
 from pressroom.weeks import iso_week
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from pressroom.build.index import BuildIndex, FileEntry, Stamp, load_index, save_index
 from pressroom.errors import Problem, Severity
 from pressroom.outbox import INDEX_NAME
+from pressroom.pipeline.index import BuildIndex, FileEntry, Stamp, load_index, save_index
 from pressroom.readers.images import ImageSource
 
 

@@ -34,7 +34,7 @@ from pressroom.config import Config
 from pressroom.errors import OutboxError, Problem
 from pressroom.model import ImageFile, Release
 from pressroom.outbox import write_week
-from pressroom.readers import FileRead, read_file
+from pressroom.readers.files import FileRead, read_file
 from pressroom.readers.weekfile import WeekPlan
 from pressroom.render.archive import ArchivedWeek
 from pressroom.render.checks import Check

@@ -12,10 +12,8 @@ import feedparser
 import lxml.html
 import pytest
 
-from pressroom.build import WeekSelection, build
-from pressroom.build import archive as archive_module
 from pressroom.config import load_config
-from pressroom.errors import OutboxError, PressroomError
+from pressroom.errors import OutboxError, SetupError
 from pressroom.outbox import (
     ARCHIVE_FEED,
     ARCHIVE_FILES,
@@ -24,6 +22,8 @@ from pressroom.outbox import (
     existing_weeks,
     read_report,
 )
+from pressroom.pipeline import archive as archive_module
+from pressroom.pipeline.build import WeekSelection, build
 from pressroom.render.templates import PACKAGED_TEMPLATES
 from support import fail_outbox_writes
 
@@ -163,12 +163,12 @@ def test_a_broken_archive_template_stops_the_build_before_any_write(workspace: P
     override = workspace / "templates" / "archive" / "index.html.j2"
     override.parent.mkdir(parents=True)
     override.write_text("<ol>\n{% for week in weeks %}\n</ol>\n", encoding="utf-8")
-    with pytest.raises(PressroomError) as caught:
+    with pytest.raises(SetupError) as caught:
         build(workspace, jobs=1)
     assert caught.value.problem.path.endswith("archive/index.html.j2")
     assert not (workspace / OUTBOX).exists()
     override.write_text("<p>{{ weeks[0].nothing_such }}</p>\n", encoding="utf-8")
-    with pytest.raises(PressroomError) as caught:
+    with pytest.raises(SetupError) as caught:
         build(workspace, jobs=1)
     assert caught.value.problem.line == 1
     assert not (workspace / OUTBOX).exists()

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from pressroom.build.workers import (
+from pressroom.config import Config
+from pressroom.errors import OutboxError, SetupError
+from pressroom.pipeline.workers import (
     Batch,
     Rendered,
     RenderJob,
@@ -28,8 +30,6 @@ from pressroom.build.workers import (
     preload,
     render_and_write,
 )
-from pressroom.config import Config
-from pressroom.errors import OutboxError, PressroomError
 from pressroom.render.templates import compile_all, environment, templates_fingerprint
 
 
@@ -41,7 +41,7 @@ class Fingerprint:
 
 @dataclass(frozen=True)
 class Compiled:
-    error: PressroomError | None
+    error: SetupError | None
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class Written:
 
 @dataclass(frozen=True)
 class Failed:
-    error: PressroomError | OutboxError
+    error: SetupError | OutboxError
 
 
 Message = Fingerprint | Compiled | Written | Failed
@@ -117,7 +117,7 @@ def _work(pipe: Connection, workspace: Path, config: Config, parent: int) -> Non
     env = environment(workspace)
     try:
         compile_all(env)
-    except PressroomError as exc:
+    except SetupError as exc:
         send(Compiled(exc))
         return
     send(Compiled(None))
@@ -127,5 +127,5 @@ def _work(pipe: Connection, workspace: Path, config: Config, parent: int) -> Non
     try:
         for week in batch.releases:
             send(Written(render_and_write(job, week)))
-    except (PressroomError, OutboxError) as exc:
+    except (SetupError, OutboxError) as exc:
         send(Failed(exc))

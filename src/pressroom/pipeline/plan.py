@@ -9,10 +9,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from pressroom.build.index import FileEntry
 from pressroom.errors import Problem
 from pressroom.model import Release
-from pressroom.readers import Claim, claim_ids
+from pressroom.pipeline.index import FileEntry
+from pressroom.readers.files import Claim, claim_ids
 from pressroom.weeks import iso_week, week_monday
 
 _WEEK_SPAN = timedelta(days=6)

@@ -14,12 +14,12 @@ from archive import write_archive
 from typer.testing import CliRunner
 
 from pressroom import outbox as outbox_module
-from pressroom.build import WeekSelection, build
-from pressroom.build import index as index_module
-from pressroom.build.index import BuildIndex
-from pressroom.cli import app
-from pressroom.errors import OutboxError, PressroomError
+from pressroom.cli.main import app
+from pressroom.errors import OutboxError, SetupError
 from pressroom.outbox import existing_weeks
+from pressroom.pipeline import index as index_module
+from pressroom.pipeline.build import WeekSelection, build
+from pressroom.pipeline.index import BuildIndex
 from pressroom.render.week import WeekOutput, render_week
 from support import (
     LEAD_IMAGE,
@@ -170,7 +170,7 @@ def test_a_failed_write_in_a_worker_stops_the_build_and_keeps_the_outbox(
 def test_weeks_reach_the_disk_before_the_index_says_they_are_built(
     archive: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import pressroom.build as build_module
+    import pressroom.pipeline.build as build_module
 
     calls: list[str] = []
     real_flush, real_save = outbox_module.flush, index_module.save_index
@@ -195,7 +195,7 @@ def test_a_few_changed_weeks_render_in_the_warm_worker_byte_for_byte(
 ) -> None:
     """An incremental build forks a worker that loads the renderers while this process
     scans; what it writes is what a serial build writes."""
-    from pressroom.build import workers
+    from pressroom.pipeline import workers
 
     build(archive, jobs=1)
     other = tmp_path / "copy"
@@ -227,7 +227,7 @@ def test_a_broken_template_stops_a_warm_build_before_any_write(archive: Path) ->
     (archive / "templates" / "email").mkdir(parents=True)
     (archive / "templates" / "email" / "digest.txt.j2").write_text("{% if %}\n")
     one_week = WeekSelection(weeks=(existing_weeks(archive / "outbox")[0],))
-    with pytest.raises(PressroomError) as caught:
+    with pytest.raises(SetupError) as caught:
         build(archive, one_week, jobs=2)  # one week to render: the warm worker's
     assert caught.value.problem.path.endswith("templates/email/digest.txt.j2")
     assert _mtimes(archive / "outbox") == before
@@ -237,7 +237,7 @@ def test_a_broken_template_stops_a_warm_build_before_any_write(archive: Path) ->
 def test_a_warm_worker_that_dies_is_an_error_not_a_hang(
     archive: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from pressroom.build import workers
+    from pressroom.pipeline import workers
 
     build(archive, jobs=2)
     _change_one_release(archive)

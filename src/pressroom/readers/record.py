@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import regex
 
+from pressroom.attribution.quotes import Paragraph, Unclosed, extract_quotes
 from pressroom.errors import Problem, RecordError, Severity
 from pressroom.model import Block, Lang, Quote, Release, Source
 from pressroom.readers.fields import QUOTE_FIELDS, Fields, list_field, posts_field, text_field
@@ -17,7 +18,6 @@ from pressroom.readers.images import stated_image
 from pressroom.text.dates import parse_date_value
 from pressroom.text.encoding import ascii_slug
 from pressroom.text.language import detect_lang
-from pressroom.text.quotes import Paragraph, Unclosed, extract_quotes
 from pressroom.text.spaces import collapse
 
 MAX_TITLE = 300

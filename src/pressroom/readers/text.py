@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import regex
 
+from pressroom.attribution.quotemarks import opens_quote
 from pressroom.errors import Problem, RecordError
 from pressroom.model import Block, Release
 from pressroom.readers.fields import check_known
@@ -15,7 +16,6 @@ from pressroom.readers.markdown import FRONT_MATTER_FIELDS, split_front_matter
 from pressroom.readers.record import Found, assemble
 from pressroom.readers.titles import BYLINE, LABEL, Line, choose, without_kicker
 from pressroom.text.dates import find_date_in_line, parse_date_line
-from pressroom.text.quotemarks import opens_quote
 from pressroom.text.spaces import collapse
 
 # Page chrome a scraper leaves behind: whole lines, compared in lower case.

@@ -8,10 +8,10 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pressroom.attribution.names import Person
+from pressroom.attribution.people import Mentions, People
+from pressroom.attribution.quotemarks import _SINGLE_AFTER, _single_opens, has_mark, scan
 from pressroom.text import dates
-from pressroom.text.names import Person
-from pressroom.text.people import Mentions, People
-from pressroom.text.quotemarks import _SINGLE_AFTER, _single_opens, has_mark, scan
 
 _BITS = [":", ",", " ", "\u00a0", "said", "resaid", "added", "'", "‘", "x", "Roe", "«", "»", '"']
 _TEXTS = st.lists(st.sampled_from(_BITS), max_size=12).map("".join)

@@ -34,7 +34,7 @@ def lexicon(name: str) -> tuple[str, ...]:
 
 @cache
 def _lexicon(name: str) -> tuple[str, ...]:
-    text = resources.files("pressroom.text").joinpath("lexicons", name).read_text("utf-8")
+    text = resources.files("pressroom.attribution").joinpath("lexicons", name).read_text("utf-8")
     lines = (line.strip() for line in text.splitlines())
     return tuple(dict.fromkeys(line for line in lines if line and not line.startswith("#")))
 

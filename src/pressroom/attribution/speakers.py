@@ -8,8 +8,7 @@ from typing import Literal
 
 import regex
 
-from pressroom.text.language import FUNCTION_WORDS
-from pressroom.text.names import (
+from pressroom.attribution.names import (
     NAME_RE,
     NOT_FIRST,
     NOT_PERSON,
@@ -25,9 +24,10 @@ from pressroom.text.names import (
     title_gender,
     words_of,
 )
+from pressroom.attribution.verbs import verb_re
+from pressroom.text.language import FUNCTION_WORDS
 from pressroom.text.patterns import lazy
 from pressroom.text.spaces import collapse
-from pressroom.text.verbs import verb_re
 
 Kind = Literal["name", "pronoun", "surname", "descriptor"]
 MAX_ROLE = 140

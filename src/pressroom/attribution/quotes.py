@@ -24,9 +24,8 @@ from dataclasses import dataclass
 
 import regex
 
-from pressroom.model import Quote
-from pressroom.text.names import NOT_FIRST, PRONOUNS, Person
-from pressroom.text.nearby import (
+from pressroom.attribution.names import NOT_FIRST, PRONOUNS, Person
+from pressroom.attribution.nearby import (
     DEMONSTRATIVE,
     GROUP,
     OFFICE_WORD,
@@ -40,9 +39,8 @@ from pressroom.text.nearby import (
     names_only,
     with_pulled_speakers,
 )
-from pressroom.text.patterns import lazy
-from pressroom.text.people import Mentions, People
-from pressroom.text.quotemarks import (
+from pressroom.attribution.people import Mentions, People
+from pressroom.attribution.quotemarks import (
     SPACES,
     Chunk,
     Span,
@@ -52,15 +50,17 @@ from pressroom.text.quotemarks import (
     opens_quote,
     outside,
 )
-from pressroom.text.spaces import collapse
-from pressroom.text.speakers import (
+from pressroom.attribution.speakers import (
     Subject,
     cut_subject,
     mentions,
     parse_subject,
     split_role_name,
 )
-from pressroom.text.verbs import verb_re
+from pressroom.attribution.verbs import verb_re
+from pressroom.model import Quote
+from pressroom.text.patterns import lazy
+from pressroom.text.spaces import collapse
 
 __all__ = ["Paragraph", "Unclosed", "extract_quotes", "opens_quote"]
 

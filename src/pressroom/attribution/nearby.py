@@ -9,11 +9,11 @@ from dataclasses import replace
 
 import regex
 
+from pressroom.attribution.names import NAME, words_of
+from pressroom.attribution.quotemarks import SPACES
+from pressroom.attribution.speakers import ROLE_WORDS, Subject, mentions, parse_subject
 from pressroom.model import Quote
-from pressroom.text.names import NAME, words_of
 from pressroom.text.patterns import lazy
-from pressroom.text.quotemarks import SPACES
-from pressroom.text.speakers import ROLE_WORDS, Subject, mentions, parse_subject
 
 OFFICE_WORD = lazy(
     r"\b(?:" + "|".join(sorted(ROLE_WORDS | {"councillor", "councilor"})) + r")\b", regex.I

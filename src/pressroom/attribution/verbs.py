@@ -15,7 +15,7 @@ from pathlib import Path
 
 import regex
 
-from pressroom.text.names import SP, lexicon
+from pressroom.attribution.names import SP, lexicon
 
 _INVERSION = r"(?P<inv>-t-(?:il|elle|on)|-(?:il|elle|ils|elles|on))"
 _AGREE = r"(?:e|s|es)?"

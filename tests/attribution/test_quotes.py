@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from pressroom.text.names import NOT_FIRST, PRONOUNS
-from pressroom.text.quotes import Paragraph, extract_quotes
+from pressroom.attribution.names import NOT_FIRST, PRONOUNS
+from pressroom.attribution.quotes import Paragraph, extract_quotes
 
 _PIECES = [
     "« Nous ouvrirons le site en mai prochain »",

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pressroom.text.names import Gender, Person, surname, words_of
+from pressroom.attribution.names import Gender, Person, surname, words_of
+from pressroom.attribution.speakers import DETERMINER, is_title_surname, mentions
 from pressroom.text.patterns import lazy
-from pressroom.text.speakers import DETERMINER, is_title_surname, mentions
 
 _FORMER = lazy(r"^(?:nouvel|nouveau|nouvelle|ancien|ancienne|ex-)\s*")
 

@@ -1,0 +1,7 @@
+"""Attribution: a release's quotations and who said them.
+
+``quotes.find_quotes`` is the stage's entry point: ``quotemarks`` finds the quoted spans,
+``verbs`` the speech verbs (from ``lexicons/``), ``names`` person names, ``speakers``
+resolves names, pronouns and descriptors against ``people`` (the people the text has
+named), and ``nearby`` handles speakers named near a quotation without a speech verb.
+"""

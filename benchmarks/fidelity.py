@@ -2,7 +2,15 @@
 
 Usage::
 
+    python benchmarks/fidelity.py STUDY_DIR [--part dev|test|all] [--verbose] [--date-fallback]
     python benchmarks/fidelity.py RELEASES_DIR TRUTH.json [--verbose] [--date-fallback]
+
+A study folder holds ``texts/<group>/*.txt``, ``truth/<group>.json`` (one truth file a
+group, keyed by file name, each entry naming its ``issuer``) and ``split.json``, which puts
+every issuer in the ``dev`` or the ``test`` part (``{"issuers": {"kent.gov.uk": "test"}}``).
+The split is made by issuer once, before any rule changes, and then frozen: rules are
+studied on the development part only; the test part is scored when a change is finished.
+Without ``--part`` both parts are reported, side by side.
 
 Run it with the Python that has pressroom installed (``python benchmarks/fidelity.py
 ...``): the script calls ``[sys.executable, "-m", "pressroom", "ingest", *files, "--format",
@@ -48,7 +56,9 @@ What it prints
 - speakers right, over all truth quotes: the truth speaker's last name is a word of the
   found speaker (or the found speaker is a part of the truth name), or both are null;
 - roles right, over the truth quotes that have a role: one normalised role contains the
-  other.
+  other;
+- named speakers right: of the truth quotations found with a speaker named by pressroom,
+  the share whose speaker is the right person (a wrong name is worse than none).
 
 ``--date-fallback`` ingests once more, each with a front-matter block ``date: 1970-01-01``
 prepended (pressroom reads a leading ``---`` YAML block as extra fields), the files that gave
@@ -166,9 +176,12 @@ class FileResult:
 
     @property
     def title_ok(self) -> bool:
-        return self.record is not None and normalise_title(
-            str(self.record.get("title") or "")
-        ) == normalise_title(self.truth["title"])
+        return (
+            self.record is not None
+            and bool(self.truth.get("title"))
+            and normalise_title(str(self.record.get("title") or ""))
+            == normalise_title(self.truth["title"])
+        )
 
     @property
     def found_date(self) -> str | None:
@@ -219,12 +232,15 @@ def _dated_copies(files: list[Path], folder: Path) -> dict[Path, Path]:
 
 
 def evaluate(
-    releases: Path, truth: dict[str, dict[str, Any]], date_fallback: bool = False
+    releases: Path | list[Path], truth: dict[str, dict[str, Any]], date_fallback: bool = False
 ) -> list[FileResult]:
-    files = sorted(p.resolve() for p in releases.glob("*.txt"))
-    missing = sorted(set(truth) - {p.name for p in files})
-    for name in missing:
-        print(f"warning: {name} is in the truth but not in {releases}", file=sys.stderr)
+    if isinstance(releases, Path):
+        files = sorted(p.resolve() for p in releases.glob("*.txt"))
+        missing = sorted(set(truth) - {p.name for p in files})
+        for name in missing:
+            print(f"warning: {name} is in the truth but not in {releases}", file=sys.stderr)
+    else:
+        files = sorted(p.resolve() for p in releases)
     files = [p for p in files if p.name in truth]
     if not files:
         sys.exit(f"no release of {releases} has an entry in the truth")
@@ -271,24 +287,26 @@ def _ratio(part: int, whole: int) -> str:
     return f"{part}/{whole} ({100 * part / whole:.0f}%)" if whole else f"{part}/0"
 
 
-def report(results: list[FileResult]) -> None:
+def report(results: list[FileResult]) -> list[tuple[str, str]]:
     total = len(results)
     with_record = sum(r.record is not None and not r.date_assumed for r in results)
     assumed = sum(r.date_assumed for r in results)
     dated = [r for r in results if r.truth.get("date")]
+    titled = [r for r in results if r.truth.get("title")]  # an excerpt may start below it
     undated_with_date = sum(r.found_date is not None for r in results if not r.truth.get("date"))
     quotes = [q for r in results for q in r.quotes]
     with_role = [q for q in quotes if q.role]
     found = sum(len(r.found_quotes) for r in results)
     precise = found - sum(len(r.unmatched_found) for r in results)
     recalled = sum(q.found is not None for q in quotes)
+    named = [q for q in quotes if q.found is not None and q.found.get("speaker")]
     rows = [
         (
             "files that gave a record",
             _ratio(with_record, total)
             + (f"  (+{assumed} with --date-fallback)" if assumed else ""),
         ),
-        ("titles right", _ratio(sum(r.title_ok for r in results), total)),
+        ("titles right", _ratio(sum(r.title_ok for r in titled), len(titled))),
         (
             "dates right",
             f"{_ratio(sum(r.date_ok for r in dated), len(dated))}  (pages with a date;"
@@ -298,9 +316,18 @@ def report(results: list[FileResult]) -> None:
         ("precision", _ratio(precise, found)),
         ("speakers right", _ratio(sum(q.speaker_ok for q in quotes), len(quotes))),
         ("roles right", _ratio(sum(q.role_ok for q in with_role), len(with_role))),
+        ("named speakers right", _ratio(sum(q.speaker_ok for q in named), len(named))),
     ]
-    for label, value in rows:
-        print(f"{label + ':':<26}{value}")
+    return rows
+
+
+def print_rows(columns: dict[str, list[tuple[str, str]]]) -> None:
+    """One column a part (dev, test), one row a measure."""
+    names = list(columns)
+    labels = [label for label, _ in next(iter(columns.values()))]
+    print(f"{'':<26}" + "".join(f"{name:<34}" for name in names))
+    for i, label in enumerate(labels):
+        print(f"{label + ':':<26}" + "".join(f"{columns[n][i][1]:<34}" for n in names))
 
 
 def _show(value: object) -> str:
@@ -314,9 +341,9 @@ def detail(results: list[FileResult]) -> None:
             print(f"   problem {problem}")
         if r.record is None:
             continue
-        mark = "ok" if r.title_ok else "XX"
+        mark = "ok" if r.title_ok else ("--" if not r.truth.get("title") else "XX")
         print(f"   title {mark}: {_show(r.record.get('title'))}")
-        if not r.title_ok:
+        if not r.title_ok and r.truth.get("title"):
             print(f"        want: {_show(r.truth['title'])}")
         mark = "ok" if r.date_ok else ("--" if r.truth.get("date") is None else "XX")
         shown = "assumed (no date read)" if r.date_assumed else r.found_date
@@ -336,10 +363,30 @@ def detail(results: list[FileResult]) -> None:
             print(f"   EXTRA line {f.get('line')}: {_show(text[:80])} ({f.get('speaker')})")
 
 
+def study_parts(study: Path) -> dict[str, tuple[list[Path], dict[str, dict[str, Any]]]]:
+    """The files and truth of each part of a study folder, by its frozen issuer split."""
+    split = json.loads((study / "split.json").read_text(encoding="utf-8"))["issuers"]
+    parts: dict[str, tuple[list[Path], dict[str, dict[str, Any]]]] = {}
+    for truth_file in sorted((study / "truth").glob("*.json")):
+        group = truth_file.stem
+        truth = json.loads(truth_file.read_text(encoding="utf-8"))
+        for name, entry in truth.items():
+            part = split.get(entry.get("issuer", ""))
+            if part is None:
+                sys.exit(
+                    f"{truth_file}: {name}'s issuer {entry.get('issuer')!r} is not in split.json"
+                )
+            files, truths = parts.setdefault(part, ([], {}))
+            files.append(study / "texts" / group / name)
+            truths[name] = entry
+    return dict(sorted(parts.items()))
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("releases", type=Path, help="folder of NNN.txt releases")
-    parser.add_argument("truth", type=Path, help="truth JSON keyed by file name")
+    parser.add_argument("releases", type=Path, help="a study folder, or a folder of *.txt")
+    parser.add_argument("truth", type=Path, nargs="?", help="truth JSON keyed by file name")
+    parser.add_argument("--part", choices=["dev", "test", "all"], default="all")
     parser.add_argument("--verbose", "-v", action="store_true", help="print a per-file detail")
     parser.add_argument(
         "--date-fallback",
@@ -347,12 +394,27 @@ def main(argv: list[str] | None = None) -> None:
         help="ingest again, behind a front-matter date, the files that gave no record",
     )
     args = parser.parse_args(argv)
+    if args.truth is None:
+        parts = study_parts(args.releases)
+        if args.part != "all":
+            parts = {args.part: parts[args.part]}
+        columns = {}
+        for part, (files, truth) in parts.items():
+            results = evaluate(files, truth, args.date_fallback)
+            if args.verbose:
+                detail(results)
+                print()
+            issuers = len({truth[r.name].get("issuer") for r in results})
+            name = f"{part} ({len(results)} texts, {issuers} issuers)"
+            columns[name] = report(results)
+        print_rows(columns)
+        return
     truth = json.loads(args.truth.read_text(encoding="utf-8"))
     results = evaluate(args.releases, truth, args.date_fallback)
     if args.verbose:
         detail(results)
         print()
-    report(results)
+    print_rows({"all": report(results)})
 
 
 if __name__ == "__main__":

@@ -67,8 +67,8 @@ class Side:
 
 
 def new_side(paths: list[Path], templates: Path = ROOT) -> Side:
-    from pressroom.compose.week import compose_week
     from pressroom.compose.labels import labels
+    from pressroom.compose.week import compose_week
     from pressroom.config import load_config
     from pressroom.pipeline.plan import group_by_week
     from pressroom.readers.files import read_files

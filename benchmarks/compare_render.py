@@ -67,8 +67,8 @@ class Side:
 
 
 def new_side(paths: list[Path], templates: Path = ROOT) -> Side:
-    from pressroom.compose.digest import compose_digest
     from pressroom.compose.labels import labels
+    from pressroom.compose.week import compose_week
     from pressroom.config import load_config
     from pressroom.pipeline.plan import group_by_week
     from pressroom.readers.files import read_files
@@ -81,7 +81,7 @@ def new_side(paths: list[Path], templates: Path = ROOT) -> Side:
     config = load_config(ROOT)
     env = environment(templates)
     weeks = group_by_week(read_files(paths, config.tz).releases)
-    digests = [compose_digest(week, releases, config) for week, releases in weeks.items()]
+    digests = [compose_week(week, releases, config).digest for week, releases in weeks.items()]
 
     def context(digest: Any) -> dict[str, Any]:
         return {

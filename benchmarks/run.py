@@ -92,7 +92,7 @@ def digest_and_node_ms() -> tuple[float, float | None]:
     The two are measured in alternating blocks, so that both see the same moments of a
     shared machine whose speed drifts.
     """
-    from pressroom.compose.digest import compose_digest
+    from pressroom.compose.week import compose_week
     from pressroom.config import load_config
     from pressroom.pipeline.plan import group_by_week
     from pressroom.readers.files import read_files
@@ -106,7 +106,7 @@ def digest_and_node_ms() -> tuple[float, float | None]:
         weeks = group_by_week(read_files(paths, config.tz).releases)
     assert [len(releases) for releases in weeks.values()] == [DIGEST_STORIES] * DIGEST_WEEKS
     env = environment(ROOT)
-    digests = [compose_digest(week, releases, config) for week, releases in weeks.items()]
+    digests = [compose_week(week, releases, config).digest for week, releases in weeks.items()]
     sources = [render_digest(digest, config, env).mjml for digest in digests]  # warms caches
     ours: list[float] = []
     node: list[float] = []

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 import jinja2
 import pytest
 
-from pressroom.compose.digest import compose_digest
+from pressroom.compose.week import compose_week
 from pressroom.config import Config, load_config
 from pressroom.model import Block, Lang, Quote, Release, Source
 from pressroom.pipeline.plan import group_by_week
@@ -135,8 +135,10 @@ def fail_outbox_writes(
     monkeypatch: pytest.MonkeyPatch, code: int = errno.ENOSPC, only: str = ""
 ) -> None:
     """Make the outbox's writes fail with ``code`` (those whose path holds ``only``), as a
-    full or read-only disk would; reads still work."""
+    full or read-only disk would; reads still work. The week folders' writer and the web
+    archive's both."""
     from pressroom import outbox
+    from pressroom.pipeline import archive
 
     real_open = open
 
@@ -145,7 +147,8 @@ def fail_outbox_writes(
             raise OSError(code, os.strerror(code))
         return real_open(path, mode, *args, **kwargs)  # type: ignore[call-overload]
 
-    monkeypatch.setattr(outbox, "open", failing_open, raising=False)
+    for writer in (outbox, archive):
+        monkeypatch.setattr(writer, "open", failing_open, raising=False)
 
 
 def rendered_digest(
@@ -153,7 +156,7 @@ def rendered_digest(
 ) -> RenderedDigest:
     """A week's digest composed and rendered with the packaged templates."""
     config = config or repo_config()
-    return render_digest(compose_digest(week, releases, config), config, repo_env())
+    return render_digest(compose_week(week, releases, config).digest, config, repo_env())
 
 
 def post_templates() -> PostTemplates:

@@ -1,5 +1,5 @@
-"""The outbox writer swaps week folders and the archive's files whole and finishes what an
-interrupted build left."""
+"""The outbox writer swaps week folders whole and finishes what an interrupted build left
+(the web archive's own writer: tests/pipeline/test_archive.py)."""
 
 from __future__ import annotations
 
@@ -7,14 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pressroom.outbox import (
-    ARCHIVE_FEED,
-    ARCHIVE_INDEX,
-    clean_leftovers,
-    report_stamps,
-    write_archive,
-    write_week,
-)
+from pressroom.outbox import ARCHIVE_FEED, ARCHIVE_INDEX, clean_leftovers, write_week
 from support import fail_outbox_writes
 
 
@@ -99,42 +92,9 @@ def test_a_failed_image_copy_keeps_the_previous_week(
     assert [p.name for p in (tmp_path / "outbox").iterdir()] == ["2026-W04"]
 
 
-def test_the_archive_is_replaced_file_by_file_and_only_when_it_changed(tmp_path: Path) -> None:
-    files = {ARCHIVE_INDEX: b"<p>one</p>", ARCHIVE_FEED: b"<feed/>"}
-    assert write_archive(tmp_path, files) is True
-    stamp = (tmp_path / ARCHIVE_FEED).stat().st_mtime_ns
-    assert write_archive(tmp_path, {**files, ARCHIVE_INDEX: b"<p>two</p>"}) is True
-    assert (tmp_path / ARCHIVE_INDEX).read_bytes() == b"<p>two</p>"
-    assert (tmp_path / ARCHIVE_FEED).stat().st_mtime_ns == stamp
-    assert write_archive(tmp_path, {**files, ARCHIVE_INDEX: b"<p>two</p>"}) is False
-    assert write_archive(tmp_path, {}) is True
-    assert list(tmp_path.iterdir()) == []
-    with pytest.raises(ValueError, match="not an archive file"):
-        write_archive(tmp_path, {"../index.html": b"x"})
-
-
-def test_a_failed_archive_write_keeps_the_previous_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    write_archive(tmp_path, {ARCHIVE_INDEX: b"old"})
-    fail_outbox_writes(monkeypatch, only=ARCHIVE_INDEX)
-    with pytest.raises(OSError):
-        write_archive(tmp_path, {ARCHIVE_INDEX: b"new"})
-    assert [p.name for p in tmp_path.iterdir()] == [ARCHIVE_INDEX]
-    assert (tmp_path / ARCHIVE_INDEX).read_bytes() == b"old"
-
-
 def test_archive_leftovers_are_cleaned(tmp_path: Path) -> None:
     (tmp_path / f".{ARCHIVE_INDEX}.tmp-123").write_bytes(b"half")
     (tmp_path / f".{ARCHIVE_FEED}.tmp-9").write_bytes(b"half")
     (tmp_path / ARCHIVE_FEED).write_bytes(b"whole")
     clean_leftovers(tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == [ARCHIVE_FEED]
-
-
-def test_report_stamps_name_the_week_folders_with_a_report(tmp_path: Path) -> None:
-    write_week(tmp_path, "2026-W04", {"report.json": b"{}"})
-    write_week(tmp_path, "2026-W05", {"digest.txt": b"x"})
-    (tmp_path / "notes").mkdir()
-    assert list(report_stamps(tmp_path)) == ["2026-W04"]
-    assert report_stamps(tmp_path / "missing") == {}

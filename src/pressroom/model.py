@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Literal
 
 from pressroom.pickling import pickled_by_fields
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 BlockKind = Literal["paragraph", "heading", "bullets", "quote"]
 Lang = Literal["fr", "en"]
@@ -118,7 +122,8 @@ class Release:
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ImageFile:
-    """A workspace image as read (``readers.images``): what the digest and its checks need."""
+    """A workspace image as read (``readers.images``): what the digest and its checks need
+    (its limits: ``over_limits``)."""
 
     path: str
     """As the release states it, and as the week folder holds its copy: ``assets/...``."""
@@ -127,6 +132,85 @@ class ImageFile:
     height: int
     format: str
     """As Pillow names it: ``JPEG``, ``PNG``, ``GIF``, ``WEBP``..."""
+
+
+MAX_IMAGE_BYTES = 1024 * 1024
+"""A file image's weight limit: 1 MB, downloaded by every reader."""
+MAX_IMAGE_WIDTH = 1200
+"""A file image's width limit: twice the 600 px the digest shows it at (sharp screens)."""
+EMAIL_FORMATS = ("JPEG", "PNG", "GIF")
+"""The formats every common mail client shows (Outlook for Windows shows no WebP)."""
+
+
+def is_remote(image: str) -> bool:
+    """An image on the web (``https://``), not a file under the workspace's ``assets/``."""
+    return image.startswith("https://")
+
+
+def over_limits(file: ImageFile) -> list[tuple[str, str]]:
+    """What makes a file image too heavy for a mail, each with what to do (the readers
+    report it for a release's image, the digest's checks for a week folder's)."""
+    found = []
+    if file.bytes > MAX_IMAGE_BYTES:
+        found.append(
+            (
+                f"weighs {file.bytes / MAX_IMAGE_BYTES:.1f} MB ({file.bytes:,} bytes; limit 1 MB)",
+                "save it smaller (JPEG quality 80 is usually enough); it was kept",
+            )
+        )
+    if file.width > MAX_IMAGE_WIDTH:
+        found.append(
+            (
+                f"is {file.width:,} px wide (limit {MAX_IMAGE_WIDTH:,} px)",
+                f"resize it to {MAX_IMAGE_WIDTH:,} px wide; it was kept",
+            )
+        )
+    if file.format not in EMAIL_FORMATS:
+        found.append(
+            (
+                f"is {file.format}, which some mail clients do not show",
+                f"save it as {', '.join(EMAIL_FORMATS[:-1])} or {EMAIL_FORMATS[-1]}; it was kept",
+            )
+        )
+    return found
+
+
+@dataclass(frozen=True)
+class WeekPlan:
+    """What the editor chose for one week (its week file, ``weeks/<YYYY-Www>.yaml``, read
+    by ``readers.weekfile``); an empty plan changes nothing."""
+
+    week: str
+    name: str
+    """The file as problems name it: ``weeks/2026-W04.yaml``."""
+    lead: str | None = None
+    order: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    note: str = ""
+    """Markdown (``note_markdown``), as written."""
+    subject: str | None = None
+    preheader: str | None = None
+    sha256: str = ""
+    """Of the file's bytes: a week's inputs hash covers its week file."""
+    mentions: tuple[tuple[str, str, int], ...] = field(default=(), compare=False)
+    """Every release id the file names: (key, id, line)."""
+    lines: dict[str, int] = field(default_factory=dict, compare=False)
+    """The line of each key."""
+
+    def line(self, key: str) -> int:
+        return self.lines.get(key, 1)
+
+
+@lru_cache(maxsize=1)
+def note_markdown() -> MarkdownIt:
+    """The Markdown of a week's note, one dialect for the reader that checks its links and
+    the digest that renders it: CommonMark without raw HTML (written as text) and without
+    images (a release's ``image`` is where pictures go). Imported here: only a week with a
+    note needs the parser, not every command's start. Made once (it took longer than
+    rendering a note) and shared: nothing changes it after this."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).disable("image")
 
 
 def newest_first(releases: Iterable[Release]) -> list[Release]:

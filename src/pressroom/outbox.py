@@ -11,8 +11,8 @@ Layout::
 Nothing is ever written outside the outbox. A week folder is written aside
 (``.2026-W04.tmp-PID``) and renamed into place; the one it replaces is moved aside
 (``.2026-W04.old-PID``) first, so after a crash at any moment each week is whole, old or
-new, or set aside for ``clean_leftovers`` to restore. The archive's files are each
-written aside (``.index.html.tmp-PID``) and renamed over the old one.
+new, or set aside for ``clean_leftovers`` to restore. The web archive's files are
+``pipeline.archive``'s to write.
 """
 
 from __future__ import annotations
@@ -128,66 +128,6 @@ def write_week(
 
 def remove_week(outbox: Path, week: str) -> None:
     shutil.rmtree(week_dir(outbox, week))
-
-
-def report_stamps(outbox: Path) -> dict[str, tuple[int, int, int]]:
-    """Each week folder's report file: (inode, size, modification time), which change
-    whenever the week is written again or audited; weeks without a report are left out."""
-    stamps = {}
-    try:
-        entries = list(os.scandir(outbox))  # no stat per entry to tell folders
-    except OSError:
-        return {}
-    for entry in sorted(entries, key=lambda e: e.name):
-        if not (is_week(entry.name) and entry.is_dir()):
-            continue
-        try:
-            stat = os.stat(os.path.join(entry.path, REPORT))
-        except OSError:
-            continue
-        stamps[entry.name] = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
-    return stamps
-
-
-def read_report(outbox: Path, week: str) -> dict[str, object] | None:
-    """A built week's report, or None when it is missing or unreadable."""
-    try:
-        report = json.loads((week_dir(outbox, week) / REPORT).read_bytes())
-    except (OSError, ValueError):
-        return None
-    return report if isinstance(report, dict) else None
-
-
-def write_archive(outbox: Path, files: Mapping[str, bytes]) -> bool:
-    """Put the archive's files in place, each replaced whole; a file whose bytes did not
-    change is left alone; with no files, the archive is removed. Whether anything changed."""
-    unknown = set(files) - set(ARCHIVE_FILES)
-    if unknown:
-        raise ValueError(f"not an archive file: {sorted(unknown)[0]!r}")
-    changed = False
-    for name in ARCHIVE_FILES:
-        path = outbox / name
-        data = files.get(name)
-        if data is None:
-            if path.exists():
-                path.unlink()
-                changed = True
-            continue
-        try:
-            if path.read_bytes() == data:
-                continue
-        except OSError:
-            pass
-        temp = outbox / f".{name}.tmp-{os.getpid()}"
-        try:
-            with open(temp, "wb") as handle:
-                handle.write(data)
-            os.replace(temp, path)
-        except BaseException:
-            temp.unlink(missing_ok=True)
-            raise
-        changed = True
-    return changed
 
 
 def clean_leftovers(outbox: Path) -> None:

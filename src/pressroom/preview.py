@@ -26,11 +26,10 @@ from urllib.parse import unquote, urlsplit
 
 import jinja2
 
-from pressroom.compose.digest import compose_digest
 from pressroom.compose.review import release_review
+from pressroom.compose.week import compose_week
 from pressroom.config import Newsletter, load_config
 from pressroom.errors import OutboxError, SetupError
-from pressroom.model import newest_first
 from pressroom.outbox import ASSETS, OUTBOX, REPORT, WEEK_FILES, existing_weeks, week_asset
 from pressroom.pipeline.build import BuildResult, build, preload, week_inputs
 from pressroom.platforms import PLATFORMS
@@ -169,14 +168,10 @@ def editor_context(workspace: Path, week: str) -> dict[str, Any]:
     except SetupError as exc:  # the page's banner shows the build's error
         return {"editor": None, "editor_error": str(exc.problem)}
     plan = inputs.plan
-    digest = compose_digest(week, inputs.releases, config, plan)
-    placed = [
-        (s.release, "lead" if n == 0 else f"{n + 1}")
-        for n, s in enumerate((digest.lead, *digest.stories))
-    ]
-    placed += [
-        (r, "excluded") for r in newest_first(inputs.releases) if plan and r.id in plan.exclude
-    ]
+    composed = compose_week(week, inputs.releases, config, plan)
+    digest = composed.digest
+    placed = [(r, "lead" if n == 0 else f"{n + 1}") for n, r in enumerate(composed.in_digest)]
+    placed += [(r, "excluded") for r in composed.excluded]
     return {
         "editor": {
             "plan": plan,

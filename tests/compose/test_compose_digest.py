@@ -9,16 +9,16 @@ from pressroom.compose.digest import (
     PREHEADER_RANGE,
     THUMBNAIL_WIDTH,
     StoryImage,
-    compose_digest,
     preheader,
 )
+from pressroom.compose.week import compose_week
 from pressroom.model import ImageFile
 from pressroom.render.digest import render_digest
 from support import make_release, repo_config, repo_env, seed_weeks
 
 
 def test_week_in_words_and_lead_quote_in_french() -> None:
-    digest = compose_digest("2025-W11", seed_weeks()["2025-W11"], repo_config())
+    digest = compose_week("2025-W11", seed_weeks()["2025-W11"], repo_config()).digest
     assert digest.week_words == "Semaine du 10 au 16 mars 2025"
     assert digest.lead.quote_text.startswith("«\u202fNous voulons")
     assert digest.lead.quote and digest.lead.quote.speaker == "Fabrice Pannekoucke"
@@ -27,7 +27,7 @@ def test_week_in_words_and_lead_quote_in_french() -> None:
 def test_english_locale_speaks_english() -> None:
     config = replace(repo_config(), locale="en")
     rendered = render_digest(
-        compose_digest("2026-W04", seed_weeks()["2026-W04"], config), config, repo_env()
+        compose_week("2026-W04", seed_weeks()["2026-W04"], config).digest, config, repo_env()
     )
     assert "Week of 19–25 January 2026" in rendered.text
     assert 'lang="en"' in rendered.html and "TOP STORY" in rendered.html
@@ -36,7 +36,7 @@ def test_english_locale_speaks_english() -> None:
 def test_the_lead_is_the_newest_release_with_a_quote() -> None:
     quoted = make_release(1)
     newer_unquoted = make_release(5, quotes=(), title="Sans citation")
-    digest = compose_digest("2026-W04", (quoted, newer_unquoted), repo_config())
+    digest = compose_week("2026-W04", (quoted, newer_unquoted), repo_config()).digest
     assert digest.lead.release is quoted
     assert [s.release for s in digest.stories] == [newer_unquoted]
 
@@ -44,11 +44,11 @@ def test_the_lead_is_the_newest_release_with_a_quote() -> None:
 def test_preheader_is_within_its_range_whatever_the_titles() -> None:
     low, high = PREHEADER_RANGE
     for titles in (["Court"], ["Un titre assez long pour remplir " * 6] * 3):
-        digest = compose_digest(
+        digest = compose_week(
             "2026-W04",
             tuple(make_release(n, title=t) for n, t in enumerate(titles)),
             repo_config(),
-        )
+        ).digest
         assert low <= len(digest.preheader.strip("\u00a0")) or len(digest.preheader) == low
         assert len(digest.preheader) <= high
     assert preheader([], "La lettre, semaine 4").startswith("La lettre")
@@ -57,7 +57,7 @@ def test_preheader_is_within_its_range_whatever_the_titles() -> None:
 def test_a_release_without_url_links_nowhere_and_a_language_is_marked() -> None:
     english = make_release(1, url="https://www.auvergnerhonealpes.fr/en/a", lang="en")
     bare = make_release(2, url=None)
-    digest = compose_digest("2026-W04", (english, bare), repo_config())
+    digest = compose_week("2026-W04", (english, bare), repo_config()).digest
     stories = {s.release.id: s for s in (digest.lead, *digest.stories)}
     assert stories["r002"].url is None
     assert stories["r001"].url is not None and stories["r001"].url.startswith("https://")
@@ -80,7 +80,7 @@ def test_images_are_sized_for_their_place_and_never_enlarged() -> None:
         "assets/quai é.jpg": ImageFile("assets/quai é.jpg", 50_000, 1200, 800, "JPEG"),
         "assets/petite.png": ImageFile("assets/petite.png", 900, 100, 50, "PNG"),
     }
-    digest = compose_digest("2026-W04", releases, config, images=files)
+    digest = compose_week("2026-W04", releases, config, images=files).digest
     assert digest.lead.release.id == "r002"
     assert digest.lead.image == StoryImage(
         "https://medias.example.org/2026-W04/quai%20%C3%A9.jpg",
@@ -99,10 +99,10 @@ def test_images_are_sized_for_their_place_and_never_enlarged() -> None:
 
 def test_images_are_published_beside_the_web_version_unless_told_otherwise() -> None:
     release = make_release(0, image="assets/a.jpg", image_alt="A")
-    digest = compose_digest("2026-W04", (release,), repo_config())
+    digest = compose_week("2026-W04", (release,), repo_config()).digest
     assert digest.lead.image is not None
     assert (
         digest.lead.image.src
         == "https://www.auvergnerhonealpes.fr/presse/lettre/2026-W04/assets/a.jpg"
     )
-    assert compose_digest("2026-W04", (make_release(0),), repo_config()).images == ()
+    assert compose_week("2026-W04", (make_release(0),), repo_config()).digest.images == ()

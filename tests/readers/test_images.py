@@ -11,8 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pressroom.errors import Severity
+from pressroom.model import MAX_IMAGE_BYTES, is_remote
 from pressroom.readers.files import read_file
-from pressroom.readers.images import MAX_IMAGE_BYTES, is_remote, stated_image
+from pressroom.readers.images import stated_image
 from support import write_image
 
 PARIS = ZoneInfo("Europe/Paris")

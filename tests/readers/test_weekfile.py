@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from pressroom.errors import SetupError
+from pressroom.model import WeekPlan
 from pressroom.readers.weekfile import (
-    WeekPlan,
     check_plan,
     parse_week_file,
     starter_week_file,

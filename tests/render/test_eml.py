@@ -14,15 +14,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pressroom.compose.digest import Digest, compose_digest
+from pressroom.compose.digest import Digest
+from pressroom.compose.week import compose_week
 from pressroom.config import Newsletter
 from pressroom.render.digest import RenderedDigest
 from pressroom.render.eml import build_eml
-from pressroom.render.week import render_week
+from pressroom.render.week import WeekOutput, render_week
 from support import (
     PARIS,
     SEED_WEEKS,
     make_release,
+    post_templates,
     rendered_digest,
     repo_config,
     repo_env,
@@ -30,10 +32,14 @@ from support import (
 )
 
 
+def _rendered(week: str) -> WeekOutput:
+    """A seed week's folder, composed and rendered as the build does."""
+    composed = compose_week(week, seed_weeks()[week], repo_config(), templates=post_templates())
+    return render_week(composed, repo_config(), repo_env(), "hash")
+
+
 def _eml(week: str) -> bytes:
-    return render_week(week, seed_weeks()[week], repo_config(), repo_env(), "hash").files[
-        "digest.eml"
-    ]
+    return _rendered(week).files["digest.eml"]
 
 
 @pytest.mark.parametrize("week", SEED_WEEKS)
@@ -68,7 +74,7 @@ def test_an_unsubscribe_merge_tag_passes_through_headers_and_links() -> None:
         newsletter=replace(config.newsletter, unsubscribe_url="*|UNSUB|*", unsubscribe_mailto=""),
     )
     releases = (make_release(1, url="https://www.auvergnerhonealpes.fr/a"),)
-    digest = compose_digest("2026-W04", releases, tagged)
+    digest = compose_week("2026-W04", releases, tagged).digest
     rendered = rendered_digest("2026-W04", releases, tagged)
     message = message_from_bytes(build_eml(digest, rendered, tagged.newsletter), policy=default)
     assert message["List-Unsubscribe"] == "<*|UNSUB|*>"
@@ -117,7 +123,7 @@ def test_any_newsletter_name_reads_back_as_the_package_writes_it(name: str) -> N
     config = repo_config()
     named = replace(config, newsletter=replace(config.newsletter, name=name))
     releases = (make_release(1),)
-    digest = compose_digest("2026-W04", releases, named)
+    digest = compose_week("2026-W04", releases, named).digest
     rendered = rendered_digest("2026-W04", releases, named)
     raw = build_eml(digest, rendered, named.newsletter)
     head = raw.split(b"\r\n\r\n", 1)[0]
@@ -131,7 +137,7 @@ def test_any_newsletter_name_reads_back_as_the_package_writes_it(name: str) -> N
 def test_the_message_is_what_the_email_package_writes(week: str) -> None:
     config = repo_config()
     releases = seed_weeks()[week]
-    digest = compose_digest(week, releases, config)
+    digest = compose_week(week, releases, config).digest
     rendered = rendered_digest(week, releases, config)
     for newsletter in (config.newsletter, replace(config.newsletter, reply_to="")):
         expected = _as_the_package_writes(digest, rendered, newsletter)
@@ -166,7 +172,7 @@ def test_a_base64_body_is_what_the_email_package_writes(text: str) -> None:
 
 @pytest.mark.parametrize("week", SEED_WEEKS)
 def test_both_parts_read_back_as_rendered(week: str) -> None:
-    rendered = render_week(week, seed_weeks()[week], repo_config(), repo_env(), "hash")
+    rendered = _rendered(week)
     parsed = message_from_bytes(rendered.files["digest.eml"], policy=default)
     text, html = (part.get_content() for part in parsed.iter_parts())
     assert text.splitlines() == rendered.files["digest.txt"].decode().splitlines()

@@ -8,7 +8,7 @@ import re
 import lxml.html
 import premailer
 
-from pressroom.compose.digest import compose_digest
+from pressroom.compose.week import compose_week
 from pressroom.render.digest import MJML_TEMPLATE, render_digest
 from pressroom.render.inline import STYLED_CLOSE, STYLED_OPEN, ignore_other_styles, inline_css
 from pressroom.render.mjml import compile_mjml
@@ -21,7 +21,7 @@ def test_inlined_digest_reads_as_premailer_over_everything_would_write_it() -> N
     titles = ["L'usine & ses <b>salariés</b>", "Un « titre » — long", 'Des "guillemets" droits']
     releases = tuple(make_release(n, title=titles[n % 3]) for n in range(12))
     source = render_digest(
-        compose_digest("2026-W04", releases, repo_config()), repo_config(), repo_env()
+        compose_week("2026-W04", releases, repo_config()).digest, repo_config(), repo_env()
     ).mjml
     compiled = compile_mjml(source, repo_env(), MJML_TEMPLATE)
     assert compiled.count(STYLED_OPEN) == 1

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from pressroom.compose.digest import compose_digest
+from pressroom.compose.week import compose_week
 from pressroom.model import Quote
 from pressroom.render.checks import GMAIL_CLIP, check_digest
 from pressroom.render.digest import render_digest
@@ -30,7 +30,7 @@ def test_seed_weeks_are_the_two_expected() -> None:
 @pytest.mark.parametrize("week", SEED_WEEKS)
 def test_digest_matches_golden(week: str) -> None:
     rendered = render_digest(
-        compose_digest(week, seed_weeks()[week], repo_config()), repo_config(), repo_env()
+        compose_week(week, seed_weeks()[week], repo_config()).digest, repo_config(), repo_env()
     )
     assert_golden(rendered.html, GOLDEN / week / "digest.html")
     assert_golden(rendered.text, GOLDEN / week / "digest.txt")
@@ -39,7 +39,7 @@ def test_digest_matches_golden(week: str) -> None:
 @pytest.mark.parametrize("week", SEED_WEEKS)
 def test_seed_digests_pass_every_check(week: str) -> None:
     rendered = render_digest(
-        compose_digest(week, seed_weeks()[week], repo_config()), repo_config(), repo_env()
+        compose_week(week, seed_weeks()[week], repo_config()).digest, repo_config(), repo_env()
     )
     checks = check_digest(rendered.html, rendered.text)
     assert [c for c in checks if c.status != "pass"] == []
@@ -47,7 +47,7 @@ def test_seed_digests_pass_every_check(week: str) -> None:
 
 def test_html_survives_premailer_traps() -> None:
     html = render_digest(
-        compose_digest("2025-W11", seed_weeks()["2025-W11"], repo_config()),
+        compose_week("2025-W11", seed_weeks()["2025-W11"], repo_config()).digest,
         repo_config(),
         repo_env(),
     ).html
@@ -81,7 +81,7 @@ def test_release_text_is_escaped_and_bad_links_never_reach_the_html() -> None:
         ),
     )
     rendered = render_digest(
-        compose_digest("2026-W04", (evil,), repo_config()), repo_config(), repo_env()
+        compose_week("2026-W04", (evil,), repo_config()).digest, repo_config(), repo_env()
     )
     tags = _Tags()
     tags.feed(rendered.html)
@@ -99,7 +99,7 @@ def test_a_story_in_another_language_is_marked_on_its_own_text_only() -> None:
     lead = make_release(3, title="Un plan pour l’industrie")
     french = make_release(2, title="Un plan pour les transports")
     rendered = render_digest(
-        compose_digest("2026-W04", (english, lead, french), repo_config()),
+        compose_week("2026-W04", (english, lead, french), repo_config()).digest,
         repo_config(),
         repo_env(),
     )
@@ -116,7 +116,7 @@ def test_a_story_in_another_language_is_marked_on_its_own_text_only() -> None:
 def test_stories_without_an_image_are_rows_of_one_text_block() -> None:
     releases = tuple(make_release(n, title=f"Communiqué {n}") for n in range(6))
     rendered = render_digest(
-        compose_digest("2026-W04", releases, repo_config()), repo_config(), repo_env()
+        compose_week("2026-W04", releases, repo_config()).digest, repo_config(), repo_env()
     )
     styled = rendered.mjml.split("<!-- pressroom:styled -->")[1].split("<!-- /pressroom")[0]
     assert styled.count('<td class="story"') == 5  # every story but the lead
@@ -127,7 +127,7 @@ def test_stories_without_an_image_are_rows_of_one_text_block() -> None:
 def test_forty_releases_stay_under_the_gmail_clip() -> None:
     releases = tuple(make_release(n) for n in range(40))
     html = render_digest(
-        compose_digest("2026-W04", releases, repo_config()), repo_config(), repo_env()
+        compose_week("2026-W04", releases, repo_config()).digest, repo_config(), repo_env()
     ).html
     size = len(html.encode())
     assert size < GMAIL_CLIP
@@ -137,7 +137,7 @@ def test_forty_releases_stay_under_the_gmail_clip() -> None:
 def test_an_oversized_week_is_reported_with_bytes_over() -> None:
     releases = tuple(make_release(n) for n in range(80))
     html = render_digest(
-        compose_digest("2026-W04", releases, repo_config()), repo_config(), repo_env()
+        compose_week("2026-W04", releases, repo_config()).digest, repo_config(), repo_env()
     ).html
     over = len(html.encode()) - GMAIL_CLIP
     assert over > 0
@@ -164,7 +164,7 @@ def _pictured_week() -> tuple[str, str]:
     files = {"assets/quai.jpg": ImageFile("assets/quai.jpg", 80_000, 1200, 900, "JPEG")}
     config = repo_config()
     rendered = render_digest(
-        compose_digest("2026-W04", releases, config, images=files), config, repo_env()
+        compose_week("2026-W04", releases, config, images=files).digest, config, repo_env()
     )
     return rendered.html, rendered.text
 

@@ -6,16 +6,14 @@ into MJML, HTML, text and an ``.eml``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from pressroom.compose.editorial import Featured, featured, quoted, with_utm
+from pressroom.compose.editorial import Featured, featured, published_url, quoted, with_utm
 from pressroom.compose.labels import labels, lang_of, plural
 from pressroom.config import Config
-from pressroom.model import ImageFile, Release, newest_first
-from pressroom.readers.images import is_remote, published_url
-from pressroom.readers.weekfile import WeekPlan
+from pressroom.model import ImageFile, Release, WeekPlan, is_remote
 from pressroom.text.dates import day_in_words, week_in_words
 from pressroom.text.spaces import collapse
 from pressroom.text.typography import typeset
@@ -90,30 +88,20 @@ class Digest:
         return tuple(s.image for s in (self.lead, *self.stories) if s.image)
 
 
-def arranged(releases: Iterable[Release], plan: WeekPlan | None = None) -> list[Release]:
-    """The week's releases as the digest and the posts take them: newest first, or the
-    week file's ``order`` first and the rest after them newest first, without ``exclude``."""
-    ordered = newest_first(releases)
-    if plan is None:
-        return ordered
-    rank = {release_id: n for n, release_id in enumerate(plan.order)}
-    kept = [r for r in ordered if r.id not in plan.exclude]
-    return sorted(kept, key=lambda r: rank.get(r.id, len(rank)))  # stable: the rest keep theirs
-
-
 def compose_digest(
     week: str,
-    releases: tuple[Release, ...],
+    ordered: Sequence[Release],
     config: Config,
     plan: WeekPlan | None = None,
     images: Mapping[str, ImageFile] | None = None,
 ) -> Digest:
-    """The digest of one ISO week: releases newest first and the lead the first with a
-    quote, unless the week file says otherwise (``plan``).
+    """The digest of one ISO week, of its releases in the week's order (as
+    ``compose.week.arranged`` gives them: ``compose_week`` composes a week): the lead the
+    first with a quote, unless the week file (``plan``) names one; its subject, preheader
+    and note.
 
     ``images`` are the facts of the workspace images the releases name, by path: a file
     image gets width and height attributes from them."""
-    ordered = arranged(releases, plan)
     if not ordered:
         raise ValueError(f"week {week} has no releases")
     locale = config.locale

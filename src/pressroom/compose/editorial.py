@@ -1,14 +1,15 @@
-"""Editorial choices shared by the digest and the posts: the headline quote, quote marks, links."""
+"""Editorial choices shared by the digest and the posts: the headline quote, quote marks,
+links, where a release's image is published."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 import regex
 
-from pressroom.model import Lang, Quote, Release
+from pressroom.model import Lang, Quote, Release, is_remote
 from pressroom.text.spaces import collapse
 from pressroom.text.typography import typeset
 
@@ -89,6 +90,14 @@ def quoted(text: str, lang: Lang) -> str:
     if lang == "fr":
         return f"«{NNBSP}{text}{NNBSP}»"
     return f"“{text}”"
+
+
+def published_url(image: str, assets_base: str) -> str:
+    """Where readers of the digest and the posts find the image: a remote image as stated;
+    a workspace image ``assets/NAME`` under ``assets_base`` (``Newsletter.assets_base``)."""
+    if is_remote(image):
+        return image
+    return assets_base + quote(image.split("/", 1)[1], safe="/")
 
 
 def with_utm(url: str, site_url: str, params: dict[str, str]) -> str:

@@ -22,6 +22,7 @@ from pressroom.compose.editorial import (
     Featured,
     featured_candidates,
     hashtags,
+    published_url,
     quoted,
     with_utm,
 )
@@ -31,7 +32,6 @@ from pressroom.config import Config
 from pressroom.errors import Problem, SetupError
 from pressroom.model import PostOverride, Release
 from pressroom.platforms import PLATFORMS, Platform
-from pressroom.readers.images import published_url
 from pressroom.text.counting import length
 from pressroom.text.spaces import words
 from pressroom.text.typography import typeset

@@ -1,23 +1,30 @@
-"""The build's web archive step: ``outbox/index.html`` and ``feed.xml``, made from every
-week folder in the outbox (built now or before, by a whole or a ``--week`` build).
+"""The web archive: ``outbox/index.html`` and ``feed.xml`` (their page and feed:
+``pipeline.archive_pages``), made by the build from every week folder in the outbox (built
+now or before, by a whole or a ``--week`` build), and written beside them.
 
-Each week's summary comes from its report (``render.archive``), never from rendering the
-week again: a week this build wrote hands it over (``written``), any other week's report
-is read. It is kept with the report's stamp, in this process and in the build index: a
-report is read again only when its stamp changed and this build did not write it.
+Each week's summary comes from its report, which carries it under ``digest`` (``render.week``
+writes it, ``archived_week`` reads it back), never from rendering the week again: a week
+this build wrote hands it over (``WebArchive.written``), any other week's report is read.
+It is kept with the report's stamp, in this process and in the build index: a report is
+read again only when its stamp changed and this build did not write it.
 
 The archive's key is made of what it shows: pressroom's version, the config and the
 archive's templates (the key's first half), then every week's summary (its second half).
 When the key is the one the build index recorded and the files are there, nothing is
 rendered: a week written again with the same summary (``--week W --force``) leaves the
 archive alone. When only the summaries changed, the templates are the ones that made the
-recorded archive, so they are not test-rendered before the weeks are written.
+recorded archive, so they are not test-rendered before the weeks are written. The files
+are each written aside (``.index.html.tmp-PID``) and renamed over the old one.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,15 +33,70 @@ import jinja2
 from pressroom import __version__
 from pressroom.config import Config
 from pressroom.errors import OutboxError, Problem
-from pressroom.outbox import ARCHIVE_FILES, read_report, report_stamps, write_archive
-from pressroom.render.archive import (
-    ARCHIVE_TEMPLATES,
-    ArchivedWeek,
-    archive_files,
-    archived_week,
-    compile_archive,
-)
+from pressroom.outbox import ARCHIVE_FILES, REPORT, week_dir
+from pressroom.pipeline.archive_pages import ARCHIVE_TEMPLATES, archive_files, compile_archive
 from pressroom.render.templates import environment, templates_fingerprint
+from pressroom.weeks import is_week
+
+
+@dataclass(frozen=True)
+class ArchivedWeek:
+    """One week as the archive shows it."""
+
+    week: str
+    subject: str
+    preheader: str
+    lead: str
+    """The lead story's title."""
+    lead_lang: str
+    """The lead story's language where it differs from the digest's, else empty."""
+    sent_at: datetime
+    releases: int
+
+    def as_dict(self) -> dict[str, str | int]:
+        """The week as JSON keeps it (the build index does, see ``from_dict``)."""
+        return {
+            "week": self.week,
+            "subject": self.subject,
+            "preheader": self.preheader,
+            "lead": self.lead,
+            "lead_lang": self.lead_lang,
+            "sent_at": self.sent_at.isoformat(),
+            "releases": self.releases,
+        }
+
+    @classmethod
+    def from_dict(cls, data: object) -> ArchivedWeek | None:
+        """A week as ``as_dict`` wrote it; None for anything else."""
+        if not isinstance(data, dict):
+            return None
+        try:
+            return cls(
+                week=str(data["week"]),
+                subject=str(data["subject"]),
+                preheader=str(data["preheader"]),
+                lead=str(data["lead"]),
+                lead_lang=str(data["lead_lang"]),
+                sent_at=datetime.fromisoformat(str(data["sent_at"])),
+                releases=int(data["releases"]),
+            )
+        except (KeyError, ValueError, TypeError):
+            return None
+
+
+def archived_week(report: Mapping[str, object] | None) -> ArchivedWeek | None:
+    """A week read back from its report; None when the report has no summary (written by
+    an older pressroom, or damaged): such a week is rendered again by the next build."""
+    if report is None:
+        return None
+    summary, week, releases = report.get("digest"), report.get("week"), report.get("releases")
+    if not isinstance(summary, dict) or not isinstance(week, str) or not is_week(week):
+        return None
+    count = len(releases) if isinstance(releases, list) else 0
+    return ArchivedWeek.from_dict({**summary, "week": week, "releases": count})
+
+
+# The build's step: which weeks, and when to write the files again.
 
 ReportStamp = tuple[int, int, int]
 Known = dict[str, tuple[ReportStamp, ArchivedWeek | None]]
@@ -161,3 +223,66 @@ def _from_index(kept: dict[str, Any]) -> Known:
             if summary is not None or entry[3] is None:
                 known[week] = ((entry[0], entry[1], entry[2]), summary)
     return known
+
+
+# The outbox's side: its reports read, its archive files written.
+
+
+def report_stamps(outbox: Path) -> dict[str, tuple[int, int, int]]:
+    """Each week folder's report file: (inode, size, modification time), which change
+    whenever the week is written again or audited; weeks without a report are left out."""
+    stamps = {}
+    try:
+        entries = list(os.scandir(outbox))  # no stat per entry to tell folders
+    except OSError:
+        return {}
+    for entry in sorted(entries, key=lambda e: e.name):
+        if not (is_week(entry.name) and entry.is_dir()):
+            continue
+        try:
+            stat = os.stat(os.path.join(entry.path, REPORT))
+        except OSError:
+            continue
+        stamps[entry.name] = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    return stamps
+
+
+def read_report(outbox: Path, week: str) -> dict[str, object] | None:
+    """A built week's report, or None when it is missing or unreadable."""
+    try:
+        report = json.loads((week_dir(outbox, week) / REPORT).read_bytes())
+    except (OSError, ValueError):
+        return None
+    return report if isinstance(report, dict) else None
+
+
+def write_archive(outbox: Path, files: Mapping[str, bytes]) -> bool:
+    """Put the archive's files in place, each replaced whole; a file whose bytes did not
+    change is left alone; with no files, the archive is removed. Whether anything changed."""
+    unknown = set(files) - set(ARCHIVE_FILES)
+    if unknown:
+        raise ValueError(f"not an archive file: {sorted(unknown)[0]!r}")
+    changed = False
+    for name in ARCHIVE_FILES:
+        path = outbox / name
+        data = files.get(name)
+        if data is None:
+            if path.exists():
+                path.unlink()
+                changed = True
+            continue
+        try:
+            if path.read_bytes() == data:
+                continue
+        except OSError:
+            pass
+        temp = outbox / f".{name}.tmp-{os.getpid()}"
+        try:
+            with open(temp, "wb") as handle:
+                handle.write(data)
+            os.replace(temp, path)
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+        changed = True
+    return changed

@@ -18,17 +18,17 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 
 from pressroom import __version__
-from pressroom.compose.digest import arranged
-from pressroom.compose.posts import Post, check_overrides
+from pressroom.compose.posts import check_overrides
+from pressroom.compose.week import arranged
 from pressroom.config import Config, load_config
 from pressroom.errors import OutboxError, Problem, SetupError
-from pressroom.model import Release
+from pressroom.model import Release, WeekPlan
 from pressroom.outbox import (
     INDEX_NAME,
     OUTBOX,
@@ -52,16 +52,14 @@ from pressroom.pipeline.workers import (
     render_many,
     usable_cpus,
 )
-from pressroom.platforms import PLATFORMS
 from pressroom.readers.files import read_files, release_of
-from pressroom.readers.weekfile import WeekPlan, check_plan, read_week_plan, read_week_plans
+from pressroom.readers.weekfile import check_plan, read_week_plan, read_week_plans
 from pressroom.render.checks import Check, failed
 from pressroom.render.templates import (
     compiled_environment,
     environment,
     templates_fingerprint,
 )
-from pressroom.render.week import week_drafts
 
 SEEDS = "seeds"
 EVERY_WEEK = WeekSelection()
@@ -74,7 +72,6 @@ __all__ = [
     "build",
     "preload",
     "week_inputs",
-    "week_posts",
 ]
 
 
@@ -216,30 +213,10 @@ def build(
     )
 
 
-def week_posts(
-    workspace: Path, week: str, platforms: tuple[str, ...] | None = None
-) -> tuple[Post, ...]:
-    """One week's post drafts, composed afresh from the workspace (for ``pressroom posts``)."""
-    config = load_config(workspace)
-    if platforms is not None:
-        unknown = [p for p in platforms if p not in PLATFORMS]
-        if unknown:
-            raise SetupError(
-                Problem(
-                    "--platform",
-                    1,
-                    f"unknown platform {unknown[0]!r}",
-                    f"use some of: {', '.join(PLATFORMS)}",
-                )
-            )
-        config = replace(config, posts=replace(config.posts, platforms=platforms))
-    inputs = week_inputs(workspace, week, config)  # an override over its limit: posts_for raises
-    return week_drafts(inputs.releases, config, environment(workspace), week, inputs.plan)
-
-
 @dataclass(frozen=True)
 class WeekInputs:
-    """One week as the workspace holds it now: what ``pressroom week`` and the preview show."""
+    """One week as the workspace holds it now, for ``compose_week``: what ``pressroom week``,
+    ``pressroom posts`` and the preview's editor view show."""
 
     releases: tuple[Release, ...]
     problems: tuple[Problem, ...]

@@ -30,14 +30,15 @@ from zoneinfo import ZoneInfo
 
 import jinja2
 
+from pressroom.compose.week import compose_week
 from pressroom.config import Config
 from pressroom.errors import OutboxError, Problem
-from pressroom.model import ImageFile, Release
+from pressroom.model import ImageFile, Release, WeekPlan
 from pressroom.outbox import write_week
+from pressroom.pipeline.archive import ArchivedWeek, archived_week
 from pressroom.readers.files import FileRead, read_file
-from pressroom.readers.weekfile import WeekPlan
-from pressroom.render.archive import ArchivedWeek
 from pressroom.render.checks import Check
+from pressroom.render.templates import PostTemplates
 from pressroom.render.week import WeekOutput, render_week
 
 PARALLEL_MIN_FILES = 200
@@ -152,18 +153,18 @@ def render_many(job: RenderJob, jobs: int) -> Iterator[Rendered]:
 
 
 def render_and_write(job: RenderJob, week: str) -> Rendered:
-    batch = job.batch
-    output = render_week(
+    batch, config = job.batch, job.config
+    composed = compose_week(
         week,
         batch.releases[week],
-        job.config,
-        job.env,
-        batch.hashes[week],
+        config,
         batch.plans.get(week),
         batch.images,
+        PostTemplates(job.env),
     )
+    output = render_week(composed, config, job.env, batch.hashes[week], batch.images)
     _write(batch, output)
-    return Rendered(week, output.checks, output.summary)
+    return Rendered(week, output.checks, archived_week(output.report))
 
 
 def die_with_parent(parent: int) -> None:

@@ -10,10 +10,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pressroom.errors import Problem, RecordError, Severity
-from pressroom.model import ImageFile, Release
+from pressroom.model import ImageFile, Release, is_remote
 from pressroom.pickling import pickled_by_fields
 from pressroom.readers.decode import decode
-from pressroom.readers.images import ImageSource, is_remote, read_image
+from pressroom.readers.images import ImageSource, read_image
 from pressroom.readers.markdown import read_markdown
 from pressroom.readers.text import read_text
 from pressroom.readers.yamlrecord import read_yaml

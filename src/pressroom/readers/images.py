@@ -7,8 +7,8 @@ What each problem does to the release (it is always built):
 - the image is left out when it cannot be shown as stated: no ``image_alt``, a URL that
   is not https, a path outside ``assets/``, a file missing or not an image;
 - the image is kept, and the problem is still an error, when it shows but costs the
-  readers: over ``MAX_IMAGE_BYTES``, wider than ``MAX_IMAGE_WIDTH``, or in a format some
-  mail clients do not show (not one of ``EMAIL_FORMATS``).
+  readers: over ``model.MAX_IMAGE_BYTES``, wider than ``model.MAX_IMAGE_WIDTH``, or in a format
+  some mail clients do not show (not one of ``model.EMAIL_FORMATS``).
 """
 
 from __future__ import annotations
@@ -20,19 +20,12 @@ import re
 import warnings
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
-from urllib.parse import quote
 
 from pressroom.errors import Problem
-from pressroom.model import ImageFile, Release
+from pressroom.model import EMAIL_FORMATS, ImageFile, Release, is_remote, over_limits
 from pressroom.outbox import ASSETS
 from pressroom.pickling import pickled_by_fields
 
-MAX_IMAGE_BYTES = 1024 * 1024
-"""A file image's weight limit: 1 MB, downloaded by every reader."""
-MAX_IMAGE_WIDTH = 1200
-"""A file image's width limit: twice the 600 px the digest shows it at (sharp screens)."""
-EMAIL_FORMATS = ("JPEG", "PNG", "GIF")
-"""The formats every common mail client shows (Outlook for Windows shows no WebP)."""
 _LEFT_OUT = "the image was left out"
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _PUT_IN_ASSETS = f"put the file in the workspace's {ASSETS}/ folder and write {ASSETS}/NAME"
@@ -49,19 +42,6 @@ class ImageSource:
     """In bytes; -1 when the file was missing."""
     mtime_ns: int
     sha256: str
-
-
-def is_remote(image: str) -> bool:
-    """An image on the web (``https://``), not a file under the workspace's ``assets/``."""
-    return image.startswith("https://")
-
-
-def published_url(image: str, assets_base: str) -> str:
-    """Where readers of the digest and the posts find the image: a remote image as stated;
-    a workspace image ``assets/NAME`` under ``assets_base`` (``Newsletter.assets_base``)."""
-    if is_remote(image):
-        return image
-    return assets_base + quote(image.split("/", 1)[1], safe="/")
 
 
 def stated_image(
@@ -175,33 +155,6 @@ def image_file(path: str, data: bytes) -> ImageFile | None:
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
         return None
     return ImageFile(path, len(data), width, height, kind)
-
-
-def over_limits(file: ImageFile) -> list[tuple[str, str]]:
-    """What makes a file image too heavy for a mail, each with what to do."""
-    found = []
-    if file.bytes > MAX_IMAGE_BYTES:
-        found.append(
-            (
-                f"weighs {file.bytes / MAX_IMAGE_BYTES:.1f} MB ({file.bytes:,} bytes; limit 1 MB)",
-                "save it smaller (JPEG quality 80 is usually enough); it was kept",
-            )
-        )
-    if file.width > MAX_IMAGE_WIDTH:
-        found.append(
-            (
-                f"is {file.width:,} px wide (limit {MAX_IMAGE_WIDTH:,} px)",
-                f"resize it to {MAX_IMAGE_WIDTH:,} px wide; it was kept",
-            )
-        )
-    if file.format not in EMAIL_FORMATS:
-        found.append(
-            (
-                f"is {file.format}, which some mail clients do not show",
-                f"save it as {', '.join(EMAIL_FORMATS[:-1])} or {EMAIL_FORMATS[-1]}; it was kept",
-            )
-        )
-    return found
 
 
 def images_in(folder: Path) -> tuple[ImageFile, ...]:

@@ -1,4 +1,5 @@
-"""The editor's week file, ``weeks/<YYYY-Www>.yaml``: the choices pressroom does not make.
+"""The editor's week file, ``weeks/<YYYY-Www>.yaml``, read into a ``model.WeekPlan``: the
+choices pressroom does not make.
 
 Every key is optional (``WEEK_FILE_FIELDS``). A file is read whole or not at all: a wrong
 name, key, type or id is a ``SetupError`` naming the file and line, and the build
@@ -10,17 +11,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pressroom.errors import Problem, RecordError, SetupError
+from pressroom.model import WeekPlan, note_markdown
 from pressroom.readers.fields import Fields, check_known, list_field, load_mapping, text_field
 from pressroom.weeks import is_week, week_monday
-
-if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
 
 WEEKS = "weeks"
 """The folder of week files, in the workspace."""
@@ -36,44 +32,8 @@ _ID_KEYS = ("lead", "order", "exclude")
 _LINK_SCHEMES = ("http://", "https://", "mailto:")
 
 
-@dataclass(frozen=True)
-class WeekPlan:
-    """What the editor chose for one week; an empty plan changes nothing."""
-
-    week: str
-    name: str
-    """The file as problems name it: ``weeks/2026-W04.yaml``."""
-    lead: str | None = None
-    order: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-    note: str = ""
-    """Markdown, as written."""
-    subject: str | None = None
-    preheader: str | None = None
-    sha256: str = ""
-    """Of the file's bytes: a week's inputs hash covers its week file."""
-    mentions: tuple[tuple[str, str, int], ...] = field(default=(), compare=False)
-    """Every release id the file names: (key, id, line)."""
-    lines: dict[str, int] = field(default_factory=dict, compare=False)
-    """The line of each key."""
-
-    def line(self, key: str) -> int:
-        return self.lines.get(key, 1)
-
-
 def week_file_name(week: str) -> str:
     return f"{WEEKS}/{week}.yaml"
-
-
-@lru_cache(maxsize=1)
-def note_markdown() -> MarkdownIt:
-    """The note's Markdown: CommonMark without raw HTML (written as text) and without
-    images (a release's ``image`` is where pictures go). Imported here: only a week with
-    a note needs the parser, not every command's start. Made once (it took longer than
-    rendering a note) and shared: nothing changes it after this."""
-    from markdown_it import MarkdownIt
-
-    return MarkdownIt("commonmark", {"html": False}).disable("image")
 
 
 def parse_week_file(text: str, name: str, sha256: str = "") -> WeekPlan:

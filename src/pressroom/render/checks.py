@@ -11,8 +11,7 @@ from urllib.parse import urlsplit
 import lxml.html
 
 from pressroom.compose.digest import PREHEADER_RANGE
-from pressroom.model import ImageFile
-from pressroom.readers.images import over_limits
+from pressroom.model import ImageFile, over_limits
 from pressroom.text.encoding import has_mojibake
 
 GMAIL_CLIP = 102 * 1024
@@ -149,7 +148,7 @@ def _size(size: int) -> Check:
 
 
 def _images(sources: list[str], files: Sequence[ImageFile]) -> Check:
-    """Images load over https, and the files are light enough for a mail (readers.images)."""
+    """Images load over https, and the files are light enough for a mail (model.over_limits)."""
     insecure = [src for src in sources if not src.startswith("https://")]
     heavy = [f"{file.path} {excess}" for file in files for excess, _ in over_limits(file)]
     if insecure or heavy:

@@ -12,7 +12,7 @@ import jinja2
 from pressroom.compose.digest import Digest, Story
 from pressroom.compose.labels import labels
 from pressroom.config import Config
-from pressroom.readers.weekfile import note_markdown
+from pressroom.model import note_markdown
 from pressroom.render.inline import inline_css
 from pressroom.render.mjml import compile_mjml
 from pressroom.render.templates import render

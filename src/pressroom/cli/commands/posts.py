@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Annotated
@@ -12,8 +13,10 @@ import typer
 from pressroom.cli.app import app
 from pressroom.cli.options import Workspace, duration_or_exit, week_or_exit
 from pressroom.cli.output import err
-from pressroom.config import load_config
-from pressroom.pipeline.build import week_posts
+from pressroom.compose.week import compose_week
+from pressroom.config import Config, load_config
+from pressroom.errors import Problem, SetupError
+from pressroom.pipeline.build import week_inputs
 from pressroom.platforms import PLATFORMS
 from pressroom.render.exports import (
     ExportFormat,
@@ -25,6 +28,7 @@ from pressroom.render.exports import (
     to_markdown,
     to_sprout,
 )
+from pressroom.render.templates import PostTemplates, environment
 from pressroom.weeks import week_monday
 
 
@@ -67,7 +71,12 @@ def posts(
 ) -> None:
     """Print or export a week's social post drafts, for review or a scheduling tool."""
     wanted = tuple(p.strip() for p in platform.split(",")) if platform else None
-    drafts = week_posts(workspace, week_or_exit(week), wanted)
+    week = week_or_exit(week)
+    config = _with_platforms(load_config(workspace), wanted)
+    inputs = week_inputs(workspace, week, config)  # an override over its limit: posts_for raises
+    templates = PostTemplates(environment(workspace))
+    drafts = compose_week(week, inputs.releases, config, inputs.plan, templates=templates).posts
+    assert drafts is not None, "composed with the post templates"
     slot = start or datetime.combine(week_monday(week) + timedelta(days=7), time(9, 0))
     gap = duration_or_exit(every)
     text = {
@@ -78,7 +87,7 @@ def posts(
         ExportFormat.sprout: lambda: to_sprout(drafts, slot, gap),
         ExportFormat.ics: lambda: to_ics(
             drafts,
-            slot.replace(tzinfo=load_config(workspace).tz),
+            slot.replace(tzinfo=config.tz),
             gap,
             stamp=datetime.now(UTC),
             name=f"Posts {week}",
@@ -89,3 +98,20 @@ def posts(
     else:
         output.write_bytes(file_bytes(text, output_format))
         err.print(f"{len(drafts)} posts → {output}")
+
+
+def _with_platforms(config: Config, platforms: tuple[str, ...] | None) -> Config:
+    """The config with only the ``--platform`` ones (all of its own when None)."""
+    if platforms is None:
+        return config
+    unknown = [p for p in platforms if p not in PLATFORMS]
+    if unknown:
+        raise SetupError(
+            Problem(
+                "--platform",
+                1,
+                f"unknown platform {unknown[0]!r}",
+                f"use some of: {', '.join(PLATFORMS)}",
+            )
+        )
+    return replace(config, posts=replace(config.posts, platforms=platforms))

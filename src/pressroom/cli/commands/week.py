@@ -12,10 +12,10 @@ from rich.table import Table
 from pressroom.cli.app import app
 from pressroom.cli.options import Workspace, fail, week_or_exit
 from pressroom.cli.output import escape, out
-from pressroom.compose.digest import compose_digest
+from pressroom.compose.week import compose_week
 from pressroom.config import load_config
 from pressroom.errors import Problem
-from pressroom.model import Release, newest_first
+from pressroom.model import Release
 from pressroom.pipeline.build import week_inputs
 from pressroom.readers.weekfile import starter_week_file, week_file_name
 
@@ -43,24 +43,23 @@ def week(
     if init and path.exists() and not force:
         fail(Problem(name, 1, "the week file exists", "edit it, or pass --force to replace it"))
     inputs = week_inputs(workspace, week, config, with_plan=not init)
-    digest = compose_digest(week, inputs.releases, config, inputs.plan)
-    shown = (digest.lead, *digest.stories)
+    composed = compose_week(week, inputs.releases, config, inputs.plan)
+    digest, shown = composed.digest, composed.in_digest
     if init:
-        rows = [(s.release.id, s.release.title) for s in shown]
+        rows = [(r.id, r.title) for r in shown]
         path.parent.mkdir(exist_ok=True)
         path.write_text(starter_week_file(week, rows, digest.subject, digest.preheader), "utf-8")
         out.print(f"wrote {name}: every key commented out; it changes nothing until you edit it")
         return
     plan = inputs.plan
-    excluded = [r for r in newest_first(inputs.releases) if plan and r.id in plan.exclude]
     table = Table(title=f"{week}  {digest.count_line}", title_justify="left")
     for column in ("#", "in the digest", "id", "date", "title"):
         table.add_column(column, overflow="fold")
     table_rows = [
-        (str(n), "lead" if n == 1 else "story", s.release.id, _day(s.release), s.release.title)
-        for n, s in enumerate(shown, start=1)
+        (str(n), "lead" if n == 1 else "story", r.id, _day(r), r.title)
+        for n, r in enumerate(shown, start=1)
     ]
-    table_rows += [("-", "excluded", r.id, _day(r), r.title) for r in excluded]
+    table_rows += [("-", "excluded", r.id, _day(r), r.title) for r in composed.excluded]
     if out.is_terminal:
         for row in table_rows:
             table.add_row(*(escape(cell) for cell in row))

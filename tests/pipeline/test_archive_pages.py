@@ -1,6 +1,6 @@
-"""The web archive: the page and the Atom feed of the seed weeks against golden files, read
-back by lxml and feedparser; escaping, languages and the brand colour made readable; the
-page in Chromium at 375 px, light and dark, audited by axe-core."""
+"""The web archive's page and Atom feed (pipeline/archive_pages.py): those of the seed weeks
+against golden files, read back by lxml and feedparser; escaping, languages and the brand
+colour made readable; the page in Chromium at 375 px, light and dark, audited by axe-core."""
 
 from __future__ import annotations
 
@@ -20,18 +20,17 @@ from hypothesis import strategies as st
 from pressroom.audit import SERIOUS, axe_missing, axe_violations, chromium
 from pressroom.config import Brand, Config, Newsletter
 from pressroom.outbox import ARCHIVE_FEED, ARCHIVE_FILES, ARCHIVE_INDEX, OUTBOX
-from pressroom.pipeline.build import build
-from pressroom.render.archive import (
+from pressroom.pipeline.archive import ArchivedWeek
+from pressroom.pipeline.archive_pages import (
     DARK_BACKGROUNDS,
     LIGHT_BACKGROUNDS,
     MIN_CONTRAST,
-    ArchivedWeek,
     archive_files,
-    archived_week,
     contrast,
     hex_rgb,
     palette,
 )
+from pressroom.pipeline.build import build
 from support import (
     GOLDEN,
     PARIS,
@@ -181,28 +180,6 @@ def test_entry_ids_stay_unique_when_the_web_version_names_no_week() -> None:
     _, feed = _render([_week(n) for n in range(5)], config)
     assert {e.link for e in feed.entries} == {"https://example.org/latest"}
     assert len({e.id for e in feed.entries}) == 5
-
-
-def test_a_report_without_a_summary_is_not_archived() -> None:
-    good = {"week": "2026-W04", "releases": ["a", "b"], "digest": _summary()}
-    assert archived_week(good) == ArchivedWeek(
-        "2026-W04", "S", "P", "L", "", datetime(2026, 1, 26, 8, tzinfo=PARIS), 2
-    )
-    assert archived_week(None) is None
-    assert archived_week({"week": "2026-W04", "releases": []}) is None  # an older pressroom
-    assert archived_week({**good, "week": "../etc"}) is None
-    assert archived_week({**good, "digest": {**_summary(), "sent_at": "lundi"}}) is None
-    assert archived_week({**good, "digest": {"subject": "S"}}) is None
-
-
-def _summary() -> dict[str, str]:
-    return {
-        "subject": "S",
-        "preheader": "P",
-        "lead": "L",
-        "lead_lang": "",
-        "sent_at": "2026-01-26T08:00:00+01:00",
-    }
 
 
 @given(st.from_regex(r"#[0-9a-f]{6}", fullmatch=True))

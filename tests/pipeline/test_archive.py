@@ -1,11 +1,13 @@
-"""The build's web archive: right after a whole, a partial (``--week``) or a no-change
-build and after a week's releases are deleted, made without rendering a week again, and
-never half-written."""
+"""The web archive (pipeline/archive.py): right after a whole, a partial (``--week``) or a
+no-change build and after a week's releases are deleted, made without rendering a week
+again, and never half-written; each week's summary read back from its report; the files
+replaced whole, each only when it changed."""
 
 from __future__ import annotations
 
 import errno
 import os
+from datetime import datetime
 from pathlib import Path
 
 import feedparser
@@ -20,12 +22,19 @@ from pressroom.outbox import (
     ARCHIVE_INDEX,
     OUTBOX,
     existing_weeks,
-    read_report,
+    write_week,
 )
 from pressroom.pipeline import archive as archive_module
+from pressroom.pipeline.archive import (
+    ArchivedWeek,
+    archived_week,
+    read_report,
+    report_stamps,
+    write_archive,
+)
 from pressroom.pipeline.build import WeekSelection, build
 from pressroom.render.templates import PACKAGED_TEMPLATES
-from support import fail_outbox_writes
+from support import PARIS, fail_outbox_writes
 
 OLD, NEW = "2025-W11", "2026-W04"
 NEW_SEED = "seeds/000_a72f51d7e522d999.txt"
@@ -199,3 +208,61 @@ def test_the_digest_links_to_its_page_in_the_archive(workspace: Path) -> None:
         digest = lxml.html.fromstring((workspace / OUTBOX / week / "digest.html").read_bytes())
         (link,) = [a for a in digest.xpath("//a") if a.text_content() == "Voir la version en ligne"]
         assert link.get("href").startswith(f"{archive_url}{week}/digest.html?utm_source=")
+
+
+# Its summaries, read back from the reports, and its files in the outbox.
+
+
+def test_a_report_without_a_summary_is_not_archived() -> None:
+    good = {"week": "2026-W04", "releases": ["a", "b"], "digest": _summary()}
+    assert archived_week(good) == ArchivedWeek(
+        "2026-W04", "S", "P", "L", "", datetime(2026, 1, 26, 8, tzinfo=PARIS), 2
+    )
+    assert archived_week(None) is None
+    assert archived_week({"week": "2026-W04", "releases": []}) is None  # an older pressroom
+    assert archived_week({**good, "week": "../etc"}) is None
+    assert archived_week({**good, "digest": {**_summary(), "sent_at": "lundi"}}) is None
+    assert archived_week({**good, "digest": {"subject": "S"}}) is None
+
+
+def _summary() -> dict[str, str]:
+    return {
+        "subject": "S",
+        "preheader": "P",
+        "lead": "L",
+        "lead_lang": "",
+        "sent_at": "2026-01-26T08:00:00+01:00",
+    }
+
+
+def test_the_archive_is_replaced_file_by_file_and_only_when_it_changed(tmp_path: Path) -> None:
+    files = {ARCHIVE_INDEX: b"<p>one</p>", ARCHIVE_FEED: b"<feed/>"}
+    assert write_archive(tmp_path, files) is True
+    stamp = (tmp_path / ARCHIVE_FEED).stat().st_mtime_ns
+    assert write_archive(tmp_path, {**files, ARCHIVE_INDEX: b"<p>two</p>"}) is True
+    assert (tmp_path / ARCHIVE_INDEX).read_bytes() == b"<p>two</p>"
+    assert (tmp_path / ARCHIVE_FEED).stat().st_mtime_ns == stamp
+    assert write_archive(tmp_path, {**files, ARCHIVE_INDEX: b"<p>two</p>"}) is False
+    assert write_archive(tmp_path, {}) is True
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(ValueError, match="not an archive file"):
+        write_archive(tmp_path, {"../index.html": b"x"})
+
+
+def test_a_failed_archive_write_keeps_the_previous_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_archive(tmp_path, {ARCHIVE_INDEX: b"old"})
+    fail_outbox_writes(monkeypatch, only=ARCHIVE_INDEX)
+    with pytest.raises(OSError):
+        write_archive(tmp_path, {ARCHIVE_INDEX: b"new"})
+    assert [p.name for p in tmp_path.iterdir()] == [ARCHIVE_INDEX]
+    assert (tmp_path / ARCHIVE_INDEX).read_bytes() == b"old"
+
+
+def test_report_stamps_name_the_week_folders_with_a_report(tmp_path: Path) -> None:
+    write_week(tmp_path, "2026-W04", {"report.json": b"{}"})
+    write_week(tmp_path, "2026-W05", {"digest.txt": b"x"})
+    (tmp_path / "notes").mkdir()
+    assert list(report_stamps(tmp_path)) == ["2026-W04"]
+    assert report_stamps(tmp_path / "missing") == {}

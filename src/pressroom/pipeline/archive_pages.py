@@ -1,9 +1,6 @@
-"""The outbox's web archive: ``index.html`` (every week, newest first, each linking to its
-digest) and ``feed.xml`` (an Atom feed of the digests).
-
-Both are made from each week's summary, which the week's ``report.json`` carries under
-``digest`` (``week_summary`` writes it, ``archived_week`` reads it back): a build makes the
-archive anew from every week in the outbox without rendering any week again.
+"""The web archive's page, ``outbox/index.html`` (every week, newest first, each linking to
+its digest), and its Atom feed, ``feed.xml``, made from the weeks as the archive shows them
+(``pipeline.archive.ArchivedWeek``); the archive's step (``pipeline.archive``) alone uses them.
 
 The feed is written with the standard library's ElementTree rather than ``feedgen``: Atom
 needs a dozen elements, ElementTree escapes text and attributes, its bytes depend only on
@@ -14,98 +11,30 @@ dependency is added.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import jinja2
 
-from pressroom.compose.digest import Digest
 from pressroom.compose.labels import labels, lang_of, plural
 from pressroom.config import Brand, Config
 from pressroom.outbox import ARCHIVE_FEED, ARCHIVE_INDEX
 from pressroom.render.templates import compile_template, render
 from pressroom.text.dates import day_in_words
-from pressroom.weeks import WEEK_PAGE, is_week
+from pressroom.weeks import WEEK_PAGE
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
+
+    from pressroom.pipeline.archive import ArchivedWeek
 
 ARCHIVE_TEMPLATE = "archive/index.html.j2"
 ARCHIVE_TEMPLATES = ("archive",)
 """The template folder of the archive (``templates_fingerprint`` reads it)."""
 ATOM = "http://www.w3.org/2005/Atom"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-
-
-@dataclass(frozen=True)
-class ArchivedWeek:
-    """One week as the archive shows it."""
-
-    week: str
-    subject: str
-    preheader: str
-    lead: str
-    """The lead story's title."""
-    lead_lang: str
-    """The lead story's language where it differs from the digest's, else empty."""
-    sent_at: datetime
-    releases: int
-
-    def as_dict(self) -> dict[str, str | int]:
-        """The week as JSON keeps it (the build index does, see ``from_dict``)."""
-        return {
-            "week": self.week,
-            "subject": self.subject,
-            "preheader": self.preheader,
-            "lead": self.lead,
-            "lead_lang": self.lead_lang,
-            "sent_at": self.sent_at.isoformat(),
-            "releases": self.releases,
-        }
-
-    @classmethod
-    def from_dict(cls, data: object) -> ArchivedWeek | None:
-        """A week as ``as_dict`` wrote it; None for anything else."""
-        if not isinstance(data, dict):
-            return None
-        try:
-            return cls(
-                week=str(data["week"]),
-                subject=str(data["subject"]),
-                preheader=str(data["preheader"]),
-                lead=str(data["lead"]),
-                lead_lang=str(data["lead_lang"]),
-                sent_at=datetime.fromisoformat(str(data["sent_at"])),
-                releases=int(data["releases"]),
-            )
-        except (KeyError, ValueError, TypeError):
-            return None
-
-
-def week_summary(digest: Digest) -> dict[str, str]:
-    """What the archive needs of a week, for its report (``digest``)."""
-    return {
-        "subject": digest.subject,
-        "preheader": digest.preheader.strip("\u00a0 "),
-        "lead": digest.lead.release.title,
-        "lead_lang": digest.lead.lang,
-        "sent_at": digest.sent_at.isoformat(),
-    }
-
-
-def archived_week(report: Mapping[str, object] | None) -> ArchivedWeek | None:
-    """A week read back from its report; None when the report has no summary (written by
-    an older pressroom, or damaged): such a week is rendered again by the next build."""
-    if report is None:
-        return None
-    summary, week, releases = report.get("digest"), report.get("week"), report.get("releases")
-    if not isinstance(summary, dict) or not isinstance(week, str) or not is_week(week):
-        return None
-    count = len(releases) if isinstance(releases, list) else 0
-    return ArchivedWeek.from_dict({**summary, "week": week, "releases": count})
 
 
 def compile_archive(env: jinja2.Environment) -> None:

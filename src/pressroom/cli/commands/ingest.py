@@ -14,7 +14,7 @@ import yaml
 from pressroom.cli.app import app
 from pressroom.cli.options import Workspace
 from pressroom.cli.output import report
-from pressroom.config import load_config
+from pressroom.config import load_config, load_lexicons
 from pressroom.readers.files import read_files
 from pressroom.status import ExitStatus
 
@@ -36,7 +36,7 @@ def ingest(
 ) -> None:
     """Print the releases pressroom understood from FILES, to check the parser's reading."""
     config = load_config(workspace)
-    outcome = read_files(files, config.tz, workspace=workspace)
+    outcome = read_files(files, config.tz, workspace=workspace, lexicons=load_lexicons(workspace))
     records = [release.to_dict() for release in outcome.releases]
     if output_format is IngestFormat.json:
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")

@@ -111,9 +111,9 @@ _EXAMPLE = {
 
 @cache
 def packaged(name: str) -> tuple[str, ...]:
-    """The entries of a packaged list (``pressroom/lexicons/<name>``)."""
+    """The entries of a packaged list (``pressroom/lexicons/<name>``), each once."""
     folder = resources.files("pressroom").joinpath("lexicons")
-    return parse_lexicon(name, folder.joinpath(name).read_text("utf-8"))
+    return tuple(dict.fromkeys(parse_lexicon(name, folder.joinpath(name).read_text("utf-8"))))
 
 
 @pickled_by_fields

@@ -20,8 +20,11 @@ from pressroom.pickling import pickled_by_fields
 VERBS_FR = "verbs.fr.txt"
 VERBS_EN = "verbs.en.txt"
 TITLES = "titles.txt"
+GENDER_TITLES = "gender-titles.txt"
 ROLES_FR = "roles.fr.txt"
 ROLES_EN = "roles.en.txt"
+GENDER_ROLES_FR = "gender-roles.fr.txt"
+GENDER_ROLES_EN = "gender-roles.en.txt"
 FUNCTION_WORDS_FR = "function-words.fr.txt"
 FUNCTION_WORDS_EN = "function-words.en.txt"
 COMMON_WORDS_FR = "common-words.fr.txt"
@@ -35,8 +38,11 @@ LISTS = (
     VERBS_FR,
     VERBS_EN,
     TITLES,
+    GENDER_TITLES,
     ROLES_FR,
     ROLES_EN,
+    GENDER_ROLES_FR,
+    GENDER_ROLES_EN,
     FUNCTION_WORDS_FR,
     FUNCTION_WORDS_EN,
     COMMON_WORDS_FR,
@@ -50,6 +56,8 @@ LISTS = (
 
 _NUMBERED = {MONTHS_FR: 12, MONTHS_EN: 12, WEEKDAYS_FR: 7, WEEKDAYS_EN: 7}
 """Lists whose lines are ``number | name | other forms``, and their highest number."""
+_GENDERED = (GENDER_TITLES, GENDER_ROLES_FR, GENDER_ROLES_EN)
+"""Lists whose lines are ``word | f`` or ``word | m``."""
 
 
 class LexiconError(ValueError):
@@ -85,6 +93,10 @@ def _line_problem(name: str, line: str) -> tuple[str, str] | None:
                 f"{line!r} is not a French verb line",
                 "write the present and the past participle: déclare | déclaré",
             )
+        return None
+    if name in _GENDERED:
+        if len(parts) != 2 or not parts[0] or parts[1] not in ("f", "m"):
+            return f"{line!r} is not a gendered line", "write the word, then | f or | m: mme | f"
         return None
     highest = _NUMBERED.get(name)
     if highest is None:
@@ -157,6 +169,17 @@ def numbered(lexicons: Lexicons, *names: str) -> dict[str, int]:
             for form in forms:
                 found.setdefault(form.lower(), int(number))
     return found
+
+
+def gendered(lexicons: Lexicons, gender: str, *names: str) -> tuple[str, ...]:
+    """The words of gendered lists (``word | f``) marked with ``gender``, lower case."""
+    found = []
+    for name in names:
+        for entry in lexicons.entries(name):
+            word, mark = (part.strip() for part in entry.split("|"))
+            if mark == gender:
+                found.append(word.lower())
+    return tuple(dict.fromkeys(found))
 
 
 def first_forms(lexicons: Lexicons, *names: str) -> frozenset[str]:

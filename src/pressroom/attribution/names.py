@@ -12,10 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-import regex
-
-from pressroom.text.patterns import lazy
-
 if TYPE_CHECKING:
     from pressroom.attribution.vocabulary import Vocabulary
 
@@ -70,23 +66,6 @@ PRONOUNS = frozenset(
 )
 FEMININE_PRONOUNS = frozenset({"elle", "elles", "she", "her"})
 MASCULINE_PRONOUNS = frozenset({"il", "ils", "he", "him", "lui"})
-_FEMININE_TITLES = frozenset(
-    "mme mlle mmes madame mademoiselle mrs ms miss dame lady sister".split()
-)
-_MASCULINE_TITLES = frozenset("m mm monsieur mr sir lord father brother".split())
-_FEMININE_ROLE = lazy(
-    r"\b(?:présidente|directrice|adjointe|conseillère|élue|déléguée|secrétaire générale|"
-    r"rectrice|fondatrice|porte-parole de|ambassadrice|sénatrice|députée|la maire|"
-    r"la ministre|la préfète|préfète|administratrice|coordinatrice|responsable|chargée|"
-    r"doyenne|avocate|chairwoman|spokeswoman|businesswoman|congresswoman)\b",
-    regex.IGNORECASE,
-)
-_MASCULINE_ROLE = lazy(
-    r"\b(?:président|directeur|adjoint|conseiller|élu|délégué|recteur|fondateur|"
-    r"ambassadeur|sénateur|député|le maire|le ministre|préfet|administrateur|coordinateur|"
-    r"chargé|doyen|avocat|chairman|spokesman|businessman|congressman)\b",
-    regex.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,21 +105,21 @@ def surname(name: str) -> str:
     return parts[-1].rstrip(".,") if parts else name
 
 
-def title_gender(name: str) -> Gender:
+def title_gender(name: str, v: Vocabulary) -> Gender:
     first = words_of(name)[0].rstrip(".").lower() if name.strip() else ""
-    if first in _FEMININE_TITLES:
+    if first in v.feminine_titles:
         return "f"
-    if first in _MASCULINE_TITLES:
+    if first in v.masculine_titles:
         return "m"
     return None
 
 
-def role_gender(role: str | None) -> Gender:
+def role_gender(role: str | None, v: Vocabulary) -> Gender:
     if not role:
         return None
-    if _FEMININE_ROLE.search(role):
+    if v.feminine_role.search(role):
         return "f"
-    if _MASCULINE_ROLE.search(role):
+    if v.masculine_role.search(role):
         return "m"
     return None
 

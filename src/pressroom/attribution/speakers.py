@@ -177,7 +177,7 @@ def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> S
             return None
         if prefix and words_of(prefix)[-1].rstrip(".").lower() not in v.role_words | v.title_words:
             return None  # "Commissioner for Equality": a capitalised word ends the office
-        return Subject("surname", name, _role(prefix, segments[1:], v), title_gender(name))
+        return Subject("surname", name, _role(prefix, segments[1:], v), title_gender(name, v))
     if not is_person_name(name, v):
         if len(segments) > 1:
             second, second_prefix = split_role_name(segments[1], v)
@@ -210,7 +210,7 @@ def _named(name: str, prefix: str | None, rest: list[str], v: Vocabulary) -> Sub
     role = _role(prefix, rest, v)
     if role is None and title:
         role = title
-    gender = title_gender(name) or role_gender(role)
+    gender = title_gender(name, v) or role_gender(role, v)
     return Subject("name", bare, role, gender)
 
 
@@ -257,7 +257,7 @@ def _descriptor(head: str, v: Vocabulary) -> Subject | None:
         return None  # "le préfet Ainsi Pour y parvenir": a sentence begins, no one is named
     if words[-1].lower() in v.function_words or _name_inside(words, v):
         return None  # "le préfet Tom Lee the", "… Tom Lee the le préfet": fragments
-    return Subject("descriptor", head, gender=role_gender(head))
+    return Subject("descriptor", head, gender=role_gender(head, v))
 
 
 def _name_inside(words: list[str], v: Vocabulary) -> bool:
@@ -321,7 +321,7 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             lead = _LEAD_ROLE.search(before)
             if lead:
                 role = clean_role(lead.group(1), v)
-        gender = title_gender(name) or role_gender(role)
+        gender = title_gender(name, v) or role_gender(role, v)
         found.append((match.start(), Person(bare, role or title, gender)))
     return found
 

@@ -16,6 +16,9 @@ from pressroom.attribution.verbs import verb_pattern
 from pressroom.lexicon import (
     FUNCTION_WORDS_EN,
     FUNCTION_WORDS_FR,
+    GENDER_ROLES_EN,
+    GENDER_ROLES_FR,
+    GENDER_TITLES,
     MONTHS_EN,
     MONTHS_FR,
     ROLES_EN,
@@ -27,6 +30,7 @@ from pressroom.lexicon import (
     WEEKDAYS_FR,
     Lexicons,
     first_forms,
+    gendered,
     words,
 )
 from pressroom.text.patterns import lazy
@@ -39,6 +43,12 @@ class Vocabulary:
     titles: tuple[str, ...]
     """Courtesy titles as written (``M``, ``Dr``, ``Councillor``)."""
     title_words: frozenset[str]
+    feminine_titles: frozenset[str]
+    masculine_titles: frozenset[str]
+    """First words of a name that show a woman's, a man's (``Mme``, ``Mr``)."""
+    feminine_role: Any
+    masculine_role: Any
+    """A word of a role that shows a woman holds it (``présidente``), a man (``préfet``)."""
     role_words: frozenset[str]
     """Words that name an office (``maire``, ``spokesperson``), French and English."""
     not_person: frozenset[str]
@@ -78,6 +88,10 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
     return Vocabulary(
         titles=titles,
         title_words=frozenset(t.lower() for t in titles),
+        feminine_titles=frozenset(gendered(lexicons, "f", GENDER_TITLES)),
+        masculine_titles=frozenset(gendered(lexicons, "m", GENDER_TITLES)),
+        feminine_role=_gender_role(lexicons, "f"),
+        masculine_role=_gender_role(lexicons, "m"),
         role_words=role_words,
         not_person=NOT_PERSON
         | first_forms(lexicons, MONTHS_EN, MONTHS_FR, WEEKDAYS_EN, WEEKDAYS_FR),
@@ -112,6 +126,11 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
             regex.I,
         ),
     )
+
+
+def _gender_role(lexicons: Lexicons, gender: str) -> Any:
+    phrases = gendered(lexicons, gender, GENDER_ROLES_FR, GENDER_ROLES_EN)
+    return lazy(rf"\b(?:{'|'.join(map(regex.escape, phrases))})\b", regex.IGNORECASE)
 
 
 def _alternation(forms: frozenset[str]) -> str:

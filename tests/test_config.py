@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pressroom.config import Config, load_config, load_lexicons
+from pressroom.config import Config, load_config
 from pressroom.errors import Problem, SetupError
-from pressroom.lexicon import MONTHS_FR, PACKAGED, ROLES_EN, VERBS_EN, packaged
 from support import ROOT
 
 
@@ -168,46 +167,3 @@ def test_a_value_shaped_like_an_impossible_date_is_a_located_error(tmp_path: Pat
     """PyYAML raises a bare ValueError on 2026-13-45; the key that reads it names it."""
     problem = _problem(tmp_path, "newsletter:\n  send_at: 2026-13-45\n")
     assert problem.line == 2 and "newsletter.send_at '2026-13-45'" in problem.message
-
-
-def test_no_lexicons_folder_means_the_packaged_lists(tmp_path: Path) -> None:
-    assert load_lexicons(tmp_path) == PACKAGED
-
-
-def test_a_workspace_list_adds_its_lines_to_the_packaged_one(tmp_path: Path) -> None:
-    (tmp_path / "lexicons").mkdir()
-    (tmp_path / "lexicons" / "verbs.en.txt").write_text("# mine\nchortled\nsaid\n", "utf-8")
-    (tmp_path / "lexicons" / "months.fr.txt").write_text("2 | fév\n", "utf-8")
-    lexicons = load_lexicons(tmp_path)
-    assert lexicons.entries(VERBS_EN) == (*packaged(VERBS_EN), "chortled")
-    assert lexicons.entries(MONTHS_FR)[-1] == "2 | fév"
-    assert lexicons.entries(ROLES_EN) == packaged(ROLES_EN)
-
-
-@pytest.mark.parametrize(
-    ("name", "text", "expected"),
-    [
-        ("verbs.fr.txt", "# mine\nglousse | | gloussé\n", ":2: 'glousse | | gloussé' is not a"),
-        ("verb.en.txt", "chortled\n", ":1: lexicons/ holds 'verb.en.txt', which is no word list"),
-        ("weekdays.fr.txt", "8 | octidi\n", ":1: 8 is not a number from 1 to 7"),
-    ],
-)
-def test_a_bad_lexicon_file_is_a_located_setup_error(
-    tmp_path: Path, name: str, text: str, expected: str
-) -> None:
-    (tmp_path / "lexicons").mkdir()
-    path = tmp_path / "lexicons" / name
-    path.write_text(text, "utf-8")
-    with pytest.raises(SetupError) as caught:
-        load_lexicons(tmp_path)
-    assert str(caught.value.problem).startswith(f"{path}{expected}")
-
-
-def test_a_lexicon_file_not_in_utf8_is_located(tmp_path: Path) -> None:
-    (tmp_path / "lexicons").mkdir()
-    (tmp_path / "lexicons" / "titles.txt").write_bytes("Maître\n".encode("latin-1"))
-    with pytest.raises(SetupError) as caught:
-        load_lexicons(tmp_path)
-    assert str(caught.value.problem).endswith(
-        "titles.txt:1: the list is not UTF-8; save it as UTF-8"
-    )

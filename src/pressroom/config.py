@@ -15,14 +15,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from pressroom.errors import Problem, SetupError
-from pressroom.lexicon import LISTS, PACKAGED, LexiconError, Lexicons, parse_lexicon
 from pressroom.platforms import PLATFORMS
 from pressroom.weeks import WEEK_PAGE, WeeklySlot, parse_weekly_slot
 
 CONFIG_NAME = "pressroom.yaml"
-LEXICONS = "lexicons"
-"""The workspace's folder of word lists: each file adds its lines to the packaged list of
-the same name (``pressroom.lexicon``)."""
 
 
 @dataclass(frozen=True)
@@ -144,42 +140,6 @@ def load_config(workspace: Path) -> Config:
             Problem(shown, 1, "pressroom.yaml is not UTF-8", "save it as UTF-8")
         ) from exc
     return _parsed_config(shown, text)
-
-
-def load_lexicons(workspace: Path) -> Lexicons:
-    """The packaged word lists with those the workspace's ``lexicons/`` folder adds; a file
-    that is no list's, not UTF-8 or holding a line its list cannot hold is a SetupError."""
-    folder = workspace / LEXICONS
-    if not folder.is_dir():
-        return PACKAGED
-    added = []
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or not path.is_file():
-            continue
-        shown = str(path)
-        if path.name not in LISTS:
-            raise SetupError(
-                Problem(
-                    shown,
-                    1,
-                    f"{LEXICONS}/ holds {path.name!r}, which is no word list",
-                    f"name it after the list it adds to: {', '.join(LISTS)}",
-                )
-            )
-        try:
-            entries = parse_lexicon(path.name, path.read_text(encoding="utf-8-sig"))
-        except UnicodeDecodeError as exc:
-            raise SetupError(
-                Problem(shown, 1, "the list is not UTF-8", "save it as UTF-8")
-            ) from exc
-        except OSError as exc:
-            raise SetupError(
-                Problem(shown, 1, f"cannot read the list: {exc.strerror}", "check it is readable")
-            ) from exc
-        except LexiconError as exc:
-            raise SetupError(Problem(shown, exc.line, exc.message, exc.hint)) from exc
-        added.append((path.name, entries))
-    return Lexicons(tuple(added)) if added else PACKAGED
 
 
 @lru_cache(maxsize=4)

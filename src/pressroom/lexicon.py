@@ -3,7 +3,7 @@
 Each list is a packaged file of ``pressroom/lexicons/`` (plain text, one entry a line,
 ``#`` comments, a header saying what the list is); a workspace's ``lexicons/`` folder
 may hold files of the same names, whose lines are added to the packaged ones
-(``config.load_lexicons`` reads them). ``Lexicons`` is the packaged lists with a
+(``readers.lexicons.read_lexicons`` reads them). ``Lexicons`` is the packaged lists with a
 workspace's additions: frozen and hashable, it is passed down to the stages that read
 text, and what they compile from it is cached by its content.
 """

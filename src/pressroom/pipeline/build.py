@@ -26,7 +26,7 @@ import jinja2
 from pressroom import __version__
 from pressroom.compose.digest import arranged
 from pressroom.compose.posts import Post, check_overrides
-from pressroom.config import Config, load_config, load_lexicons
+from pressroom.config import Config, load_config
 from pressroom.errors import OutboxError, Problem, SetupError
 from pressroom.lexicon import PACKAGED, Lexicons
 from pressroom.model import Release
@@ -55,6 +55,7 @@ from pressroom.pipeline.workers import (
 )
 from pressroom.platforms import PLATFORMS
 from pressroom.readers.files import read_files, release_of
+from pressroom.readers.lexicons import read_lexicons
 from pressroom.readers.weekfile import WeekPlan, check_plan, read_week_plan, read_week_plans
 from pressroom.render.checks import Check, failed
 from pressroom.render.templates import (
@@ -110,7 +111,7 @@ def build(
     started = time.perf_counter()
     jobs = jobs or usable_cpus()
     config = load_config(workspace)
-    lexicons = load_lexicons(workspace)
+    lexicons = read_lexicons(workspace)
     plans = read_week_plans(workspace)
     seeds, outbox = _seeds_dir(workspace), workspace / OUTBOX
     # an outbox with an index: the warm worker starts first, its start is the longest wait
@@ -259,7 +260,7 @@ def week_inputs(
     """One week's releases, their files' problems and its week file (unless ``with_plan``
     is false), read afresh."""
     config = config or load_config(workspace)
-    lexicons = load_lexicons(workspace)
+    lexicons = read_lexicons(workspace)
     seeds = _seeds_dir(workspace)
     index = load_index(workspace / OUTBOX, _index_key(config, lexicons))
     paths = [  # the build index spares reading the files of other weeks that did not change

@@ -133,7 +133,7 @@ def read_file(
 ) -> FileRead:
     """Read one file; ``name`` is the file as its problems name it. With ``workspace``, a
     release's image under its ``assets/`` is read too (and left out when it cannot be shown).
-    ``lexicons``: the word lists (the workspace's, ``config.load_lexicons``)."""
+    ``lexicons``: the word lists (the workspace's, ``readers.lexicons.read_lexicons``)."""
     try:
         raw = path.read_bytes()
     except OSError as exc:

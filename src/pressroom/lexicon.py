@@ -3,6 +3,7 @@
 Each list is a packaged file of ``pressroom/lexicons/`` (plain text, one entry a line,
 ``#`` comments, a header saying what the list is); a workspace's ``lexicons/`` folder
 may hold files of the same names, whose lines are added to the packaged ones
+(``WORKSPACE_LISTS``: the lists the quote attribution reads)
 (``readers.lexicons.read_lexicons`` reads them). ``Lexicons`` is the packaged lists with a
 workspace's additions: frozen and hashable, it is passed down to the stages that read
 text, and what they compile from it is cached by its content.
@@ -52,7 +53,22 @@ LISTS = (
     WEEKDAYS_FR,
     WEEKDAYS_EN,
 )
-"""Every list by its file name, in the packaged folder and in a workspace's."""
+"""Every list by its file name, in the packaged folder."""
+
+WORKSPACE_LISTS = (
+    VERBS_FR,
+    VERBS_EN,
+    TITLES,
+    GENDER_TITLES,
+    ROLES_FR,
+    ROLES_EN,
+    GENDER_ROLES_FR,
+    GENDER_ROLES_EN,
+)
+"""The lists a workspace's ``lexicons/`` may add to: those only the quote attribution
+reads, and it reads them with the workspace's additions. The others are read by stages
+that take the packaged lists alone: function words (the post shortener, in ``compose/``),
+the commonest words (language detection), months and weekdays (dates, the send slot)."""
 
 _NUMBERED = {MONTHS_FR: 12, MONTHS_EN: 12, WEEKDAYS_FR: 7, WEEKDAYS_EN: 7}
 """Lists whose lines are ``number | name | other forms``, and their highest number."""

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pressroom.errors import SetupError
-from pressroom.lexicon import MONTHS_FR, PACKAGED, ROLES_EN, VERBS_EN, packaged
+from pressroom.lexicon import GENDER_ROLES_EN, PACKAGED, ROLES_EN, VERBS_EN, packaged
 from pressroom.readers.lexicons import read_lexicons
 
 
@@ -19,10 +19,10 @@ def test_no_lexicons_folder_means_the_packaged_lists(tmp_path: Path) -> None:
 def test_a_workspace_list_adds_its_lines_to_the_packaged_one(tmp_path: Path) -> None:
     (tmp_path / "lexicons").mkdir()
     (tmp_path / "lexicons" / "verbs.en.txt").write_text("# mine\nchortled\nsaid\n", "utf-8")
-    (tmp_path / "lexicons" / "months.fr.txt").write_text("2 | fév\n", "utf-8")
+    (tmp_path / "lexicons" / "gender-roles.en.txt").write_text("harbourmistress | f\n", "utf-8")
     lexicons = read_lexicons(tmp_path)
     assert lexicons.entries(VERBS_EN) == (*packaged(VERBS_EN), "chortled")
-    assert lexicons.entries(MONTHS_FR)[-1] == "2 | fév"
+    assert lexicons.entries(GENDER_ROLES_EN)[-1] == "harbourmistress | f"
     assert lexicons.entries(ROLES_EN) == packaged(ROLES_EN)
 
 
@@ -31,7 +31,8 @@ def test_a_workspace_list_adds_its_lines_to_the_packaged_one(tmp_path: Path) -> 
     [
         ("verbs.fr.txt", "# mine\nglousse | | gloussé\n", ":2: 'glousse | | gloussé' is not a"),
         ("verb.en.txt", "chortled\n", ":1: lexicons/ holds 'verb.en.txt', which is no word list"),
-        ("weekdays.fr.txt", "8 | octidi\n", ":1: 8 is not a number from 1 to 7"),
+        ("gender-titles.txt", "dame\n", ":1: 'dame' is not a gendered line"),
+        ("months.fr.txt", "2 | fév\n", ":1: months.fr.txt is read with the packaged list only"),
     ],
 )
 def test_a_bad_lexicon_file_is_a_located_setup_error(

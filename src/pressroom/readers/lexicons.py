@@ -6,7 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from pressroom.errors import Problem, SetupError
-from pressroom.lexicon import LISTS, PACKAGED, LexiconError, Lexicons, parse_lexicon
+from pressroom.lexicon import (
+    LISTS,
+    PACKAGED,
+    WORKSPACE_LISTS,
+    LexiconError,
+    Lexicons,
+    parse_lexicon,
+)
 
 LEXICONS = "lexicons"
 """The workspace's folder of word lists."""
@@ -14,7 +21,8 @@ LEXICONS = "lexicons"
 
 def read_lexicons(workspace: Path) -> Lexicons:
     """The packaged word lists with those the workspace's ``lexicons/`` folder adds; a file
-    that is no list's, not UTF-8 or holding a line its list cannot hold is a SetupError."""
+    that is no list's, of a list read with the packaged one only (``WORKSPACE_LISTS``), not
+    UTF-8 or holding a line its list cannot hold is a SetupError."""
     folder = workspace / LEXICONS
     if not folder.is_dir():
         return PACKAGED
@@ -29,7 +37,16 @@ def read_lexicons(workspace: Path) -> Lexicons:
                     shown,
                     1,
                     f"{LEXICONS}/ holds {path.name!r}, which is no word list",
-                    f"name it after the list it adds to: {', '.join(LISTS)}",
+                    f"name it after the list it adds to: {', '.join(WORKSPACE_LISTS)}",
+                )
+            )
+        if path.name not in WORKSPACE_LISTS:
+            raise SetupError(
+                Problem(
+                    shown,
+                    1,
+                    f"{path.name} is read with the packaged list only, not a workspace's",
+                    f"remove it; a workspace adds to {', '.join(WORKSPACE_LISTS)}",
                 )
             )
         try:

@@ -350,3 +350,23 @@ def test_a_bad_lexicon_stops_ingest_at_its_line(tmp_path: Path, runner: CliRunne
     result = runner.invoke(app, ["ingest", str(release), "-C", str(tmp_path)])
     assert result.exit_code == 2
     assert f"{tmp_path / 'lexicons' / 'verbs.fr.txt'}:1: 'glousse | | gloussé'" in result.stderr
+
+
+def test_a_gender_word_the_workspace_adds_resolves_a_pronoun(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    text = (
+        "Harbourmistress Ann Roe and Tom Lee, director of the port, opened the quay.\n\n"
+        '"It is a great day for the whole town," she said.'
+    )
+    lexicons = tmp_path / "lexicons"
+    lexicons.mkdir()
+    (lexicons / "roles.en.txt").write_text("harbourmistress\n", "utf-8")
+    assert _ingest_quotes(runner, tmp_path, text)[0]["speaker"] == "Tom Lee"
+    (lexicons / "gender-roles.en.txt").write_text("harbourmistress | f\n", "utf-8")
+    quote = _ingest_quotes(runner, tmp_path, text)[0]
+    assert (quote["speaker"], quote["role"], quote["cue"]) == (
+        "Ann Roe",
+        "Harbourmistress",
+        "pronoun",
+    )

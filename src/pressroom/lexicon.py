@@ -2,11 +2,12 @@
 
 Each list is a packaged file of ``pressroom/lexicons/`` (plain text, one entry a line,
 ``#`` comments, a header saying what the list is); a workspace's ``lexicons/`` folder
-may hold files of the same names, whose lines are added to the packaged ones
-(``WORKSPACE_LISTS``: the lists the quote attribution reads)
+may hold files of the same names for the lists the quote attribution reads
+(``WORKSPACE_LISTS``), whose lines are added to the packaged ones
 (``readers.lexicons.read_lexicons`` reads them). ``Lexicons`` is the packaged lists with a
-workspace's additions: frozen and hashable, it is passed down to the stages that read
-text, and what they compile from it is cached by its content.
+workspace's additions: frozen and hashable, it is passed down explicitly from the edge
+(the build, ``pressroom ingest``) to the attribution stage, and what attribution compiles
+from it is cached by its content (``attribution.vocabulary``).
 """
 
 from __future__ import annotations

@@ -299,3 +299,74 @@ def test_posts_ics_puts_each_post_at_its_time_in_the_configured_zone(
     (first, _) = Calendar.from_ical(out.read_text(encoding="utf-8")).walk("VEVENT")
     assert str(first.decoded("DTSTART").tzinfo) == "America/Montreal"
     assert first.decoded("DTSTART").astimezone(UTC).strftime("%H:%M") == "14:00"
+
+
+def _ingest_quotes(runner: CliRunner, folder: Path, text: str) -> list[dict[str, object]]:
+    release = folder / "seeds" / "port.txt"
+    release.parent.mkdir(exist_ok=True)
+    release.write_text(f"Port gets a new crane\n\nMarch 5, 2026\n\n{text}\n", "utf-8")
+    result = runner.invoke(app, ["ingest", str(release), "-C", str(folder)])
+    assert result.exit_code == 0, result.output
+    quotes: list[dict[str, object]] = json.loads(result.stdout)[0]["quotes"]
+    return quotes
+
+
+def test_a_verb_the_workspace_adds_attributes_a_quote(tmp_path: Path, runner: CliRunner) -> None:
+    text = '"We will load ships twice as fast now," chortled Tom Lee, director of the port.'
+    before = _ingest_quotes(runner, tmp_path, text)[0]
+    assert (before["speaker"], before["role"]) == ("Tom Lee", "chortled, director of the port")
+    (tmp_path / "lexicons").mkdir()
+    (tmp_path / "lexicons" / "verbs.en.txt").write_text("# our verbs\nchortled\n", "utf-8")
+    quote = _ingest_quotes(runner, tmp_path, text)[0]
+    assert (quote["speaker"], quote["role"], quote["cue"]) == (
+        "Tom Lee",
+        "director of the port",
+        "after-verb",
+    )
+
+
+def test_a_role_the_workspace_adds_resolves_a_descriptor(tmp_path: Path, runner: CliRunner) -> None:
+    text = (
+        "The port bought a crane, and harbourmaster Ann Roe opened the quay on Monday.\n\n"
+        '"We will load ships twice as fast now," the harbourmaster said.'
+    )
+    before = _ingest_quotes(runner, tmp_path, text)[0]
+    assert (before["speaker"], before["cue"]) == ("the harbourmaster", "descriptor")
+    (tmp_path / "lexicons").mkdir()
+    (tmp_path / "lexicons" / "roles.en.txt").write_text("harbourmaster\n", "utf-8")
+    quote = _ingest_quotes(runner, tmp_path, text)[0]
+    assert (quote["speaker"], quote["role"], quote["cue"]) == (
+        "Ann Roe",
+        "harbourmaster",
+        "descriptor",
+    )
+
+
+def test_a_bad_lexicon_stops_ingest_at_its_line(tmp_path: Path, runner: CliRunner) -> None:
+    (tmp_path / "lexicons").mkdir()
+    (tmp_path / "lexicons" / "verbs.fr.txt").write_text("glousse | | gloussé\n", "utf-8")
+    release = tmp_path / "a.txt"
+    release.write_text("Title\n\nMarch 5, 2026\n\nText.\n", "utf-8")
+    result = runner.invoke(app, ["ingest", str(release), "-C", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'lexicons' / 'verbs.fr.txt'}:1: 'glousse | | gloussé'" in result.stderr
+
+
+def test_a_gender_word_the_workspace_adds_resolves_a_pronoun(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    text = (
+        "Harbourmistress Ann Roe and Tom Lee, director of the port, opened the quay.\n\n"
+        '"It is a great day for the whole town," she said.'
+    )
+    lexicons = tmp_path / "lexicons"
+    lexicons.mkdir()
+    (lexicons / "roles.en.txt").write_text("harbourmistress\n", "utf-8")
+    assert _ingest_quotes(runner, tmp_path, text)[0]["speaker"] == "Tom Lee"
+    (lexicons / "gender-roles.en.txt").write_text("harbourmistress | f\n", "utf-8")
+    quote = _ingest_quotes(runner, tmp_path, text)[0]
+    assert (quote["speaker"], quote["role"], quote["cue"]) == (
+        "Ann Roe",
+        "Harbourmistress",
+        "pronoun",
+    )

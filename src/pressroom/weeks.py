@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
+from pressroom.lexicon import PACKAGED, WEEKDAYS_EN, WEEKDAYS_FR, numbered
+
 WEEK_PATTERN = r"\d{4}-W\d{2}"
 """An ISO week as pressroom writes it; the one definition of its shape."""
 WEEK_PAGE = "digest.html"
@@ -34,20 +36,9 @@ def is_week(name: str) -> bool:
 
 
 _WEEKDAYS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("monday", "lundi"),
-            ("tuesday", "mardi"),
-            ("wednesday", "mercredi"),
-            ("thursday", "jeudi"),
-            ("friday", "vendredi"),
-            ("saturday", "samedi"),
-            ("sunday", "dimanche"),
-        )
-    )
-    for name in names
+    name: number - 1 for name, number in numbered(PACKAGED, WEEKDAYS_EN, WEEKDAYS_FR).items()
 }
+"""Every weekday's name, English and French, with its number as ``date.weekday()`` has it."""
 _SLOT = re.compile(r"^\s*([a-z]+)\s+(\d{1,2})[:h](\d{2})\s*$", re.IGNORECASE)
 
 

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from pressroom.attribution.names import NOT_FIRST, PRONOUNS
 from pressroom.attribution.quotes import Paragraph, extract_quotes
+from pressroom.lexicon import PACKAGED
 
 _PIECES = [
     "« Nous ouvrirons le site en mai prochain »",
@@ -32,7 +33,7 @@ _PIECES = [
 
 
 def _speakers(texts: list[str]) -> list[tuple[str | None, str | None]]:
-    quotes, _ = extract_quotes([Paragraph(t, i + 1) for i, t in enumerate(texts)])
+    quotes, _ = extract_quotes([Paragraph(t, i + 1) for i, t in enumerate(texts)], PACKAGED)
     return [(q.speaker, q.cue) for q in quotes]
 
 
@@ -84,7 +85,8 @@ def test_pronoun_follows_the_gender_the_text_shows() -> None:
 
 def test_role_before_the_name_and_initials() -> None:
     quotes, _ = extract_quotes(
-        [Paragraph('"We back this team fully," said Acme Capital partner Jane Q. Doe.', 1)]
+        [Paragraph('"We back this team fully," said Acme Capital partner Jane Q. Doe.', 1)],
+        PACKAGED,
     )
     assert (quotes[0].speaker, quotes[0].role) == ("Jane Q. Doe", "Acme Capital partner")
 
@@ -99,7 +101,8 @@ def test_multi_paragraph_quote_is_one_quote_not_an_error() -> None:
             Paragraph("Tom Lee, mayor of Northfield, said:", 1),
             Paragraph("“This plan brings empty shops back into use.", 2),
             Paragraph("“It also makes the centre greener for everyone.”", 3),
-        ]
+        ],
+        PACKAGED,
     )
     assert not unclosed
     assert len(quotes) == 1 and quotes[0].speaker == "Tom Lee"

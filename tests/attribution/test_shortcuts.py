@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from pressroom.attribution.names import Person
 from pressroom.attribution.people import Mentions, People
 from pressroom.attribution.quotemarks import _SINGLE_AFTER, _single_opens, has_mark, scan
+from pressroom.attribution.vocabulary import vocabulary
+from pressroom.lexicon import PACKAGED
 from pressroom.text import dates
 
 _BITS = [":", ",", " ", "\u00a0", "said", "resaid", "added", "'", "‘", "x", "Roe", "«", "»", '"']
@@ -49,8 +51,9 @@ def test_a_line_without_a_year_holds_no_date(line: str) -> None:
 def test_people_named_wait_until_asked() -> None:
     """Mentions are looked for only when a question needs them, in the order they came."""
     text = "Claire Dumas, maire de Vals, et Paul Renaud, préfet, ont signé."
-    found = Mentions(text)
-    people = People([])
+    words = vocabulary(PACKAGED)
+    found = Mentions(text, words)
+    people = People([], words)
     people.add_mentioned(found, 0, len(text))
     people.add(Person("Anne Martin", "directrice", "f"))
     assert found._found is None

@@ -317,3 +317,20 @@ def test_a_process_building_again_reads_a_changed_file_anew(archive: Path, tmp_p
     build(fresh, jobs=1)
     assert len(second.built) == 12
     assert _files(archive / "outbox") == _files(fresh / "outbox")
+
+
+def test_a_workspace_word_list_rebuilds_every_week_with_it(archive: Path, tmp_path: Path) -> None:
+    """The workspace's lexicons/ change what the releases say (who speaks): every week is
+    built again, and a process building again does not keep the reads made without them."""
+    build(archive, jobs=1)
+    before = _files(archive / "outbox")
+    (archive / "lexicons").mkdir()
+    # a role word that is also a speaker's name: "Paul Girard" is no longer who speaks
+    (archive / "lexicons" / "roles.fr.txt").write_text("girard\n", encoding="utf-8")
+    again = build(archive, jobs=1)
+    fresh = tmp_path / "fresh"
+    shutil.copytree(archive, fresh, ignore=shutil.ignore_patterns("outbox"))
+    build(fresh, jobs=1)
+    assert len(again.built) == 12
+    assert _files(archive / "outbox") == _files(fresh / "outbox") != before
+    assert build(archive, jobs=1).built == ()

@@ -2,52 +2,30 @@
 
 A name is two to five capitalised words, with particles (``de``, ``du``, ``van``, ``Le``),
 initials (``Jane Q. Doe``), hyphens (``Jean-Claude``) and an optional courtesy title
-(``M.``, ``Dr.``, ``Councillor``, from ``lexicons/titles.txt``). Words that name bodies
-(``Commission``, ``Université``) or open a sentence (``Le``, ``The``) keep a phrase from
-being taken for a person.
+(``M.``, ``Dr.``, ``Councillor``, the list ``titles.txt`` of ``pressroom.lexicon``). Words
+that name bodies (``Commission``, ``Université``), dates (the month and weekday lists) or
+open a sentence (``Le``, ``The``) keep a phrase from being taken for a person.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import regex
-
-from pressroom.text.patterns import lazy
+if TYPE_CHECKING:
+    from pressroom.attribution.vocabulary import Vocabulary
 
 Gender = Literal["f", "m"] | None
 SP = r"[ \u00a0\u202f]"
-_CAP = r"\p{Lu}(?:[\p{Ll}\p{Lu}'’\-]*\p{L})?"
+TOKEN_CAP = r"\p{Lu}(?:[\p{Ll}\p{Lu}'’\-]*\p{L})?"
 _INITIAL = r"\p{Lu}\.(?:-?\p{Lu}\.)?"
-_PARTICLE = r"(?:de|du|des|von|van|der|den|di|da|del|della|dos|le|la|ter|ten|bin|ben|al|y)"
-_TOKEN = rf"(?:{_INITIAL}|{_CAP})"
-NAME_BODY = rf"{_TOKEN}(?:{SP}+(?:{_PARTICLE}{SP}+|d['’]{SP}*)?{_TOKEN}){{1,4}}(?:,?{SP}+Jr\.)?"
+PARTICLE = r"(?:de|du|des|von|van|der|den|di|da|del|della|dos|le|la|ter|ten|bin|ben|al|y)"
+_TOKEN = rf"(?:{_INITIAL}|{TOKEN_CAP})"
+NAME_BODY = rf"{_TOKEN}(?:{SP}+(?:{PARTICLE}{SP}+|d['’]{SP}*)?{_TOKEN}){{1,4}}(?:,?{SP}+Jr\.)?"
 
 
-def lexicon(name: str) -> tuple[str, ...]:
-    """The non-comment lines of a packaged lexicon file (``lexicons/<name>``)."""
-    return _lexicon(name)
-
-
-@cache
-def _lexicon(name: str) -> tuple[str, ...]:
-    text = resources.files("pressroom.attribution").joinpath("lexicons", name).read_text("utf-8")
-    lines = (line.strip() for line in text.splitlines())
-    return tuple(dict.fromkeys(line for line in lines if line and not line.startswith("#")))
-
-
-TITLES = lexicon("titles.txt")
-_TITLE = "(?:" + "|".join(regex.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")\.?"
-NAME = rf"(?:{_TITLE}{SP}+)?{NAME_BODY}"
-SURNAME_WITH_TITLE = rf"{_TITLE}{SP}+(?:{_PARTICLE}{SP}+)?{_CAP}"
-NAME_RE = lazy(NAME)
-_TITLE_RE = lazy(rf"^{_TITLE}{SP}+", regex.V1)
-_TITLE_ONLY_RE = lazy(rf"^{SURNAME_WITH_TITLE}$")
-
-# Words that make a capitalised phrase a body, a place or a thing, not a person.
+# Words that make a capitalised phrase a body, a place or a thing, not a person (with the
+# month and weekday names: ``Vocabulary.not_person``).
 NOT_PERSON = frozenset(
     """
     commission commissioner council conseil région region département department ville city
@@ -61,10 +39,7 @@ NOT_PERSON = frozenset(
     presse media médias tv radio journal times post today gazette monde figaro street avenue
     rue road boulevard park parc airport aéroport station gare church église museum musée
     library bibliothèque festival programme program fund fonds prize prix award awards day
-    week year month january february march april may june july august september october
-    november december janvier février mars avril mai juin juillet août septembre octobre
-    novembre décembre monday tuesday wednesday thursday friday saturday sunday lundi mardi
-    mercredi jeudi vendredi samedi dimanche north south east west nord sud est ouest
+    week year month north south east west nord sud est ouest
     archives archive tag menu login contact copyright photo video vidéo read more lire
     network réseau service services tech technologies technology systems
     solutions energy énergie
@@ -91,23 +66,6 @@ PRONOUNS = frozenset(
 )
 FEMININE_PRONOUNS = frozenset({"elle", "elles", "she", "her"})
 MASCULINE_PRONOUNS = frozenset({"il", "ils", "he", "him", "lui"})
-_FEMININE_TITLES = frozenset(
-    "mme mlle mmes madame mademoiselle mrs ms miss dame lady sister".split()
-)
-_MASCULINE_TITLES = frozenset("m mm monsieur mr sir lord father brother".split())
-_FEMININE_ROLE = lazy(
-    r"\b(?:présidente|directrice|adjointe|conseillère|élue|déléguée|secrétaire générale|"
-    r"rectrice|fondatrice|porte-parole de|ambassadrice|sénatrice|députée|la maire|"
-    r"la ministre|la préfète|préfète|administratrice|coordinatrice|responsable|chargée|"
-    r"doyenne|avocate|chairwoman|spokeswoman|businesswoman|congresswoman)\b",
-    regex.IGNORECASE,
-)
-_MASCULINE_ROLE = lazy(
-    r"\b(?:président|directeur|adjoint|conseiller|élu|délégué|recteur|fondateur|"
-    r"ambassadeur|sénateur|député|le maire|le ministre|préfet|administrateur|coordinateur|"
-    r"chargé|doyen|avocat|chairman|spokesman|businessman|congressman)\b",
-    regex.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,11 +87,11 @@ def words_of(text: str) -> list[str]:
     return text.split()
 
 
-def strip_title(name: str) -> tuple[str, str | None]:
+def strip_title(name: str, v: Vocabulary) -> tuple[str, str | None]:
     """``Councillor Tom Lee`` -> (``Tom Lee``, ``Councillor``); a title alone with a surname
     (``M. Renaud``) keeps it, as the surname alone would not say who."""
-    match = _TITLE_RE.match(name)
-    if not match or _TITLE_ONLY_RE.match(name):
+    match = v.title_re.match(name)
+    if not match or v.title_only_re.match(name):
         return name, None
     rest = name[match.end() :]
     if len(words_of(rest)) < 2:
@@ -147,21 +105,21 @@ def surname(name: str) -> str:
     return parts[-1].rstrip(".,") if parts else name
 
 
-def title_gender(name: str) -> Gender:
+def title_gender(name: str, v: Vocabulary) -> Gender:
     first = words_of(name)[0].rstrip(".").lower() if name.strip() else ""
-    if first in _FEMININE_TITLES:
+    if first in v.feminine_titles:
         return "f"
-    if first in _MASCULINE_TITLES:
+    if first in v.masculine_titles:
         return "m"
     return None
 
 
-def role_gender(role: str | None) -> Gender:
+def role_gender(role: str | None, v: Vocabulary) -> Gender:
     if not role:
         return None
-    if _FEMININE_ROLE.search(role):
+    if v.feminine_role.search(role):
         return "f"
-    if _MASCULINE_ROLE.search(role):
+    if v.masculine_role.search(role):
         return "m"
     return None
 
@@ -175,7 +133,7 @@ def pronoun_gender(pronoun: str) -> Gender:
     return None
 
 
-def is_person_name(name: str) -> bool:
+def is_person_name(name: str, v: Vocabulary) -> bool:
     """Whether a capitalised phrase can be a person's name (not a body, a place, a date)."""
     tokens = words_of(name)
     if not tokens or len(tokens) > 6:
@@ -183,11 +141,11 @@ def is_person_name(name: str) -> bool:
     first = tokens[0].strip(".,").lower()
     if first.split("'")[0].split("’")[0] in NOT_FIRST:
         return False
-    if _TITLE_ONLY_RE.match(name):
+    if v.title_only_re.match(name):
         return True
-    bare, _title = strip_title(name)
+    bare, _title = strip_title(name, v)
     plain = [t.strip(".,").lower() for t in words_of(bare)]
-    if len(plain) < 2 or any(part in NOT_PERSON for t in plain for part in t.split("-")):
+    if len(plain) < 2 or any(part in v.not_person for t in plain for part in t.split("-")):
         return False
     if all(len(t) <= 2 for t in plain):  # "A. B." or "EU UK"
         return False

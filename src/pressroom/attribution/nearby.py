@@ -6,18 +6,17 @@ sentence just before or just after it (``Jane Doe has a brighter view. "…"``,
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 import regex
 
-from pressroom.attribution.names import NAME, words_of
+from pressroom.attribution.names import words_of
 from pressroom.attribution.quotemarks import SPACES
-from pressroom.attribution.speakers import ROLE_WORDS, Subject, mentions, parse_subject
+from pressroom.attribution.speakers import Subject, mentions, parse_subject
+from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.model import Quote
 from pressroom.text.patterns import lazy
 
-OFFICE_WORD = lazy(
-    r"\b(?:" + "|".join(sorted(ROLE_WORDS | {"councillor", "councilor"})) + r")\b", regex.I
-)
 DEMONSTRATIVE = lazy(
     r"^(?:cet|cette|ce)\s+(?:ex-|dernier|dernière|élu|élue|ancien|ancienne|homme|femme)", regex.I
 )
@@ -32,22 +31,17 @@ PLURAL_HEAD = lazy(r"^(?:les|des|ces|the|these|those|deux|trois|\d+)\s.*[sx]$", 
 TERM_WORDS = 4
 SAME_SPEAKER = lazy(r"^(?:He|She|Il|Elle)\s+(?:added|went on|also said|a ajouté|ajoute)\b")
 _AUXILIARY = r"(?:a|avait|est|était|has|had|is|was)\s"
-# The person a sentence is about: "[Intro, ]Jane Doe[, role,] has …".
-_SUBJECT = lazy(
-    rf"^(?:[^,.;:«»“”\"]{{0,90}},\s*)?(?P<name>{NAME})(?:\s*,[^,«»“”\"]{{1,120}},)?\s+{_AUXILIARY}"
-)
-_ACCORDING = lazy(rf"(?:à en croire|selon|d['’]après|according to)\s+(?P<name>{NAME})", regex.I)
 _OPENING = lazy(r"^[\s.,;:!?»”\"']+")
 _SENTENCE_END = lazy(r"(?<!\b\p{Lu})[.!?…](?=\s+[\p{Lu}«“\"]|\s*$)")
 _LONGEST = 300
 
 
-def named_before(sentence: str) -> Subject | None:
+def named_before(sentence: str, v: Vocabulary) -> Subject | None:
     """``Jane Doe has a brighter view. "…"``: the person the sentence before is about."""
-    return _about(sentence.strip(), _SUBJECT)
+    return _about(sentence.strip(), _subject(v.name), v)
 
 
-def named_after(after: str) -> Subject | None:
+def named_after(after: str, v: Vocabulary) -> Subject | None:
     """``« … » À la tête de l'université, Claire Dumas a profité …`` or ``« … » La
     prédiction …, à en croire Claire Dumas.``: the person the next sentence is about."""
     rest = _OPENING.sub("", after)
@@ -55,17 +49,37 @@ def named_after(after: str) -> Subject | None:
     sentence = (rest[: end.start()] if end else rest)[:_LONGEST]
     if "«" in sentence or "“" in sentence:
         return None
-    return _about(sentence, _SUBJECT) or _about(sentence, _ACCORDING, anywhere=True)
+    return _about(sentence, _subject(v.name), v) or _about(
+        sentence, _according(v.name), v, anywhere=True
+    )
 
 
-def _about(sentence: str, pattern: regex.Pattern[str], *, anywhere: bool = False) -> Subject | None:
+@lru_cache(maxsize=8)
+def _subject(name: str) -> regex.Pattern[str]:
+    """The person a sentence is about: ``[Intro, ]Jane Doe[, role,] has …``."""
+    return regex.compile(
+        rf"^(?:[^,.;:«»“”\"]{{0,90}},\s*)?(?P<name>{name})(?:\s*,[^,«»“”\"]{{1,120}},)?"
+        rf"\s+{_AUXILIARY}"
+    )
+
+
+@lru_cache(maxsize=8)
+def _according(name: str) -> regex.Pattern[str]:
+    return regex.compile(
+        rf"(?:à en croire|selon|d['’]après|according to)\s+(?P<name>{name})", regex.I
+    )
+
+
+def _about(
+    sentence: str, pattern: regex.Pattern[str], v: Vocabulary, *, anywhere: bool = False
+) -> Subject | None:
     found = pattern.search(sentence) if anywhere else pattern.match(sentence)
     if found is None:
         return None
-    subject = parse_subject(found["name"])
+    subject = parse_subject(found["name"], v)
     if subject is None or subject.kind != "name" or len(words_of(subject.text)) < 2:
         return None
-    named = {person.name for _, person in mentions(sentence)}
+    named = {person.name for _, person in mentions(sentence, v)}
     if named - {subject.text}:
         return None  # another person in the sentence: who spoke is not plain
     return Subject("name", subject.text, subject.role, subject.gender)
@@ -95,7 +109,7 @@ def _plain(text: str) -> str:
     return " ".join(regex.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
-def lead_in(body: str, lead: regex.Match[str]) -> Subject | None:
+def lead_in(body: str, lead: regex.Match[str], v: Vocabulary) -> Subject | None:
     """``Pour X, « … »`` / ``Selon lui, « … »``: X only when a name (or a pronoun)."""
     who = lead["who"].strip(SPACES)
     if who.lower() in ("lui", "elle", "him", "her"):
@@ -103,13 +117,13 @@ def lead_in(body: str, lead: regex.Match[str]) -> Subject | None:
             "pronoun", who.lower(), gender="f" if who.lower() in ("elle", "her") else "m"
         )
     rest = body[lead.end() :]
-    subject = parse_subject(f"{who}, {rest}" if rest else who)
+    subject = parse_subject(f"{who}, {rest}" if rest else who, v)
     if subject is None or subject.kind not in ("name", "surname"):
         return None
     return subject
 
 
-def names_only(last: Quote, between: str) -> bool:
+def names_only(last: Quote, between: str, v: Vocabulary) -> bool:
     """Whether the text between two quotations names nobody but the last speaker."""
-    people = {p.name for _, p in mentions(between)}
+    people = {p.name for _, p in mentions(between, v)}
     return people <= {last.speaker} and len(between) < 200

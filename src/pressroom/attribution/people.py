@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from pressroom.attribution.names import Gender, Person, surname, words_of
 from pressroom.attribution.speakers import DETERMINER, is_title_surname, mentions
+from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
 _FORMER = lazy(r"^(?:nouvel|nouveau|nouvelle|ancien|ancienne|ex-)\s*")
@@ -15,16 +16,17 @@ _FORMER = lazy(r"^(?:nouvel|nouveau|nouvelle|ancien|ancienne|ex-)\s*")
 class Mentions:
     """The people a stretch of text names (``mentions``), looked for when first needed."""
 
-    __slots__ = ("_found", "_text")
+    __slots__ = ("_found", "_text", "_vocabulary")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, vocabulary: Vocabulary) -> None:
         self._text = text
+        self._vocabulary = vocabulary
         self._found: list[tuple[int, Person]] | None = None
 
     @property
     def found(self) -> list[tuple[int, Person]]:
         if self._found is None:
-            self._found = mentions(self._text)
+            self._found = mentions(self._text, self._vocabulary)
         return self._found
 
 
@@ -35,6 +37,7 @@ class People:
     paragraph mentions is the costly part, and most quotes name their speaker outright)."""
 
     named: list[Person]
+    vocabulary: Vocabulary
     groups: list[str] = field(default_factory=list)  # "les deux groupes", "The donors"
     pending: list[Person | tuple[Mentions, int, int]] = field(default_factory=list)
 
@@ -58,7 +61,7 @@ class People:
                     self._add(person)
 
     def _add(self, person: Person) -> None:
-        if is_title_surname(person.name) or len(words_of(person.name)) < 2:
+        if is_title_surname(person.name, self.vocabulary) or len(words_of(person.name)) < 2:
             full = self._by_surname(person.name)
             if full is not None:
                 person = Person(full.name, full.role or person.role, full.gender or person.gender)

@@ -28,7 +28,6 @@ from pressroom.attribution.names import NOT_FIRST, PRONOUNS, Person
 from pressroom.attribution.nearby import (
     DEMONSTRATIVE,
     GROUP,
-    OFFICE_WORD,
     PLURAL,
     PLURAL_HEAD,
     SAME_SPEAKER,
@@ -57,7 +56,8 @@ from pressroom.attribution.speakers import (
     parse_subject,
     split_role_name,
 )
-from pressroom.attribution.verbs import verb_re
+from pressroom.attribution.vocabulary import Vocabulary, vocabulary
+from pressroom.lexicon import Lexicons
 from pressroom.model import Quote
 from pressroom.text.patterns import lazy
 from pressroom.text.spaces import collapse
@@ -67,12 +67,6 @@ __all__ = ["Paragraph", "Unclosed", "extract_quotes", "opens_quote"]
 _LOOKAHEAD = 3
 MIN_WORDS_ATTRIBUTED = 3
 MIN_WORDS_ALONE = 5
-_ADVERBS = lazy(
-    r"^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|"
-    r"encore|également|aussi|alors|ensuite|enfin|ce\s+matin|ce\s+soir|soir|matin|"
-    r"today|yesterday|also|then|further|later|recently|simply|again)[\s,]+){1,3}",
-    regex.I,
-)
 _ASIDE = lazy(  # "a déclaré une fois réélu Bertrand Bellanger"
     r"^(?!(?:le|la|les|l|un|une|the|a|an|il|elle|he|she|ce|cette|son|sa|ses)\b)"
     r"(?:[\p{Ll}'’\-]+\s+){1,4}(?=\p{Lu}\p{Ll})"
@@ -109,10 +103,12 @@ class _Cue:
 
 
 def extract_quotes(
-    paragraphs: Sequence[Paragraph],
+    paragraphs: Sequence[Paragraph], lexicons: Lexicons
 ) -> tuple[tuple[Quote, ...], tuple[Unclosed, ...]]:
-    """Every direct quote in reading order, with its speaker, role and cue when stated."""
-    people = People([])
+    """Every direct quote in reading order, with its speaker, role and cue when stated,
+    read with the word lists of ``lexicons``."""
+    v = vocabulary(lexicons)
+    people = People([], v)
     quotes: list[Quote] = []
     unclosed: list[Unclosed] = []
     texts = [p.text for p in paragraphs]
@@ -127,7 +123,7 @@ def extract_quotes(
         # People are looked for in the title and near quotations only (speed: a pronoun's
         # person is named in the paragraphs just before it).
         near = index == 0 or any(c.spans for c in every[index : index + 1 + _LOOKAHEAD])
-        found = _chunk_quotes(chunk, previous, last_quote, people, near)
+        found = _chunk_quotes(chunk, previous, last_quote, people, near, v)
         quotes += found
         if found:
             last_quote = found[-1]
@@ -139,11 +135,16 @@ def extract_quotes(
 
 
 def _chunk_quotes(
-    chunk: Chunk, previous: Chunk | None, last_quote: Quote | None, people: People, near: bool
+    chunk: Chunk,
+    previous: Chunk | None,
+    last_quote: Quote | None,
+    people: People,
+    near: bool,
+    v: Vocabulary,
 ) -> list[Quote]:
     text = chunk.text
     # The names are looked for only when a question to ``people`` needs them.
-    named = Mentions(outside(text, chunk.spans)) if near else None
+    named = Mentions(outside(text, chunk.spans), v) if near else None
     found: list[Quote] = []
     cursor = 0
     for index, span in enumerate(chunk.spans):
@@ -156,17 +157,17 @@ def _chunk_quotes(
         )
         before, after = text[before_start : span.start], text[span.end : following]
         inner = collapse(span.inner.strip(SPACES)).strip(SPACES + ",")
-        cue = _cue(span, inner, before, after, previous if not before.strip(SPACES) else None)
+        cue = _cue(span, inner, before, after, previous if not before.strip(SPACES) else None, v)
         if cue is not None and cue.subject.kind == "pronoun" and cue.subject.text in PLURAL:
             group = GROUP.search(outside(text[: span.start], chunk.spans[:index]))
             if group is not None:  # "The anonymous donors wish … “…,” they said."
                 people.groups.append(group["group"])
         speaker, role, how = _resolve(cue, people)
         if speaker is None and cue is None:
-            continued = found[-1] if found and names_only(found[-1], before) else None
+            continued = found[-1] if found and names_only(found[-1], before, v) else None
             if continued is None and last_quote and not before.strip(SPACES) and index == 0:
                 opening = span.start == 0 or opens_quote(text)
-                others = {p.name for _, p in mentions(outside(text, chunk.spans))}
+                others = {p.name for _, p in mentions(outside(text, chunk.spans), v)}
                 continued = last_quote if opening and others <= {last_quote.speaker} else None
             if continued is not None and continued.speaker:
                 speaker, role, how = continued.speaker, continued.role, "continued"
@@ -181,38 +182,40 @@ def _chunk_quotes(
     return found
 
 
-def _cue(span: Span, inner: str, before: str, after: str, previous: Chunk | None) -> _Cue | None:
+def _cue(
+    span: Span, inner: str, before: str, after: str, previous: Chunk | None, v: Vocabulary
+) -> _Cue | None:
     return (
-        _after(inner, after)
-        or _before(before)
-        or (_above(previous) if previous is not None else None)
-        or _inside(inner)
-        or (_after_cue(after) if not before.strip(SPACES) else None)
+        _after(inner, after, v)
+        or _before(before, v)
+        or (_above(previous, v) if previous is not None else None)
+        or _inside(inner, v)
+        or (_after_cue(after, v) if not before.strip(SPACES) else None)
     )
 
 
-def _after_cue(after: str) -> _Cue | None:
-    named = named_after(after)
+def _after_cue(after: str, v: Vocabulary) -> _Cue | None:
+    named = named_after(after, v)
     return _Cue(named, "named-after") if named is not None else None
 
 
-def _after(inner: str, after: str) -> _Cue | None:
+def _after(inner: str, after: str, v: Vocabulary) -> _Cue | None:
     rest = after.lstrip(SPACES)
     comma = rest[:1] == "," or inner[-1:] in (",", "?", "!") or span_ends_open(inner)
     rest = rest.lstrip(SPACES + ",")
-    match = verb_re().match(rest)
+    match = v.verb_re.match(rest)
     if match:
         if match["inv"]:
             return _Cue(_pronoun(match["inv"]), "after-verb")
         tail = rest[match.end() :].lstrip(SPACES)
-        tail = _ADVERBS.sub("", tail)
+        tail = v.adverbs.sub("", tail)
         aside = _ASIDE.match(tail)  # not "said councillor Ann Roe": an office, no aside
-        if aside and not OFFICE_WORD.search(aside.group()):
+        if aside and not v.office_word.search(aside.group()):
             tail = tail[aside.end() :]
-        subject = parse_subject(cut_subject(tail))
+        subject = parse_subject(cut_subject(tail), v)
         return _Cue(subject, "after-verb") if subject else None
     sentence = cut_subject(rest)
-    verb = verb_re().search(rest[:200])
+    verb = v.verb_re.search(rest[:200])
     if verb and verb.start() <= len(sentence) + 1 and verb.start() > 0:
         head = rest[: verb.start()]
         if _SENTENCE_BREAK.search(head.rstrip() + " ") or _CLAUSE_PUNCT.search(head):
@@ -222,11 +225,11 @@ def _after(inner: str, after: str) -> _Cue | None:
         tail_words = len(cut_subject(rest[verb.end() :]).split())
         if not comma and tail_words > 6:
             return None
-        subject = parse_subject(head, before_verb=True)
+        subject = parse_subject(head, v, before_verb=True)
         return _Cue(subject, "after-verb") if subject else None
     if rest is not after.lstrip(SPACES) or _DASH_START.match(after.lstrip(SPACES)):
         dashless = _DASH_LEAD.sub("", after.lstrip(SPACES + ","))
-        subject = parse_subject(cut_subject(dashless))
+        subject = parse_subject(cut_subject(dashless), v)
         if subject and subject.kind == "name" and len(cut_subject(dashless)) < 160:
             return _Cue(subject, "after-name")
     return None
@@ -241,26 +244,26 @@ def _pronoun(inversion: str) -> Subject:
     return Subject("pronoun", word, gender="f" if word.startswith("elle") else "m")
 
 
-def _before(before: str) -> _Cue | None:
+def _before(before: str, v: Vocabulary) -> _Cue | None:
     sentences = _SENTENCE_BREAK.split(collapse(before) + " ")
     clause = sentences[-1].strip(SPACES) if sentences else ""
     if not clause:
-        return _sentence_before(sentences[-2]) if len(sentences) > 1 else None
+        return _sentence_before(sentences[-2], v) if len(sentences) > 1 else None
     ending = clause[-1]
     if ending in ".!?…":  # "Jane Doe says the way we live has changed. "…"" (same paragraph)
-        sentence = _sentence_before(clause)
+        sentence = _sentence_before(clause, v)
         if sentence is not None:
             return sentence
-        named = named_before(clause)
+        named = named_before(clause, v)
         if named is not None:
             return _Cue(named, "named-before")
     body = clause.rstrip(SPACES + ":,").strip(SPACES)
     lead = _LEAD_IN.match(body)
     if lead:
-        subject = lead_in(body, lead)
+        subject = lead_in(body, lead, v)
         if subject:
             return _Cue(subject, "lead-in")
-    verbs = list(verb_re().finditer(body))
+    verbs = list(v.verb_re.finditer(body))
     if verbs:
         verb = verbs[-1]
         trailing = body[verb.end() :].strip(SPACES)
@@ -268,9 +271,9 @@ def _before(before: str) -> _Cue | None:
             return _Cue(_pronoun(verb["inv"]), "before-verb")
         subject_text = body[: verb.start()]
         subject_text = _SUBJECT_BREAK.split(subject_text)[-1]
-        subject = parse_subject(_ADVERBS.sub("", subject_text.strip(SPACES)), before_verb=True)
+        subject = parse_subject(v.adverbs.sub("", subject_text.strip(SPACES)), v, before_verb=True)
         if subject is None and len(trailing) < 80:
-            subject = parse_subject(cut_subject(_ADVERBS.sub("", trailing)))
+            subject = parse_subject(cut_subject(v.adverbs.sub("", trailing)), v)
         if subject is not None and (ending in ":," or len(trailing) < 40):
             return _Cue(subject, "before-verb")
     if ending == ":":
@@ -281,31 +284,31 @@ def _before(before: str) -> _Cue | None:
             flags=regex.I,
         )
         label = _TO_SPLIT.split(label)[0]
-        subject = parse_subject(label, before_verb=False)
+        subject = parse_subject(label, v, before_verb=False)
         if subject is not None and subject.kind in ("name", "surname"):
             return _Cue(subject, "before-colon")
     return None
 
 
-def _sentence_before(sentence: str) -> _Cue | None:
+def _sentence_before(sentence: str, v: Vocabulary) -> _Cue | None:
     """``Jane Doe says the way we live has changed. "…"``: a quotation that opens a sentence
     right after one whose subject is a person speaking."""
-    verb = verb_re().search(sentence)
+    verb = v.verb_re.search(sentence)
     if verb is None or verb["inv"]:
         return None
-    subject = parse_subject(sentence[: verb.start()], before_verb=True)
+    subject = parse_subject(sentence[: verb.start()], v, before_verb=True)
     if subject is None or subject.kind not in ("name", "surname", "pronoun"):
         return None
     return _Cue(subject, "before-verb")
 
 
-def _above(previous: Chunk) -> _Cue | None:
+def _above(previous: Chunk, v: Vocabulary) -> _Cue | None:
     """The paragraph above a quote: an attribution ending in ``:``, or a speaker line."""
     text = previous.text.rstrip(SPACES)
     if previous.spans and previous.spans[-1].end >= len(text) - 1:
         return None
     if text.endswith(":"):
-        cue = _before(text)
+        cue = _before(text, v)
         if cue is not None:
             return _Cue(cue.subject, "before-colon" if cue.cue == "before-verb" else cue.cue)
         return None
@@ -313,27 +316,27 @@ def _above(previous: Chunk) -> _Cue | None:
         return None
     head, _, role = text.partition(",")
     head = _NUMBERING.sub("", head)
-    name, prefix = split_role_name(head)
+    name, prefix = split_role_name(head, v)
     if name is None or (prefix and len(prefix.split()) > 3):
         return None
-    subject = parse_subject(f"{name}, {role}" if role else name)
+    subject = parse_subject(f"{name}, {role}" if role else name, v)
     if subject is not None and subject.kind == "name":
         return _Cue(subject, "speaker-line")
     return None
 
 
-def _inside(inner: str) -> _Cue | None:
+def _inside(inner: str, v: Vocabulary) -> _Cue | None:
     """``« Ce projet pèse lourd, précise la présidente. C'est long. »``"""
-    for verb in verb_re().finditer(inner):
+    for verb in v.verb_re.finditer(inner):
         if verb.start() < 2 or inner[: verb.start()].rstrip(SPACES)[-1:] not in (",", "…"):
             continue
         if verb["inv"]:
             return _Cue(_pronoun(verb["inv"]), "inside")
         tail = inner[verb.end() :].lstrip(SPACES)
-        phrase = cut_subject(_ADVERBS.sub("", tail))
+        phrase = cut_subject(v.adverbs.sub("", tail))
         if not phrase or len(phrase.split()) > 8:
             continue
-        subject = parse_subject(phrase)
+        subject = parse_subject(phrase, v)
         if subject is not None and subject.kind in ("name", "descriptor", "surname"):
             return _Cue(subject, "inside")
     return None

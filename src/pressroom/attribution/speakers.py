@@ -9,12 +9,9 @@ from typing import Literal
 import regex
 
 from pressroom.attribution.names import (
-    NAME_RE,
     NOT_FIRST,
-    NOT_PERSON,
     PRONOUNS,
     SP,
-    TITLES,
     Gender,
     Person,
     is_person_name,
@@ -24,42 +21,17 @@ from pressroom.attribution.names import (
     title_gender,
     words_of,
 )
-from pressroom.attribution.verbs import verb_re
-from pressroom.text.language import FUNCTION_WORDS
+from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 from pressroom.text.spaces import collapse
 
 Kind = Literal["name", "pronoun", "surname", "descriptor"]
 MAX_ROLE = 140
 MAX_DESCRIPTOR_WORDS = 6
-_TITLE_WORDS = frozenset(t.lower() for t in TITLES)
-# Capitalised words that say an office, not a name: "University President Jane Q. Doe".
-ROLE_WORDS = frozenset(
-    """
-    president vice-president vice chair chairman chairwoman chairperson director chief ceo
-    cfo coo cto officer manager mayor commissioner minister secretary chancellor
-    vice-chancellor dean partner founder co-founder head leader executive spokesman
-    spokeswoman spokesperson superintendent coordinator editor provost rector principal
-    member treasurer trustee ambassador administrator analyst economist deputy assistant
-    associate senior general counsel lead owner co-owner premier chef président présidente
-    vice-président vice-présidente directeur directrice maire ministre secrétaire préfet
-    préfète député députée sénateur sénatrice conseiller conseillère adjoint adjointe délégué
-    déléguée recteur rectrice doyen commissaire porte-parole pdg dg fondateur fondatrice
-    """.split()
-)
 DETERMINER = lazy(
     r"^(?:le|la|les|l['’]|un|une|des|ce|cet|cette|ces|son|sa|ses|leur|leurs|notre|nos|"
     r"the|a|an|this|that|these|those|his|her|their|its|our|six|sept|deux|trois|quatre|"
     r"cinq|\d+)\b[ \u00a0]*",
-    regex.I,
-)
-_ROLE_REJECT = lazy(
-    r"^(?:adding|who|which|that|when|while|as|in|at|on|during|after|before|according|"
-    r"speaking|noting|pointing|saying|explaining|lors|dans|devant|après|avant|en|sur|pour|"
-    r"à|au|aux|qui|que|qu['’]|car|mais|et|ajoutant|précisant|soulignant|déplorant|selon|"
-    r"avec|with|told|today|yesterday|hier|aujourd|ce|cette|jeudi|lundi|mardi|mercredi|"
-    r"vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"to|si|if|toutefois|however|cependant|néanmoins|pourtant|ainsi|enfin)\b",
     regex.I,
 )
 _SUBJECT_END = lazy(
@@ -109,7 +81,7 @@ def cut_subject(text: str) -> str:
 SPACES_AND_COMMAS = " \t\u00a0\u202f,"
 
 
-def split_role_name(phrase: str) -> tuple[str | None, str | None]:
+def split_role_name(phrase: str, v: Vocabulary) -> tuple[str | None, str | None]:
     """``Acme Capital partner Tom Lee`` -> (``Tom Lee``, ``Acme Capital partner``): the name
     is the run of capitalised words at the end, the office words before it the role."""
     tokens = words_of(phrase)
@@ -119,9 +91,9 @@ def split_role_name(phrase: str) -> tuple[str | None, str | None]:
         token = tokens[index]
         bare = token.rstrip(".,").lower()
         if (
-            (_CAP_TOKEN.match(token) and bare not in ROLE_WORDS and bare not in _TITLE_WORDS)
+            (_CAP_TOKEN.match(token) and bare not in v.role_words and bare not in v.title_words)
             or (bare in _PARTICLES and name and index > 0 and _CAP_TOKEN.match(tokens[index - 1]))
-            or (name and _middle_initial(tokens, index))
+            or (name and _middle_initial(tokens, index, v))
         ):
             name.insert(0, token)
         else:
@@ -129,7 +101,7 @@ def split_role_name(phrase: str) -> tuple[str | None, str | None]:
         index -= 1
     if not name:
         return None, None
-    if len(name) == 1 and index >= 0 and tokens[index].rstrip(".").lower() in _TITLE_WORDS:
+    if len(name) == 1 and index >= 0 and tokens[index].rstrip(".").lower() in v.title_words:
         name.insert(0, tokens[index])  # "Mr. Roe": a title keeps a lone surname
         index -= 1
     prefix = " ".join(tokens[: index + 1]).strip(SPACES_AND_COMMAS)
@@ -139,16 +111,18 @@ def split_role_name(phrase: str) -> tuple[str | None, str | None]:
     return full, (prefix or None)
 
 
-def _middle_initial(tokens: list[str], index: int) -> bool:
+def _middle_initial(tokens: list[str], index: int, v: Vocabulary) -> bool:
     """``Sylvia M. Burwell``: ``M.`` between a first name and a surname is an initial."""
     if index == 0 or not _INITIAL_TOKEN.match(tokens[index]):
         return False
     first = tokens[index - 1]
     bare = first.rstrip(".,").lower()
-    return bool(_CAP_TOKEN.match(first)) and bare not in ROLE_WORDS | _TITLE_WORDS and len(bare) > 1
+    return (
+        bool(_CAP_TOKEN.match(first)) and bare not in v.role_words | v.title_words and len(bare) > 1
+    )
 
 
-def parse_subject(phrase: str, *, before_verb: bool = False) -> Subject | None:
+def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> Subject | None:
     """A speaker phrase (``Claire Dumas, maire de Vals``, ``he``, ``le vice-président``)."""
     phrase = collapse(phrase).strip(SPACES_AND_COMMAS + ".")
     if not phrase or len(phrase) > 250:
@@ -164,109 +138,109 @@ def parse_subject(phrase: str, *, before_verb: bool = False) -> Subject | None:
         return Subject("pronoun", lower, gender=pronoun_gender(lower))
     if _INTERESSE.match(lower):
         return Subject("pronoun", lower, gender="f" if lower.endswith("e") else "m")
-    whole = _whole_name(segments)
+    whole = _whole_name(segments, v)
     if whole is not None:
         at, whole_name = whole
         before = ", ".join(segments[:at])
         if _ASIDE_LEAD.match(before):
             before = ""
-        return _named(whole_name, DETERMINER.sub("", before) or None, segments[at + 1 :])
-    name, prefix = split_role_name(head)
+        return _named(whole_name, DETERMINER.sub("", before) or None, segments[at + 1 :], v)
+    name, prefix = split_role_name(head, v)
     if (
         DETERMINER.match(head)
         and name
         and prefix
         and len(words_of(name)) >= 2
-        and is_person_name(name)
+        and is_person_name(name, v)
     ):
-        return _named(name, DETERMINER.sub("", prefix), segments[1:])
+        return _named(name, DETERMINER.sub("", prefix), segments[1:], v)
     if (DETERMINER.match(head) and not _CAP_TOKEN.match(words_of(head)[0])) or (
         DETERMINER.match(head) and lower.split()[0] in ("le", "la", "les", "the", "l")
     ):
         if len(segments) > 1:
-            name, prefix = split_role_name(segments[1])
-            if name and not prefix and is_person_name(name):
-                return _named(name, DETERMINER.sub("", head), segments[2:])
-        return _descriptor(head)
-    name, prefix = split_role_name(head)
+            name, prefix = split_role_name(segments[1], v)
+            if name and not prefix and is_person_name(name, v):
+                return _named(name, DETERMINER.sub("", head), segments[2:], v)
+        return _descriptor(head, v)
+    name, prefix = split_role_name(head, v)
     if name is None or (prefix and prefix[:1].islower() and before_verb and len(prefix) > 40):
         if len(segments) > 1 and not name:
-            second, second_prefix = split_role_name(segments[1])
-            if second and not second_prefix and is_person_name(second):
-                return _named(second, head, segments[2:])
-        return _descriptor(head) if before_verb else None
+            second, second_prefix = split_role_name(segments[1], v)
+            if second and not second_prefix and is_person_name(second, v):
+                return _named(second, head, segments[2:], v)
+        return _descriptor(head, v) if before_verb else None
     if prefix and prefix.split()[0].lower() in NOT_FIRST and not DETERMINER.match(prefix):
-        office = prefix.rstrip(".").lower() in ROLE_WORDS | _TITLE_WORDS
+        office = prefix.rstrip(".").lower() in v.role_words | v.title_words
         prefix = None if len(words_of(prefix)) <= 1 and not office else prefix
-    if len(words_of(name)) == 1 or is_title_surname(name):
-        if name.lower() in NOT_FIRST or name.lower() in NOT_PERSON or name.lower() in PRONOUNS:
+    if len(words_of(name)) == 1 or is_title_surname(name, v):
+        if name.lower() in NOT_FIRST or name.lower() in v.not_person or name.lower() in PRONOUNS:
             return None
-        if prefix and words_of(prefix)[-1].rstrip(".").lower() not in ROLE_WORDS | _TITLE_WORDS:
+        if prefix and words_of(prefix)[-1].rstrip(".").lower() not in v.role_words | v.title_words:
             return None  # "Commissioner for Equality": a capitalised word ends the office
-        return Subject("surname", name, _role(prefix, segments[1:]), title_gender(name))
-    if not is_person_name(name):
+        return Subject("surname", name, _role(prefix, segments[1:], v), title_gender(name, v))
+    if not is_person_name(name, v):
         if len(segments) > 1:
-            second, second_prefix = split_role_name(segments[1])
-            if second and not second_prefix and is_person_name(second):
-                return _named(second, head, segments[2:])
+            second, second_prefix = split_role_name(segments[1], v)
+            if second and not second_prefix and is_person_name(second, v):
+                return _named(second, head, segments[2:], v)
         return None
-    return _named(name, prefix, segments[1:])
+    return _named(name, prefix, segments[1:], v)
 
 
-def _whole_name(segments: list[str]) -> tuple[int, str] | None:
+def _whole_name(segments: list[str], v: Vocabulary) -> tuple[int, str] | None:
     """The first comma-separated segment that is a person's name and nothing else."""
     if len(segments) < 2:
         return None
     for at, segment in enumerate(segments[:4]):
-        name, prefix = split_role_name(segment)
-        titled = not prefix or all(w.rstrip(".").lower() in _TITLE_WORDS for w in words_of(prefix))
-        if name and titled and len(words_of(name)) >= 2 and is_person_name(name):
+        name, prefix = split_role_name(segment, v)
+        titled = not prefix or all(w.rstrip(".").lower() in v.title_words for w in words_of(prefix))
+        if name and titled and len(words_of(name)) >= 2 and is_person_name(name, v):
             name = segment if prefix else name
             return at, name
     return None
 
 
-def is_title_surname(name: str) -> bool:
+def is_title_surname(name: str, v: Vocabulary) -> bool:
     tokens = words_of(name)
-    return len(tokens) == 2 and tokens[0].rstrip(".").lower() in _TITLE_WORDS
+    return len(tokens) == 2 and tokens[0].rstrip(".").lower() in v.title_words
 
 
-def _named(name: str, prefix: str | None, rest: list[str]) -> Subject:
-    bare, title = strip_title(name)
-    role = _role(prefix, rest)
+def _named(name: str, prefix: str | None, rest: list[str], v: Vocabulary) -> Subject:
+    bare, title = strip_title(name, v)
+    role = _role(prefix, rest, v)
     if role is None and title:
         role = title
-    gender = title_gender(name) or role_gender(role)
+    gender = title_gender(name, v) or role_gender(role, v)
     return Subject("name", bare, role, gender)
 
 
-def _role(prefix: str | None, rest: list[str]) -> str | None:
+def _role(prefix: str | None, rest: list[str], v: Vocabulary) -> str | None:
     kept: list[str] = []
     for segment in rest:  # "maire de Vals, jeudi": the circumstance is not the role
-        if kept and (_ROLE_REJECT.match(segment) or len(words_of(segment)) <= 1):
+        if kept and (v.role_reject.match(segment) or len(words_of(segment)) <= 1):
             break
         kept.append(segment)
-    after = clean_role(", ".join(kept)) if kept else None
-    if after and _ROLE_REJECT.match(after):
+    after = clean_role(", ".join(kept), v) if kept else None
+    if after and v.role_reject.match(after):
         after = None
     if prefix:
-        before = clean_role(DETERMINER.sub("", prefix))
-        if before and not _ROLE_REJECT.match(before):
+        before = clean_role(DETERMINER.sub("", prefix), v)
+        if before and not v.role_reject.match(before):
             return before if not after else f"{before}, {after}"
     return after
 
 
-def clean_role(role: str | None) -> str | None:
+def clean_role(role: str | None, v: Vocabulary) -> str | None:
     if not role:
         return None
     role = collapse(role).strip(SPACES_AND_COMMAS + ".:;")
     role = str(_ARTICLE.sub("", role)) if role else role
-    if not role or len(role) > MAX_ROLE or _ROLE_REJECT.match(role):
+    if not role or len(role) > MAX_ROLE or v.role_reject.match(role):
         return None
     return role
 
 
-def _descriptor(head: str) -> Subject | None:
+def _descriptor(head: str, v: Vocabulary) -> Subject | None:
     words = words_of(head)
     if len(words) > MAX_DESCRIPTOR_WORDS and DETERMINER.match(head):
         head = _COORDINATION.split(head)[0]  # "six associations humanitaires et de droits …"
@@ -277,16 +251,16 @@ def _descriptor(head: str) -> Subject | None:
         return None
     if len(words) < 2 or any(w.lower() in ("qui", "que", "who", "which", "that") for w in words):
         return None
-    if verb_re().search(head):  # "a déclaré": a verb, not someone
+    if v.verb_re.search(head):  # "a déclaré": a verb, not someone
         return None
     if any(w[:1].isupper() and w.lower() in _OPENERS for w in words[1:]):
         return None  # "le préfet Ainsi Pour y parvenir": a sentence begins, no one is named
-    if words[-1].lower() in FUNCTION_WORDS or _name_inside(words):
+    if words[-1].lower() in v.function_words or _name_inside(words, v):
         return None  # "le préfet Tom Lee the", "… Tom Lee the le préfet": fragments
-    return Subject("descriptor", head, gender=role_gender(head))
+    return Subject("descriptor", head, gender=role_gender(head, v))
 
 
-def _name_inside(words: list[str]) -> bool:
+def _name_inside(words: list[str], v: Vocabulary) -> bool:
     """Whether a person's name (two capitalised words or more) stands inside the words,
     with more words after it: words run together, not one descriptor."""
     run: list[str] = []
@@ -294,7 +268,7 @@ def _name_inside(words: list[str]) -> bool:
         if word[:1].isupper():
             run.append(word)
             continue
-        if len(run) >= 2 and index < len(words) and is_person_name(" ".join(run)):
+        if len(run) >= 2 and index < len(words) and is_person_name(" ".join(run), v):
             return True
         run = []
     return False
@@ -309,21 +283,21 @@ _OPENERS = frozenset(
 """Words that, capitalised inside a descriptor, open a new sentence (no office starts so)."""
 
 
-def role_before(text: str) -> str | None:
+def role_before(text: str, v: Vocabulary) -> str | None:
     """An office written just before a name: ``le maire`` Claire Dumas, ``UO president``
     Jane Doe, ``its chief executive,`` Tom Lee, ``councillor`` Ann Roe."""
-    found = _ROLE_BEFORE.search(text)
+    found = v.role_before.search(text)
     return found["office"] if found else None
 
 
-def mentions(text: str) -> list[tuple[int, Person]]:
+def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
     """People named in a stretch of text (outside quotations), with their position."""
     found: list[tuple[int, Person]] = []
     if _TWO_CAPS.search(text) is None:
         return found
-    for match in NAME_RE.finditer(text):
+    for match in v.name_re.finditer(text):
         phrase = match.group()
-        name, prefix = split_role_name(phrase)
+        name, prefix = split_role_name(phrase, v)
         if name is None:
             continue
         start = match.start()
@@ -331,35 +305,27 @@ def mentions(text: str) -> list[tuple[int, Person]]:
         if place and not prefix and len(words_of(name)) >= 3:  # "le maire de Lyon Jean Roux"
             start += len(words_of(name)[0]) + 1
             name = " ".join(words_of(name)[1:])
-        if not is_person_name(name) or _ROMAN.search(name):
+        if not is_person_name(name, v) or _ROMAN.search(name):
             continue
-        bare, title = strip_title(name)
+        bare, title = strip_title(name, v)
         after = text[match.end() : match.end() + 160]
         role = None
-        office = role_before(text[max(0, start - 70) : start]) if not prefix else None
+        office = role_before(text[max(0, start - 70) : start], v) if not prefix else None
         apposition = None if office else _APPOSITION.match(after)
         if apposition and apposition.group(1)[:1].islower() and not _VERBAL.match(apposition[1]):
-            role = clean_role(apposition.group(1))
+            role = clean_role(apposition.group(1), v)
         if role is None and (prefix or office):
-            role = clean_role(prefix or office)
+            role = clean_role(prefix or office, v)
         if role is None:
             before = text[max(0, match.start() - 80) : match.start()]
             lead = _LEAD_ROLE.search(before)
             if lead:
-                role = clean_role(lead.group(1))
-        gender = title_gender(name) or role_gender(role)
+                role = clean_role(lead.group(1), v)
+        gender = title_gender(name, v) or role_gender(role, v)
         found.append((match.start(), Person(bare, role or title, gender)))
     return found
 
 
-_OFFICE = "|".join(
-    sorted(ROLE_WORDS | {"councillor", "councilor", "général", "générale", "sen."}, key=len)[::-1]
-)
-_ROLE_BEFORE = lazy(
-    rf"(?:^|[\s(])(?P<office>(?:(?:\p{{Lu}}[\p{{L}}.&'’-]*|of|de|du)\s+){{0,3}}"
-    rf"(?i:{_OFFICE})(?:\s+(?i:{_OFFICE}|and\s+(?i:{_OFFICE})|et\s+(?i:{_OFFICE}))){{0,2}}"
-    rf"(?:\s+(?:de|du|d['’])\s?\p{{Lu}}[\p{{L}}-]+)?),?\s+$"
-)
 _CLITIC = lazy(r"(?<=^(?:il|elle|ils|elles|on))\s+(?:en|y|ne|n['’]|lui|leur|se|s['’])$")
 _OF_PLACE = lazy(r"(?:\bde|\bdu|d['’]|\bof)\s?$")
 _COORDINATION = lazy(r"\s+(?:et|and)\s+")

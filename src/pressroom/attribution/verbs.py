@@ -1,36 +1,21 @@
-"""Speech verbs in French and English, from the lexicon files a user can extend.
+"""Speech verbs in French and English, from the word lists a workspace can extend.
 
-``lexicons/verbs.fr.txt`` lists a French verb as ``présent | participe`` and every form is
-made from it (``déclare``, ``déclarent``, ``a déclaré``, ``a-t-elle déclaré``,
-``déclare-t-il``, ``s'est félicitée``…); ``lexicons/verbs.en.txt`` lists English forms as
-written. ``PRESSROOM_LEXICONS`` may name a folder whose ``verbs.fr.txt`` / ``verbs.en.txt``
-add to the packaged ones.
+The list ``verbs.fr.txt`` (``pressroom.lexicon``) gives a French verb as ``présent |
+participe`` and every form is made from it (``déclare``, ``déclarent``, ``a déclaré``,
+``a-t-elle déclaré``, ``déclare-t-il``, ``s'est félicitée``…); ``verbs.en.txt`` gives
+English forms as written. ``vocabulary.Vocabulary.verb_re`` is the compiled pattern.
 """
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
-from pathlib import Path
 
 import regex
 
-from pressroom.attribution.names import SP, lexicon
+from pressroom.attribution.names import SP
 
 _INVERSION = r"(?P<inv>-t-(?:il|elle|on)|-(?:il|elle|ils|elles|on))"
 _AGREE = r"(?:e|s|es)?"
-
-
-def _extra(name: str) -> tuple[str, ...]:
-    folder = os.environ.get("PRESSROOM_LEXICONS")
-    if not folder:
-        return ()
-    path = Path(folder) / name
-    try:
-        text = path.read_text("utf-8")
-    except OSError:
-        return ()
-    return tuple(line.strip() for line in text.splitlines() if line.strip()[:1] not in ("", "#"))
 
 
 def _alternation(forms: set[str]) -> str:
@@ -44,16 +29,17 @@ def _alternation(forms: set[str]) -> str:
 _ADVERB = r"(?:donc|aussi|également|ensuite|encore|enfin|alors|notamment|déjà|bien|ainsi)"
 
 
-@lru_cache(maxsize=1)
-def verb_pattern() -> str:
-    """One regex alternation for every speech verb form, French and English; a French
-    inverted pronoun (``a-t-elle``, ``ajoute-t-il``) is captured as ``inv``."""
+@lru_cache(maxsize=8)
+def verb_pattern(french: tuple[str, ...], english_forms: tuple[str, ...]) -> str:
+    """One regex alternation for every speech verb form of the lists' entries, French and
+    English; a French inverted pronoun (``a-t-elle``, ``ajoute-t-il``) is captured as
+    ``inv``."""
     presents: set[str] = set()
     participles: set[str] = set()
     reflexive_presents: set[str] = set()
     reflexive_participles: set[str] = set()
     plain: set[str] = set()
-    for line in (*lexicon("verbs.fr.txt"), *_extra("verbs.fr.txt")):
+    for line in french:
         if "|" not in line:
             plain.add(line)
             continue
@@ -65,7 +51,7 @@ def verb_pattern() -> str:
         else:
             presents.add(present)
             participles.add(participle)
-    english = {*lexicon("verbs.en.txt"), *_extra("verbs.en.txt")}
+    english = set(english_forms)
     present_alt = _alternation(presents)
     aux = r"(?:a|ont|avait|avaient|aura)"
     forms = [
@@ -80,9 +66,3 @@ def verb_pattern() -> str:
     forms.append(rf"(?:has|have|had){SP}+(?:{_alternation(english)})")
     forms.append(_alternation(english))
     return "(?:" + "|".join(forms) + ")"
-
-
-@lru_cache(maxsize=1)
-def verb_re() -> regex.Pattern[str]:
-    """A speech verb as a whole word."""
-    return regex.compile(rf"(?<![\p{{L}}\-])(?P<verb>{verb_pattern()})(?![\p{{L}}])")

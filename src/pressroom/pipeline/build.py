@@ -28,6 +28,7 @@ from pressroom.compose.posts import check_overrides
 from pressroom.compose.week import arranged
 from pressroom.config import Config, load_config
 from pressroom.errors import OutboxError, Problem, SetupError
+from pressroom.lexicon import PACKAGED, Lexicons
 from pressroom.model import Release, WeekPlan
 from pressroom.outbox import (
     INDEX_NAME,
@@ -53,6 +54,7 @@ from pressroom.pipeline.workers import (
     usable_cpus,
 )
 from pressroom.readers.files import read_files, release_of
+from pressroom.readers.lexicons import read_lexicons
 from pressroom.readers.weekfile import check_plan, read_week_plan, read_week_plans
 from pressroom.render.checks import Check, failed
 from pressroom.render.templates import (
@@ -106,11 +108,12 @@ def build(
     started = time.perf_counter()
     jobs = jobs or usable_cpus()
     config = load_config(workspace)
+    lexicons = read_lexicons(workspace)
     plans = read_week_plans(workspace)
     seeds, outbox = _seeds_dir(workspace), workspace / OUTBOX
     # an outbox with an index: the warm worker starts first, its start is the longest wait
     with _Renderer(workspace, config, jobs, warm=(outbox / INDEX_NAME).is_file()) as renderer:
-        index = load_index(outbox, _index_key(config))
+        index = load_index(outbox, _index_key(config, lexicons))
         web_archive = WebArchive(workspace, outbox, config, index.web_archive, index.archived)
         stamps = file_stamps(seeds, SEEDS)
         stale = [
@@ -120,7 +123,9 @@ def build(
         ]
         reads = {
             r.name: r
-            for r in read_changed(stale, stamps, config.timezone, workspace, jobs, preload)
+            for r in read_changed(
+                stale, stamps, config.timezone, workspace, lexicons, jobs, preload
+            )
         }
         entries = {
             name: file_entry(reads[name], stamp) if name in reads else index.files[name]
@@ -152,7 +157,8 @@ def build(
             if name not in reads and entries[name].week in rendering
         ]
         reads.update(
-            (r.name, r) for r in read_changed(missing, stamps, config.timezone, workspace, jobs)
+            (r.name, r)
+            for r in read_changed(missing, stamps, config.timezone, workspace, lexicons, jobs)
         )
         releases = {w: tuple(release_of(reads[name]) for name in week_files[w]) for w in to_render}
         images = {
@@ -231,14 +237,17 @@ def week_inputs(
     """One week's releases, their files' problems and its week file (unless ``with_plan``
     is false), read afresh."""
     config = config or load_config(workspace)
+    lexicons = read_lexicons(workspace)
     seeds = _seeds_dir(workspace)
-    index = load_index(workspace / OUTBOX, _index_key(config))
+    index = load_index(workspace / OUTBOX, _index_key(config, lexicons))
     paths = [  # the build index spares reading the files of other weeks that did not change
         Path(path)
         for name, (path, stamp) in file_stamps(seeds, SEEDS).items()
         if not entry_holds(index, name, stamp, workspace) or index.files[name].week == week
     ]
-    outcome = read_files(paths, config.tz, relative_to=workspace, workspace=workspace)
+    outcome = read_files(
+        paths, config.tz, relative_to=workspace, workspace=workspace, lexicons=lexicons
+    )
     releases = group_by_week(outcome.releases).get(week, ())
     if not releases:
         raise SetupError(
@@ -257,9 +266,11 @@ def week_inputs(
     return WeekInputs(releases, problems, plan)
 
 
-def _index_key(config: Config) -> str:
-    """What the index's entries hold for: pressroom's version and the time zone."""
-    return f"{__version__}|{config.timezone}"
+def _index_key(config: Config, lexicons: Lexicons) -> str:
+    """What the index's entries hold for: pressroom's version, the time zone and the
+    workspace's word lists (they change the quotes' speakers, so every week)."""
+    key = f"{__version__}|{config.timezone}"
+    return key if lexicons == PACKAGED else f"{key}|{lexicons.key}"
 
 
 def _seeds_dir(workspace: Path) -> Path:

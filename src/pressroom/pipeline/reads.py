@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from pressroom.lexicon import Lexicons
 from pressroom.pipeline.index import BuildIndex, FileEntry, Stamp
 from pressroom.pipeline.workers import read_many
 from pressroom.readers.files import FileRead, release_entries
@@ -25,11 +26,11 @@ def file_stamps(seeds: Path, prefix_name: str) -> dict[str, tuple[str, Stamp]]:
     return stamps
 
 
-_kept: dict[tuple[str, str], tuple[Stamp, FileRead]] = {}
-"""What this process read, by (path, time zone), with the file's stamp before it was read:
-a process that builds again and again (the preview) reads a file again only once its stamp,
-or that of the workspace image it names, changed: the rule the build index trusts
-(docs/performance.md, "Preview")."""
+_kept: dict[tuple[str, str, Lexicons], tuple[Stamp, FileRead]] = {}
+"""What this process read, by (path, time zone, word lists), with the file's stamp before
+it was read: a process that builds again and again (the preview) reads a file again only
+once its stamp, or that of the workspace image it names, changed: the rule the build index
+trusts (docs/performance.md, "Preview")."""
 
 
 def read_changed(
@@ -37,6 +38,7 @@ def read_changed(
     stamps: dict[str, tuple[str, Stamp]],
     timezone: str,
     workspace: Path,
+    lexicons: Lexicons,
     jobs: int,
     meanwhile: Callable[[], None] | None = None,
 ) -> list[FileRead]:
@@ -44,7 +46,7 @@ def read_changed(
     answers: list[FileRead] = []
     to_read: list[tuple[str, str]] = []
     for path, name in files:
-        kept = _kept.get((path, timezone))
+        kept = _kept.get((path, timezone, lexicons))
         if (
             kept
             and kept[0] == stamps[name][1]
@@ -54,12 +56,12 @@ def read_changed(
             answers.append(kept[1])
         else:
             to_read.append((path, name))
-    fresh = read_many(to_read, timezone, workspace, jobs, meanwhile)
+    fresh = read_many(to_read, timezone, workspace, lexicons, jobs, meanwhile)
     if len(_kept) > len(stamps):  # files gone, or another workspace: forget what it read
         _kept.clear()
     for read in fresh:
         path, stamp = stamps[read.name]
-        _kept[path, timezone] = (stamp, read)
+        _kept[path, timezone, lexicons] = (stamp, read)
     return answers + fresh
 
 

@@ -33,6 +33,7 @@ import jinja2
 from pressroom.compose.week import compose_week
 from pressroom.config import Config
 from pressroom.errors import OutboxError, Problem
+from pressroom.lexicon import Lexicons
 from pressroom.model import ImageFile, Release, WeekPlan
 from pressroom.outbox import write_week
 from pressroom.pipeline.archive import ArchivedWeek, archived_week
@@ -93,19 +94,21 @@ def read_many(
     files: list[tuple[str, str]],
     timezone: str,
     workspace: Path,
+    lexicons: Lexicons,
     jobs: int,
     meanwhile: Callable[[], None] | None = None,
 ) -> list[FileRead]:
     """Read files given as (path, name), and the images they name under the workspace's
-    assets/, in processes for many; ``meanwhile`` runs in this process while they read."""
+    assets/, with the word lists of ``lexicons``, in processes for many; ``meanwhile`` runs
+    in this process while they read."""
     if not files:
         return []
     processes = _processes(jobs, len(files), PARALLEL_MIN_FILES)
     with no_collection():
         if processes == 1:
-            return _read_chunk((files, timezone, workspace))
+            return _read_chunk((files, timezone, workspace, lexicons))
         count = processes * 4
-        chunks = [(files[i::count], timezone, workspace) for i in range(count)]
+        chunks = [(files[i::count], timezone, workspace, lexicons) for i in range(count)]
         with _pool(processes) as pool:
             results = pool.map(_read_chunk, chunks)
             if meanwhile:
@@ -210,10 +213,10 @@ def _render_in_worker(week: str) -> Rendered:
     return render_and_write(_worker_job, week)
 
 
-def _read_chunk(args: tuple[list[tuple[str, str]], str, Path]) -> list[FileRead]:
-    files, timezone, workspace = args
+def _read_chunk(args: tuple[list[tuple[str, str]], str, Path, Lexicons]) -> list[FileRead]:
+    files, timezone, workspace, lexicons = args
     tz = ZoneInfo(timezone)
-    return [read_file(Path(path), tz, name, workspace) for path, name in files]
+    return [read_file(Path(path), tz, name, workspace, lexicons) for path, name in files]
 
 
 def _write(batch: Batch, output: WeekOutput) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pressroom.errors import Problem, RecordError, Severity
+from pressroom.lexicon import PACKAGED, Lexicons
 from pressroom.model import ImageFile, Release, is_remote
 from pressroom.pickling import pickled_by_fields
 from pressroom.readers.decode import decode
@@ -18,7 +19,7 @@ from pressroom.readers.markdown import read_markdown
 from pressroom.readers.text import read_text
 from pressroom.readers.yamlrecord import read_yaml
 
-Reader = Callable[[str, str, ZoneInfo], tuple[Release, list[Problem]]]
+Reader = Callable[[str, str, ZoneInfo, Lexicons], tuple[Release, list[Problem]]]
 READERS: dict[str, Reader] = {
     ".txt": read_text,
     ".md": read_markdown,
@@ -68,12 +69,15 @@ def release_entries(folder: Path) -> list[os.DirEntry[str]]:
     return sorted(found, key=lambda entry: entry.path)
 
 
-def read_bytes(raw: bytes, path: str, tz: ZoneInfo) -> tuple[Release | None, list[Problem]]:
-    """One file's bytes to a release, or to the problems that stopped it. Never raises."""
+def read_bytes(
+    raw: bytes, path: str, tz: ZoneInfo, lexicons: Lexicons = PACKAGED
+) -> tuple[Release | None, list[Problem]]:
+    """One file's bytes to a release, or to the problems that stopped it. Never raises.
+    Quotations are attributed with the word lists of ``lexicons``."""
     reader = READERS.get(Path(path).suffix.lower(), read_text)
     try:
         decoded = decode(raw)
-        release, problems = reader(decoded.text, path, tz)
+        release, problems = reader(decoded.text, path, tz, lexicons)
     except RecordError as exc:
         return None, [Problem(path, exc.line, exc.message, exc.hint)]
     if decoded.repaired:
@@ -120,9 +124,16 @@ class FileRead:
     """That image's facts, when it is one the digest can show."""
 
 
-def read_file(path: Path, tz: ZoneInfo, name: str, workspace: Path | None = None) -> FileRead:
+def read_file(
+    path: Path,
+    tz: ZoneInfo,
+    name: str,
+    workspace: Path | None = None,
+    lexicons: Lexicons = PACKAGED,
+) -> FileRead:
     """Read one file; ``name`` is the file as its problems name it. With ``workspace``, a
-    release's image under its ``assets/`` is read too (and left out when it cannot be shown)."""
+    release's image under its ``assets/`` is read too (and left out when it cannot be shown).
+    ``lexicons``: the word lists (the workspace's, ``readers.lexicons.read_lexicons``)."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -133,7 +144,7 @@ def read_file(path: Path, tz: ZoneInfo, name: str, workspace: Path | None = None
             "check that it exists and is readable",
         )
         return FileRead(name, None, (problem,), "")
-    release, problems = read_bytes(raw, name, tz)
+    release, problems = read_bytes(raw, name, tz, lexicons)
     sha256 = hashlib.sha256(raw).hexdigest()
     if workspace is None or release is None or not release.image or is_remote(release.image):
         return FileRead(name, release, tuple(problems), sha256)
@@ -203,10 +214,13 @@ def read_files(
     tz: ZoneInfo,
     relative_to: Path | None = None,
     workspace: Path | None = None,
+    lexicons: Lexicons = PACKAGED,
 ) -> ReadOutcome:
     """Read files; problems name each file relative to ``relative_to`` where it can, and
     images are read from ``workspace``'s assets/ (see read_file)."""
-    return merge_reads(read_file(path, tz, _name(path, relative_to), workspace) for path in paths)
+    return merge_reads(
+        read_file(path, tz, _name(path, relative_to), workspace, lexicons) for path in paths
+    )
 
 
 def _name(path: Path, root: Path | None) -> str:

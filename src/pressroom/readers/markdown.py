@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from pressroom.errors import Problem, RecordError
+from pressroom.lexicon import PACKAGED, Lexicons
 from pressroom.model import Block, Release
 from pressroom.readers.fields import RECORD_FIELDS, Fields, check_known, load_mapping
 from pressroom.readers.record import Found, assemble
@@ -196,7 +197,9 @@ def inline_text(token: Token) -> str:
     return collapse("".join(parts))
 
 
-def read_markdown(text: str, path: str, tz: ZoneInfo) -> tuple[Release, list[Problem]]:
+def read_markdown(
+    text: str, path: str, tz: ZoneInfo, lexicons: Lexicons = PACKAGED
+) -> tuple[Release, list[Problem]]:
     fields, body, body_line = split_front_matter(text)
     check_known(fields, FRONT_MATTER_FIELDS)
     blocks = list(markdown_blocks(body, body_line))
@@ -206,7 +209,7 @@ def read_markdown(text: str, path: str, tz: ZoneInfo) -> tuple[Release, list[Pro
         blocks.pop(0)
     standfirst, rest = take_standfirst(fields, tuple(blocks))
     found = Found(title=title, title_line=title_line, standfirst=standfirst, blocks=rest)
-    return assemble(path, found, fields, tz)
+    return assemble(path, found, fields, tz, lexicons)
 
 
 def take_standfirst(fields: Fields, blocks: tuple[Block, ...]) -> tuple[str, tuple[Block, ...]]:

@@ -12,6 +12,7 @@ import regex
 
 from pressroom.attribution.quotes import Paragraph, Unclosed, extract_quotes
 from pressroom.errors import Problem, RecordError, Severity
+from pressroom.lexicon import Lexicons
 from pressroom.model import Block, Lang, Quote, Release, Source
 from pressroom.readers.fields import QUOTE_FIELDS, Fields, list_field, posts_field, text_field
 from pressroom.readers.images import stated_image
@@ -38,9 +39,10 @@ class Found:
 
 
 def assemble(
-    path: str, found: Found, fields: Fields, tz: ZoneInfo
+    path: str, found: Found, fields: Fields, tz: ZoneInfo, lexicons: Lexicons
 ) -> tuple[Release, list[Problem]]:
-    """Fields win over what the text says; raises RecordError when no release can be made."""
+    """Fields win over what the text says; raises RecordError when no release can be made.
+    The quotations are attributed with the word lists of ``lexicons``."""
     problems: list[Problem] = []
     title = text_field(fields, "title") or found.title
     if not title:
@@ -74,7 +76,7 @@ def assemble(
             else ()
         ),
     )
-    quotes, unclosed = _quotes(fields, blocks, lead)
+    quotes, unclosed = _quotes(fields, blocks, lead, lexicons)
     problems += [
         Problem(
             path,
@@ -126,7 +128,7 @@ def assemble(
 
 
 def _quotes(
-    fields: Fields, blocks: tuple[Block, ...], lead: tuple[Paragraph, ...]
+    fields: Fields, blocks: tuple[Block, ...], lead: tuple[Paragraph, ...], lexicons: Lexicons
 ) -> tuple[tuple[Quote, ...], tuple[Unclosed, ...]]:
     """The quotes a YAML field states, else those of the text: the title and standfirst
     (``lead``) are read too, for the quotes and the people they name."""
@@ -136,7 +138,7 @@ def _quotes(
             *lead,
             *(Paragraph(b.text, b.line) for b in blocks if b.kind != "bullets"),
         ]
-        return extract_quotes(paragraphs)
+        return extract_quotes(paragraphs, lexicons)
     line = fields.line("quotes")
     if not isinstance(stated, list):
         raise RecordError(line, "field 'quotes' must be a list", "write - text: ... speaker: ...")

@@ -10,6 +10,7 @@ import regex
 
 from pressroom.attribution.quotemarks import opens_quote
 from pressroom.errors import Problem, RecordError
+from pressroom.lexicon import PACKAGED, Lexicons
 from pressroom.model import Block, Release
 from pressroom.readers.fields import check_known
 from pressroom.readers.markdown import FRONT_MATTER_FIELDS, split_front_matter
@@ -75,7 +76,9 @@ HEADING_MAX = 100
 HEADING_WORDS = 14
 
 
-def read_text(text: str, path: str, tz: ZoneInfo) -> tuple[Release, list[Problem]]:
+def read_text(
+    text: str, path: str, tz: ZoneInfo, lexicons: Lexicons = PACKAGED
+) -> tuple[Release, list[Problem]]:
     fields, body, first = split_front_matter(text)
     check_known(fields, FRONT_MATTER_FIELDS)
     lines = [
@@ -125,7 +128,7 @@ def read_text(text: str, path: str, tz: ZoneInfo) -> tuple[Release, list[Problem
         blocks=blocks,
         credit=credit,
     )
-    return assemble(path, found, fields, tz)
+    return assemble(path, found, fields, tz, lexicons)
 
 
 _BYLINE_FIRST = frozenset("-–—pPbB")  # speed: the regexes only for lines that may match

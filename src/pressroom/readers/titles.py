@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import regex
 
 from pressroom.errors import RecordError
-from pressroom.text.dates import has_date, parse_date_line
+from pressroom.text.dates import WEEKDAY_NAMES, has_date, parse_date_line
 
 TITLE_MAX_GUESS = 200
 # How far into the page a title is looked for when the page gives no date line.
@@ -50,11 +50,7 @@ _INSTITUTION_KICKER = regex.compile(
     r"^(?:Université|Ville|Mairie|Région|Département|Commune|Préfecture|Académie)\s+"
     r"(?:de\s+la\s+|de\s+|du\s+|des\s+|d['’])?\p{Lu}[\p{L}'’-]+\s+(?=\p{Lu}\p{Ll})"
 )
-_WEEKDAY = regex.compile(
-    r"^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday)\b",
-    regex.I,
-)
+_WEEKDAY = regex.compile(r"^(?:" + "|".join(WEEKDAY_NAMES) + r")\b", regex.I)
 _UTC = ZoneInfo("UTC")
 
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from pressroom.errors import Problem, RecordError
+from pressroom.lexicon import PACKAGED, Lexicons
 from pressroom.model import Release
 from pressroom.readers.fields import RECORD_FIELDS, check_known, load_mapping
 from pressroom.readers.markdown import markdown_blocks, take_standfirst
 from pressroom.readers.record import Found, assemble
 
 
-def read_yaml(text: str, path: str, tz: ZoneInfo) -> tuple[Release, list[Problem]]:
+def read_yaml(
+    text: str, path: str, tz: ZoneInfo, lexicons: Lexicons = PACKAGED
+) -> tuple[Release, list[Problem]]:
     fields = load_mapping(text)
     check_known(fields, tuple(RECORD_FIELDS))
     body = fields.values.get("body") or ""
@@ -24,4 +27,4 @@ def read_yaml(text: str, path: str, tz: ZoneInfo) -> tuple[Release, list[Problem
     blocks = markdown_blocks(body, fields.line("body") + 1)
     standfirst, rest = take_standfirst(fields, blocks)
     found = Found(title_line=fields.line("title"), standfirst=standfirst, blocks=rest)
-    return assemble(path, found, fields, tz)
+    return assemble(path, found, fields, tz, lexicons)

@@ -10,63 +10,17 @@ import regex
 from babel.dates import format_date
 
 from pressroom.errors import RecordError
+from pressroom.lexicon import MONTHS_EN, MONTHS_FR, PACKAGED, WEEKDAYS_EN, WEEKDAYS_FR, numbered
 from pressroom.text.patterns import lazy
 from pressroom.weeks import week_monday
 
-MONTHS = {
-    # French
-    "janvier": 1,
-    "février": 2,
-    "fevrier": 2,
-    "mars": 3,
-    "avril": 4,
-    "mai": 5,
-    "juin": 6,
-    "juillet": 7,
-    "août": 8,
-    "aout": 8,
-    "septembre": 9,
-    "octobre": 10,
-    "novembre": 11,
-    "décembre": 12,
-    "decembre": 12,
-    # English
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-    "janv": 1,
-    "févr": 2,
-    "fevr": 2,
-    "avr": 4,
-    "juil": 7,
-    "déc": 12,
-}
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAY = (
-    r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday),?\s+)?"
-)
+MONTHS = numbered(PACKAGED, MONTHS_FR, MONTHS_EN)
+"""Every month's name, spelling and abbreviation (the lists ``months.fr.txt`` and
+``months.en.txt`` of ``pressroom.lexicon``), lower case, with its number."""
+_MONTH = "|".join(regex.escape(m) for m in sorted(MONTHS, key=len, reverse=True))
+WEEKDAY_NAMES = tuple(sorted(numbered(PACKAGED, WEEKDAYS_FR, WEEKDAYS_EN), key=len, reverse=True))
+"""Every weekday's name, French and English (``weekdays.fr.txt``, ``weekdays.en.txt``)."""
+_WEEKDAY = r"(?:(?:" + "|".join(map(regex.escape, WEEKDAY_NAMES)) + r"),?\s+)?"
 _TIME = (
     r"(?:\s*(?:à|a|at|-|,)?\s*(?P<hour>\d{1,2})\s*(?:[:h.])\s*(?P<minute>\d{2})?"
     r"\s*(?P<ampm>am|pm)?)?"

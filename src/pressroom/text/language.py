@@ -4,27 +4,23 @@ from __future__ import annotations
 
 import regex
 
+from pressroom.lexicon import (
+    COMMON_WORDS_EN,
+    COMMON_WORDS_FR,
+    FUNCTION_WORDS_EN,
+    FUNCTION_WORDS_FR,
+    PACKAGED,
+    words,
+)
 from pressroom.model import Lang
 
-FRENCH_WORDS = frozenset(
-    "le la les des du de un une et est sont pour dans par sur avec au aux qui que ce "
-    "cette ces son sa ses leur nous vous ont été être plus ne pas".split()
-)
-ENGLISH_WORDS = frozenset(
-    "the and of to in is are for on with by from that this these its their we you has "
-    "have been be will more not an at as".split()
-)
-FUNCTION_WORDS = frozenset(
-    """
-    le la les l un une des du de d au aux à a et ou ni mais car donc or que qu qui dont ne
-    n se s ce c cette ces son sa ses leur leurs notre nos votre vos mon ma mes en y par pour
-    sur sous dans avec sans chez vers entre plus très pas est sont the a an of to and or
-    nor but in on at by for with from into onto as than that which who whose our their his
-    her its my your is are was were be been not no so if
-    """.split()
-)
-"""Words no phrase ends on: a quote cut after one (compose.shortening) or a speaker's
-descriptor ending with one (text.speakers) is a fragment."""
+FRENCH_WORDS = words(PACKAGED, COMMON_WORDS_FR)
+ENGLISH_WORDS = words(PACKAGED, COMMON_WORDS_EN)
+"""The commonest words of each language (``common-words.fr.txt``, ``common-words.en.txt``)."""
+FUNCTION_WORDS = words(PACKAGED, FUNCTION_WORDS_FR, FUNCTION_WORDS_EN)
+"""Words no phrase ends on (``function-words.fr.txt``, ``function-words.en.txt``): a quote
+cut after one (compose.shortening) or a speaker's descriptor ending with one
+(attribution.speakers, with a workspace's additions) is a fragment."""
 
 _WORDS = regex.compile(r"\p{L}+")
 SAMPLE = 1200

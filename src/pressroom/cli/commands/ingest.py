@@ -16,6 +16,7 @@ from pressroom.cli.options import Workspace
 from pressroom.cli.output import report
 from pressroom.config import load_config
 from pressroom.readers.files import read_files
+from pressroom.readers.lexicons import read_lexicons
 from pressroom.status import ExitStatus
 
 
@@ -36,7 +37,7 @@ def ingest(
 ) -> None:
     """Print the releases pressroom understood from FILES, to check the parser's reading."""
     config = load_config(workspace)
-    outcome = read_files(files, config.tz, workspace=workspace)
+    outcome = read_files(files, config.tz, workspace=workspace, lexicons=read_lexicons(workspace))
     records = [release.to_dict() for release in outcome.releases]
     if output_format is IngestFormat.json:
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")

@@ -1,0 +1,137 @@
+"""What attribution reads from the word lists (``pressroom.lexicon``): the sets and the
+patterns made from them, once for each content of the lists (``vocabulary`` is cached by
+its ``Lexicons``, which is frozen and hashable). Every function of the stage that needs a
+list takes the ``Vocabulary`` made from the lexicons it was given."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from pressroom.attribution.names import NAME_BODY, NOT_PERSON, PARTICLE, SP, TOKEN_CAP
+from pressroom.attribution.verbs import verb_pattern
+from pressroom.lexicon import (
+    FUNCTION_WORDS_EN,
+    FUNCTION_WORDS_FR,
+    GENDER_ROLES_EN,
+    GENDER_ROLES_FR,
+    GENDER_TITLES,
+    MONTHS_EN,
+    MONTHS_FR,
+    ROLES_EN,
+    ROLES_FR,
+    TITLES,
+    VERBS_EN,
+    VERBS_FR,
+    WEEKDAYS_EN,
+    WEEKDAYS_FR,
+    Lexicons,
+    first_forms,
+    gendered,
+    words,
+)
+from pressroom.text.patterns import lazy
+
+
+@dataclass(frozen=True, eq=False)
+class Vocabulary:
+    """The word lists as attribution uses them (patterns compiled when first used)."""
+
+    titles: tuple[str, ...]
+    """Courtesy titles as written (``M``, ``Dr``, ``Councillor``)."""
+    title_words: frozenset[str]
+    feminine_titles: frozenset[str]
+    masculine_titles: frozenset[str]
+    """First words of a name that show a woman's, a man's (``Mme``, ``Mr``)."""
+    feminine_role: Any
+    masculine_role: Any
+    """A word of a role that shows a woman holds it (``présidente``), a man (``préfet``)."""
+    role_words: frozenset[str]
+    """Words that name an office (``maire``, ``spokesperson``), French and English."""
+    not_person: frozenset[str]
+    """Words that make a capitalised phrase a body, a place, a date: not a person."""
+    function_words: frozenset[str]
+    name: str
+    """A person's name, with an optional title, as a pattern to put in others."""
+    name_re: Any
+    title_re: Any
+    title_only_re: Any
+    verb_re: Any
+    """A speech verb as a whole word; a French inverted pronoun is captured as ``inv``."""
+    office_word: Any
+    role_before: Any
+    role_reject: Any
+    adverbs: Any
+
+
+@lru_cache(maxsize=8)
+def vocabulary(lexicons: Lexicons) -> Vocabulary:
+    """The vocabulary of these lexicons (made once for each content of the lists)."""
+    titles = lexicons.entries(TITLES)
+    title = (
+        "(?:" + "|".join(regex.escape(t) for t in sorted(titles, key=len, reverse=True)) + r")\.?"
+    )
+    name = rf"(?:{title}{SP}+)?{NAME_BODY}"
+    surname_with_title = rf"{title}{SP}+(?:{PARTICLE}{SP}+)?{TOKEN_CAP}"
+    role_words = words(lexicons, ROLES_EN, ROLES_FR)
+    office = "|".join(
+        sorted(role_words | {"councillor", "councilor", "général", "générale", "sen."}, key=len)[
+            ::-1
+        ]
+    )
+    english_weekdays = _alternation(first_forms(lexicons, WEEKDAYS_EN))
+    french_weekdays = _alternation(first_forms(lexicons, WEEKDAYS_FR))
+    verbs = verb_pattern(lexicons.entries(VERBS_FR), lexicons.entries(VERBS_EN))
+    return Vocabulary(
+        titles=titles,
+        title_words=frozenset(t.lower() for t in titles),
+        feminine_titles=frozenset(gendered(lexicons, "f", GENDER_TITLES)),
+        masculine_titles=frozenset(gendered(lexicons, "m", GENDER_TITLES)),
+        feminine_role=_gender_role(lexicons, "f"),
+        masculine_role=_gender_role(lexicons, "m"),
+        role_words=role_words,
+        not_person=NOT_PERSON
+        | first_forms(lexicons, MONTHS_EN, MONTHS_FR, WEEKDAYS_EN, WEEKDAYS_FR),
+        function_words=words(lexicons, FUNCTION_WORDS_FR, FUNCTION_WORDS_EN),
+        name=name,
+        name_re=lazy(name),
+        title_re=lazy(rf"^{title}{SP}+", regex.V1),
+        title_only_re=lazy(rf"^{surname_with_title}$"),
+        verb_re=lazy(rf"(?<![\p{{L}}\-])(?P<verb>{verbs})(?![\p{{L}}])"),
+        office_word=lazy(
+            r"\b(?:" + "|".join(sorted(role_words | {"councillor", "councilor"})) + r")\b",
+            regex.I,
+        ),
+        role_before=lazy(
+            rf"(?:^|[\s(])(?P<office>(?:(?:\p{{Lu}}[\p{{L}}.&'’-]*|of|de|du)\s+){{0,3}}"
+            rf"(?i:{office})(?:\s+(?i:{office}|and\s+(?i:{office})|et\s+(?i:{office}))){{0,2}}"
+            rf"(?:\s+(?:de|du|d['’])\s?\p{{Lu}}[\p{{L}}-]+)?),?\s+$"
+        ),
+        role_reject=lazy(
+            r"^(?:adding|who|which|that|when|while|as|in|at|on|during|after|before|according|"
+            r"speaking|noting|pointing|saying|explaining|lors|dans|devant|après|avant|en|sur|"
+            r"pour|à|au|aux|qui|que|qu['’]|car|mais|et|ajoutant|précisant|soulignant|"
+            r"déplorant|selon|avec|with|told|today|yesterday|hier|aujourd|ce|cette|"
+            rf"{french_weekdays}|{english_weekdays}|"
+            r"to|si|if|toutefois|however|cependant|néanmoins|pourtant|ainsi|enfin)\b",
+            regex.I,
+        ),
+        adverbs=lazy(
+            rf"^(?:(?:{french_weekdays}|hier|aujourd['’]hui|"
+            r"encore|également|aussi|alors|ensuite|enfin|ce\s+matin|ce\s+soir|soir|matin|"
+            r"today|yesterday|also|then|further|later|recently|simply|again)[\s,]+){1,3}",
+            regex.I,
+        ),
+    )
+
+
+def _gender_role(lexicons: Lexicons, gender: str) -> Any:
+    phrases = gendered(lexicons, gender, GENDER_ROLES_FR, GENDER_ROLES_EN)
+    return lazy(rf"\b(?:{'|'.join(map(regex.escape, phrases))})\b", regex.IGNORECASE)
+
+
+def _alternation(forms: frozenset[str]) -> str:
+    return "|".join(regex.escape(form) for form in sorted(forms, key=len, reverse=True))

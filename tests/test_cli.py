@@ -312,11 +312,20 @@ def _ingest_quotes(runner: CliRunner, folder: Path, text: str) -> list[dict[str,
 
 
 def test_a_verb_the_workspace_adds_attributes_a_quote(tmp_path: Path, runner: CliRunner) -> None:
-    text = '"We will load ships twice as fast now," chortled Tom Lee, director of the port.'
+    # an unknown verb before the quotation: only the word list says it is speech
+    text = 'Tom Lee chortled on Monday: "We will load ships twice as fast now."'
     before = _ingest_quotes(runner, tmp_path, text)[0]
-    assert (before["speaker"], before["role"]) == ("Tom Lee", "chortled, director of the port")
+    assert before["speaker"] != "Tom Lee" or "chortled" in str(before["role"])
     (tmp_path / "lexicons").mkdir()
     (tmp_path / "lexicons" / "verbs.en.txt").write_text("# our verbs\nchortled\n", "utf-8")
+    quote = _ingest_quotes(runner, tmp_path, text)[0]
+    assert (quote["speaker"], quote["role"]) == ("Tom Lee", None)
+
+
+def test_an_unknown_verb_after_a_quote_stays_out_of_the_role(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    text = '"We will load ships twice as fast now," chortled Tom Lee, director of the port.'
     quote = _ingest_quotes(runner, tmp_path, text)[0]
     assert (quote["speaker"], quote["role"], quote["cue"]) == (
         "Tom Lee",
@@ -327,17 +336,18 @@ def test_a_verb_the_workspace_adds_attributes_a_quote(tmp_path: Path, runner: Cl
 
 def test_a_role_the_workspace_adds_resolves_a_descriptor(tmp_path: Path, runner: CliRunner) -> None:
     text = (
-        "The port bought a crane, and harbourmaster Ann Roe opened the quay on Monday.\n\n"
+        "The port bought a crane. Harbourmaster Ann Roe and pilot Tom Lee opened the quay.\n\n"
         '"We will load ships twice as fast now," the harbourmaster said.'
     )
     before = _ingest_quotes(runner, tmp_path, text)[0]
-    assert (before["speaker"], before["cue"]) == ("the harbourmaster", "descriptor")
+    assert before["speaker"] is None  # not an office pressroom knows: the editor checks it
+    assert before["check"] == "“the harbourmaster”: could be Harbourmaster Ann Roe or Tom Lee"
     (tmp_path / "lexicons").mkdir()
     (tmp_path / "lexicons" / "roles.en.txt").write_text("harbourmaster\n", "utf-8")
     quote = _ingest_quotes(runner, tmp_path, text)[0]
     assert (quote["speaker"], quote["role"], quote["cue"]) == (
         "Ann Roe",
-        "harbourmaster",
+        "Harbourmaster",
         "descriptor",
     )
 
@@ -356,17 +366,19 @@ def test_a_gender_word_the_workspace_adds_resolves_a_pronoun(
     tmp_path: Path, runner: CliRunner
 ) -> None:
     text = (
-        "Harbourmistress Ann Roe and Tom Lee, director of the port, opened the quay.\n\n"
+        "Harbourmistress Dominique Roe and Jackie Lee, director of the port, opened the quay.\n\n"
         '"It is a great day for the whole town," she said.'
     )
     lexicons = tmp_path / "lexicons"
     lexicons.mkdir()
     (lexicons / "roles.en.txt").write_text("harbourmistress\n", "utf-8")
-    assert _ingest_quotes(runner, tmp_path, text)[0]["speaker"] == "Tom Lee"
+    before = _ingest_quotes(runner, tmp_path, text)[0]  # first names used for both
+    assert before["speaker"] is None
+    assert before["check"] == "“she”: could be Dominique Roe or Jackie Lee"
     (lexicons / "gender-roles.en.txt").write_text("harbourmistress | f\n", "utf-8")
     quote = _ingest_quotes(runner, tmp_path, text)[0]
     assert (quote["speaker"], quote["role"], quote["cue"]) == (
-        "Ann Roe",
+        "Dominique Roe",
         "Harbourmistress",
         "pronoun",
     )

@@ -35,8 +35,11 @@ class Quote:
     line: int = 0
     cue: str | None = None
     """How the speaker was found: ``after-verb``, ``before-colon``, ``pronoun``,
-    ``descriptor``… (see ``text/quotes.py``), ``editor`` when a YAML field states it,
-    None when there is no speaker."""
+    ``descriptor``… (see ``attribution/quotes.py``), ``editor`` when a YAML field states
+    it, None when there is no speaker."""
+    check: str | None = None
+    """Why no speaker is named although the text points at one (``“il”: could be Paul Roy
+    or Éric Roy``): the editor checks it and may state the speaker in the record."""
 
 
 @pickled_by_fields
@@ -103,6 +106,7 @@ class Release:
                     "speaker": q.speaker,
                     "role": q.role,
                     "cue": q.cue,
+                    "check": q.check,
                     "line": q.line,
                 }
                 for q in self.quotes

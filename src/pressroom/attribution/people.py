@@ -3,31 +3,114 @@ descriptor (``le maire``) is resolved against."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+import regex
 
 from pressroom.attribution.names import Gender, Person, surname, words_of
+from pressroom.attribution.persons import first_name_gender, name_parts
 from pressroom.attribution.speakers import DETERMINER, is_title_surname, mentions
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
 _FORMER = lazy(r"^(?:nouvel|nouveau|nouvelle|ancien|ancienne|ex-)\s*")
+# Where a sentence starts, in text whose quotations are blanked out.
+_SENTENCE_START = lazy(r"(?:^|(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Cllr|Cr|Me|Mme|M))[.!?…:]\s+)(?=\S)")
+# What makes a sentence's first named person its subject: the words after the name
+# (past an apposition between commas, "Jane Doe, the mayor,") start with a verb, not with
+# "and", "of" or a preposition.
+_AFTER_SUBJECT = lazy(
+    r"^[\s\u00a0]*(?:,[^,.;:]{1,160},|,)?[\s\u00a0]*(?!(?:and|or|of|in|at|on|to|for|with|from|"
+    r"et|ou|de|du|des|à|au|aux|en|dans|pour|avec|sur|chez|par)\b)\p{Ll}"
+)
+# An opening clause before a sentence's subject: "Speaking at the fair in Athy, Co Kildare,".
+_INTRO = lazy(r"^(?:[^,.;:]{1,100},\s*){1,3}")
+_PRONOUN_SUBJECT = lazy(r"^(?:(?:and|but|et|mais|puis)\s+)?(?P<pronoun>he|she|il|elle)\b", regex.I)
+_SUBJECT_PRONOUN_GENDER: dict[str, Gender] = {"he": "m", "il": "m", "she": "f", "elle": "f"}
+# How many sentence subjects back a pronoun may reach.
+_SUBJECT_WINDOW = 3
 
 
 class Mentions:
     """The people a stretch of text names (``mentions``), looked for when first needed."""
 
-    __slots__ = ("_found", "_text", "_vocabulary")
+    __slots__ = ("_found", "_subjects", "_text", "_vocabulary")
 
     def __init__(self, text: str, vocabulary: Vocabulary) -> None:
         self._text = text
         self._vocabulary = vocabulary
         self._found: list[tuple[int, Person]] | None = None
+        self._subjects: list[tuple[int, Person | Surname | Gender]] | None = None
 
     @property
     def found(self) -> list[tuple[int, Person]]:
         if self._found is None:
             self._found = mentions(self._text, self._vocabulary)
         return self._found
+
+    @property
+    def subjects(self) -> list[tuple[int, Person | Surname | Gender]]:
+        """Each sentence's subject, where it is a person the text names (``Jane Doe, the
+        mayor, said …``, ``Speaking at the fair, Mr Roe said …``) or a personal pronoun
+        (its gender): a later ``he`` or ``elle`` goes back to the last of these."""
+        if self._subjects is None:
+            self._subjects = _subjects(self._text, self.found)
+        return self._subjects
+
+
+def _subjects(
+    text: str, found: list[tuple[int, Person]]
+) -> list[tuple[int, Person | Surname | Gender]]:
+    subjects: list[tuple[int, Person | Surname | Gender]] = []
+    starts = [m.end() for m in _SENTENCE_START.finditer(text)]
+    ends = [*starts[1:], len(text)] if starts else []
+    at = 0
+    for start, end in zip(starts, ends, strict=True):
+        while at < len(found) and found[at][0] < start:
+            at += 1
+        sentence = text[start:end]
+        pronoun = _PRONOUN_SUBJECT.match(sentence)
+        if pronoun is not None:
+            subjects.append((start, _SUBJECT_PRONOUN_GENDER[pronoun["pronoun"].lower()]))
+            continue
+        if at >= len(found) or found[at][0] >= end:
+            alone = _SURNAME_SUBJECT.match(sentence)  # "Matthews told councillors …"
+            if alone is not None:
+                subjects.append((start, Surname(alone["surname"])))
+            continue
+        position, person = found[at]
+        prefix = text[start:position]
+        intro = _INTRO.match(prefix)
+        if intro is not None:
+            prefix = prefix[intro.end() :]
+        if any(w[:1].islower() and w.lower() not in _PREFIX_WORDS for w in prefix.split()):
+            continue  # "Guests were joined by architect Tom Lee": not its subject
+        name_end = text.find(person.name.split()[-1], position)
+        rest = text[name_end + len(person.name.split()[-1]) : end] if name_end >= 0 else ""
+        if _AFTER_SUBJECT.match(rest):
+            subjects.append((position, person))
+    return subjects
+
+
+class Surname(str):
+    """A sentence's subject written as a surname alone (``Matthews told …``)."""
+
+
+_SURNAME_SUBJECT = lazy(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|M\.|Mme|Cr|Cllr|Clr)\.?\s+)?(?P<surname>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
+    r"\s+(?!(?:and|of|et|de)\b)\p{Ll}"
+)
+
+
+# Lowercase words that may stand before a sentence's subject: determiners, particles and
+# the offices a name is given with ("le président du groupe", "the council's leader").
+_PREFIX_WORDS = frozenset(
+    """le la les l' l’ du de des d' d’ of the a an and et ce cette
+    président présidente maire ministre préfet préfète directeur directrice adjoint adjointe
+    conseiller conseillère député députée sénateur sénatrice secrétaire porte-parole
+    mayor minister leader chair chairman chairwoman councillor councilor director chief
+    executive spokesperson spokesman spokeswoman secretary president premier head""".split()
+)
 
 
 @dataclass
@@ -40,8 +123,11 @@ class People:
     vocabulary: Vocabulary
     groups: list[str] = field(default_factory=list)  # "les deux groupes", "The donors"
     pending: list[Person | tuple[Mentions, int, int]] = field(default_factory=list)
+    subjects: list[Person] = field(default_factory=list)
+    """The people sentences were about, and the speakers named, most recent last."""
 
     def add(self, person: Person) -> None:
+        """A speaker the text names outright: named, and what the text is now about."""
         self.pending.append(person)
 
     def add_mentioned(self, found: Mentions, start: int, end: int) -> None:
@@ -53,14 +139,51 @@ class People:
         pending, self.pending = self.pending, []
         for item in pending:
             if isinstance(item, Person):
-                self._add(item)
+                self._about(self._add(item))
                 continue
             found, start, end = item
+            subjects = dict(found.subjects)
+            added = {}
             for at, person in found.found:
                 if start <= at < end and not self._in_a_role(person.name):
-                    self._add(person)
+                    added[at] = self._add(person)
+            for at, subject in found.subjects:
+                if not start <= at < end:
+                    continue
+                if isinstance(subject, Person):
+                    if at in added and subjects.get(at) is subject:
+                        self._about(added[at])
+                elif isinstance(subject, Surname):
+                    known = self._by_surname(subject)
+                    if known is not None:
+                        self._about(known)
+                elif self.subjects and _agrees(self.subjects[-1], subject):
+                    self._about(_with_gender(self.subjects[-1], subject))  # "He also said"
 
-    def _add(self, person: Person) -> None:
+    def _about(self, person: Person) -> None:
+        self.subjects = [p for p in self.subjects if p.name != person.name][-8:]
+        self.subjects.append(person)
+        self.named = [
+            _with_gender(p, person.gender) if p.name == person.name else p for p in self.named
+        ]
+
+    def antecedent(self, gender: Gender) -> tuple[Person | None, str]:
+        """The person a singular pronoun stands for: the last sentence subject (or speaker)
+        of its gender, within the last few; else, when the text names only one person of
+        that gender lately, that one. None, with the reason, when the text leaves it open."""
+        self._settle()
+        for person in reversed(self.subjects[-_SUBJECT_WINDOW:]):
+            if _agrees(person, gender):
+                return person, ""
+        candidates = {p.name: p for p in self.named[-4:] if _agrees(p, gender)}
+        known = [p for p in candidates.values() if gender and gender_of(p) == gender]
+        if len(candidates) == 1 or len(known) == 1:  # a woman the text shows, for "elle"
+            return (known or list(candidates.values()))[0], ""
+        if not candidates:
+            return None, "no person of that gender named before"
+        return None, "could be " + " or ".join(sorted(candidates)[:3])
+
+    def _add(self, person: Person) -> Person:
         if is_title_surname(person.name, self.vocabulary) or len(words_of(person.name)) < 2:
             full = self._by_surname(person.name)
             if full is not None:
@@ -74,8 +197,9 @@ class People:
                 )
                 del self.named[index]
                 self.named.append(merged)
-                return
+                return merged
         self.named.append(person)
+        return person
 
     def last(self, gender: Gender) -> Person | None:
         """The person last named; for a gendered pronoun, the last of that gender, else the
@@ -103,6 +227,16 @@ class People:
         ]
         return others[-1] if len({p.name for p in others}) == 1 else None
 
+    def holding(self, office: str) -> list[Person]:
+        """The people the text names with a role holding this office word."""
+        self._settle()
+        found = {
+            p.name: p
+            for p in self.named
+            if p.role and office in p.role.lower().replace("’", "'").split()
+        }
+        return list(found.values())
+
     def _in_a_role(self, name: str) -> bool:
         return any(person.role and name in person.role for person in self.named)
 
@@ -117,3 +251,17 @@ class People:
             if role and (role.startswith(head) or head.startswith(role)):
                 return person
         return None
+
+
+def gender_of(person: Person) -> Gender:
+    """What the text shows of a person's gender, else what the first name says."""
+    return person.gender or first_name_gender(name_parts(person.name).first)
+
+
+def _agrees(person: Person, gender: Gender) -> bool:
+    found = gender_of(person)
+    return gender is None or found is None or found == gender
+
+
+def _with_gender(person: Person, gender: Gender) -> Person:
+    return replace(person, gender=gender) if gender and not person.gender else person

@@ -24,12 +24,11 @@ from dataclasses import dataclass
 
 import regex
 
-from pressroom.attribution.names import NOT_FIRST, PRONOUNS, Person
+from pressroom.attribution.inversion import inverted_subject
+from pressroom.attribution.names import NOT_FIRST
 from pressroom.attribution.nearby import (
-    DEMONSTRATIVE,
     GROUP,
     PLURAL,
-    PLURAL_HEAD,
     SAME_SPEAKER,
     TERM_WORDS,
     lead_in,
@@ -49,6 +48,7 @@ from pressroom.attribution.quotemarks import (
     opens_quote,
     outside,
 )
+from pressroom.attribution.resolve import Cue, resolve
 from pressroom.attribution.speakers import (
     Subject,
     cut_subject,
@@ -94,12 +94,6 @@ class Unclosed:
 
     line: int
     mark: str
-
-
-@dataclass(frozen=True)
-class _Cue:
-    subject: Subject
-    cue: str
 
 
 def extract_quotes(
@@ -162,7 +156,8 @@ def _chunk_quotes(
             group = GROUP.search(outside(text[: span.start], chunk.spans[:index]))
             if group is not None:  # "The anonymous donors wish … “…,” they said."
                 people.groups.append(group["group"])
-        speaker, role, how = _resolve(cue, people)
+        attribution = resolve(cue, people, v)
+        speaker, role, how = attribution.speaker, attribution.role, attribution.cue
         if speaker is None and cue is None:
             continued = found[-1] if found and names_only(found[-1], before, v) else None
             if continued is None and last_quote and not before.strip(SPACES) and index == 0:
@@ -176,7 +171,8 @@ def _chunk_quotes(
         if (attributed and words >= MIN_WORDS_ATTRIBUTED) or (
             words >= MIN_WORDS_ALONE and not is_quoted_title(inner)
         ):
-            found.append(Quote(inner, speaker, role, chunk.line, how if speaker else None))
+            check = None if speaker else attribution.check
+            found.append(Quote(inner, speaker, role, chunk.line, how if speaker else None, check))
     if named is not None:
         people.add_mentioned(named, cursor, len(text))
     return found
@@ -184,9 +180,12 @@ def _chunk_quotes(
 
 def _cue(
     span: Span, inner: str, before: str, after: str, previous: Chunk | None, v: Vocabulary
-) -> _Cue | None:
+) -> Cue | None:
+    inside = _inside(inner, v)
+    named_inside = inside if inside is not None and inside.subject.kind == "name" else None
     return (
         _after(inner, after, v)
+        or named_inside  # "« …, se défend X, … »" beats the last quotation's attribution
         or _before(before, v)
         or (_above(previous, v) if previous is not None else None)
         or _inside(inner, v)
@@ -194,26 +193,26 @@ def _cue(
     )
 
 
-def _after_cue(after: str, v: Vocabulary) -> _Cue | None:
+def _after_cue(after: str, v: Vocabulary) -> Cue | None:
     named = named_after(after, v)
-    return _Cue(named, "named-after") if named is not None else None
+    return Cue(named, "named-after") if named is not None else None
 
 
-def _after(inner: str, after: str, v: Vocabulary) -> _Cue | None:
+def _after(inner: str, after: str, v: Vocabulary) -> Cue | None:
     rest = after.lstrip(SPACES)
     comma = rest[:1] == "," or inner[-1:] in (",", "?", "!") or span_ends_open(inner)
     rest = rest.lstrip(SPACES + ",")
     match = v.verb_re.match(rest)
     if match:
         if match["inv"]:
-            return _Cue(_pronoun(match["inv"]), "after-verb")
+            return Cue(_pronoun(match["inv"]), "after-verb")
         tail = rest[match.end() :].lstrip(SPACES)
         tail = v.adverbs.sub("", tail)
         aside = _ASIDE.match(tail)  # not "said councillor Ann Roe": an office, no aside
         if aside and not v.office_word.search(aside.group()):
             tail = tail[aside.end() :]
         subject = parse_subject(cut_subject(tail), v)
-        return _Cue(subject, "after-verb") if subject else None
+        return Cue(subject, "after-verb") if subject else None
     sentence = cut_subject(rest)
     verb = v.verb_re.search(rest[:200])
     if verb and verb.start() <= len(sentence) + 1 and verb.start() > 0:
@@ -226,12 +225,19 @@ def _after(inner: str, after: str, v: Vocabulary) -> _Cue | None:
         if not comma and tail_words > 6:
             return None
         subject = parse_subject(head, v, before_verb=True)
-        return _Cue(subject, "after-verb") if subject else None
+        return Cue(subject, "after-verb") if subject else None
+    # '"…," chortled Tom Lee': the sentence goes on after the quotation (not after "….")
+    inverted = inverted_subject(rest, v) if comma or inner[-1:] not in ".…" else None
+    if inverted is not None:
+        return Cue(inverted, "after-verb")
     if rest is not after.lstrip(SPACES) or _DASH_START.match(after.lstrip(SPACES)):
         dashless = _DASH_LEAD.sub("", after.lstrip(SPACES + ","))
         subject = parse_subject(cut_subject(dashless), v)
+        first = dashless.split()[0].strip(",.").lower() if dashless.split() else ""
+        if first in NOT_FIRST or not dashless[:1].isupper():
+            return None  # "» Un discours relayé par X", "» Et enfin, X, qui …": not a signature
         if subject and subject.kind == "name" and len(cut_subject(dashless)) < 160:
-            return _Cue(subject, "after-name")
+            return Cue(subject, "after-name")
     return None
 
 
@@ -244,7 +250,7 @@ def _pronoun(inversion: str) -> Subject:
     return Subject("pronoun", word, gender="f" if word.startswith("elle") else "m")
 
 
-def _before(before: str, v: Vocabulary) -> _Cue | None:
+def _before(before: str, v: Vocabulary) -> Cue | None:
     sentences = _SENTENCE_BREAK.split(collapse(before) + " ")
     clause = sentences[-1].strip(SPACES) if sentences else ""
     if not clause:
@@ -256,26 +262,26 @@ def _before(before: str, v: Vocabulary) -> _Cue | None:
             return sentence
         named = named_before(clause, v)
         if named is not None:
-            return _Cue(named, "named-before")
+            return Cue(named, "named-before")
     body = clause.rstrip(SPACES + ":,").strip(SPACES)
     lead = _LEAD_IN.match(body)
     if lead:
         subject = lead_in(body, lead, v)
         if subject:
-            return _Cue(subject, "lead-in")
+            return Cue(subject, "lead-in")
     verbs = list(v.verb_re.finditer(body))
     if verbs:
         verb = verbs[-1]
         trailing = body[verb.end() :].strip(SPACES)
         if verb["inv"] and len(trailing) < 30:
-            return _Cue(_pronoun(verb["inv"]), "before-verb")
+            return Cue(_pronoun(verb["inv"]), "before-verb")
         subject_text = body[: verb.start()]
         subject_text = _SUBJECT_BREAK.split(subject_text)[-1]
         subject = parse_subject(v.adverbs.sub("", subject_text.strip(SPACES)), v, before_verb=True)
         if subject is None and len(trailing) < 80:
             subject = parse_subject(cut_subject(v.adverbs.sub("", trailing)), v)
         if subject is not None and (ending in ":," or len(trailing) < 40):
-            return _Cue(subject, "before-verb")
+            return Cue(subject, "before-verb")
     if ending == ":":
         label = regex.sub(
             r"^(?:quote\s+from|réponse\s+de|message\s+de|interview\s+with|entretien\s+avec)\s+",
@@ -286,11 +292,11 @@ def _before(before: str, v: Vocabulary) -> _Cue | None:
         label = _TO_SPLIT.split(label)[0]
         subject = parse_subject(label, v, before_verb=False)
         if subject is not None and subject.kind in ("name", "surname"):
-            return _Cue(subject, "before-colon")
+            return Cue(subject, "before-colon")
     return None
 
 
-def _sentence_before(sentence: str, v: Vocabulary) -> _Cue | None:
+def _sentence_before(sentence: str, v: Vocabulary) -> Cue | None:
     """``Jane Doe says the way we live has changed. "…"``: a quotation that opens a sentence
     right after one whose subject is a person speaking."""
     verb = v.verb_re.search(sentence)
@@ -299,10 +305,10 @@ def _sentence_before(sentence: str, v: Vocabulary) -> _Cue | None:
     subject = parse_subject(sentence[: verb.start()], v, before_verb=True)
     if subject is None or subject.kind not in ("name", "surname", "pronoun"):
         return None
-    return _Cue(subject, "before-verb")
+    return Cue(subject, "before-verb")
 
 
-def _above(previous: Chunk, v: Vocabulary) -> _Cue | None:
+def _above(previous: Chunk, v: Vocabulary) -> Cue | None:
     """The paragraph above a quote: an attribution ending in ``:``, or a speaker line."""
     text = previous.text.rstrip(SPACES)
     if previous.spans and previous.spans[-1].end >= len(text) - 1:
@@ -310,7 +316,7 @@ def _above(previous: Chunk, v: Vocabulary) -> _Cue | None:
     if text.endswith(":"):
         cue = _before(text, v)
         if cue is not None:
-            return _Cue(cue.subject, "before-colon" if cue.cue == "before-verb" else cue.cue)
+            return Cue(cue.subject, "before-colon" if cue.cue == "before-verb" else cue.cue)
         return None
     if text[-1:] in '.!?…"”»' or len(text.split()) > _SPEAKER_LINE_MAX or previous.spans:
         return None
@@ -321,75 +327,32 @@ def _above(previous: Chunk, v: Vocabulary) -> _Cue | None:
         return None
     subject = parse_subject(f"{name}, {role}" if role else name, v)
     if subject is not None and subject.kind == "name":
-        return _Cue(subject, "speaker-line")
+        return Cue(subject, "speaker-line")
     return None
 
 
-def _inside(inner: str, v: Vocabulary) -> _Cue | None:
+def _inside(inner: str, v: Vocabulary) -> Cue | None:
     """``« Ce projet pèse lourd, précise la présidente. C'est long. »``"""
     for verb in v.verb_re.finditer(inner):
         if verb.start() < 2 or inner[: verb.start()].rstrip(SPACES)[-1:] not in (",", "…"):
             continue
         if verb["inv"]:
-            return _Cue(_pronoun(verb["inv"]), "inside")
+            return Cue(_pronoun(verb["inv"]), "inside")
         tail = inner[verb.end() :].lstrip(SPACES)
         phrase = cut_subject(v.adverbs.sub("", tail))
         if not phrase or len(phrase.split()) > 8:
             continue
         subject = parse_subject(phrase, v)
         if subject is not None and subject.kind in ("name", "descriptor", "surname"):
-            return _Cue(subject, "inside")
+            return Cue(subject, "inside")
+    for comma in _INCISE.finditer(inner):  # "« …, se défend Sami Kanaan, on a … »"
+        subject = inverted_subject(inner[comma.end() :], v)
+        if subject is not None:
+            return Cue(subject, "inside")
     return None
 
 
-def _resolve(cue: _Cue | None, people: People) -> tuple[str | None, str | None, str | None]:
-    speaker, role, how = _resolved(cue, people)
-    if speaker is not None:
-        speaker = _TRAILING.sub("", speaker) or None
-    if speaker is not None and speaker.lower() in NOT_SPEAKERS:
-        speaker = None  # "Ainsi", "Enfin", "il": a word of the sentence, not a person
-    return (speaker, role, how) if speaker else (None, None, None)
-
-
-NOT_SPEAKERS = NOT_FIRST | PRONOUNS
-_TRAILING = lazy(r"(?<!\b\p{Lu}|\bJr)[\s\u00a0\u202f.,:;!?]+$")
-
-
-def _resolved(cue: _Cue | None, people: People) -> tuple[str | None, str | None, str | None]:
-    if cue is None:
-        return None, None, None
-    subject = cue.subject
-    if subject.kind == "name":
-        people.add(Person(subject.text, subject.role, subject.gender))
-        known = None if subject.role else people.by_surname(subject.text)
-        role = subject.role or (known.role if known else None)
-        return subject.text, role, cue.cue
-    if subject.kind == "pronoun":
-        if subject.text in PLURAL:  # a group the text names as speaking or as a subject
-            return (people.groups[-1], None, "pronoun") if people.groups else (None, None, None)
-        if subject.text in ("on", "we", "nous"):
-            return None, None, None
-        person = people.last(subject.gender)
-        if person is None:
-            return None, None, None
-        return person.name, person.role, "pronoun"
-    if subject.kind == "surname":
-        person = people.by_surname(subject.text)
-        if person is not None:
-            people.add(person)
-            return person.name, subject.role or person.role, "surname"
-        return subject.text, subject.role, cue.cue
-    person = people.by_role(subject.text)
-    if person is not None:
-        people.add(person)
-        return person.name, person.role, "descriptor"
-    if DEMONSTRATIVE.match(subject.text):  # "cet ex-député", "ce dernier": the last named
-        person = people.last(subject.gender)
-        if person is not None:
-            return person.name, person.role, "descriptor"
-    if PLURAL_HEAD.search(subject.text):
-        people.groups.append(subject.text)
-    return subject.text, None, "descriptor"
+_INCISE = lazy(r",[ \u00a0]+(?=\p{Ll})")
 
 
 _CLAUSE_PUNCT = lazy(r"[;!?]\s")

@@ -39,6 +39,7 @@ _SUBJECT_END = lazy(
     r"(?=[\s\"”»]|$)|[;!?()«»“”\"]|\s[–—-]\s|"
     r",\s*(?:adding|ajoutant|précisant|soulignant|déplorant|expliquant|noting|saying)\b|"
     r"\s(?:lors|devant|during|in\sa\sstatement|on\sTwitter|sur\sTwitter|à\sl['’]issue|"
+    r"à\spropos|au\ssujet|about|concerning|regarding|"
     r"au\scours|dans\sun|dans\sune)\b)"
 )
 _CAP_TOKEN = lazy(r"^(?:\p{Lu}[\p{L}'’\-]*\.?|\p{Lu}\.(?:\p{Lu}\.)*|d['’]\p{Lu}\p{L}*)$")
@@ -85,6 +86,13 @@ def split_role_name(phrase: str, v: Vocabulary) -> tuple[str | None, str | None]
     """``Acme Capital partner Tom Lee`` -> (``Tom Lee``, ``Acme Capital partner``): the name
     is the run of capitalised words at the end, the office words before it the role."""
     tokens = words_of(phrase)
+    possessive = next(  # "Reform UK's Sean Matthews": the name comes after the owner
+        (i for i in range(len(tokens) - 1, -1, -1) if tokens[i].endswith(("'s", "’s"))), -1
+    )
+    if 0 <= possessive < len(tokens) - 2:
+        name_part, owner = split_role_name(" ".join(tokens[possessive + 1 :]), v)
+        owner_part = " ".join(tokens[: possessive + 1])
+        return name_part, f"{owner_part} {owner}" if owner else owner_part
     name: list[str] = []
     index = len(tokens) - 1
     while index >= 0 and len(name) < 5:
@@ -105,6 +113,12 @@ def split_role_name(phrase: str, v: Vocabulary) -> tuple[str | None, str | None]
         name.insert(0, tokens[index])  # "Mr. Roe": a title keeps a lone surname
         index -= 1
     prefix = " ".join(tokens[: index + 1]).strip(SPACES_AND_COMMAS)
+    body = _BODY_BEFORE.search(prefix) if prefix else None
+    if body is not None and body.start() > 0:  # "Muriel Arnal de l'association One Voice"
+        person, role = split_role_name(_TRAILING_PARTICLES.sub("", prefix[: body.start()]), v)
+        if person is not None:
+            organisation = " ".join(name).rstrip(",")
+            return person, f"{role + ' ' if role else ''}{body.group().strip()} {organisation}"
     full = " ".join(name).rstrip(",")
     if full.endswith(".") and not _INITIAL_END.search(full):
         full = full[:-1]
@@ -305,8 +319,13 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
         if place and not prefix and len(words_of(name)) >= 3:  # "le maire de Lyon Jean Roux"
             start += len(words_of(name)[0]) + 1
             name = " ".join(words_of(name)[1:])
+        titled = prefix is not None and prefix.rstrip(".").lower() in v.title_words
+        if titled:  # "Councillor Les Bullock": after a title, "Les" is a first name
+            name, prefix = f"{prefix} {name}", None
         if not is_person_name(name, v) or _ROMAN.search(name):
             continue
+        if _BODY_BEFORE.search(text[max(0, start - 40) : start]):
+            continue  # "Muriel Arnal de l'association One Voice": a body's name
         bare, title = strip_title(name, v)
         after = text[match.end() : match.end() + 160]
         role = None
@@ -322,10 +341,19 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             if lead:
                 role = clean_role(lead.group(1), v)
         gender = title_gender(name, v) or role_gender(role, v)
-        found.append((match.start(), Person(bare, role or title, gender)))
+        found.append(
+            (match.start(), Person(bare, role or (title or "").rstrip(".") or None, gender))
+        )
     return found
 
 
+_BODY_BEFORE = lazy(
+    r"\b(?:association|groupe|société|collectif|fédération|syndicat|club|entreprise|"
+    r"cabinet|company|group|charity|association|firm|organisation|organization)"
+    r"(?:\s+(?:de\s+la|du|des|de|d['’]|of\s+the|of))?\s*(?:l['’]\s*)?$",
+    regex.I,
+)
+_TRAILING_PARTICLES = lazy(r"(?:\s+(?:de|du|des|d['’]|of|the|l['’]|la|le))+\s*$", regex.I)
 _CLITIC = lazy(r"(?<=^(?:il|elle|ils|elles|on))\s+(?:en|y|ne|n['’]|lui|leur|se|s['’])$")
 _OF_PLACE = lazy(r"(?:\bde|\bdu|d['’]|\bof)\s?$")
 _COORDINATION = lazy(r"\s+(?:et|and)\s+")

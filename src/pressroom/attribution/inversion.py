@@ -1,0 +1,40 @@
+"""A speaker named after a verb the word lists do not know (``», a préféré retenir Franck
+Kita, directeur …``, ``," chortled Tom Lee, director …``, ``« …, se défend Sami Kanaan,
+… »``): right after a quotation, a few lowercase words and then a person's name are an
+inverted attribution in both languages. The words are the verb: never part of the role.
+"""
+
+from __future__ import annotations
+
+from pressroom.attribution.speakers import Subject, cut_subject, parse_subject
+from pressroom.attribution.vocabulary import Vocabulary
+from pressroom.text.patterns import lazy
+
+# One to three lowercase words right before a capitalised word.
+_WORDS = lazy(r"^(?P<words>(?:\p{Ll}[\p{L}'’\-]*[ \u00a0]+){1,3})(?=\p{Lu})")
+# Words that make the run a phrase of the sentence, not a verb: determiners, prepositions,
+# conjunctions ("», pour le bien-être de", "», comme le disait X", "," and Tom Lee").
+_NOT_VERB = frozenset(
+    """
+    le la les l' l’ un une des du de d' d’ au aux à en dans pour par sur sous avec sans
+    chez vers comme selon et ou mais ni car que qui dont où ce cette ces son sa ses leur
+    the a an of to in on at for by with from as like and or but that which who whose this
+    these those his her their its
+    """.split()
+)
+
+
+def inverted_subject(text: str, v: Vocabulary) -> Subject | None:
+    """The person named after an unknown verb at the start of ``text``, if it is one."""
+    run = _WORDS.match(text)
+    if run is None:
+        return None
+    words = run["words"].split()
+    if any(w.lower() in _NOT_VERB for w in words[1:]) or (
+        words[0].lower() in _NOT_VERB and words[0].lower() != "a"
+    ):
+        return None
+    subject = parse_subject(cut_subject(text[run.end() :]), v)
+    if subject is None or subject.kind != "name" or len(subject.text.split()) < 2:
+        return None
+    return subject

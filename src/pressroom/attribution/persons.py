@@ -1,0 +1,83 @@
+"""What a person's name itself says: its courtesy title, first name and surname
+(``nameparser``), and the gender its first name usually goes with (``gender-guesser``).
+
+Both answer for a name as the text writes it (``Cr Ann Lee``, ``Me Aissata Tall Sall``,
+``M. Roy``). The first-name list is loaded when a question first needs it (about 0.1 s,
+once a process); a name it does not know has no gender, and a first name used for both
+(``Dominique``, ``Camille``) has none either: a pronoun is then matched on other evidence.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from nameparser.config import Constants
+
+Gender = Literal["f", "m"] | None
+
+# Titles nameparser does not know, as press offices write them (its own list has Mr, Dr,
+# Hon., Prof., Councillor...).
+_MORE_TITLES = (
+    "m", "mm", "mme", "mmes", "mlle", "me", "pr", "dr", "cr", "clr", "cllr", "councillor",
+    "conseiller", "conseillère", "monsieur", "madame", "maître", "hon", "sen", "rep", "gov",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class NameParts:
+    """A person's name in parts; ``first`` is empty when only a title and a surname are
+    written (``M. Roy``)."""
+
+    title: str
+    first: str
+    last: str
+
+
+@cache
+def _constants() -> Constants:
+    from nameparser.config import Constants
+
+    constants = Constants()
+    constants.titles.add(*_MORE_TITLES)
+    return constants
+
+
+@lru_cache(maxsize=4096)
+def name_parts(name: str) -> NameParts:
+    """``Cr Ann Lee`` -> (``Cr``, ``Ann``, ``Lee``); ``Armande Le Pellec Muller`` ->
+    (``""``, ``Armande``, ``Le Pellec Muller``)."""
+    from nameparser import HumanName
+
+    parsed = HumanName(name, constants=_constants())
+    if not parsed.first:  # "M. Roy"
+        return NameParts(parsed.title, "", " ".join(p for p in (parsed.middle, parsed.last) if p))
+    return NameParts(parsed.title, parsed.first, parsed.last)
+
+
+@cache
+def _detector() -> object:
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+_ANSWERS: dict[str, Gender] = {"female": "f", "male": "m", "mostly_female": "f", "mostly_male": "m"}
+
+
+@lru_cache(maxsize=4096)
+def first_name_gender(first: str) -> Gender:
+    """The gender a first name usually goes with, or None (unknown, or used for both).
+    ``Jean-Noël``: its first part; ``Éric``: tried without its accents too."""
+    if not first or not first[:1].isupper() or first.endswith("."):
+        return None
+    head = first.split("-")[0].split()[0]
+    detector = _detector()
+    answer = detector.get_gender(head)  # type: ignore[attr-defined]
+    if answer == "unknown":
+        bare = unicodedata.normalize("NFKD", head).encode("ascii", "ignore").decode()
+        answer = detector.get_gender(bare) if bare else answer  # type: ignore[attr-defined]
+    return _ANSWERS.get(answer)

@@ -1,0 +1,143 @@
+"""Who a cue's subject is, and whether the text says it surely enough to name them.
+
+A cue (``», a déclaré X``, ``he said``, ``the minister said``) gives a subject: a name, a
+pronoun, a surname or a descriptor. ``resolve`` turns it into an ``Attribution``: the
+speaker and role, how they were found (``cue``), and, when the evidence is too weak to
+name anyone, no speaker and the reason (``check``), for the editor to settle. The rule is
+that a wrong name is worse than none:
+
+- a **name** is named as written (its role from beside it, or from where the text named
+  the same person before);
+- a **pronoun** goes to the last person a sentence was about, or who was named speaking,
+  of the pronoun's gender (from a title, a role, an earlier pronoun, else the first name);
+  a plural pronoun (``ont-ils exprimé``, ``they said``) is a joint statement: no one;
+- a **surname** goes to the full name the text gave before;
+- a **descriptor** (``le préfet``) goes to the person the text names in that role; a
+  demonstrative or an epithet (``ce dernier``, ``l'éleveur``) to the person the text is
+  about, when their gender agrees; an office the text gives nobody stays the speaker as
+  written (``a spokesperson``); anything else is no speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pressroom.attribution.names import NOT_FIRST, PRONOUNS, Gender, Person
+from pressroom.attribution.nearby import DEMONSTRATIVE, PLURAL
+from pressroom.attribution.people import People, gender_of
+from pressroom.attribution.speakers import DETERMINER, Subject
+from pressroom.attribution.vocabulary import Vocabulary
+from pressroom.text.patterns import lazy
+
+NOT_SPEAKERS = NOT_FIRST | PRONOUNS
+_TRAILING = lazy(r"(?<!\b\p{Lu}|\bJr)[\s\u00a0\u202f.,:;!?]+$")
+# An epithet standing for the person the text is about: "l'éleveur", "the 11-year-old".
+_EPITHET = lazy(r"^(?:le|la|l['’]|the|ce|cet|cette)\s*\p{Ll}[\p{L}'’\-]+(?:\s|$)")
+_FEMININE_DETERMINER = lazy(r"^(?:la|cette)\s")
+_MASCULINE_DETERMINER = lazy(r"^(?:le|ce|cet)\s")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """What the text around a quotation says of its speaker, and how it says it."""
+
+    subject: Subject
+    cue: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    speaker: str | None = None
+    role: str | None = None
+    cue: str | None = None
+    check: str | None = None
+    """Why no speaker is named although the text points at one (for the editor)."""
+
+
+NONE = Attribution()
+
+
+def resolve(cue: Cue | None, people: People, v: Vocabulary) -> Attribution:
+    """The speaker a cue names, when the text says it surely; else the reason to check."""
+    if cue is None:
+        return NONE
+    found = _resolved(cue, people, v)
+    speaker = _TRAILING.sub("", found.speaker) if found.speaker else None
+    if not speaker or speaker.lower() in NOT_SPEAKERS:
+        # "Ainsi", "Enfin", "il": a word of the sentence, not a person
+        return Attribution(check=found.check) if found.check else NONE
+    return Attribution(speaker, found.role, found.cue)
+
+
+def _resolved(cue: Cue, people: People, v: Vocabulary) -> Attribution:
+    subject = cue.subject
+    if subject.kind == "name":
+        people.add(Person(subject.text, subject.role, subject.gender))
+        known = None if subject.role else people.by_surname(subject.text)
+        role = subject.role or (known.role if known else None)
+        return Attribution(subject.text, role, cue.cue)
+    if subject.kind == "pronoun":
+        return _pronoun(subject, people)
+    if subject.kind == "surname":
+        person = people.by_surname(subject.text)
+        if person is not None:
+            people.add(person)
+            return Attribution(person.name, subject.role or person.role, "surname")
+        people.add(Person(subject.text, subject.role, subject.gender))
+        return Attribution(subject.text, subject.role, cue.cue)
+    return _descriptor(subject, people, v)
+
+
+def _pronoun(subject: Subject, people: People) -> Attribution:
+    if subject.text in PLURAL:
+        return Attribution(check=f"“{subject.text}”: several people speak together")
+    if subject.text in ("on", "we", "nous"):
+        return NONE
+    person, why = people.antecedent(subject.gender)
+    if person is None:
+        return Attribution(check=f"“{subject.text}”: {why}")
+    return Attribution(person.name, person.role, "pronoun")
+
+
+def _descriptor(subject: Subject, people: People, v: Vocabulary) -> Attribution:
+    text = subject.text
+    person = people.by_role(text)
+    if person is not None:
+        people.add(person)
+        return Attribution(person.name, person.role, "descriptor")
+    lower = text.lower()
+    if DEMONSTRATIVE.match(text) or (_EPITHET.match(text) and not _office(lower, v)):
+        gender = subject.gender or _determiner_gender(lower)
+        person, why = people.antecedent(gender)
+        if person is not None and (gender is None or gender_of(person) == gender):
+            return Attribution(person.name, person.role, "descriptor")
+        return Attribution(check=f"“{text}”: {why or 'who is meant is not sure'}")
+    if _office(lower, v):
+        holders = people.holding(_office(lower, v))
+        if len(holders) == 1:
+            people.add(holders[0])
+            return Attribution(holders[0].name, holders[0].role, "descriptor")
+        if holders:
+            return Attribution(
+                check=f"“{text}”: could be " + " or ".join(p.name for p in holders[:3])
+            )
+        return Attribution(text, None, "descriptor")
+    return Attribution(check=f"“{text}” is not a person's name or office")
+
+
+def _office(descriptor: str, v: Vocabulary) -> str:
+    """The office word a descriptor names (``le préfet de la Somme`` -> ``préfet``)."""
+    head = DETERMINER.sub("", descriptor).strip()
+    for word in head.replace("’", "'").split()[:4]:
+        bare = str(word.strip(".,;:'"))
+        if bare in v.role_words:
+            return bare
+    return ""
+
+
+def _determiner_gender(descriptor: str) -> Gender:
+    if _FEMININE_DETERMINER.match(descriptor):
+        return "f"
+    if _MASCULINE_DETERMINER.match(descriptor):
+        return "m"
+    return None

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from pressroom.attribution.names import Gender, Person, surname, words_of
+from pressroom.attribution.names import NOT_FIRST, Gender, Person, surname, words_of
 from pressroom.attribution.persons import first_name_gender, name_parts
 from pressroom.attribution.speakers import DETERMINER, is_title_surname, mentions
 from pressroom.attribution.vocabulary import Vocabulary
@@ -74,8 +74,10 @@ def _subjects(
             subjects.append((start, _SUBJECT_PRONOUN_GENDER[pronoun["pronoun"].lower()]))
             continue
         if at >= len(found) or found[at][0] >= end:
-            alone = _SURNAME_SUBJECT.match(sentence)  # "Matthews told councillors …"
-            if alone is not None:
+            intro = _INTRO.match(sentence)
+            body = sentence[intro.end() :] if intro else sentence
+            alone = _SURNAME_SUBJECT.match(body)  # "Matthews told councillors …"
+            if alone is not None and _is_surname(alone["surname"]):
                 subjects.append((start, Surname(alone["surname"])))
             continue
         position, person = found[at]
@@ -99,6 +101,19 @@ class Surname(str):
 _SURNAME_SUBJECT = lazy(
     r"^(?:(?:Mr|Mrs|Ms|Dr|M\.|Mme|Cr|Cllr|Clr)\.?\s+)?(?P<surname>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
     r"\s+(?!(?:and|of|et|de)\b)\p{Ll}"
+)
+
+
+def _is_surname(word: str) -> bool:
+    """Not a word that opens a sentence (``The``, ``Speaking``, ``Though``, ``Cette``)."""
+    lower = word.lower()
+    return not (lower in NOT_FIRST or lower.endswith("ing") or lower in _OPENERS)
+
+
+_OPENERS = frozenset(
+    """though although however meanwhile yesterday today tomorrow earlier later last next
+    here there hier aujourd demain ensuite enfin ainsi alors pourtant cependant désormais
+    depuis selon""".split()
 )
 
 
@@ -265,3 +280,21 @@ def _agrees(person: Person, gender: Gender) -> bool:
 
 def _with_gender(person: Person, gender: Gender) -> Person:
     return replace(person, gender=gender) if gender and not person.gender else person
+
+
+def speaking_subject(sentence: str, vocabulary: Vocabulary) -> Person | Surname | None:
+    """The person a sentence that speaks is about (``Car Florence Dubessy le rappelle,``,
+    ``Wenhui Yang, CEO of TenPay, highlighted the benefits, saying,``, ``Erasmus said
+    Steyn's experience …``): its first named person when they are its subject."""
+    text = _CONJUNCTION_START.sub("", sentence.strip())
+    found = mentions(text, vocabulary)
+    subjects = _subjects(text, found)
+    if subjects and subjects[0][0] <= _INTRO_MAX:
+        subject = subjects[0][1]
+        return subject if isinstance(subject, (Person, Surname)) else None
+    return None
+
+
+_CONJUNCTION_START = lazy(r"^(?:car|mais|et|puis|and|but|so|yet|also|aussi)\s+", regex.I)
+# How far into a sentence its subject may start (past an opening clause).
+_INTRO_MAX = 110

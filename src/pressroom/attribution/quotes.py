@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import regex
 
 from pressroom.attribution.inversion import inverted_subject
+from pressroom.attribution.markless import implied_marks
 from pressroom.attribution.names import NOT_FIRST
 from pressroom.attribution.nearby import (
     GROUP,
@@ -37,7 +38,7 @@ from pressroom.attribution.nearby import (
     names_only,
     with_pulled_speakers,
 )
-from pressroom.attribution.people import Mentions, People
+from pressroom.attribution.people import Mentions, People, Surname, speaking_subject
 from pressroom.attribution.quotemarks import (
     SPACES,
     Chunk,
@@ -105,7 +106,7 @@ def extract_quotes(
     people = People([], v)
     quotes: list[Quote] = []
     unclosed: list[Unclosed] = []
-    texts = [p.text for p in paragraphs]
+    texts = implied_marks([p.text for p in paragraphs], v)
     if not any(map(has_mark, texts)):
         return (), ()
     previous: Chunk | None = None
@@ -184,7 +185,7 @@ def _cue(
     inside = _inside(inner, v)
     named_inside = inside if inside is not None and inside.subject.kind == "name" else None
     return (
-        _after(inner, after, v)
+        _after(collapse(span.inner.strip(SPACES)), after, v)  # with its comma: '"…," Roe said'
         or named_inside  # "« …, se défend X, … »" beats the last quotation's attribution
         or _before(before, v)
         or (_above(previous, v) if previous is not None else None)
@@ -293,6 +294,19 @@ def _before(before: str, v: Vocabulary) -> Cue | None:
         subject = parse_subject(label, v, before_verb=False)
         if subject is not None and subject.kind in ("name", "surname"):
             return Cue(subject, "before-colon")
+    if verbs and (ending in ":," or _REPORTED.search(body)):
+        # "X, role, highlighted the benefits, saying, “…”", "X a assuré qu’« … »"
+        return _speaking(body, "before-verb", v)
+    return None
+
+
+def _speaking(sentence: str, cue: str, v: Vocabulary) -> Cue | None:
+    """The person a sentence with a speech verb is about, as a cue."""
+    person = speaking_subject(sentence, v)
+    if isinstance(person, Surname):
+        return Cue(Subject("surname", str(person)), cue)
+    if person is not None:
+        return Cue(Subject("name", person.name, person.role, person.gender), cue)
     return None
 
 
@@ -318,6 +332,11 @@ def _above(previous: Chunk, v: Vocabulary) -> Cue | None:
         if cue is not None:
             return Cue(cue.subject, "before-colon" if cue.cue == "before-verb" else cue.cue)
         return None
+    if text[-1:] in ".!" and not previous.spans:  # "Kaba said she had big plans. ⏎ “…”"
+        last = _SENTENCE_BREAK.split(collapse(text) + " ")
+        sentence = next((s for s in reversed(last) if s.strip()), "")
+        if v.verb_re.search(sentence):
+            return _speaking(sentence, "named-before", v)
     if text[-1:] in '.!?…"”»' or len(text.split()) > _SPEAKER_LINE_MAX or previous.spans:
         return None
     head, _, role = text.partition(",")
@@ -355,6 +374,7 @@ def _inside(inner: str, v: Vocabulary) -> Cue | None:
 _INCISE = lazy(r",[ \u00a0]+(?=\p{Ll})")
 
 
+_REPORTED = lazy(r"(?:\bque|\bqu['’]|\bthat)\s*$", regex.I)
 _CLAUSE_PUNCT = lazy(r"[;!?]\s")
 _DASH_START = lazy(r"^[–—-]\s")
 _DASH_LEAD = lazy(r"^[–—-]\s*")

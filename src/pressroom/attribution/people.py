@@ -15,7 +15,7 @@ from pressroom.text.patterns import lazy
 
 _FORMER = lazy(r"^(?:nouvel|nouveau|nouvelle|ancien|ancienne|ex-)\s*")
 # Where a sentence starts, in text whose quotations are blanked out.
-_SENTENCE_START = lazy(r"(?:^|(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Cllr|Cr|Me|Mme|M))[.!?…:]\s+)(?=\S)")
+_SENTENCE_START = lazy(r"(?:^|(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Cllr|Cr|Me|Mme|M))[.!?…]\s+)(?=\S)")
 # What makes a sentence's first named person its subject: the words after the name
 # (past an apposition between commas, "Jane Doe, the mayor,") start with a verb, not with
 # "and", "of" or a preposition.
@@ -85,7 +85,7 @@ def _subjects(
         intro = _INTRO.match(prefix)
         if intro is not None:
             prefix = prefix[intro.end() :]
-        if any(w[:1].islower() and w.lower() not in _PREFIX_WORDS for w in prefix.split()):
+        if any(w.lower().strip(",") in _NOT_BEFORE_SUBJECT for w in prefix.split()):
             continue  # "Guests were joined by architect Tom Lee": not its subject
         name_end = text.find(person.name.split()[-1], position)
         rest = text[name_end + len(person.name.split()[-1]) : end] if name_end >= 0 else ""
@@ -117,14 +117,13 @@ _OPENERS = frozenset(
 )
 
 
-# Lowercase words that may stand before a sentence's subject: determiners, particles and
-# the offices a name is given with ("le président du groupe", "the council's leader").
-_PREFIX_WORDS = frozenset(
-    """le la les l' l’ du de des d' d’ of the a an and et ce cette
-    président présidente maire ministre préfet préfète directeur directrice adjoint adjointe
-    conseiller conseillère député députée sénateur sénatrice secrétaire porte-parole
-    mayor minister leader chair chairman chairwoman councillor councilor director chief
-    executive spokesperson spokesman spokeswoman secretary president premier head""".split()
+# Words that show a sentence's first named person is not its subject ("Guests were joined
+# by architect Tom Lee", "La décision revient à Anne Roy"): verbs and prepositions.
+_NOT_BEFORE_SUBJECT = frozenset(
+    """was were is are be been being has have had will would can could may might do did
+    by to with for from at on in into about after before than as like
+    est sont a ont été était étaient sera fut par pour avec à au aux chez selon dont que qui
+    contre vers sans sous sur dans entre après avant reçu reçoit""".split()
 )
 
 
@@ -170,7 +169,7 @@ class People:
                         self._about(added[at])
                 elif isinstance(subject, Surname):
                     known = self._by_surname(subject)
-                    if known is not None:
+                    if known is not None and known.surname.lower() == subject.lower():
                         self._about(known)
                 elif self.subjects and _agrees(self.subjects[-1], subject):
                     self._about(_with_gender(self.subjects[-1], subject))  # "He also said"

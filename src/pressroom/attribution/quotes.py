@@ -202,7 +202,10 @@ def _after_cue(after: str, v: Vocabulary) -> Cue | None:
 def _after(inner: str, after: str, v: Vocabulary) -> Cue | None:
     rest = after.lstrip(SPACES)
     comma = rest[:1] == "," or inner[-1:] in (",", "?", "!") or span_ends_open(inner)
-    rest = rest.lstrip(SPACES + ",")
+    rest = _CLITICS.sub("", rest.lstrip(SPACES + ","))  # "», leur a dit le recteur"
+    according = _ACCORDING_TO_HIM.match(rest)
+    if according:
+        return Cue(_pronoun("-" + according["pronoun"].lower()), "after-verb")
     match = v.verb_re.match(rest)
     if match:
         if match["inv"]:
@@ -265,6 +268,9 @@ def _before(before: str, v: Vocabulary) -> Cue | None:
         if named is not None:
             return Cue(named, "named-before")
     body = clause.rstrip(SPACES + ":,").strip(SPACES)
+    according = _ACCORDING_TO_HIM.search(body)
+    if according and according.end() >= len(body) - 1:
+        return Cue(_pronoun("-" + according["pronoun"].lower()), "lead-in")
     lead = _LEAD_IN.match(body)
     if lead:
         subject = lead_in(body, lead, v)
@@ -276,9 +282,15 @@ def _before(before: str, v: Vocabulary) -> Cue | None:
         trailing = body[verb.end() :].strip(SPACES)
         if verb["inv"] and len(trailing) < 30:
             return Cue(_pronoun(verb["inv"]), "before-verb")
-        subject_text = body[: verb.start()]
-        subject_text = _SUBJECT_BREAK.split(subject_text)[-1]
+        pieces = _SUBJECT_BREAK.split(body[: verb.start()])
+        subject_text = pieces[-1]
+        if len(pieces) > 1 and len(subject_text.split(",")[0].split()) < 2:
+            subject_text = ""  # "Director: Research, extended": no subject after the colon
         subject = parse_subject(v.adverbs.sub("", subject_text.strip(SPACES)), v, before_verb=True)
+        if subject is None and ending in ":,":
+            speaking = _speaking(body, "before-verb", v)
+            if speaking is not None:
+                return speaking
         if subject is None and len(trailing) < 80:
             subject = parse_subject(cut_subject(v.adverbs.sub("", trailing)), v)
         if subject is not None and (ending in ":," or len(trailing) < 40):
@@ -374,6 +386,9 @@ def _inside(inner: str, v: Vocabulary) -> Cue | None:
 _INCISE = lazy(r",[ \u00a0]+(?=\p{Ll})")
 
 
+_CLITICS = lazy(r"^(?:leur|lui|nous|vous|me|m['’]|t['’])\s*(?=\p{Ll})")
+# "« … », selon lui." / "Une solution insuffisante selon elle : « … »"
+_ACCORDING_TO_HIM = lazy(r"\b(?:selon|d['’]après)\s+(?P<pronoun>lui|elle)\b", regex.I)
 _REPORTED = lazy(r"(?:\bque|\bqu['’]|\bthat)\s*$", regex.I)
 _CLAUSE_PUNCT = lazy(r"[;!?]\s")
 _DASH_START = lazy(r"^[–—-]\s")

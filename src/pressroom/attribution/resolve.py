@@ -85,7 +85,7 @@ def _resolved(cue: Cue, people: People, v: Vocabulary) -> Attribution:
             return Attribution(person.name, subject.role or person.role, "surname")
         people.add(Person(subject.text, subject.role, subject.gender))
         return Attribution(subject.text, subject.role, cue.cue)
-    return _descriptor(subject, people, v)
+    return _descriptor(subject, people, v, epithet=cue.cue in _AFTER_THE_QUOTE)
 
 
 def _pronoun(subject: Subject, people: People) -> Attribution:
@@ -99,14 +99,23 @@ def _pronoun(subject: Subject, people: People) -> Attribution:
     return Attribution(person.name, person.role, "pronoun")
 
 
-def _descriptor(subject: Subject, people: People, v: Vocabulary) -> Attribution:
+# Cues where a descriptor stands in a speaker's place ("», regrette l'éleveur"), so that an
+# epithet there is the person the text is about.
+_AFTER_THE_QUOTE = frozenset({"after-verb", "inside"})
+_EPITHET_WORDS = 6
+
+
+def _descriptor(subject: Subject, people: People, v: Vocabulary, *, epithet: bool) -> Attribution:
     text = subject.text
     person = people.by_role(text)
     if person is not None:
         people.add(person)
         return Attribution(person.name, person.role, "descriptor")
     lower = text.lower()
-    if DEMONSTRATIVE.match(text) or (_EPITHET.match(text) and not _office(lower, v)):
+    short = len(text.split()) <= _EPITHET_WORDS
+    if DEMONSTRATIVE.match(text) or (
+        epithet and short and _EPITHET.match(text) and not _office(lower, v)
+    ):
         gender = subject.gender or _determiner_gender(lower)
         person, why = people.antecedent(gender)
         if person is not None and (gender is None or gender_of(person) == gender):

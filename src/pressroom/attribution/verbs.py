@@ -26,7 +26,12 @@ def _alternation(forms: set[str]) -> str:
 
 
 # "a donc exhorté", "a aussi rappelé": an adverb between the auxiliary and the participle.
-_ADVERB = r"(?:donc|aussi|également|ensuite|encore|enfin|alors|notamment|déjà|bien|ainsi)"
+_ADVERB = (
+    r"(?:donc|aussi|également|ensuite|encore|enfin|alors|notamment|déjà|bien|ainsi|pourtant|"
+    r"toutefois|cependant|néanmoins|d['’]ailleurs|d['’]abord|aussitôt|longuement|"
+    r"(?:lui|elle|eux)[ \u00a0]+aussi|pour[ \u00a0]+sa[ \u00a0]+part|"
+    r"quant[ \u00a0]+à[ \u00a0]+(?:lui|elle))"
+)
 
 
 @lru_cache(maxsize=8)

@@ -40,7 +40,7 @@ class Mentions:
         self._text = text
         self._vocabulary = vocabulary
         self._found: list[tuple[int, Person]] | None = None
-        self._subjects: list[tuple[int, Person | Surname | Gender]] | None = None
+        self._subjects: list[tuple[int, Person | Surname | Office | Gender]] | None = None
 
     @property
     def found(self) -> list[tuple[int, Person]]:
@@ -49,7 +49,7 @@ class Mentions:
         return self._found
 
     @property
-    def subjects(self) -> list[tuple[int, Person | Surname | Gender]]:
+    def subjects(self) -> list[tuple[int, Person | Surname | Office | Gender]]:
         """Each sentence's subject, where it is a person the text names (``Jane Doe, the
         mayor, said …``, ``Speaking at the fair, Mr Roe said …``) or a personal pronoun
         (its gender): a later ``he`` or ``elle`` goes back to the last of these."""
@@ -60,8 +60,8 @@ class Mentions:
 
 def _subjects(
     text: str, found: list[tuple[int, Person]]
-) -> list[tuple[int, Person | Surname | Gender]]:
-    subjects: list[tuple[int, Person | Surname | Gender]] = []
+) -> list[tuple[int, Person | Surname | Office | Gender]]:
+    subjects: list[tuple[int, Person | Surname | Office | Gender]] = []
     starts = [m.end() for m in _SENTENCE_START.finditer(text)]
     ends = [*starts[1:], len(text)] if starts else []
     at = 0
@@ -79,6 +79,9 @@ def _subjects(
             alone = _SURNAME_SUBJECT.match(body)  # "Matthews told councillors …"
             if alone is not None and _is_surname(alone["surname"]):
                 subjects.append((start, Surname(alone["surname"])))
+            office = _OFFICE_SUBJECT.match(body)  # "Le maire de Pénestin poursuit …"
+            if office is not None and _AFTER_SUBJECT.match(body, office.end()):
+                subjects.append((start, Office(office["office"].strip())))
             continue
         position, person = found[at]
         prefix = text[start:position]
@@ -92,6 +95,22 @@ def _subjects(
         if _AFTER_SUBJECT.match(rest):
             subjects.append((position, person))
     return subjects
+
+
+class Office(str):
+    """A sentence's subject written as an office (``Le maire de Pénestin poursuit …``)."""
+
+
+# A determiner, capitalised words or adjectives, and the office, with its place or body.
+_OFFICE_SUBJECT = lazy(
+    r"^(?P<office>(?:le|la|l['’]|the)[ \u00a0]*(?:[\p{L}\-]+[ \u00a0]+){0,3}?"
+    r"(?:maire|préfet|préfète|président|présidente|ministre|directeur|directrice|recteur|"
+    r"rectrice|mayor|minister|president|chief|constable|commissioner|judge|chairman|"
+    r"chairwoman|chair|leader|spokesperson|spokesman|spokeswoman|premier|governor)"
+    r"(?:[ \u00a0]+(?:de|du|des|of)[ \u00a0]+(?:la[ \u00a0]+|l['’]|the[ \u00a0]+)?"
+    r"\p{Lu}[\p{L}'’\-]*(?:[ \u00a0]+\p{Lu}[\p{L}'’\-]*)*)?)",
+    regex.I,
+)
 
 
 class Surname(str):
@@ -167,6 +186,9 @@ class People:
                 if isinstance(subject, Person):
                     if at in added and subjects.get(at) is subject:
                         self._about(added[at])
+                elif isinstance(subject, Office):
+                    holder = self._holder(subject)
+                    self._about(holder or Person(str(subject), None, _office_gender(subject)))
                 elif isinstance(subject, Surname):
                     known = self._by_surname(subject)
                     if known is not None and known.surname.lower() == subject.lower():
@@ -180,6 +202,12 @@ class People:
         self.named = [
             _with_gender(p, person.gender) if p.name == person.name else p for p in self.named
         ]
+
+    def speaking(self, office: str, gender: Gender = None) -> None:
+        """An office the text names speaking (``The Assistant Chief Constable said``): what
+        the text is now about, though no person is named."""
+        self._settle()
+        self._about(Person(office, None, gender or _office_gender(office)))
 
     def antecedent(self, gender: Gender) -> tuple[Person | None, str]:
         """The person a singular pronoun stands for: the last sentence subject (or speaker)
@@ -241,9 +269,17 @@ class People:
         ]
         return others[-1] if len({p.name for p in others}) == 1 else None
 
+    def _holder(self, office: str) -> Person | None:
+        words = [w for w in office.lower().split() if w in _OFFICE_WORDS]
+        holders = {p.name: p for w in words for p in self._holding(w)}
+        return next(iter(holders.values())) if len(holders) == 1 else None
+
     def holding(self, office: str) -> list[Person]:
-        """The people the text names with a role holding this office word."""
         self._settle()
+        return self._holding(office)
+
+    def _holding(self, office: str) -> list[Person]:
+        """The people the text names with a role holding this office word."""
         found = {
             p.name: p
             for p in self.named
@@ -297,3 +333,19 @@ def speaking_subject(sentence: str, vocabulary: Vocabulary) -> Person | Surname 
 _CONJUNCTION_START = lazy(r"^(?:car|mais|et|puis|and|but|so|yet|also|aussi)\s+", regex.I)
 # How far into a sentence its subject may start (past an opening clause).
 _INTRO_MAX = 110
+
+
+_OFFICE_WORDS = frozenset(
+    """maire préfet préfète président présidente ministre directeur directrice recteur
+    rectrice mayor minister president chief constable commissioner judge chairman
+    chairwoman chair leader spokesperson spokesman spokeswoman premier governor""".split()
+)
+
+
+def _office_gender(office: str) -> Gender:
+    lower = office.lower()
+    if lower.startswith("la ") or lower.split()[-1:] in (["préfète"], ["présidente"]):
+        return "f"
+    if lower.startswith("le "):
+        return "m"
+    return None

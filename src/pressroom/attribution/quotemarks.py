@@ -125,11 +125,23 @@ def chunks(texts: Sequence[str], lines: Sequence[int]) -> list[Chunk]:
         if open_at is not None:
             text, used = texts[index], 1
             spans, open_at, mark = scan(text)
+            if open_at is not None and _continued_below(text, texts[index + 1 : index + 3]):
+                # each paragraph of the quotation opens with the mark, only the last closes
+                # (a caption or an advertisement line may stand between them)
+                spans.append(Span(open_at, len(text), text[open_at + 1 :], text[open_at]))
+                open_at, mark = None, None
             if mark in ("'", "‘", '"'):
                 mark = None  # a stray straight or single mark is not an error
         found.append(Chunk(text, lines[index], index, used, tuple(spans), mark))
         index += used
     return found
+
+
+def _continued_below(text: str, below: Sequence[str]) -> bool:
+    """Whether a paragraph left open ends a sentence and one of the next opens a quotation."""
+    return text.rstrip(SPACES)[-1:] in ".!?…" and any(
+        following.lstrip(SPACES)[:1] in '«“"' for following in below
+    )
 
 
 def opens_quote(text: str) -> bool:

@@ -122,11 +122,21 @@ def extract_quotes(
         quotes += found
         if found:
             last_quote = found[-1]
-        elif last_quote and (chunk.spans or len(chunk.text) > 40):
+        elif last_quote and (chunk.spans or len(chunk.text) > 40) and not _aside(chunk.text):
             # not after "He added he was "positive" …": the speaker goes on
             last_quote = last_quote if SAME_SPEAKER.match(chunk.text) else None
         previous = chunk
     return tuple(with_pulled_speakers(quotes)), tuple(unclosed)
+
+
+def _aside(text: str) -> bool:
+    """A caption or a page's line between two paragraphs of one speaker's quotation: short,
+    with no sentence's end (``Rugby Club's second team gained promotion last season``)."""
+    stripped = text.rstrip(SPACES)
+    return len(stripped.split()) <= _ASIDE_WORDS and stripped[-1:] not in '.!?…:»”"'
+
+
+_ASIDE_WORDS = 16
 
 
 def _chunk_quotes(

@@ -130,6 +130,7 @@ def _descriptor(subject: Subject, people: People, v: Vocabulary, *, epithet: boo
             return Attribution(
                 check=f"“{text}”: could be " + " or ".join(p.name for p in holders[:3])
             )
+        people.speaking(text)
         return Attribution(text, None, "descriptor")
     return Attribution(check=f"“{text}” is not a person's name or office")
 

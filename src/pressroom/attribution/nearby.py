@@ -123,7 +123,12 @@ def lead_in(body: str, lead: regex.Match[str], v: Vocabulary) -> Subject | None:
     return subject
 
 
+# How long the text between two quotations of one speaker may be: an attribution with a
+# long office ("said the Honourable Jane Roe, Minister of Public Works and …").
+_BETWEEN_MAX = 300
+
+
 def names_only(last: Quote, between: str, v: Vocabulary) -> bool:
     """Whether the text between two quotations names nobody but the last speaker."""
     people = {p.name for _, p in mentions(between, v)}
-    return people <= {last.speaker} and len(between) < 200
+    return people <= {last.speaker} and len(between) < _BETWEEN_MAX

@@ -312,7 +312,7 @@ def _before(before: str, v: Vocabulary) -> Cue | None:
             body,
             flags=regex.I,
         )
-        label = _TO_SPLIT.split(label)[0]
+        label = _TO_SPLIT.split(_LIVE_STAMP.sub("", label))[0]  # "00h54 - Parisse :"
         subject = parse_subject(label, v, before_verb=False)
         if subject is not None and subject.kind in ("name", "surname"):
             return Cue(subject, "before-colon")
@@ -399,6 +399,7 @@ _INCISE = lazy(r",[ \u00a0]+(?=\p{Ll})")
 _CLITICS = lazy(r"^(?:leur|lui|nous|vous|me|m['’]|t['’])\s*(?=\p{Ll})")
 # "« … », selon lui." / "Une solution insuffisante selon elle : « … »"
 _ACCORDING_TO_HIM = lazy(r"\b(?:selon|d['’]après)\s+(?P<pronoun>lui|elle)\b", regex.I)
+_LIVE_STAMP = lazy(r"^(?:\d{1,2}[h:.]\d{2}|\d{1,2}\s*(?:am|pm))\s*[-–—:]?\s*", regex.I)
 _REPORTED = lazy(r"(?:\bque|\bqu['’]|\bthat)\s*$", regex.I)
 _CLAUSE_PUNCT = lazy(r"[;!?]\s")
 _DASH_START = lazy(r"^[–—-]\s")

@@ -341,7 +341,7 @@ def test_a_role_the_workspace_adds_resolves_a_descriptor(tmp_path: Path, runner:
     )
     before = _ingest_quotes(runner, tmp_path, text)[0]
     assert before["speaker"] is None  # not an office pressroom knows: the editor checks it
-    assert before["check"] == "“the harbourmaster”: could be Harbourmaster Ann Roe or Tom Lee"
+    assert before["check"] == "“the harbourmaster”: could be Ann Roe or Tom Lee"
     (tmp_path / "lexicons").mkdir()
     (tmp_path / "lexicons" / "roles.en.txt").write_text("harbourmaster\n", "utf-8")
     quote = _ingest_quotes(runner, tmp_path, text)[0]

@@ -21,7 +21,8 @@ _SENTENCE_START = lazy(r"(?:^|(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Cllr|Cr|Me|Mme|M))
 # "and", "of" or a preposition.
 _AFTER_SUBJECT = lazy(
     r"^[\s\u00a0]*(?:,[^,.;:]{1,160},|,)?[\s\u00a0]*(?!(?:and|or|of|in|at|on|to|for|with|from|"
-    r"et|ou|de|du|des|à|au|aux|en|dans|pour|avec|sur|chez|par)\b)\p{Ll}"
+    r"all|both|each|who|whom|whose|which|et|ou|de|du|des|à|au|aux|en|dans|pour|avec|sur|"
+    r"chez|par|qui|dont|que|tous|toutes)\b)\p{Ll}"
 )
 # An opening clause before a sentence's subject: "Speaking at the fair in Athy, Co Kildare,".
 _INTRO = lazy(r"^(?:[^,.;:]{1,100},\s*){1,3}")
@@ -54,12 +55,12 @@ class Mentions:
         mayor, said …``, ``Speaking at the fair, Mr Roe said …``) or a personal pronoun
         (its gender): a later ``he`` or ``elle`` goes back to the last of these."""
         if self._subjects is None:
-            self._subjects = _subjects(self._text, self.found)
+            self._subjects = _subjects(self._text, self.found, self._vocabulary)
         return self._subjects
 
 
 def _subjects(
-    text: str, found: list[tuple[int, Person]]
+    text: str, found: list[tuple[int, Person]], vocabulary: Vocabulary
 ) -> list[tuple[int, Person | Surname | Office | Gender]]:
     subjects: list[tuple[int, Person | Surname | Office | Gender]] = []
     starts = [m.end() for m in _SENTENCE_START.finditer(text)]
@@ -73,28 +74,54 @@ def _subjects(
         if pronoun is not None:
             subjects.append((start, _SUBJECT_PRONOUN_GENDER[pronoun["pronoun"].lower()]))
             continue
-        if at >= len(found) or found[at][0] >= end:
-            intro = _INTRO.match(sentence)
-            body = sentence[intro.end() :] if intro else sentence
-            alone = _SURNAME_SUBJECT.match(body)  # "Matthews told councillors …"
-            if alone is not None and _is_surname(alone["surname"]):
-                subjects.append((start, Surname(alone["surname"])))
-            office = _OFFICE_SUBJECT.match(body)  # "Le maire de Pénestin poursuit …"
-            if office is not None and _AFTER_SUBJECT.match(body, office.end()):
-                subjects.append((start, Office(office["office"].strip())))
+        # "Le chef de Québec Forte et Fière Bruno Marchand a publié": the first named person
+        # the words after show to be the subject
+        while (
+            at + 1 < len(found)
+            and found[at + 1][0] < end
+            and not _subject_at(text, found[at], end)
+            and "," not in text[found[at][0] : found[at + 1][0]]  # not a list of names
+        ):
+            at += 1
+        named = _named_subject(text, start, end, found[at] if at < len(found) else None)
+        if named is not None:
+            subjects.append(named)
             continue
-        position, person = found[at]
-        prefix = text[start:position]
-        intro = _INTRO.match(prefix)
-        if intro is not None:
-            prefix = prefix[intro.end() :]
-        if any(w.lower().strip(",") in _NOT_BEFORE_SUBJECT for w in prefix.split()):
-            continue  # "Guests were joined by architect Tom Lee": not its subject
-        name_end = text.find(person.name.split()[-1], position)
-        rest = text[name_end + len(person.name.split()[-1]) : end] if name_end >= 0 else ""
-        if _AFTER_SUBJECT.match(rest):
-            subjects.append((position, person))
+        intro = _INTRO.match(sentence)
+        body = sentence[intro.end() :] if intro else sentence
+        alone = _SURNAME_SUBJECT.match(body)  # "Matthews told councillors …"
+        if alone is not None and _is_surname(alone["surname"], vocabulary):
+            subjects.append((start, Surname(alone["surname"])))
+            continue
+        office = _OFFICE_SUBJECT.match(body)  # "Le maire de Pénestin poursuit …"
+        if office is not None and _AFTER_SUBJECT.match(body, office.end()):
+            subjects.append((start, Office(office["office"].strip())))
     return subjects
+
+
+def _named_subject(
+    text: str, start: int, end: int, mention: tuple[int, Person] | None
+) -> tuple[int, Person] | None:
+    """The sentence's first named person, when the words around show them its subject."""
+    if mention is None or mention[0] >= end:
+        return None
+    prefix = text[start : mention[0]]
+    intro = _INTRO.match(prefix)
+    if intro is not None:
+        prefix = prefix[intro.end() :]
+    if any(w.lower().strip(",") in _NOT_BEFORE_SUBJECT for w in prefix.split()):
+        return None  # "Guests were joined by architect Tom Lee": not its subject
+    if any(w[:1].islower() for w in prefix.split()[:1]) and len(prefix.split()) > 6:
+        return None
+    return mention if _subject_at(text, mention, end) else None
+
+
+def _subject_at(text: str, mention: tuple[int, Person], end: int) -> bool:
+    """Whether the words after a named person (past an apposition) start with a verb."""
+    position, person = mention
+    last = person.name.split()[-1]
+    name_end = text.find(last, position)
+    return name_end >= 0 and _AFTER_SUBJECT.match(text[name_end + len(last) : end]) is not None
 
 
 class Office(str):
@@ -123,10 +150,17 @@ _SURNAME_SUBJECT = lazy(
 )
 
 
-def _is_surname(word: str) -> bool:
-    """Not a word that opens a sentence (``The``, ``Speaking``, ``Though``, ``Cette``)."""
+def _is_surname(word: str, vocabulary: Vocabulary) -> bool:
+    """Not a word that opens a sentence (``The``, ``Speaking``, ``Though``, ``Cette``) nor
+    an office or a title (``Minister``, ``Councillor``)."""
     lower = word.lower()
-    return not (lower in NOT_FIRST or lower.endswith("ing") or lower in _OPENERS)
+    return not (
+        lower in NOT_FIRST
+        or lower.endswith("ing")
+        or lower in _OPENERS
+        or lower in vocabulary.role_words
+        or lower in vocabulary.title_words
+    )
 
 
 _OPENERS = frozenset(
@@ -140,7 +174,7 @@ _OPENERS = frozenset(
 # by architect Tom Lee", "La décision revient à Anne Roy"): verbs and prepositions.
 _NOT_BEFORE_SUBJECT = frozenset(
     """was were is are be been being has have had will would can could may might do did
-    by to with for from at on in into about after before than as like
+    by to with for from at on in into about after before than as like and or et ou
     est sont a ont été était étaient sera fut par pour avec à au aux chez selon dont que qui
     contre vers sans sous sur dans entre après avant reçu reçoit""".split()
 )
@@ -323,7 +357,7 @@ def speaking_subject(sentence: str, vocabulary: Vocabulary) -> Person | Surname 
     Steyn's experience …``): its first named person when they are its subject."""
     text = _CONJUNCTION_START.sub("", sentence.strip())
     found = mentions(text, vocabulary)
-    subjects = _subjects(text, found)
+    subjects = _subjects(text, found, vocabulary)
     if subjects and subjects[0][0] <= _INTRO_MAX:
         subject = subjects[0][1]
         return subject if isinstance(subject, (Person, Surname)) else None

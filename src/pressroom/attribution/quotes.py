@@ -297,7 +297,8 @@ def _before(before: str, v: Vocabulary) -> Cue | None:
         if len(pieces) > 1 and len(subject_text.split(",")[0].split()) < 2:
             subject_text = ""  # "Director: Research, extended": no subject after the colon
         subject = parse_subject(v.adverbs.sub("", subject_text.strip(SPACES)), v, before_verb=True)
-        if subject is None and ending in ":,":
+        if (subject is None or subject.kind == "descriptor") and ending in ":,":
+            # "Le chef de Québec Forte et Fière Bruno Marchand a publié …, déclarer :"
             speaking = _speaking(body, "before-verb", v)
             if speaking is not None:
                 return speaking

@@ -21,6 +21,7 @@ from pressroom.attribution.names import (
     title_gender,
     words_of,
 )
+from pressroom.attribution.persons import first_name_gender
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 from pressroom.text.spaces import collapse
@@ -327,6 +328,10 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
         if _BODY_BEFORE.search(text[max(0, start - 40) : start]):
             continue  # "Muriel Arnal de l'association One Voice": a body's name
         bare, title = strip_title(name, v)
+        tokens = bare.split()
+        if len(tokens) >= 3 and not first_name_gender(tokens[0]) and first_name_gender(tokens[1]):
+            start = text.find(tokens[1], start)  # "Fière Bruno Marchand": a party's last word
+            bare = " ".join(tokens[1:])
         after = text[match.end() : match.end() + 160]
         role = None
         office = role_before(text[max(0, start - 70) : start], v) if not prefix else None
@@ -341,9 +346,7 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             if lead:
                 role = clean_role(lead.group(1), v)
         gender = title_gender(name, v) or role_gender(role, v)
-        found.append(
-            (match.start(), Person(bare, role or (title or "").rstrip(".") or None, gender))
-        )
+        found.append((start, Person(bare, role or (title or "").rstrip(".") or None, gender)))
     return found
 
 

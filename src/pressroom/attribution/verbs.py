@@ -57,7 +57,12 @@ def verb_pattern(french: tuple[str, ...], english_forms: tuple[str, ...]) -> str
             presents.add(present)
             participles.add(participle)
     english = set(english_forms)
-    present_alt = _alternation(presents)
+    # first-group verbs (déclare | déclaré): their infinitive and imperfect, for "déclarer
+    # avec confiance :" and "expliquait que « … »"
+    first_group = {p[:-1] for p in presents if p.endswith("e") and p[:-1] + "é" in participles}
+    others = {f"{stem}er" for stem in first_group} | {f"{stem}ait" for stem in first_group}
+    others |= {f"{stem}aient" for stem in first_group}
+    present_alt = _alternation(presents | others)
     aux = r"(?:a|ont|avait|avaient|aura)"
     forms = [
         rf"{aux}{_INVERSION}?{SP}+(?:{_ADVERB}{SP}+)?(?:{_alternation(participles)}){_AGREE}",

@@ -382,3 +382,32 @@ def test_a_gender_word_the_workspace_adds_resolves_a_pronoun(
         "Harbourmistress",
         "pronoun",
     )
+
+
+def test_ingest_shows_why_a_speaker_is_to_check_and_the_speaker_the_editor_sets(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    release = tmp_path / "port.md"
+    text = (
+        "---\ntitle: Port gets a new crane\ndate: 2026-03-05\nlang: en\n---\n"
+        "Ann Lowe and Tom Lee opened the quay.\n\n"
+        '"We will load ships twice as fast now," they said.\n'
+    )
+    release.write_text(text, "utf-8")
+    result = runner.invoke(app, ["ingest", str(release), "-C", str(tmp_path), "-f", "yaml"])
+    assert result.exit_code == 0, result.output
+    assert "check: '“they”: several people speak together'" in result.stdout
+    stated = "speakers:\n  - quote: twice as fast\n    speaker: Ann Lowe\n"
+    release.write_text(text.replace("lang: en\n", f"lang: en\n{stated}"), "utf-8")
+    result = runner.invoke(app, ["ingest", str(release), "-C", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    quote = json.loads(result.stdout)[0]["quotes"][0]
+    assert (quote["speaker"], quote["cue"], quote["check"]) == ("Ann Lowe", "editor", None)
+    unmatched = (
+        stated.replace("Ann Lowe", "Tom Lee") + "  - quote: at low tide\n    speaker: Ann Lowe\n"
+    )
+    release.write_text(text.replace("lang: en\n", f"lang: en\n{unmatched}"), "utf-8")
+    result = runner.invoke(app, ["ingest", str(release), "-C", str(tmp_path)])
+    assert result.exit_code == ExitStatus.PROBLEMS
+    assert json.loads(result.stdout)[0]["quotes"][0]["speaker"] == "Tom Lee"
+    assert f'{release}:8: no quotation holds "at low tide"; copy a few words' in result.stderr

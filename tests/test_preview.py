@@ -294,6 +294,56 @@ def test_the_week_page_shows_the_editor_view(editor_preview: tuple[str, PreviewS
     assert "Notre semaine (week file)" in page
 
 
+QUAY = """---
+title: Northfield opens its new quay
+date: 2026-01-22T10:00:00+01:00
+lang: en
+url: https://www.example.org/quay
+{speakers}---
+Ann Lowe and Tom Lee opened the quay on Thursday.
+
+"We will load ships twice as fast now," they said.
+"""
+
+
+@pytest.fixture
+def quay_preview(tmp_path: Path) -> Iterator[tuple[str, PreviewState]]:
+    """The editor workspace and a release whose speaker is to check (``07-quay.md``)."""
+    workspace = tmp_path / "ws"
+    shutil.copytree(FIXTURES / "workspaces" / "editor", workspace)
+    (workspace / "seeds" / "07-quay.md").write_text(QUAY.format(speakers=""), encoding="utf-8")
+    yield from _serving(workspace)
+
+
+def test_the_week_page_lists_a_speaker_to_check_until_the_editor_sets_it(
+    quay_preview: tuple[str, PreviewState],
+) -> None:
+    base, state = quay_preview
+    page = _get(base, "/2026-W04/")[1].decode()
+    source = "/2026-W04/source/2026-01-22-northfield-opens-its-new-quay"
+    note = (
+        "speaker to check: We will load ships twice as fast now"
+        " — “they”: several people speak together"
+    )
+    hint = "(name the speaker in the file&#39;s speakers: list)"
+    assert (
+        f'<a href="{source}#L9">seeds/07-quay.md:9</a>\n          {note}\n'
+        f'          <span class="note">{hint}</span>'
+    ) in page
+    quote = "We will load ships twice as fast now"
+    assert quote not in _get(base, "/2026-W04/digest.html")[1].decode()  # no sure speaker
+    seed = state.workspace / "seeds" / "07-quay.md"
+    stated = QUAY.format(speakers="speakers:\n  - {quote: twice as fast, speaker: Ann Lowe}\n")
+    _eventually(  # the page reads the release file again
+        lambda: note not in _get(base, "/2026-W04/")[1].decode(),
+        lambda: seed.write_text(stated, encoding="utf-8"),
+    )
+    _eventually(  # the watcher rebuilds the digest, which now features the quote
+        lambda: quote in _get(base, "/2026-W04/digest.html")[1].decode(),
+        lambda: seed.write_text(stated, encoding="utf-8"),
+    )
+
+
 def test_the_digest_shows_its_workspace_images_from_the_preview(
     pictures: tuple[str, PreviewState],
 ) -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pressroom.compose.editorial import with_utm
+from pressroom.compose.editorial import Featured, featured, featured_candidates, with_utm
+from pressroom.model import Quote
+from support import make_release
 
 SITE = "https://www.auvergnerhonealpes.fr"
 UTM = {"utm_source": "x", "utm_medium": "social", "utm_campaign": "digest-2026-W04"}
@@ -49,4 +51,33 @@ def test_each_platform_gets_its_own_source_on_the_same_link() -> None:
 def test_an_empty_parameter_is_left_out() -> None:
     assert with_utm(SITE + "/f", SITE, {"utm_source": "x", "utm_medium": ""}) == (
         SITE + "/f?utm_source=x"
+    )
+
+
+UNSURE = Quote("Cette station protège la rivière pour trente ans.", line=8, check="“ils”: x")
+SURE = Quote("Les travaux ont tenu le calendrier.", "Éric Roy", "président", 10, "after-verb")
+STANDFIRST = "La station de Vals est rénovée. Elle traite l’eau de trois communes."
+
+
+def test_only_a_quote_with_a_speaker_is_featured() -> None:
+    release = make_release(1, quotes=(UNSURE, SURE), standfirst=STANDFIRST)
+    assert featured_candidates(release) == (
+        Featured("Les travaux ont tenu le calendrier.", "Éric Roy", "président"),
+    )
+
+
+def test_without_a_sure_speaker_the_standfirst_stands_in_as_without_quotes() -> None:
+    unsure = make_release(2, quotes=(UNSURE,), standfirst=STANDFIRST)
+    no_quote = make_release(2, quotes=(), standfirst=STANDFIRST)
+    assert featured(unsure) == featured(no_quote)
+    assert featured(unsure) == Featured("La station de Vals est rénovée.", direct=False)
+
+
+def test_the_editors_headline_quote_wins_even_without_a_speaker() -> None:
+    release = make_release(
+        3, quotes=(UNSURE, SURE), standfirst=STANDFIRST, headline_quote="protège la rivière"
+    )
+    assert featured_candidates(release)[:2] == (
+        Featured("protège la rivière"),
+        Featured("Les travaux ont tenu le calendrier.", "Éric Roy", "président"),
     )

@@ -10,6 +10,7 @@ from urllib.parse import SplitResult, parse_qsl, quote, urlencode, urlsplit, url
 import regex
 
 from pressroom.model import Lang, Quote, Release, is_remote
+from pressroom.text.matching import holds
 from pressroom.text.spaces import collapse
 from pressroom.text.typography import typeset
 
@@ -34,7 +35,8 @@ class Featured:
 
 
 def featured_candidates(release: Release) -> tuple[Featured, ...]:
-    """Best first: the editor's ``headline_quote``, attributed quotes, then the standfirst."""
+    """Best first: the editor's ``headline_quote``, the quotes with a speaker, then the
+    standfirst's first sentence when no quote has one."""
     return tuple(
         Featured(typeset(c.text, release.lang), c.speaker, c.role, c.direct)
         for c in _candidates(release)
@@ -42,11 +44,11 @@ def featured_candidates(release: Release) -> tuple[Featured, ...]:
 
 
 def _candidates(release: Release) -> tuple[Featured, ...]:
-    """Unattributed quotes are used only when no quote of the release names its speaker
-    (README, "Release records")."""
+    """A quote without a sure speaker is never featured unless the editor chose it
+    (``headline_quote``; the review notes then say it has no speaker)."""
     candidates: list[Featured] = []
     if release.headline_quote:
-        chosen = _match_quote(release.headline_quote, release.quotes)
+        chosen = headline_match(release)
         candidates.append(
             Featured(
                 release.headline_quote,
@@ -54,14 +56,14 @@ def _candidates(release: Release) -> tuple[Featured, ...]:
                 chosen.role if chosen else None,
             )
         )
-    attributed = [q for q in release.quotes if q.speaker] or list(release.quotes)
+    attributed = [q for q in release.quotes if q.speaker]
     candidates += [
         Featured(q.text, q.speaker, q.role)
         for q in attributed
         if not candidates or q.text != candidates[0].text
     ]
     sentence = first_sentence(release.standfirst)
-    if sentence and not release.quotes:
+    if sentence and not attributed:
         candidates.append(Featured(sentence, direct=False))
     return tuple(candidates)
 
@@ -71,13 +73,11 @@ def featured(release: Release) -> Featured | None:
     return candidates[0] if candidates else None
 
 
-def _match_quote(text: str, quotes: tuple[Quote, ...]) -> Quote | None:
-    wanted = _plain(text)
-    return next((q for q in quotes if wanted in _plain(q.text) or _plain(q.text) in wanted), None)
-
-
-def _plain(text: str) -> str:
-    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
+def headline_match(release: Release) -> Quote | None:
+    """The quotation the editor's ``headline_quote`` names, if one of the release's holds it."""
+    if not release.headline_quote:
+        return None
+    return next((q for q in release.quotes if holds(q.text, release.headline_quote)), None)
 
 
 def first_sentence(text: str) -> str:
@@ -131,9 +131,6 @@ def _parameter(key: str, value: str) -> str:
 @lru_cache(maxsize=16)
 def _hostname(url: str) -> str:
     return urlsplit(url).hostname or ""
-
-
-_NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 
 
 def hashtags(words: tuple[str, ...]) -> tuple[str, ...]:

@@ -23,6 +23,9 @@ LABELS: dict[str, dict[str, str]] = {
         "archive_intro": "Toutes les lettres envoyées, de la plus récente à la plus ancienne.",
         "archive_feed": "Suivre la lettre avec un lecteur de flux (Atom)",
         "sent_on": "Envoyée le {date}",
+        "speaker_to_check": "auteur à vérifier\u00a0: {quotation} — {check}",
+        "headline_without_speaker": "citation à la une sans auteur sûr\u00a0: {quotation}",
+        "set_speaker": "indiquez qui parle dans la liste speakers: du fichier",
     },
     "en": {
         "lead": "Top story",
@@ -41,6 +44,9 @@ LABELS: dict[str, dict[str, str]] = {
         "archive_intro": "Every issue sent, newest first.",
         "archive_feed": "Follow the newsletter in a feed reader (Atom)",
         "sent_on": "Sent on {date}",
+        "speaker_to_check": "speaker to check: {quotation} — {check}",
+        "headline_without_speaker": "headline quote without a sure speaker: {quotation}",
+        "set_speaker": "name the speaker in the file's speakers: list",
     },
 }
 

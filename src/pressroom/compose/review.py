@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pressroom.compose.digest import shorten
+from pressroom.compose.editorial import headline_match
+from pressroom.compose.labels import LABELS
 from pressroom.errors import Problem
 from pressroom.model import Release
 
@@ -18,23 +20,44 @@ class ReviewNote:
     path: str
     line: int
     message: str
+    hint: str = ""
+    """What to do about it, when the note is about the release's own text (a speaker)."""
 
 
 def release_review(release: Release, problems: Iterable[Problem] = ()) -> tuple[ReviewNote, ...]:
-    """The release's notes, in line order: no quotation found, a quotation without its
-    speaker, no URL, an image without alt text, and what its reader reported about its
-    file (``problems``: a mojibake repaired, a legacy encoding...)."""
+    """The release's notes, in line order: no quotation found, a quotation whose speaker
+    is to check (with why, ``Quote.check``) or without speaker, a headline quote without
+    a sure speaker, no URL, an image without alt text, and what its reader reported about
+    its file (``problems``: a mojibake repaired, a legacy encoding...). The notes about a
+    speaker are in the release's language (``labels.LABELS``)."""
     path, line = release.source.path, release.source.line
+    words = LABELS[release.lang]
     notes = [ReviewNote(path, p.line, p.message) for p in problems if p.path == path]
     if not release.quotes:
         notes.append(ReviewNote(path, line, "no quotation found"))
-    notes += [
-        ReviewNote(
-            path, q.line or line, f"quotation without speaker: “{shorten(q.text, _QUOTE_SHOWN)}”"
-        )
-        for q in release.quotes
-        if not q.speaker
-    ]
+    for q in release.quotes:
+        if q.speaker:
+            continue
+        shown = shorten(q.text, _QUOTE_SHOWN)
+        if q.check:
+            message = words["speaker_to_check"].format(quotation=shown, check=q.check)
+            notes.append(ReviewNote(path, q.line or line, message, words["set_speaker"]))
+        else:
+            message = f"quotation without speaker: “{shown}”"
+            notes.append(ReviewNote(path, q.line or line, message))
+    if release.headline_quote:
+        chosen = headline_match(release)
+        if chosen is None or not chosen.speaker:
+            notes.append(
+                ReviewNote(
+                    path,
+                    chosen.line if chosen and chosen.line else line,
+                    words["headline_without_speaker"].format(
+                        quotation=shorten(release.headline_quote, _QUOTE_SHOWN)
+                    ),
+                    words["set_speaker"] if chosen else "",
+                )
+            )
     if not release.url:
         notes.append(ReviewNote(path, line, "no URL: the digest and the posts link nowhere"))
     if release.image and not release.image_alt:

@@ -23,6 +23,10 @@ RECORD_FIELDS = {
     "body": "Markdown text (YAML records only)",
     "quotes": "a list of {text, speaker, role}",
     "headline_quote": "the quote to feature in posts and the digest",
+    "speakers": (
+        "who says a quotation of the text: a list of {quote: a few words from inside it, "
+        "speaker: Name, role: optional role}"
+    ),
     "credit": "the image credit",
     "image": "an https URL or a path under the workspace's assets/",
     "image_alt": "the image's text alternative",
@@ -32,6 +36,7 @@ RECORD_FIELDS = {
     "lang": "fr or en",
 }
 QUOTE_FIELDS = ("text", "speaker", "role")
+SPEAKER_FIELDS = ("quote", "speaker", "role")
 
 
 @dataclass(frozen=True)

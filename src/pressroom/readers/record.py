@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -14,11 +14,19 @@ from pressroom.attribution.quotes import Paragraph, Unclosed, extract_quotes
 from pressroom.errors import Problem, RecordError, Severity
 from pressroom.lexicon import Lexicons
 from pressroom.model import Block, Lang, Quote, Release, Source
-from pressroom.readers.fields import QUOTE_FIELDS, Fields, list_field, posts_field, text_field
+from pressroom.readers.fields import (
+    QUOTE_FIELDS,
+    SPEAKER_FIELDS,
+    Fields,
+    list_field,
+    posts_field,
+    text_field,
+)
 from pressroom.readers.images import stated_image
 from pressroom.text.dates import parse_date_value
 from pressroom.text.encoding import ascii_slug
 from pressroom.text.language import detect_lang
+from pressroom.text.matching import holds
 from pressroom.text.spaces import collapse
 
 MAX_TITLE = 300
@@ -77,6 +85,17 @@ def assemble(
         ),
     )
     quotes, unclosed = _quotes(fields, blocks, lead, lexicons)
+    quotes, unmatched = _stated_speakers(fields, quotes)
+    problems += [
+        Problem(
+            path,
+            entry.line,
+            f'no quotation holds "{entry.words}"',
+            "copy a few words from inside the quotation; no speaker was set",
+            Severity.ERROR,
+        )
+        for entry in unmatched
+    ]
     problems += [
         Problem(
             path,
@@ -165,6 +184,68 @@ def _quotes(
             )
         )
     return tuple(quotes), ()
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    """One entry of ``speakers:``: the words that find the quotation, who says it, the line."""
+
+    words: str
+    speaker: str
+    role: str | None
+    line: int
+
+
+def _stated_speakers(
+    fields: Fields, quotes: tuple[Quote, ...]
+) -> tuple[tuple[Quote, ...], tuple[_Speaker, ...]]:
+    """The quotes with the speakers the editor states (``speakers:``, cue ``editor``), and
+    the entries whose words no quotation holds. An entry sets every quotation that holds
+    its words (a quotation split by its attribution is two quotations of one speaker)."""
+    entries = _speaker_entries(fields)
+    matched = [False] * len(entries)
+    stated = []
+    for quote in quotes:
+        index = next((i for i, e in enumerate(entries) if holds(quote.text, e.words)), None)
+        if index is None:
+            stated.append(quote)
+            continue
+        matched[index] = True
+        entry = entries[index]
+        stated.append(
+            replace(quote, speaker=entry.speaker, role=entry.role, cue="editor", check=None)
+        )
+    return tuple(stated), tuple(e for e, found in zip(entries, matched, strict=True) if not found)
+
+
+def _speaker_entries(fields: Fields) -> tuple[_Speaker, ...]:
+    value = fields.values.get("speakers")
+    if value is None:
+        return ()
+    example = 'write - {quote: "a few words of it", speaker: Name, role: ...}'
+    if not isinstance(value, list):
+        raise RecordError(fields.line("speakers"), "field 'speakers' must be a list", example)
+    entries = []
+    for index, item in enumerate(value):
+        line = fields.item_line("speakers", index)
+        if not isinstance(item, dict):
+            raise RecordError(line, "each speaker needs a `quote:` and a `speaker:`", example)
+        unknown = sorted(str(key) for key in set(item) - set(SPEAKER_FIELDS))
+        if unknown:
+            raise RecordError(
+                line,
+                f"unknown speakers field {unknown[0]!r}",
+                f"use one of: {', '.join(SPEAKER_FIELDS)}",
+            )
+        if any(isinstance(v, (dict, list)) for v in item.values()):
+            raise RecordError(
+                line, "a speaker's `quote:`, `speaker:` and `role:` are text", example
+            )
+        words, speaker = _opt(item.get("quote")), _opt(item.get("speaker"))
+        if not words or not speaker:
+            raise RecordError(line, "each speaker needs a `quote:` and a `speaker:`", example)
+        entries.append(_Speaker(words, speaker, _opt(item.get("role")), line))
+    return tuple(entries)
 
 
 def _opt(value: object) -> str | None:

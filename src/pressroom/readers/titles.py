@@ -48,9 +48,32 @@ _KICKER = regex.compile(
 )
 _INSTITUTION_KICKER = regex.compile(
     r"^(?:Université|Ville|Mairie|Région|Département|Commune|Préfecture|Académie)\s+"
-    r"(?:de\s+la\s+|de\s+|du\s+|des\s+|d['’])?\p{Lu}[\p{L}'’-]+\s+(?=\p{Lu}\p{Ll})"
+    r"(?:de\s+la\s+|de\s+|du\s+|des\s+|d['’])?\p{Lu}[\p{L}'’-]+\s*(?:[:|–—]\s*)?"
+    r"(?=\p{Lu}\p{Ll})"
 )
 _WEEKDAY = regex.compile(r"^(?:" + "|".join(WEEKDAY_NAMES) + r")\b", regex.I)
+# A photo caption ends with its credit: "… at the opening. Picture: Supplied", "… © AFP",
+# "… (photo Tania Feller)".
+_CAPTION = regex.compile(
+    r"(?:©|\b(?:photos?|pictures?|images?|crédits?(?: photo)?|credits?)\s*:)\s*[^.!?:]{1,60}$|"
+    r"\((?:photo|picture|crédit|credit)\b[^()]{1,60}\)$",
+    regex.I,
+)
+# A menu or list item: "• Subscribe to our newsletter".
+_BULLET = regex.compile(r"^[•·▪◦‣*]\s*")
+# A crawler's stamp left at the top: " date 2021-05".
+_CRAWLER = regex.compile(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\b\s*", regex.I)
+# A label glued before the headline or a month stamp after it: "PRESS RELEASE : …",
+# "Headline: …", "… [December 2022]", "… |".
+_TITLE_LABEL = regex.compile(
+    r"^(?:press release|news release|headline|communiqué(?: de presse)?)\s*[:–—-]\s*(?=\S)",
+    regex.I,
+)
+_TITLE_TAIL = regex.compile(r"\s*(?:\[[^\[\]]{1,30}\]|\|)$")
+# A word or two of page chrome: "spot_img", "Share", "10 am".
+_SHORT_CHROME = regex.compile(r"^\S+(?:\s\S+)?$")
+# A paragraph of the body: the title is the last title-like line above the first one.
+_PARAGRAPH_MIN = 100
 _UTC = ZoneInfo("UTC")
 
 
@@ -79,10 +102,14 @@ def is_candidate(text: str) -> bool:
         or _MASTHEAD.match(text)
         or _ODDS.search(text)
         or has_date(text)
+        or _BULLET.match(text)
+        or _CAPTION.search(text)
     )
 
 
 def without_kicker(text: str) -> str:
+    """The headline without a kicker, label or stamp the page glued to it."""
+    text = _TITLE_TAIL.sub("", _TITLE_LABEL.sub("", _CRAWLER.sub("", text))) or text
     if len(text) < 20 or " " not in text[:40]:
         return text
     found = _KICKER.match(text) or _INSTITUTION_KICKER.match(text)
@@ -112,6 +139,7 @@ def choose(
             return None, lines
         found = next((i for i in range(date_at) if is_candidate(lines[i].text)), None)
         if found is not None:
+            found = _last_before_paragraph(lines, found, date_at)
             return lines[found], lines[found + 1 :]
         found = max(date_at - 1, 0)
         return lines[found], lines[:found] + lines[found + 1 :]
@@ -132,7 +160,23 @@ def _first_candidate(lines: list[Line], labels: frozenset[int]) -> int:
         )
         if found is not None:
             return found
-    return next((i for i in top if is_candidate(lines[i].text)), 0)
+    first = next((i for i in top if is_candidate(lines[i].text)), 0)
+    return _last_before_paragraph(lines, first)
+
+
+def _last_before_paragraph(lines: list[Line], first: int, end: int | None = None) -> int:
+    """A site's name, a section or a kicker above the headline is title-like too, and
+    shorter: the headline is the longest of the title-like lines above the first paragraph
+    that grow longer down the page (a subtitle or a byline under it is shorter)."""
+    found = first
+    for i in range(first + 1, min(len(lines), first + 8 if end is None else end)):
+        text = lines[i].text
+        if is_candidate(text):
+            if len(text) > len(lines[found].text) and not BYLINE.match(text):
+                found = i
+        elif len(text) >= _PARAGRAPH_MIN or text.endswith((".", "!", "?", "»", "”", '"')):
+            return found
+    return first if end is None else found  # a dateline ends the lines above it
 
 
 def _around_date(
@@ -163,6 +207,11 @@ def _around_date(
             return lines[i], lines[after:]
     if before >= 0 and len(lines[before].text) <= TITLE_MAX_GUESS:
         return lines[before], lines[after:]
+    top = next((i for i in range(min(before + 1, _TOP_LINES)) if is_candidate(lines[i].text)), None)
+    if top is not None:  # the date is an event's, further down the page
+        return lines[top], lines[top + 1 :]
+    while below is not None and below + 1 < len(lines) and _SHORT_CHROME.match(lines[below].text):
+        below += 1  # "spot_img" under a header's date
     below_fits = below is not None and len(lines[below].text) <= TITLE_MAX_GUESS
     if below is not None and below_fits and lines[below].text[-1] != ".":
         return lines[below], lines[: before + 1] + lines[below + 1 :]

@@ -56,7 +56,7 @@ is its date (``LAKE FOREST, Calif., March 20, 2013 /PRNewswire/ — Acme today�
 _FORMS = "|".join(f"(?:{form})" for form in _DATE_FORMS)
 _LABELLED = lazy(
     r"(?:publié|publiée|mis à jour|modifié|diffusé|published|updated|posted|release date|"
-    r"date|dateline|daily news)\s*(?:le|on|:)?\s*:?\s*(?:[\p{L}]+\s+)?(?:à|at)?\s*"
+    r"for immediate release|date|dateline|daily news)\s*(?:le|on|:)?\s*:?\s*(?:[\p{L}]+\s+)?(?:à|at)?\s*"
     r"(?:\d{1,2}[:h]\d{2}\s*(?:am|pm)?\s*)?"
     rf"(?:{_FORMS})",
     regex.IGNORECASE,

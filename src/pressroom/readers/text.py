@@ -15,7 +15,14 @@ from pressroom.model import Block, Release
 from pressroom.readers.fields import check_known
 from pressroom.readers.markdown import FRONT_MATTER_FIELDS, split_front_matter
 from pressroom.readers.record import Found, assemble
-from pressroom.readers.titles import BYLINE, LABEL, Line, choose, without_kicker
+from pressroom.readers.titles import (
+    BYLINE,
+    HEADLINE_DATE,
+    LABEL,
+    Line,
+    choose,
+    without_kicker,
+)
 from pressroom.text.dates import find_date_in_line, parse_date_line
 from pressroom.text.spaces import collapse
 
@@ -155,7 +162,7 @@ def _find_date(lines: list[Line], tz: ZoneInfo) -> tuple[int | None, datetime | 
             update = update if update[1] else (index, found, "line")
     for index, line in enumerate(lines[:_DATE_SEARCH_LINES]):
         inline = find_date_in_line(line.text, tz, line.number)
-        if inline is None:
+        if inline is None or (inline[1] == "end" and HEADLINE_DATE.search(line.text)):
             continue
         if inline[1] != "update":
             return index, inline[0], inline[1]

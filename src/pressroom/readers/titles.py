@@ -55,9 +55,13 @@ _WEEKDAY = regex.compile(r"^(?:" + "|".join(WEEKDAY_NAMES) + r")\b", regex.I)
 # A photo caption ends with its credit: "… at the opening. Picture: Supplied", "… © AFP",
 # "… (photo Tania Feller)".
 _CAPTION = regex.compile(
-    r"(?:©|\b(?:photos?|pictures?|images?|crédits?(?: photo)?|credits?)\s*:)\s*[^.!?:]{1,60}$|"
+    r"(?:©|(?:\b|(?<=\p{Ll}))(?:photos?|pictures?|images?|crédits?(?: photo)?|credits?)\s*:)\s*[^.!?:]{1,60}$|"
     r"\((?:photo|picture|crédit|credit)\b[^()]{1,60}\)$",
     regex.I,
+)
+# A date the headline speaks of, not a stamp after it: "Weekly news: week of 20 June 2021".
+HEADLINE_DATE = regex.compile(
+    r"\s(?:du|des|au|aux|of|from|for|since|until|depuis)\s+(?:\p{L}+\s+)?\d[\w .,/-]*$", regex.I
 )
 # A menu or list item: "• Subscribe to our newsletter".
 _BULLET = regex.compile(r"^[•·▪◦‣*]\s*")
@@ -70,6 +74,7 @@ _TITLE_LABEL = regex.compile(
     regex.I,
 )
 _TITLE_TAIL = regex.compile(r"\s*(?:\[[^\[\]]{1,30}\]|\|)$")
+_WORD = regex.compile(r"\p{L}{2}")
 # A word or two of page chrome: "spot_img", "Share", "10 am".
 _SHORT_CHROME = regex.compile(r"^\S+(?:\s\S+)?$")
 # A paragraph of the body: the title is the last title-like line above the first one.
@@ -96,12 +101,14 @@ def is_candidate(text: str) -> bool:
     words = text.split()
     return not (
         len(words) <= 2
+        or sum(1 for w in words if _WORD.search(w)) < 2  # "0.5400 AUD +1.89%"
+        or text.count(" | ") >= 2  # "Site | Section | tagline"
         or text[0].islower()
         or (text.endswith((":", ".")) and not text.endswith(".."))
         or len(text) > TITLE_MAX_GUESS
         or _MASTHEAD.match(text)
         or _ODDS.search(text)
-        or has_date(text)
+        or (has_date(text) and not HEADLINE_DATE.search(text))
         or _BULLET.match(text)
         or _CAPTION.search(text)
     )
@@ -205,13 +212,16 @@ def _around_date(
             break
         if is_candidate(lines[i].text):
             return lines[i], lines[after:]
+    while below is not None and below + 1 < len(lines) and _SHORT_CHROME.match(lines[below].text):
+        below += 1  # "spot_img" under a header's date
+    near_top = all(len(ln.text) < _PARAGRAPH_MIN for ln in lines[:date_at])
+    if near_top and below is not None and is_candidate(lines[below].text):  # "Premium", date
+        return lines[below], lines[: before + 1] + lines[below + 1 :]
     if before >= 0 and len(lines[before].text) <= TITLE_MAX_GUESS:
         return lines[before], lines[after:]
     top = next((i for i in range(min(before + 1, _TOP_LINES)) if is_candidate(lines[i].text)), None)
     if top is not None:  # the date is an event's, further down the page
         return lines[top], lines[top + 1 :]
-    while below is not None and below + 1 < len(lines) and _SHORT_CHROME.match(lines[below].text):
-        below += 1  # "spot_img" under a header's date
     below_fits = below is not None and len(lines[below].text) <= TITLE_MAX_GUESS
     if below is not None and below_fits and lines[below].text[-1] != ".":
         return lines[below], lines[: before + 1] + lines[below + 1 :]

@@ -55,7 +55,8 @@ _WEEKDAY = regex.compile(r"^(?:" + "|".join(WEEKDAY_NAMES) + r")\b", regex.I)
 # A photo caption ends with its credit: "… at the opening. Picture: Supplied", "… © AFP",
 # "… (photo Tania Feller)".
 _CAPTION = regex.compile(
-    r"(?:©|(?:\b|(?<=\p{Ll}))(?:photos?|pictures?|images?|crédits?(?: photo)?|credits?)\s*:)\s*[^.!?:]{1,60}$|"
+    r"(?:©|(?:\b|(?<=\p{Ll}))(?:photos?|pictures?|images?|crédits?(?: photo)?|credits?)\s*:)"
+    r"\s*[^.!?:]{1,60}$|"
     r"\((?:photo|picture|crédit|credit)\b[^()]{1,60}\)$",
     regex.I,
 )
@@ -186,6 +187,23 @@ def _last_before_paragraph(lines: list[Line], first: int, end: int | None = None
     return first if end is None else found  # a dateline ends the lines above it
 
 
+def _menu_over_headline(lines: list[Line], above: int, below: int | None) -> bool:
+    """A short menu item the page repeats ("Research Chairs" twice) above the date, and a
+    longer title-like line under it: the headline is under the date."""
+    text = lines[above].text
+    return (
+        below is not None
+        and len(text.split()) <= _MENU_WORDS
+        and sum(1 for ln in lines[:above] if ln.text == text) >= 1
+        and is_candidate(lines[below].text)
+        and len(lines[below].text) > len(text)
+        and not (below + 1 < len(lines) and lines[below + 1].text[0].islower())  # wrapped
+    )
+
+
+_MENU_WORDS = 4
+
+
 def _around_date(
     lines: list[Line], date_at: int, title_stated: bool, bylines: frozenset[int]
 ) -> tuple[Line | None, list[Line]]:
@@ -211,6 +229,8 @@ def _around_date(
         if len(lines[i].text) > TITLE_MAX_GUESS:
             break
         if is_candidate(lines[i].text):
+            if _menu_over_headline(lines, i, below):
+                break
             return lines[i], lines[after:]
     while below is not None and below + 1 < len(lines) and _SHORT_CHROME.match(lines[below].text):
         below += 1  # "spot_img" under a header's date

@@ -41,7 +41,8 @@ _PREFIX = (
     r"^\s*(?:[\p{L}][\p{L}'’ -]{0,40},\s*)?"  # place: "Lyon, le ..."
     r"(?:(?:communiqué(?: de presse)?|press release)\s*[-–—:]?\s*)?"
     r"(?:(?:publié|mis à jour|diffusé|published|updated|posted)\s+(?:le|on)?\s*"
-    r"(?:(?:à|at)\s*)?(?:\d{1,2}[:h.]\d{2}\s*(?:am|pm)?,?\s+)?|le\s+|on\s+)?"
+    r"(?:(?:à|at)\s*)?(?:(?P<phour>\d{1,2})[:h.](?P<pminute>\d{2})\s*(?P<pampm>am|pm)?,?\s+)?"
+    r"|le\s+|on\s+)?"
     r"(?:\p{Ll}{3,12}(?=\d))?"  # an icon's name glued to the date: "event14 mars 2019"
 )
 _LINE_RES = tuple(lazy(_PREFIX + form + r"\s*\.?\s*$", regex.IGNORECASE) for form in _DATE_FORMS)
@@ -56,7 +57,8 @@ is its date (``LAKE FOREST, Calif., March 20, 2013 /PRNewswire/ — Acme today�
 _FORMS = "|".join(f"(?:{form})" for form in _DATE_FORMS)
 _LABELLED = lazy(
     r"(?:publié|publiée|mis à jour|modifié|diffusé|published|updated|posted|release date|"
-    r"for immediate release|date|dateline|daily news)\s*(?:le|on|:)?\s*:?\s*(?:[\p{L}]+\s+)?(?:à|at)?\s*"
+    r"for immediate release|date|dateline|daily news)"
+    r"\s*(?:le|on|:)?\s*:?\s*(?:[\p{L}]+\s+)?(?:à|at)?\s*"
     r"(?:\d{1,2}[:h]\d{2}\s*(?:am|pm)?\s*)?"
     rf"(?:{_FORMS})",
     regex.IGNORECASE,
@@ -169,6 +171,8 @@ def _to_datetime(g: dict[str, str | None], tz: ZoneInfo, lineno: int, raw: str) 
         day, month, year = int(g["wd"] or 0), MONTHS[(g["wm"] or "").lower()], int(g["wy"] or 0)
     else:
         day, month, year = int(g["ed"] or 0), MONTHS[(g["em"] or "").lower()], int(g["ey"] or 0)
+    if g.get("hour") is None and g.get("phour") is not None:  # "Published 5:23 pm Friday, …"
+        g = {**g, "hour": g["phour"], "minute": g.get("pminute"), "ampm": g.get("pampm")}
     if g.get("hour") is not None:
         hour, minute = int(g["hour"] or 0), int(g.get("minute") or 0)
         ampm = (g.get("ampm") or "").lower()

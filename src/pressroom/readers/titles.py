@@ -61,8 +61,13 @@ _CAPTION = regex.compile(
     regex.I,
 )
 # A date the headline speaks of, not a stamp after it: "Weekly news: week of 20 June 2021".
+# or the date of the event the headline names: "Minister Jane Doe opening the trade
+# fair, 1 December 2026" (a stamp stands after a dash, a bar or "le").
 HEADLINE_DATE = regex.compile(
-    r"\s(?:du|des|au|aux|of|from|for|since|until|depuis)\s+(?:\p{L}+\s+)?\d[\w .,/-]*$", regex.I
+    r"\s(?:du|des|au|aux|of|from|for|since|until|depuis)\s+(?:\p{L}+\s+)?\d[\w .,/-]*$|"
+    r"^(?:\S+\s+){5,}\S+,\s+(?:\d{1,2}(?:er|st|nd|rd|th)?\s+\p{L}+\.?|\p{L}+\.?\s+\d{1,2},?)"
+    r"\s+\d{4}$",
+    regex.I,
 )
 # A menu or list item: "• Subscribe to our newsletter".
 _BULLET = regex.compile(r"^[•·▪◦‣*]\s*")
@@ -169,7 +174,25 @@ def _first_candidate(lines: list[Line], labels: frozenset[int]) -> int:
         if found is not None:
             return found
     first = next((i for i in top if is_candidate(lines[i].text)), 0)
+    if first > 0 and _is_headline_sentence(lines, first):
+        return 0
     return _last_before_paragraph(lines, first)
+
+
+def _is_headline_sentence(lines: list[Line], first: int) -> bool:
+    """A short first line that ends with a period, over the body's first paragraph: the
+    headline, and the first title-like line after it a subheading."""
+    head = lines[0].text
+    return (
+        len(head) <= HEADLINE_SENTENCE_MAX
+        and head.endswith(".")
+        and len(head.split()) > 2
+        and head[0].isupper()
+        and any(len(ln.text) >= _PARAGRAPH_MIN for ln in lines[1:first])
+    )
+
+
+HEADLINE_SENTENCE_MAX = 100
 
 
 def _last_before_paragraph(lines: list[Line], first: int, end: int | None = None) -> int:
@@ -204,6 +227,16 @@ def _menu_over_headline(lines: list[Line], above: int, below: int | None) -> boo
 _MENU_WORDS = 4
 
 
+def _capitals_over_headline(lines: list[Line], above: int, below: int | None) -> bool:
+    """A company's or a paper's name in capitals above the date ("ACME MINING LTD") and a
+    longer headline in mixed case under it."""
+    text = lines[above].text
+    if below is None or not text.isupper():
+        return False
+    headline = lines[below].text
+    return is_candidate(headline) and not headline.isupper() and len(headline) > len(text)
+
+
 def _around_date(
     lines: list[Line], date_at: int, title_stated: bool, bylines: frozenset[int]
 ) -> tuple[Line | None, list[Line]]:
@@ -229,14 +262,14 @@ def _around_date(
         if len(lines[i].text) > TITLE_MAX_GUESS:
             break
         if is_candidate(lines[i].text):
-            if _menu_over_headline(lines, i, below):
+            if _menu_over_headline(lines, i, below) or _capitals_over_headline(lines, i, below):
                 break
             return lines[i], lines[after:]
     while below is not None and below + 1 < len(lines) and _SHORT_CHROME.match(lines[below].text):
         below += 1  # "spot_img" under a header's date
     near_top = all(len(ln.text) < _PARAGRAPH_MIN for ln in lines[:date_at])
     if near_top and below is not None and is_candidate(lines[below].text):  # "Premium", date
-        return lines[below], lines[: before + 1] + lines[below + 1 :]
+        return lines[below], lines[below + 1 :]
     if before >= 0 and len(lines[before].text) <= TITLE_MAX_GUESS:
         return lines[before], lines[after:]
     top = next((i for i in range(min(before + 1, _TOP_LINES)) if is_candidate(lines[i].text)), None)

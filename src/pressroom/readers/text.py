@@ -15,7 +15,14 @@ from pressroom.model import Block, Release
 from pressroom.readers.fields import check_known
 from pressroom.readers.markdown import FRONT_MATTER_FIELDS, split_front_matter
 from pressroom.readers.record import Found, assemble
-from pressroom.readers.titles import BYLINE, LABEL, Line, choose, without_kicker
+from pressroom.readers.titles import (
+    BYLINE,
+    HEADLINE_DATE,
+    LABEL,
+    Line,
+    choose,
+    without_kicker,
+)
 from pressroom.text.dates import find_date_in_line, parse_date_line
 from pressroom.text.spaces import collapse
 
@@ -52,7 +59,8 @@ _FURNITURE = regex.compile(
     r"navigation path|left navigation|additional tools|alert section|latest news|"
     r"communiqué de presse|press release|official statement|temps de lecture.*|"
     r"lecture \d+ min.*|(?:par|by) \p{Lu}[\p{L}'’ .|/-]{1,80}|posted in:.*|filed under:.*|"
-    r"tag archives:.*|archive for .*|tags?\s*:.*|mots-clés\s*:.*|caption:.*|"
+    r"tag archives:.*|archive for .*|tags?\s*:.*|categor(?:y|ies)\s*:.*|catégories?\s*:.*|"
+    r"[a-z]+(?:_[a-z]+)+|mots-clés\s*:.*|caption:.*|"
     r"this website uses cookies.*|this site uses cookies.*|we use cookies.*|"
     r"en poursuivant votre navigation.*|this content is archived.*|"
     r"this page (?:has been|is) archived.*|(?:photo|picture|image)s? by .*|"
@@ -97,13 +105,18 @@ def read_text(
         if inside is not None:  # a caption line with its credit: the credit, not a paragraph
             credit = _CREDIT_INSIDE.search(inside.text).group().strip(" -–—|")  # type: ignore[union-attr]
             lines.remove(inside)
+    lines = _without_breadcrumbs(lines)
     date_at, date, kind = _find_date(lines, tz)
+    if kind == "end" and lines[date_at or 0].text.endswith("."):
+        kind = "sentence"  # "The release issued by the Office on 2 May 2024.": not a title
     if kind == "end":
         line = lines[date_at or 0]
         lines[date_at or 0] = Line(line.number, _strip_end_date(line.text))
     dated = _at(lines, date_at)
     if dated is not None and kind == "end" and _chrome(dated.text):
         dated, kind = None, "chrome"  # "Imprimer - - par CD 99 - 19 sept 2017"
+    if kind == "sentence":
+        dated = None
     top = lines[:_DATE_SEARCH_LINES]  # a title, its byline and its label are at the top
     bylines = frozenset(
         a.number for a, b in pairwise(top) if b.text[0] in _BYLINE_FIRST and BYLINE.match(b.text)
@@ -149,12 +162,29 @@ def _find_date(lines: list[Line], tz: ZoneInfo) -> tuple[int | None, datetime | 
             update = update if update[1] else (index, found, "line")
     for index, line in enumerate(lines[:_DATE_SEARCH_LINES]):
         inline = find_date_in_line(line.text, tz, line.number)
-        if inline is None:
+        if inline is None or (inline[1] == "end" and HEADLINE_DATE.search(line.text)):
             continue
         if inline[1] != "update":
             return index, inline[0], inline[1]
         update = update if update[1] else (index, inline[0], "label")
     return update
+
+
+def _without_breadcrumbs(lines: list[Line]) -> list[Line]:
+    """A breadcrumb or a kicker glued before the headline that the page repeats alone on a
+    line below ("Home Sport Rugby The headline", then "The headline") is left out."""
+    drop = {
+        i
+        for i, line in enumerate(lines[:_DATE_SEARCH_LINES])
+        for below in lines[i + 1 : i + 4]
+        if len(below.text) >= _BREADCRUMB_TAIL_MIN
+        and len(line.text) > len(below.text)
+        and line.text.endswith(below.text)
+    }
+    return [ln for i, ln in enumerate(lines) if i not in drop] if drop else lines
+
+
+_BREADCRUMB_TAIL_MIN = 12
 
 
 def _chrome(text: str) -> bool:

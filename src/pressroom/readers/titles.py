@@ -48,9 +48,43 @@ _KICKER = regex.compile(
 )
 _INSTITUTION_KICKER = regex.compile(
     r"^(?:Université|Ville|Mairie|Région|Département|Commune|Préfecture|Académie)\s+"
-    r"(?:de\s+la\s+|de\s+|du\s+|des\s+|d['’])?\p{Lu}[\p{L}'’-]+\s+(?=\p{Lu}\p{Ll})"
+    r"(?:de\s+la\s+|de\s+|du\s+|des\s+|d['’])?\p{Lu}[\p{L}'’-]+\s*(?:[:|–—]\s*)?"
+    r"(?=\p{Lu}\p{Ll})"
 )
 _WEEKDAY = regex.compile(r"^(?:" + "|".join(WEEKDAY_NAMES) + r")\b", regex.I)
+# A photo caption ends with its credit: "… at the opening. Picture: Supplied", "… © AFP",
+# "… (photo Tania Feller)".
+_CAPTION = regex.compile(
+    r"(?:©|(?:\b|(?<=\p{Ll}))(?:photos?|pictures?|images?|crédits?(?: photo)?|credits?)\s*:)"
+    r"\s*[^.!?:]{1,60}$|"
+    r"\((?:photo|picture|crédit|credit)\b[^()]{1,60}\)$",
+    regex.I,
+)
+# A date the headline speaks of, not a stamp after it: "Weekly news: week of 20 June 2021".
+# or the date of the event the headline names: "Minister Jane Doe opening the trade
+# fair, 1 December 2026" (a stamp stands after a dash, a bar or "le").
+HEADLINE_DATE = regex.compile(
+    r"\s(?:du|des|au|aux|of|from|for|since|until|depuis)\s+(?:\p{L}+\s+)?\d[\w .,/-]*$|"
+    r"^(?:\S+\s+){5,}\S+,\s+(?:\d{1,2}(?:er|st|nd|rd|th)?\s+\p{L}+\.?|\p{L}+\.?\s+\d{1,2},?)"
+    r"\s+\d{4}$",
+    regex.I,
+)
+# A menu or list item: "• Subscribe to our newsletter".
+_BULLET = regex.compile(r"^[•·▪◦‣*]\s*")
+# A crawler's stamp left at the top: " date 2021-05".
+_CRAWLER = regex.compile(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\b\s*", regex.I)
+# A label glued before the headline or a month stamp after it: "PRESS RELEASE : …",
+# "Headline: …", "… [December 2022]", "… |".
+_TITLE_LABEL = regex.compile(
+    r"^(?:press release|news release|headline|communiqué(?: de presse)?)\s*[:–—-]\s*(?=\S)",
+    regex.I,
+)
+_TITLE_TAIL = regex.compile(r"\s*(?:\[[^\[\]]{1,30}\]|\|)$")
+_WORD = regex.compile(r"\p{L}{2}")
+# A word or two of page chrome: "spot_img", "Share", "10 am".
+_SHORT_CHROME = regex.compile(r"^\S+(?:\s\S+)?$")
+# A paragraph of the body: the title is the last title-like line above the first one.
+_PARAGRAPH_MIN = 100
 _UTC = ZoneInfo("UTC")
 
 
@@ -73,16 +107,22 @@ def is_candidate(text: str) -> bool:
     words = text.split()
     return not (
         len(words) <= 2
+        or sum(1 for w in words if _WORD.search(w)) < 2  # "0.5400 AUD +1.89%"
+        or text.count(" | ") >= 2  # "Site | Section | tagline"
         or text[0].islower()
         or (text.endswith((":", ".")) and not text.endswith(".."))
         or len(text) > TITLE_MAX_GUESS
         or _MASTHEAD.match(text)
         or _ODDS.search(text)
-        or has_date(text)
+        or (has_date(text) and not HEADLINE_DATE.search(text))
+        or _BULLET.match(text)
+        or _CAPTION.search(text)
     )
 
 
 def without_kicker(text: str) -> str:
+    """The headline without a kicker, label or stamp the page glued to it."""
+    text = _TITLE_TAIL.sub("", _TITLE_LABEL.sub("", _CRAWLER.sub("", text))) or text
     if len(text) < 20 or " " not in text[:40]:
         return text
     found = _KICKER.match(text) or _INSTITUTION_KICKER.match(text)
@@ -112,6 +152,7 @@ def choose(
             return None, lines
         found = next((i for i in range(date_at) if is_candidate(lines[i].text)), None)
         if found is not None:
+            found = _last_before_paragraph(lines, found, date_at)
             return lines[found], lines[found + 1 :]
         found = max(date_at - 1, 0)
         return lines[found], lines[:found] + lines[found + 1 :]
@@ -132,7 +173,68 @@ def _first_candidate(lines: list[Line], labels: frozenset[int]) -> int:
         )
         if found is not None:
             return found
-    return next((i for i in top if is_candidate(lines[i].text)), 0)
+    first = next((i for i in top if is_candidate(lines[i].text)), 0)
+    if first > 0 and _is_headline_sentence(lines, first):
+        return 0
+    return _last_before_paragraph(lines, first)
+
+
+def _is_headline_sentence(lines: list[Line], first: int) -> bool:
+    """A short first line that ends with a period, over the body's first paragraph: the
+    headline, and the first title-like line after it a subheading."""
+    head = lines[0].text
+    return (
+        len(head) <= HEADLINE_SENTENCE_MAX
+        and head.endswith(".")
+        and len(head.split()) > 2
+        and head[0].isupper()
+        and any(len(ln.text) >= _PARAGRAPH_MIN for ln in lines[1:first])
+    )
+
+
+HEADLINE_SENTENCE_MAX = 100
+
+
+def _last_before_paragraph(lines: list[Line], first: int, end: int | None = None) -> int:
+    """A site's name, a section or a kicker above the headline is title-like too, and
+    shorter: the headline is the longest of the title-like lines above the first paragraph
+    that grow longer down the page (a subtitle or a byline under it is shorter)."""
+    found = first
+    for i in range(first + 1, min(len(lines), first + 8 if end is None else end)):
+        text = lines[i].text
+        if is_candidate(text):
+            if len(text) > len(lines[found].text) and not BYLINE.match(text):
+                found = i
+        elif len(text) >= _PARAGRAPH_MIN or text.endswith((".", "!", "?", "»", "”", '"')):
+            return found
+    return first if end is None else found  # a dateline ends the lines above it
+
+
+def _menu_over_headline(lines: list[Line], above: int, below: int | None) -> bool:
+    """A short menu item the page repeats ("Research Chairs" twice) above the date, and a
+    longer title-like line under it: the headline is under the date."""
+    text = lines[above].text
+    return (
+        below is not None
+        and len(text.split()) <= _MENU_WORDS
+        and sum(1 for ln in lines[:above] if ln.text == text) >= 1
+        and is_candidate(lines[below].text)
+        and len(lines[below].text) > len(text)
+        and not (below + 1 < len(lines) and lines[below + 1].text[0].islower())  # wrapped
+    )
+
+
+_MENU_WORDS = 4
+
+
+def _capitals_over_headline(lines: list[Line], above: int, below: int | None) -> bool:
+    """A company's or a paper's name in capitals above the date ("ACME MINING LTD") and a
+    longer headline in mixed case under it."""
+    text = lines[above].text
+    if below is None or not text.isupper():
+        return False
+    headline = lines[below].text
+    return is_candidate(headline) and not headline.isupper() and len(headline) > len(text)
 
 
 def _around_date(
@@ -160,9 +262,19 @@ def _around_date(
         if len(lines[i].text) > TITLE_MAX_GUESS:
             break
         if is_candidate(lines[i].text):
+            if _menu_over_headline(lines, i, below) or _capitals_over_headline(lines, i, below):
+                break
             return lines[i], lines[after:]
+    while below is not None and below + 1 < len(lines) and _SHORT_CHROME.match(lines[below].text):
+        below += 1  # "spot_img" under a header's date
+    near_top = all(len(ln.text) < _PARAGRAPH_MIN for ln in lines[:date_at])
+    if near_top and below is not None and is_candidate(lines[below].text):  # "Premium", date
+        return lines[below], lines[below + 1 :]
     if before >= 0 and len(lines[before].text) <= TITLE_MAX_GUESS:
         return lines[before], lines[after:]
+    top = next((i for i in range(min(before + 1, _TOP_LINES)) if is_candidate(lines[i].text)), None)
+    if top is not None:  # the date is an event's, further down the page
+        return lines[top], lines[top + 1 :]
     below_fits = below is not None and len(lines[below].text) <= TITLE_MAX_GUESS
     if below is not None and below_fits and lines[below].text[-1] != ".":
         return lines[below], lines[: before + 1] + lines[below + 1 :]

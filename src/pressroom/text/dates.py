@@ -23,14 +23,14 @@ WEEKDAY_NAMES = tuple(sorted(numbered(PACKAGED, WEEKDAYS_FR, WEEKDAYS_EN), key=l
 _WEEKDAY = r"(?:(?:" + "|".join(map(regex.escape, WEEKDAY_NAMES)) + r"),?\s+)?"
 _TIME = (
     r"(?:\s*(?:à|a|at|-|,)?\s*(?P<hour>\d{1,2})\s*(?:[:h.])\s*(?P<minute>\d{2})?"
-    r"\s*(?P<ampm>am|pm)?)?"
+    r"\s*(?P<ampm>am|pm)?(?:\s+(?-i:ET|EST|EDT|CET|CEST|GMT|UTC|BST|PT|PST|PDT))?)?"
 )
 _DATE_FORMS = (
     r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?:[T ](?P<ih>\d{2}):(?P<imin>\d{2})"
     r"(?::\d{2}(?:\.\d+)?)?(?P<ioff>Z|[+-]\d{2}:?\d{2})?)?)",
     r"(?P<num>(?P<nd>\d{1,2}) ?[/.-] ?(?P<nm>\d{1,2}) ?[/.-] ?(?P<ny>\d{4}))" + _TIME,
     _WEEKDAY
-    + r"(?P<words>(?P<wd>\d{1,2})(?:er|st|nd|rd|th)?(?:\s+|-)(?P<wm>"
+    + r"(?P<words>(?P<wd>\d{1,2})(?:er|st|nd|rd|th|\.)?(?:\s+|-)(?P<wm>"
     + _MONTH
     + r")\.?,?(?:\s+|-)(?P<wy>\d{4}))"
     + _TIME,
@@ -40,7 +40,10 @@ _DATE_FORMS = (
 _PREFIX = (
     r"^\s*(?:[\p{L}][\p{L}'’ -]{0,40},\s*)?"  # place: "Lyon, le ..."
     r"(?:(?:communiqué(?: de presse)?|press release)\s*[-–—:]?\s*)?"
-    r"(?:(?:publié|mis à jour|diffusé|published|updated|posted)\s+(?:le|on)?\s*|le\s+|on\s+)?"
+    r"(?:(?:publié|mis à jour|diffusé|published|updated|posted)\s+(?:le|on)?\s*"
+    r"(?:(?:à|at)\s*)?(?:(?P<phour>\d{1,2})[:h.](?P<pminute>\d{2})\s*(?P<pampm>am|pm)?,?\s+)?"
+    r"|le\s+|on\s+)?"
+    r"(?:\p{Ll}{3,12}(?=\d))?"  # an icon's name glued to the date: "event14 mars 2019"
 )
 _LINE_RES = tuple(lazy(_PREFIX + form + r"\s*\.?\s*$", regex.IGNORECASE) for form in _DATE_FORMS)
 
@@ -54,16 +57,24 @@ is its date (``LAKE FOREST, Calif., March 20, 2013 /PRNewswire/ — Acme today�
 _FORMS = "|".join(f"(?:{form})" for form in _DATE_FORMS)
 _LABELLED = lazy(
     r"(?:publié|publiée|mis à jour|modifié|diffusé|published|updated|posted|release date|"
-    r"date|dateline|daily news)\s*(?:le|on|:)?\s*:?\s*(?:[\p{L}]+\s+)?(?:à|at)?\s*"
+    r"for immediate release|date|dateline|daily news)"
+    r"\s*(?:le|on|:)?\s*:?\s*(?:[\p{L}]+\s+)?(?:à|at)?\s*"
     r"(?:\d{1,2}[:h]\d{2}\s*(?:am|pm)?\s*)?"
     rf"(?:{_FORMS})",
     regex.IGNORECASE,
 )
 _WIRE = lazy(  # "LYON, 3 févr. 2026 –", "BOSTON, Aug. 19, 2008 --", "… /PRNewswire/"
     r"^[\p{Lu}][\p{Lu}\p{L} .'’-]{1,40}(?:,\s*[\p{L}. ]{2,20})?\s*(?:,|-|/[^/]{1,30}/)\s*"
-    rf"(?:le\s+)?(?i:{_FORMS})\s*(?:[–—-]{{1,2}}|/)",
+    rf"(?:le\s+)?(?i:{_FORMS})\s*(?:\([^()]{{1,30}}\)\s*)?(?:[–—-]{{1,2}}|/)",
 )
-_START = lazy(rf"^(?:{_FORMS})\s*(?:à|at|dans|par|by|[-–—|])\s", regex.IGNORECASE)
+# A dateline with no dash: "Toronto, ON October 23, 2003 Allan Rock, minister of …"
+_BARE_WIRE = lazy(
+    rf"^\p{{Lu}}[\p{{L}} .'’-]{{1,30}},\s*(?:\p{{Lu}}{{2}}\s+)?(?i:{_FORMS})\s+(?=\p{{Lu}})"
+)
+_START = lazy(  # "13.02.2025 18h41 Rédaction": a date, then a byline or a name
+    rf"^(?:{_FORMS})\s*(?:(?:à|at|dans|par|by|[-–—|])\s|(?=(?-i:\p{{Lu}})[\p{{L}}'’ .-]{{0,40}}$))",
+    regex.IGNORECASE,
+)
 _ANYWHERE = lazy(rf"(?<![\p{{L}}\d])(?:{_FORMS})(?![\p{{L}}\d])", regex.IGNORECASE)
 _UPDATE = lazy(r"mis à jour|modifié|updated", regex.IGNORECASE)
 
@@ -78,7 +89,8 @@ def find_date_in_line(line: str, tz: ZoneInfo, lineno: int) -> tuple[datetime, s
         line = line[:LONG_LINE_HEAD]
     if not _YEAR.search(line):
         return None
-    for pattern, kind in ((_LABELLED, "label"), (_WIRE, "dateline"), (_START, "start")):
+    patterns = ((_LABELLED, "label"), (_WIRE, "dateline"), (_BARE_WIRE, "dateline"))
+    for pattern, kind in (*patterns, (_START, "start")):
         if long and pattern is _START:
             break
         for match in pattern.finditer(line):
@@ -159,6 +171,8 @@ def _to_datetime(g: dict[str, str | None], tz: ZoneInfo, lineno: int, raw: str) 
         day, month, year = int(g["wd"] or 0), MONTHS[(g["wm"] or "").lower()], int(g["wy"] or 0)
     else:
         day, month, year = int(g["ed"] or 0), MONTHS[(g["em"] or "").lower()], int(g["ey"] or 0)
+    if g.get("hour") is None and g.get("phour") is not None:  # "Published 5:23 pm Friday, …"
+        g = {**g, "hour": g["phour"], "minute": g.get("pminute"), "ampm": g.get("pampm")}
     if g.get("hour") is not None:
         hour, minute = int(g["hour"] or 0), int(g.get("minute") or 0)
         ampm = (g.get("ampm") or "").lower()

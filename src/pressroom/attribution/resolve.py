@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from pressroom.attribution.names import NOT_FIRST, PRONOUNS, Gender, Person
 from pressroom.attribution.nearby import DEMONSTRATIVE, PLURAL
 from pressroom.attribution.people import People, gender_of
@@ -66,7 +68,37 @@ def resolve(cue: Cue | None, people: People, v: Vocabulary) -> Attribution:
     if not speaker or speaker.lower() in NOT_SPEAKERS:
         # "Ainsi", "Enfin", "il": a word of the sentence, not a person
         return Attribution(check=found.check) if found.check else NONE
-    return Attribution(speaker, found.role, found.cue)
+    return Attribution(speaker, stated_role(found.role, v), found.cue)
+
+
+def stated_role(role: str | None, v: Vocabulary) -> str | None:
+    """A role as the text states it, or None when what was taken is not one: never a
+    speech verb (``… – said``), an aside (``quant à elle``), a clause (``whose …``) or a
+    sentence that ends on a function word (``… campaign with``)."""
+    if not role:
+        return None
+    role = _DASH_ASIDE.split(role)[0].strip(" ,;:")
+    verb = v.verb_re.search(role)
+    if verb is not None:
+        role = role[: verb.start()].strip(" ,;:")
+    words = role.split()
+    if (
+        not words
+        or len(words) > _ROLE_WORDS
+        or _NOT_A_ROLE.match(role)
+        or words[-1].lower().strip(".,") in v.function_words
+    ):
+        return None
+    return role
+
+
+_DASH_ASIDE = lazy(r"\s[–—-]\s")
+_NOT_A_ROLE = lazy(
+    r"^(?:quant\s+à|pour\s+(?:sa|leur)\s+part|who|whose|which|whom|qui|dont|lui-même|"
+    r"elle-même|de\s+son\s+côté|for\s+(?:his|her|their)\s+part)\b",
+    regex.I,
+)
+_ROLE_WORDS = 20
 
 
 def _resolved(cue: Cue, people: People, v: Vocabulary) -> Attribution:

@@ -35,7 +35,9 @@ _ADVERB = (
 
 
 @lru_cache(maxsize=8)
-def verb_pattern(french: tuple[str, ...], english_forms: tuple[str, ...]) -> str:
+def verb_pattern(
+    french: tuple[str, ...], english_forms: tuple[str, ...], nouns: frozenset[str] = frozenset()
+) -> str:
     """One regex alternation for every speech verb form of the lists' entries, French and
     English; a French inverted pronoun (``a-t-elle``, ``ajoute-t-il``) is captured as
     ``inv``."""
@@ -60,7 +62,8 @@ def verb_pattern(french: tuple[str, ...], english_forms: tuple[str, ...]) -> str
     # first-group verbs (déclare | déclaré): their infinitive and imperfect, for "déclarer
     # avec confiance :" and "expliquait que « … »"
     first_group = {p[:-1] for p in presents if p.endswith("e") and p[:-1] + "é" in participles}
-    others = {f"{stem}er" for stem in first_group} | {f"{stem}ait" for stem in first_group}
+    others = {f"{stem}er" for stem in first_group} - nouns  # not "conseiller", an office
+    others |= {f"{stem}ait" for stem in first_group}
     others |= {f"{stem}aient" for stem in first_group}
     present_alt = _alternation(presents | others)
     aux = r"(?:a|ont|avait|avaient|aura)"

@@ -84,7 +84,7 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
     )
     english_weekdays = _alternation(first_forms(lexicons, WEEKDAYS_EN))
     french_weekdays = _alternation(first_forms(lexicons, WEEKDAYS_FR))
-    verbs = verb_pattern(lexicons.entries(VERBS_FR), lexicons.entries(VERBS_EN))
+    verbs = verb_pattern(lexicons.entries(VERBS_FR), lexicons.entries(VERBS_EN), role_words)
     return Vocabulary(
         titles=titles,
         title_words=frozenset(t.lower() for t in titles),

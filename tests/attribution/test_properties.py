@@ -18,7 +18,7 @@ from pressroom.model import Release
 from pressroom.readers.files import read_bytes
 from support import PARIS
 
-_SETTINGS = settings(max_examples=120, deadline=None)
+_SETTINGS = settings(max_examples=300, deadline=None)
 
 # Invented people: (first name, gender), surnames, places; none is a real person's name.
 FIRST = {

@@ -35,6 +35,7 @@ MONTHS_FR = "months.fr.txt"
 MONTHS_EN = "months.en.txt"
 WEEKDAYS_FR = "weekdays.fr.txt"
 WEEKDAYS_EN = "weekdays.en.txt"
+OFFICE_NAMES = "office-names.txt"
 
 LISTS = (
     VERBS_FR,
@@ -53,6 +54,7 @@ LISTS = (
     MONTHS_EN,
     WEEKDAYS_FR,
     WEEKDAYS_EN,
+    OFFICE_NAMES,
 )
 """Every list by its file name, in the packaged folder."""
 
@@ -65,6 +67,7 @@ WORKSPACE_LISTS = (
     ROLES_EN,
     GENDER_ROLES_FR,
     GENDER_ROLES_EN,
+    OFFICE_NAMES,
 )
 """The lists a workspace's ``lexicons/`` may add to: those only the quote attribution
 reads, and it reads them with the workspace's additions. The others are read by stages
@@ -114,6 +117,13 @@ def _line_problem(name: str, line: str) -> tuple[str, str] | None:
     if name in _GENDERED:
         if len(parts) != 2 or not parts[0] or parts[1] not in ("f", "m"):
             return f"{line!r} is not a gendered line", "write the word, then | f or | m: mme | f"
+        return None
+    if name == OFFICE_NAMES:
+        if len(parts) != 2 or not all(parts):
+            return (
+                f"{line!r} is not an office name line",
+                "write the other name, then | and the office: chef de l'état | président",
+            )
         return None
     highest = _NUMBERED.get(name)
     if highest is None:

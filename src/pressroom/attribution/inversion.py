@@ -1,11 +1,15 @@
-"""A speaker named after a verb the word lists do not know (``», a préféré retenir Franck
-Kita, directeur …``, ``," chortled Tom Lee, director …``, ``« …, se défend Sami Kanaan,
-… »``): right after a quotation, a few lowercase words and then a person's name are an
-inverted attribution in both languages. The words are the verb: never part of the role.
+"""Cues inside and right after a quotation: a French inverted pronoun (``a-t-elle``), an
+incise (``« …, précise la présidente, … »``), and a speaker named after a verb the word
+lists do not know (``», a préféré retenir Franck Kita, directeur …``, ``," chortled Tom
+Lee, director …``, ``« …, se défend Sami Kanaan, … »``): right after a quotation, a few
+lowercase words and then a person's name are an inverted attribution in both languages.
+The words are the verb: never part of the role.
 """
 
 from __future__ import annotations
 
+from pressroom.attribution.quotemarks import SPACES
+from pressroom.attribution.resolve import Cue
 from pressroom.attribution.speakers import Subject, cut_subject, parse_subject
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
@@ -38,3 +42,32 @@ def inverted_subject(text: str, v: Vocabulary) -> Subject | None:
     if subject is None or subject.kind != "name" or len(subject.text.split()) < 2:
         return None
     return subject
+
+
+def pronoun_subject(inversion: str) -> Subject:
+    word = inversion.split("-")[-1].lower()
+    return Subject("pronoun", word, gender="f" if word.startswith("elle") else "m")
+
+
+def inside_cue(inner: str, v: Vocabulary) -> Cue | None:
+    """``« Ce projet pèse lourd, précise la présidente. C'est long. »``"""
+    for verb in v.verb_re.finditer(inner):
+        if verb.start() < 2 or inner[: verb.start()].rstrip(SPACES)[-1:] not in (",", "…"):
+            continue
+        if verb["inv"]:
+            return Cue(pronoun_subject(verb["inv"]), "inside")
+        tail = inner[verb.end() :].lstrip(SPACES)
+        phrase = cut_subject(v.adverbs.sub("", tail))
+        if not phrase or len(phrase.split()) > 8:
+            continue
+        subject = parse_subject(phrase, v)
+        if subject is not None and subject.kind in ("name", "descriptor", "surname"):
+            return Cue(subject, "inside")
+    for comma in _INCISE.finditer(inner):  # "« …, se défend Sami Kanaan, on a … »"
+        subject = inverted_subject(inner[comma.end() :], v)
+        if subject is not None:
+            return Cue(subject, "inside")
+    return None
+
+
+_INCISE = lazy(r",[ \u00a0]+(?=\p{Ll})")

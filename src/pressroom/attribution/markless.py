@@ -65,6 +65,6 @@ def _lost_opener(text: str) -> str:
     first = next((i for i, c in enumerate(stripped) if c in "«“»”"), -1)
     if first < 0 or stripped[first] not in _OPENER_OF:
         return ""
-    if _ATTRIBUTION_AFTER.match(stripped, first + 1) is None:
+    if _ATTRIBUTION_AFTER.match(stripped[first + 1 :]) is None:
         return ""
     return _OPENER_OF[stripped[first]]

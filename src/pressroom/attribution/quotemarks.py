@@ -59,7 +59,12 @@ def scan(text: str) -> tuple[list[Span], int | None, str | None]:
                 return spans, i, char
             spans.append(Span(i, close + 1, text[i + 1 : close], char))
             i = close + 1
-        elif char in "‘'" and i + 1 < n and text[i + 1] != " " and _single_opens(text, i):
+        elif (
+            char in "‘'"
+            and i + 1 < n
+            and text[i + 1] != " "
+            and (_single_opens(text, i) or (i == 0 and char == "‘"))  # "‘We’re …,’ said X"
+        ):
             match = _SINGLE_CLOSE.search(text, i + 2)
             if match is None:
                 return spans, i, char

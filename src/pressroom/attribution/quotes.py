@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import regex
 
-from pressroom.attribution.inversion import inverted_subject
+from pressroom.attribution.inversion import inside_cue, inverted_subject, pronoun_subject
 from pressroom.attribution.markless import implied_marks
 from pressroom.attribution.names import NOT_FIRST
 from pressroom.attribution.nearby import (
@@ -192,14 +192,14 @@ def _chunk_quotes(
 def _cue(
     span: Span, inner: str, before: str, after: str, previous: Chunk | None, v: Vocabulary
 ) -> Cue | None:
-    inside = _inside(inner, v)
+    inside = inside_cue(inner, v)
     named_inside = inside if inside is not None and inside.subject.kind == "name" else None
     return (
         _after(collapse(span.inner.strip(SPACES)), after, v)  # with its comma: '"…," Roe said'
         or named_inside  # "« …, se défend X, … »" beats the last quotation's attribution
         or _before(before, v)
         or (_above(previous, v) if previous is not None else None)
-        or _inside(inner, v)
+        or inside_cue(inner, v)
         or (_after_cue(after, v) if not before.strip(SPACES) else None)
     )
 
@@ -215,11 +215,11 @@ def _after(inner: str, after: str, v: Vocabulary) -> Cue | None:
     rest = _CLITICS.sub("", rest.lstrip(SPACES + ","))  # "», leur a dit le recteur"
     according = _ACCORDING_TO_HIM.match(rest)
     if according:
-        return Cue(_pronoun("-" + according["pronoun"].lower()), "after-verb")
+        return Cue(pronoun_subject("-" + according["pronoun"].lower()), "after-verb")
     match = v.verb_re.match(rest)
     if match:
         if match["inv"]:
-            return Cue(_pronoun(match["inv"]), "after-verb")
+            return Cue(pronoun_subject(match["inv"]), "after-verb")
         tail = rest[match.end() :].lstrip(SPACES)
         tail = v.adverbs.sub("", tail)
         aside = _ASIDE.match(tail)  # not "said councillor Ann Roe": an office, no aside
@@ -259,11 +259,6 @@ def span_ends_open(inner: str) -> bool:
     return inner.endswith(("...", "…"))
 
 
-def _pronoun(inversion: str) -> Subject:
-    word = inversion.split("-")[-1].lower()
-    return Subject("pronoun", word, gender="f" if word.startswith("elle") else "m")
-
-
 def _before(before: str, v: Vocabulary) -> Cue | None:
     sentences = _SENTENCE_BREAK.split(collapse(before) + " ")
     clause = sentences[-1].strip(SPACES) if sentences else ""
@@ -280,7 +275,7 @@ def _before(before: str, v: Vocabulary) -> Cue | None:
     body = clause.rstrip(SPACES + ":,").strip(SPACES)
     according = _ACCORDING_TO_HIM.search(body)
     if according and according.end() >= len(body) - 1:
-        return Cue(_pronoun("-" + according["pronoun"].lower()), "lead-in")
+        return Cue(pronoun_subject("-" + according["pronoun"].lower()), "lead-in")
     lead = _LEAD_IN.match(body)
     if lead:
         subject = lead_in(body, lead, v)
@@ -291,7 +286,7 @@ def _before(before: str, v: Vocabulary) -> Cue | None:
         verb = verbs[-1]
         trailing = body[verb.end() :].strip(SPACES)
         if verb["inv"] and len(trailing) < 30:
-            return Cue(_pronoun(verb["inv"]), "before-verb")
+            return Cue(pronoun_subject(verb["inv"]), "before-verb")
         pieces = _SUBJECT_BREAK.split(body[: verb.start()])
         subject_text = pieces[-1]
         if len(pieces) > 1 and len(subject_text.split(",")[0].split()) < 2:
@@ -371,30 +366,6 @@ def _above(previous: Chunk, v: Vocabulary) -> Cue | None:
     if subject is not None and subject.kind == "name":
         return Cue(subject, "speaker-line")
     return None
-
-
-def _inside(inner: str, v: Vocabulary) -> Cue | None:
-    """``« Ce projet pèse lourd, précise la présidente. C'est long. »``"""
-    for verb in v.verb_re.finditer(inner):
-        if verb.start() < 2 or inner[: verb.start()].rstrip(SPACES)[-1:] not in (",", "…"):
-            continue
-        if verb["inv"]:
-            return Cue(_pronoun(verb["inv"]), "inside")
-        tail = inner[verb.end() :].lstrip(SPACES)
-        phrase = cut_subject(v.adverbs.sub("", tail))
-        if not phrase or len(phrase.split()) > 8:
-            continue
-        subject = parse_subject(phrase, v)
-        if subject is not None and subject.kind in ("name", "descriptor", "surname"):
-            return Cue(subject, "inside")
-    for comma in _INCISE.finditer(inner):  # "« …, se défend Sami Kanaan, on a … »"
-        subject = inverted_subject(inner[comma.end() :], v)
-        if subject is not None:
-            return Cue(subject, "inside")
-    return None
-
-
-_INCISE = lazy(r",[ \u00a0]+(?=\p{Ll})")
 
 
 _CLITICS = lazy(r"^(?:leur|lui|nous|vous|me|m['’]|t['’])\s*(?=\p{Ll})")

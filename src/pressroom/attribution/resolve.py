@@ -78,6 +78,7 @@ def stated_role(role: str | None, v: Vocabulary) -> str | None:
     if not role:
         return None
     role = _DASH_ASIDE.split(role)[0].strip(" ,;:")
+    role = _VERB_TAIL.sub("", role).strip(" ,;:")  # "maire de Brassac, a tweeté"
     verb = v.verb_re.search(role)
     if verb is not None:
         role = role[: verb.start()].strip(" ,;:")
@@ -93,6 +94,11 @@ def stated_role(role: str | None, v: Vocabulary) -> str | None:
 
 
 _DASH_ASIDE = lazy(r"\s[–—-]\s")
+# A verb the lists do not know, after the role: "…, a tweeté", "…, a posté", "…, glousse".
+_VERB_TAIL = lazy(
+    r"(?:,\s*|\s)(?:a|ont|avait|est|has|had)\s+\p{Ll}[\p{L}\-]*(?:é|ée|és|ées|i|is|it|u|ue|ed)\b.*$"
+    r"|,\s*\p{Ll}[\p{L}\-]*$"
+)
 _NOT_A_ROLE = lazy(
     r"^(?:quant\s+à|pour\s+(?:sa|leur)\s+part|who|whose|which|whom|qui|dont|lui-même|"
     r"elle-même|de\s+son\s+côté|for\s+(?:his|her|their)\s+part)\b",
@@ -144,6 +150,12 @@ def _descriptor(subject: Subject, people: People, v: Vocabulary, *, epithet: boo
         people.add(person)
         return Attribution(person.name, person.role, "descriptor")
     lower = text.lower()
+    office_name = v.office_names.get(DETERMINER.sub("", lower).strip())
+    if office_name:  # "le chef de l'État": the president the text named
+        holders = people.holding(office_name)
+        if len(holders) == 1:
+            people.add(holders[0])
+            return Attribution(holders[0].name, holders[0].role, "descriptor")
     short = len(text.split()) <= _EPITHET_WORDS
     if DEMONSTRATIVE.match(text) or (
         epithet and short and _EPITHET.match(text) and not _office(lower, v)

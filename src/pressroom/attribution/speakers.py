@@ -59,7 +59,7 @@ _CONJUNCTION = lazy(r"^(?:et|and|but|mais|puis|then|so|donc)\s+", regex.I)
 _REFLEXIVE_END = lazy(r"\s+(?:se|s['’])$")
 _ARTICLE = lazy(r"^(?:(?:the|le|la)\s+|l['’]\s*)", regex.I)
 _APPOSITION = lazy(rf"^{SP}*,{SP}*([^,.;:()«»“”\"]{{3,120}})(?:[,.;]|$)")
-_LEAD_ROLE = lazy(r"(?:^|[,.;:]\s)((?:le|la|l['’])\s?[^,.;:]{3,70}),\s*$", regex.I)
+_LEAD_ROLE = lazy(r"(?:^|[,.;:]\s)((?:le|la|l['’]|the)\s?[^,.;:]{3,70}),\s*$", regex.I)
 _TWO_CAPS = lazy(r"\p{Lu}[\p{L}'’.\-]*[ \u00a0]+(?:\p{Ll}{1,3}[ \u00a0]+)?\p{Lu}")
 _ROMAN = lazy(r"\s[IVX]{2,}$")
 
@@ -336,7 +336,13 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
         role = None
         office = role_before(text[max(0, start - 70) : start], v) if not prefix else None
         apposition = None if office else _APPOSITION.match(after)
-        if apposition and apposition.group(1)[:1].islower() and not _VERBAL.match(apposition[1]):
+        if (
+            apposition
+            and apposition.group(1)[:1].islower()
+            and not _VERBAL.match(apposition[1])
+            and not _PREDICATE.match(apposition[1])
+            and not v.verb_re.match(apposition[1])
+        ):
             role = clean_role(apposition.group(1), v)
         if role is None and (prefix or office):
             role = clean_role(prefix or office, v)
@@ -357,6 +363,10 @@ _BODY_BEFORE = lazy(
     regex.I,
 )
 _TRAILING_PARTICLES = lazy(r"(?:\s+(?:de|du|des|d['’]|of|the|l['’]|la|le))+\s*$", regex.I)
+# A verb and its object after a name, not an apposition: "Callum Ferris, presented the plans".
+_PREDICATE = lazy(
+    r"^(?:\p{Ll}+ed\s+(?:the|a|an|his|her|their|its|on|to|in|at|with)\b|s['’]|se\s|ne\s|n['’])"
+)
 _CLITIC = lazy(r"(?<=^(?:il|elle|ils|elles|on))\s+(?:en|y|ne|n['’]|lui|leur|se|s['’])$")
 _OF_PLACE = lazy(r"(?:\bde|\bdu|d['’]|\bof)\s?$")
 _COORDINATION = lazy(r"\s+(?:et|and)\s+")

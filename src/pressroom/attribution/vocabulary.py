@@ -21,6 +21,7 @@ from pressroom.lexicon import (
     GENDER_TITLES,
     MONTHS_EN,
     MONTHS_FR,
+    OFFICE_NAMES,
     ROLES_EN,
     ROLES_FR,
     TITLES,
@@ -50,6 +51,8 @@ class Vocabulary:
     masculine_role: Any
     """A word of a role that shows a woman holds it (``présidente``), a man (``préfet``)."""
     role_words: frozenset[str]
+    office_names: dict[str, str]
+    """Other names of an office (``chef de l'état`` -> ``président``), lower case."""
     """Words that name an office (``maire``, ``spokesperson``), French and English."""
     not_person: frozenset[str]
     """Words that make a capitalised phrase a body, a place, a date: not a person."""
@@ -93,6 +96,11 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
         feminine_role=_gender_role(lexicons, "f"),
         masculine_role=_gender_role(lexicons, "m"),
         role_words=role_words,
+        office_names={
+            name.strip().lower(): office.strip().lower()
+            for name, _, office in (e.partition("|") for e in lexicons.entries(OFFICE_NAMES))
+            if office.strip()
+        },
         not_person=NOT_PERSON
         | first_forms(lexicons, MONTHS_EN, MONTHS_FR, WEEKDAYS_EN, WEEKDAYS_FR),
         function_words=words(lexicons, FUNCTION_WORDS_FR, FUNCTION_WORDS_EN),

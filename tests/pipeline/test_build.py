@@ -195,7 +195,7 @@ def test_a_few_changed_weeks_render_in_the_warm_worker_byte_for_byte(
 ) -> None:
     """An incremental build forks a worker that loads the renderers while this process
     scans; what it writes is what a serial build writes."""
-    from pressroom.pipeline import workers
+    from pressroom.pipeline.speed import processes
 
     build(archive, jobs=1)
     other = tmp_path / "copy"
@@ -210,7 +210,7 @@ def test_a_few_changed_weeks_render_in_the_warm_worker_byte_for_byte(
             note.write(f"{os.getpid()}\n")
         return real_render(*args)
 
-    monkeypatch.setattr(workers, "render_week", noted)
+    monkeypatch.setattr(processes, "render_week", noted)
     warm = build(archive, jobs=2)
     assert len(warm.built) == 1
     assert renderers.read_text().split() != [str(os.getpid())]
@@ -237,11 +237,11 @@ def test_a_broken_template_stops_a_warm_build_before_any_write(archive: Path) ->
 def test_a_warm_worker_that_dies_is_an_error_not_a_hang(
     archive: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from pressroom.pipeline import workers
+    from pressroom.pipeline.speed import processes
 
     build(archive, jobs=2)
     _change_one_release(archive)
-    monkeypatch.setattr(workers, "render_week", lambda *args: os._exit(70))
+    monkeypatch.setattr(processes, "render_week", lambda *args: os._exit(70))
     with pytest.raises(RuntimeError, match="exit code 70"):
         build(archive, jobs=2)
     assert multiprocessing.active_children() == []

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pressroom.pipeline.index import BuildIndex, FileEntry, Stamp
-from pressroom.pipeline.workers import read_many
 from pressroom.readers.files import FileRead, release_entries
 from pressroom.readers.images import ImageSource
 from pressroom.weeks import iso_week
@@ -37,10 +36,10 @@ def read_changed(
     stamps: dict[str, tuple[str, Stamp]],
     timezone: str,
     workspace: Path,
-    jobs: int,
-    meanwhile: Callable[[], None] | None = None,
+    read: Callable[[list[tuple[str, str]]], list[FileRead]],
 ) -> list[FileRead]:
-    """The files' reads (``workers.read_many``), kept ones while their stamps hold."""
+    """The files' reads: kept ones while their stamps hold, the others by ``read`` (the
+    build's ``Runner.read``)."""
     answers: list[FileRead] = []
     to_read: list[tuple[str, str]] = []
     for path, name in files:
@@ -54,12 +53,12 @@ def read_changed(
             answers.append(kept[1])
         else:
             to_read.append((path, name))
-    fresh = read_many(to_read, timezone, workspace, jobs, meanwhile)
+    fresh = read(to_read) if to_read else []
     if len(_kept) > len(stamps):  # files gone, or another workspace: forget what it read
         _kept.clear()
-    for read in fresh:
-        path, stamp = stamps[read.name]
-        _kept[path, timezone] = (stamp, read)
+    for fresh_read in fresh:
+        path, stamp = stamps[fresh_read.name]
+        _kept[path, timezone] = (stamp, fresh_read)
     return answers + fresh
 
 

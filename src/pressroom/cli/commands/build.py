@@ -36,7 +36,7 @@ def build(
             "-j",
             min=1,
             metavar="N",
-            help="Processes to build with.",
+            help="Processes to build with; 1 reads and renders all in this process (no fork).",
             show_default="CPU count",
         ),
     ] = None,

@@ -1,4 +1,5 @@
-"""Processes: reading fans out over files, rendering over weeks.
+"""Reading and rendering, in this process or fanned out over forked ones (files for
+reading, weeks for rendering). ``runner.Runner`` picks; nothing else calls the pools.
 
 Invariants:
 
@@ -10,6 +11,8 @@ Invariants:
   serial build.
 - Small work runs in this process: forking costs more than it saves below
   ``PARALLEL_MIN_FILES`` files or ``PARALLEL_MIN_WEEKS`` weeks.
+- The plain functions (``read_here``, ``render_here``) use no device at all: the serial
+  path (``--jobs 1``) is nothing but them.
 """
 
 from __future__ import annotations
@@ -88,6 +91,13 @@ def may_fork(jobs: int) -> bool:
     return jobs >= 2 and "fork" in multiprocessing.get_all_start_methods()
 
 
+def read_here(files: list[tuple[str, str]], timezone: str, workspace: Path) -> list[FileRead]:
+    """Read files given as (path, name), and the images they name under the workspace's
+    assets/, in this process, one after the other."""
+    tz = ZoneInfo(timezone)
+    return [read_file(Path(path), tz, name, workspace) for path, name in files]
+
+
 def read_many(
     files: list[tuple[str, str]],
     timezone: str,
@@ -95,14 +105,14 @@ def read_many(
     jobs: int,
     meanwhile: Callable[[], None] | None = None,
 ) -> list[FileRead]:
-    """Read files given as (path, name), and the images they name under the workspace's
-    assets/, in processes for many; ``meanwhile`` runs in this process while they read."""
+    """``read_here``, in ``jobs`` forked processes for many files, with the collector off;
+    ``meanwhile`` runs in this process while they read."""
     if not files:
         return []
     processes = _processes(jobs, len(files), PARALLEL_MIN_FILES)
     with no_collection():
         if processes == 1:
-            return _read_chunk((files, timezone, workspace))
+            return read_here(files, timezone, workspace)
         count = processes * 4
         chunks = [(files[i::count], timezone, workspace) for i in range(count)]
         with _pool(processes) as pool:
@@ -129,26 +139,29 @@ def no_collection() -> Iterator[None]:
             gc.enable()
 
 
+def render_here(job: RenderJob) -> Iterator[Rendered]:
+    """Render and write every week of the job in this process, one after the other; yields
+    each week and its checks as it lands."""
+    for week in job.batch.releases:
+        yield render_and_write(job, week)
+
+
 def render_many(job: RenderJob, jobs: int) -> Iterator[Rendered]:
-    """Render and write every week of the job; yields each week and its checks as it lands."""
+    """``render_here``, in ``jobs`` forked processes for many weeks."""
     weeks = list(job.batch.releases)
     processes = _processes(jobs, len(weeks), PARALLEL_MIN_WEEKS)
     if processes == 1:
-        for week in weeks:
-            yield render_and_write(job, week)
+        yield from render_here(job)
         return
     gc.freeze()  # the workers share this process's objects: keep the collector off them
-    try:
-        with _pool(processes, job) as pool:
-            try:
-                yield from pool.map(
-                    _render_in_worker, weeks, chunksize=max(1, len(weeks) // (processes * 8))
-                )
-            except BaseException:
-                pool.shutdown(cancel_futures=True)  # a failed write stops the weeks not begun
-                raise
-    finally:
-        gc.unfreeze()
+    with _pool(processes, job) as pool:  # (the runner unfreezes them at the build's end)
+        try:
+            yield from pool.map(
+                _render_in_worker, weeks, chunksize=max(1, len(weeks) // (processes * 8))
+            )
+        except BaseException:
+            pool.shutdown(cancel_futures=True)  # a failed write stops the weeks not begun
+            raise
 
 
 def render_and_write(job: RenderJob, week: str) -> Rendered:
@@ -210,9 +223,7 @@ def _render_in_worker(week: str) -> Rendered:
 
 
 def _read_chunk(args: tuple[list[tuple[str, str]], str, Path]) -> list[FileRead]:
-    files, timezone, workspace = args
-    tz = ZoneInfo(timezone)
-    return [read_file(Path(path), tz, name, workspace) for path, name in files]
+    return read_here(*args)
 
 
 def _write(batch: Batch, output: WeekOutput) -> None:

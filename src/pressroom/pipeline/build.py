@@ -38,7 +38,13 @@ from pressroom.outbox import (
 from pressroom.pipeline.archive import WebArchive
 from pressroom.pipeline.index import BuildIndex, load_index, save_index
 from pressroom.pipeline.plan import WeekSelection, files_by_week, group_by_week, week_hash
-from pressroom.pipeline.reads import entry_holds, file_entry, file_stamps, read_changed
+from pressroom.pipeline.reads import (
+    entry_holds,
+    file_entry,
+    file_stamps,
+    lexicons_fingerprint,
+    read_changed,
+)
 from pressroom.pipeline.speed.processes import Batch
 from pressroom.pipeline.speed.runner import Runner, preload
 from pressroom.platforms import PLATFORMS
@@ -97,8 +103,9 @@ def build(
     plans = read_week_plans(workspace)
     seeds, outbox = _seeds_dir(workspace), workspace / OUTBOX
     # an outbox with an index: the warm worker starts first, its start is the longest wait
+    lexicons = lexicons_fingerprint(workspace)
     with Runner(workspace, config, jobs, incremental=(outbox / INDEX_NAME).is_file()) as runner:
-        index = load_index(outbox, _index_key(config))
+        index = load_index(outbox, _index_key(config, lexicons))
         web_archive = WebArchive(workspace, outbox, config, index.web_archive, index.archived)
         stamps = file_stamps(seeds, SEEDS)
         stale = [
@@ -123,7 +130,7 @@ def build(
         week_files, problems = files_by_week(entries)
         for week, plan in plans.items():
             check_plan(plan, [str(entries[n].release_id) for n in week_files.get(week, [])])
-        shared = json.dumps([__version__, runner.fingerprint(), repr(config)])
+        shared = json.dumps([__version__, runner.fingerprint(), repr(config), lexicons])
         hashes = {
             w: week_hash(shared, entries, files, plans[w].sha256 if w in plans else "")
             for w, files in week_files.items()
@@ -247,7 +254,7 @@ def week_inputs(
     is false), read afresh."""
     config = config or load_config(workspace)
     seeds = _seeds_dir(workspace)
-    index = load_index(workspace / OUTBOX, _index_key(config))
+    index = load_index(workspace / OUTBOX, _index_key(config, lexicons_fingerprint(workspace)))
     paths = [  # the build index spares reading the files of other weeks that did not change
         Path(path)
         for name, (path, stamp) in file_stamps(seeds, SEEDS).items()
@@ -272,9 +279,10 @@ def week_inputs(
     return WeekInputs(releases, problems, plan)
 
 
-def _index_key(config: Config) -> str:
-    """What the index's entries hold for: pressroom's version and the time zone."""
-    return f"{__version__}|{config.timezone}"
+def _index_key(config: Config, lexicons: str) -> str:
+    """What the index's entries hold for: pressroom's version, the time zone and the
+    workspace's lexicons (``lexicons_fingerprint``), which change what a file reads as."""
+    return f"{__version__}|{config.timezone}|{lexicons}"
 
 
 def _seeds_dir(workspace: Path) -> Path:

@@ -3,6 +3,7 @@ and the reads a process keeps between builds (the preview builds again and again
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +12,23 @@ from pressroom.pipeline.index import BuildIndex, FileEntry, Stamp
 from pressroom.readers.files import FileRead, release_entries
 from pressroom.readers.images import ImageSource
 from pressroom.weeks import iso_week
+
+LEXICONS = "lexicons"
+"""The workspace's lexicon folder: its files extend the packaged lexicons the readers use."""
+
+
+def lexicons_fingerprint(workspace: Path) -> str:
+    """A sha256 of every file under the workspace's ``lexicons/`` (name and bytes), or ""
+    when it has none: the readers depend on them, so the build index's entries and every
+    week's inputs hash do too."""
+    folder = workspace / LEXICONS
+    if not folder.is_dir():
+        return ""
+    sha = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        sha.update(f"{path.relative_to(folder).as_posix()}\0{path.stat().st_size}\0".encode())
+        sha.update(path.read_bytes())
+    return sha.hexdigest()
 
 
 def file_stamps(seeds: Path, prefix_name: str) -> dict[str, tuple[str, Stamp]]:

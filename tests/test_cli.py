@@ -179,7 +179,7 @@ def test_help_imports_no_command_and_says_what_each_command_s_own_help_says() ->
     assert not [m for m in imported if m.startswith("pressroom.cli.commands.")], imported
     for layer in ("pipeline", "readers", "compose", "render", "attribution", "config"):
         assert not [m for m in imported if m.startswith(f"pressroom.{layer}")], imported
-    group = typer.main.get_command(app)
+    group = typer.main.get_group(app)
     context = group.make_context("pressroom", ["--help"], resilient_parsing=True)
     for name, line in COMMANDS.items():
         command = group.get_command(context, name)

@@ -22,6 +22,7 @@ from pressroom.outbox import INDEX_NAME, existing_weeks
 from pressroom.pipeline import index as index_module
 from pressroom.pipeline.build import WeekSelection, build
 from pressroom.pipeline.index import BuildIndex
+from pressroom.readers.files import read_file
 from pressroom.render.week import WeekOutput, render_week
 from support import (
     LEAD_IMAGE,
@@ -93,8 +94,8 @@ def test_the_serial_path_forks_nothing_and_leaves_the_collector_alone(
 
         return call
 
-    monkeypatch.setattr(processes, "read_file", noting(processes.read_file))
-    monkeypatch.setattr(processes, "render_week", noting(processes.render_week))
+    monkeypatch.setattr(processes, "read_file", noting(read_file))
+    monkeypatch.setattr(processes, "render_week", noting(render_week))
     assert len(build(archive, jobs=1).built) == 12
     _change_one_release(archive)
     assert len(build(archive, jobs=1).built) == 1

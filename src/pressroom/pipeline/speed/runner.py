@@ -54,13 +54,13 @@ class Runner:
         self._workspace, self._config = workspace, config
         self.jobs = jobs or usable_cpus()
         self.serial = not may_fork(self.jobs)
+        if not self.serial:
+            gc.freeze()  # before the warm worker forks: it inherits the frozen heap
         self._warm = WarmWorker(workspace, config) if incremental and not self.serial else None
         self._env: jinja2.Environment | None = None
         self._fingerprint = ""
 
     def __enter__(self) -> Runner:
-        if not self.serial:
-            gc.freeze()
         return self
 
     def __exit__(self, *exc: object) -> None:

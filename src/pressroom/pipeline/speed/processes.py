@@ -25,7 +25,6 @@ import signal
 import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -105,38 +104,20 @@ def read_many(
     jobs: int,
     meanwhile: Callable[[], None] | None = None,
 ) -> list[FileRead]:
-    """``read_here``, in ``jobs`` forked processes for many files, with the collector off;
-    ``meanwhile`` runs in this process while they read."""
+    """``read_here``, in ``jobs`` forked processes for many files; ``meanwhile`` runs in
+    this process while they read."""
     if not files:
         return []
     processes = _processes(jobs, len(files), PARALLEL_MIN_FILES)
-    with no_collection():
-        if processes == 1:
-            return read_here(files, timezone, workspace)
-        count = processes * 4
-        chunks = [(files[i::count], timezone, workspace) for i in range(count)]
-        with _pool(processes) as pool:
-            results = pool.map(_read_chunk, chunks)
-            if meanwhile:
-                meanwhile()
-            return [read for chunk in results for read in chunk]
-
-
-@contextmanager
-def no_collection() -> Iterator[None]:
-    """No garbage collection while files are read, here and in the workers forked meanwhile.
-
-    Reading makes many small objects and next to no reference cycles, and the collector,
-    run every 700 new objects, walked the growing heap again and again: a quarter of a
-    10,000-file cold build's reading (docs/performance.md). What cycles there are wait
-    for the next collection after the reading."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+    if processes == 1:
+        return read_here(files, timezone, workspace)
+    count = processes * 4
+    chunks = [(files[i::count], timezone, workspace) for i in range(count)]
+    with _pool(processes) as pool:
+        results = pool.map(_read_chunk, chunks)
+        if meanwhile:
+            meanwhile()
+        return [read for chunk in results for read in chunk]
 
 
 def render_here(job: RenderJob) -> Iterator[Rendered]:

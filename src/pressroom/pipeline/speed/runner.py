@@ -3,13 +3,12 @@
 Serial (``jobs`` 1, or a machine without fork): files are read and weeks rendered in this
 process, one after the other, with nothing else (``processes.read_here``,
 ``processes.render_here``). Parallel (the default, one process a CPU): reading many files
-and rendering many weeks fan out over forked processes, with the collector off while
-files are read; a build that has an index to start from forks the warm worker first,
-to render the few weeks that changed (see warm.py); and the objects alive when the build
-starts (the imported modules' above all) are frozen out of the collector's reach for the
-build (``gc.freeze``): every collection walked them all again, a fifth of a no-change
-build of 10,000 releases. Either way the outbox gets the same bytes
-(tests/pipeline/test_build.py).
+and rendering many weeks fan out over forked processes; a build that has an index to
+start from forks the warm worker first, to render the few weeks that changed (warm.py);
+and the objects alive when the build starts (the imported modules' above all) are frozen
+out of the collector's reach for the build (``gc.freeze``), in this process and in those
+it forks: every collection walked them all again. Either way the outbox gets the same
+bytes (tests/pipeline/test_build.py); docs/performance.md says what each device buys.
 """
 
 from __future__ import annotations

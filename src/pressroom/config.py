@@ -6,6 +6,7 @@ import dataclasses
 import re
 import types
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin, get_type_hints
 from urllib.parse import urljoin, urlsplit
@@ -141,8 +142,11 @@ def load_config(workspace: Path) -> Config:
     return _parsed_config(shown, text)
 
 
+@lru_cache(maxsize=4)
 def _parsed_config(shown: str, text: str) -> Config:
-    """The config a file's text makes (``shown``: its name, as problems show it)."""
+    """The config a file's text makes: it depends on that text and the name problems show,
+    nothing else, so a process that loads it again and again (the preview, twice a
+    rebuild) parses it once while it stays the same (docs/performance.md)."""
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:

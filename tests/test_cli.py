@@ -14,6 +14,7 @@ from pathlib import Path
 from icalendar import Calendar
 from typer.testing import CliRunner
 
+from pressroom.cli.commands import COMMANDS
 from pressroom.cli.main import app
 from pressroom.outbox import WEEK_FILES, existing_weeks
 from pressroom.status import ExitStatus
@@ -152,6 +153,39 @@ def test_console_script_runs_and_help_reads_well() -> None:
     )
     for command in ("build", "check", "ingest", "posts"):
         assert command in result.stdout
+
+
+def test_help_imports_no_command_and_says_what_each_command_s_own_help_says() -> None:
+    """``pressroom --help`` lists the commands without importing their modules (nor the
+    pipeline, readers or renderers they use): each one's line is its own help's first
+    paragraph."""
+    import inspect
+
+    import typer.main
+
+    code = (
+        "import sys\n"
+        "from pressroom.cli.main import main\n"
+        "sys.argv = ['pressroom', '--help']\n"
+        "try:\n    main()\n"
+        "except SystemExit:\n    pass\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('pressroom'))), "
+        "file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    imported = result.stderr.split()
+    assert not [m for m in imported if m.startswith("pressroom.cli.commands.")], imported
+    for layer in ("pipeline", "readers", "compose", "render", "attribution", "config"):
+        assert not [m for m in imported if m.startswith(f"pressroom.{layer}")], imported
+    group = typer.main.get_group(app)
+    context = group.make_context("pressroom", ["--help"], resilient_parsing=True)
+    for name, line in COMMANDS.items():
+        command = group.get_command(context, name)
+        assert command is not None and command.callback is not None
+        own = inspect.getdoc(command.callback) or ""
+        assert " ".join(own.split("\n\n")[0].split()) == line
 
 
 def test_errors_print_square_brackets_as_written(tmp_path: Path, runner: CliRunner) -> None:

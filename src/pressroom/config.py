@@ -145,8 +145,8 @@ def load_config(workspace: Path) -> Config:
 @lru_cache(maxsize=4)
 def _parsed_config(shown: str, text: str) -> Config:
     """The config a file's text makes: it depends on that text and the name problems show,
-    nothing else, so a process that loads it again and again (the preview, at every
-    rebuild) parses it once while it stays the same (docs/performance.md, "Preview")."""
+    nothing else, so a process that loads it again and again (the preview, twice a
+    rebuild) parses it once while it stays the same (docs/performance.md)."""
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:

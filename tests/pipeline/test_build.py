@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import errno
+import gc
+import json
 import multiprocessing
 import os
 import shutil
@@ -16,10 +18,11 @@ from typer.testing import CliRunner
 from pressroom import outbox as outbox_module
 from pressroom.cli.main import app
 from pressroom.errors import OutboxError, SetupError
-from pressroom.outbox import existing_weeks
+from pressroom.outbox import INDEX_NAME, existing_weeks
 from pressroom.pipeline import index as index_module
 from pressroom.pipeline.build import WeekSelection, build
 from pressroom.pipeline.index import BuildIndex
+from pressroom.readers.files import read_file
 from pressroom.render.week import WeekOutput, render_week
 from support import (
     LEAD_IMAGE,
@@ -73,6 +76,31 @@ def test_parallel_build_equals_serial_byte_for_byte(archive: Path, tmp_path: Pat
     parallel = build(other, jobs=2)
     assert serial.built == parallel.built and len(serial.built) == 12
     assert _files(archive / "outbox") == _files(other / "outbox")
+
+
+def test_the_serial_path_forks_nothing_and_leaves_the_collector_alone(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--jobs 1``: every file read and every week rendered in this process, the garbage
+    collector on and nothing frozen, in a first build and in an incremental one."""
+    from pressroom.pipeline.speed import processes
+
+    seen: list[tuple[int, bool, int]] = []
+
+    def noting(real: Any) -> Any:
+        def call(*args: Any) -> Any:
+            seen.append((os.getpid(), gc.isenabled(), gc.get_freeze_count()))
+            return real(*args)
+
+        return call
+
+    monkeypatch.setattr(processes, "read_file", noting(read_file))
+    monkeypatch.setattr(processes, "render_week", noting(render_week))
+    assert len(build(archive, jobs=1).built) == 12
+    _change_one_release(archive)
+    assert len(build(archive, jobs=1).built) == 1
+    assert len(seen) == 60 + 12 + 2  # a first build, then one file read, and its week
+    assert set(seen) == {(os.getpid(), True, 0)}
 
 
 def test_no_change_rebuild_writes_nothing(archive: Path) -> None:
@@ -195,7 +223,7 @@ def test_a_few_changed_weeks_render_in_the_warm_worker_byte_for_byte(
 ) -> None:
     """An incremental build forks a worker that loads the renderers while this process
     scans; what it writes is what a serial build writes."""
-    from pressroom.pipeline import workers
+    from pressroom.pipeline.speed import processes
 
     build(archive, jobs=1)
     other = tmp_path / "copy"
@@ -210,7 +238,7 @@ def test_a_few_changed_weeks_render_in_the_warm_worker_byte_for_byte(
             note.write(f"{os.getpid()}\n")
         return real_render(*args)
 
-    monkeypatch.setattr(workers, "render_week", noted)
+    monkeypatch.setattr(processes, "render_week", noted)
     warm = build(archive, jobs=2)
     assert len(warm.built) == 1
     assert renderers.read_text().split() != [str(os.getpid())]
@@ -237,11 +265,11 @@ def test_a_broken_template_stops_a_warm_build_before_any_write(archive: Path) ->
 def test_a_warm_worker_that_dies_is_an_error_not_a_hang(
     archive: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from pressroom.pipeline import workers
+    from pressroom.pipeline.speed import processes
 
     build(archive, jobs=2)
     _change_one_release(archive)
-    monkeypatch.setattr(workers, "render_week", lambda *args: os._exit(70))
+    monkeypatch.setattr(processes, "render_week", lambda *args: os._exit(70))
     with pytest.raises(RuntimeError, match="exit code 70"):
         build(archive, jobs=2)
     assert multiprocessing.active_children() == []
@@ -333,4 +361,121 @@ def test_a_workspace_word_list_rebuilds_every_week_with_it(archive: Path, tmp_pa
     build(fresh, jobs=1)
     assert len(again.built) == 12
     assert _files(archive / "outbox") == _files(fresh / "outbox") != before
+    assert build(archive, jobs=1).built == ()
+
+
+def _week_files(outbox: Path, week: str) -> dict[str, tuple[bytes, int]]:
+    folder = outbox / week
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _index_key(workspace: Path) -> str:
+    """The key the build index's file entries hold for."""
+    data = json.loads((workspace / "outbox" / INDEX_NAME).read_text(encoding="utf-8"))
+    return str(data["key"])
+
+
+OTHER_WEEK = "2026-W06"
+
+
+def _change_release(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    path = workspace / "seeds" / "04-autre.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", "utf-8")
+    return OTHER_WEEK
+
+
+def _change_week_file(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    (workspace / "weeks").mkdir(exist_ok=True)
+    (workspace / "weeks" / f"{OTHER_WEEK}.yaml").write_text("subject: Un autre objet\n")
+    return OTHER_WEEK
+
+
+def _change_image(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    write_image(workspace / LEAD_IMAGE, 1200, 600)
+    return PICTURES_WEEK
+
+
+@pytest.mark.parametrize(
+    "change",
+    [_change_release, _change_week_file, _change_image],
+    ids=["release file", "week file", "asset image"],
+)
+def test_a_week_s_own_input_rebuilds_that_week_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: Any
+) -> None:
+    workspace = _with_another_week(pictures_workspace(tmp_path))
+    outbox = workspace / "outbox"
+    assert sorted(build(workspace, jobs=1).built) == [PICTURES_WEEK, OTHER_WEEK]
+    before = {week: _week_files(outbox, week) for week in (PICTURES_WEEK, OTHER_WEEK)}
+    week = change(workspace, monkeypatch)
+    assert build(workspace, jobs=1).built == (week,)
+    (other,) = {PICTURES_WEEK, OTHER_WEEK} - {week}
+    assert _week_files(outbox, other) == before[other]
+    assert _week_files(outbox, week) != before[week]
+    assert build(workspace, jobs=1).built == ()
+
+
+def _change_template(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    override = workspace / "templates" / "posts"
+    override.mkdir(parents=True)
+    (override / "x.txt.j2").write_text("{{ title }} {{ url }}\n")
+
+
+def _change_config(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = workspace / "pressroom.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("#0b5ea8", "#aa0000"), encoding="utf-8"
+    )
+
+
+def _change_lexicon(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (workspace / "lexicons").mkdir(exist_ok=True)
+    verbs = workspace / "lexicons" / "verbs.en.txt"
+    verbs.write_text(verbs.read_text() + "opined\n" if verbs.exists() else "opined\n")
+
+
+def _change_version(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pressroom.pipeline.build as build_module
+
+    monkeypatch.setattr(build_module, "__version__", "99.0.0")
+
+
+@pytest.mark.parametrize(
+    ("change", "reads_again"),
+    [
+        (_change_template, False),
+        (_change_config, False),
+        (_change_lexicon, True),
+        (_change_version, True),
+    ],
+    ids=["template", "config", "lexicon file", "version"],
+)
+def test_an_input_every_week_shares_rebuilds_every_week(
+    archive: Path, monkeypatch: pytest.MonkeyPatch, change: Any, reads_again: bool
+) -> None:
+    """Templates, config, lexicons and version are in every week's inputs hash; lexicons
+    and version change what a file reads as, so the build index's entries go too."""
+    assert len(build(archive, jobs=1).built) == 12
+    key = _index_key(archive)
+    change(archive, monkeypatch)
+    assert len(build(archive, jobs=1).built) == 12
+    assert (_index_key(archive) != key) == reads_again
+    assert build(archive, jobs=1).built == ()
+    if change is _change_lexicon:  # and again when a lexicon file is edited
+        change(archive, monkeypatch)
+        assert len(build(archive, jobs=1).built) == 12
+
+
+def test_the_lexicons_environment_variable_is_no_input(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(archive, jobs=1)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "verbs.en.txt").write_text("opined\n")
+    monkeypatch.setenv("PRESSROOM_LEXICONS", str(elsewhere))
     assert build(archive, jobs=1).built == ()

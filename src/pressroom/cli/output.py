@@ -8,13 +8,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from pressroom.errors import Problem
 from pressroom.outbox import OUTBOX
-from pressroom.pipeline.build import BuildResult
+
+if TYPE_CHECKING:
+    from pressroom.pipeline.build import BuildResult
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)

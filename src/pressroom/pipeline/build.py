@@ -17,11 +17,9 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import jinja2
 
 from pressroom import __version__
 from pressroom.compose.posts import check_overrides
@@ -41,27 +39,18 @@ from pressroom.outbox import (
 from pressroom.pipeline.archive import WebArchive
 from pressroom.pipeline.index import BuildIndex, load_index, save_index
 from pressroom.pipeline.plan import WeekSelection, files_by_week, group_by_week, week_hash
-from pressroom.pipeline.reads import entry_holds, file_entry, file_stamps, read_changed
-from pressroom.pipeline.warm import WarmWorker
-from pressroom.pipeline.workers import (
-    PARALLEL_MIN_WEEKS,
-    Batch,
-    Rendered,
-    RenderJob,
-    may_fork,
-    preload,
-    render_many,
-    usable_cpus,
+from pressroom.pipeline.reads import (
+    entry_holds,
+    file_entry,
+    file_stamps,
+    read_changed,
 )
+from pressroom.pipeline.speed.processes import Batch
+from pressroom.pipeline.speed.runner import Runner, preload
 from pressroom.readers.files import read_files, release_of
 from pressroom.readers.lexicons import read_lexicons
 from pressroom.readers.weekfile import check_plan, read_week_plan, read_week_plans
 from pressroom.render.checks import Check, failed
-from pressroom.render.templates import (
-    compiled_environment,
-    environment,
-    templates_fingerprint,
-)
 
 SEEDS = "seeds"
 EVERY_WEEK = WeekSelection()
@@ -103,16 +92,18 @@ def build(
     """Build the selected weeks into workspace/outbox; raises SetupError before any write.
 
     ``force`` renders every selected week. Reading and rendering run in ``jobs``
-    processes (default: one per CPU); the output is the same either way.
+    processes (default: one per CPU; 1: all in this process, see speed.runner); the
+    output is the same either way.
     """
     started = time.perf_counter()
-    jobs = jobs or usable_cpus()
     config = load_config(workspace)
     lexicons = read_lexicons(workspace)
     plans = read_week_plans(workspace)
     seeds, outbox = _seeds_dir(workspace), workspace / OUTBOX
     # an outbox with an index: the warm worker starts first, its start is the longest wait
-    with _Renderer(workspace, config, jobs, warm=(outbox / INDEX_NAME).is_file()) as renderer:
+    with Runner(
+        workspace, config, jobs, lexicons, incremental=(outbox / INDEX_NAME).is_file()
+    ) as runner:
         index = load_index(outbox, _index_key(config, lexicons))
         web_archive = WebArchive(workspace, outbox, config, index.web_archive, index.archived)
         stamps = file_stamps(seeds, SEEDS)
@@ -124,7 +115,12 @@ def build(
         reads = {
             r.name: r
             for r in read_changed(
-                stale, stamps, config.timezone, workspace, lexicons, jobs, preload
+                stale,
+                stamps,
+                config.timezone,
+                workspace,
+                lexicons,
+                lambda files: runner.read(files, preload_meanwhile=True),
             )
         }
         entries = {
@@ -134,7 +130,7 @@ def build(
         week_files, problems = files_by_week(entries)
         for week, plan in plans.items():
             check_plan(plan, [str(entries[n].release_id) for n in week_files.get(week, [])])
-        shared = json.dumps([__version__, renderer.fingerprint(), repr(config)])
+        shared = json.dumps([__version__, runner.fingerprint(), repr(config), lexicons.key])
         hashes = {
             w: week_hash(shared, entries, files, plans[w].sha256 if w in plans else "")
             for w, files in week_files.items()
@@ -147,7 +143,7 @@ def build(
         ]
         if on_plan:
             on_plan(len(to_render))
-        renderer.prepare(len(to_render))  # a broken template stops the build before a write
+        runner.prepare(len(to_render))  # a broken template stops the build before a write
         gone = selection.everything and not set(existing_weeks(outbox)) <= set(week_files)
         web_archive.prepare(weeks_change=bool(to_render) or gone)
         rendering = set(to_render)
@@ -158,7 +154,9 @@ def build(
         ]
         reads.update(
             (r.name, r)
-            for r in read_changed(missing, stamps, config.timezone, workspace, lexicons, jobs)
+            for r in read_changed(
+                missing, stamps, config.timezone, workspace, lexicons, runner.read
+            )
         )
         releases = {w: tuple(release_of(reads[name]) for name in week_files[w]) for w in to_render}
         images = {
@@ -178,7 +176,7 @@ def build(
         built: list[str] = []
         failed_checks: dict[str, tuple[Check, ...]] = {}
         batch = Batch(outbox, releases, hashes, workspace, images, plans)
-        for week, checks, summary in renderer.render(batch):
+        for week, checks, summary in runner.render(batch):
             built.append(week)
             web_archive.written(week, summary)
             if failed(checks):
@@ -285,49 +283,3 @@ def _seeds_dir(workspace: Path) -> Path:
             )
         )
     return seeds
-
-
-class _Renderer:
-    """Renders the weeks a build needs: in the warm worker for a few, else in this process
-    or in forked workers (see workers.render_many)."""
-
-    def __init__(self, workspace: Path, config: Config, jobs: int, *, warm: bool) -> None:
-        self._workspace, self._config, self._jobs = workspace, config, jobs
-        self._warm = WarmWorker(workspace, config) if warm and may_fork(jobs) else None
-        self._env: jinja2.Environment | None = None
-        self._fingerprint = ""
-
-    def __enter__(self) -> _Renderer:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop_warm()
-
-    def fingerprint(self) -> str:
-        """The templates' hash, read before they are compiled (an edit in between shows
-        in the next build's hash)."""
-        warm = self._warm
-        self._fingerprint = warm.fingerprint() if warm else templates_fingerprint(self._workspace)
-        return self._fingerprint
-
-    def prepare(self, weeks: int) -> None:
-        """Compile the templates for the weeks to render; raises on a broken one."""
-        if self._warm and 0 < weeks < PARALLEL_MIN_WEEKS:
-            self._warm.compiled()
-            return
-        self._stop_warm()
-        if weeks:
-            self._env = compiled_environment(self._workspace, self._fingerprint)
-        else:
-            self._env = environment(self._workspace)
-
-    def render(self, batch: Batch) -> Iterator[Rendered]:
-        if self._warm:
-            return self._warm.render(batch)
-        assert self._env is not None, "prepare() first"
-        return render_many(RenderJob(self._config, self._env, batch), self._jobs)
-
-    def _stop_warm(self) -> None:
-        if self._warm:
-            self._warm.stop()
-            self._warm = None

@@ -3,10 +3,10 @@ was last read, and each week's inputs hash (and the web archive's), so that an u
 archive is neither read nor rendered again.
 
 A file entry holds while the file's size and modification time (its ``Stamp``) are the
-ones recorded; the whole index holds only under the same key (pressroom's version and
-the time zone, which change what a file reads as). A release file that names a workspace
-image depends on it too: its entry holds while the image's size and modification time
-are the recorded ones (or while it is still missing).
+ones recorded; the whole index holds only under the same key (pressroom's version, the
+time zone and the workspace's lexicons, which change what a file reads as). A release
+file that names a workspace image depends on it too: its entry holds while the image's
+size and modification time are the recorded ones (or while it is still missing).
 """
 
 from __future__ import annotations

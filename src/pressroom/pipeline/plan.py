@@ -71,9 +71,9 @@ def week_hash(
     shared: str, entries: dict[str, FileEntry], files: list[str], week_file: str = ""
 ) -> str:
     """The sha256 of a week's inputs: what every week shares (pressroom's version, the
-    templates, the config), each of its files' name and sha256 and those of the images
-    they name, and the sha256 of its week file when it has one (so that editing it
-    rebuilds that week only)."""
+    templates, the config, the workspace's lexicons), each of its files' name and sha256
+    and those of the images they name, and the sha256 of its week file when it has one
+    (so that editing it rebuilds that week only)."""
     sha = hashlib.sha256(shared.encode())
     for name in files:
         sha.update(f"{name}\0{entries[name].sha256}\0".encode())

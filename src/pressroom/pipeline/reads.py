@@ -9,7 +9,6 @@ from pathlib import Path
 
 from pressroom.lexicon import Lexicons
 from pressroom.pipeline.index import BuildIndex, FileEntry, Stamp
-from pressroom.pipeline.workers import read_many
 from pressroom.readers.files import FileRead, release_entries
 from pressroom.readers.images import ImageSource
 from pressroom.weeks import iso_week
@@ -39,10 +38,10 @@ def read_changed(
     timezone: str,
     workspace: Path,
     lexicons: Lexicons,
-    jobs: int,
-    meanwhile: Callable[[], None] | None = None,
+    read: Callable[[list[tuple[str, str]]], list[FileRead]],
 ) -> list[FileRead]:
-    """The files' reads (``workers.read_many``), kept ones while their stamps hold."""
+    """The files' reads: kept ones while their stamps hold, the others by ``read`` (the
+    build's ``Runner.read``)."""
     answers: list[FileRead] = []
     to_read: list[tuple[str, str]] = []
     for path, name in files:
@@ -56,12 +55,14 @@ def read_changed(
             answers.append(kept[1])
         else:
             to_read.append((path, name))
-    fresh = read_many(to_read, timezone, workspace, lexicons, jobs, meanwhile)
-    if len(_kept) > len(stamps):  # files gone, or another workspace: forget what it read
-        _kept.clear()
-    for read in fresh:
-        path, stamp = stamps[read.name]
-        _kept[path, timezone, lexicons] = (stamp, read)
+    fresh = read(to_read) if to_read else []
+    if len(_kept) > len(stamps):  # files gone, or another workspace: forget what they read
+        paths = {path for path, _ in stamps.values()}
+        for key in [key for key in _kept if key[0] not in paths]:
+            del _kept[key]
+    for fresh_read in fresh:
+        path, stamp = stamps[fresh_read.name]
+        _kept[path, timezone, lexicons] = (stamp, fresh_read)
     return answers + fresh
 
 

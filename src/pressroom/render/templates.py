@@ -30,7 +30,7 @@ def environment(workspace: Path) -> jinja2.Environment:
     loaders.append(jinja2.FileSystemLoader(PACKAGED_TEMPLATES))
     env = _Environment(
         loader=jinja2.ChoiceLoader(loaders),
-        autoescape=_autoescape,
+        autoescape=_ESCAPED,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -45,13 +45,6 @@ def environment(workspace: Path) -> jinja2.Environment:
 _ESCAPED = jinja2.select_autoescape(
     ["html", "mjml", "xml", "mjml.j2", "html.j2"], default_for_string=False
 )
-
-
-@lru_cache(maxsize=256)
-def _autoescape(name: str | None) -> bool:
-    """Whether a template's output is HTML-escaped (by its name's ending), remembered: Jinja
-    asks again for every include, at each story of a digest."""
-    return bool(_ESCAPED(name))
 
 
 class _Environment(jinja2.Environment):
@@ -72,7 +65,6 @@ def wrap(text: str, width: int = 72) -> str:
     return "\n".join(lines)
 
 
-@lru_cache(maxsize=8)
 def _line_pattern(width: int) -> re.Pattern[str]:
     """One line of a wrapped paragraph (single spaces, no newline): as many words as fit
     in ``width``, or one longer word alone; the space after it is left out."""

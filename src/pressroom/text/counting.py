@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 
 import regex
 
@@ -33,7 +32,6 @@ _JOINS = regex.compile(
 )
 
 
-@lru_cache(maxsize=8192)
 def x_length(text: str) -> int:
     """twitter-text v3 weighted length (NFC, URL = 23, emoji = 2, most CJK and U+202F = 2).
 
@@ -66,9 +64,8 @@ def _url_spans(text: str) -> Iterator[tuple[int, int]]:
             yield offset + start, offset + end
 
 
-@lru_cache(maxsize=4096)
 def _urls_in(run: str) -> tuple[tuple[int, int], ...]:
-    """A run's URLs: the same link comes back in every draft of a post."""
+    """A run's URLs."""
     return tuple((url["indices"][0], url["indices"][1]) for url in twitter_text()[0](run))
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import regex
@@ -217,9 +216,7 @@ def day_in_words(moment: datetime | date, locale: str) -> str:
     return _day_in_words(day, locale)
 
 
-@lru_cache(maxsize=4096)
 def _day_in_words(day: date, locale: str) -> str:
-    """Babel's formatting, once per day and locale: a digest writes a date per story."""
     text = format_date(day, "d MMMM y", locale=locale)
     return _french_first(text, day.day) if locale.startswith("fr") else text
 

@@ -12,8 +12,6 @@ from pressroom.cli.app import app
 from pressroom.cli.options import Workspace, day_option, week_or_exit, weeks_option
 from pressroom.cli.output import err, escape, out, progress, report, summary
 from pressroom.outbox import OUTBOX
-from pressroom.pipeline.build import WeekSelection
-from pressroom.pipeline.build import build as run_build
 from pressroom.status import ExitStatus
 
 
@@ -36,7 +34,7 @@ def build(
             "-j",
             min=1,
             metavar="N",
-            help="Processes to build with.",
+            help="Processes to build with; 1 reads and renders all in this process (no fork).",
             show_default="CPU count",
         ),
     ] = None,
@@ -47,6 +45,9 @@ def build(
     2 usage, config or template error (nothing written), 3 the outbox could not be
     written (each week folder is still whole, old or new).
     """
+    from pressroom.pipeline.build import WeekSelection
+    from pressroom.pipeline.build import build as run_build
+
     selection = WeekSelection(
         weeks=tuple(week_or_exit(w) for w in week or ()),
         since=since.date() if since else None,

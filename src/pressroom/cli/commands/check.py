@@ -13,8 +13,6 @@ from pressroom.cli.options import Workspace, fail, week_or_exit, weeks_option
 from pressroom.cli.output import STATUS_STYLE, out
 from pressroom.errors import Problem
 from pressroom.outbox import OUTBOX, existing_weeks, record_audit
-from pressroom.readers.images import images_in
-from pressroom.render.checks import Check, check_digest, failed
 from pressroom.status import ExitStatus
 
 
@@ -42,6 +40,8 @@ def check(
     check fails, 2 when there is nothing to check.
     """
     from pressroom.audit import axe_checks, spam_checks
+    from pressroom.readers.images import images_in
+    from pressroom.render.checks import Check, check_digest, failed
 
     outbox = workspace / OUTBOX
     weeks = [week_or_exit(w) for w in week] if week else existing_weeks(outbox)

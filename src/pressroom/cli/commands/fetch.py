@@ -12,7 +12,6 @@ import typer
 from pressroom.cli.app import app
 from pressroom.cli.options import Workspace, day_option, fail
 from pressroom.cli.output import err, escape, out, progress
-from pressroom.config import WebSource, load_config
 from pressroom.errors import Problem
 from pressroom.status import ExitStatus
 
@@ -56,6 +55,7 @@ def fetch(
     config error.
     """
     # imported here: trafilatura, httpx and feedparser would slow every other command's start
+    from pressroom.config import WebSource, load_config
     from pressroom.fetch.run import FetchOptions, Outcome
     from pressroom.fetch.run import fetch as run_fetch
 

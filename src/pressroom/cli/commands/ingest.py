@@ -9,14 +9,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-import yaml
 
 from pressroom.cli.app import app
 from pressroom.cli.options import Workspace
 from pressroom.cli.output import report
-from pressroom.config import load_config
-from pressroom.readers.files import read_files
-from pressroom.readers.lexicons import read_lexicons
 from pressroom.status import ExitStatus
 
 
@@ -36,6 +32,12 @@ def ingest(
     workspace: Workspace = Path("."),
 ) -> None:
     """Print the releases pressroom understood from FILES, to check the parser's reading."""
+    import yaml
+
+    from pressroom.config import load_config
+    from pressroom.readers.files import read_files
+    from pressroom.readers.lexicons import read_lexicons
+
     config = load_config(workspace)
     outcome = read_files(files, config.tz, workspace=workspace, lexicons=read_lexicons(workspace))
     records = [release.to_dict() for release in outcome.releases]

@@ -1,4 +1,5 @@
-"""Processes: reading fans out over files, rendering over weeks.
+"""Reading and rendering, in this process or fanned out over forked ones (files for
+reading, weeks for rendering). ``runner.Runner`` picks; nothing else calls the pools.
 
 Invariants:
 
@@ -10,6 +11,8 @@ Invariants:
   serial build.
 - Small work runs in this process: forking costs more than it saves below
   ``PARALLEL_MIN_FILES`` files or ``PARALLEL_MIN_WEEKS`` weeks.
+- The plain functions (``read_here``, ``render_here``) use no device at all: the serial
+  path (``--jobs 1``) is nothing but them.
 """
 
 from __future__ import annotations
@@ -22,7 +25,6 @@ import signal
 import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -90,6 +92,15 @@ def may_fork(jobs: int) -> bool:
     return jobs >= 2 and "fork" in multiprocessing.get_all_start_methods()
 
 
+def read_here(
+    files: list[tuple[str, str]], timezone: str, workspace: Path, lexicons: Lexicons
+) -> list[FileRead]:
+    """Read files given as (path, name), and the images they name under the workspace's
+    assets/, with the word lists of ``lexicons``, in this process, one after the other."""
+    tz = ZoneInfo(timezone)
+    return [read_file(Path(path), tz, name, workspace, lexicons) for path, name in files]
+
+
 def read_many(
     files: list[tuple[str, str]],
     timezone: str,
@@ -98,61 +109,45 @@ def read_many(
     jobs: int,
     meanwhile: Callable[[], None] | None = None,
 ) -> list[FileRead]:
-    """Read files given as (path, name), and the images they name under the workspace's
-    assets/, with the word lists of ``lexicons``, in processes for many; ``meanwhile`` runs
-    in this process while they read."""
+    """``read_here``, in ``jobs`` forked processes for many files; ``meanwhile`` runs in
+    this process while they read."""
     if not files:
         return []
     processes = _processes(jobs, len(files), PARALLEL_MIN_FILES)
-    with no_collection():
-        if processes == 1:
-            return _read_chunk((files, timezone, workspace, lexicons))
-        count = processes * 4
-        chunks = [(files[i::count], timezone, workspace, lexicons) for i in range(count)]
-        with _pool(processes) as pool:
-            results = pool.map(_read_chunk, chunks)
-            if meanwhile:
-                meanwhile()
-            return [read for chunk in results for read in chunk]
+    if processes == 1:
+        return read_here(files, timezone, workspace, lexicons)
+    count = processes * 4
+    chunks = [(files[i::count], timezone, workspace, lexicons) for i in range(count)]
+    with _pool(processes) as pool:
+        results = pool.map(_read_chunk, chunks)
+        if meanwhile:
+            meanwhile()
+        return [read for chunk in results for read in chunk]
 
 
-@contextmanager
-def no_collection() -> Iterator[None]:
-    """No garbage collection while files are read, here and in the workers forked meanwhile.
-
-    Reading makes many small objects and next to no reference cycles, and the collector,
-    run every 700 new objects, walked the growing heap again and again: a quarter of a
-    10,000-file cold build's reading (docs/performance.md). What cycles there are wait
-    for the next collection after the reading."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+def render_here(job: RenderJob) -> Iterator[Rendered]:
+    """Render and write every week of the job in this process, one after the other; yields
+    each week and its checks as it lands."""
+    for week in job.batch.releases:
+        yield render_and_write(job, week)
 
 
 def render_many(job: RenderJob, jobs: int) -> Iterator[Rendered]:
-    """Render and write every week of the job; yields each week and its checks as it lands."""
+    """``render_here``, in ``jobs`` forked processes for many weeks."""
     weeks = list(job.batch.releases)
     processes = _processes(jobs, len(weeks), PARALLEL_MIN_WEEKS)
     if processes == 1:
-        for week in weeks:
-            yield render_and_write(job, week)
+        yield from render_here(job)
         return
     gc.freeze()  # the workers share this process's objects: keep the collector off them
-    try:
-        with _pool(processes, job) as pool:
-            try:
-                yield from pool.map(
-                    _render_in_worker, weeks, chunksize=max(1, len(weeks) // (processes * 8))
-                )
-            except BaseException:
-                pool.shutdown(cancel_futures=True)  # a failed write stops the weeks not begun
-                raise
-    finally:
-        gc.unfreeze()
+    with _pool(processes, job) as pool:  # (the runner unfreezes them at the build's end)
+        try:
+            yield from pool.map(
+                _render_in_worker, weeks, chunksize=max(1, len(weeks) // (processes * 8))
+            )
+        except BaseException:
+            pool.shutdown(cancel_futures=True)  # a failed write stops the weeks not begun
+            raise
 
 
 def render_and_write(job: RenderJob, week: str) -> Rendered:
@@ -214,9 +209,7 @@ def _render_in_worker(week: str) -> Rendered:
 
 
 def _read_chunk(args: tuple[list[tuple[str, str]], str, Path, Lexicons]) -> list[FileRead]:
-    files, timezone, workspace, lexicons = args
-    tz = ZoneInfo(timezone)
-    return [read_file(Path(path), tz, name, workspace, lexicons) for path, name in files]
+    return read_here(*args)
 
 
 def _write(batch: Batch, output: WeekOutput) -> None:

@@ -1,0 +1,96 @@
+"""Hostile input can't take the build down: each bad file is its own located problem, the
+other weeks are built, and the process stays within a memory cap and a time limit."""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from support import copy_workspace
+from test_yamlsafe import BOMB
+
+MEMORY_CAP = 1536 * 1024 * 1024
+"""Address space the build may take (a billion-laughs walk wanted 3 GB and more)."""
+TIME_LIMIT = 120
+
+
+def _capped() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+
+def build_capped(workspace: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``pressroom build`` in a process of its own under the memory cap and time limit."""
+    code = "from pressroom.cli.main import main; main()"
+    return subprocess.run(
+        [sys.executable, "-c", code, "build", "-C", str(workspace), *args],
+        capture_output=True,
+        text=True,
+        timeout=TIME_LIMIT,
+        preexec_fn=_capped,
+        check=False,
+    )
+
+
+DEEP = "title: Profond\ndate: 2026-01-20\nbody:\n  - " + "[" * 1000 + "]" * 1000 + "\n"
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    workspace = copy_workspace(tmp_path)
+    seeds = workspace / "seeds"
+    (seeds / "bomb.yaml").write_text(BOMB, encoding="utf-8")
+    (seeds / "deep.yaml").write_text(DEEP, encoding="utf-8")
+    (seeds / "far.yaml").write_text(
+        "title: Bien plus tard\ndate: 9999-12-31\nbody: Le texte.\n", encoding="utf-8"
+    )
+    (seeds / "far.txt").write_text(
+        "Bien plus tard\n\nLe 31/12/9999\n\nLe texte de ce communiqué.\n", encoding="utf-8"
+    )
+    (seeds / "front.md").write_text(
+        "---\ntitle: Alias\nquotes: &q [a]\ntags: *q\n---\n\nLe texte.\n", encoding="utf-8"
+    )
+    return workspace
+
+
+def test_hostile_releases_are_located_problems_and_the_rest_is_built(hostile: Path) -> None:
+    result = build_capped(hostile)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    for expected in (
+        "seeds/bomb.yaml:2: YAML aliases are not allowed; write the value out",
+        "seeds/deep.yaml:4: YAML nested more than 50 levels deep",
+        "seeds/far.yaml:2: the date 9999-12-31 is outside 1900-2100; check the year",
+        "seeds/front.md:4: YAML aliases are not allowed",
+    ):
+        assert expected in result.stderr
+    assert "seeds/far.txt:" in result.stderr
+    outbox = hostile / "outbox"
+    for written in ("2025-W11/digest.html", "2026-W04/digest.html", "index.html", "feed.xml"):
+        assert (outbox / written).is_file(), written
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("pressroom.yaml", BOMB, "pressroom.yaml:2: YAML aliases are not allowed"),
+        ("pressroom.yaml", "locale: " + "[" * 1000, "pressroom.yaml:1: YAML nested more than"),
+        ("weeks/2026-W04.yaml", BOMB, "weeks/2026-W04.yaml:2: YAML aliases are not allowed"),
+        ("weeks/2026-W04.yaml", "note: " + "{a: " * 1000, "weeks/2026-W04.yaml:1: YAML nested"),
+        ("weeks/9999-W01.yaml", "note: Plus tard.\n", "weeks/9999-W01.yaml:1: '9999-W01' is not"),
+    ],
+)
+def test_hostile_setup_files_stop_the_build_before_it_writes(
+    tmp_path: Path, name: str, text: str, expected: str
+) -> None:
+    workspace = copy_workspace(tmp_path)
+    (workspace / name).parent.mkdir(parents=True, exist_ok=True)
+    (workspace / name).write_text(text, encoding="utf-8")
+    result = build_capped(workspace)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert expected in result.stderr
+    assert not (workspace / "outbox").exists()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from pressroom.yamlsafe import UNSAFE_CHARACTERS
 from support import copy_workspace
 from test_yamlsafe import BOMB
 
@@ -53,6 +54,13 @@ def hostile(tmp_path: Path) -> Path:
     (seeds / "front.md").write_text(
         "---\ntitle: Alias\nquotes: &q [a]\ntags: *q\n---\n\nLe texte.\n", encoding="utf-8"
     )
+    (seeds / "escapes.yaml").write_text(
+        'title: "Contrôle \\x01 ici"\ndate: 2026-01-20\nbody: "Un texte \\0 et \\e et \\uFFFE."\n',
+        encoding="utf-8",
+    )
+    (seeds / "raw.txt").write_bytes(
+        b"Titre \x01 brut\n\nLe 21/01/2026\n\nUn texte\x1b[31m rouge \xef\xbf\xbe fini.\n"
+    )
     return workspace
 
 
@@ -68,6 +76,17 @@ def test_hostile_releases_are_located_problems_and_the_rest_is_built(hostile: Pa
     ):
         assert expected in result.stderr
     assert "seeds/far.txt:" in result.stderr
+    assert "seeds/escapes.yaml:1: warning: control characters or non-characters removed " in (
+        result.stderr
+    )
+    assert "(also on line 3)" in result.stderr
+    assert "seeds/raw.txt:1: warning: control characters or non-characters removed " in (
+        result.stderr
+    )
+    digest = (hostile / "outbox" / "2026-W04" / "digest.html").read_text(encoding="utf-8")
+    assert "Contrôle ici" in digest
+    assert "Titre brut" in digest
+    assert not UNSAFE_CHARACTERS.search(digest)
     outbox = hostile / "outbox"
     for written in ("2025-W11/digest.html", "2026-W04/digest.html", "index.html", "feed.xml"):
         assert (outbox / written).is_file(), written

@@ -63,3 +63,19 @@ def test_values_are_the_safe_loaders(loader: type) -> None:
     }
     with pytest.raises(yaml.YAMLError):
         yamlsafe.parse("a: !!python/object:os.system x\n", loader)
+
+
+def test_unsafe_characters_are_removed_with_their_lines() -> None:
+    text = "ok\nun \x01 deux\x00\ntrois\x1b[0m \ufffe\U0010ffff\nsaut\x0cde page\n\tfin\r\n"
+    assert yamlsafe.remove_unsafe_characters(text) == (
+        "ok\nun  deux\ntrois[0m \nsaut de page\n\tfin\r\n",
+        (2, 3, 4),
+    )
+    assert yamlsafe.remove_unsafe_characters("é ü «»") == ("é ü «»", ())
+
+
+@LOADERS
+def test_escaped_unsafe_characters_are_removed_from_values(loader: type) -> None:
+    parsed = yamlsafe.parse('a: ok\nb: "x\\x01y\\0"\nc: "\\e[31m\\uFFFE"\n', loader)
+    assert parsed.values == {"a": "ok", "b": "xy", "c": "[31m"}
+    assert parsed.cleaned == (1, 2)

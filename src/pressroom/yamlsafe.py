@@ -15,17 +15,39 @@ Each refusal is an ``UnsafeYaml``, a ``yaml.MarkedYAMLError`` with the line and 
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.composer import Composer
 from yaml.events import AliasEvent, ScalarEvent
-from yaml.nodes import Node
+from yaml.nodes import Node, ScalarNode
 
 MAX_DEPTH = 50
 """Deepest nesting of lists and mappings a YAML file may have."""
 MAX_CHARS = 2_000_000
 """Longest YAML text read (characters): a release is a few thousand."""
+
+
+UNSAFE_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef"
+    + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000))
+    + "]"
+)
+"""Control characters (but tab, line feed and carriage return) and Unicode non-characters:
+nothing a release means, and each breaks the email's XML (MJML) or a client."""
+
+
+def remove_unsafe_characters(text: str) -> tuple[str, tuple[int, ...]]:
+    """The text without ``UNSAFE_CHARACTERS`` (a form feed or vertical tab becomes a space,
+    the others go), and the lines (from 1) they were on."""
+    if not UNSAFE_CHARACTERS.search(text):
+        return text, ()
+    lines = tuple(
+        number for number, line in enumerate(text.split("\n"), 1) if UNSAFE_CHARACTERS.search(line)
+    )
+    spaced = text.replace("\x0b", " ").replace("\x0c", " ")
+    return UNSAFE_CHARACTERS.sub("", spaced), lines
 
 
 class UnsafeYaml(yaml.MarkedYAMLError):
@@ -43,6 +65,21 @@ class _BoundedComposer(Composer):
     composer recurses in C without a limit."""
 
     _depth = 0
+    clean = True
+    """Whether scalars lose their unsafe characters (else they keep them, to be refused)."""
+    cleaned: list[int]
+    """The lines (from 0) of scalars whose unsafe characters were removed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cleaned = []
+
+    def compose_scalar_node(self, anchor: Any) -> ScalarNode:
+        node = super().compose_scalar_node(anchor)
+        if self.clean and isinstance(node.value, str) and UNSAFE_CHARACTERS.search(node.value):
+            node.value = remove_unsafe_characters(node.value)[0]
+            self.cleaned.append(node.start_mark.line)
+        return node
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()  # type: ignore[attr-defined]
@@ -127,8 +164,10 @@ if yaml.__with_libyaml__:
 
 
 def compose(text: str, loader: type[Any] = YAML_LOADER) -> Node | None:
-    """The node tree of one YAML document, bounded. Raises yaml.YAMLError."""
+    """The node tree of one YAML document, bounded, its values as written (unsafe
+    characters kept, for the caller to refuse). Raises yaml.YAMLError."""
     instance = loader(text)
+    instance.clean = False
     try:
         node: Node | None = instance.get_single_node()
         return node
@@ -136,12 +175,23 @@ def compose(text: str, loader: type[Any] = YAML_LOADER) -> Node | None:
         instance.dispose()
 
 
-def parse(text: str, loader: type[Any] = YAML_LOADER) -> tuple[Node | None, Any]:
+class Parsed(NamedTuple):
+    node: Node | None
+    """The node tree, for key lines."""
+    values: Any
+    """The values built from it."""
+    cleaned: tuple[int, ...] = ()
+    """The lines (from 0) of values whose unsafe characters were removed (``\\x01``,
+    ``\\0``, ``\\e`` and ``\\uFFFE`` escapes)."""
+
+
+def parse(text: str, loader: type[Any] = YAML_LOADER) -> Parsed:
     """One pass: the node tree (for key lines) and the values built from it."""
     instance = loader(text)
     try:
         node = instance.get_single_node()
-        return node, instance.construct_document(node) if node is not None else None
+        values = instance.construct_document(node) if node is not None else None
+        return Parsed(node, values, tuple(sorted(set(instance.cleaned))))
     finally:
         instance.dispose()
 

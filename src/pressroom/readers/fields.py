@@ -43,6 +43,9 @@ class Fields:
     first_line: int
     item_lines: dict[str, tuple[int, ...]] = field(default_factory=dict)
     """The file line of each item of a key whose value is a list."""
+    cleaned: tuple[int, ...] = ()
+    """The file lines of values whose control characters or non-characters were removed
+    (written as YAML escapes such as ``"\\x01"``)."""
 
     def line(self, key: str) -> int:
         return self.lines.get(key, self.first_line)
@@ -55,7 +58,7 @@ class Fields:
 def load_mapping(text: str, first_line: int = 1) -> Fields:
     """Parse a YAML mapping, keeping key lines; first_line is where ``text`` starts in the file."""
     try:
-        node, values = _parse(text)
+        node, values, cleaned = _parse(text)
     except yaml.YAMLError as exc:
         offset, message, hint = yamlsafe.describe(exc)
         raise RecordError(first_line + offset, message, hint) from exc
@@ -79,10 +82,11 @@ def load_mapping(text: str, first_line: int = 1) -> Fields:
         for key, value in node.value
         if isinstance(value, yaml.SequenceNode)
     }
-    return Fields({str(k): v for k, v in values.items()}, lines, first_line, items)
+    cleaned_lines = tuple(first_line + line for line in cleaned)
+    return Fields({str(k): v for k, v in values.items()}, lines, first_line, items, cleaned_lines)
 
 
-def _parse(text: str) -> tuple[yaml.Node | None, Any]:
+def _parse(text: str) -> yamlsafe.Parsed:
     """One pass: the node tree (for key lines) and the values built from it.
 
     On an error, the pure-Python parser runs again: its messages are the clearer ones.

@@ -113,3 +113,27 @@ def test_hostile_setup_files_stop_the_build_before_it_writes(
     assert "Traceback" not in result.stderr
     assert expected in result.stderr
     assert not (workspace / "outbox").exists()
+
+
+def test_a_seed_linking_out_of_the_workspace_is_not_read(tmp_path: Path) -> None:
+    workspace = copy_workspace(tmp_path / "ws")
+    secret = tmp_path / "secret.txt"
+    secret.write_text(
+        "Mot de passe du serveur\n\nLe 20/01/2026\n\nLe secret est hunter2.\n", encoding="utf-8"
+    )
+    (workspace / "seeds" / "leak.txt").symlink_to(secret)
+    inside = workspace / "notes" / "inside.txt"
+    inside.parent.mkdir()
+    inside.write_text(
+        "Une note du service\n\nLe 21/01/2026\n\nLe texte de la note.\n", encoding="utf-8"
+    )
+    (workspace / "seeds" / "inside.txt").symlink_to(inside)
+    result = build_capped(workspace)
+    assert result.returncode == 1, result.stderr
+    assert (
+        "seeds/leak.txt:1: the file is a link to outside the workspace; not read" in result.stderr
+    )
+    week = workspace / "outbox" / "2026-W04"
+    written = "".join(p.read_text(encoding="utf-8", errors="replace") for p in week.iterdir())
+    assert "hunter2" not in written
+    assert "Une note du service" in (week / "digest.html").read_text(encoding="utf-8")

@@ -136,8 +136,17 @@ def read_file(
     lexicons: Lexicons = PACKAGED,
 ) -> FileRead:
     """Read one file; ``name`` is the file as its problems name it. With ``workspace``, a
-    release's image under its ``assets/`` is read too (and left out when it cannot be shown).
+    link that leads out of it is a problem, not read, and a release's image under its
+    ``assets/`` is read too (and left out when it cannot be shown).
     ``lexicons``: the word lists (the workspace's, ``readers.lexicons.read_lexicons``)."""
+    if workspace is not None and os.path.islink(path) and not _inside(path, workspace):
+        problem = Problem(
+            name,
+            1,
+            "the file is a link to outside the workspace; not read",
+            "copy the file into the workspace instead of linking to it",
+        )
+        return FileRead(name, None, (problem,), "")
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -157,6 +166,11 @@ def read_file(
     except Exception as exc:  # one file's failure is that file's problem, never the build's
         return FileRead(name, None, (_unreadable(name, exc),), sha256)
     return FileRead(name, release, (*problems, *found), sha256, source, image)
+
+
+def _inside(path: Path, workspace: Path) -> bool:
+    """Whether a link leads to a file inside the workspace (links inside it are followed)."""
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(workspace))
 
 
 def _unreadable(name: str, exc: BaseException) -> Problem:

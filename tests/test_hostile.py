@@ -3,15 +3,23 @@ other weeks are built, and the process stays within a memory cap and a time limi
 
 from __future__ import annotations
 
+import errno
+import fcntl
+import os
 import resource
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from pressroom.cli.main import app
+from pressroom.errors import OutboxError
+from pressroom.outbox import ARCHIVE_FEED, ARCHIVE_INDEX, INDEX_NAME
+from pressroom.pipeline.build import build
 from pressroom.yamlsafe import UNSAFE_CHARACTERS
-from support import copy_workspace
+from support import copy_workspace, fail_outbox_writes
 from test_yamlsafe import BOMB
 
 MEMORY_CAP = 1536 * 1024 * 1024
@@ -137,3 +145,55 @@ def test_a_seed_linking_out_of_the_workspace_is_not_read(tmp_path: Path) -> None
     written = "".join(p.read_text(encoding="utf-8", errors="replace") for p in week.iterdir())
     assert "hunter2" not in written
     assert "Une note du service" in (week / "digest.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("code", "only"),
+    [
+        (errno.ENOSPC, INDEX_NAME),
+        (errno.EROFS, INDEX_NAME),
+        (errno.EACCES, INDEX_NAME),
+        (errno.ENOSPC, ARCHIVE_INDEX),
+        (errno.EROFS, ARCHIVE_FEED),
+    ],
+)
+def test_a_full_disk_at_the_index_or_archive_is_exit_3_without_temp_files(
+    workspace: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch, code: int, only: str
+) -> None:
+    fail_outbox_writes(monkeypatch, code, only=only)
+    result = runner.invoke(app, ["build", "-C", str(workspace)])
+    assert result.exit_code == 3, result.output
+    assert os.strerror(code) in result.stderr
+    assert "Traceback" not in result.output
+    outbox = workspace / "outbox"
+    assert not [p.name for p in outbox.iterdir() if ".tmp-" in p.name]
+    assert (outbox / "2026-W04" / "digest.html").is_file()  # the weeks are whole
+
+
+def test_a_second_build_waits_for_the_first_then_says_so(workspace: Path) -> None:
+    fd = os.open(workspace, os.O_RDONLY)  # another build's hold on the workspace
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        with pytest.raises(OutboxError) as caught:
+            build(workspace, jobs=1, lock_wait=0.2)
+        assert caught.value.problem.message == (
+            "another build of this workspace is running (waited 0.2 s)"
+        )
+        assert not (workspace / "outbox").exists()
+    finally:
+        os.close(fd)
+    assert build(workspace, jobs=1).built == ("2025-W11", "2026-W04")
+
+
+def test_concurrent_builds_end_cleanly(workspace: Path) -> None:
+    code = "from pressroom.cli.main import main; main()"
+    command = [sys.executable, "-c", code, "build", "-C", str(workspace), "--force"]
+    builds = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
+    outputs = [b.communicate(timeout=TIME_LIMIT) for b in builds]
+    assert [b.returncode for b in builds] == [0] * 4, outputs
+    outbox = workspace / "outbox"
+    assert not [p.name for p in outbox.iterdir() if ".tmp-" in p.name or ".old-" in p.name]
+    assert build(workspace, jobs=1).built == ()

@@ -32,7 +32,9 @@ from pressroom.lexicon import PACKAGED, Lexicons
 from pressroom.model import Release, WeekPlan
 from pressroom.outbox import (
     INDEX_NAME,
+    LOCK_WAIT,
     OUTBOX,
+    build_lock,
     clean_leftovers,
     existing_weeks,
     flush,
@@ -99,12 +101,26 @@ def build(
     jobs: int | None = None,
     on_plan: Callable[[int], None] | None = None,
     on_week: Callable[[str], None] | None = None,
+    lock_wait: float = LOCK_WAIT,
 ) -> BuildResult:
     """Build the selected weeks into workspace/outbox; raises SetupError before any write.
 
     ``force`` renders every selected week. Reading and rendering run in ``jobs``
-    processes (default: one per CPU); the output is the same either way.
+    processes (default: one per CPU); the output is the same either way. One build at a
+    time per workspace: another waits ``lock_wait`` seconds, then raises OutboxError.
     """
+    with build_lock(workspace, lock_wait):
+        return _build(workspace, selection, force, jobs, on_plan, on_week)
+
+
+def _build(
+    workspace: Path,
+    selection: WeekSelection,
+    force: bool,
+    jobs: int | None,
+    on_plan: Callable[[int], None] | None,
+    on_week: Callable[[str], None] | None,
+) -> BuildResult:
     started = time.perf_counter()
     jobs = jobs or usable_cpus()
     config = load_config(workspace)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import pressroom
 from pressroom.cli.main import app
 from pressroom.errors import OutboxError
 from pressroom.outbox import ARCHIVE_FEED, ARCHIVE_INDEX, INDEX_NAME
@@ -105,6 +106,7 @@ def test_hostile_releases_are_located_problems_and_the_rest_is_built(hostile: Pa
     [
         ("pressroom.yaml", BOMB, "pressroom.yaml:2: YAML aliases are not allowed"),
         ("pressroom.yaml", "locale: " + "[" * 1000, "pressroom.yaml:1: YAML nested more than"),
+        ("pressroom.yaml", 'newsletter:\n  name: "A\\uFFFE"\n', "pressroom.yaml:2: newsletter"),
         ("weeks/2026-W04.yaml", BOMB, "weeks/2026-W04.yaml:2: YAML aliases are not allowed"),
         ("weeks/2026-W04.yaml", "note: " + "{a: " * 1000, "weeks/2026-W04.yaml:1: YAML nested"),
         ("weeks/9999-W01.yaml", "note: Plus tard.\n", "weeks/9999-W01.yaml:1: '9999-W01' is not"),
@@ -197,3 +199,33 @@ def test_concurrent_builds_end_cleanly(workspace: Path) -> None:
     outbox = workspace / "outbox"
     assert not [p.name for p in outbox.iterdir() if ".tmp-" in p.name or ".old-" in p.name]
     assert build(workspace, jobs=1).built == ()
+
+
+def test_a_week_whose_content_breaks_mjml_is_that_weeks_problem(
+    workspace: Path, runner: CliRunner
+) -> None:
+    assert runner.invoke(app, ["build", "-C", str(workspace)]).exit_code == 0
+    outbox = workspace / "outbox"
+    before = (outbox / "2026-W04" / "digest.html").read_bytes()
+    packaged = Path(pressroom.__file__).parent / "templates" / "email" / "digest.mjml.j2"
+    template = packaged.read_text(encoding="utf-8").replace(
+        "<mj-body", '{% if "BOOM" in digest.subject %}<mj-section>{% endif %}<mj-body', 1
+    )
+    (workspace / "templates" / "email").mkdir(parents=True)
+    (workspace / "templates" / "email" / "digest.mjml.j2").write_text(template, "utf-8")
+    (workspace / "weeks").mkdir()
+    (workspace / "weeks" / "2026-W04.yaml").write_text("subject: Le BOOM de la semaine\n", "utf-8")
+    (outbox / "2025-W11" / "digest.html").unlink()
+
+    result = runner.invoke(app, ["build", "-C", str(workspace)])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert "templates/email/digest.mjml.j2:" in result.stderr
+    assert ": week 2026-W04 not built: MJML error" in result.stderr
+    assert (outbox / "2026-W04" / "digest.html").read_bytes() == before
+    assert (outbox / "2025-W11" / "digest.html").is_file()
+    assert "2026-W04" in (outbox / "index.html").read_text(encoding="utf-8")
+
+    (workspace / "weeks" / "2026-W04.yaml").write_text("subject: Le calme\n", "utf-8")
+    assert runner.invoke(app, ["build", "-C", str(workspace)]).exit_code == 0
+    assert (outbox / "2026-W04" / "digest.html").read_bytes() != before

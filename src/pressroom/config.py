@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 import types
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -219,14 +218,14 @@ def _scalar(kind: type[Any], node: yaml.Node, path: str, where: str) -> Any:
     if value is None:
         return ""
     text = str(value)
-    if _CONTROL.search(text):
+    if yamlsafe.UNSAFE_CHARACTERS.search(text):
         raise _error(
-            path, node, f"{where} holds a control character", "remove it (write plain text)"
+            path,
+            node,
+            f"{where} holds a control character or non-character",
+            "remove it (write plain text)",
         )
     return text
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _check(config: Config, path: str, root: yaml.Node) -> None:

@@ -194,13 +194,18 @@ def _build(
         built: list[str] = []
         failed_checks: dict[str, tuple[Check, ...]] = {}
         batch = Batch(outbox, releases, hashes, workspace, images, plans)
-        for week, checks, summary in renderer.render(batch):
+        failures: dict[str, Problem] = {}
+        for week, checks, summary, failure in renderer.render(batch):
+            if failure:  # that week's content broke its rendering: its old folder stays
+                failures[week] = failure
+                continue
             built.append(week)
             web_archive.written(week, summary)
             if failed(checks):
                 failed_checks[week] = checks
             if on_week:
                 on_week(week)
+        problems = (*problems, *_week_problems(failures, built))
     removed: list[str] = []
     if selection.everything and not any(p.is_error for p in problems):
         for week in existing_weeks(outbox):
@@ -280,6 +285,19 @@ def week_inputs(
     names = {r.source.path for r in releases}
     problems = tuple(p for p in outcome.problems if p.path in names)
     return WeekInputs(releases, problems, plan)
+
+
+def _week_problems(failures: dict[str, Problem], built: list[str]) -> list[Problem]:
+    """The weeks that failed, each its own problem; one same failure in every week (a
+    template broken whatever the content) stops the build as a setup error, as nothing
+    was written (exit 2)."""
+    if failures and not built and len(set(failures.values())) == 1:
+        raise SetupError(next(iter(failures.values())))
+    hint = "its previous folder is kept; look in its releases for what the template chokes on"
+    return [
+        Problem(p.path, p.line, f"week {week} not built: {p.message}", hint)
+        for week, p in failures.items()
+    ]
 
 
 def _index_key(config: Config, lexicons: Lexicons) -> str:

@@ -9,14 +9,18 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import pressroom
 from pressroom.cli.main import app
-from pressroom.errors import OutboxError
+from pressroom.errors import OutboxError, SetupError
 from pressroom.outbox import ARCHIVE_FEED, ARCHIVE_INDEX, INDEX_NAME
 from pressroom.pipeline.build import build
 from pressroom.yamlsafe import UNSAFE_CHARACTERS
@@ -229,3 +233,71 @@ def test_a_week_whose_content_breaks_mjml_is_that_weeks_problem(
     (workspace / "weeks" / "2026-W04.yaml").write_text("subject: Le calme\n", "utf-8")
     assert runner.invoke(app, ["build", "-C", str(workspace)]).exit_code == 0
     assert (outbox / "2026-W04" / "digest.html").read_bytes() != before
+
+
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=40),
+    st.dates(),
+    st.datetimes(),
+)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+_FIELDS = st.dictionaries(
+    st.sampled_from(
+        [
+            "id",
+            "title",
+            "date",
+            "standfirst",
+            "body",
+            "quotes",
+            "tags",
+            "posts",
+            "image",
+            "url",
+            "lang",
+            "headline_quote",
+            "credit",
+        ]
+    )
+    | st.text(max_size=8),
+    _VALUES,
+    max_size=8,
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(fields=_FIELDS, raw=st.binary(max_size=300), week=_FIELDS)
+def test_any_yaml_or_bytes_builds_or_is_a_located_problem(
+    fields: dict[str, object], raw: bytes, week: dict[str, object]
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        workspace = Path(folder)
+        seeds = workspace / "seeds"
+        seeds.mkdir()
+        (seeds / "good.txt").write_text(
+            "Une voie verte\n\nLe 20/01/2026\n\nLe texte du communiqué.\n", encoding="utf-8"
+        )
+        (seeds / "any.yaml").write_text(yaml.safe_dump(fields, allow_unicode=True), "utf-8")
+        (seeds / "any.md").write_bytes(b"---\n" + raw + b"\n---\nText.\n")
+        (seeds / "any.txt").write_bytes(raw)
+        (workspace / "weeks").mkdir()
+        (workspace / "weeks" / "2026-W04.yaml").write_text(yaml.safe_dump(week), "utf-8")
+        try:
+            result = build(workspace, jobs=1)
+        except SetupError as exc:  # the week file: located, nothing written
+            assert exc.problem.path == "weeks/2026-W04.yaml" and exc.problem.line >= 1
+            assert not (workspace / "outbox").exists()
+            return
+        assert result.built == ("2026-W04",)
+        for problem in result.problems:
+            assert problem.path.startswith("seeds/any.") and problem.line >= 1, problem

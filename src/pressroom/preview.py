@@ -55,12 +55,8 @@ _WEEK_FILE = re.compile(rf"^/({WEEK_PATTERN})/([a-z.-]+)$")
 _SOURCE = re.compile(rf"^/({WEEK_PATTERN})/source/([^/]+)$")
 _WEEK_ASSET = re.compile(rf"^/({WEEK_PATTERN})/({ASSETS}/[^\\]+)$")
 MAX_PATH = 2048
-IDLE_TIMEOUT = 10.0
-"""Seconds a connection may stay silent while a request is read (a half-sent request, an
-idle keep-alive) before it is closed."""
-LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
-"""Host headers answered beside the bound address: any other (``evil.example`` pointed
-at 127.0.0.1 by DNS rebinding) is refused, so no web page can read the drafts."""
+IDLE_TIMEOUT = 10.0  # seconds a connection may stay silent while a request is read
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")  # and the bound address; else 421 (rebinding)
 WARN_RATIO = 0.9
 WATCH_STEP_MS = 10
 """How long the watcher waits for more changes once one came: a save starts its rebuild
@@ -234,20 +230,14 @@ def make_handler(state: PreviewState) -> type[BaseHTTPRequestHandler]:
         protocol_version = "HTTP/1.1"
         timeout = IDLE_TIMEOUT
 
-        def parse_request(self) -> bool:
-            """The request line and headers, then the Host check (421 for another host)."""
+        def parse_request(self) -> bool:  # then the Host check: 421 for another host
             if not super().parse_request():
                 return False
-            if _host_name(self.headers.get("Host", "")) in self._allowed_hosts():
+            host = urlsplit("//" + self.headers.get("Host", "")).hostname
+            if host in {str(self.server.server_address[0]).lower(), *LOCAL_HOSTS}:  # type: ignore[index]
                 return True
-            self.close_connection = True
-            self._send(HTTPStatus.MISDIRECTED_REQUEST, b"unknown host", "text/plain")
+            self.send_error(HTTPStatus.MISDIRECTED_REQUEST, "unknown host")  # and closes
             return False
-
-        def _allowed_hosts(self) -> set[str]:
-            address = self.server.server_address
-            bound = str(address[0]).lower() if isinstance(address, tuple) else ""
-            return {bound, *LOCAL_HOSTS}
 
         def log_message(self, format: str, *args: Any) -> None:
             """Quiet: the terminal shows builds, not every request."""
@@ -365,14 +355,6 @@ def make_handler(state: PreviewState) -> type[BaseHTTPRequestHandler]:
                 self.wfile.write(body)
 
     return Handler
-
-
-def _host_name(header: str) -> str:
-    """The host of a Host header, without its port or an IPv6 address's brackets."""
-    host = header.strip().lower()
-    if host.startswith("["):
-        return host[1 : host.find("]")] if "]" in host else ""
-    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
 class PreviewServer(ThreadingHTTPServer):

@@ -135,10 +135,10 @@ def fail_outbox_writes(
     monkeypatch: pytest.MonkeyPatch, code: int = errno.ENOSPC, only: str = ""
 ) -> None:
     """Make the outbox's writes fail with ``code`` (those whose path holds ``only``), as a
-    full or read-only disk would; reads still work. The week folders' writer and the web
-    archive's both."""
+    full or read-only disk would; reads still work. The week folders' writer, the web
+    archive's and the build index's."""
     from pressroom import outbox
-    from pressroom.pipeline import archive
+    from pressroom.pipeline import archive, index
 
     real_open = open
 
@@ -147,7 +147,7 @@ def fail_outbox_writes(
             raise OSError(code, os.strerror(code))
         return real_open(path, mode, *args, **kwargs)  # type: ignore[call-overload]
 
-    for writer in (outbox, archive):
+    for writer in (outbox, archive, index):
         monkeypatch.setattr(writer, "open", failing_open, raising=False)
 
 

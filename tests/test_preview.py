@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import os
 import shutil
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -14,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from pressroom import preview as preview_module
 from pressroom.preview import PreviewServer, PreviewState, serve, watch
 from support import FIXTURES, LEAD_IMAGE, PICTURES_WEEK, pictures_workspace, write_image
 
@@ -395,3 +397,63 @@ def test_the_week_page_shows_the_images(pictures: tuple[str, PreviewState]) -> N
         ]
         browser.close()
     assert loaded == [1200, 1200, 1200]  # desktop, mobile and dark, served by the preview
+
+
+def _raw_request(base: str, request: bytes) -> bytes:
+    """What the server sends back to ``request`` (bytes as sent), until it closes."""
+    host, port = base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=30) as connection:
+        connection.sendall(request)
+        received = b""
+        while chunk := connection.recv(65536):
+            received += chunk
+        return received
+
+
+@pytest.mark.parametrize(
+    "host", ["evil.example", "evil.example:8000", "127.0.0.1.evil.example", "", "[::2]:80"]
+)
+def test_a_foreign_host_header_is_refused(preview: tuple[str, PreviewState], host: str) -> None:
+    base, _ = preview
+    for path in ("/", "/2025-W11/digest.eml", "/events"):
+        request = f"GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        answer = _raw_request(base, request.encode())
+        assert answer.startswith(b"HTTP/1.1 421 "), answer[:80]
+        assert b"Subject" not in answer
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "LOCALHOST:1", "[::1]:8000"])
+def test_the_local_host_headers_are_answered(preview: tuple[str, PreviewState], host: str) -> None:
+    base, _ = preview
+    request = f"GET /2025-W11/digest.txt HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    assert _raw_request(base, request.encode()).startswith(b"HTTP/1.1 200 ")
+
+
+def test_a_half_sent_request_is_closed_when_idle(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(preview_module, "IDLE_TIMEOUT", 0.5)
+    serving = _serving(workspace)
+    base, _ = next(serving)
+    try:
+        assert _raw_request(base, b"GET / HTTP/1.1\r\nHost: localhost\r\n") == b""
+    finally:
+        next(serving, None)
+
+
+def test_the_watcher_survives_a_crashing_build(
+    preview: tuple[str, PreviewState], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base, state = preview
+
+    def crash(*_: object, **__: object) -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(preview_module, "build", crash)
+        seed = next((state.workspace / "seeds").glob("003_*.txt"))
+        _eventually(lambda: state.error is not None, lambda: seed.touch())
+    status, page = _get(base, "/")
+    assert status == 200
+    assert b"Build failed: RecursionError: maximum recursion depth exceeded" in page
+    _eventually(lambda: state.error is None, lambda: seed.touch())

@@ -82,7 +82,7 @@ def test_send_needs_a_built_week_and_a_password_from_the_environment(
     assert result.exit_code == 2 and "not built" in result.output
     runner.invoke(app, ["build", "-C", str(workspace)])
     monkeypatch.delenv("PRESSROOM_SMTP_PASSWORD", raising=False)
-    result = _send(runner, workspace, "--user", "me")
+    result = _send(runner, workspace, "--user", "me", "--starttls")
     assert result.exit_code == 2 and "PRESSROOM_SMTP_PASSWORD" in result.output
 
 
@@ -96,3 +96,45 @@ def _send(runner: CliRunner, workspace: Path, *options: str) -> Result:
     """`pressroom send` of the week 2025-W11 to me@example.org, with more options."""
     command = ["send", "-C", str(workspace), "--week", "2025-W11", "--to", "me@example.org"]
     return runner.invoke(app, [*command, *options])
+
+
+def test_a_login_without_tls_is_refused(
+    workspace: Path, runner: CliRunner, smtp_server: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inbox, address = smtp_server
+    runner.invoke(app, ["build", "-C", str(workspace)])
+    monkeypatch.setenv("PRESSROOM_SMTP_PASSWORD", "secret")
+    result = _send(runner, workspace, "--smtp", address, "--user", "me")
+    assert result.exit_code == 2
+    assert "--user:1: the SMTP login would send the password in clear" in result.stderr
+    assert "--insecure-auth" in result.stderr
+    assert inbox.messages == []
+
+
+def test_several_recipients_are_the_same_in_the_header_and_the_envelope(
+    workspace: Path, runner: CliRunner, smtp_server: Any
+) -> None:
+    inbox, address = smtp_server
+    runner.invoke(app, ["build", "-C", str(workspace)])
+    to = 'a@example.org, "Rédaction, Lyon" <b@example.org>'
+    command = ["send", "-C", str(workspace), "--week", "2025-W11", "--to", to]
+    result = runner.invoke(app, [*command, "--smtp", address])
+    assert result.exit_code == 0, result.output
+    [(recipients, raw)] = inbox.messages
+    assert recipients == ["a@example.org", "b@example.org"]
+    header = message_from_bytes(raw, policy=default)["To"]
+    assert [a.addr_spec for a in header.addresses] == recipients
+    assert [a.display_name for a in header.addresses] == ["", "Rédaction, Lyon"]
+
+
+@pytest.mark.parametrize("to", ["", "  ", "a, b", "garbage", "a@b@c", "me@example.org, x"])
+def test_a_recipient_that_is_no_address_is_refused(
+    workspace: Path, runner: CliRunner, smtp_server: Any, to: str
+) -> None:
+    inbox, address = smtp_server
+    runner.invoke(app, ["build", "-C", str(workspace)])
+    command = ["send", "-C", str(workspace), "--week", "2025-W11", "--to", to]
+    result = runner.invoke(app, [*command, "--smtp", address])
+    assert result.exit_code == 2, result.output
+    assert "--to:1: " in result.stderr and "is not a list of email addresses" in result.stderr
+    assert inbox.messages == []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 import types
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -14,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
+from pressroom import yamlsafe
 from pressroom.errors import Problem, SetupError
 from pressroom.platforms import PLATFORMS
 from pressroom.weeks import WEEK_PAGE, WeeklySlot, parse_weekly_slot
@@ -148,16 +148,10 @@ def _parsed_config(shown: str, text: str) -> Config:
     nothing else, so a process that loads it again and again (the preview, twice a
     rebuild) parses it once while it stays the same (docs/performance.md)."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        raise SetupError(
-            Problem(
-                shown,
-                yaml_error_offset(exc) + 1,
-                f"invalid YAML: {exc.problem or exc}",
-                "fix the YAML syntax (indentation, colons, quotes)",
-            )
-        ) from exc
+        node = yamlsafe.compose(text)
+    except yaml.YAMLError as exc:
+        offset, message, hint = yamlsafe.describe(exc)
+        raise SetupError(Problem(shown, offset + 1, message, hint)) from exc
     if node is None:
         return Config()
     config: Config = _build(Config, node, shown, "")
@@ -216,11 +210,7 @@ def _value(kind: Any, node: yaml.Node, path: str, where: str) -> Any:
 def _scalar(kind: type[Any], node: yaml.Node, path: str, where: str) -> Any:
     if not isinstance(node, yaml.ScalarNode):
         raise _error(path, node, f"{where} must be a single value", "write it on one line")
-    value = (
-        yaml.load(yaml.serialize(node), Loader=YAML_LOADER)
-        if node.tag != "tag:yaml.org,2002:str"
-        else node.value
-    )
+    value = yamlsafe.construct(node) if node.tag != "tag:yaml.org,2002:str" else node.value
     if kind is bool:
         if not isinstance(value, bool):
             raise _error(path, node, f"{where} must be true or false", "write true or false")
@@ -228,14 +218,14 @@ def _scalar(kind: type[Any], node: yaml.Node, path: str, where: str) -> Any:
     if value is None:
         return ""
     text = str(value)
-    if _CONTROL.search(text):
+    if yamlsafe.UNSAFE_CHARACTERS.search(text):
         raise _error(
-            path, node, f"{where} holds a control character", "remove it (write plain text)"
+            path,
+            node,
+            f"{where} holds a control character or non-character",
+            "remove it (write plain text)",
         )
     return text
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _check(config: Config, path: str, root: yaml.Node) -> None:
@@ -345,33 +335,6 @@ def _check_source(source: WebSource, node: yaml.Node, number: int, path: str) ->
                 f"{where}.selector {source.selector!r} is not a CSS selector: {exc}",
                 "write a selector such as article .content",
             ) from exc
-
-
-def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
-    """A scalar shaped like a date (``2026-13-45``) that is no date stays its text, so that
-    the field that reads it names its line, instead of PyYAML raising a bare ValueError."""
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError:
-        return loader.construct_scalar(node)
-
-
-def _lenient(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
-    loader: type[yaml.SafeLoader] = type(f"Lenient{base.__name__}", (base,), {})
-    loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
-    return loader
-
-
-YAML_LOADER = _lenient(yaml.SafeLoader)
-"""The safe loader every YAML pressroom reads goes through (see ``_timestamp_or_text``)."""
-FAST_YAML_LOADER = _lenient(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-"""The same on libyaml when the wheel has it (faster; its error messages are vaguer)."""
-
-
-def yaml_error_offset(exc: yaml.MarkedYAMLError) -> int:
-    """Lines from the start of the YAML to the error: where the broken construct opened."""
-    mark = exc.context_mark or exc.problem_mark
-    return mark.line if mark else 0
 
 
 def _node_at(root: yaml.Node, dotted: str) -> yaml.Node:

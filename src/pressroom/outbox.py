@@ -18,14 +18,18 @@ new, or set aside for ``clean_leftovers`` to restore. The web archive's files ar
 from __future__ import annotations
 
 import ctypes
+import fcntl
 import json
 import mimetypes
 import os
 import re
 import shutil
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
+from pressroom.errors import OutboxError, Problem
 from pressroom.weeks import WEEK_PAGE, WEEK_PATTERN, is_week
 
 OUTBOX = "outbox"
@@ -172,3 +176,36 @@ def record_audit(outbox: Path, week: str, checks: Sequence[Mapping[str, object]]
     temp = report_path.with_name(f".{REPORT}.tmp-{os.getpid()}")
     temp.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     os.replace(temp, report_path)
+
+
+LOCK_WAIT = 10.0
+"""Seconds a build waits for another build of the same workspace to end."""
+
+
+@contextmanager
+def build_lock(workspace: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
+    """One build at a time per workspace: an exclusive ``flock`` on the workspace folder
+    itself (no lock file to write or leave behind; released when the process ends, killed
+    or not). Waits up to ``wait`` seconds for another build, then raises OutboxError
+    (exit 3): two builds writing one outbox at once lost each other's files."""
+    fd = os.open(workspace, os.O_RDONLY)
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise OutboxError(
+                        Problem(
+                            str(workspace / OUTBOX),
+                            1,
+                            f"another build of this workspace is running (waited {wait:g} s)",
+                            "wait for it to end, then build again",
+                        )
+                    ) from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)

@@ -55,6 +55,8 @@ _WEEK_FILE = re.compile(rf"^/({WEEK_PATTERN})/([a-z.-]+)$")
 _SOURCE = re.compile(rf"^/({WEEK_PATTERN})/source/([^/]+)$")
 _WEEK_ASSET = re.compile(rf"^/({WEEK_PATTERN})/({ASSETS}/[^\\]+)$")
 MAX_PATH = 2048
+IDLE_TIMEOUT = 10.0  # seconds a connection may stay silent while a request is read
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")  # and the bound address; else 421 (rebinding)
 WARN_RATIO = 0.9
 WATCH_STEP_MS = 10
 """How long the watcher waits for more changes once one came: a save starts its rebuild
@@ -88,6 +90,8 @@ class PreviewState:
             self.error = None
         except (SetupError, OutboxError) as exc:
             self.error = str(exc.problem)
+        except Exception as exc:  # the watcher lives on: the next save rebuilds
+            self.error = f"{type(exc).__name__}: {exc}"
         with self.views_lock:
             self.editor_views.clear()
         self.notify("reload")
@@ -224,6 +228,16 @@ def make_handler(state: PreviewState) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "pressroom-preview"
         protocol_version = "HTTP/1.1"
+        timeout = IDLE_TIMEOUT
+
+        def parse_request(self) -> bool:  # then the Host check: 421 for another host
+            if not super().parse_request():
+                return False
+            host = urlsplit("//" + self.headers.get("Host", "")).hostname
+            if host in {str(self.server.server_address[0]).lower(), *LOCAL_HOSTS}:  # type: ignore[index]
+                return True
+            self.send_error(HTTPStatus.MISDIRECTED_REQUEST, "unknown host")  # and closes
+            return False
 
         def log_message(self, format: str, *args: Any) -> None:
             """Quiet: the terminal shows builds, not every request."""

@@ -10,6 +10,8 @@ from pressroom.lexicon import PACKAGED, WEEKDAYS_EN, WEEKDAYS_FR, numbered
 
 WEEK_PATTERN = r"\d{4}-W\d{2}"
 """An ISO week as pressroom writes it; the one definition of its shape."""
+MIN_YEAR, MAX_YEAR = 1900, 2100
+"""The years a date or a week may fall in: others are typing slips (9999 overflows)."""
 WEEK_PAGE = "digest.html"
 """The page of a week folder a browser opens (the digest): the web archive links to it
 and the digest's web version defaults to its published address."""
@@ -24,6 +26,8 @@ def week_monday(week: str) -> date:
     """Monday of an ISO week written ``2026-W04``; ValueError when it is not one."""
     if not is_week(week):
         raise ValueError(f"{week!r} is not an ISO week; write it as 2026-W04")
+    if not MIN_YEAR <= int(week[:4]) <= MAX_YEAR:
+        raise ValueError(f"{week!r} is not a week from {MIN_YEAR} to {MAX_YEAR}")
     try:
         return date.fromisocalendar(int(week[:4]), int(week[6:]), 1)
     except ValueError as exc:

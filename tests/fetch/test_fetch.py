@@ -265,3 +265,24 @@ def test_an_interrupted_write_leaves_no_partial_record(
 def test_no_address_is_a_usage_error(runner: CliRunner, empty: Path) -> None:
     code, _stdout, stderr = _fetch(runner, empty)
     assert code == 2 and "no address to fetch" in stderr
+
+
+def test_a_feeds_links_to_other_hosts_need_a_source_there(
+    runner: CliRunner, empty: Path, site: Site
+) -> None:
+    other = site.base.replace("127.0.0.1", "localhost")
+    rss = (PAGES / "releases.rss").read_text()
+    rss = rss.replace("{base}/presse/lycees-renoves", f"{other}/presse/lycees-renoves")
+    site.serve("/mixed.rss", rss, "application/rss+xml")
+    feed = f"{site.base}/mixed.rss"
+    code, stdout, stderr = _fetch(runner, empty, feed)
+    assert code == 1
+    assert (
+        f"{other}/presse/lycees-renoves: on another host than its feed (127.0.0.1); not fetched"
+        in stderr.replace("\n ", " ")
+    )
+    assert [p for p in site.requests if p[0] == "/presse/lycees-renoves"] == []
+    assert "1 new" in stdout
+    code, stdout, _ = _fetch(runner, empty, feed, f"{other}/news.atom")
+    assert code == 0, stdout
+    assert len(list((empty / "seeds").iterdir())) == 3  # the other host is a source now

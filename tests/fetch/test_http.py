@@ -3,14 +3,20 @@ at a time, and every limit it keeps."""
 
 from __future__ import annotations
 
+import contextlib
+import gzip
 import threading
 import time
+import zlib
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from pressroom import __version__
-from pressroom.fetch.feeds import FeedError, parse_feed
+from pressroom.fetch.feeds import MAX_ENTRIES, FeedError, parse_feed
 from pressroom.fetch.http import Client, FetchError, Limits, user_agent
 from support import FIXTURES, PARIS, Site
 
@@ -119,3 +125,86 @@ def test_feeds_rss_and_atom_and_a_broken_one() -> None:
     assert entry.date is not None and entry.date.isoformat() == "2026-02-05T10:00:00+01:00"
     with pytest.raises(FeedError, match="not a valid feed at line 1"):
         parse_feed(b"<rss><channel><item>", "http://s/x", "application/rss+xml", PARIS)
+
+
+def _encoded(body: bytes, encoding: str) -> Callable[[BaseHTTPRequestHandler], None]:
+    def answer(request: BaseHTTPRequestHandler) -> None:
+        request.send_response(200)
+        request.send_header("Content-Type", "text/html")
+        request.send_header("Content-Encoding", encoding)
+        request.send_header("Content-Length", str(len(body)))
+        request.end_headers()
+        request.wfile.write(body)
+
+    return answer
+
+
+def test_compressed_bodies_are_capped_once_decoded() -> None:
+    bomb = gzip.compress(b"\0" * (50 * 1024 * 1024))  # 50 MB in about 50 KB
+    double = gzip.compress(gzip.compress(b"\0" * (200 * 1024 * 1024)))  # 200 MB in 5 KB
+    page = b"<p>" + b"ok " * 100 + b"</p>"
+    with Site() as site, Client(Limits(connect=2.0, read=5.0, max_bytes=1024 * 1024)) as client:
+        site.routes["/bomb"] = _encoded(bomb, "gzip")
+        site.routes["/double"] = _encoded(double, "gzip, gzip")
+        site.routes["/brotli"] = _encoded(b"x", "br")
+        site.routes["/gzip"] = _encoded(gzip.compress(page), "gzip")
+        site.routes["/deflate"] = _encoded(zlib.compress(page), "deflate")
+        raw = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+        site.routes["/raw"] = _encoded(raw.compress(page) + raw.flush(), "deflate")
+        site.routes["/cut"] = _encoded(gzip.compress(page)[:-6], "gzip")
+        site.routes["/broken"] = _encoded(b"not gzip at all", "gzip")
+        assert _error(client, f"{site.base}/bomb").endswith("larger than 1 MB; stopped reading")
+        assert _error(client, f"{site.base}/double").endswith(
+            "encoded more than once (gzip, gzip); refused"
+        )
+        assert _error(client, f"{site.base}/brotli").endswith("unsupported content encoding 'br'")
+        for path in ("/gzip", "/deflate", "/raw"):
+            assert client.get(f"{site.base}{path}").content == page, path
+        assert _error(client, f"{site.base}/cut").endswith("the compressed body ends too soon")
+        assert "broken gzip body" in _error(client, f"{site.base}/broken")
+    assert all(agent for _, agent in site.requests)
+
+
+def test_a_dripping_site_meets_the_page_and_run_deadlines() -> None:
+    stop = threading.Event()
+
+    def drip(request: BaseHTTPRequestHandler) -> None:
+        request.send_response(200)
+        request.send_header("Content-Type", "text/html")
+        request.end_headers()
+        with contextlib.suppress(OSError):
+            while not stop.wait(0.05):
+                request.wfile.write(b"x")
+                request.wfile.flush()
+
+    limits = Limits(connect=2.0, read=1.0, page_seconds=0.5, run_seconds=60.0)
+    with Site() as site, Client(limits) as client:
+        site.routes["/drip"] = drip
+        site.serve("/", "<p>ok</p>", "text/html")
+        assert _error(client, f"{site.base}/drip").endswith("took more than 0.5 s; stopped reading")
+        assert client.get(f"{site.base}/").content == b"<p>ok</p>"
+    run = Limits(connect=2.0, read=1.0, page_seconds=60.0, run_seconds=0.5)
+    with Site() as site, Client(run) as client:
+        site.routes["/drip"] = drip
+        site.serve("/", "<p>ok</p>", "text/html")
+        assert _error(client, f"{site.base}/drip").endswith(
+            "the run took more than 0.5 s; stopped reading"
+        )
+        assert _error(client, f"{site.base}/") == (
+            f"{site.base}/: not asked: the run took more than 0.5 s"
+        )
+    stop.set()
+
+
+def test_a_feed_gives_its_newest_entries_up_to_the_cap() -> None:
+    items = "".join(
+        f"<item><title>N{n}</title><link>https://e.org/{n}</link>"
+        f"<pubDate>{format_datetime(datetime(2026, 1, 1, tzinfo=UTC) + timedelta(hours=n))}"
+        "</pubDate></item>"
+        for n in range(MAX_ENTRIES + 50)
+    )
+    feed = f'<?xml version="1.0"?><rss version="2.0"><channel>{items}</channel></rss>'
+    entries = parse_feed(feed.encode(), "https://e.org/rss", "application/rss+xml", PARIS)
+    assert len(entries) == MAX_ENTRIES
+    assert entries[0].url == f"https://e.org/{MAX_ENTRIES + 49}"
+    assert entries[-1].url == "https://e.org/50"

@@ -134,3 +134,22 @@ def test_structured_noise_never_raises(title: str, body: list[str], date_line: s
 @given(st.text(alphabet=st.sampled_from(list("a.TxÉ")), max_size=8))
 def test_a_file_suffix_is_the_one_splitext_gives(name: str) -> None:
     assert file_suffix(name) == os.path.splitext(name)[1].lower()
+
+
+def test_any_exception_while_reading_is_that_files_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pressroom.readers import files
+
+    def crashing(*_: object) -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setitem(files.READERS, ".yaml", crashing)
+    path = tmp_path / "crash.yaml"
+    path.write_text("title: x\n", encoding="utf-8")
+    read = files.read_file(path, PARIS, "seeds/crash.yaml")
+    assert read.release is None
+    assert [str(p) for p in read.problems] == [
+        "seeds/crash.yaml:1: cannot read the file (RecursionError: maximum recursion depth"
+        " exceeded); simplify the file; if it looks ordinary, report it"
+    ]

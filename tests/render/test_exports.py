@@ -6,8 +6,10 @@ import csv
 import io
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from html import escape
 from zoneinfo import ZoneInfo
 
+import pytest
 from icalendar import Calendar
 
 from pressroom.compose.posts import Post
@@ -130,3 +132,17 @@ def test_ics_wall_clock_times_follow_the_zone_across_a_change_of_hour() -> None:
         datetime(2026, 3, 28, 8, 0, tzinfo=UTC),
         datetime(2026, 3, 29, 7, 0, tzinfo=UTC),
     ]
+
+
+@pytest.mark.parametrize(
+    "release_id", ["a`<img src=x onerror=alert(1)>`b", "``<script>x</script>", "`", "x ` y"]
+)
+def test_markdown_sheet_shows_ids_and_images_as_written(release_id: str) -> None:
+    from markdown_it import MarkdownIt
+
+    post = replace(_post(), release_id=release_id, image=f"https://e.org/{release_id}.jpg")
+    html = MarkdownIt("commonmark").render(to_markdown([post], "Posts"))
+    assert "<img" not in html and "<script" not in html
+    shown = escape(release_id, quote=False)
+    assert f"<code>{shown}</code>" in html
+    assert f"<code>https://e.org/{shown}.jpg</code>" in html

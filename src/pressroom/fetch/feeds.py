@@ -34,8 +34,14 @@ _HARMLESS = (
 )
 
 
+MAX_ENTRIES = 200
+"""Entries taken from one feed, the newest: a feed of thousands is a site's whole past (or
+a trap), not a week's releases."""
+
+
 def parse_feed(content: bytes, url: str, content_type: str, tz: ZoneInfo) -> list[Entry]:
-    """The feed's entries, newest first (undated ones last, in feed order)."""
+    """The feed's entries, newest first (undated ones last, in feed order), at most
+    ``MAX_ENTRIES``."""
     parsed = feedparser.parse(
         content, response_headers={"content-location": url, "content-type": content_type}
     )
@@ -62,7 +68,7 @@ def parse_feed(content: bytes, url: str, content_type: str, tz: ZoneInfo) -> lis
                 )
             )
     dated = sorted((e for e in entries if e.date), key=lambda e: e.date or 0, reverse=True)
-    return dated + [e for e in entries if e.date is None]
+    return (dated + [e for e in entries if e.date is None])[:MAX_ENTRIES]
 
 
 def _reason(problem: object) -> str:

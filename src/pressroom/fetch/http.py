@@ -2,14 +2,18 @@
 
 ``pressroom fetch`` asks a site for its feed and pages one after the other (one connection
 at a time, to every host), says who it is in ``User-Agent``, gives up on a host that does
-not connect within 10 s or stops sending for 30 s, follows at most 5 redirects, reads http
-and https addresses only, stops reading a body past 5 MB and accepts HTML pages and feeds
-only. Every refusal is a ``FetchError`` that names the address and the reason.
+not connect within 10 s or stops sending for 30 s, gives a page 2 minutes in all and a
+run 30 minutes, follows at most 5 redirects, reads http and https addresses only, stops
+reading a body past 5 MB once decoded (one gzip or deflate encoding at most, unpacked a
+step at a time so that a small bomb never grows past the cap) and accepts HTML pages and
+feeds only. Every refusal is a ``FetchError`` that names the address and the reason.
 """
 
 from __future__ import annotations
 
 import re
+import time
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -46,6 +50,11 @@ class Limits:
     """Seconds the host may stay silent while it sends."""
     redirects: int = 5
     max_bytes: int = 5 * 1024 * 1024
+    """Bytes of a body, once decoded."""
+    page_seconds: float = 120.0
+    """Seconds one address may take in all (a site dripping a byte a second)."""
+    run_seconds: float = 1800.0
+    """Seconds a client may take in all (one ``pressroom fetch``): later addresses fail."""
 
 
 LIMITS = Limits()
@@ -94,13 +103,18 @@ class Client:
             pool=self.limits.connect,
         )
         self._http = httpx.Client(
-            headers={"User-Agent": user_agent(contact), "Accept": _ACCEPT},
+            headers={
+                "User-Agent": user_agent(contact),
+                "Accept": _ACCEPT,
+                "Accept-Encoding": "gzip, deflate",
+            },
             timeout=timeout,
             follow_redirects=True,
             max_redirects=self.limits.redirects,
             limits=httpx.Limits(max_connections=1, max_keepalive_connections=1),
             trust_env=False,
         )
+        self._run_ends = time.monotonic() + self.limits.run_seconds
 
     def __enter__(self) -> Client:
         return self
@@ -111,9 +125,14 @@ class Client:
     def get(self, url: str) -> Response:
         """The body at ``url``, or a FetchError saying why not."""
         check_web_address(url)
+        started = time.monotonic()
+        if started >= self._run_ends:
+            seconds = self.limits.run_seconds
+            raise FetchError(url, f"not asked: the run took more than {seconds:g} s")
+        deadline = min(started + self.limits.page_seconds, self._run_ends)
         try:
             with self._stream(url) as response:
-                return self._read(url, response)
+                return self._read(url, response, deadline)
         except httpx.TooManyRedirects as exc:
             raise FetchError(url, f"more than {self.limits.redirects} redirects") from exc
         except httpx.UnsupportedProtocol as exc:
@@ -130,7 +149,7 @@ class Client:
         with self._http.stream("GET", url) as response:
             yield response
 
-    def _read(self, url: str, response: httpx.Response) -> Response:
+    def _read(self, url: str, response: httpx.Response, deadline: float) -> Response:
         if response.status_code >= 400:
             raise FetchError(
                 url, _STATUS_WORDS.get(response.status_code, "refused"), response.status_code
@@ -142,14 +161,76 @@ class Client:
         stated = response.headers.get("content-length", "")
         if stated.isdigit() and int(stated) > cap:
             raise FetchError(url, f"larger than {_megabytes(cap)} ({_megabytes(int(stated))})")
+        decoder = _decoder(url, response.headers.get("content-encoding", ""))
         chunks: list[bytes] = []
         size = 0
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > cap:
-                raise FetchError(url, f"larger than {_megabytes(cap)}; stopped reading")
-            chunks.append(chunk)
+        for raw in response.iter_raw():
+            if time.monotonic() > deadline:
+                raise FetchError(url, self._overtime(deadline))
+            for chunk in decoder.decode(raw, cap - size + 1):
+                size += len(chunk)
+                if size > cap:
+                    raise FetchError(url, f"larger than {_megabytes(cap)}; stopped reading")
+                chunks.append(chunk)
+        if not decoder.done:
+            raise FetchError(url, "the compressed body ends too soon")
         return Response(str(response.url), media_type, charset, b"".join(chunks))
+
+    def _overtime(self, deadline: float) -> str:
+        if deadline >= self._run_ends:
+            return f"the run took more than {self.limits.run_seconds:g} s; stopped reading"
+        return f"took more than {self.limits.page_seconds:g} s; stopped reading"
+
+
+class _Identity:
+    done = True
+
+    def decode(self, data: bytes, room: int) -> Iterator[bytes]:
+        yield data
+
+
+class _Inflate:
+    """gzip or deflate (zlib, or raw as some servers send it), unpacked at most ``room``
+    bytes at a time: the caller stops at its cap before the next step."""
+
+    def __init__(self, url: str, coding: str) -> None:
+        self._url, self._coding = url, coding
+        self._gzip = coding in ("gzip", "x-gzip")
+        self._unpack = zlib.decompressobj(16 + zlib.MAX_WBITS if self._gzip else zlib.MAX_WBITS)
+        self._started = False
+
+    @property
+    def done(self) -> bool:
+        return self._unpack.eof or not self._started
+
+    def decode(self, data: bytes, room: int) -> Iterator[bytes]:
+        while data:
+            try:
+                out = self._unpack.decompress(data, max(room, 1))
+            except zlib.error as exc:
+                if self._gzip or self._started:
+                    raise FetchError(self._url, f"broken {self._coding} body: {exc}") from exc
+                self._unpack = zlib.decompressobj(-zlib.MAX_WBITS)  # raw deflate
+                self._started = True
+                continue
+            self._started = True
+            yield out
+            data = self._unpack.unconsumed_tail
+            if self._unpack.eof:
+                return
+
+
+def _decoder(url: str, header: str) -> _Identity | _Inflate:
+    """The one content encoding a body may have (none, gzip or deflate)."""
+    codings = [c.strip().lower() for c in header.split(",") if c.strip().lower() != "identity"]
+    codings = [c for c in codings if c]
+    if len(codings) > 1:
+        raise FetchError(url, f"encoded more than once ({header.strip()}); refused")
+    if not codings:
+        return _Identity()
+    if codings[0] not in ("gzip", "x-gzip", "deflate"):
+        raise FetchError(url, f"unsupported content encoding {codings[0]!r}")
+    return _Inflate(url, codings[0])
 
 
 def check_web_address(url: str) -> None:

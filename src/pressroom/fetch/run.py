@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from pressroom.config import WebSource
@@ -87,6 +88,8 @@ class _Run:
     client: Client
     known: dict[str, Known]
     results: list[Fetched] = field(default_factory=list)
+    hosts: frozenset[str | None] = frozenset()
+    """The hosts of the sources: a feed's entries are fetched on these and its own only."""
 
 
 def fetch(
@@ -106,7 +109,8 @@ def fetch(
     total = len(sources)
     on_plan(total)
     with Client(options.limits, options.user_agent_contact) as client:
-        run = _Run(seeds, tz, options, client, known_urls(seeds))
+        hosts = frozenset(urlsplit(source.url).hostname for source in sources)
+        run = _Run(seeds, tz, options, client, known_urls(seeds), hosts=hosts)
         for source in sources:
             jobs = _source(run, source)
             on_page(source.url)
@@ -145,7 +149,17 @@ def _source(run: _Run, source: WebSource) -> list[_Job]:
     if run.options.limit is not None:
         entries = entries[: run.options.limit]
     jobs = []
+    feed_host = urlsplit(response.url).hostname
     for entry in entries:
+        host = urlsplit(entry.url).hostname
+        if host != feed_host and host not in run.hosts:
+            reason = (
+                f"{entry.url}: on another host than its feed ({feed_host}); not fetched "
+                "(add a source on that host to pressroom.yaml to allow it)"
+            )
+            job = _Job(entry, source, feed=url)
+            run.results.append(Fetched(entry.url, Outcome.failed, reason=_from_feed(reason, job)))
+            continue
         if _left_alone(run, entry.url):
             run.results.append(_known(entry.url, run.known[entry.url]))
         else:

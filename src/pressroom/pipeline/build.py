@@ -30,7 +30,9 @@ from pressroom.lexicon import PACKAGED, Lexicons
 from pressroom.model import Release, WeekPlan
 from pressroom.outbox import (
     INDEX_NAME,
+    LOCK_WAIT,
     OUTBOX,
+    build_lock,
     clean_leftovers,
     existing_weeks,
     flush,
@@ -88,13 +90,27 @@ def build(
     jobs: int | None = None,
     on_plan: Callable[[int], None] | None = None,
     on_week: Callable[[str], None] | None = None,
+    lock_wait: float = LOCK_WAIT,
 ) -> BuildResult:
     """Build the selected weeks into workspace/outbox; raises SetupError before any write.
 
     ``force`` renders every selected week. Reading and rendering run in ``jobs``
     processes (default: one per CPU; 1: all in this process, see speed.runner); the
-    output is the same either way.
+    output is the same either way. One build at a time per workspace: another waits
+    ``lock_wait`` seconds, then raises OutboxError.
     """
+    with build_lock(workspace, lock_wait):
+        return _build(workspace, selection, force, jobs, on_plan, on_week)
+
+
+def _build(
+    workspace: Path,
+    selection: WeekSelection,
+    force: bool,
+    jobs: int | None,
+    on_plan: Callable[[int], None] | None,
+    on_week: Callable[[str], None] | None,
+) -> BuildResult:
     started = time.perf_counter()
     config = load_config(workspace)
     lexicons = read_lexicons(workspace)
@@ -176,13 +192,18 @@ def build(
         built: list[str] = []
         failed_checks: dict[str, tuple[Check, ...]] = {}
         batch = Batch(outbox, releases, hashes, workspace, images, plans)
-        for week, checks, summary in runner.render(batch):
+        failures: dict[str, Problem] = {}
+        for week, checks, summary, failure in runner.render(batch):
+            if failure:  # that week's content broke its rendering: its old folder stays
+                failures[week] = failure
+                continue
             built.append(week)
             web_archive.written(week, summary)
             if failed(checks):
                 failed_checks[week] = checks
             if on_week:
                 on_week(week)
+        problems = (*problems, *_week_problems(failures, built))
     removed: list[str] = []
     if selection.everything and not any(p.is_error for p in problems):
         for week in existing_weeks(outbox):
@@ -262,6 +283,19 @@ def week_inputs(
     names = {r.source.path for r in releases}
     problems = tuple(p for p in outcome.problems if p.path in names)
     return WeekInputs(releases, problems, plan)
+
+
+def _week_problems(failures: dict[str, Problem], built: list[str]) -> list[Problem]:
+    """The weeks that failed, each its own problem; one same failure in every week (a
+    template broken whatever the content) stops the build as a setup error, as nothing
+    was written (exit 2)."""
+    if failures and not built and len(set(failures.values())) == 1:
+        raise SetupError(next(iter(failures.values())))
+    hint = "its previous folder is kept; look in its releases for what the template chokes on"
+    return [
+        Problem(p.path, p.line, f"week {week} not built: {p.message}", hint)
+        for week, p in failures.items()
+    ]
 
 
 def _index_key(config: Config, lexicons: Lexicons) -> str:

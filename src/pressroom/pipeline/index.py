@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from pressroom.errors import Problem, Severity
+from pressroom.errors import OutboxError, Problem, Severity
 from pressroom.outbox import INDEX_NAME
 from pressroom.readers.images import ImageSource
 
@@ -94,8 +94,8 @@ def load_index(outbox: Path, key: str) -> BuildIndex:
 
 
 def save_index(outbox: Path, index: BuildIndex) -> None:
-    """Written aside, then renamed over the old one: a crash leaves one index or the other."""
-    outbox.mkdir(parents=True, exist_ok=True)
+    """Written aside, then renamed over the old one: a crash leaves one index or the other.
+    Raises OutboxError when it cannot be written (disk full, read-only), leaving no temp."""
     data = {
         "format": FORMAT,
         "key": index.key,
@@ -105,14 +105,29 @@ def save_index(outbox: Path, index: BuildIndex) -> None:
         "files": {name: _raw(entry) for name, entry in index.files.items()},
     }
     temp = outbox / f"{INDEX_NAME}.tmp-{os.getpid()}"
-    with open(temp, "w", encoding="utf-8") as handle:
-        # dumps(), not dump(): dump() is the slow pure-Python encoder; no spaces, and no
-        # check for cycles (plain lists and dicts have none): a quarter less time
-        handle.write(
-            json.dumps(data, ensure_ascii=False, separators=(",", ":"), check_circular=False)
-        )
     path = outbox / INDEX_NAME
-    os.replace(temp, path)
+    try:
+        outbox.mkdir(parents=True, exist_ok=True)
+        with open(temp, "w", encoding="utf-8") as handle:
+            # dumps(), not dump(): dump() is the slow pure-Python encoder; no spaces, and no
+            # check for cycles (plain lists and dicts have none): a quarter less time
+            handle.write(
+                json.dumps(data, ensure_ascii=False, separators=(",", ":"), check_circular=False)
+            )
+        os.replace(temp, path)
+    except BaseException as exc:
+        temp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise OutboxError(
+                Problem(
+                    str(path),
+                    1,
+                    f"cannot write the build index: {exc.strerror or exc}",
+                    "free disk space or make outbox/ writable; the week folders are whole, "
+                    "and the next build renders them again",
+                )
+            ) from exc
+        raise
     _written.clear()
     _written[path] = (_signature(path), index)
 

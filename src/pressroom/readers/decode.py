@@ -7,7 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from pressroom.errors import RecordError
+from pressroom.errors import Problem, RecordError, Severity
 from pressroom.text.encoding import has_mojibake, repair_mojibake
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -93,3 +93,16 @@ def _looks_binary(text: str) -> bool:
     sample = text[:4096]
     controls = len(_CONTROL.findall(sample))
     return "\x00" in sample or controls > max(2, len(sample) // 100)
+
+
+def removed_characters(path: str, lines: tuple[int, ...]) -> Problem:
+    """The warning for control characters and non-characters removed on ``lines``."""
+    others = ", ".join(map(str, lines[1:6])) + (", ..." if len(lines) > 6 else "")
+    more = f" (also on line{'s' if len(lines) > 2 else ''} {others})" if len(lines) > 1 else ""
+    return Problem(
+        path,
+        lines[0],
+        f"control characters or non-characters removed{more}",
+        "delete them from the file (they break the email)",
+        Severity.WARNING,
+    )

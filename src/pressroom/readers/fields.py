@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from pressroom.config import FAST_YAML_LOADER, YAML_LOADER, yaml_error_offset
+from pressroom import yamlsafe
 from pressroom.errors import RecordError
 from pressroom.model import PostOverride
 from pressroom.platforms import PLATFORMS
@@ -48,6 +48,9 @@ class Fields:
     first_line: int
     item_lines: dict[str, tuple[int, ...]] = field(default_factory=dict)
     """The file line of each item of a key whose value is a list."""
+    cleaned: tuple[int, ...] = ()
+    """The file lines of values whose control characters or non-characters were removed
+    (written as YAML escapes such as ``"\\x01"``)."""
 
     def line(self, key: str) -> int:
         return self.lines.get(key, self.first_line)
@@ -60,15 +63,10 @@ class Fields:
 def load_mapping(text: str, first_line: int = 1) -> Fields:
     """Parse a YAML mapping, keeping key lines; first_line is where ``text`` starts in the file."""
     try:
-        node, values = _parse(text)
-    except yaml.MarkedYAMLError as exc:
-        raise RecordError(
-            first_line + yaml_error_offset(exc),
-            f"invalid YAML: {exc.problem or exc}",
-            "fix the YAML syntax (indentation, colons, quotes)",
-        ) from exc
+        node, values, cleaned = _parse(text)
     except yaml.YAMLError as exc:
-        raise RecordError(first_line, f"invalid YAML: {exc}", "fix the YAML syntax") from exc
+        offset, message, hint = yamlsafe.describe(exc)
+        raise RecordError(first_line + offset, message, hint) from exc
     if values is None:
         return Fields({}, {}, first_line)
     if not isinstance(values, dict) or not isinstance(node, yaml.MappingNode):
@@ -89,29 +87,21 @@ def load_mapping(text: str, first_line: int = 1) -> Fields:
         for key, value in node.value
         if isinstance(value, yaml.SequenceNode)
     }
-    return Fields({str(k): v for k, v in values.items()}, lines, first_line, items)
+    cleaned_lines = tuple(first_line + line for line in cleaned)
+    return Fields({str(k): v for k, v in values.items()}, lines, first_line, items, cleaned_lines)
 
 
-def _parse(text: str) -> tuple[yaml.Node | None, Any]:
+def _parse(text: str) -> yamlsafe.Parsed:
     """One pass: the node tree (for key lines) and the values built from it.
 
     On an error, the pure-Python parser runs again: its messages are the clearer ones.
     """
     try:
-        return _parse_with(FAST_YAML_LOADER, text)
+        return yamlsafe.parse(text, yamlsafe.FAST_YAML_LOADER)
     except yaml.YAMLError:
-        if not hasattr(yaml, "CSafeLoader"):  # no libyaml: the same parser ran
+        if yamlsafe.FAST_YAML_LOADER is yamlsafe.YAML_LOADER:  # no libyaml: the same parser ran
             raise
-    return _parse_with(YAML_LOADER, text)
-
-
-def _parse_with(loader_class: type[yaml.SafeLoader], text: str) -> tuple[yaml.Node | None, Any]:
-    loader = loader_class(text)
-    try:
-        node = loader.get_single_node()
-        return node, loader.construct_document(node) if node is not None else None
-    finally:
-        loader.dispose()
+    return yamlsafe.parse(text, yamlsafe.YAML_LOADER)
 
 
 def check_known(fields: Fields, allowed: tuple[str, ...]) -> None:

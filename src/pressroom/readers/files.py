@@ -13,11 +13,12 @@ from pressroom.errors import Problem, RecordError, Severity
 from pressroom.lexicon import PACKAGED, Lexicons
 from pressroom.model import ImageFile, Release, is_remote
 from pressroom.pickling import pickled_by_fields
-from pressroom.readers.decode import decode
+from pressroom.readers.decode import decode, removed_characters
 from pressroom.readers.images import ImageSource, read_image
 from pressroom.readers.markdown import read_markdown
 from pressroom.readers.text import read_text
 from pressroom.readers.yamlrecord import read_yaml
+from pressroom.yamlsafe import remove_unsafe_characters
 
 Reader = Callable[[str, str, ZoneInfo, Lexicons], tuple[Release, list[Problem]]]
 READERS: dict[str, Reader] = {
@@ -77,9 +78,12 @@ def read_bytes(
     reader = READERS.get(Path(path).suffix.lower(), read_text)
     try:
         decoded = decode(raw)
-        release, problems = reader(decoded.text, path, tz, lexicons)
+        text, removed = remove_unsafe_characters(decoded.text)
+        release, problems = reader(text, path, tz, lexicons)
     except RecordError as exc:
         return None, [Problem(path, exc.line, exc.message, exc.hint)]
+    if removed:
+        problems.insert(0, removed_characters(path, removed))
     if decoded.repaired:
         problems.insert(
             0,
@@ -132,8 +136,17 @@ def read_file(
     lexicons: Lexicons = PACKAGED,
 ) -> FileRead:
     """Read one file; ``name`` is the file as its problems name it. With ``workspace``, a
-    release's image under its ``assets/`` is read too (and left out when it cannot be shown).
+    link that leads out of it is a problem, not read, and a release's image under its
+    ``assets/`` is read too (and left out when it cannot be shown).
     ``lexicons``: the word lists (the workspace's, ``readers.lexicons.read_lexicons``)."""
+    if workspace is not None and os.path.islink(path) and not _inside(path, workspace):
+        problem = Problem(
+            name,
+            1,
+            "the file is a link to outside the workspace; not read",
+            "copy the file into the workspace instead of linking to it",
+        )
+        return FileRead(name, None, (problem,), "")
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -144,12 +157,30 @@ def read_file(
             "check that it exists and is readable",
         )
         return FileRead(name, None, (problem,), "")
-    release, problems = read_bytes(raw, name, tz, lexicons)
     sha256 = hashlib.sha256(raw).hexdigest()
-    if workspace is None or release is None or not release.image or is_remote(release.image):
-        return FileRead(name, release, tuple(problems), sha256)
-    release, source, image, found = read_image(workspace, release, name)
+    try:
+        release, problems = read_bytes(raw, name, tz, lexicons)
+        if workspace is None or release is None or not release.image or is_remote(release.image):
+            return FileRead(name, release, tuple(problems), sha256)
+        release, source, image, found = read_image(workspace, release, name)
+    except Exception as exc:  # one file's failure is that file's problem, never the build's
+        return FileRead(name, None, (_unreadable(name, exc),), sha256)
     return FileRead(name, release, (*problems, *found), sha256, source, image)
+
+
+def _inside(path: Path, workspace: Path) -> bool:
+    """Whether a link leads to a file inside the workspace (links inside it are followed)."""
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(workspace))
+
+
+def _unreadable(name: str, exc: BaseException) -> Problem:
+    """Whatever a reader raised on one file (a bug, a limit), as that file's problem."""
+    return Problem(
+        name,
+        1,
+        f"cannot read the file ({type(exc).__name__}: {str(exc)[:200]})",
+        "simplify the file; if it looks ordinary, report it",
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from pressroom.attribution.quotes import Paragraph, Unclosed, extract_quotes
 from pressroom.errors import Problem, RecordError, Severity
 from pressroom.lexicon import Lexicons
 from pressroom.model import Block, Lang, Quote, Release, Source
+from pressroom.readers.decode import removed_characters
 from pressroom.readers.fields import (
     QUOTE_FIELDS,
     SPEAKER_FIELDS,
@@ -52,6 +53,8 @@ def assemble(
     """Fields win over what the text says; raises RecordError when no release can be made.
     The quotations are attributed with the word lists of ``lexicons``."""
     problems: list[Problem] = []
+    if fields.cleaned:
+        problems.append(removed_characters(path, fields.cleaned))
     title = text_field(fields, "title") or found.title
     if not title:
         raise RecordError(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -92,7 +93,7 @@ def to_markdown(posts: Sequence[Post], heading: str) -> str:
     lines = [f"# {heading}", ""]
     for release_id, group in groupby(posts, key=lambda p: p.release_id):
         items = list(group)
-        lines += [f"## {_md_inline(items[0].title)}", "", f"`{release_id}`", ""]
+        lines += [f"## {_md_inline(items[0].title)}", "", _md_code(release_id), ""]
         for post in items:
             note = f" · shortened: {', '.join(post.truncated)}" if post.truncated else ""
             note += "".join(f" · {flag}" for flag in post.flags)
@@ -103,7 +104,7 @@ def to_markdown(posts: Sequence[Post], heading: str) -> str:
             lines += ["    " + line if line else "" for line in post.text.split("\n")]
             if post.image:
                 alt = f" ({_md_inline(post.image_alt)})" if post.image_alt else ""
-                lines += ["", f"Image: `{post.image}`{alt}"]
+                lines += ["", f"Image: {_md_code(post.image)}{alt}"]
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -218,6 +219,15 @@ def _cell(value: object) -> object:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+def _md_code(text: str) -> str:
+    """A code span that shows ``text`` as written, whatever backticks it holds (CommonMark:
+    a fence longer than any run inside; a space inside when it starts or ends with one)."""
+    text = " ".join(text.split())
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text[:1] == "`" or text[-1:] == "`" else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _md_inline(text: str) -> str:

@@ -11,7 +11,7 @@ from babel.dates import format_date
 from pressroom.errors import RecordError
 from pressroom.lexicon import MONTHS_EN, MONTHS_FR, PACKAGED, WEEKDAYS_EN, WEEKDAYS_FR, numbered
 from pressroom.text.patterns import lazy
-from pressroom.weeks import week_monday
+from pressroom.weeks import MAX_YEAR, MIN_YEAR, week_monday
 
 MONTHS = numbered(PACKAGED, MONTHS_FR, MONTHS_EN)
 """Every month's name, spelling and abbreviation (the lists ``months.fr.txt`` and
@@ -136,9 +136,9 @@ def parse_date_line(line: str, tz: ZoneInfo, lineno: int) -> datetime | None:
 def parse_date_value(value: object, tz: ZoneInfo, lineno: int) -> datetime:
     """A date from a YAML field: a date, a datetime or any text a date line may hold."""
     if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=tz)
+        return _in_range(value if value.tzinfo else value.replace(tzinfo=tz), lineno)
     if isinstance(value, date):
-        return datetime.combine(value, time(0, 0), tz)
+        return _in_range(datetime.combine(value, time(0, 0), tz), lineno)
     found = parse_date_line(str(value), tz, lineno) if value is not None else None
     if found is None:
         raise RecordError(
@@ -159,7 +159,7 @@ def _to_datetime(g: dict[str, str | None], tz: ZoneInfo, lineno: int, raw: str) 
             stamp = f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}"
             suffix = "+00:00" if offset == "Z" else offset[:3] + ":" + offset[-2:]
             try:
-                return datetime.fromisoformat(stamp + suffix)
+                return _in_range(datetime.fromisoformat(stamp + suffix), lineno)
             except ValueError as exc:
                 raise _impossible(lineno, raw) from exc
     elif g.get("num"):
@@ -180,9 +180,19 @@ def _to_datetime(g: dict[str, str | None], tz: ZoneInfo, lineno: int, raw: str) 
         elif ampm == "am" and hour == 12:
             hour = 0
     try:
-        return datetime(year, month, day, hour, minute, tzinfo=tz)
+        return _in_range(datetime(year, month, day, hour, minute, tzinfo=tz), lineno)
     except ValueError as exc:
         raise _impossible(lineno, raw) from exc
+
+
+def _in_range(moment: datetime, lineno: int) -> datetime:
+    if not MIN_YEAR <= moment.year <= MAX_YEAR:
+        raise RecordError(
+            lineno,
+            f"the date {moment:%Y-%m-%d} is outside {MIN_YEAR}-{MAX_YEAR}",
+            "check the year",
+        )
+    return moment
 
 
 def _impossible(lineno: int, raw: str) -> RecordError:

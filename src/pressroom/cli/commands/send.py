@@ -21,7 +21,12 @@ def send(
         str,
         typer.Option("--week", "-w", help="ISO week to send, e.g. 2026-W04.", show_default=False),
     ],
-    to: Annotated[str, typer.Option(help="Test recipient address.", show_default=False)],
+    to: Annotated[
+        str,
+        typer.Option(
+            help="Test recipient address, or several separated by commas.", show_default=False
+        ),
+    ],
     workspace: Workspace = Path("."),
     smtp: Annotated[str, typer.Option(help="SMTP server as HOST:PORT.")] = "127.0.0.1:25",
     starttls: Annotated[bool, typer.Option(help="Upgrade the connection with STARTTLS.")] = False,
@@ -32,10 +37,28 @@ def send(
             show_default=False,
         ),
     ] = None,
+    insecure_auth: Annotated[
+        bool,
+        typer.Option(help="Allow --user without --starttls (a local test server only)."),
+    ] = False,
 ) -> None:
     """Send a built week's digest.eml as a test email."""
-    from pressroom.send import SendFailed
+    from pressroom.send import SendFailed, parse_recipients
     from pressroom.send import send as send_eml
+
+    try:
+        parse_recipients(to)
+    except ValueError as exc:
+        fail(Problem("--to", 1, str(exc), "write it as me@example.org or Name <me@example.org>"))
+    if user and not starttls and not insecure_auth:
+        fail(
+            Problem(
+                "--user",
+                1,
+                "the SMTP login would send the password in clear",
+                "add --starttls (or --insecure-auth for a local test server)",
+            )
+        )
 
     eml_path = workspace / OUTBOX / week_or_exit(week) / "digest.eml"
     if not eml_path.exists():
@@ -62,6 +85,7 @@ def send(
             starttls=starttls,
             user=user,
             password=password,
+            insecure_auth=insecure_auth,
         )
     except SendFailed as exc:
         raise CommandFailed(f"{smtp}: sending failed: {exc}") from exc

@@ -34,10 +34,10 @@ import jinja2
 
 from pressroom.compose.week import compose_week
 from pressroom.config import Config
-from pressroom.errors import OutboxError, Problem
+from pressroom.errors import OutboxError, PressroomError, Problem
 from pressroom.lexicon import Lexicons
 from pressroom.model import ImageFile, Release, WeekPlan
-from pressroom.outbox import write_week
+from pressroom.outbox import OUTBOX, write_week
 from pressroom.pipeline.archive import ArchivedWeek, archived_week
 from pressroom.readers.files import FileRead, read_file
 from pressroom.render.checks import Check
@@ -55,6 +55,9 @@ class Rendered(NamedTuple):
     week: str
     checks: tuple[Check, ...]
     summary: ArchivedWeek | None
+    failure: Problem | None = None
+    """Why the week was not rendered (its content broke a template or MJML, say): nothing
+    of it was written, its previous folder is kept."""
 
 
 @dataclass(frozen=True)
@@ -152,17 +155,32 @@ def render_many(job: RenderJob, jobs: int) -> Iterator[Rendered]:
 
 def render_and_write(job: RenderJob, week: str) -> Rendered:
     batch, config = job.batch, job.config
-    composed = compose_week(
-        week,
-        batch.releases[week],
-        config,
-        batch.plans.get(week),
-        batch.images,
-        PostTemplates(job.env),
-    )
-    output = render_week(composed, config, job.env, batch.hashes[week], batch.images)
+    try:
+        composed = compose_week(
+            week,
+            batch.releases[week],
+            config,
+            batch.plans.get(week),
+            batch.images,
+            PostTemplates(job.env),
+        )
+        output = render_week(composed, config, job.env, batch.hashes[week], batch.images)
+    except Exception as exc:  # one week's content: that week's problem, not the build's end
+        return Rendered(week, (), None, week_failure(week, exc))
     _write(batch, output)
     return Rendered(week, output.checks, archived_week(output.report))
+
+
+def week_failure(week: str, exc: Exception) -> Problem:
+    """What a week's rendering raised, as a problem located where the error points."""
+    if isinstance(exc, PressroomError):
+        return exc.problem
+    return Problem(
+        f"{OUTBOX}/{week}",
+        1,
+        f"cannot render the week ({type(exc).__name__}: {exc})",
+        "look in its releases for what the templates choke on",
+    )
 
 
 def die_with_parent(parent: int) -> None:

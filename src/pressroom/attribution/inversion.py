@@ -8,6 +8,7 @@ The words are the verb: never part of the role.
 
 from __future__ import annotations
 
+from pressroom.attribution.persons import person_like
 from pressroom.attribution.quotemarks import SPACES
 from pressroom.attribution.resolve import Cue
 from pressroom.attribution.speakers import Subject, cut_subject, parse_subject
@@ -65,7 +66,7 @@ def inside_cue(inner: str, v: Vocabulary) -> Cue | None:
             return Cue(subject, "inside")
     for comma in _INCISE.finditer(inner):  # "« …, se défend Sami Kanaan, on a … »"
         subject = inverted_subject(inner[comma.end() :], v)
-        if subject is not None:
+        if subject is not None and person_like(subject.text):
             return Cue(subject, "inside")
     return None
 

@@ -18,7 +18,9 @@ from pressroom.model import Quote
 from pressroom.text.patterns import lazy
 
 DEMONSTRATIVE = lazy(
-    r"^(?:cet|cette|ce)\s+(?:ex-|dernier|dernière|élu|élue|ancien|ancienne|homme|femme)", regex.I
+    r"^(?:(?:cet|cette|ce)\s+(?:ex-|dernier|dernière|élu|élue|ancien|ancienne|homme|femme)|"
+    r"celui-ci|celle-ci|l['’]intéressée?)",
+    regex.I,
 )
 PLURAL = frozenset(("ils", "elles", "they", "them", "eux"))
 # A plural subject opening the sentence before a quote: "The anonymous donors wish …".

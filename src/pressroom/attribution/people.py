@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from pressroom.attribution.names import NOT_FIRST, Gender, Person, surname, words_of
-from pressroom.attribution.persons import first_name_gender, name_parts
+from pressroom.attribution.persons import first_name_gender, name_parts, person_like
 from pressroom.attribution.speakers import DETERMINER, is_title_surname, mentions
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
@@ -113,6 +113,8 @@ def _named_subject(
         return None  # "Guests were joined by architect Tom Lee": not its subject
     if any(w[:1].islower() for w in prefix.split()[:1]) and len(prefix.split()) > 6:
         return None
+    if not (person_like(mention[1].name) or mention[1].role):
+        return None  # "Port Colborne's parks …": a place, not what a pronoun stands for
     return mention if _subject_at(text, mention, end) else None
 
 
@@ -251,7 +253,11 @@ class People:
         for person in reversed(self.subjects[-_SUBJECT_WINDOW:]):
             if _agrees(person, gender):
                 return person, ""
-        candidates = {p.name: p for p in self.named[-4:] if _agrees(p, gender)}
+        candidates = {
+            p.name: p
+            for p in self.named[-4:]
+            if _agrees(p, gender) and (person_like(p.name) or p.role)
+        }
         known = [p for p in candidates.values() if gender and gender_of(p) == gender]
         if len(candidates) == 1 or len(known) == 1:  # a woman the text shows, for "elle"
             return (known or list(candidates.values()))[0], ""

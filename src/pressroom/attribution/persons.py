@@ -81,3 +81,34 @@ def first_name_gender(first: str) -> Gender:
         bare = unicodedata.normalize("NFKD", head).encode("ascii", "ignore").decode()
         answer = detector.get_gender(bare) if bare else answer  # type: ignore[attr-defined]
     return _ANSWERS.get(answer)
+
+
+@lru_cache(maxsize=4096)
+def is_first_name(first: str) -> bool:
+    """Whether the first-name list knows this word as a first name (of either gender, or
+    both): ``Port``, ``Côte``, ``Islamic`` are not."""
+    if not first or not first[:1].isupper():
+        return False
+    head = first.split("-")[0].split()[0]
+    detector = _detector()
+    answer = detector.get_gender(head)  # type: ignore[attr-defined]
+    if answer == "unknown":
+        bare = unicodedata.normalize("NFKD", head).encode("ascii", "ignore").decode()
+        answer = detector.get_gender(bare) if bare else answer  # type: ignore[attr-defined]
+    return bool(answer != "unknown")
+
+
+def person_like(name: str) -> bool:
+    """Whether a name shows it is a person's: a courtesy title, an initial, or a first
+    name the list knows (``Port Colborne``, ``Côte d'Ivoire`` do not)."""
+    if any(word in _NOT_IN_NAMES for word in name.split()[1:]):
+        return False  # "Save The Children New Zealand"
+    parts = name_parts(name)
+    if parts.title:
+        return True
+    first = parts.first or name.split()[0]
+    return bool(_INITIAL.match(first)) or is_first_name(first)
+
+
+_NOT_IN_NAMES = frozenset("The And Of For Et Des Du Pour".split())
+_INITIAL = __import__("re").compile(r"^[A-Z]\.(?:-?[A-Z]\.)?$")

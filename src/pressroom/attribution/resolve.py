@@ -27,6 +27,7 @@ import regex
 from pressroom.attribution.names import NOT_FIRST, PRONOUNS, Gender, Person
 from pressroom.attribution.nearby import DEMONSTRATIVE, PLURAL
 from pressroom.attribution.people import People, gender_of
+from pressroom.attribution.persons import person_like
 from pressroom.attribution.speakers import DETERMINER, Subject
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
@@ -93,6 +94,9 @@ def stated_role(role: str | None, v: Vocabulary) -> str | None:
     return role
 
 
+_NOT_A_NAME = lazy(r"^(?:L['’]\p{Ll}\S*|\p{Lu}\p{Ll}+(?:ée?s?|ant|ing|ed))$")
+_OF_END = lazy(r"(?:\bde(?:\s+la)?|\bdu|\bdes|\bd['’]|\bof(?:\s+the)?)\s*$", regex.I)
+_DEFINITE = lazy(r"^(?:le|la|l['’]|les|the)\b", regex.I)
 _DASH_ASIDE = lazy(r"\s[–—-]\s")
 # A verb the lists do not know, after the role: "…, a tweeté", "…, a posté", "…, glousse".
 _VERB_TAIL = lazy(
@@ -109,6 +113,16 @@ _ROLE_WORDS = 20
 
 def _resolved(cue: Cue, people: People, v: Vocabulary) -> Attribution:
     subject = cue.subject
+    if subject.kind in ("name", "surname") and _NOT_A_NAME.match(subject.text):
+        # "L’élu rappelle", "Interrogé sur …": an epithet or a participle, not a name
+        if subject.text[:2] in ("L'", "L’"):
+            return _descriptor(Subject("descriptor", subject.text), people, v, epithet=True)
+        return Attribution(check=f"“{subject.text}” is not a person's name")
+    of_place = subject.role and _OF_END.search(subject.role)
+    if subject.kind == "name" and of_place and not person_like(subject.text):
+        # "le président de la Côte d'Ivoire": an office, not a name
+        office = Subject("descriptor", f"{subject.role} {subject.text}")
+        return _descriptor(office, people, v, epithet=False)
     if subject.kind == "name":
         people.add(Person(subject.text, subject.role, subject.gender))
         known = None if subject.role else people.by_surname(subject.text)
@@ -174,6 +188,10 @@ def _descriptor(subject: Subject, people: People, v: Vocabulary, *, epithet: boo
             return Attribution(
                 check=f"“{text}”: could be " + " or ".join(p.name for p in holders[:3])
             )
+        named = [p.name for p in people.named if person_like(p.name)]
+        if _DEFINITE.match(text) and named:
+            # "le coach cinacien" in a text that names people: who holds it is not said
+            return Attribution(check=f"“{text}”: the text does not say who; is it {named[-1]}?")
         people.speaking(text)
         return Attribution(text, None, "descriptor")
     return Attribution(check=f"“{text}” is not a person's name or office")

@@ -329,9 +329,11 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             continue  # "Muriel Arnal de l'association One Voice": a body's name
         bare, title = strip_title(name, v)
         tokens = bare.split()
-        if len(tokens) >= 3 and not first_name_gender(tokens[0]) and first_name_gender(tokens[1]):
-            start = text.find(tokens[1], start)  # "Fière Bruno Marchand": a party's last word
-            bare = " ".join(tokens[1:])
+        # "Fière Bruno Marchand", "Children New Zealand John Bowis": a body's name before
+        lead = next((i for i, w in enumerate(tokens[:-1]) if first_name_gender(w)), 0)
+        if lead and not first_name_gender(tokens[0]):
+            start = text.find(tokens[lead], start)
+            bare = " ".join(tokens[lead:])
         after = text[match.end() : match.end() + 160]
         role = None
         office = role_before(text[max(0, start - 70) : start], v) if not prefix else None

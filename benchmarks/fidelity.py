@@ -325,9 +325,10 @@ def print_rows(columns: dict[str, list[tuple[str, str]]]) -> None:
     """One column a part (dev, test), one row a measure."""
     names = list(columns)
     labels = [label for label, _ in next(iter(columns.values()))]
-    print(f"{'':<26}" + "".join(f"{name:<34}" for name in names))
+    width = 2 + max(len(value) for rows in columns.values() for _, value in rows)
+    print(f"{'':<26}" + "".join(f"{name:<{width}}" for name in names))
     for i, label in enumerate(labels):
-        print(f"{label + ':':<26}" + "".join(f"{columns[n][i][1]:<34}" for n in names))
+        print(f"{label + ':':<26}" + "".join(f"{columns[n][i][1]:<{width}}" for n in names))
 
 
 def _show(value: object) -> str:

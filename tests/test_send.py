@@ -96,3 +96,21 @@ def _send(runner: CliRunner, workspace: Path, *options: str) -> Result:
     """`pressroom send` of the week 2025-W11 to me@example.org, with more options."""
     command = ["send", "-C", str(workspace), "--week", "2025-W11", "--to", "me@example.org"]
     return runner.invoke(app, [*command, *options])
+
+
+def test_send_names_the_example_values_still_in_the_config(
+    tmp_path: Path, runner: CliRunner, smtp_server: Any
+) -> None:
+    inbox, address = smtp_server
+    assert runner.invoke(app, ["init", str(tmp_path)]).exit_code == 0
+    assert runner.invoke(app, ["build", "-C", str(tmp_path)]).exit_code == 0
+    result = runner.invoke(
+        app,
+        ["send", "-C", str(tmp_path), "-w", "2026-W10", "--to", "me@valmont.fr", "--smtp", address],
+        env={"COLUMNS": "300"},
+    )
+    assert result.exit_code == 0, result.output
+    config = tmp_path / "pressroom.yaml"
+    line = config.read_text().splitlines().index("  from: Press office <press@example.org>") + 1
+    assert f"{config}:{line}: warning: newsletter.from is still the example" in result.output
+    assert len(inbox.messages) == 1

@@ -223,7 +223,8 @@ def configuration_reference() -> str:
             continue
         if "." not in setting.key and (sections or not rows[-1].startswith("|")):
             heading = [f"## `{setting.key}`", ""] if sections else []
-            rows += ["", *heading, "| key | type | default | description |", "|---|---|---|---|"]
+            gap = [""] if rows[-1] else []
+            rows += [*gap, *heading, "| key | type | default | description |", "|---|---|---|---|"]
         default = f"`{setting.default}`".replace("|", "\\|")
         description = _cell(plain(setting.description))
         rows.append(f"| `{setting.key}` | {setting.kind} | {default} | {description} |")

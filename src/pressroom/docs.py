@@ -23,9 +23,24 @@ REFRESH = "python -m pressroom.docs"
 _HELP_ENV = {"COLUMNS": "100", "TERMINAL_WIDTH": "100", "NO_COLOR": "1", "TERM": "dumb"}
 
 
+_PLAIN = {"MAX_WIDTH": 100, "FORCE_TERMINAL": False, "COLOR_SYSTEM": None}
+"""typer's help settings, read from the environment when typer is imported (a CI's
+``GITHUB_ACTIONS`` or ``FORCE_COLOR`` would add colours): set for as long as the
+references are made, so that they are the same bytes everywhere."""
+
+
 def command_help(args: list[str]) -> str:
     """The text ``pressroom ARGS --help`` prints, 100 columns wide, without colour."""
-    result = CliRunner().invoke(app, [*args, "--help"], env=_HELP_ENV, prog_name="pressroom")
+    from typer import rich_utils
+
+    saved = {name: getattr(rich_utils, name) for name in _PLAIN}
+    try:
+        for name, value in _PLAIN.items():
+            setattr(rich_utils, name, value)
+        result = CliRunner().invoke(app, [*args, "--help"], env=_HELP_ENV, prog_name="pressroom")
+    finally:
+        for name, value in saved.items():
+            setattr(rich_utils, name, value)
     if result.exit_code != 0:
         raise RuntimeError(f"pressroom {' '.join(args)} --help failed: {result.output}")
     return "\n".join(line.rstrip() for line in result.output.splitlines()).strip() + "\n"

@@ -138,3 +138,21 @@ def test_a_recipient_that_is_no_address_is_refused(
     assert result.exit_code == 2, result.output
     assert "--to:1: " in result.stderr and "is not a list of email addresses" in result.stderr
     assert inbox.messages == []
+
+
+def test_send_names_the_example_values_still_in_the_config(
+    tmp_path: Path, runner: CliRunner, smtp_server: Any
+) -> None:
+    inbox, address = smtp_server
+    assert runner.invoke(app, ["init", str(tmp_path)]).exit_code == 0
+    assert runner.invoke(app, ["build", "-C", str(tmp_path)]).exit_code == 0
+    result = runner.invoke(
+        app,
+        ["send", "-C", str(tmp_path), "-w", "2026-W10", "--to", "me@valmont.fr", "--smtp", address],
+        env={"COLUMNS": "300"},
+    )
+    assert result.exit_code == 0, result.output
+    config = tmp_path / "pressroom.yaml"
+    line = config.read_text().splitlines().index("  from: Press office <press@example.org>") + 1
+    assert f"{config}:{line}: warning: newsletter.from is still the example" in result.output
+    assert len(inbox.messages) == 1

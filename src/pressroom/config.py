@@ -23,15 +23,17 @@ CONFIG_NAME = "pressroom.yaml"
 
 @dataclass(frozen=True)
 class Newsletter:
-    name: str = "Press digest"
-    organisation: str = "Press office"
-    address: str = ""
-    sender: str = "Press office <press@example.org>"
-    reply_to: str = ""
-    to: str = "Subscribers <subscribers@example.org>"
-    site_url: str = "https://example.org/"
-    unsubscribe_url: str = "https://example.org/unsubscribe"
-    unsubscribe_mailto: str = ""
+    name: str = "Press digest"  # The digest's heading and the start of its subject
+    organisation: str = "Press office"  # Who sends it, named in the footer
+    address: str = ""  # The organisation's postal address, in the footer
+    sender: str = "Press office <press@example.org>"  # From: `Name <address>` or an address
+    reply_to: str = ""  # The Reply-To address; empty: none, replies go to `from`
+    to: str = "Subscribers <subscribers@example.org>"  # The .eml's To (send --to replaces it)
+    site_url: str = "https://example.org/"  # Links to this host get UTM parameters;
+    # the archive's link, the fetcher's User-Agent contact, the default archive_url
+    unsubscribe_url: str = "https://example.org/unsubscribe"  # Footer, List-Unsubscribe;
+    # a sending service's per-recipient merge tag is allowed (`*|UNSUB|*`)
+    unsubscribe_mailto: str = ""  # An address that unsubscribes by mail (List-Unsubscribe)
     archive_url: str = ""
     """Where the outbox is published (its index.html, feed.xml and week folders), ending
     with a slash; empty: ``newsletter/`` under ``site_url``."""
@@ -40,8 +42,8 @@ class Newsletter:
     archive, ``{archive_url}{week}/digest.html``."""
     assets_url: str = ""
     """Where the team publishes a week's images (its folder's ``assets/``), ``{week}``
-    allowed; empty: ``assets/`` beside the web version (see ``assets_base``)."""
-    why: str = ""
+    allowed; empty: ``assets/`` beside the web version."""
+    why: str = ""  # Why the reader gets it (footer); empty: a sentence in the locale
     send_at: str = "monday 08:00"
     """When the digest goes out: the .eml is dated at the first such moment after the
     week's last release, in the configured time zone (``pressroom send`` dates it anew)."""
@@ -76,31 +78,31 @@ def _folder(url: str) -> str:
 
 @dataclass(frozen=True)
 class Brand:
-    colour: str = "#1f4e79"
-    logo_url: str = ""
-    logo_alt: str = ""
+    colour: str = "#1f4e79"  # `#rrggbb`: the brand colour of the digest and the web archive
+    logo_url: str = ""  # An https logo shown in place of the name; empty: no logo
+    logo_alt: str = ""  # The logo's alternative text; empty: the organisation
 
 
 @dataclass(frozen=True)
 class Utm:
-    source: str = "pressroom"
-    medium: str = "email"
-    campaign: str = "digest-{week}"
+    source: str = "pressroom"  # The utm_source of every link to the site (`site_url`'s host)
+    medium: str = "email"  # The utm_medium of the digest's links
+    campaign: str = "digest-{week}"  # The utm_campaign, `{week}` allowed
 
 
 @dataclass(frozen=True)
 class Posts:
-    platforms: tuple[str, ...] = tuple(PLATFORMS)
-    hashtags: tuple[str, ...] = ()
-    x_narrow_nbsp_to_nbsp: bool = True
-    utm_medium: str = "social"
+    platforms: tuple[str, ...] = tuple(PLATFORMS)  # Platforms to draft for, in this order
+    hashtags: tuple[str, ...] = ()  # Added to every post (no `#`); the first thing cut
+    x_narrow_nbsp_to_nbsp: bool = True  # On X, U+202F (X counts it 2) written as U+00A0
+    utm_medium: str = "social"  # The utm_medium of posts' links (utm_source: the platform)
 
 
 @dataclass(frozen=True)
 class WebSource:
     """A site that ``pressroom fetch`` reads: a feed (RSS or Atom) or a release page."""
 
-    url: str = ""
+    url: str = ""  # The feed's address (RSS or Atom), or a release page's
     selector: str = ""
     """A CSS selector for the release text on the site's pages, where extraction needs one."""
     timezone: str = ""
@@ -109,14 +111,15 @@ class WebSource:
 
 @dataclass(frozen=True)
 class Config:
-    locale: str = "fr"
-    timezone: str = "Europe/Paris"
-    newsletter: Newsletter = field(default_factory=Newsletter)
-    brand: Brand = field(default_factory=Brand)
-    utm: Utm = field(default_factory=Utm)
-    posts: Posts = field(default_factory=Posts)
-    handles: dict[str, dict[str, str]] = field(default_factory=dict)
-    sources: tuple[WebSource, ...] = ()
+    locale: str = "fr"  # fr or en (fr_CH…): the digest's fixed words, dates in words
+    timezone: str = "Europe/Paris"  # IANA zone of the send slot, dates and posts' times
+    newsletter: Newsletter = field(default_factory=Newsletter)  # Sender, addresses, links
+    brand: Brand = field(default_factory=Brand)  # The digest's look
+    utm: Utm = field(default_factory=Utm)  # Parameters added to links to the site
+    posts: Posts = field(default_factory=Posts)  # The social post drafts
+    handles: dict[str, dict[str, str]] = field(default_factory=dict)  # A person's handles,
+    # used in posts in place of their name: `Jane Doe: {x: "@janedoe", bluesky: "@jd.bsky.social"}`
+    sources: tuple[WebSource, ...] = ()  # Sites `pressroom fetch` reads when given none
 
     @property
     def tz(self) -> ZoneInfo:

@@ -20,6 +20,7 @@ _MARKS = '«»“”"'
 _OPENER_OF = {"”": "“", "»": "«"}
 # After a closing mark: the attribution goes on ("», a déclaré", "," she said").
 _ATTRIBUTION_AFTER = lazy(r"^[ \u00a0\u202f]*,?[ \u00a0\u202f]*\p{Ll}")
+_FIRST_MARK = lazy(r"[«“»”]")
 _SET_APART_MIN_WORDS = 8
 _LINE_MAX_WORDS = 40
 
@@ -51,9 +52,9 @@ def _sets_apart(line: str, v: Vocabulary) -> bool:
 def _plain_prose(text: str) -> bool:
     stripped = text.strip()
     return (
-        len(stripped.split()) >= _SET_APART_MIN_WORDS
+        not stripped.endswith(":")
         and not any(mark in stripped for mark in _MARKS)
-        and not stripped.endswith(":")
+        and len(stripped.split()) >= _SET_APART_MIN_WORDS
     )
 
 
@@ -62,9 +63,10 @@ def _lost_opener(text: str) -> str:
     stripped = text.lstrip()
     if not stripped[:1].isupper():
         return ""
-    first = next((i for i, c in enumerate(stripped) if c in "«“»”"), -1)
-    if first < 0 or stripped[first] not in _OPENER_OF:
+    found = _FIRST_MARK.search(stripped)
+    if found is None or found.group() not in _OPENER_OF:
         return ""
+    first = found.start()
     if _ATTRIBUTION_AFTER.match(stripped[first + 1 :]) is None:
         return ""
     return _OPENER_OF[stripped[first]]

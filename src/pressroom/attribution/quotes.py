@@ -192,14 +192,16 @@ def _chunk_quotes(
 def _cue(
     span: Span, inner: str, before: str, after: str, previous: Chunk | None, v: Vocabulary
 ) -> Cue | None:
-    inside = inside_cue(inner, v)
-    named_inside = inside if inside is not None and inside.subject.kind == "name" else None
+    found = _after(collapse(span.inner.strip(SPACES)), after, v)  # '"…," Roe said'
+    if found is not None:
+        return found
+    inside = inside_cue(inner, v) if "," in inner or "…" in inner else None
+    if inside is not None and inside.subject.kind == "name":
+        return inside  # "« …, se défend X, … »" beats the last quotation's attribution
     return (
-        _after(collapse(span.inner.strip(SPACES)), after, v)  # with its comma: '"…," Roe said'
-        or named_inside  # "« …, se défend X, … »" beats the last quotation's attribution
-        or _before(before, v)
+        _before(before, v)
         or (_above(previous, v) if previous is not None else None)
-        or inside_cue(inner, v)
+        or inside
         or (_after_cue(after, v) if not before.strip(SPACES) else None)
     )
 

@@ -6,6 +6,7 @@ first paragraph of the command's own help (tests/test_cli.py checks that they ag
 """
 
 COMMANDS = {
+    "init": "Start a workspace: a commented pressroom.yaml, example releases, the folders.",
     "build": "Build the digest and post drafts of every week in seeds/ into outbox/<YYYY-Www>/.",
     "check": "Check built digests: email limits, links, and SpamAssassin's score as sent now.",
     "fetch": "Fetch press releases from their website into seeds/<id>.md, one file a release.",

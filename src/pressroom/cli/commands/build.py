@@ -13,6 +13,7 @@ from pressroom.cli.options import Workspace, day_option, week_or_exit, weeks_opt
 from pressroom.cli.output import err, escape, out, progress, report, summary
 from pressroom.outbox import OUTBOX
 from pressroom.status import ExitStatus
+from pressroom.workspace import example_values
 
 
 @app.command()
@@ -56,6 +57,7 @@ def build(
     with progress(quiet) as (plan, tick):
         result = run_build(workspace, selection, force=force, jobs=jobs, on_plan=plan, on_week=tick)
     report(result.problems)
+    report(example_values(workspace))
     for name, checks in result.failed_checks.items():
         for check in checks:
             if check.status == "fail":

@@ -10,10 +10,11 @@ from rich.table import Table
 
 from pressroom.cli.app import app
 from pressroom.cli.options import Workspace, fail, week_or_exit, weeks_option
-from pressroom.cli.output import STATUS_STYLE, out
-from pressroom.errors import Problem
+from pressroom.cli.output import STATUS_STYLE, out, report
+from pressroom.errors import Problem, Severity
 from pressroom.outbox import OUTBOX, existing_weeks, record_audit
 from pressroom.status import ExitStatus
+from pressroom.workspace import example_values
 
 
 @app.command()
@@ -36,8 +37,9 @@ def check(
     The limits are size, lang, title, preheader and links; SpamAssassin runs when
     it is installed.
 
-    The audit's results are also written into each week's report.json. Exits 1 when a
-    check fails, 2 when there is nothing to check.
+    The audit's results are also written into each week's report.json. A setting still
+    holding an example.org address fails too. Exits 1 when a check fails, 2 when there is
+    nothing to check.
     """
     from pressroom.audit import axe_checks, spam_checks
     from pressroom.readers.images import images_in
@@ -65,6 +67,9 @@ def check(
         for item in checks:
             table.add_row(item.name, STATUS_STYLE[item.status], item.detail)
         out.print(table)
+    examples = example_values(workspace, Severity.ERROR)
+    report(examples)
+    any_failed |= bool(examples)
     raise typer.Exit(ExitStatus.PROBLEMS if any_failed else ExitStatus.SUCCESS)
 
 

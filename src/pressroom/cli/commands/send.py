@@ -10,9 +10,10 @@ import typer
 
 from pressroom.cli.app import CommandFailed, app
 from pressroom.cli.options import Workspace, fail, week_or_exit
-from pressroom.cli.output import out
+from pressroom.cli.output import out, report
 from pressroom.errors import Problem
 from pressroom.outbox import OUTBOX
+from pressroom.workspace import example_values
 
 
 @app.command()
@@ -66,6 +67,7 @@ def send(
     host, _, port_text = smtp.rpartition(":")
     if not host or not port_text.isdigit():
         fail(Problem("--smtp", 1, f"cannot read {smtp!r}", "write it as HOST:PORT"))
+    report(example_values(workspace))
     password = os.environ.get("PRESSROOM_SMTP_PASSWORD")
     if user and password is None:
         fail(

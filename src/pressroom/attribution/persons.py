@@ -69,33 +69,30 @@ _ANSWERS: dict[str, Gender] = {"female": "f", "male": "m", "mostly_female": "f",
 
 
 @lru_cache(maxsize=4096)
-def first_name_gender(first: str) -> Gender:
-    """The gender a first name usually goes with, or None (unknown, or used for both).
-    ``Jean-Noël``: its first part; ``Éric``: tried without its accents too."""
-    if not first or not first[:1].isupper() or first.endswith("."):
-        return None
+def _answer(first: str) -> str:
+    """What the first-name list says of a capitalised word: ``male``, ``mostly_female``,
+    ``andy`` (both), ``unknown``… ``Jean-Noël``: its first part; ``Éric``: tried without
+    its accents too."""
+    if not first or not first[:1].isupper():
+        return "unknown"
     head = first.split("-")[0].split()[0]
     detector = _detector()
-    answer = detector.get_gender(head)  # type: ignore[attr-defined]
+    answer = str(detector.get_gender(head))  # type: ignore[attr-defined]
     if answer == "unknown":
         bare = unicodedata.normalize("NFKD", head).encode("ascii", "ignore").decode()
-        answer = detector.get_gender(bare) if bare else answer  # type: ignore[attr-defined]
-    return _ANSWERS.get(answer)
+        answer = str(detector.get_gender(bare)) if bare else answer  # type: ignore[attr-defined]
+    return answer
 
 
-@lru_cache(maxsize=4096)
+def first_name_gender(first: str) -> Gender:
+    """The gender a first name usually goes with, or None (unknown, or used for both)."""
+    return None if first.endswith(".") else _ANSWERS.get(_answer(first))
+
+
 def is_first_name(first: str) -> bool:
     """Whether the first-name list knows this word as a first name (of either gender, or
     both): ``Port``, ``Côte``, ``Islamic`` are not."""
-    if not first or not first[:1].isupper():
-        return False
-    head = first.split("-")[0].split()[0]
-    detector = _detector()
-    answer = detector.get_gender(head)  # type: ignore[attr-defined]
-    if answer == "unknown":
-        bare = unicodedata.normalize("NFKD", head).encode("ascii", "ignore").decode()
-        answer = detector.get_gender(bare) if bare else answer  # type: ignore[attr-defined]
-    return bool(answer != "unknown")
+    return _answer(first) != "unknown"
 
 
 def person_like(name: str) -> bool:

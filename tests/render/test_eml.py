@@ -11,7 +11,7 @@ from email.policy import default
 from email.utils import format_datetime
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pressroom.compose.digest import Digest
@@ -119,6 +119,7 @@ def _as_the_package_writes(
         lambda s: s.strip()
     )
 )
+@example("000000¡¡¡¡¡¡¡ࠀࠀ𐀀𐀀𐀀𐀀 ¡")  # the package's folding loses the space before "¡"
 def test_any_newsletter_name_reads_back_as_the_package_writes_it(name: str) -> None:
     config = repo_config()
     named = replace(config, newsletter=replace(config.newsletter, name=name))
@@ -130,7 +131,22 @@ def test_any_newsletter_name_reads_back_as_the_package_writes_it(name: str) -> N
     assert all(len(line) <= 998 for line in head.split(b"\r\n"))
     parsed = message_from_bytes(raw, policy=default)["Subject"]
     assert " ".join(parsed.split()) == " ".join(digest.subject.split())
-    assert raw == _as_the_package_writes(digest, rendered, named.newsletter)
+    expected = _as_the_package_writes(digest, rendered, named.newsletter)
+    theirs = message_from_bytes(expected, policy=default)["Subject"]
+    if " ".join(theirs.split()) == " ".join(digest.subject.split()):
+        assert raw == expected
+    else:  # the package's folding lost a space: only the Subject differs, and reads back
+        assert _without_subject(raw) == _without_subject(expected)
+
+
+def _without_subject(raw: bytes) -> bytes:
+    """The message without its Subject header (the first, with its folded lines)."""
+    lines = raw.split(b"\r\n")
+    assert lines[0].startswith(b"Subject: ")
+    rest = 1
+    while lines[rest].startswith(b" "):
+        rest += 1
+    return b"\r\n".join(lines[rest:])
 
 
 @pytest.mark.parametrize("week", SEED_WEEKS)

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import binascii
 import hashlib
-from email.policy import EmailPolicy
+from email.header import Header
+from email.parser import BytesHeaderParser
+from email.policy import EmailPolicy, default
 from email.utils import format_datetime, parseaddr
 from functools import lru_cache
 from typing import Any
@@ -82,12 +84,27 @@ def build_eml(digest: Digest, rendered: RenderedDigest, newsletter: Newsletter) 
         ("Content-Type", f'multipart/alternative; boundary="{boundary.decode()}"'),
     ]
     pieces = [POLICY.fold_binary(*POLICY.header_store_parse(n, v)) for n, v in headers]
+    pieces[0] = _reads_back(pieces[0], headers[0][1])
     pieces.append(b"\r\n")
     for content, subtype in ((rendered.text.encode(), b"plain"), (html, b"html")):
         pieces += [b"--", boundary, b"\r\n", _PART_HEADERS % subtype, base64_body(content)]
         pieces.append(b"\r\n")
     pieces += [b"--", boundary, b"--\r\n"]
     return b"".join(pieces)
+
+
+def _reads_back(folded: bytes, value: str) -> bytes:
+    """The folded Subject, or, where the package's folding loses a space (a space that
+    falls where it splits an encoded word in two: whitespace between two encoded words
+    is dropped on reading, RFC 2047), the same value encoded by ``email.header.Header``,
+    whose encoded words hold their spaces."""
+    if b"=?" not in folded or b"\r\n " not in folded:
+        return folded  # on one line, or not encoded: nothing split
+    parsed = BytesHeaderParser(policy=default).parsebytes(folded + b"\r\n")["Subject"]
+    if " ".join(str(parsed).split()) == " ".join(value.split()):
+        return folded
+    encoded = Header(value, "utf-8", header_name="Subject").encode(linesep="\r\n")
+    return b"Subject: " + encoded.encode("ascii") + b"\r\n"
 
 
 _PART_HEADERS = (

@@ -37,26 +37,6 @@ WEEKDAYS_FR = "weekdays.fr.txt"
 WEEKDAYS_EN = "weekdays.en.txt"
 OFFICE_NAMES = "office-names.txt"
 
-LISTS = (
-    VERBS_FR,
-    VERBS_EN,
-    TITLES,
-    GENDER_TITLES,
-    ROLES_FR,
-    ROLES_EN,
-    GENDER_ROLES_FR,
-    GENDER_ROLES_EN,
-    FUNCTION_WORDS_FR,
-    FUNCTION_WORDS_EN,
-    COMMON_WORDS_FR,
-    COMMON_WORDS_EN,
-    MONTHS_FR,
-    MONTHS_EN,
-    WEEKDAYS_FR,
-    WEEKDAYS_EN,
-    OFFICE_NAMES,
-)
-"""Every list by its file name, in the packaged folder."""
 
 WORKSPACE_LISTS = (
     VERBS_FR,
@@ -73,6 +53,20 @@ WORKSPACE_LISTS = (
 reads, and it reads them with the workspace's additions. The others are read by stages
 that take the packaged lists alone: function words (the post shortener, in ``compose/``),
 the commonest words (language detection), months and weekdays (dates, the send slot)."""
+
+LISTS = (
+    *WORKSPACE_LISTS,
+    FUNCTION_WORDS_FR,
+    FUNCTION_WORDS_EN,
+    COMMON_WORDS_FR,
+    COMMON_WORDS_EN,
+    MONTHS_FR,
+    MONTHS_EN,
+    WEEKDAYS_FR,
+    WEEKDAYS_EN,
+)
+"""Every list by its file name, in the packaged folder: the workspace's, then the lists
+only the packaged folder holds."""
 
 _NUMBERED = {MONTHS_FR: 12, MONTHS_EN: 12, WEEKDAYS_FR: 7, WEEKDAYS_EN: 7}
 """Lists whose lines are ``number | name | other forms``, and their highest number."""

@@ -130,12 +130,17 @@ class Office(str):
     """A sentence's subject written as an office (``Le maire de Pénestin poursuit …``)."""
 
 
+# Offices that may open a sentence as its subject ("Le maire de Pénestin poursuit …").
+_OFFICES = tuple(
+    """maire préfet préfète président présidente ministre directeur directrice recteur
+    rectrice mayor minister president chief constable commissioner judge chairman
+    chairwoman chair leader spokesperson spokesman spokeswoman premier governor""".split()
+)
+_OFFICE_WORDS = frozenset(_OFFICES)
 # A determiner, capitalised words or adjectives, and the office, with its place or body.
 _OFFICE_SUBJECT = lazy(
     r"^(?P<office>(?:le|la|l['’]|the)[ \u00a0]*(?:[\p{L}\-]+[ \u00a0]+){0,3}?"
-    r"(?:maire|préfet|préfète|président|présidente|ministre|directeur|directrice|recteur|"
-    r"rectrice|mayor|minister|president|chief|constable|commissioner|judge|chairman|"
-    r"chairwoman|chair|leader|spokesperson|spokesman|spokeswoman|premier|governor)"
+    rf"(?:{'|'.join(_OFFICES)})"
     r"(?:[ \u00a0]+(?:de|du|des|of)[ \u00a0]+(?:la[ \u00a0]+|l['’]|the[ \u00a0]+)?"
     r"\p{Lu}[\p{L}'’\-]*(?:[ \u00a0]+\p{Lu}[\p{L}'’\-]*)*)?)",
     regex.I,
@@ -373,13 +378,6 @@ def speaking_subject(sentence: str, vocabulary: Vocabulary) -> Person | Surname 
 _CONJUNCTION_START = lazy(r"^(?:car|mais|et|puis|and|but|so|yet|also|aussi)\s+", regex.I)
 # How far into a sentence its subject may start (past an opening clause).
 _INTRO_MAX = 110
-
-
-_OFFICE_WORDS = frozenset(
-    """maire préfet préfète président présidente ministre directeur directrice recteur
-    rectrice mayor minister president chief constable commissioner judge chairman
-    chairwoman chair leader spokesperson spokesman spokeswoman premier governor""".split()
-)
 
 
 def _office_gender(office: str) -> Gender:

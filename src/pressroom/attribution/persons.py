@@ -9,6 +9,7 @@ once a process); a name it does not know has no gender, and a first name used fo
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -108,4 +109,4 @@ def person_like(name: str) -> bool:
 
 
 _NOT_IN_NAMES = frozenset("The And Of For Et Des Du Pour".split())
-_INITIAL = __import__("re").compile(r"^[A-Z]\.(?:-?[A-Z]\.)?$")
+_INITIAL = re.compile(r"^[A-Z]\.(?:-?[A-Z]\.)?$")

@@ -270,6 +270,11 @@ class People:
             return None, "no person of that gender named before"
         return None, "could be " + " or ".join(sorted(candidates)[:3])
 
+    def is_latest_subject(self, person: Person) -> bool:
+        """Whether the text's last sentence subject (or speaker) is this person."""
+        self._settle()
+        return bool(self.subjects) and self.subjects[-1].name == person.name
+
     def _add(self, person: Person) -> Person:
         if is_title_surname(person.name, self.vocabulary) or len(words_of(person.name)) < 2:
             full = self._by_surname(person.name)

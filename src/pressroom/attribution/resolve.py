@@ -35,7 +35,9 @@ from pressroom.text.patterns import lazy
 NOT_SPEAKERS = NOT_FIRST | PRONOUNS
 _TRAILING = lazy(r"(?<!\b\p{Lu}|\bJr)[\s\u00a0\u202f.,:;!?]+$")
 # An epithet standing for the person the text is about: "l'éleveur", "the 11-year-old".
-_EPITHET = lazy(r"^(?:le|la|l['’]|the|ce|cet|cette)\s*\p{Ll}[\p{L}'’\-]+(?:\s|$)")
+_EPITHET = lazy(
+    r"^(?:(?:le|la|l['’]|the)\s*[\p{Ll}\d]|(?:ce|cet|cette)\s+\p{L})[\p{L}\d'’\-]+(?:\s|$)"
+)
 _FEMININE_DETERMINER = lazy(r"^(?:la|cette)\s")
 _MASCULINE_DETERMINER = lazy(r"^(?:le|ce|cet)\s")
 
@@ -176,7 +178,9 @@ def _descriptor(subject: Subject, people: People, v: Vocabulary, *, epithet: boo
     ):
         gender = subject.gender or _determiner_gender(lower)
         person, why = people.antecedent(gender)
-        if person is not None and (gender is None or gender_of(person) == gender):
+        if person is not None and (
+            gender is None or gender_of(person) == gender or people.is_latest_subject(person)
+        ):
             return Attribution(person.name, person.role, "descriptor")
         return Attribution(check=f"“{text}”: {why or 'who is meant is not sure'}")
     if _office(lower, v):

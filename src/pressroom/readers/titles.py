@@ -85,6 +85,7 @@ _WORD = regex.compile(r"\p{L}{2}")
 _SHORT_CHROME = regex.compile(r"^\S+(?:\s\S+)?$")
 # A paragraph of the body: the title is the last title-like line above the first one.
 _PARAGRAPH_MIN = 100
+_QUOTED_SENTENCE = regex.compile(r"[.!?…]\s*[»”\"]$")
 _UTC = ZoneInfo("UTC")
 
 
@@ -111,6 +112,7 @@ def is_candidate(text: str) -> bool:
         or text.count(" | ") >= 2  # "Site | Section | tagline"
         or text[0].islower()
         or (text.endswith((":", ".")) and not text.endswith(".."))
+        or _QUOTED_SENTENCE.search(text)  # a quotation's paragraph: « ….» / “….”
         or len(text) > TITLE_MAX_GUESS
         or _MASTHEAD.match(text)
         or _ODDS.search(text)
@@ -160,6 +162,9 @@ def choose(
         if title_stated or not lines:
             return None, lines
         found = _first_candidate(lines, labels)
+        if found > 0 and _body_above(lines, found):  # keep the body the text began with
+            found = 0 if len(lines[0].text) <= TITLE_MAX_GUESS else found
+            return lines[found], lines[:found] + lines[found + 1 :]
         return lines[found], lines[found + 1 :]
     return _around_date(lines, date_at, title_stated, bylines)
 
@@ -177,6 +182,16 @@ def _first_candidate(lines: list[Line], labels: frozenset[int]) -> int:
     if first > 0 and _is_headline_sentence(lines, first):
         return 0
     return _last_before_paragraph(lines, first)
+
+
+def _body_above(lines: list[Line], first: int) -> bool:
+    """Two paragraphs above the first title-like line: the text began without a headline,
+    and that line is the body's, not a title with page chrome above it."""
+    return sum(1 for ln in lines[:first] if _is_paragraph(ln.text)) >= 2
+
+
+def _is_paragraph(text: str) -> bool:
+    return len(text) >= _PARAGRAPH_MIN and text.endswith((".", "!", "?", "»", "”", '"'))
 
 
 def _is_headline_sentence(lines: list[Line], first: int) -> bool:

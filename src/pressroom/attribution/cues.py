@@ -21,7 +21,13 @@ from pressroom.attribution.nearby import lead_in, named_after, named_before
 from pressroom.attribution.people import Surname, speaking_subject
 from pressroom.attribution.quotemarks import SPACES, Chunk, Span
 from pressroom.attribution.resolve import Cue
-from pressroom.attribution.speakers import Subject, cut_subject, parse_subject, split_role_name
+from pressroom.attribution.speakers import (
+    Subject,
+    cut_subject,
+    mentions,
+    parse_subject,
+    split_role_name,
+)
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 from pressroom.text.spaces import collapse
@@ -79,12 +85,11 @@ def _after(inner: str, after: str, v: Vocabulary) -> Cue | None:
     if match:
         if match["inv"]:
             return Cue(pronoun_subject(match["inv"]), "after-verb")
-        tail = rest[match.end() :].lstrip(SPACES)
-        tail = v.adverbs.sub("", tail)
+        tail = _after_circumstance(v.adverbs.sub("", rest[match.end() :].lstrip(SPACES)))
         aside = _ASIDE.match(tail)  # not "said councillor Ann Roe": an office, no aside
         if aside and not v.office_word.search(aside.group()):
             tail = tail[aside.end() :]
-        subject = parse_subject(cut_subject(tail), v)
+        subject = parse_subject(_before_circumstance(cut_subject(tail)), v)
         return Cue(subject, "after-verb") if subject else None
     sentence = cut_subject(rest)
     verb = v.verb_re.search(rest[:200])
@@ -114,6 +119,41 @@ def _after(inner: str, after: str, v: Vocabulary) -> Cue | None:
     return None
 
 
+def _after_circumstance(tail: str) -> str:
+    """The speaker after a verb, past where and when it was said: ``a déclaré lors d'une
+    cérémonie, devant des élus, le maire, X`` -> ``le maire, X``."""
+    for _ in range(3):
+        found = _CIRCUMSTANCE.match(tail)
+        if found is None:
+            break
+        tail = tail[found.end() :]
+    return tail
+
+
+def _before_circumstance(subject: str) -> str:
+    """A name without what follows it in its clause: ``Dorval au conseil de Lunel``,
+    ``Tom Lee at the launch`` -> ``Dorval``, ``Tom Lee``."""
+    head = subject.split(",")[0]
+    found = _NAME_THEN_PLACE.search(head)
+    return subject[: found.start()] if found else subject
+
+
+def _relative_speaker(body: str, v: Vocabulary) -> Cue | None:
+    """``X, recteur, pour qui « … »``, ``M. Roy, qui estime que « … »``, ``Tom Lee, who
+    said that "…"``: the person the relative clause is about, named just before it."""
+    found = _RELATIVE.search(body)
+    if found is None:
+        return None
+    said = v.verb_re.search(found["rest"])
+    if not said and (found["rest"].strip() or found["who"].lower() in ("qui", "who")):
+        return None  # "Paul Roy qui « … »", "qui vient « … »": no one says it
+    named = mentions(body[: found.start()], v)
+    if not named or body[named[-1][0] : found.start()].count(",") > 2:
+        return None
+    person = named[-1][1]
+    return Cue(Subject("name", person.name, person.role, person.gender), "lead-in")
+
+
 def span_ends_open(inner: str) -> bool:
     return inner.endswith(("...", "…"))
 
@@ -140,6 +180,9 @@ def _before(before: str, v: Vocabulary) -> Cue | None:
         subject = lead_in(body, lead, v)
         if subject:
             return Cue(subject, "lead-in")
+    relative = _relative_speaker(body, v)
+    if relative is not None:
+        return relative
     verbs = list(v.verb_re.finditer(body))
     if verbs:
         verb = verbs[-1]
@@ -227,6 +270,25 @@ def _above(previous: Chunk, v: Vocabulary) -> Cue | None:
     return None
 
 
+# Where or when something was said, before the speaker: "lors d'une cérémonie,", "sur
+# France 2", "at the launch on Monday,"
+_CIRCUMSTANCE = lazy(
+    r"^(?:lors|devant|pendant|durant|dans|sur|à|au|aux|en|après|avant|depuis|at|in|on|"
+    r"during|before|after|to|from)\b(?:[^,;:.«»“”\"]{1,60}?(?=[ \u00a0](?:le|la|l['’]|the)"
+    r"[ \u00a0]?\p{L})|[^,;:.«»“”\"]{1,90},)[ \u00a0]*",
+    regex.I,
+)
+_NAME_THEN_PLACE = lazy(
+    r"(?<=\p{Lu}[\p{Ll}'’\-]+)[ \u00a0](?:au|aux|à|at|to|in|on|sur|dans|devant|during|"
+    r"before|from|outside|after|après|pendant|lors)[ \u00a0]"
+)
+# A relative clause that hands the quotation to the person before it.
+_RELATIVE = lazy(
+    r"(?:,[ \u00a0]*|[ \u00a0])(?P<who>(?:pour[ \u00a0]+qui|selon[ \u00a0]+qui|"
+    r"pour[ \u00a0]+lequel|pour[ \u00a0]+laquelle|for[ \u00a0]+whom|qui|who))\b"
+    r"(?P<rest>(?:[ \u00a0]+[\p{Ll}'’\-]+){0,4}?(?:[ \u00a0]+(?:que|qu['’]|that))?)[ \u00a0]*$",
+    regex.I,
+)
 _CLITICS = lazy(r"^(?:leur|lui|nous|vous|me|m['’]|t['’])\s*(?=\p{Ll})")
 # "« … », selon lui." / "Une solution insuffisante selon elle : « … »"
 _ACCORDING_TO_HIM = lazy(r"\b(?:selon|d['’]après)\s+(?P<pronoun>lui|elle)\b", regex.I)

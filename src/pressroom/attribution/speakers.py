@@ -61,6 +61,7 @@ _ARTICLE = lazy(r"^(?:(?:the|le|la)\s+|l['’]\s*)", regex.I)
 _APPOSITION = lazy(rf"^{SP}*,{SP}*([^,.;:()«»“”\"]{{3,120}})(?:[,.;]|$)")
 _LEAD_ROLE = lazy(r"(?:^|[,.;:]\s)((?:le|la|l['’]|the)\s?[^,.;:]{3,70}),\s*$", regex.I)
 _TWO_CAPS = lazy(r"\p{Lu}[\p{L}'’.\-]*[ \u00a0]+(?:\p{Ll}{1,3}[ \u00a0]+)?\p{Lu}")
+_PARTICLE_SURNAME = lazy(r"^(?:Le|La|Du|Des)[ \u00a0]\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$")
 _ROMAN = lazy(r"\s[IVX]{2,}$")
 
 
@@ -169,6 +170,8 @@ def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> S
         and is_person_name(name, v)
     ):
         return _named(name, DETERMINER.sub("", prefix), segments[1:], v)
+    if _PARTICLE_SURNAME.match(head) and words_of(head)[1].lower() not in v.role_words:
+        return Subject("surname", head)  # "a souligné Le Bihan": a surname, not "le"
     if (DETERMINER.match(head) and not _CAP_TOKEN.match(words_of(head)[0])) or (
         DETERMINER.match(head) and lower.split()[0] in ("le", "la", "les", "the", "l")
     ):

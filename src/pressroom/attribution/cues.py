@@ -61,12 +61,15 @@ def find_cue(
     inside = inside_cue(inner, v) if "," in inner or "…" in inner else None
     if inside is not None and inside.subject.kind == "name":
         return inside  # "« …, se défend X, … »" beats the last quotation's attribution
-    return (
-        _before(before, v)
-        or (_above(previous, v) if previous is not None else None)
-        or inside
-        or (_after_cue(after, v) if not before.strip(SPACES) else None)
-    )
+    ahead = _before(before, v)
+    if ahead is not None and ahead.cue == "reported" and len(inner.split()) < _REPORTED_WORDS:
+        ahead = None  # 'said it was "taking action"': a term, not a quotation
+    above = None
+    if previous is not None and not before.strip(SPACES):
+        above = _above(previous, v)
+    elif previous is not None and not previous.spans and _quiet(before, v):
+        above = _said_above(previous.text.rstrip(SPACES), v)  # "… were significant.“…”"
+    return ahead or above or inside or (_after_cue(after, v) if not before.strip(SPACES) else None)
 
 
 def _after_cue(after: str, v: Vocabulary) -> Cue | None:
@@ -201,7 +204,11 @@ def _before(before: str, v: Vocabulary) -> Cue | None:
                 return speaking
         if subject is None and len(trailing) < 80:
             subject = parse_subject(cut_subject(v.adverbs.sub("", trailing)), v)
-        if subject is not None and (ending in ":," or len(trailing) < 40):
+        if (
+            subject is not None
+            and (ending in ":," or len(trailing) < 40)
+            and not _NAMING.search(trailing)
+        ):
             return Cue(subject, "before-verb")
     if ending == ":":
         label = regex.sub(
@@ -217,7 +224,22 @@ def _before(before: str, v: Vocabulary) -> Cue | None:
     if verbs and (ending in ":," or _REPORTED.search(body)):
         # "X, role, highlighted the benefits, saying, “…”", "X a assuré qu’« … »"
         return _speaking(body, "before-verb", v)
-    return None
+    return _reported_speech(body, verbs, v) if len(verbs) == 1 else None
+
+
+def _reported_speech(body: str, verbs: list[regex.Match[str]], v: Vocabulary) -> Cue | None:
+    """``Mr Smith said that, in total, farmers would get €1.5bn, which "…"``: the one
+    speech verb of the sentence has a person for subject, and no one else is named after
+    it, so the words the sentence ends on are that person's."""
+    verb = verbs[0]
+    said = body[verb.end() :]
+    if verb["inv"] or len(said.split()) < 2 or mentions(said, v) or _NAMING.search(said):
+        return None  # "Mr Smith said the union had called it "…"": the union's words
+    segment = _WHILE.sub("", body[: verb.start()].split(",")[-1].strip(SPACES))
+    subject = parse_subject(segment, v, before_verb=True)
+    if subject is None or subject.text.lower() in NOT_FIRST:
+        return None
+    return Cue(subject, "reported") if subject.kind in ("name", "surname", "pronoun") else None
 
 
 def _speaking(sentence: str, cue: str, v: Vocabulary) -> Cue | None:
@@ -242,6 +264,29 @@ def _sentence_before(sentence: str, v: Vocabulary) -> Cue | None:
     return Cue(subject, "before-verb")
 
 
+def _said_above(text: str, v: Vocabulary) -> Cue | None:
+    """A paragraph above that reports what someone said, then goes on about it without
+    naming anyone else (``Mchunu said the city was losing water. This includes … ⏎
+    “…”``): that person, when a speech verb has them for subject."""
+    sentences = [s for s in _SENTENCE_BREAK.split(collapse(text) + " ") if s.strip()]
+    for sentence in reversed(sentences[-_SAID_ABOVE_SENTENCES:]):
+        if v.verb_re.search(sentence):
+            return _speaking(sentence, "named-before", v)
+        if mentions(sentence, v):
+            return None  # someone else is named after what was said
+    return None
+
+
+_SAID_ABOVE_SENTENCES = 3
+
+
+def _quiet(before: str, v: Vocabulary) -> bool:
+    """Words before a quotation that end a sentence and say nothing of who speaks."""
+    return before.rstrip(SPACES)[-1:] in ".!" and not (
+        v.verb_re.search(before) or mentions(before, v)
+    )
+
+
 def _above(previous: Chunk, v: Vocabulary) -> Cue | None:
     """The paragraph above a quote: an attribution ending in ``:``, or a speaker line."""
     text = previous.text.rstrip(SPACES)
@@ -253,10 +298,7 @@ def _above(previous: Chunk, v: Vocabulary) -> Cue | None:
             return Cue(cue.subject, "before-colon" if cue.cue == "before-verb" else cue.cue)
         return None
     if text[-1:] in ".!" and not previous.spans:  # "Kaba said she had big plans. ⏎ “…”"
-        last = _SENTENCE_BREAK.split(collapse(text) + " ")
-        sentence = next((s for s in reversed(last) if s.strip()), "")
-        if v.verb_re.search(sentence):
-            return _speaking(sentence, "named-before", v)
+        return _said_above(text, v)
     if text[-1:] in '.!?…"”»' or len(text.split()) > _SPEAKER_LINE_MAX or previous.spans:
         return None
     head, _, role = text.partition(",")
@@ -287,6 +329,15 @@ _RELATIVE = lazy(
     r"(?:,[ \u00a0]*|[ \u00a0])(?P<who>(?:pour[ \u00a0]+qui|selon[ \u00a0]+qui|"
     r"pour[ \u00a0]+lequel|pour[ \u00a0]+laquelle|for[ \u00a0]+whom|qui|who))\b"
     r"(?P<rest>(?:[ \u00a0]+[\p{Ll}'’\-]+){0,4}?(?:[ \u00a0]+(?:que|qu['’]|that))?)[ \u00a0]*$",
+    regex.I,
+)
+_WHILE = lazy(r"^(?:while|and|but|as|whereas|et|mais|alors\s+que|tandis\s+que)\s+", regex.I)
+# How many words a quotation at the end of reported speech must have.
+_REPORTED_WORDS = 6
+# Words that give a quoted term as someone else's: "the union had called it "…"".
+_NAMING = lazy(
+    r"\b(?:called|dubbed|described|termed|labelled|labeled|branded|according|qualifié|"
+    r"qualifiée|appelé|appelée|surnommé|baptisé|décrit|selon|d['’]après)\b",
     regex.I,
 )
 _CLITICS = lazy(r"^(?:leur|lui|nous|vous|me|m['’]|t['’])\s*(?=\p{Ll})")

@@ -133,8 +133,7 @@ def _chunk_quotes(
         )
         before, after = text[before_start : span.start], text[span.end : following]
         inner = collapse(span.inner.strip(SPACES)).strip(SPACES + ",")
-        above = previous if not before.strip(SPACES) else None
-        cue = find_cue(span, inner, before, after, above, v)
+        cue = find_cue(span, inner, before, after, previous, v)
         if cue is not None and cue.subject.kind == "pronoun" and cue.subject.text in PLURAL:
             group = GROUP.search(outside(text[: span.start], chunk.spans[:index]))
             if group is not None:  # "The anonymous donors wish … “…,” they said."

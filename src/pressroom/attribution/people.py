@@ -41,7 +41,7 @@ class Mentions:
         self._text = text
         self._vocabulary = vocabulary
         self._found: list[tuple[int, Person]] | None = None
-        self._subjects: list[tuple[int, Person | Surname | Office | Gender]] | None = None
+        self._subjects: list[tuple[int, Person | Surname | Office | Unsure | Gender]] | None = None
 
     @property
     def found(self) -> list[tuple[int, Person]]:
@@ -50,7 +50,7 @@ class Mentions:
         return self._found
 
     @property
-    def subjects(self) -> list[tuple[int, Person | Surname | Office | Gender]]:
+    def subjects(self) -> list[tuple[int, Person | Surname | Office | Unsure | Gender]]:
         """Each sentence's subject, where it is a person the text names (``Jane Doe, the
         mayor, said …``, ``Speaking at the fair, Mr Roe said …``) or a personal pronoun
         (its gender): a later ``he`` or ``elle`` goes back to the last of these."""
@@ -61,8 +61,8 @@ class Mentions:
 
 def _subjects(
     text: str, found: list[tuple[int, Person]], vocabulary: Vocabulary
-) -> list[tuple[int, Person | Surname | Office | Gender]]:
-    subjects: list[tuple[int, Person | Surname | Office | Gender]] = []
+) -> list[tuple[int, Person | Surname | Office | Unsure | Gender]]:
+    subjects: list[tuple[int, Person | Surname | Office | Unsure | Gender]] = []
     starts = [m.end() for m in _SENTENCE_START.finditer(text)]
     ends = [*starts[1:], len(text)] if starts else []
     at = 0
@@ -101,7 +101,7 @@ def _subjects(
 
 def _named_subject(
     text: str, start: int, end: int, mention: tuple[int, Person] | None
-) -> tuple[int, Person] | None:
+) -> tuple[int, Person | Unsure] | None:
     """The sentence's first named person, when the words around show them its subject."""
     if mention is None or mention[0] >= end:
         return None
@@ -113,17 +113,27 @@ def _named_subject(
         return None  # "Guests were joined by architect Tom Lee": not its subject
     if any(w[:1].islower() for w in prefix.split()[:1]) and len(prefix.split()) > 6:
         return None
+    if not _subject_at(text, mention, end):
+        return None
     if not (person_like(mention[1].name) or mention[1].role):
-        return None  # "Port Colborne's parks …": a place, not what a pronoun stands for
-    return mention if _subject_at(text, mention, end) else None
+        # "Port Colborne's parks …" or a first name the list does not know: maybe a place
+        return mention[0], Unsure(mention[1].name)
+    return mention
 
 
 def _subject_at(text: str, mention: tuple[int, Person], end: int) -> bool:
     """Whether the words after a named person (past an apposition) start with a verb."""
     position, person = mention
+    if person.name.endswith(("'s", "’s")):
+        return False  # "Eastbury Council's leader Joan Marsh said": the owner, not the subject
     last = person.name.split()[-1]
     name_end = text.find(last, position)
     return name_end >= 0 and _AFTER_SUBJECT.match(text[name_end + len(last) : end]) is not None
+
+
+class Unsure(str):
+    """A sentence's subject that may be a person or a place (``Ndeye Faye a défendu``,
+    ``Port Colborne has …``): a pronoun after it is not resolved past it."""
 
 
 class Office(str):
@@ -199,6 +209,8 @@ class People:
     pending: list[Person | tuple[Mentions, int, int]] = field(default_factory=list)
     subjects: list[Person] = field(default_factory=list)
     """The people sentences were about, and the speakers named, most recent last."""
+    unsure: set[str] = field(default_factory=set)
+    """Subjects that may not be people (``Unsure``), until the text names them speaking."""
 
     def add(self, person: Person) -> None:
         """A speaker the text names outright: named, and what the text is now about."""
@@ -213,6 +225,7 @@ class People:
         pending, self.pending = self.pending, []
         for item in pending:
             if isinstance(item, Person):
+                self.unsure.discard(item.name)
                 self._about(self._add(item))
                 continue
             found, start, end = item
@@ -227,6 +240,9 @@ class People:
                 if isinstance(subject, Person):
                     if at in added and subjects.get(at) is subject:
                         self._about(added[at])
+                elif isinstance(subject, Unsure):
+                    self.unsure.add(str(subject))
+                    self._about(Person(str(subject), None, None))
                 elif isinstance(subject, Office):
                     holder = self._holder(subject)
                     self._about(holder or Person(str(subject), None, _office_gender(subject)))
@@ -257,6 +273,8 @@ class People:
         self._settle()
         for person in reversed(self.subjects[-_SUBJECT_WINDOW:]):
             if _agrees(person, gender):
+                if person.name in self.unsure:
+                    return None, f"is it {person.name}? the text does not show it is a person"
                 return person, ""
         candidates = {
             p.name: p
@@ -269,6 +287,11 @@ class People:
         if not candidates:
             return None, "no person of that gender named before"
         return None, "could be " + " or ".join(sorted(candidates)[:3])
+
+    def everyone(self) -> list[Person]:
+        """Every person the text has named, with the role it gave them."""
+        self._settle()
+        return list(self.named)
 
     def is_latest_subject(self, person: Person) -> bool:
         """Whether the text's last sentence subject (or speaker) is this person."""
@@ -285,13 +308,21 @@ class People:
                 known.surname == person.surname and len(words_of(person.name)) < 2
             ):
                 merged = Person(
-                    known.name, known.role or person.role, known.gender or person.gender
+                    known.name,
+                    self._better_role(known.role, person.role),
+                    known.gender or person.gender,
                 )
                 del self.named[index]
                 self.named.append(merged)
                 return merged
         self.named.append(person)
         return person
+
+    def _better_role(self, known: str | None, new: str | None) -> str | None:
+        """The role the text gave first, unless it was only a title (``Dr``, ``Cllr``)."""
+        if known and new and known.rstrip(".").lower() in self.vocabulary.title_words:
+            return new
+        return known or new
 
     def last(self, gender: Gender) -> Person | None:
         """The person last named; for a gendered pronoun, the last of that gender, else the

@@ -16,7 +16,7 @@ When the text does not say who spoke, the speaker stays empty.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pressroom.attribution.cues import find_cue
 from pressroom.attribution.markless import implied_marks
@@ -38,7 +38,7 @@ from pressroom.attribution.quotemarks import (
     opens_quote,
     outside,
 )
-from pressroom.attribution.resolve import resolve
+from pressroom.attribution.resolve import resolve, stated_role
 from pressroom.attribution.speakers import (
     mentions,
 )
@@ -97,7 +97,24 @@ def extract_quotes(
             # not after "He added he was "positive" …": the speaker goes on
             last_quote = last_quote if SAME_SPEAKER.match(chunk.text) else None
         previous = chunk
-    return tuple(with_pulled_speakers(quotes)), tuple(unclosed)
+    return tuple(_with_known_roles(with_pulled_speakers(quotes), people, v)), tuple(unclosed)
+
+
+def _with_known_roles(quotes: list[Quote], people: People, v: Vocabulary) -> list[Quote]:
+    """A speaker's role where one quotation or mention states it and another does not
+    (``Richie Williams, director of rugby, said …`` then ``… noted Williams``)."""
+    roles: dict[str, str] = {}
+    for quote in quotes:
+        if quote.speaker and quote.role:
+            roles.setdefault(quote.speaker, quote.role)
+    for person in people.everyone():
+        role = stated_role(person.role, v)
+        if role:
+            roles.setdefault(person.name, role)
+    return [
+        replace(q, role=roles[q.speaker]) if q.speaker in roles and not q.role else q
+        for q in quotes
+    ]
 
 
 def _aside(text: str) -> bool:

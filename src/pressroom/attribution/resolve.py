@@ -164,14 +164,16 @@ def _descriptor(subject: Subject, people: People, v: Vocabulary, *, epithet: boo
     person = people.by_role(text)
     if person is not None:
         people.add(person)
-        return Attribution(person.name, person.role, "descriptor")
+        return Attribution(person.name, stated_role(person.role, v) or _as_role(text), "descriptor")
     lower = text.lower()
     office_name = v.office_names.get(DETERMINER.sub("", lower).strip())
     if office_name:  # "le chef de l'État": the president the text named
         holders = people.holding(office_name)
         if len(holders) == 1:
             people.add(holders[0])
-            return Attribution(holders[0].name, holders[0].role, "descriptor")
+            return Attribution(
+                holders[0].name, stated_role(holders[0].role, v) or _as_role(text), "descriptor"
+            )
     short = len(text.split()) <= _EPITHET_WORDS
     if DEMONSTRATIVE.match(text) or (
         epithet and short and _EPITHET.match(text) and not _office(lower, v)
@@ -181,13 +183,17 @@ def _descriptor(subject: Subject, people: People, v: Vocabulary, *, epithet: boo
         if person is not None and (
             gender is None or gender_of(person) == gender or people.is_latest_subject(person)
         ):
-            return Attribution(person.name, person.role, "descriptor")
+            return Attribution(
+                person.name, stated_role(person.role, v) or _as_role(text), "descriptor"
+            )
         return Attribution(check=f"“{text}”: {why or 'who is meant is not sure'}")
     if _office(lower, v):
         holders = people.holding(_office(lower, v))
         if len(holders) == 1:
             people.add(holders[0])
-            return Attribution(holders[0].name, holders[0].role, "descriptor")
+            return Attribution(
+                holders[0].name, stated_role(holders[0].role, v) or _as_role(text), "descriptor"
+            )
         if holders:
             return Attribution(
                 check=f"“{text}”: could be " + " or ".join(p.name for p in holders[:3])
@@ -199,6 +205,15 @@ def _descriptor(subject: Subject, people: People, v: Vocabulary, *, epithet: boo
         people.speaking(text)
         return Attribution(text, None, "descriptor")
     return Attribution(check=f"“{text}” is not a person's name or office")
+
+
+def _as_role(descriptor: str) -> str | None:
+    """A descriptor that named a known person, as that person's role when the text gives
+    them no other: ``la patronne de la diplomatie`` -> ``patronne de la diplomatie``;
+    ``ce dernier``, ``celle-ci`` say nothing of one."""
+    if DEMONSTRATIVE.match(descriptor):
+        return None
+    return DETERMINER.sub("", descriptor).strip() or None
 
 
 def _office(descriptor: str, v: Vocabulary) -> str:

@@ -57,9 +57,15 @@ _ASIDE_LEAD = lazy(
 _VERBAL = lazy(r"^(?:a|ont|est|sont|sera|avait|était|fut|va|vient|is|was|has|had|will|said|says)\b")
 _CONJUNCTION = lazy(r"^(?:et|and|but|mais|puis|then|so|donc)\s+", regex.I)
 _REFLEXIVE_END = lazy(r"\s+(?:se|s['’])$")
-_ARTICLE = lazy(r"^(?:(?:the|le|la)\s+|l['’]\s*)", regex.I)
+_ARTICLE = lazy(r"^(?:(?:the|le|la|sa|son|its|his|her|their)\s+|l['’]\s*)", regex.I)
 _APPOSITION = lazy(rf"^{SP}*,{SP}*([^,.;:()«»“”\"]{{3,120}})(?:[,.;]|$)")
-_LEAD_ROLE = lazy(r"(?:^|[,.;:]\s)((?:le|la|l['’]|the)\s?[^,.;:]{3,70}),\s*$", regex.I)
+_LEAD_ROLE = lazy(
+    r"(?:^|[,.;:]\s|\s(?:et|and)\s)((?:le|la|l['’]|the|sa|son|its|his|her|their)\s?"
+    r"[^,.;:]{3,70}),\s*$",
+    regex.I,
+)
+# "La Région et sa vice-présidente, X": the role is what comes after the owner.
+_OWNER_AND = lazy(r"^.*\s(?:et|and)\s(?=(?:sa|son|its|his|her|their)\s)", regex.I)
 _TWO_CAPS = lazy(r"\p{Lu}[\p{L}'’.\-]*[ \u00a0]+(?:\p{Ll}{1,3}[ \u00a0]+)?\p{Lu}")
 _PARTICLE_SURNAME = lazy(r"^(?:Le|La|Du|Des)[ \u00a0]\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$")
 _ROMAN = lazy(r"\s[IVX]{2,}$")
@@ -355,7 +361,7 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             before = text[max(0, match.start() - 80) : match.start()]
             lead = _LEAD_ROLE.search(before)
             if lead:
-                role = clean_role(lead.group(1), v)
+                role = clean_role(_OWNER_AND.sub("", lead.group(1)), v)
         gender = title_gender(name, v) or role_gender(role, v)
         found.append((start, Person(bare, role or (title or "").rstrip(".") or None, gender)))
     return found

@@ -59,7 +59,7 @@ def inside_cue(inner: str, v: Vocabulary) -> Cue | None:
             return Cue(pronoun_subject(verb["inv"]), "inside")
         tail = inner[verb.end() :].lstrip(SPACES)
         phrase = cut_subject(v.adverbs.sub("", tail))
-        if not phrase or len(phrase.split()) > 8:
+        if not phrase or len(phrase.split()) > _INSIDE_WORDS:
             continue
         subject = parse_subject(phrase, v)
         if subject is not None and subject.kind in ("name", "descriptor", "surname"):
@@ -71,4 +71,6 @@ def inside_cue(inner: str, v: Vocabulary) -> Cue | None:
     return None
 
 
+# How long the speaker phrase of an incise may be ("le ministre de la Santé, le Dr X").
+_INSIDE_WORDS = 16
 _INCISE = lazy(r",[ \u00a0]+(?=\p{Ll})")

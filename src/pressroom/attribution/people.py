@@ -116,7 +116,10 @@ def _named_subject(
     if not _subject_at(text, mention, end):
         return None
     if not (person_like(mention[1].name) or mention[1].role):
-        # "Port Colborne's parks …" or a first name the list does not know: maybe a place
+        # "Ndeye Faye a défendu …": a first name the list does not know, or a place; "the
+        # City of Port Colborne contributed …", "la Ville de Lunel": a place's name
+        if _PLACE_BEFORE.search(text, 0, mention[0]):
+            return None
         return mention[0], Unsure(mention[1].name)
     return mention
 
@@ -129,6 +132,9 @@ def _subject_at(text: str, mention: tuple[int, Person], end: int) -> bool:
     last = person.name.split()[-1]
     name_end = text.find(last, position)
     return name_end >= 0 and _AFTER_SUBJECT.match(text[name_end + len(last) : end]) is not None
+
+
+_PLACE_BEFORE = lazy(r"(?:\b(?:of|de|du|des|the|le|la|les)|\bd['’]|\bl['’])[ \u00a0]*$", regex.I)
 
 
 class Unsure(str):

@@ -36,7 +36,7 @@ DETERMINER = lazy(
     regex.I,
 )
 _SUBJECT_END = lazy(
-    r"(?:(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Prof|Jr|Cllr|Me|Mme|MM|Pr|U\.S|Inc))[.!?]"
+    r"(?:(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|dr|St|Sen|Rep|Gov|Prof|Jr|Cllr|Me|Mme|MM|Pr|U\.S|Inc))[.!?]"
     r"(?=[\s\"”»]|$)|[;!?()«»“”\"]|\s[–—-]\s|"
     r",\s*(?:adding|ajoutant|précisant|soulignant|déplorant|expliquant|noting|saying)\b|"
     r"\s(?:lors|devant|during|in\sa\sstatement|on\sTwitter|sur\sTwitter|à\sl['’]issue|"
@@ -216,10 +216,11 @@ def _whole_name(segments: list[str], v: Vocabulary) -> tuple[int, str] | None:
     if len(segments) < 2:
         return None
     for at, segment in enumerate(segments[:4]):
+        segment = _DETERMINED_TITLE.sub("", segment)  # "le Dr Réjean Hébert"
         name, prefix = split_role_name(segment, v)
         titled = not prefix or all(w.rstrip(".").lower() in v.title_words for w in words_of(prefix))
         if name and titled and len(words_of(name)) >= 2 and is_person_name(name, v):
-            name = segment if prefix else name
+            name = f"{prefix[:1].upper()}{prefix[1:]} {name}" if prefix else name
             return at, name
     return None
 
@@ -273,7 +274,9 @@ def _descriptor(head: str, v: Vocabulary) -> Subject | None:
         return None
     if not DETERMINER.match(head) and not (len(words) <= 3 and head[:1].isupper()):
         return None
-    if len(words) < 2 or any(w.lower() in ("qui", "que", "who", "which", "that") for w in words):
+    if len(words) < 2 and not _ELIDED.match(head):  # "l'éleveur" is two words
+        return None
+    if any(w.lower() in ("qui", "que", "who", "which", "that") for w in words):
         return None
     if v.verb_re.search(head):  # "a déclaré": a verb, not someone
         return None
@@ -383,4 +386,10 @@ _OF_PLACE = lazy(r"(?:\bde|\bdu|d['’]|\bof)\s?$")
 _COORDINATION = lazy(r"\s+(?:et|and)\s+")
 _INITIAL_TOKEN = lazy(r"^\p{Lu}\.$")
 _INITIAL_END = lazy(r"(?:\b\p{Lu}|Jr)\.$")
+_DETERMINED_TITLE = lazy(
+    r"^(?:le|la|the)[ \u00a0]+(?=(?:dr|docteur|pr|professeur|professor|maître|me|hon|"
+    r"honourable|honorable|rev|reverend|révérend)\b)",
+    regex.I,
+)
+_ELIDED = lazy(r"^[lL]['’]\p{Ll}{3,}$")
 _INTERESSE = lazy(r"^l['’]intéressée?$")

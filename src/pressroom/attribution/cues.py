@@ -111,6 +111,9 @@ def _after(inner: str, after: str, v: Vocabulary) -> Cue | None:
     inverted = inverted_subject(rest, v) if comma or inner[-1:] not in ".…" else None
     if inverted is not None:
         return Cue(inverted, "after-verb")
+    unknown = _PRONOUN_UNKNOWN_VERB.match(rest) if comma else None
+    if unknown is not None:  # '"…," he summed up.': a verb the lists do not know
+        return Cue(pronoun_subject("-" + unknown["pronoun"].lower()), "after-verb")
     if rest is not after.lstrip(SPACES) or _DASH_START.match(after.lstrip(SPACES)):
         dashless = _DASH_LEAD.sub("", after.lstrip(SPACES + ","))
         subject = parse_subject(cut_subject(dashless), v)
@@ -339,6 +342,10 @@ _NAMING = lazy(
     r"\b(?:called|dubbed|described|termed|labelled|labeled|branded|according|qualifié|"
     r"qualifiée|appelé|appelée|surnommé|baptisé|décrit|selon|d['’]après)\b",
     regex.I,
+)
+_PRONOUN_UNKNOWN_VERB = lazy(
+    r"^(?P<pronoun>he|she)[ \u00a0]+\p{Ll}{3,}(?:ed|s)(?:[ \u00a0]+(?:up|out|back|on))?"
+    r"[ \u00a0]*[.,;]"
 )
 _CLITICS = lazy(r"^(?:leur|lui|nous|vous|me|m['’]|t['’])\s*(?=\p{Ll})")
 # "« … », selon lui." / "Une solution insuffisante selon elle : « … »"

@@ -47,7 +47,7 @@ def inverted_subject(text: str, v: Vocabulary) -> Subject | None:
 
 def pronoun_subject(inversion: str) -> Subject:
     word = inversion.split("-")[-1].lower()
-    return Subject("pronoun", word, gender="f" if word.startswith("elle") else "m")
+    return Subject("pronoun", word, gender="f" if word.startswith(("elle", "she")) else "m")
 
 
 def inside_cue(inner: str, v: Vocabulary) -> Cue | None:

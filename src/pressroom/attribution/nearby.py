@@ -132,5 +132,6 @@ _BETWEEN_MAX = 300
 
 def names_only(last: Quote, between: str, v: Vocabulary) -> bool:
     """Whether the text between two quotations names nobody but the last speaker."""
-    people = {p.name for _, p in mentions(between, v)}
+    role = last.role or ""
+    people = {p.name for _, p in mentions(between, v) if p.name not in role}
     return people <= {last.speaker} and len(between) < _BETWEEN_MAX

@@ -80,7 +80,7 @@ def _subjects(
             at + 1 < len(found)
             and found[at + 1][0] < end
             and not _subject_at(text, found[at], end)
-            and "," not in text[found[at][0] : found[at + 1][0]]  # not a list of names
+            and not _listed(text[found[at][0] : found[at + 1][0]])
         ):
             at += 1
         named = _named_subject(text, start, end, found[at] if at < len(found) else None)
@@ -97,6 +97,14 @@ def _subjects(
         if office is not None and _AFTER_SUBJECT.match(body, office.end()):
             subjects.append((start, Office(office["office"].strip())))
     return subjects
+
+
+def _listed(between: str) -> bool:
+    """Two names in a list (``Ann Roe, Tom Lee and …``): a comma and little else between."""
+    return "," in between and len(between.split()) <= _LIST_GAP_WORDS
+
+
+_LIST_GAP_WORDS = 5
 
 
 def _named_subject(

@@ -41,7 +41,8 @@ _SUBJECT_END = lazy(
     r",\s*(?:adding|ajoutant|précisant|soulignant|déplorant|expliquant|noting|saying)\b|"
     r"\s(?:lors|devant|during|in\sa\sstatement|on\sTwitter|sur\sTwitter|à\sl['’]issue|"
     r"à\spropos|au\ssujet|about|concerning|regarding|"
-    r"au\scours|dans\sun|dans\sune)\b)"
+    r"au\scours|dans\sun|dans\sune|pendant|après\s(?:la|le|les|l['’]|avoir)|"
+    r"en\s(?:conférence|marge|réunion|séance|direct|entrevue|entretien|point\sde\spresse))\b)"
 )
 _CAP_TOKEN = lazy(r"^(?:\p{Lu}[\p{L}'’\-]*\.?|\p{Lu}\.(?:\p{Lu}\.)*|d['’]\p{Lu}\p{L}*)$")
 _PARTICLES = frozenset(
@@ -199,7 +200,8 @@ def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> S
     if len(words_of(name)) == 1 or is_title_surname(name, v):
         if name.lower() in NOT_FIRST or name.lower() in v.not_person or name.lower() in PRONOUNS:
             return None
-        if prefix and words_of(prefix)[-1].rstrip(".").lower() not in v.role_words | v.title_words:
+        last_word = words_of(prefix)[-1].rstrip(".").lower() if prefix else ""
+        if prefix and last_word not in v.role_words | v.title_words and " " not in name:
             return None  # "Commissioner for Equality": a capitalised word ends the office
         return Subject("surname", name, _role(prefix, segments[1:], v), title_gender(name, v))
     if not is_person_name(name, v):

@@ -156,11 +156,9 @@ def _quotes(
     (``lead``) are read too, for the quotes and the people they name."""
     stated = fields.values.get("quotes")
     if stated is None:
-        paragraphs = [
-            *lead,
-            *(Paragraph(b.text, b.line) for b in blocks if b.kind != "bullets"),
-        ]
-        return extract_quotes(paragraphs, lexicons)
+        body = [*lead[1:], *(Paragraph(b.text, b.line) for b in blocks if b.kind != "bullets")]
+        # in reading order: a quotation above the standfirst comes before it
+        return extract_quotes([*lead[:1], *sorted(body, key=lambda p: p.line)], lexicons)
     line = fields.line("quotes")
     if not isinstance(stated, list):
         raise RecordError(line, "field 'quotes' must be a list", "write - text: ... speaker: ...")

@@ -16,8 +16,8 @@ from __future__ import annotations
 import regex
 
 from pressroom.attribution.inversion import inside_cue, inverted_subject, pronoun_subject
-from pressroom.attribution.names import NOT_FIRST
-from pressroom.attribution.nearby import lead_in, named_after, named_before
+from pressroom.attribution.names import NOT_FIRST, PRONOUNS
+from pressroom.attribution.nearby import DEMONSTRATIVE, lead_in, named_after, named_before
 from pressroom.attribution.people import Surname, speaking_subject
 from pressroom.attribution.quotemarks import SPACES, Chunk, Span
 from pressroom.attribution.resolve import Cue
@@ -53,8 +53,16 @@ _SPEAKER_LINE_MAX = 16
 
 
 def find_cue(
-    span: Span, inner: str, before: str, after: str, previous: Chunk | None, v: Vocabulary
+    span: Span,
+    inner: str,
+    before: str,
+    after: str,
+    around: tuple[Chunk | None, Chunk | None],
+    v: Vocabulary,
 ) -> Cue | None:
+    """The cue of the quotation ``span`` (words ``inner``) with ``before`` and ``after`` it
+    in its paragraph, and the paragraphs ``around`` it (above, below)."""
+    previous, below = around
     found = _after(collapse(span.inner.strip(SPACES)), after, v)  # '"…," Roe said'
     if found is not None:
         return found
@@ -65,11 +73,32 @@ def find_cue(
     if ahead is not None and ahead.cue == "reported" and len(inner.split()) < _REPORTED_WORDS:
         ahead = None  # 'said it was "taking action"': a term, not a quotation
     above = None
-    if previous is not None and not before.strip(SPACES):
+    if previous is not None and _SIGNATURE.match(previous.text):
+        pass  # the paragraph above signs the quotation above it
+    elif previous is not None and not before.strip(SPACES):
         above = _above(previous, v)
     elif previous is not None and not previous.spans and _quiet(before, v):
         above = _said_above(previous.text.rstrip(SPACES), v)  # "… were significant.“…”"
-    return ahead or above or inside or (_after_cue(after, v) if not before.strip(SPACES) else None)
+    signed = _signed_below(below, v) if below is not None and not after.strip(SPACES) else None
+    return (
+        ahead
+        or signed
+        or above
+        or inside
+        or (_after_cue(after, v) if not before.strip(SPACES) else None)
+    )
+
+
+def _signed_below(below: Chunk, v: Vocabulary) -> Cue | None:
+    """A paragraph of quotation signed on the line below: ``—Ann Roe, professor of
+    psychology, told the Journal.``"""
+    signature = _SIGNATURE.match(below.text)
+    if signature is None:
+        return None
+    text = below.text[signature.end() :]
+    verb = v.verb_re.search(text)
+    subject = parse_subject(cut_subject(text[: verb.start()] if verb else text), v)
+    return Cue(subject, "after-name") if subject and subject.kind == "name" else None
 
 
 def _after_cue(after: str, v: Vocabulary) -> Cue | None:
@@ -81,6 +110,7 @@ def _after(inner: str, after: str, v: Vocabulary) -> Cue | None:
     rest = after.lstrip(SPACES)
     comma = rest[:1] == "," or inner[-1:] in (",", "?", "!") or span_ends_open(inner)
     rest = _CLITICS.sub("", rest.lstrip(SPACES + ","))  # "», leur a dit le recteur"
+    rest = _AS_SAID.sub("a ", rest)  # "», comme l'a souligné le président"
     according = _ACCORDING_TO_HIM.match(rest)
     if according:
         return Cue(pronoun_subject("-" + according["pronoun"].lower()), "after-verb")
@@ -199,6 +229,9 @@ def _before(before: str, v: Vocabulary) -> Cue | None:
         subject_text = pieces[-1]
         if len(pieces) > 1 and len(subject_text.split(",")[0].split()) < 2:
             subject_text = ""  # "Director: Research, extended": no subject after the colon
+        last_segment = subject_text.split(",")[-1].strip(SPACES)
+        if last_segment.lower() in PRONOUNS:  # "In it, he said:"
+            subject_text = last_segment
         subject = parse_subject(v.adverbs.sub("", subject_text.strip(SPACES)), v, before_verb=True)
         if (subject is None or subject.kind == "descriptor") and ending in ":,":
             # "Le chef de Québec Forte et Fière Bruno Marchand a publié …, déclarer :"
@@ -226,8 +259,18 @@ def _before(before: str, v: Vocabulary) -> Cue | None:
             return Cue(subject, "before-colon")
     if verbs and (ending in ":," or _REPORTED.search(body)):
         # "X, role, highlighted the benefits, saying, “…”", "X a assuré qu’« … »"
-        return _speaking(body, "before-verb", v)
+        return _speaking(body, "before-verb", v) or _just_before(body, verbs[-1], v)
     return _reported_speech(body, verbs, v) if len(verbs) == 1 else None
+
+
+def _just_before(body: str, verb: regex.Match[str], v: Vocabulary) -> Cue | None:
+    """``Interrogé sur …, celui-ci a indiqué que « … »``, ``In it, he said:``: a pronoun or
+    a demonstrative right before the verb, past an opening clause."""
+    segment = body[: verb.start()].split(",")[-1].strip(SPACES)
+    if DEMONSTRATIVE.fullmatch(segment):
+        return Cue(Subject("descriptor", segment), "before-verb")
+    subject = parse_subject(segment, v, before_verb=True)
+    return Cue(subject, "before-verb") if subject and subject.kind == "pronoun" else None
 
 
 def _reported_speech(body: str, verbs: list[regex.Match[str]], v: Vocabulary) -> Cue | None:
@@ -304,7 +347,7 @@ def _above(previous: Chunk, v: Vocabulary) -> Cue | None:
         return _said_above(text, v)
     if text[-1:] in '.!?…"”»' or len(text.split()) > _SPEAKER_LINE_MAX or previous.spans:
         return None
-    head, _, role = text.partition(",")
+    head, _, role = _SPEAKER_LINE_SPLIT.sub(",", text, count=1).partition(",")
     head = _NUMBERING.sub("", head)
     name, prefix = split_role_name(head, v)
     if name is None or (prefix and len(prefix.split()) > 3):
@@ -325,7 +368,7 @@ _CIRCUMSTANCE = lazy(
 )
 _NAME_THEN_PLACE = lazy(
     r"(?<=\p{Lu}[\p{Ll}'’\-]+)[ \u00a0](?:au|aux|à|at|to|in|on|sur|dans|devant|during|"
-    r"before|from|outside|after|après|pendant|lors)[ \u00a0]"
+    r"before|from|outside|after|après|pendant|lors|en|face|with|avec)[ \u00a0]"
 )
 # A relative clause that hands the quotation to the person before it.
 _RELATIVE = lazy(
@@ -347,6 +390,9 @@ _PRONOUN_UNKNOWN_VERB = lazy(
     r"^(?P<pronoun>he|she)[ \u00a0]+\p{Ll}{3,}(?:ed|s)(?:[ \u00a0]+(?:up|out|back|on))?"
     r"[ \u00a0]*[.,;]"
 )
+_SPEAKER_LINE_SPLIT = lazy(r"[ \u00a0]+[-–—][ \u00a0]+")  # "Allen Whyte - Commissioner of Police"
+_SIGNATURE = lazy(r"^[ \u00a0]*[–—-][ \u00a0]?(?=\p{Lu})")
+_AS_SAID = lazy(r"^comme[ \u00a0]+l['’](?:a|ont)[ \u00a0]+", regex.I)
 _CLITICS = lazy(r"^(?:leur|lui|nous|vous|me|m['’]|t['’])\s*(?=\p{Ll})")
 # "« … », selon lui." / "Une solution insuffisante selon elle : « … »"
 _ACCORDING_TO_HIM = lazy(r"\b(?:selon|d['’]après)\s+(?P<pronoun>lui|elle)\b", regex.I)

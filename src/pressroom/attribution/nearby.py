@@ -120,7 +120,7 @@ def lead_in(body: str, lead: regex.Match[str], v: Vocabulary) -> Subject | None:
         )
     rest = body[lead.end() :]
     subject = parse_subject(f"{who}, {rest}" if rest else who, v)
-    if subject is None or subject.kind not in ("name", "surname"):
+    if subject is None or subject.kind not in ("name", "surname", "descriptor"):
         return None
     return subject
 

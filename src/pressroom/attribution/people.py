@@ -393,9 +393,21 @@ class People:
             return None
         for person in reversed(self.named):
             role = (person.role or "").lower()
-            if role and (role.startswith(head) or head.startswith(role)):
+            if role and _same_office(head, role):
                 return person
         return None
+
+
+def _same_office(head: str, role: str) -> bool:
+    """Whether a descriptor names the role: ``président de la SANB`` and ``président de la
+    SANB, avocat``; ``sheriff`` and ``Jersey County Sheriff``; not ``président de la Côte
+    d'Ivoire`` and a bare ``président`` (another country's, for all the text says)."""
+    if role.startswith(head) or role.endswith(" " + head):
+        return True
+    return head.startswith(role) and not _COMPLEMENT.match(head[len(role) :])
+
+
+_COMPLEMENT = lazy(r"^[ \u00a0]+(?:de|du|des|d['’]|of)\b", regex.I)
 
 
 def gender_of(person: Person) -> Gender:

@@ -89,7 +89,8 @@ def extract_quotes(
         # People are looked for in the title and near quotations only (speed: a pronoun's
         # person is named in the paragraphs just before it).
         near = index == 0 or any(c.spans for c in every[index : index + 1 + _LOOKAHEAD])
-        found = _chunk_quotes(chunk, previous, last_quote, people, near, v)
+        below = every[index + 1] if index + 1 < len(every) else None
+        found = _chunk_quotes(chunk, (previous, below), last_quote, people, near, v)
         quotes += found
         if found:
             last_quote = found[-1]
@@ -129,7 +130,7 @@ _ASIDE_WORDS = 16
 
 def _chunk_quotes(
     chunk: Chunk,
-    previous: Chunk | None,
+    around: tuple[Chunk | None, Chunk | None],
     last_quote: Quote | None,
     people: People,
     near: bool,
@@ -150,7 +151,7 @@ def _chunk_quotes(
         )
         before, after = text[before_start : span.start], text[span.end : following]
         inner = collapse(span.inner.strip(SPACES)).strip(SPACES + ",")
-        cue = find_cue(span, inner, before, after, previous, v)
+        cue = find_cue(span, inner, before, after, around, v)
         if cue is not None and cue.subject.kind == "pronoun" and cue.subject.text in PLURAL:
             group = GROUP.search(outside(text[: span.start], chunk.spans[:index]))
             if group is not None:  # "The anonymous donors wish … “…,” they said."

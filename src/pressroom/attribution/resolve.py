@@ -38,6 +38,8 @@ _TRAILING = lazy(r"(?<!\b\p{Lu}|\bJr)[\s\u00a0\u202f.,:;!?]+$")
 _EPITHET = lazy(
     r"^(?:(?:le|la|l['’]|the)\s*[\p{Ll}\d]|(?:ce|cet|cette)\s+\p{L})[\p{L}\d'’\-]+(?:\s|$)"
 )
+# Someone the text describes and does not name: "un activiste", "a local resident".
+_SOMEONE = lazy(r"^(?:un|une|a|an)[ \u00a0]+\p{Ll}", regex.I)
 _FEMININE_DETERMINER = lazy(r"^(?:la|cette)\s")
 _MASCULINE_DETERMINER = lazy(r"^(?:le|ce|cet)\s")
 
@@ -124,7 +126,7 @@ def _resolved(cue: Cue, people: People, v: Vocabulary) -> Attribution:
     if subject.kind == "name" and of_place and not person_like(subject.text):
         # "le président de la Côte d'Ivoire": an office, not a name
         office = Subject("descriptor", f"{subject.role} {subject.text}")
-        return _descriptor(office, people, v, epithet=False)
+        return _descriptor(office, people, v, epithet=False, definite=True)
     if subject.kind == "name":
         people.add(Person(subject.text, subject.role, subject.gender))
         known = None if subject.role else people.by_surname(subject.text)
@@ -159,7 +161,9 @@ _AFTER_THE_QUOTE = frozenset({"after-verb", "inside"})
 _EPITHET_WORDS = 6
 
 
-def _descriptor(subject: Subject, people: People, v: Vocabulary, *, epithet: bool) -> Attribution:
+def _descriptor(
+    subject: Subject, people: People, v: Vocabulary, *, epithet: bool, definite: bool = False
+) -> Attribution:
     text = subject.text
     person = people.by_role(text)
     if person is not None:
@@ -188,7 +192,8 @@ def _descriptor(subject: Subject, people: People, v: Vocabulary, *, epithet: boo
             )
         return Attribution(check=f"“{text}”: {why or 'who is meant is not sure'}")
     if _office(lower, v):
-        holders = people.holding(_office(lower, v))
+        office = _office(lower, v)
+        holders = [p for p in people.holding(office) if _holds_here(p, text, office)]
         if len(holders) == 1:
             people.add(holders[0])
             return Attribution(
@@ -199,12 +204,29 @@ def _descriptor(subject: Subject, people: People, v: Vocabulary, *, epithet: boo
                 check=f"“{text}”: could be " + " or ".join(p.name for p in holders[:3])
             )
         named = [p.name for p in people.named if person_like(p.name)]
-        if _DEFINITE.match(text) and named:
+        if (definite or _DEFINITE.match(text)) and named:
             # "le coach cinacien" in a text that names people: who holds it is not said
             return Attribution(check=f"“{text}”: the text does not say who; is it {named[-1]}?")
         people.speaking(text)
         return Attribution(text, None, "descriptor")
+    if epithet and short and _SOMEONE.match(text):
+        return Attribution(text, None, "descriptor")  # "», commente un activiste": as written
     return Attribution(check=f"“{text}” is not a person's name or office")
+
+
+def _holds_here(person: Person, descriptor: str, office: str) -> bool:
+    """Whether the person's role fits where the descriptor places the office: ``le
+    président de la Côte d'Ivoire`` is not the ``président`` the text gave Macky Sall."""
+    where = _PLACE_OF.match(descriptor, descriptor.lower().find(office) + len(office))
+    if where is None:
+        return True
+    return where["place"].lower() in (person.role or "").lower().replace("’", "'")
+
+
+_PLACE_OF = lazy(
+    r"[ \u00a0]+(?:de|du|des|of)[ \u00a0]+(?:la[ \u00a0]+|l['’]|the[ \u00a0]+)?"
+    r"(?P<place>\p{Lu}[\p{L}'’\-]*)"
+)
 
 
 def _as_role(descriptor: str) -> str | None:

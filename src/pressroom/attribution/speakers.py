@@ -21,7 +21,7 @@ from pressroom.attribution.names import (
     title_gender,
     words_of,
 )
-from pressroom.attribution.persons import first_name_gender
+from pressroom.attribution.persons import first_name_gender, is_first_name
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 from pressroom.text.spaces import collapse
@@ -39,7 +39,7 @@ _SUBJECT_END = lazy(
     r"(?:(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|dr|St|Sen|Rep|Gov|Prof|Jr|Cllr|Me|Mme|MM|Pr|U\.S|Inc))[.!?]"
     r"(?=[\s\"”»]|$)|[;!?()«»“”\"]|\s[–—-]\s|"
     r",\s*(?:adding|ajoutant|précisant|soulignant|déplorant|expliquant|noting|saying)\b|"
-    r"\s(?:lors|devant|during|in\sa\sstatement|on\sTwitter|sur\sTwitter|à\sl['’]issue|"
+    r"\s(?:lors|devant|during|in\sa\sstatement|on\sTwitter|sur\sTwitter|à\sl['’](?:issue|heure|occasion)|au\smoment|"
     r"à\spropos|au\ssujet|about|concerning|regarding|"
     r"au\scours|dans\sun|dans\sune|pendant|après\s(?:la|le|les|l['’]|avoir)|"
     r"en\s(?:conférence|marge|réunion|séance|direct|entrevue|entretien|point\sde\spresse))\b)"
@@ -118,6 +118,11 @@ def split_role_name(phrase: str, v: Vocabulary) -> tuple[str | None, str | None]
         index -= 1
     if not name:
         return None, None
+    if len(name) >= 3 and index >= 0 and tokens[index].lower() in _OFFICE_OF:
+        # "Chair of Selectors George Bailey": the office's end, then the name
+        first = next((i for i in range(1, len(name) - 1) if is_first_name(name[i])), 0)
+        index += first
+        name = name[first:]
     if len(name) == 1 and index >= 0 and tokens[index].rstrip(".").lower() in v.title_words:
         name.insert(0, tokens[index])  # "Mr. Roe": a title keeps a lone surname
         index -= 1
@@ -393,5 +398,6 @@ _DETERMINED_TITLE = lazy(
     r"honourable|honorable|rev|reverend|révérend)\b)",
     regex.I,
 )
+_OFFICE_OF = frozenset(("of", "for", "de", "du", "des"))
 _ELIDED = lazy(r"^[lL]['’]\p{Ll}{3,}$")
 _INTERESSE = lazy(r"^l['’]intéressée?$")

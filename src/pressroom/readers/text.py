@@ -77,7 +77,8 @@ _CREDIT = regex.compile(r"^(?:©|\(c\)\s|crédits?\s*(?:photo)?\s*:|photo\s*:|cr
 _CREDIT_INSIDE = regex.compile(  # "… - Crédit : Name", "… © Agence - Name", "Picture: … Credit: …"
     r"(?:\s[-–—|]\s*|\s)(?:crédits?(?:\s*photo)?\s*:|credits?\s*:|©)\s*\S.{0,80}$", regex.I
 )
-_BULLET = regex.compile(r"^(?:[•·▪◦‣\-–—*])\s*")
+# A bullet; a dash glued to a capital ("—Ann Roe, professor, told …") signs a quotation.
+_BULLET = regex.compile(r"^(?:[•·▪◦‣*]\s*|[\-–—](?:\s+|(?!\p{Lu})))")
 _TERMINAL = ".!?:;…»”\"')"
 _TRIM = " \t\u00a0\u202f\u200b\ufeff"
 HEADING_MAX = 100

@@ -229,8 +229,8 @@ def _before(before: str, v: Vocabulary) -> Cue | None:
         subject_text = pieces[-1]
         if len(pieces) > 1 and len(subject_text.split(",")[0].split()) < 2:
             subject_text = ""  # "Director: Research, extended": no subject after the colon
-        last_segment = subject_text.split(",")[-1].strip(SPACES)
-        if last_segment.lower() in PRONOUNS:  # "In it, he said:"
+        last_segment = _TRAILING_ADVERB.sub("", subject_text.split(",")[-1].strip(SPACES))
+        if last_segment.lower() in PRONOUNS:  # "In it, he said:", "However, he also said"
             subject_text = last_segment
         subject = parse_subject(v.adverbs.sub("", subject_text.strip(SPACES)), v, before_verb=True)
         if (subject is None or subject.kind == "descriptor") and ending in ":,":
@@ -257,6 +257,8 @@ def _before(before: str, v: Vocabulary) -> Cue | None:
         subject = parse_subject(label, v, before_verb=False)
         if subject is not None and subject.kind in ("name", "surname"):
             return Cue(subject, "before-colon")
+        if not verbs:  # "Berger de père en fils, Alain Bouvier a pris la parole :"
+            return _speaking(body, "before-colon", v)
     if verbs and (ending in ":," or _REPORTED.search(body)):
         # "X, role, highlighted the benefits, saying, “…”", "X a assuré qu’« … »"
         return _speaking(body, "before-verb", v) or _just_before(body, verbs[-1], v)
@@ -392,6 +394,7 @@ _PRONOUN_UNKNOWN_VERB = lazy(
 )
 _SPEAKER_LINE_SPLIT = lazy(r"[ \u00a0]+[-–—][ \u00a0]+")  # "Allen Whyte - Commissioner of Police"
 _SIGNATURE = lazy(r"^[ \u00a0]*[–—-][ \u00a0]?(?=\p{Lu})")
+_TRAILING_ADVERB = lazy(r"[ \u00a0]+(?:also|then|too|later|aussi|ensuite|alors)$", regex.I)
 _AS_SAID = lazy(r"^comme[ \u00a0]+l['’](?:a|ont)[ \u00a0]+", regex.I)
 _CLITICS = lazy(r"^(?:leur|lui|nous|vous|me|m['’]|t['’])\s*(?=\p{Ll})")
 # "« … », selon lui." / "Une solution insuffisante selon elle : « … »"

@@ -58,7 +58,9 @@ NOT_FIRST = frozenset(
     his her their our its my your in on at for by with from of to and or but so if as
     when while after before since during under over about into according new all each
     every some many most more monsieur madame il elle ils elles nous vous je on he she
-    they we i it you there here what who why how où qui que quoi dont
+    they we i it you there here what who why how où qui que quoi dont however meanwhile
+    moreover furthermore also yet still thus therefore cependant toutefois pourtant
+    néanmoins ensuite désormais
     """.split()
 )
 PRONOUNS = frozenset(

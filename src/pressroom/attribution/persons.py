@@ -108,5 +108,10 @@ def person_like(name: str) -> bool:
     return bool(_INITIAL.match(first)) or is_first_name(first)
 
 
-_NOT_IN_NAMES = frozenset("The And Of For Et Des Du Pour".split())
+# Words that show a capitalised run is a body or a credit, not a person ("Save The
+# Children", "Gallo Images", "Eastfield City Council").
+_NOT_IN_NAMES = frozenset(
+    """The And Of For Et Des Du Pour Images Photo Photos Pictures Media News Agency Group
+    Ltd Inc Council University Club Ministry Department Hospital School""".split()
+)
 _INITIAL = re.compile(r"^[A-Z]\.(?:-?[A-Z]\.)?$")

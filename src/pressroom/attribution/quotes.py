@@ -126,6 +126,8 @@ def _aside(text: str) -> bool:
 
 
 _ASIDE_WORDS = 16
+# Cues where a speech verb says the words were spoken, even in Title Case.
+_SPOKEN = frozenset({"after-verb", "before-verb", "inside", "reported"})
 
 
 def _chunk_quotes(
@@ -159,7 +161,13 @@ def _chunk_quotes(
         attribution = resolve(cue, people, v)
         speaker, role, how = attribution.speaker, attribution.role, attribution.cue
         if speaker is None and cue is None:
-            continued = found[-1] if found and names_only(found[-1], before, v) else None
+            # not after "C'est le maire qui lui a répondu :": the colon brings someone in
+            introduced = before.rstrip(SPACES).endswith(":") and not (
+                found and found[-1].speaker and found[-1].speaker.split()[-1] in before
+            )
+            continued = (
+                found[-1] if found and not introduced and names_only(found[-1], before, v) else None
+            )
             if continued is None and last_quote and not before.strip(SPACES) and index == 0:
                 opening = span.start == 0 or opens_quote(text)
                 others = {p.name for _, p in mentions(outside(text, chunk.spans), v)}
@@ -168,6 +176,8 @@ def _chunk_quotes(
                 speaker, role, how = continued.speaker, continued.role, "continued"
         words = len(inner.split())
         attributed = speaker is not None or cue is not None
+        if cue is not None and cue.cue not in _SPOKEN and is_quoted_title(inner):
+            attributed = False  # 'Sandra completed the survey: "What's Your Opinion?"'
         if (attributed and words >= MIN_WORDS_ATTRIBUTED) or (
             words >= MIN_WORDS_ALONE and not is_quoted_title(inner)
         ):

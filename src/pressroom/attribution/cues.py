@@ -72,6 +72,9 @@ def find_cue(
     ahead = _before(before, v)
     if ahead is not None and ahead.cue == "reported" and len(inner.split()) < _REPORTED_WORDS:
         ahead = None  # 'said it was "taking action"': a term, not a quotation
+    if ahead is not None and ahead.cue == "before-colon" and _lone_word(ahead.subject):
+        # "Gabon : « … »": a headline's place or topic; "00h54 - Parisse : « … »" a speaker
+        ahead = ahead if _LIVE_STAMP.match(before.lstrip(SPACES)) else None
     above = None
     if previous is not None and _SIGNATURE.match(previous.text):
         pass  # the paragraph above signs the quotation above it
@@ -99,6 +102,10 @@ def _signed_below(below: Chunk, v: Vocabulary) -> Cue | None:
     verb = v.verb_re.search(text)
     subject = parse_subject(cut_subject(text[: verb.start()] if verb else text), v)
     return Cue(subject, "after-name") if subject and subject.kind == "name" else None
+
+
+def _lone_word(subject: Subject) -> bool:
+    return subject.kind == "surname" and " " not in subject.text and not subject.role
 
 
 def _after_cue(after: str, v: Vocabulary) -> Cue | None:

@@ -289,6 +289,9 @@ class People:
             if _agrees(person, gender):
                 if person.name in self.unsure:
                     return None, f"is it {person.name}? the text does not show it is a person"
+                rival = self._rival(person, gender)
+                if rival is not None:
+                    return None, f"could be {person.name} or {rival.name}"
                 return person, ""
         candidates = {
             p.name: p
@@ -301,6 +304,20 @@ class People:
         if not candidates:
             return None, "no person of that gender named before"
         return None, "could be " + " or ".join(sorted(candidates)[:3])
+
+    def _rival(self, person: Person, gender: Gender) -> Person | None:
+        """For a pronoun of ``gender`` that would go to ``person``, whose gender the text
+        does not show: someone named lately who is surely of that gender."""
+        if gender is None or gender_of(person) is not None:
+            return None
+        return next(
+            (
+                p
+                for p in reversed(self.named[-4:])
+                if p.name != person.name and gender_of(p) == gender and person_like(p.name)
+            ),
+            None,
+        )
 
     def everyone(self) -> list[Person]:
         """Every person the text has named, with the role it gave them."""
@@ -375,11 +392,7 @@ class People:
 
     def _holding(self, office: str) -> list[Person]:
         """The people the text names with a role holding this office word."""
-        found = {
-            p.name: p
-            for p in self.named
-            if p.role and office in p.role.lower().replace("’", "'").split()
-        }
+        found = {p.name: p for p in self.named if p.role and _holds(p.role, office)}
         return list(found.values())
 
     def _in_a_role(self, name: str) -> bool:
@@ -398,15 +411,35 @@ class People:
         return None
 
 
+def _holds(role: str, office: str) -> bool:
+    """Whether a role is this office: ``maire de Vals`` is ``maire``; ``Vice President``
+    and ``vice-président`` are not ``president``."""
+    words = role.lower().replace("’", "'").split()
+    return any(
+        word == office and (at == 0 or words[at - 1] not in _LESSER)
+        for at, word in enumerate(words)
+    )
+
+
 def _same_office(head: str, role: str) -> bool:
     """Whether a descriptor names the role: ``président de la SANB`` and ``président de la
     SANB, avocat``; ``sheriff`` and ``Jersey County Sheriff``; not ``président de la Côte
     d'Ivoire`` and a bare ``président`` (another country's, for all the text says)."""
-    if role.startswith(head) or role.endswith(" " + head):
+    if role.startswith(head):
         return True
+    if role.endswith(" " + head):  # not "Vice President" for "the president"
+        before = role[: -len(head)].split()
+        return not (before and before[-1].rstrip("-") in _LESSER)
+    if role.endswith("-" + head):  # "vice-président"
+        return False
     return head.startswith(role) and not _COMPLEMENT.match(head[len(role) :])
 
 
+# Words that make an office another one: "Vice President", "Deputy Sheriff".
+_LESSER = frozenset(
+    """vice deputy assistant acting interim former co sous adjoint adjointe ancien
+    ancienne ex""".split()
+)
 _COMPLEMENT = lazy(r"^[ \u00a0]+(?:de|du|des|d['’]|of)\b", regex.I)
 
 

@@ -372,11 +372,22 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             lead = _LEAD_ROLE.search(before)
             if lead:
                 role = clean_role(_OWNER_AND.sub("", lead.group(1)), v)
-        gender = title_gender(name, v) or role_gender(role, v)
+        gender = title_gender(name, v) or role_gender(role, v) or _aside_gender(role)
         found.append((start, Person(bare, role or (title or "").rstrip(".") or None, gender)))
     return found
 
 
+def _aside_gender(role: str | None) -> Gender:
+    """``Aïssa Sall, quant à elle, a défendu …``: the aside shows the gender."""
+    found = _GENDERED_ASIDE.match(role or "")
+    return None if found is None else ("f" if found["pronoun"].lower() == "elle" else "m")
+
+
+_GENDERED_ASIDE = lazy(
+    r"^(?:quant[ \u00a0]+à[ \u00a0]+|de[ \u00a0]+son[ \u00a0]+côté[ \u00a0]+)?"
+    r"(?P<pronoun>elle|lui)(?:-même)?$",
+    regex.I,
+)
 _BODY_BEFORE = lazy(
     r"\b(?:association|groupe|société|collectif|fédération|syndicat|club|entreprise|"
     r"cabinet|company|group|charity|association|firm|organisation|organization)"

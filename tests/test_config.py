@@ -131,7 +131,8 @@ def test_an_archive_address_that_is_not_absolute_http_is_a_located_error(tmp_pat
     assert problem.line == 3
     assert "newsletter.archive_url 'lettre/' is not an absolute http(s) address" in problem.message
     problem = _problem(tmp_path, "newsletter:\n  site_url: javascript:alert(1)\n")
-    assert "archive_url 'javascript:alert(1)/newsletter/'" in problem.message
+    assert "site_url 'javascript:alert(1)' is not an absolute http(s) address" in problem.message
+    assert problem.line == 2
 
 
 def test_sources_are_a_list_of_feeds_with_selector_and_timezone(tmp_path: Path) -> None:

@@ -75,6 +75,8 @@ def _kind(kind: Any) -> str:
     origin = get_origin(kind)
     if kind is bool:
         return "true or false"
+    if kind is int:
+        return "whole number"
     if origin is tuple:
         item = get_args(kind)[0]
         return "list" if dataclasses.is_dataclass(item) else "list of text"

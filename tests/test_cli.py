@@ -325,7 +325,7 @@ def test_posts_ics_puts_each_post_at_its_time_in_the_configured_zone(
     assert [str(e["SUMMARY"]).split(":")[0] for e in events] == ["X", "Instagram"]
     starts = [e.decoded("DTSTART") for e in events]
     assert [str(s.tzinfo) for s in starts] == ["Europe/Paris"] * 2
-    assert [s.astimezone(UTC).strftime("%H:%M") for s in starts] == ["08:00", "08:30"]
+    assert [s.astimezone(UTC).strftime("%H:%M") for s in starts] == ["08:00", "08:00"]
     assert "needs image" in str(events[1]["DESCRIPTION"])
     config = workspace / "pressroom.yaml"
     config.write_text(config.read_text().replace("Europe/Paris", "America/Montreal"))

@@ -9,7 +9,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from pressroom.errors import Problem, SetupError
-from pressroom.weeks import week_monday
+from pressroom.weeks import parse_duration, week_monday
 
 Workspace = Annotated[
     Path,
@@ -34,11 +34,13 @@ def day_option(help_text: str) -> Any:
 
 
 def duration_or_exit(text: str) -> timedelta:
-    units = {"m": "minutes", "h": "hours", "d": "days"}
-    value, unit = text[:-1], text[-1:]
-    if unit not in units or not value.isdigit() or int(value) == 0:
+    try:
+        gap = parse_duration(text)
+    except ValueError:
+        gap = timedelta(0)
+    if not gap:
         fail(Problem("--every", 1, f"cannot read the duration {text!r}", "write 30m, 2h or 1d"))
-    return timedelta(**{units[unit]: int(value)})
+    return gap
 
 
 def week_or_exit(week: str) -> str:

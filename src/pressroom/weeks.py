@@ -25,7 +25,7 @@ def iso_week(moment: datetime | date) -> str:
 def week_monday(week: str) -> date:
     """Monday of an ISO week written ``2026-W04``; ValueError when it is not one."""
     if not is_week(week):
-        raise ValueError(f"{week!r} is not an ISO week; write it as 2026-W04")
+        raise ValueError(f"{week!r} is not an ISO week")
     if not MIN_YEAR <= int(week[:4]) <= MAX_YEAR:
         raise ValueError(f"{week!r} is not a week from {MIN_YEAR} to {MAX_YEAR}")
     try:

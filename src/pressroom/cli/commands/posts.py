@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from pressroom.cli.app import app
-from pressroom.cli.options import Workspace, duration_or_exit, week_or_exit
+from pressroom.cli.options import Workspace, duration_or_exit, week_or_latest
 from pressroom.cli.output import err
 from pressroom.compose.week import compose_week
 from pressroom.config import Config, load_config
@@ -34,8 +34,11 @@ from pressroom.render.templates import PostTemplates, environment
 @app.command()
 def posts(
     week: Annotated[
-        str, typer.Option("--week", "-w", help="ISO week, e.g. 2026-W04.", show_default=False)
-    ],
+        str | None,
+        typer.Option(
+            "--week", "-w", help="ISO week, e.g. 2026-W04.", show_default="the latest built"
+        ),
+    ] = None,
     workspace: Workspace = Path("."),
     platform: Annotated[
         str | None,
@@ -76,7 +79,7 @@ def posts(
 ) -> None:
     """Print or export a week's social post drafts, for review or a scheduling tool."""
     wanted = tuple(p.strip() for p in platform.split(",")) if platform else None
-    week = week_or_exit(week)
+    week = week_or_latest(week, workspace)
     config = _with_platforms(load_config(workspace), wanted)
     if every is not None:
         duration_or_exit(every)

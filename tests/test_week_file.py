@@ -125,8 +125,7 @@ BAD_FILES = [
     (
         "2026-W04.yaml",
         f"order:\n  - {PORT}\n  - 2026-01-20-port\n",
-        "weeks/2026-W04.yaml:3: unknown release '2026-01-20-port'; use one of: "
-        "2026-01-20-le-port",
+        "weeks/2026-W04.yaml:3: unknown release '2026-01-20-port'; use one of: 2026-01-20-le-port",
     ),
     (
         "2026-W05.yaml",

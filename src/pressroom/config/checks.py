@@ -281,10 +281,13 @@ def _check_smtp(config: Config, fail: _Fail) -> None:
             "smtp.port", f"smtp.port: {problem}", "write 587 (starttls), 465 (ssl) or 25 (none)"
         )
     if smtp.security not in SECURITIES:
+        guess = did_you_mean(smtp.security, SECURITIES)
+        if smtp.security.strip().lower() in ("tls", "smtps", "ssl/tls", "true"):
+            guess = "did you mean 'ssl' (implicit TLS, port 465) or 'starttls' (port 587)? "
         raise fail(
             "smtp.security",
             f"smtp.security {smtp.security!r} is not one of {', '.join(SECURITIES)}",
-            did_you_mean(smtp.security, SECURITIES) + f"use one of: {', '.join(SECURITIES)}",
+            guess + f"use one of: {', '.join(SECURITIES)}",
         )
     if not _ENV_NAME.fullmatch(smtp.password_env):
         raise fail(

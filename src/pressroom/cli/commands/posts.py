@@ -79,8 +79,8 @@ def posts(
 ) -> None:
     """Print or export a week's social post drafts, for review or a scheduling tool."""
     wanted = tuple(p.strip() for p in platform.split(",")) if platform else None
-    week = week_or_latest(week, workspace)
     config = _with_platforms(load_config(workspace), wanted)
+    week = week_or_latest(week, workspace)
     if every is not None:
         duration_or_exit(every)
         schedule = replace(config.posts.schedule, between_releases=every)

@@ -81,14 +81,15 @@ def _logged_state(workspace: Path) -> PreviewState:
 
 
 def rebuild_line(result: BuildResult | None, error: str | None, now: datetime | None = None) -> str:
-    """One rebuild as the terminal logs it: ``10:42:07 rebuilt 2026-W04: 0 problems``."""
+    """One rebuild as the terminal logs it: ``10:42:07 rebuilt 2026-W04: 0 problems``, or
+    ``up to date`` when no week changed."""
     stamp = (now or datetime.now()).strftime("%H:%M:%S")
     if result is None:
         return f"{stamp} [red]build failed: {escape(error or '')}[/]"
-    weeks = ", ".join(result.built) or "nothing changed"
+    weeks = f"rebuilt {', '.join(result.built)}" if result.built else "up to date"
     errors = sum(1 for p in result.problems if p.is_error)
     warnings = len(result.problems) - errors
     counts = f"{errors} problem{'s' * (errors != 1)}"
     counts += f", {warnings} warning{'s' * (warnings != 1)}" if warnings else ""
     failed = f", checks failed in {', '.join(result.failed_checks)}" if result.failed_checks else ""
-    return f"{stamp} rebuilt {weeks}: {counts}{failed} ({result.seconds:.1f} s)"
+    return f"{stamp} {weeks}: {counts}{failed} ({result.seconds:.1f} s)"

@@ -180,6 +180,7 @@ BAD_SETTINGS = [
     ("locale: fr\nnewsletter:\n  reply_to: x@\n", 3, "newsletter.reply_to 'x@' is not", "Name <"),
     ("timezone: Europe/Pari\n", 1, "unknown timezone 'Europe/Pari'", "'Europe/Paris'"),
     ("timezone: europe/paris\n", 1, "unknown timezone 'europe/paris'", "'Europe/Paris'"),
+    ("newsletter:\n  unsubscribe_mailto: mailto:stop@example.org\n", 2, "is not", "'stop@"),
     ("locale: fn\n", 1, "locale 'fn' is not supported", "use fr or en"),
     (
         "newsletter:\n  site_url: example.org\n",

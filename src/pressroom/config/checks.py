@@ -30,6 +30,7 @@ _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 _BARE_HEX = re.compile(r"[0-9a-fA-F]{3}|[0-9a-fA-F]{6}")
 _ADDRESS = re.compile(r"[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+")
 _BARE_HOST = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}(?:[/?#]\S*)?", re.IGNORECASE)
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -61,6 +62,8 @@ def timezone_problem(name: str) -> tuple[str, str] | None:
 def parse_addresses(text: str) -> list[tuple[str, str]]:
     """``Name <a@b.org>, c@d.org`` as (name, address) pairs; ValueError when any part is
     not an address (or none is). ``send --to`` and the config's addresses read so."""
+    if ":" in _QUOTED.sub("", text):  # a group (`team: a@b.org;`) or a `mailto:` link
+        raise ValueError(f"{text!r} is not an email address (or a list of them)")
     parts = [part for part in getaddresses([text]) if part != ("", "")]
     if not parts or not all(_ADDRESS.fullmatch(address) for _, address in parts):
         raise ValueError(f"{text!r} is not an email address (or a list of them)")
@@ -226,10 +229,12 @@ def _check_addresses(config: Config, fail: _Fail) -> None:
             found = []
         if not found or (single and len(found) > 1):
             what = "an email address" if single else "an email address or a list of them"
+            bare = value.strip().removeprefix("mailto:")
+            guess = f"did you mean {bare!r}? " if bare != value.strip() else ""
             raise fail(
                 key,
                 f"{key} {value!r} is not {what}",
-                "write it as Name <press@your-domain.org> or press@your-domain.org",
+                guess + "write it as Name <press@your-domain.org> or press@your-domain.org",
             )
 
 

@@ -202,3 +202,9 @@ def test_a_post_without_link_has_an_empty_link_column_and_no_ics_url() -> None:
     (event,) = Calendar.from_ical(to_ics([timed], stamp=datetime.now(UTC), name="")).walk("VEVENT")
     assert "URL" not in event
     assert str(event["DESCRIPTION"]) == "Titre\n\n#Industrie"
+
+
+def test_a_link_written_twice_stays_in_the_message_as_written() -> None:
+    twice = replace(_post(f"Voir {_URL}\n\n{_URL} #Industrie"), url=_URL)
+    (timed,) = _timed([twice], datetime(2026, 1, 26, 9, 0))
+    assert next(csv.reader(io.StringIO(to_hootsuite([timed]))))[1:3] == [twice.text, ""]

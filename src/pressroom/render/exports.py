@@ -162,8 +162,8 @@ def message_and_link(post: Post) -> tuple[str, str]:
     lines = post.text.split("\n")
     number = max(n for n, line in enumerate(lines) if shown in line)
     left = " ".join(lines[number].replace(shown, " ").split())
-    if not _LINK_LINE_LEFT.fullmatch(left):
-        return post.text, ""
+    if not _LINK_LINE_LEFT.fullmatch(left) or any(shown in line for line in lines[:number]):
+        return post.text, ""  # in a sentence, or twice: the message as written
     lines[number] = left
     message = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     return message, post.url

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
 import time
-from datetime import UTC
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+import pytest
 from icalendar import Calendar
 from typer.testing import CliRunner
 
@@ -325,7 +328,7 @@ def test_posts_ics_puts_each_post_at_its_time_in_the_configured_zone(
     assert [str(e["SUMMARY"]).split(":")[0] for e in events] == ["X", "Instagram"]
     starts = [e.decoded("DTSTART") for e in events]
     assert [str(s.tzinfo) for s in starts] == ["Europe/Paris"] * 2
-    assert [s.astimezone(UTC).strftime("%H:%M") for s in starts] == ["08:00", "08:30"]
+    assert [s.astimezone(UTC).strftime("%H:%M") for s in starts] == ["08:00", "08:00"]
     assert "needs image" in str(events[1]["DESCRIPTION"])
     config = workspace / "pressroom.yaml"
     config.write_text(config.read_text().replace("Europe/Paris", "America/Montreal"))
@@ -445,3 +448,109 @@ def test_ingest_shows_why_a_speaker_is_to_check_and_the_speaker_the_editor_sets(
     assert result.exit_code == ExitStatus.PROBLEMS
     assert json.loads(result.stdout)[0]["quotes"][0]["speaker"] == "Tom Lee"
     assert f'{release}:8: no quotation holds "at low tide"; copy a few words' in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "says"),
+    [
+        (["preview", "--port", "99999", "--no-open"], "--port:1: 99999 is not a port"),
+        (["preview", "--port", "-1", "--no-open"], "--port:1: -1 is not a port"),
+        (["posts", "--week", "2026-W4"], "--week:1: '2026-W4' is not an ISO week"),
+        (["send", "--to", "me@example.org", "--smtp", "host:99999"], "--smtp:1: 99999 is not"),
+        (["send", "--to", "me@example.org", "--smtp", "a host:25"], "--smtp:1: cannot read"),
+        (["send", "--to", "me@example.org", "--ssl", "--starttls"], "--ssl:1: --ssl and"),
+        (["send", "--to", "not an address"], "--to:1: 'not an address' is not a list of"),
+    ],
+)
+def test_a_bad_flag_is_exit_2_naming_the_flag_without_traceback(
+    workspace: Path, runner: CliRunner, command: list[str], says: str
+) -> None:
+    result = runner.invoke(app, [*command, "-C", str(workspace)])
+    assert result.exit_code == 2, result.output
+    assert says in result.output and "Traceback" not in result.output
+    assert result.output.count("2026-W04") <= 1  # the hint said once
+
+
+def test_weeks_are_read_in_any_case_and_posts_default_to_the_latest_built(
+    workspace: Path, runner: CliRunner
+) -> None:
+    lower = runner.invoke(app, ["posts", "-C", str(workspace), "--week", "2026-w04", "-f", "json"])
+    assert lower.exit_code == 0, lower.output
+    assert '"release_id": "2026-01-19-' in lower.stdout
+    nothing = runner.invoke(app, ["posts", "-C", str(workspace)])
+    assert nothing.exit_code == 2 and "no built week to default to" in nothing.output
+    assert runner.invoke(app, ["build", "-C", str(workspace)]).exit_code == 0
+    latest = runner.invoke(app, ["posts", "-C", str(workspace), "-f", "json"])
+    assert latest.exit_code == 0 and latest.stdout == lower.stdout
+    assert "week 2026-W04 (the latest built" in latest.stderr
+
+
+def _line_with(stream: Any, text: str, process: subprocess.Popen[str], poke: Any = None) -> str:
+    """The first line of ``stream`` holding ``text`` (60 s at most: a deadline, not a
+    measure); ``poke`` is called while none came (a change the watcher may have missed
+    while it was starting)."""
+    import select
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if poke is not None:
+            poke()
+        ready, _, _ = select.select([stream], [], [], 1)
+        if ready:
+            line = stream.readline()
+            if text in line:
+                return str(line)
+            assert line or process.poll() is None, "the preview stopped"
+    raise AssertionError(f"no line with {text!r}")
+
+
+def test_the_preview_logs_each_rebuild_and_exits_130_on_ctrl_c(workspace: Path) -> None:
+    start = (
+        "import runpy, signal, sys;"
+        "signal.signal(signal.SIGINT, signal.default_int_handler);"
+        "sys.argv = ['pressroom', *sys.argv[1:]];"
+        "runpy.run_module('pressroom', run_name='__main__')"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", start, "preview", "-C", str(workspace), "--port=0", "--no-open"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "200"},
+    )
+    try:
+        first = _line_with(process.stderr, " rebuilt ", process)
+        assert "2025-W11, 2026-W04: 0 problems" in first
+        assert re.match(r"\d\d:\d\d:\d\d rebuilt", first)
+        _line_with(process.stdout, "Previewing", process)
+        seed = next((workspace / "seeds").glob("000_*.txt"))
+
+        def edit() -> None:
+            seed.write_text(seed.read_text(encoding="utf-8") + "\nUne ligne de plus.\n")
+
+        again = _line_with(process.stderr, " rebuilt ", process, edit)
+        assert "rebuilt 2026-W04: 0 problems" in again
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == ExitStatus.INTERRUPTED
+    assert "Traceback" not in stderr
+
+
+def test_a_rebuild_line_says_the_weeks_the_problems_or_the_error() -> None:
+    from pressroom.cli.commands.preview import rebuild_line
+    from pressroom.errors import Problem, Severity
+    from pressroom.pipeline.build import BuildResult
+
+    at = datetime(2026, 1, 26, 10, 42, 7)
+    warning = Problem("seeds/a.txt", 3, "mojibake repaired", severity=Severity.WARNING)
+    result = BuildResult(("2026-W04",), (), (), (Problem("seeds/b.txt", 1, "no title"), warning))
+    assert rebuild_line(result, None, at).startswith(
+        "10:42:07 rebuilt 2026-W04: 1 problem, 1 warning ("
+    )
+    assert "10:42:07 up to date: 0 problems" in rebuild_line(
+        BuildResult((), ("2026-W04",), (), ()), None, at
+    )
+    assert "build failed: pressroom.yaml:2: bad" in rebuild_line(None, "pressroom.yaml:2: bad", at)

@@ -131,7 +131,8 @@ def test_an_archive_address_that_is_not_absolute_http_is_a_located_error(tmp_pat
     assert problem.line == 3
     assert "newsletter.archive_url 'lettre/' is not an absolute http(s) address" in problem.message
     problem = _problem(tmp_path, "newsletter:\n  site_url: javascript:alert(1)\n")
-    assert "archive_url 'javascript:alert(1)/newsletter/'" in problem.message
+    assert "site_url 'javascript:alert(1)' is not an absolute http(s) address" in problem.message
+    assert problem.line == 2
 
 
 def test_sources_are_a_list_of_feeds_with_selector_and_timezone(tmp_path: Path) -> None:
@@ -167,3 +168,84 @@ def test_a_value_shaped_like_an_impossible_date_is_a_located_error(tmp_path: Pat
     """PyYAML raises a bare ValueError on 2026-13-45; the key that reads it names it."""
     problem = _problem(tmp_path, "newsletter:\n  send_at: 2026-13-45\n")
     assert problem.line == 2 and "newsletter.send_at '2026-13-45'" in problem.message
+
+
+BAD_SETTINGS = [
+    # (pressroom.yaml, line, what the message says, what the hint says)
+    ("brand:\n  colour: 7a1f5c\n", 2, "brand.colour '7a1f5c' is not a colour", "'#7a1f5c'"),
+    ("brand:\n  colour: bleu\n", 2, "brand.colour 'bleu' is not a colour", "#rrggbb"),
+    ("newsletter:\n  from: press office\n", 2, "newsletter.from 'press office' is not", "Name <"),
+    ("newsletter:\n  from: a@b.org, c@d.org\n", 2, "is not an email address", "Name <"),
+    ("newsletter:\n  to: subscribers\n", 2, "newsletter.to 'subscribers' is not", "Name <"),
+    ("locale: fr\nnewsletter:\n  reply_to: x@\n", 3, "newsletter.reply_to 'x@' is not", "Name <"),
+    ("timezone: Europe/Pari\n", 1, "unknown timezone 'Europe/Pari'", "'Europe/Paris'"),
+    ("timezone: europe/paris\n", 1, "unknown timezone 'europe/paris'", "'Europe/Paris'"),
+    ("newsletter:\n  unsubscribe_mailto: mailto:stop@example.org\n", 2, "is not", "'stop@"),
+    ("locale: fn\n", 1, "locale 'fn' is not supported", "use fr or en"),
+    (
+        "newsletter:\n  site_url: example.org\n",
+        2,
+        "site_url 'example.org' is not",
+        "'https://example.org'",
+    ),
+    (
+        "newsletter:\n  unsubscribe_url: example.org/stop\n",
+        2,
+        "unsubscribe_url",
+        "https://example.org/stop",
+    ),
+    ("brand:\n  logo_url: http://example.org/logo.png\n", 2, "logo_url", "https://"),
+    ("posts:\n  platforms: [x, blusky]\n", 2, "unknown platform 'blusky'", "'bluesky'"),
+    ("posts:\n  schedule:\n    days: mondy-friday\n", 3, "posts.schedule.days", "'monday'"),
+    ("posts:\n  schedule:\n    hours: 18:00-09:00\n", 3, "ends before it starts", "09:00-18:00"),
+    ("posts:\n  schedule:\n    between_releases: 2 hours\n", 3, "between_releases", "2h"),
+    ("posts:\n  schedule:\n    between_releases: 0m\n", 3, "at once", "30m"),
+    ("smtp:\n  host: mail.example.org\n  port: 99999\n", 3, "99999 is not a port", "587"),
+    ("smtp:\n  port: 587\n  security: tls\n", 3, "smtp.security 'tls'", "'ssl'"),
+    ("smtp:\n  port: '587'\n", 2, "smtp.port must be a whole number", "digits"),
+    ("smtp:\n  password_env: hunter2!\n", 2, "not an environment variable's name", "never"),
+    (
+        "sources:\n  - url: https://example.org/rss\n    timezone: Europe/Lyon\n",
+        2,
+        "unknown timezone",
+        "Europe/",
+    ),
+    ("brand:\n  colur: '#123456'\n", 2, "unknown key 'brand.colur'", "did you mean 'colour'?"),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "says", "hint"), BAD_SETTINGS)
+def test_each_bad_setting_is_an_error_at_its_line_with_what_to_write(
+    tmp_path: Path, text: str, line: int, says: str, hint: str
+) -> None:
+    problem = _problem(tmp_path, text)
+    assert (problem.path, problem.line) == (str(tmp_path / "pressroom.yaml"), line)
+    assert says in problem.message and hint in problem.hint, problem
+
+
+def test_a_bad_setting_stops_every_command_with_exit_2_and_no_traceback(
+    tmp_path: Path,
+) -> None:
+    from typer.testing import CliRunner
+
+    from pressroom.cli.main import app
+
+    (tmp_path / "pressroom.yaml").write_text("brand:\n  colour: 7a1f5c\n", encoding="utf-8")
+    for command in (["build"], ["check"], ["posts"], ["send", "--to", "me@example.org"]):
+        result = CliRunner().invoke(app, [*command, "-C", str(tmp_path)])
+        assert result.exit_code == 2, (command, result.output)
+        assert f"{tmp_path / 'pressroom.yaml'}:2: brand.colour '7a1f5c'" in result.output
+        assert "did you mean '#7a1f5c'?" in result.output and "Traceback" not in result.output
+
+
+def test_good_settings_read_as_written(tmp_path: Path) -> None:
+    (tmp_path / "pressroom.yaml").write_text(
+        "brand:\n  colour: '#7A1F5C'\n"
+        "newsletter:\n  reply_to: Rédaction <redaction@example.org>, b@example.org\n"
+        "posts:\n  schedule:\n    days: lundi-jeudi, samedi\n    hours: 8h30-17h00\n"
+        "smtp:\n  host: smtp.example.org\n  port: 465\n  security: ssl\n  user: press\n",
+        encoding="utf-8",
+    )
+    config = load_config(tmp_path)
+    assert config.posts.schedule.working.days == frozenset({0, 1, 2, 3, 5})
+    assert config.smtp.port == 465 and config.smtp.security == "ssl"

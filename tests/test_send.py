@@ -156,3 +156,102 @@ def test_send_names_the_example_values_still_in_the_config(
     line = config.read_text().splitlines().index("  from: Press office <press@example.org>") + 1
     assert f"{config}:{line}: warning: newsletter.from is still the example" in result.output
     assert len(inbox.messages) == 1
+
+
+def _config_smtp(workspace: Path, lines: str) -> None:
+    config = workspace / "pressroom.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "smtp:\n" + lines, encoding="utf-8")
+
+
+def test_the_server_can_be_kept_in_the_config(
+    workspace: Path, runner: CliRunner, smtp_server: Any
+) -> None:
+    inbox, address = smtp_server
+    host, _, port = address.rpartition(":")
+    _config_smtp(workspace, f"  host: {host}\n  port: {port}\n")
+    assert runner.invoke(app, ["build", "-C", str(workspace)]).exit_code == 0
+    result = runner.invoke(app, ["send", "-C", str(workspace), "--to", "me@example.org"])
+    assert result.exit_code == 0, result.output
+    assert f"Sent 2026-W04 to me@example.org via {address}" in result.stdout  # the latest week
+    assert len(inbox.messages) == 1
+
+
+@pytest.mark.parametrize(("options", "port"), [((), 25), (("--ssl",), 465), (("--starttls",), 587)])
+def test_a_server_without_port_takes_its_security_s_usual_one(
+    workspace: Path, runner: CliRunner, options: tuple[str, ...], port: int
+) -> None:
+    runner.invoke(app, ["build", "-C", str(workspace)])
+    result = _send(runner, workspace, "--smtp", "127.0.0.1", *options)
+    assert result.exit_code != 2, result.output  # accepted; whether it is answered varies
+    assert f"127.0.0.1:{port}" in result.output and "Traceback" not in result.output
+
+
+def _self_signed(folder: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 and its key, made here with the openssl command."""
+    import shutil
+    import subprocess
+
+    from support import require_tool
+
+    require_tool(shutil.which("openssl"), "openssl", "apt-get install openssl")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    request = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
+    names = ["-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"]
+    subprocess.run(
+        ["openssl", *request, "-keyout", str(key), "-out", str(cert), *names],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
+
+
+def test_implicit_tls_with_a_login_from_the_config_and_the_environment(
+    workspace: Path, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ssl
+
+    from aiosmtpd.smtp import AuthResult
+
+    cert, key = _self_signed(tmp_path)
+    server_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_context.load_cert_chain(cert, key)
+    logins: list[tuple[str, str]] = []
+
+    def authenticator(server: Any, session: Any, envelope: Any, mechanism: str, auth: Any) -> Any:
+        logins.append((auth.login.decode(), auth.password.decode()))
+        return AuthResult(success=auth.password == b"s3cret")
+
+    inbox = _Inbox()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(
+        inbox,
+        hostname="127.0.0.1",
+        port=port,
+        ssl_context=server_context,
+        authenticator=authenticator,
+        auth_require_tls=False,  # the whole session is TLS; aiosmtpd only knows STARTTLS's
+    )
+    controller.start()
+    try:
+        _config_smtp(
+            workspace,
+            f"  host: 127.0.0.1\n  port: {port}\n  security: ssl\n  user: press\n"
+            "  password_env: NEWSROOM_SMTP\n",
+        )
+        runner.invoke(app, ["build", "-C", str(workspace)])
+        monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # the one authority the client trusts
+        monkeypatch.delenv("NEWSROOM_SMTP", raising=False)
+        result = _send(runner, workspace)
+        assert result.exit_code == 2 and "set NEWSROOM_SMTP in the environment" in result.output
+        monkeypatch.setenv("NEWSROOM_SMTP", "s3cret")
+        result = _send(runner, workspace)
+        assert result.exit_code == 0, result.output
+        assert logins == [("press", "s3cret")] and len(inbox.messages) == 1
+        monkeypatch.delenv("SSL_CERT_FILE")  # an unknown authority: refused, not sent
+        result = _send(runner, workspace, "--smtp", f"127.0.0.1:{port}")
+        assert result.exit_code == 1 and "CERTIFICATE_VERIFY_FAILED" in result.output
+        assert len(inbox.messages) == 1
+    finally:
+        controller.stop()

@@ -125,13 +125,12 @@ BAD_FILES = [
     (
         "2026-W04.yaml",
         f"order:\n  - {PORT}\n  - 2026-01-20-port\n",
-        "weeks/2026-W04.yaml:3: unknown release id '2026-01-20-port'; use one of: "
-        "2026-01-20-le-port",
+        "weeks/2026-W04.yaml:3: unknown release '2026-01-20-port'; use one of: 2026-01-20-le-port",
     ),
     (
         "2026-W05.yaml",
         f"lead: {PORT}\n",
-        f"weeks/2026-W05.yaml:1: unknown release id '{PORT}'; use one of: 2026-01-27-la-region",
+        f"weeks/2026-W05.yaml:1: unknown release '{PORT}'; use one of: 2026-01-27-la-region",
     ),
     (
         "2026-W04.yaml",

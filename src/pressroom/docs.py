@@ -2,7 +2,7 @@
 from the typed ``Config`` and ``docs/cli.md`` from the typer app's ``--help``.
 
 ``python -m pressroom.docs`` writes both (run it from the repository's folder after a
-change to config.py or to a command's help); ``python -m pressroom.docs --check`` exits 1
+change to config/__init__.py or to a command's help); ``python -m pressroom.docs --check`` exits 1
 when either differs from what the code makes (tests/test_docs.py runs the same check).
 """
 

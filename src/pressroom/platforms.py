@@ -31,13 +31,16 @@ class Platform:
     max_hashtags: int | None = None
     needs_image: bool = False
     """A post cannot go out without an image (its draft is flagged when the release has none)."""
+    short_links: bool = False
+    """The app shows a link shortened (``compose.editorial.shown_link``) and counts it so;
+    the full address goes in a link facet."""
 
 
 PLATFORMS: dict[str, Platform] = {
     p.name: p
     for p in (
         Platform("x", "X", 280, "twitter"),
-        Platform("bluesky", "Bluesky", 300, "graphemes"),
+        Platform("bluesky", "Bluesky", 300, "graphemes", short_links=True),
         Platform("mastodon", "Mastodon", 500, "mastodon"),
         Platform("threads", "Threads", 500, "characters"),
         Platform("linkedin", "LinkedIn", 3000, "characters", fold=210),

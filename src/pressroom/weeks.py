@@ -25,7 +25,7 @@ def iso_week(moment: datetime | date) -> str:
 def week_monday(week: str) -> date:
     """Monday of an ISO week written ``2026-W04``; ValueError when it is not one."""
     if not is_week(week):
-        raise ValueError(f"{week!r} is not an ISO week; write it as 2026-W04")
+        raise ValueError(f"{week!r} is not an ISO week")
     if not MIN_YEAR <= int(week[:4]) <= MAX_YEAR:
         raise ValueError(f"{week!r} is not a week from {MIN_YEAR} to {MAX_YEAR}")
     try:
@@ -75,3 +75,72 @@ def next_slot(after: datetime, slot: WeeklySlot, tz: tzinfo) -> datetime:
     if candidate <= local:
         candidate = datetime.combine(day + timedelta(days=7), slot.at, tz)
     return candidate
+
+
+_DURATION = re.compile(r"^\s*(\d{1,4})\s*([mhd])\s*$")
+_DURATION_UNITS = {"m": "minutes", "h": "hours", "d": "days"}
+
+
+def parse_duration(text: str) -> timedelta:
+    """``30m``, ``2h``, ``1d`` (``0m`` too); ValueError when it is not one."""
+    match = _DURATION.match(text.lower())
+    if not match:
+        raise ValueError(f"{text!r} is not a duration; write 30m, 2h or 1d")
+    return timedelta(**{_DURATION_UNITS[match[2]]: int(match[1])})
+
+
+_TIME = re.compile(r"^\s*(\d{1,2})[:h](\d{2})\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class WorkingHours:
+    """When a team works: its days (0 is Monday) and the hours of each, start included,
+    end excluded; wall-clock times in the configured time zone."""
+
+    days: frozenset[int]
+    start: time
+    end: time
+
+    def next_moment(self, moment: datetime) -> datetime:
+        """``moment`` when it is within working hours, else the next working start (in
+        ``moment``'s time zone)."""
+        day, at = moment.date(), moment.time()
+        if day.weekday() in self.days and self.start <= at < self.end:
+            return moment
+        if day.weekday() not in self.days or at >= self.end:
+            day += timedelta(days=1)
+            while day.weekday() not in self.days:
+                day += timedelta(days=1)
+        return datetime.combine(day, self.start, moment.tzinfo)
+
+
+def weekday_names() -> tuple[str, ...]:
+    """Every weekday name pressroom reads (English and French), for a "did you mean"."""
+    return tuple(_WEEKDAYS)
+
+
+def parse_working_hours(days: str, hours: str) -> WorkingHours:
+    """``monday-friday`` (a range) or ``monday, wednesday`` (a list), English or French, and
+    ``09:00-18:00``; ValueError naming what cannot be read."""
+    chosen: set[int] = set()
+    for part in (p.strip().lower() for p in days.split(",")):
+        ends = [e.strip() for e in part.split("-")] if part else []
+        if not ends or len(ends) > 2 or any(e not in _WEEKDAYS for e in ends):
+            raise ValueError(f"{part!r} is not a weekday or a range of weekdays")
+        first, last = _WEEKDAYS[ends[0]], _WEEKDAYS[ends[-1]]
+        chosen.update((first + n) % 7 for n in range((last - first) % 7 + 1))
+    start_text, _, end_text = hours.partition("-")
+    start, end = _time_of_day(start_text), _time_of_day(end_text)
+    if end <= start:
+        raise ValueError(f"{hours!r} ends before it starts")
+    return WorkingHours(frozenset(chosen), start, end)
+
+
+def _time_of_day(text: str) -> time:
+    match = _TIME.match(text)
+    if not match:
+        raise ValueError(f"{text.strip()!r} is not a time of day; write 09:00")
+    try:
+        return time(int(match[1]), int(match[2]))
+    except ValueError as exc:
+        raise ValueError(f"{text.strip()!r} is not a time of day") from exc

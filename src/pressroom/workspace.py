@@ -1,6 +1,6 @@
 """A workspace of one's own: ``pressroom init``'s files, and the settings described from
 the typed ``Config`` (the commented ``pressroom.yaml`` it writes and the manual's
-configuration reference are both made here, from ``config.py``'s fields, their defaults
+configuration reference are both made here, from ``config/__init__.py``'s fields, their defaults
 and their docstrings, so that neither can drift from the code)."""
 
 from __future__ import annotations
@@ -35,13 +35,13 @@ class Setting:
     default: str
     """The default as YAML (``''`` for empty text)."""
     description: str
-    """What it does, one paragraph (the field's docstring in config.py)."""
+    """What it does, one paragraph (the field's docstring in config/__init__.py)."""
     section: bool = False
     """A mapping of other keys (``newsletter``), not a value."""
 
 
 def settings() -> tuple[Setting, ...]:
-    """Every key of ``Config``, depth first in the order config.py declares them."""
+    """Every key of ``Config``, depth first in the order config/__init__.py declares them."""
     return tuple(_settings(Config, ""))
 
 
@@ -75,6 +75,8 @@ def _kind(kind: Any) -> str:
     origin = get_origin(kind)
     if kind is bool:
         return "true or false"
+    if kind is int:
+        return "whole number"
     if origin is tuple:
         item = get_args(kind)[0]
         return "list" if dataclasses.is_dataclass(item) else "list of text"
@@ -92,7 +94,7 @@ def _yaml(value: Any) -> str:
 
 
 def _field_docs(cls: type[Any]) -> dict[str, str]:
-    """What each field of a dataclass does, read from config.py's source: the comment on
+    """What each field of a dataclass does, read from config/__init__.py's source: the comment on
     the field's line and the comment lines right under it, or the docstring under it
     (``x: str = ""`` then ``\"\"\"...\"\"\"``), each joined into one line."""
     source = inspect.getsource(config_module)
@@ -196,7 +198,7 @@ def configuration_reference() -> str:
     rows = [
         "# Configuration reference",
         "",
-        "<!-- Generated from src/pressroom/config.py by `python -m pressroom.docs`: "
+        "<!-- Generated from src/pressroom/config/__init__.py by `python -m pressroom.docs`: "
         "do not edit. -->",
         "",
         f"`{CONFIG_NAME}` sits at the top of the workspace; every key is optional, and a key "

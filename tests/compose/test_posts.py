@@ -10,6 +10,7 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from pressroom.compose.editorial import shown_link
 from pressroom.compose.posts import (
     NEEDS_IMAGE,
     OVERRIDE,
@@ -29,8 +30,9 @@ from pressroom.text.typography import typeset
 from support import PARIS, SEEDS, make_release, post_templates, repo_config
 
 
-def _seed_posts(prefix: str) -> dict[str, Post]:
+def _seed_posts(prefix: str, url: str = "") -> dict[str, Post]:
     release = read_files([next(SEEDS.glob(f"{prefix}_*.txt"))], PARIS).releases[0]
+    release = replace(release, url=url or release.url)
     return {p.platform: p for p in posts_for(release, repo_config(), post_templates(), "2025-W11")}
 
 
@@ -53,7 +55,8 @@ def test_seed_000_standfirst_stands_in_without_quote_marks() -> None:
 
 def test_x_uses_handles_and_plain_no_break_spaces() -> None:
     x = _seed_posts("003")["x"]
-    assert "@FPannekoucke" in x.text
+    assert x.quote_speaker is not None
+    assert repo_config().handles[x.quote_speaker]["x"] in x.text
     assert "\u202f" not in x.text and "«\u00a0" in x.text
 
 
@@ -64,7 +67,7 @@ def test_french_typography_kept_on_other_platforms() -> None:
 def test_instagram_has_no_link_but_link_in_bio() -> None:
     post = _seed_posts("003")["instagram"]
     assert "http" not in post.text and "Lien en bio" in post.text
-    assert post.url.startswith("https://")
+    assert post.url == ""  # the release has no URL: no link, not the site's home page
 
 
 def test_linkedin_hook_sits_before_the_fold() -> None:
@@ -73,7 +76,7 @@ def test_linkedin_hook_sits_before_the_fold() -> None:
 
 
 def test_shortening_is_reported_in_order() -> None:
-    x = _seed_posts("003")["x"]
+    x = _seed_posts("003", "https://www.auvergnerhonealpes.fr/actualites/industrie")["x"]
     assert x.truncated == ("quote shortened",)
     assert "[…]\u00a0»" in x.text
 
@@ -145,7 +148,7 @@ def test_every_post_fits_whatever_the_input(
         assert post.text.count("«") == post.text.count("»")
         assert post.text.count("“") == post.text.count("”")
         if "link left out" not in post.truncated and platform.clickable_links:
-            assert post.url in post.text
+            assert (post.link_text or post.url) in post.text
         if post.platform == "instagram":
             assert post.text.count("#") <= 30 + release.title.count("#") + release.standfirst.count(
                 "#"
@@ -251,3 +254,59 @@ def test_an_override_is_kept_exactly_within_its_limit_and_rejected_over_it(
 
 def _week() -> tuple[PostTemplates, str]:
     return post_templates(), "2026-W04"
+
+
+_LONG_URL = "https://www.auvergnerhonealpes.fr/actualites/2026/01/la-region-et-l-industrie"
+
+
+def _bluesky(release: Release) -> Post:
+    return next(
+        p
+        for p in posts_for(release, repo_config(), post_templates(), "2026-W04")
+        if p.platform == "bluesky"
+    )
+
+
+def test_bluesky_shows_the_link_shortened_and_keeps_the_quote_whole() -> None:
+    quote = (
+        "Chaque entreprise qui investit ici trouvera la Région à ses côtés, "
+        "de la première usine à l’export, et nous tiendrons parole 🇫🇷."
+    )
+    release = make_release(
+        title="L’industrie régionale en tête", quotes=(Quote(quote, "Marie Durand", None, 3),)
+    )
+    release = replace(release, url=_LONG_URL)
+    post = _bluesky(release)
+    assert post.truncated == () and quote in post.text  # not cut for the UTM parameters
+    assert post.url.startswith(_LONG_URL + "?utm_source=bluesky")
+    assert post.link_text == "www.auvergnerhonealpes.fr/actualites/2..."
+    assert post.url not in post.text and post.link_text in post.text
+    # the whole URL in the text would not have fitted with the quote whole
+    assert length(PLATFORMS["bluesky"], post.text.replace(post.link_text, post.url)) > 300
+    (facet,) = post.facets()
+    start, end = facet["index"]["byteStart"], facet["index"]["byteEnd"]
+    assert post.text.encode()[start:end].decode() == post.link_text
+    assert start > post.text.index(post.link_text)  # bytes, not characters: « é ’ 🇫🇷 before
+    assert facet["features"] == [{"$type": "app.bsky.richtext.facet#link", "uri": post.url}]
+    assert post.as_dict()["facets"] == [facet]
+
+
+def test_a_short_link_is_shown_whole_without_its_scheme_on_bluesky() -> None:
+    assert shown_link("https://example.org/") == "example.org"
+    assert shown_link("https://www.example.org/a/b?c=1") == "www.example.org/a/b?c=1"
+    assert shown_link("https://example.org/abcdefghijklmnop") == "example.org/abcdefghijkl..."
+    post = _bluesky(replace(make_release(), url="https://other.org/a"))
+    assert post.link_text == "other.org/a" and post.url == "https://other.org/a"
+    assert post.facets()[0]["features"][0]["uri"] == "https://other.org/a"
+
+
+def test_a_release_without_url_has_no_link_in_any_post() -> None:
+    release = make_release(url=None, tags=("Industrie",))
+    posts = posts_for(release, repo_config(), post_templates(), "2026-W04")
+    assert len(posts) == len(repo_config().posts.platforms)
+    for post in posts:
+        assert post.url == "" and post.link_text is None and post.facets() == []
+        assert "example.org" not in post.text and "http" not in post.text
+        assert not any(line.rstrip().endswith(":") for line in post.text.split("\n"))
+        assert not any(line.startswith(" ") for line in post.text.split("\n"))
+        assert "#Industrie" in post.text

@@ -30,7 +30,9 @@ def test_each_concern_is_a_note_at_its_line() -> None:
     elsewhere = Problem("other.txt", 3, "not this release's file")
     assert release_review(release, [mojibake, elsewhere]) == (
         ReviewNote("r2.txt", 1, "mojibake repaired"),
-        ReviewNote("r2.txt", 1, "no URL: the digest and the posts link nowhere"),
+        ReviewNote(
+            "r2.txt", 1, "no URL: the digest shows it without a link, and its posts carry none"
+        ),
         ReviewNote("r2.txt", 1, "image without alt text (image_alt)"),
         ReviewNote(
             "r2.txt",

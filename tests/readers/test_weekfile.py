@@ -77,7 +77,7 @@ def test_an_empty_file_changes_nothing() -> None:
         (
             "order:\n  - 2026-01-20-port\n  - x\n",
             NAME,
-            f"{NAME}:3: unknown release id 'x'; use one of: 2026-01-20-port, 2026-01-21-fund",
+            f"{NAME}:3: unknown release 'x'; use one of: 2026-01-20-port, 2026-01-21-fund",
         ),
         (
             "exclude: [2026-01-20-port]\nlead: 2026-01-20-port\n",
@@ -125,3 +125,32 @@ def test_the_starter_file_lists_the_ids_and_parses_back_to_no_choice() -> None:
         line.removeprefix("# ") for line in text.splitlines() if line.startswith("# ")
     )
     assert "lead:" in uncommented and "note: |" in uncommented
+
+
+FILES = ("seeds/port.txt", "seeds/fonds.md", "seeds/lycees.docx")
+
+
+def test_a_release_may_be_named_by_its_file() -> None:
+    plan = parse_week_file("lead: lycees.docx\norder: [seeds/fonds.md]\nexclude: [port]\n", NAME)
+    resolved = check_plan(plan, IDS, FILES)
+    assert resolved.lead == "2026-01-22-schools"
+    assert resolved.order == ("2026-01-21-fund",) and resolved.exclude == ("2026-01-20-port",)
+    assert resolved.mentions[0] == ("lead", "2026-01-22-schools", 1)
+    assert check_plan(parse_week_file("lead: 2026-01-20-port\n", NAME), IDS, FILES).lead == (
+        "2026-01-20-port"
+    )
+
+
+def test_an_unknown_release_lists_the_week_s_ids_and_files_sorted() -> None:
+    with pytest.raises(SetupError) as caught:
+        check_plan(parse_week_file("lead: lycée.docx\n", NAME), IDS[::-1], FILES[::-1])
+    assert str(caught.value.problem) == (
+        f"{NAME}:1: unknown release 'lycée.docx'; use one of: 2026-01-20-port, "
+        "2026-01-21-fund, 2026-01-22-schools (or a file: fonds.md, lycees.docx, port.txt)"
+    )
+
+
+def test_a_file_named_and_its_id_excluded_is_a_contradiction() -> None:
+    plan = parse_week_file("lead: port.txt\nexclude: [2026-01-20-port]\n", NAME)
+    with pytest.raises(SetupError, match="is in lead and excluded"):
+        check_plan(plan, IDS, FILES)

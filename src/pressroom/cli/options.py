@@ -8,8 +8,11 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
+from pressroom.cli.output import err
+from pressroom.config.checks import port_problem
 from pressroom.errors import Problem, SetupError
-from pressroom.weeks import week_monday
+from pressroom.outbox import OUTBOX, existing_weeks
+from pressroom.weeks import parse_duration, week_monday
 
 Workspace = Annotated[
     Path,
@@ -34,19 +37,53 @@ def day_option(help_text: str) -> Any:
 
 
 def duration_or_exit(text: str) -> timedelta:
-    units = {"m": "minutes", "h": "hours", "d": "days"}
-    value, unit = text[:-1], text[-1:]
-    if unit not in units or not value.isdigit() or int(value) == 0:
+    try:
+        gap = parse_duration(text)
+    except ValueError:
+        gap = timedelta(0)
+    if not gap:
         fail(Problem("--every", 1, f"cannot read the duration {text!r}", "write 30m, 2h or 1d"))
-    return timedelta(**{units[unit]: int(value)})
+    return gap
 
 
 def week_or_exit(week: str) -> str:
+    """The ``--week`` as pressroom writes weeks (``2026-w07``: ``2026-W07``)."""
+    week = week.strip().upper()
     try:
         week_monday(week)
     except ValueError as exc:
         fail(Problem("--week", 1, str(exc), "write the week as 2026-W04"))
     return week
+
+
+def week_or_latest(week: str | None, workspace: Path) -> str:
+    """The ``--week`` given, or the latest week the outbox holds (said on stderr)."""
+    if week is not None:
+        return week_or_exit(week)
+    built = existing_weeks(workspace / OUTBOX)
+    if not built:
+        fail(
+            Problem(
+                str(workspace / OUTBOX),
+                1,
+                "no built week to default to",
+                "run `pressroom build`, or give --week 2026-W04",
+            )
+        )
+    err.print(f"week {built[-1]} (the latest built; --week picks another)")
+    return built[-1]
+
+
+def port_or_exit(port: int, flag: str = "--port", allow_zero: bool = True) -> int:
+    """A TCP port given on the command line (0: any free one, where allowed)."""
+    problem = port_problem(port, allow_zero)
+    if problem:
+        fail(
+            Problem(
+                flag, 1, problem, "pick a port from 1 to 65535" + " (0: any free one)" * allow_zero
+            )
+        )
+    return port
 
 
 def fail(problem: Problem) -> NoReturn:

@@ -100,6 +100,23 @@ def published_url(image: str, assets_base: str) -> str:
     return assets_base + quote(image.split("/", 1)[1], safe="/")
 
 
+SHOWN_PATH = 15
+"""Bluesky shows a link's path (with query and fragment) whole up to this length, else
+its first 13 characters and ``...`` (its app's ``toShortUrl``)."""
+
+
+def shown_link(url: str) -> str:
+    """A link as Bluesky's app shows it: host and path without the scheme, a long path
+    cut to 13 characters and ``...``; the full address goes in the post's link facet."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return url
+    path = ("" if parts.path == "/" else parts.path) + (f"?{parts.query}" if parts.query else "")
+    path += f"#{parts.fragment}" if parts.fragment else ""
+    host = parts.netloc.rpartition("@")[2]
+    return host + (path[:13] + "..." if len(path) > SHOWN_PATH else path)
+
+
 def with_utm(url: str, site_url: str, params: dict[str, str]) -> str:
     """Add UTM parameters to links on the site's own host; others and existing ones stay.
 

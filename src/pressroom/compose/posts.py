@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any, Protocol
 
 import regex
@@ -24,6 +25,7 @@ from pressroom.compose.editorial import (
     hashtags,
     published_url,
     quoted,
+    shown_link,
     with_utm,
 )
 from pressroom.compose.labels import labels
@@ -63,6 +65,25 @@ class Post:
     image_alt: str | None = None
     flags: tuple[str, ...] = ()
     """What a reviewer should know: ``NEEDS_IMAGE``, ``OVERRIDE``."""
+    at: datetime | None = None
+    """When it goes out (``compose.schedule``), in the configured time zone; None until
+    scheduled."""
+    link_text: str | None = None
+    """How the text shows ``url`` when the platform shows links shortened (Bluesky's
+    ``example.org/news/2026-0...``); None when the text holds the URL itself or none."""
+
+    def facets(self) -> list[dict[str, Any]]:
+        """Bluesky's rich-text facets: the shortened link's UTF-8 byte range in the text,
+        pointing at the full URL (``app.bsky.richtext.facet#link``)."""
+        if not self.link_text or self.link_text not in self.text:
+            return []
+        start = len(self.text[: self.text.rindex(self.link_text)].encode())
+        return [
+            {
+                "index": {"byteStart": start, "byteEnd": start + len(self.link_text.encode())},
+                "features": [{"$type": "app.bsky.richtext.facet#link", "uri": self.url}],
+            }
+        ]
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -79,6 +100,8 @@ class Post:
             "image": self.image,
             "image_alt": self.image_alt,
             "flags": list(self.flags),
+            "at": self.at.isoformat() if self.at else None,
+            "facets": self.facets(),
         }
 
 
@@ -115,14 +138,17 @@ def posts_for(
     drafts = []
     for name in config.posts.platforms:
         platform = PLATFORMS[name]
-        url = with_utm(
-            release.url or site,
-            site,
-            {"utm_source": name, "utm_medium": config.posts.utm_medium, "utm_campaign": campaign},
-        )
+        url = ""  # a release without a URL: no link at all, not the site's home page
+        if release.url:
+            utm = {"utm_source": name, "utm_medium": config.posts.utm_medium}
+            url = with_utm(release.url, site, {**utm, "utm_campaign": campaign})
         override = release.override(name)
         if override is not None:
             post = _as_written(release, platform, override, url)
+        elif platform.short_links and url:
+            shown = shown_link(url)
+            post = compose_post(release, platform, config, templates, shown, starts)
+            post = replace(post, url=url, link_text=shown if shown != url else None)
         else:
             post = compose_post(release, platform, config, templates, url, starts)
         drafts.append(_with_media(post, release, platform, image))

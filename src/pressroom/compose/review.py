@@ -59,7 +59,8 @@ def release_review(release: Release, problems: Iterable[Problem] = ()) -> tuple[
                 )
             )
     if not release.url:
-        notes.append(ReviewNote(path, line, "no URL: the digest and the posts link nowhere"))
+        message = "no URL: the digest shows it without a link, and its posts carry none"
+        notes.append(ReviewNote(path, line, message))
     if release.image and not release.image_alt:
         notes.append(ReviewNote(path, line, "image without alt text (image_alt)"))
     return tuple(sorted(notes, key=lambda note: note.line))

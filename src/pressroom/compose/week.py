@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 
 from pressroom.compose.digest import Digest, compose_digest
 from pressroom.compose.posts import Post, PostTemplates, posts_for
+from pressroom.compose.schedule import first_slot, scheduled
 from pressroom.config import Config
 from pressroom.model import ImageFile, Release, WeekPlan, newest_first
 
@@ -31,8 +33,10 @@ class ComposedWeek:
     """The releases the week file excludes, newest first: in no digest, post or export."""
     digest: Digest
     posts: tuple[Post, ...] | None = None
-    """Every platform's draft of every release, in ``releases``' order; None when the week
-    was composed without the post templates (the preview and ``pressroom week`` need none)."""
+    """Every platform's draft of every release, in the order they go out (``in_digest``'s:
+    the lead first, then the week's order), each with its slot (``Post.at``); None when the
+    week was composed without the post templates (the preview and ``pressroom week`` need
+    none)."""
 
     @property
     def in_digest(self) -> tuple[Release, ...]:
@@ -58,10 +62,12 @@ def compose_week(
     plan: WeekPlan | None = None,
     images: Mapping[str, ImageFile] | None = None,
     templates: PostTemplates | None = None,
+    start: datetime | None = None,
 ) -> ComposedWeek:
     """One ISO week's composition, as its week file (``plan``) says: the releases arranged
     once, the digest (``images``: the facts of the workspace images the releases name, by
-    path), and the posts when given the platforms' ``templates``.
+    path), and the posts when given the platforms' ``templates``, scheduled from ``start``
+    (aware; by default the first working moment after the week, ``compose.schedule``).
 
     Raises SetupError when a release's post override is over its limit (with templates)."""
     given = tuple(releases)
@@ -74,7 +80,8 @@ def compose_week(
     digest = compose_digest(week, ordered, config, plan, images)
     posts = None
     if templates is not None:
-        posts = tuple(
-            post for release in ordered for post in posts_for(release, config, templates, week)
-        )
+        going_out = (digest.lead.release, *(s.release for s in digest.stories))
+        drafts = (post for r in going_out for post in posts_for(r, config, templates, week))
+        plan_of = config.posts.schedule
+        posts = scheduled(drafts, plan_of, start or first_slot(week, plan_of, config.tz))
     return ComposedWeek(week, tuple(ordered), excluded, digest, posts)

@@ -144,8 +144,9 @@ def _build(
             for name, (_, stamp) in stamps.items()
         }
         week_files, problems = files_by_week(entries)
-        for week, plan in plans.items():
-            check_plan(plan, [str(entries[n].release_id) for n in week_files.get(week, [])])
+        for week, plan in list(plans.items()):
+            names = week_files.get(week, [])
+            plans[week] = check_plan(plan, [str(entries[n].release_id) for n in names], names)
         shared = json.dumps([__version__, runner.fingerprint(), repr(config), lexicons.key])
         hashes = {
             w: week_hash(shared, entries, files, plans[w].sha256 if w in plans else "")
@@ -279,7 +280,7 @@ def week_inputs(
         )
     plan = read_week_plan(workspace, week) if with_plan else None
     if plan:
-        check_plan(plan, [r.id for r in releases])
+        plan = check_plan(plan, [r.id for r in releases], [r.source.path for r in releases])
     names = {r.source.path for r in releases}
     problems = tuple(p for p in outcome.problems if p.path in names)
     return WeekInputs(releases, problems, plan)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from pathlib import Path
+from dataclasses import replace
+from pathlib import Path, PurePosixPath
 
 from pressroom.errors import Problem, RecordError, SetupError
 from pressroom.model import WeekPlan, note_markdown
@@ -21,9 +22,9 @@ from pressroom.weeks import is_week, week_monday
 WEEKS = "weeks"
 """The folder of week files, in the workspace."""
 WEEK_FILE_FIELDS = {
-    "lead": "the id of the release to lead the digest",
-    "order": "release ids, first in the digest in this order; the rest follow",
-    "exclude": "release ids left out of the digest, the posts and the exports",
+    "lead": "the release to lead the digest: its id or its file's name",
+    "order": "releases (ids or file names), first in the digest in this order; the rest follow",
+    "exclude": "releases (ids or file names) left out of the digest, the posts and the exports",
     "note": "Markdown: the editor's word under the digest's header",
     "subject": "the email's subject, in place of the computed one",
     "preheader": "the preview line under the subject, in place of the computed one",
@@ -118,12 +119,31 @@ def _check_choices(plan: WeekPlan) -> None:
             )
 
 
-def check_plan(plan: WeekPlan, release_ids: Sequence[str]) -> None:
-    """Every id the plan names is a release of its week, and one release is left."""
-    known = ", ".join(release_ids) or "(the week has no release)"
-    for _, release_id, line in plan.mentions:
-        if release_id not in release_ids:
-            raise _error(plan, line, f"unknown release id {release_id!r}", f"use one of: {known}")
+def check_plan(
+    plan: WeekPlan, release_ids: Sequence[str], file_names: Sequence[str] = ()
+) -> WeekPlan:
+    """The plan with every release it names by file (``seeds/a.txt``, ``a.txt`` or ``a``,
+    ``file_names`` given in the order of ``release_ids``) named by its id; raises
+    SetupError when it names a release not of its week (listing the week's ids, sorted)
+    or leaves none."""
+    aliases = _aliases(release_ids, file_names)
+    ids = set(release_ids)
+    for _, named, line in plan.mentions:
+        if named not in ids and named not in aliases:
+            raise _error(plan, line, f"unknown release {named!r}", _known(release_ids, file_names))
+
+    def by_id(named: str) -> str:
+        return named if named in ids else aliases[named]
+
+    if any(named not in ids for _, named, _ in plan.mentions):
+        plan = replace(
+            plan,
+            lead=by_id(plan.lead) if plan.lead else None,
+            order=tuple(by_id(n) for n in plan.order),
+            exclude=tuple(by_id(n) for n in plan.exclude),
+            mentions=tuple((key, by_id(n), line) for key, n, line in plan.mentions),
+        )
+        _check_choices(plan)
     if release_ids and set(release_ids) <= set(plan.exclude):
         raise _error(
             plan,
@@ -131,6 +151,28 @@ def check_plan(plan: WeekPlan, release_ids: Sequence[str]) -> None:
             "every release of the week is excluded",
             "keep at least one, or delete the week's release files",
         )
+    return plan
+
+
+def _aliases(release_ids: Sequence[str], file_names: Sequence[str]) -> dict[str, str]:
+    """Each release's file as a week file may name it: as problems name it, without its
+    folder, without its extension (a name two files share names neither)."""
+    found: dict[str, set[str]] = {}
+    for release_id, name in zip(release_ids, file_names, strict=bool(file_names)):
+        path = PurePosixPath(name)
+        for alias in {name, path.name, path.stem}:
+            found.setdefault(alias, set()).add(release_id)
+    return {alias: next(iter(ids)) for alias, ids in found.items() if len(ids) == 1}
+
+
+def _known(release_ids: Sequence[str], file_names: Sequence[str]) -> str:
+    if not release_ids:
+        return "the week has no release"
+    known = "use one of: " + ", ".join(sorted(release_ids))
+    if file_names:
+        known += " (or a file: " + ", ".join(sorted(PurePosixPath(n).name for n in file_names))
+        known += ")"
+    return known
 
 
 def _error(plan: WeekPlan, line: int, message: str, hint: str) -> SetupError:

@@ -62,6 +62,7 @@ CSV_COLUMNS = (
     "image",
     "image_alt",
     "flags",
+    "at",
 )
 
 
@@ -82,6 +83,7 @@ def to_csv(posts: Sequence[Post]) -> str:
             p.image or "",
             p.image_alt or "",
             "; ".join(p.flags),
+            p.at.strftime("%Y-%m-%d %H:%M") if p.at else "",
         )
         for p in posts
     ]
@@ -95,7 +97,8 @@ def to_markdown(posts: Sequence[Post], heading: str) -> str:
         items = list(group)
         lines += [f"## {_md_inline(items[0].title)}", "", _md_code(release_id), ""]
         for post in items:
-            note = f" · shortened: {', '.join(post.truncated)}" if post.truncated else ""
+            note = f" · {_wall_clock(post)}" if post.at else ""
+            note += f" · shortened: {', '.join(post.truncated)}" if post.truncated else ""
             note += "".join(f" · {flag}" for flag in post.flags)
             lines += [
                 f"### {PLATFORMS[post.platform].label} — {post.length}/{post.limit}{note}",
@@ -109,25 +112,15 @@ def to_markdown(posts: Sequence[Post], heading: str) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def schedule(
-    posts: Sequence[Post], start: datetime, every: timedelta
-) -> list[tuple[Post, datetime]]:
-    """Each post at its suggested time: the first at ``start``, then one every ``every``, in
-    the drafts' order (newest release first, each in the platforms' order). Times are wall
-    clock times, naive or in the zone of ``start``."""
-    return [(post, start + every * i) for i, post in enumerate(posts)]
-
-
-def to_hootsuite(posts: Sequence[Post], start: datetime, every: timedelta) -> str:
+def to_hootsuite(posts: Sequence[Post]) -> str:
     """Hootsuite bulk composer: date (dd/mm/yyyy hh:mm), message, link, media URL; no header
-    row. The link column is filled only when the post carries the link: Hootsuite appends it
-    to the message (an Instagram post or an override without it stays as written)."""
+    row. Hootsuite appends the link column to the message, so a link is there or in the
+    message, never both (``message_and_link``)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    for post, when in schedule(posts, start, every):
-        link = _link(post)
-        message = post.text.replace(link, "").strip() if link else post.text
-        row = [when.strftime("%d/%m/%Y %H:%M"), _cell(message), link, post.image or ""]
+    for post in posts:
+        message, link = message_and_link(post)
+        row = [_at(post).strftime("%d/%m/%Y %H:%M"), _cell(message), link, post.image or ""]
         writer.writerow(row)
     return buffer.getvalue()
 
@@ -135,32 +128,55 @@ def to_hootsuite(posts: Sequence[Post], start: datetime, every: timedelta) -> st
 SPROUT_COLUMNS = ("date", "time_24hr", "message_text", "link", "image_url", "network")
 
 
-def to_sprout(posts: Sequence[Post], start: datetime, every: timedelta) -> str:
-    """Sprout Social bulk scheduling: date, time_24hr, message_text, link, image_url, network."""
-    rows = [
-        (
-            when.strftime("%Y-%m-%d"),
-            when.strftime("%H:%M"),
-            p.text,
-            _link(p),
-            p.image or "",
-            PLATFORMS[p.platform].label,
+def to_sprout(posts: Sequence[Post]) -> str:
+    """Sprout Social bulk scheduling: date, time_24hr, message_text, link, image_url,
+    network. Sprout appends the link column to the message: a link is in one of them."""
+    rows = []
+    for post in posts:
+        message, link = message_and_link(post)
+        when = _at(post)
+        rows.append(
+            (
+                when.strftime("%Y-%m-%d"),
+                when.strftime("%H:%M"),
+                message,
+                link,
+                post.image or "",
+                PLATFORMS[post.platform].label,
+            )
         )
-        for p, when in schedule(posts, start, every)
-    ]
     return _csv(SPROUT_COLUMNS, rows)
 
 
+_LINK_LINE_LEFT = re.compile(r"(?:#\S+(?:[ \t]+#\S+)*)?")
+"""What may stay on the link's line when the tool's link column takes the link: hashtags."""
+
+
+def message_and_link(post: Post) -> tuple[str, str]:
+    """A post as a scheduling tool that appends its link column takes it: the link moved
+    out of the message when its line keeps nothing but hashtags (``URL #a #b``); a link
+    inside a sentence (``Read: URL``) stays in the message, the link column empty."""
+    shown = post.link_text or post.url
+    if not shown or shown not in post.text:
+        return post.text, ""
+    lines = post.text.split("\n")
+    number = max(n for n, line in enumerate(lines) if shown in line)
+    left = " ".join(lines[number].replace(shown, " ").split())
+    if not _LINK_LINE_LEFT.fullmatch(left) or any(shown in line for line in lines[:number]):
+        return post.text, ""  # in a sentence, or twice: the message as written
+    lines[number] = left
+    message = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    return message, post.url
+
+
 ICS_EVENT = timedelta(minutes=15)
-"""How long a post's event lasts in a calendar (shorter when posts are closer)."""
+"""How long a post's event lasts in a calendar."""
 
 
-def to_ics(
-    posts: Sequence[Post], start: datetime, every: timedelta, *, stamp: datetime, name: str
-) -> str:
-    """An iCalendar file (RFC 5545): one event per post at its suggested time.
+def to_ics(posts: Sequence[Post], *, stamp: datetime, name: str) -> str:
+    """An iCalendar file (RFC 5545): one event per post at its slot (``Post.at``).
 
-    ``start`` is aware, in the configured time zone: events carry that zone's TZID and
+    The slots are aware, in the configured time zone: events carry that zone's TZID and
     the file its VTIMEZONE, so Thunderbird, Outlook and Google Calendar show the same
     instants. A post keeps its UID from run to run (release id and platform), so a new
     import moves the event instead of adding another. ``stamp`` (UTC) is the DTSTAMP.
@@ -173,27 +189,34 @@ def to_ics(
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
-    slots = schedule(posts, start, every)
-    for post, when in slots:
+    slots = [_at(post) for post in posts]
+    for post, when in zip(posts, slots, strict=True):
         event = Event()
         event.add("uid", f"{post.release_id}.{post.platform}@pressroom")
         event.add("dtstamp", stamp)
         event.add("dtstart", when)
-        event.add("dtend", when + min(every, ICS_EVENT))
+        event.add("dtend", when + ICS_EVENT)
         event.add("summary", f"{PLATFORMS[post.platform].label}: {post.title}")
         event.add("description", _ics_description(post))
-        event.add("url", post.url)
+        if post.url:
+            event.add("url", post.url)
         calendar.add_component(event)
     if slots:  # the zone's rules over the years the posts span, not 1970-2038
-        last = slots[-1][1]
-        calendar.add_missing_timezones(date(start.year - 1, 1, 1), date(last.year + 2, 1, 1))
+        first, last = min(slots), max(slots)
+        calendar.add_missing_timezones(date(first.year - 1, 1, 1), date(last.year + 2, 1, 1))
     data: bytes = calendar.to_ical()
     return data.decode()
 
 
+def _at(post: Post) -> datetime:
+    if post.at is None:
+        raise ValueError(f"{post.release_id} on {post.platform} has no slot (compose_week sets it)")
+    return post.at
+
+
 def _ics_description(post: Post) -> str:
     lines = [post.text]
-    if post.url not in post.text:
+    if post.url and post.url not in post.text:
         lines += ["", post.url]
     if post.image:
         lines += ["", f"Image: {post.image}" + (f" ({post.image_alt})" if post.image_alt else "")]
@@ -202,8 +225,9 @@ def _ics_description(post: Post) -> str:
     return "\n".join(lines)
 
 
-def _link(post: Post) -> str:
-    return post.url if post.url in post.text else ""
+def _wall_clock(post: Post) -> str:
+    """A slot as a person reads it in a sheet: ``Mon 2026-01-26 09:00`` (the configured zone)."""
+    return post.at.strftime("%a %Y-%m-%d %H:%M") if post.at else ""
 
 
 def _csv(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> str:

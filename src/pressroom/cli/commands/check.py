@@ -11,6 +11,7 @@ from rich.table import Table
 from pressroom.cli.app import app
 from pressroom.cli.options import Workspace, fail, week_or_exit, weeks_option
 from pressroom.cli.output import STATUS_STYLE, out, report
+from pressroom.config import load_config
 from pressroom.errors import Problem, Severity
 from pressroom.outbox import OUTBOX, existing_weeks, record_audit
 from pressroom.status import ExitStatus
@@ -45,6 +46,7 @@ def check(
     from pressroom.readers.images import images_in
     from pressroom.render.checks import Check, check_digest, failed
 
+    load_config(workspace)  # a setting that cannot work stops the check at its line
     outbox = workspace / OUTBOX
     weeks = [week_or_exit(w) for w in week] if week else existing_weeks(outbox)
     if not weeks:

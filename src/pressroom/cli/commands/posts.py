@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import sys
 from dataclasses import replace
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from pressroom.cli.app import app
-from pressroom.cli.options import Workspace, duration_or_exit, week_or_exit
+from pressroom.cli.options import Workspace, duration_or_exit, week_or_latest
 from pressroom.cli.output import err
 from pressroom.compose.week import compose_week
 from pressroom.config import Config, load_config
@@ -29,14 +29,16 @@ from pressroom.render.exports import (
     to_sprout,
 )
 from pressroom.render.templates import PostTemplates, environment
-from pressroom.weeks import week_monday
 
 
 @app.command()
 def posts(
     week: Annotated[
-        str, typer.Option("--week", "-w", help="ISO week, e.g. 2026-W04.", show_default=False)
-    ],
+        str | None,
+        typer.Option(
+            "--week", "-w", help="ISO week, e.g. 2026-W04.", show_default="the latest built"
+        ),
+    ] = None,
     workspace: Workspace = Path("."),
     platform: Annotated[
         str | None,
@@ -61,37 +63,42 @@ def posts(
     start: Annotated[
         datetime | None,
         typer.Option(
-            help="First scheduled slot for hootsuite/sprout/ics (YYYY-MM-DDTHH:MM, in the"
-            " configured timezone).",
+            help="The first slot (YYYY-MM-DDTHH:MM, in the configured timezone); outside"
+            " working hours (posts.schedule), the next working moment.",
             formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
-            show_default="Monday after the week, 09:00",
+            show_default="the first working moment after the week",
         ),
     ] = None,
-    every: Annotated[str, typer.Option(help="Time between scheduled posts: 30m, 2h, 1d.")] = "2h",
+    every: Annotated[
+        str | None,
+        typer.Option(
+            help="Time from one release's posts to the next's: 30m, 2h, 1d.",
+            show_default="posts.schedule.between_releases",
+        ),
+    ] = None,
 ) -> None:
     """Print or export a week's social post drafts, for review or a scheduling tool."""
     wanted = tuple(p.strip() for p in platform.split(",")) if platform else None
-    week = week_or_exit(week)
     config = _with_platforms(load_config(workspace), wanted)
+    week = week_or_latest(week, workspace)
+    if every is not None:
+        duration_or_exit(every)
+        schedule = replace(config.posts.schedule, between_releases=every)
+        config = replace(config, posts=replace(config.posts, schedule=schedule))
     inputs = week_inputs(workspace, week, config)  # an override over its limit: posts_for raises
     templates = PostTemplates(environment(workspace))
-    drafts = compose_week(week, inputs.releases, config, inputs.plan, templates=templates).posts
+    first = start.replace(tzinfo=config.tz) if start else None
+    drafts = compose_week(
+        week, inputs.releases, config, inputs.plan, templates=templates, start=first
+    ).posts
     assert drafts is not None, "composed with the post templates"
-    slot = start or datetime.combine(week_monday(week) + timedelta(days=7), time(9, 0))
-    gap = duration_or_exit(every)
     text = {
         ExportFormat.md: lambda: to_markdown(drafts, f"Posts {week}"),
         ExportFormat.json: lambda: to_json(drafts),
         ExportFormat.csv: lambda: to_csv(drafts),
-        ExportFormat.hootsuite: lambda: to_hootsuite(drafts, slot, gap),
-        ExportFormat.sprout: lambda: to_sprout(drafts, slot, gap),
-        ExportFormat.ics: lambda: to_ics(
-            drafts,
-            slot.replace(tzinfo=config.tz),
-            gap,
-            stamp=datetime.now(UTC),
-            name=f"Posts {week}",
-        ),
+        ExportFormat.hootsuite: lambda: to_hootsuite(drafts),
+        ExportFormat.sprout: lambda: to_sprout(drafts),
+        ExportFormat.ics: lambda: to_ics(drafts, stamp=datetime.now(UTC), name=f"Posts {week}"),
     }[output_format]()
     if output is None:
         sys.stdout.write(text)

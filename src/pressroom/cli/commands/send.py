@@ -9,38 +9,62 @@ from typing import Annotated
 import typer
 
 from pressroom.cli.app import CommandFailed, app
-from pressroom.cli.options import Workspace, fail, week_or_exit
+from pressroom.cli.options import Workspace, fail, week_or_latest
 from pressroom.cli.output import out, report
+from pressroom.config import Smtp, load_config
+from pressroom.config.checks import port_problem
 from pressroom.errors import Problem
 from pressroom.outbox import OUTBOX
 from pressroom.workspace import example_values
 
+DEFAULT_PORTS = {"none": 25, "ssl": 465, "starttls": 587}
+"""The port of each ``smtp.security`` when neither the config nor ``--smtp`` gives one."""
+
 
 @app.command()
 def send(
-    week: Annotated[
-        str,
-        typer.Option("--week", "-w", help="ISO week to send, e.g. 2026-W04.", show_default=False),
-    ],
     to: Annotated[
         str,
         typer.Option(
             help="Test recipient address, or several separated by commas.", show_default=False
         ),
     ],
+    week: Annotated[
+        str | None,
+        typer.Option(
+            "--week", "-w", help="ISO week to send, e.g. 2026-W04.", show_default="the latest built"
+        ),
+    ] = None,
     workspace: Workspace = Path("."),
-    smtp: Annotated[str, typer.Option(help="SMTP server as HOST:PORT.")] = "127.0.0.1:25",
-    starttls: Annotated[bool, typer.Option(help="Upgrade the connection with STARTTLS.")] = False,
+    smtp: Annotated[
+        str | None,
+        typer.Option(
+            help="SMTP server as HOST or HOST:PORT (the port by default: 25, 465 with --ssl,"
+            " 587 with --starttls).",
+            show_default="smtp.host and smtp.port in pressroom.yaml",
+        ),
+    ] = None,
+    starttls: Annotated[
+        bool | None,
+        typer.Option(
+            "--starttls", help="Upgrade the connection with STARTTLS.", show_default=False
+        ),
+    ] = None,
+    implicit_tls: Annotated[
+        bool | None,
+        typer.Option("--ssl", help="Implicit TLS from the start (SMTPS).", show_default=False),
+    ] = None,
     user: Annotated[
         str | None,
         typer.Option(
-            help="SMTP login; the password is read from PRESSROOM_SMTP_PASSWORD.",
-            show_default=False,
+            help="SMTP login; the password is read from the environment (smtp.password_env,"
+            " PRESSROOM_SMTP_PASSWORD by default).",
+            show_default="smtp.user in pressroom.yaml",
         ),
     ] = None,
     insecure_auth: Annotated[
         bool,
-        typer.Option(help="Allow --user without --starttls (a local test server only)."),
+        typer.Option(help="Allow a login without TLS (a local test server only)."),
     ] = False,
 ) -> None:
     """Send a built week's digest.eml as a test email."""
@@ -51,44 +75,81 @@ def send(
         parse_recipients(to)
     except ValueError as exc:
         fail(Problem("--to", 1, str(exc), "write it as me@example.org or Name <me@example.org>"))
-    if user and not starttls and not insecure_auth:
+    settings = load_config(workspace).smtp
+    security = _security(settings, starttls, implicit_tls)
+    host, port = _server(smtp, settings, security)
+    user = user if user is not None else (settings.user or None)
+    if user and security == "none" and not insecure_auth:
         fail(
             Problem(
                 "--user",
                 1,
                 "the SMTP login would send the password in clear",
-                "add --starttls (or --insecure-auth for a local test server)",
+                "add --starttls or --ssl (or --insecure-auth for a local test server)",
             )
         )
-
-    eml_path = workspace / OUTBOX / week_or_exit(week) / "digest.eml"
+    week = week_or_latest(week, workspace)
+    eml_path = workspace / OUTBOX / week / "digest.eml"
     if not eml_path.exists():
         fail(Problem(str(eml_path), 1, f"week {week} is not built", "run `pressroom build`"))
-    host, _, port_text = smtp.rpartition(":")
-    if not host or not port_text.isdigit():
-        fail(Problem("--smtp", 1, f"cannot read {smtp!r}", "write it as HOST:PORT"))
     report(example_values(workspace))
-    password = os.environ.get("PRESSROOM_SMTP_PASSWORD")
+    password = os.environ.get(settings.password_env)
     if user and password is None:
         fail(
             Problem(
                 "--user",
                 1,
                 "no password for the SMTP login",
-                "set PRESSROOM_SMTP_PASSWORD in the environment",
+                f"set {settings.password_env} in the environment",
             )
         )
+    server = f"{host}:{port}"
     try:
         message_id = send_eml(
             eml_path.read_bytes(),
             to,
             host,
-            int(port_text),
-            starttls=starttls,
+            port,
+            starttls=security == "starttls",
+            implicit_tls=security == "ssl",
             user=user,
             password=password,
             insecure_auth=insecure_auth,
         )
     except SendFailed as exc:
-        raise CommandFailed(f"{smtp}: sending failed: {exc}") from exc
-    out.print(f"Sent {week} to {to} via {smtp} ({message_id})")
+        raise CommandFailed(f"{server}: sending failed: {exc}") from exc
+    out.print(f"Sent {week} to {to} via {server} ({message_id})")
+
+
+def _security(settings: Smtp, starttls: bool | None, implicit_tls: bool | None) -> str:
+    """``starttls``, ``ssl`` or ``none``: the flags', else the config's."""
+    if starttls and implicit_tls:
+        fail(Problem("--ssl", 1, "--ssl and --starttls exclude each other", "give one of them"))
+    if starttls:
+        return "starttls"
+    if implicit_tls:
+        return "ssl"
+    if starttls is False or implicit_tls is False:
+        return "none"
+    return settings.security
+
+
+def _server(smtp: str | None, settings: Smtp, security: str) -> tuple[str, int]:
+    """Host and port: ``--smtp`` (``HOST``, ``HOST:PORT``, ``[::1]:PORT``), else the
+    config's; a missing port is the security's usual one."""
+    if smtp is None:
+        return settings.host, settings.port or DEFAULT_PORTS[security]
+    text = smtp.strip()
+    host, port_text = text, ""
+    if text.startswith("["):  # [IPv6] or [IPv6]:PORT
+        host, _, rest = text[1:].partition("]")
+        port_text = rest.removeprefix(":") if rest.startswith(":") else rest
+    elif text.count(":") == 1:
+        host, _, port_text = text.partition(":")
+    if not host or any(c.isspace() for c in host) or (port_text and not port_text.isdigit()):
+        fail(Problem("--smtp", 1, f"cannot read {smtp!r}", "write it as HOST or HOST:PORT"))
+    port = int(port_text) if port_text else DEFAULT_PORTS[security]
+    problem = port_problem(port)
+    if problem:
+        fail(Problem("--smtp", 1, problem, "write it as HOST or HOST:PORT"))
+    return host, port

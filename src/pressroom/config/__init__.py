@@ -5,18 +5,28 @@ from __future__ import annotations
 import dataclasses
 import types
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin, get_type_hints
-from urllib.parse import urljoin, urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from urllib.parse import urljoin
+from zoneinfo import ZoneInfo
 
 import yaml
 
 from pressroom import yamlsafe
+from pressroom.config.checks import check_config, did_you_mean
+from pressroom.config.checks import located as _error
 from pressroom.errors import Problem, SetupError
 from pressroom.platforms import PLATFORMS
-from pressroom.weeks import WEEK_PAGE, WeeklySlot, parse_weekly_slot
+from pressroom.weeks import (
+    WEEK_PAGE,
+    WeeklySlot,
+    WorkingHours,
+    parse_duration,
+    parse_weekly_slot,
+    parse_working_hours,
+)
 
 CONFIG_NAME = "pressroom.yaml"
 
@@ -91,11 +101,35 @@ class Utm:
 
 
 @dataclass(frozen=True)
+class Schedule:
+    """When the posts go out: the lead's first, then the week's order, within working hours."""
+
+    days: str = "monday-friday"  # Working days: a range or a list (`monday, wednesday`)
+    hours: str = "09:00-18:00"  # Working hours (start-end), in the configured time zone
+    between_releases: str = "2h"  # From one release's posts to the next's: 30m, 2h, 1d
+    between_platforms: str = "0m"
+    """Between a release's platforms: ``0m``, they go out together; ``5m``, a few minutes apart."""
+
+    @property
+    def working(self) -> WorkingHours:
+        return parse_working_hours(self.days, self.hours)
+
+    @property
+    def release_gap(self) -> timedelta:
+        return parse_duration(self.between_releases)
+
+    @property
+    def platform_gap(self) -> timedelta:
+        return parse_duration(self.between_platforms)
+
+
+@dataclass(frozen=True)
 class Posts:
     platforms: tuple[str, ...] = tuple(PLATFORMS)  # Platforms to draft for, in this order
     hashtags: tuple[str, ...] = ()  # Added to every post (no `#`); the first thing cut
     x_narrow_nbsp_to_nbsp: bool = True  # On X, U+202F (X counts it 2) written as U+00A0
     utm_medium: str = "social"  # The utm_medium of posts' links (utm_source: the platform)
+    schedule: Schedule = field(default_factory=Schedule)  # When each post goes out
 
 
 @dataclass(frozen=True)
@@ -110,6 +144,19 @@ class WebSource:
 
 
 @dataclass(frozen=True)
+class Smtp:
+    """The server of ``pressroom send`` (its flags override these)."""
+
+    host: str = "127.0.0.1"  # The SMTP server's name or address
+    port: int = 0  # Its port; 0: 25, 465 with `ssl` or 587 with `starttls`
+    security: str = "none"
+    """``starttls`` (upgrade the connection), ``ssl`` (implicit TLS, port 465) or ``none``
+    (a local test server)."""
+    user: str = ""  # The login; empty: none. Its password only from `password_env`
+    password_env: str = "PRESSROOM_SMTP_PASSWORD"  # The environment variable of the password
+
+
+@dataclass(frozen=True)
 class Config:
     locale: str = "fr"  # fr or en (fr_CH…): the digest's fixed words, dates in words
     timezone: str = "Europe/Paris"  # IANA zone of the send slot, dates and posts' times
@@ -120,6 +167,7 @@ class Config:
     handles: dict[str, dict[str, str]] = field(default_factory=dict)  # A person's handles,
     # used in posts in place of their name: `Jane Doe: {x: "@janedoe", bluesky: "@jd.bsky.social"}`
     sources: tuple[WebSource, ...] = ()  # Sites `pressroom fetch` reads when given none
+    smtp: Smtp = field(default_factory=Smtp)  # The test send's server
 
     @property
     def tz(self) -> ZoneInfo:
@@ -158,7 +206,7 @@ def _parsed_config(shown: str, text: str) -> Config:
     if node is None:
         return Config()
     config: Config = _build(Config, node, shown, "")
-    _check(config, shown, node)
+    check_config(config, shown, node)
     return config
 
 
@@ -177,9 +225,12 @@ def _build(cls: type[Any], node: yaml.Node, path: str, where: str) -> Any:
         key = str(key_node.value)
         attr = "sender" if key == "from" else key
         if attr not in names:
-            known = ", ".join(sorted("from" if n == "sender" else n for n in names))
+            known = sorted("from" if n == "sender" else n for n in names)
             raise _error(
-                path, key_node, f"unknown key {where + key!r}", f"known keys here: {known}"
+                path,
+                key_node,
+                f"unknown key {where + key!r}",
+                did_you_mean(key, known) + f"known keys here: {', '.join(known)}",
             )
         values[attr] = _value(hints[attr], value_node, path, where + key)
     return cls(**values)
@@ -218,6 +269,10 @@ def _scalar(kind: type[Any], node: yaml.Node, path: str, where: str) -> Any:
         if not isinstance(value, bool):
             raise _error(path, node, f"{where} must be true or false", "write true or false")
         return value
+    if kind is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise _error(path, node, f"{where} must be a whole number", "write digits only")
+        return value
     if value is None:
         return ""
     text = str(value)
@@ -229,129 +284,3 @@ def _scalar(kind: type[Any], node: yaml.Node, path: str, where: str) -> Any:
             "remove it (write plain text)",
         )
     return text
-
-
-def _check(config: Config, path: str, root: yaml.Node) -> None:
-    """Values that parse but cannot work: an unknown time zone, platform or locale."""
-
-    def fail(key: str, message: str, hint: str) -> SetupError:
-        return _error(path, _node_at(root, key), message, hint)
-
-    try:
-        ZoneInfo(config.timezone)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise fail(
-            "timezone", f"unknown timezone {config.timezone!r}", "use a name such as Europe/Paris"
-        ) from exc
-    try:
-        parse_weekly_slot(config.newsletter.send_at)
-    except ValueError as exc:
-        raise fail(
-            "newsletter.send_at",
-            f"newsletter.send_at {config.newsletter.send_at!r} is not a weekday and a time",
-            "write it as monday 08:00 (or lundi 8h00)",
-        ) from exc
-    if config.locale[:2] not in ("fr", "en"):
-        raise fail("locale", f"locale {config.locale!r} is not supported", "use fr or en")
-    for key, template in (
-        ("utm.campaign", config.utm.campaign),
-        ("newsletter.web_version_url", config.newsletter.web_version_url),
-        ("newsletter.assets_url", config.newsletter.assets_url),
-    ):
-        try:
-            template.format(week="2026-W04")
-        except (KeyError, IndexError, ValueError) as exc:
-            raise fail(
-                key,
-                f"{key} {template!r} has a placeholder other than {{week}}",
-                "use {week} only, or double the braces: {{ }}",
-            ) from exc
-    assets = config.newsletter.assets_url
-    if assets and not (assets.startswith("https://") and urlsplit(assets).netloc):
-        raise fail(
-            "newsletter.assets_url",
-            f"newsletter.assets_url {assets!r} is not an https:// address",
-            "write the https:// address where the week's assets/ folder is published",
-        )
-    if not _absolute_http(config.newsletter.archive_url):
-        raise fail(
-            "newsletter.archive_url",
-            f"newsletter.archive_url {config.newsletter.archive_url!r} is not an absolute "
-            "http(s) address",
-            "write it as https://example.org/newsletter/ (by default it is newsletter/ "
-            "under newsletter.site_url)",
-        )
-    for platform in config.posts.platforms:
-        if platform not in PLATFORMS:
-            raise fail(
-                "posts.platforms",
-                f"unknown platform {platform!r}",
-                f"use some of: {', '.join(PLATFORMS)}",
-            )
-    for number, source in enumerate(config.sources):
-        _check_source(source, _node_at(root, "sources"), number, path)
-    for person, handles in config.handles.items():
-        for platform in handles:
-            if platform not in PLATFORMS:
-                raise fail(
-                    f"handles.{person}",
-                    f"unknown platform {platform!r} in handles of {person}",
-                    f"use some of: {', '.join(PLATFORMS)}",
-                )
-
-
-def _absolute_http(url: str) -> bool:
-    try:
-        parts = urlsplit(url)
-        return parts.scheme in ("http", "https") and bool(parts.hostname)
-    except ValueError:  # a broken [IPv6] host
-        return False
-
-
-def _check_source(source: WebSource, node: yaml.Node, number: int, path: str) -> None:
-    if isinstance(node, yaml.SequenceNode) and number < len(node.value):
-        node = node.value[number]
-    where = f"sources[{number}]"
-    if not _absolute_http(source.url):
-        raise _error(
-            path, node, f"{where}.url {source.url!r} is not an http(s) address", "write https://..."
-        )
-    if source.timezone:
-        try:
-            ZoneInfo(source.timezone)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise _error(
-                path,
-                node,
-                f"{where}.timezone: unknown timezone {source.timezone!r}",
-                "use a name such as Europe/Paris",
-            ) from exc
-    if source.selector:
-        import cssselect  # only a source with a selector needs it: not at every start
-
-        try:
-            cssselect.parse(source.selector)
-        except cssselect.SelectorError as exc:
-            raise _error(
-                path,
-                node,
-                f"{where}.selector {source.selector!r} is not a CSS selector: {exc}",
-                "write a selector such as article .content",
-            ) from exc
-
-
-def _node_at(root: yaml.Node, dotted: str) -> yaml.Node:
-    """The value node of a dotted key, or the deepest one found (for the error's line)."""
-    node = root
-    for part in dotted.split("."):
-        if not isinstance(node, yaml.MappingNode):
-            break
-        match = next((v for k, v in node.value if str(k.value) == part), None)
-        if match is None:
-            break
-        node = match
-    return node
-
-
-def _error(path: str, node: yaml.Node, message: str, hint: str) -> SetupError:
-    return SetupError(Problem(path, node.start_mark.line + 1, message, hint))

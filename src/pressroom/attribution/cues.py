@@ -324,12 +324,11 @@ def _said_above(text: str, v: Vocabulary) -> Cue | None:
     naming anyone else (``Mchunu said the city was losing water. This includes … ⏎
     “…”``): that person, when a speech verb has them for subject."""
     sentences = [s for s in _SENTENCE_BREAK.split(collapse(text) + " ") if s.strip()]
-    for sentence in reversed(sentences[-_SAID_ABOVE_SENTENCES:]):
-        if v.verb_re.search(sentence):
-            return _speaking(sentence, "named-before", v)
-        if mentions(sentence, v):
-            return None  # someone else is named after what was said
-    return None
+    window = sentences[-_SAID_ABOVE_SENTENCES:]
+    said = next((i for i in range(len(window) - 1, -1, -1) if v.verb_re.search(window[i])), None)
+    if said is None or any(mentions(s, v) for s in window[said + 1 :]):
+        return None  # no one said anything, or someone else is named after it
+    return _speaking(window[said], "named-before", v)
 
 
 _SAID_ABOVE_SENTENCES = 3

@@ -319,10 +319,20 @@ class People:
             None,
         )
 
-    def everyone(self) -> list[Person]:
-        """Every person the text has named, with the role it gave them."""
-        self._settle()
-        return list(self.named)
+    def roles(self) -> dict[str, str]:
+        """The role the text gives each person it names, where it gives one (without
+        working out sentence subjects: only the names are looked for)."""
+        roles: dict[str, str] = {}
+        for item in [*self.named, *self.pending]:
+            if isinstance(item, Person):
+                people = [item]
+            else:
+                found, start, end = item
+                people = [p for at, p in found.found if start <= at < end]
+            for person in people:
+                if person.role:
+                    roles.setdefault(person.name, person.role)
+        return roles
 
     def is_latest_subject(self, person: Person) -> bool:
         """Whether the text's last sentence subject (or speaker) is this person."""

@@ -104,14 +104,16 @@ def extract_quotes(
 def _with_known_roles(quotes: list[Quote], people: People, v: Vocabulary) -> list[Quote]:
     """A speaker's role where one quotation or mention states it and another does not
     (``Richie Williams, director of rugby, said …`` then ``… noted Williams``)."""
+    if all(q.role or not q.speaker for q in quotes):
+        return quotes
     roles: dict[str, str] = {}
     for quote in quotes:
         if quote.speaker and quote.role:
             roles.setdefault(quote.speaker, quote.role)
-    for person in people.everyone():
-        role = stated_role(person.role, v)
+    for name, given in people.roles().items():
+        role = stated_role(given, v)
         if role:
-            roles.setdefault(person.name, role)
+            roles.setdefault(name, role)
     return [
         replace(q, role=roles[q.speaker]) if q.speaker in roles and not q.role else q
         for q in quotes

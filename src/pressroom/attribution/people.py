@@ -94,7 +94,7 @@ def _subjects(
             subjects.append((start, Surname(alone["surname"])))
             continue
         office = _OFFICE_SUBJECT.match(body)  # "Le maire de Pénestin poursuit …"
-        if office is not None and _AFTER_SUBJECT.match(body, office.end()):
+        if office is not None and _AFTER_SUBJECT.match(body[office.end() :]):
             subjects.append((start, Office(office["office"].strip())))
     return subjects
 
@@ -166,7 +166,7 @@ _OFFICE_SUBJECT = lazy(
     r"^(?P<office>(?:le|la|l['’]|the)[ \u00a0]*(?:[\p{L}\-]+[ \u00a0]+){0,3}?"
     rf"(?:{'|'.join(_OFFICES)})"
     r"(?:[ \u00a0]+(?:de|du|des|of)[ \u00a0]+(?:la[ \u00a0]+|l['’]|the[ \u00a0]+)?"
-    r"\p{Lu}[\p{L}'’\-]*(?:[ \u00a0]+\p{Lu}[\p{L}'’\-]*)*)?)",
+    r"(?-i:\p{Lu})[\p{L}'’\-]*(?:[ \u00a0]+(?-i:\p{Lu})[\p{L}'’\-]*)*)?)",
     regex.I,
 )
 
@@ -223,6 +223,8 @@ class People:
     pending: list[Person | tuple[Mentions, int, int]] = field(default_factory=list)
     subjects: list[Person] = field(default_factory=list)
     """The people sentences were about, and the speakers named, most recent last."""
+    offices: set[str] = field(default_factory=set)
+    """Subjects written as an office whose holder the text does not name (``le maire``)."""
     unsure: set[str] = field(default_factory=set)
     """Subjects that may not be people (``Unsure``), until the text names them speaking."""
 
@@ -259,6 +261,8 @@ class People:
                     self._about(Person(str(subject), None, None))
                 elif isinstance(subject, Office):
                     holder = self._holder(subject)
+                    if holder is None:
+                        self.offices.add(str(subject))
                     self._about(holder or Person(str(subject), None, _office_gender(subject)))
                 elif isinstance(subject, Surname):
                     known = self._by_surname(subject)
@@ -289,6 +293,9 @@ class People:
             if _agrees(person, gender):
                 if person.name in self.unsure:
                     return None, f"is it {person.name}? the text does not show it is a person"
+                named = [p.name for p in self.named if person_like(p.name)]
+                if person.name in self.offices and named:
+                    return None, f"{person.name}: the text does not say who; is it {named[-1]}?"
                 rival = self._rival(person, gender)
                 if rival is not None:
                     return None, f"could be {person.name} or {rival.name}"
@@ -426,9 +433,14 @@ def _holds(role: str, office: str) -> bool:
     and ``vice-président`` are not ``president``."""
     words = role.lower().replace("’", "'").split()
     return any(
-        word == office and (at == 0 or words[at - 1] not in _LESSER)
+        _same_word(word, office) and (at == 0 or words[at - 1] not in _LESSER)
         for at, word in enumerate(words)
     )
+
+
+def _same_word(word: str, office: str) -> bool:
+    """``maire`` and ``mairesse``, ``président`` and ``présidente``: one office."""
+    return word == office or (word.startswith(office) and len(word) - len(office) <= 3)
 
 
 def _same_office(head: str, role: str) -> bool:

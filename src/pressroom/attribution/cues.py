@@ -239,6 +239,8 @@ def _before(before: str, v: Vocabulary) -> Cue | None:
         last_segment = _TRAILING_ADVERB.sub("", subject_text.split(",")[-1].strip(SPACES))
         if last_segment.lower() in PRONOUNS:  # "In it, he said:", "However, he also said"
             subject_text = last_segment
+        while _OPENING_CLAUSE.match(subject_text) and "," in subject_text:
+            subject_text = subject_text.split(",", 1)[1]  # "Speaking at the launch, Roe told"
         subject = parse_subject(v.adverbs.sub("", subject_text.strip(SPACES)), v, before_verb=True)
         if (subject is None or subject.kind == "descriptor") and ending in ":,":
             # "Le chef de Québec Forte et Fière Bruno Marchand a publié …, déclarer :"
@@ -400,6 +402,12 @@ _PRONOUN_UNKNOWN_VERB = lazy(
 )
 _SPEAKER_LINE_SPLIT = lazy(r"[ \u00a0]+[-–—][ \u00a0]+")  # "Allen Whyte - Commissioner of Police"
 _SIGNATURE = lazy(r"^[ \u00a0]*[–—-][ \u00a0]?(?=\p{Lu})")
+# A clause that opens a sentence before its subject: "Speaking at the launch,", "Lors de…,"
+_OPENING_CLAUSE = lazy(
+    r"^[ \u00a0]*(?:\p{L}+ing|at|in|on|during|after|before|following|lors|dans|à|en|après|"
+    r"avant|pendant|face|devant|interrogée?|interviewed|asked)\b",
+    regex.I,
+)
 _TRAILING_ADVERB = lazy(r"[ \u00a0]+(?:also|then|too|later|aussi|ensuite|alors)$", regex.I)
 _AS_SAID = lazy(r"^comme[ \u00a0]+l['’](?:a|ont)[ \u00a0]+", regex.I)
 _CLITICS = lazy(r"^(?:leur|lui|nous|vous|me|m['’]|t['’])\s*(?=\p{Ll})")

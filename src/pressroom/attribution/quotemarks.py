@@ -130,9 +130,13 @@ def chunks(texts: Sequence[str], lines: Sequence[int]) -> list[Chunk]:
         if open_at is not None:
             text, used = texts[index], 1
             spans, open_at, mark = scan(text)
-            if open_at is not None and _continued_below(text, texts[index + 1 : index + 3]):
+            if open_at is not None and (
+                _continued_below(text, texts[index + 1 : index + 3])
+                or _said_to_the_end(text, open_at)
+            ):
                 # each paragraph of the quotation opens with the mark, only the last closes
-                # (a caption or an advertisement line may stand between them)
+                # (a caption or an advertisement line may stand between them); or the
+                # closing mark was lost after 'said: "…'
                 spans.append(Span(open_at, len(text), text[open_at + 1 :], text[open_at]))
                 open_at, mark = None, None
             if mark in ("'", "‘", '"'):
@@ -140,6 +144,20 @@ def chunks(texts: Sequence[str], lines: Sequence[int]) -> list[Chunk]:
         found.append(Chunk(text, lines[index], index, used, tuple(spans), mark))
         index += used
     return found
+
+
+# How an attribution ends right before its quotation: "said:", "stated,", "commented".
+_ATTRIBUTION_END = lazy(r"(?:[:,]|\b(?:said|says|\p{Ll}+ed))$")
+
+
+def _said_to_the_end(text: str, open_at: int) -> bool:
+    """``X said: "We are … association.`` with no closing mark: an attribution before the
+    mark (a colon, a comma, ``commented``), whole sentences after it, and no other mark."""
+    return (
+        _ATTRIBUTION_END.search(text[:open_at].rstrip(SPACES)) is not None
+        and text.rstrip(SPACES)[-1:] in ".!?…"
+        and not any(m in text[open_at + 1 :] for m in '«»“”"')
+    )
 
 
 def _continued_below(text: str, below: Sequence[str]) -> bool:

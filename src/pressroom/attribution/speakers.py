@@ -116,6 +116,8 @@ def split_role_name(phrase: str, v: Vocabulary) -> tuple[str | None, str | None]
         else:
             break
         index -= 1
+    if len(name) >= 3 and name[-1].rstrip(".,") in _POST_NOMINALS:
+        name = name[:-1]
     if not name:
         return None, None
     if len(name) >= 3 and index >= 0 and tokens[index].lower() in _OFFICE_OF:
@@ -409,6 +411,8 @@ _DETERMINED_TITLE = lazy(
     r"honourable|honorable|rev|reverend|révérend)\b)",
     regex.I,
 )
-_OFFICE_OF = frozenset(("of", "for", "de", "du", "des"))
+_OFFICE_OF = frozenset(("of", "for", "de", "du", "des", "the", "and"))
+# Letters after a name that are no part of it: "Michael Creed TD", "Jane Roe MP".
+_POST_NOMINALS = frozenset("TD MP MSP MS MLA MPP MHA QC KC OBE MBE CBE KBE DBE".split())
 _ELIDED = lazy(r"^[lL]['’]\p{Ll}{3,}$")
 _INTERESSE = lazy(r"^l['’]intéressée?$")

@@ -223,6 +223,8 @@ class People:
     pending: list[Person | tuple[Mentions, int, int]] = field(default_factory=list)
     subjects: list[Person] = field(default_factory=list)
     """The people sentences were about, and the speakers named, most recent last."""
+    spoke: set[str] = field(default_factory=set)
+    """The people named as speakers (by a cue, or resolved from one)."""
     offices: set[str] = field(default_factory=set)
     """Subjects written as an office whose holder the text does not name (``le maire``)."""
     unsure: set[str] = field(default_factory=set)
@@ -243,6 +245,7 @@ class People:
             if isinstance(item, Person):
                 self.unsure.discard(item.name)
                 self._about(self._add(item))
+                self.spoke.add(item.name)
                 continue
             found, start, end = item
             subjects = dict(found.subjects)
@@ -340,6 +343,14 @@ class People:
                 if person.role:
                     roles.setdefault(person.name, person.role)
         return roles
+
+    def last_speaker(self) -> Person | None:
+        """The person the text is now about, when that is the last speaker named (no
+        sentence about someone else since)."""
+        self._settle()
+        if self.subjects and self.subjects[-1].name in self.spoke:
+            return self.subjects[-1]
+        return None
 
     def is_latest_subject(self, person: Person) -> bool:
         """Whether the text's last sentence subject (or speaker) is this person."""

@@ -203,6 +203,18 @@ def _descriptor(
             return Attribution(
                 check=f"“{text}”: could be " + " or ".join(p.name for p in holders[:3])
             )
+        last = people.last_speaker()
+        gender = subject.gender or _determiner_gender(lower)
+        if (
+            last is not None
+            and person_like(last.name)
+            and (last.role is None or office in last.role.lower())
+            and (gender is None or gender_of(last) in (None, gender))
+        ):
+            # "« … », déclare X. … « … », affirme le premier vice-président": the speaker
+            # just named, written again as an office the text gives no one else
+            people.add(last)
+            return Attribution(last.name, stated_role(last.role, v) or _as_role(text), "descriptor")
         named = [p.name for p in people.named if person_like(p.name)]
         if (definite or _DEFINITE.match(text)) and named:
             # "le coach cinacien" in a text that names people: who holds it is not said

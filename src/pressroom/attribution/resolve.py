@@ -36,7 +36,7 @@ NOT_SPEAKERS = NOT_FIRST | PRONOUNS
 _TRAILING = lazy(r"(?<!\b\p{Lu}|\bJr)[\s\u00a0\u202f.,:;!?]+$")
 # An epithet standing for the person the text is about: "l'éleveur", "the 11-year-old".
 _EPITHET = lazy(
-    r"^(?:(?:le|la|l['’]|the)\s*[\p{Ll}\d]|(?:ce|cet|cette)\s+\p{L})[\p{L}\d'’\-]+(?:\s|$)"
+    r"^(?:(?i:le|la|l['’]|the)\s*[\p{Ll}\d]|(?i:ce|cet|cette)\s+\p{L})[\p{L}\d'’\-]+(?:\s|$)"
 )
 # Someone the text describes and does not name: "un activiste", "a local resident".
 _SOMEONE = lazy(r"^(?:un|une|a|an)[ \u00a0]+\p{Ll}", regex.I)

@@ -130,6 +130,7 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
         adverbs=lazy(
             rf"^(?:(?:{french_weekdays}|hier|aujourd['’]hui|"
             r"encore|également|aussi|alors|ensuite|enfin|ce\s+matin|ce\s+soir|soir|matin|"
+            r"d['’]ailleurs|pourtant|toutefois|cependant|néanmoins|notamment|surtout|"
             r"today|yesterday|also|then|further|later|recently|simply|again)[\s,]+){1,3}",
             regex.I,
         ),

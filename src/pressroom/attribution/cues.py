@@ -89,7 +89,24 @@ def find_cue(
         or above
         or inside
         or (_after_cue(after, v) if not before.strip(SPACES) else None)
+        or (_first_person(inner, before, previous, v) if _FIRST_PERSON.match(inner) else None)
     )
+
+
+def _first_person(inner: str, before: str, previous: Chunk | None, v: Vocabulary) -> Cue | None:
+    """``Elle n'est pas du genre à se taire. « J'ai eu un arrêt maladie … »``: words in
+    the first person right after a sentence about one person are that person's."""
+    text = before if before.strip(SPACES) else (previous.text if previous else "")
+    if previous is not None and text is previous.text and previous.spans:
+        return None
+    sentences = [s for s in _SENTENCE_BREAK.split(collapse(text) + " ") if s.strip()]
+    if not sentences or sentences[-1].rstrip(SPACES)[-1:] not in ".!":
+        return None
+    sentence = sentences[-1].strip(SPACES)
+    pronoun = _SUBJECT_PRONOUN.match(sentence)
+    if pronoun is not None:
+        return Cue(pronoun_subject("-" + pronoun["pronoun"].lower()), "named-before")
+    return _speaking(sentence, "named-before", v)
 
 
 def _signed_below(below: Chunk, v: Vocabulary) -> Cue | None:
@@ -407,6 +424,11 @@ _OPENING_CLAUSE = lazy(
     r"^[ \u00a0]*(?:\p{L}+ing|at|in|on|during|after|before|following|lors|dans|à|en|après|"
     r"avant|pendant|face|devant|interrogée?|interviewed|asked)\b",
     regex.I,
+)
+# A quotation in the first person singular, within its first words.
+_FIRST_PERSON = lazy(r"^(?:\S+[ \u00a0]+){0,10}?(?:(?i:je|j['’]|moi)|I|I['’]m|my|me)\b")
+_SUBJECT_PRONOUN = lazy(
+    r"^(?:(?:et|mais|and|but)[ \u00a0]+)?(?P<pronoun>il|elle|he|she)\b", regex.I
 )
 _TRAILING_ADVERB = lazy(r"[ \u00a0]+(?:also|then|too|later|aussi|ensuite|alors)$", regex.I)
 _AS_SAID = lazy(r"^comme[ \u00a0]+l['’](?:a|ont)[ \u00a0]+", regex.I)

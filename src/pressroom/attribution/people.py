@@ -28,8 +28,9 @@ _AFTER_SUBJECT = lazy(
 _INTRO = lazy(r"^(?:[^,.;:]{1,100},\s*){1,3}")
 _PRONOUN_SUBJECT = lazy(r"^(?:(?:and|but|et|mais|puis)\s+)?(?P<pronoun>he|she|il|elle)\b", regex.I)
 _SUBJECT_PRONOUN_GENDER: dict[str, Gender] = {"he": "m", "il": "m", "she": "f", "elle": "f"}
-# How many sentence subjects back a pronoun may reach.
+# How many sentence subjects back a pronoun may reach, and how many paragraphs.
 _SUBJECT_WINDOW = 3
+_REACH = 3
 
 
 class Mentions:
@@ -42,6 +43,10 @@ class Mentions:
         self._vocabulary = vocabulary
         self._found: list[tuple[int, Person]] | None = None
         self._subjects: list[tuple[int, Person | Surname | Office | Unsure | Gender]] | None = None
+
+    @property
+    def text(self) -> str:
+        return self._text
 
     @property
     def found(self) -> list[tuple[int, Person]]:
@@ -220,7 +225,12 @@ class People:
     named: list[Person]
     vocabulary: Vocabulary
     groups: list[str] = field(default_factory=list)  # "les deux groupes", "The donors"
-    pending: list[Person | tuple[Mentions, int, int]] = field(default_factory=list)
+    pending: list[tuple[Person | tuple[Mentions, int, int], int]] = field(default_factory=list)
+    paragraph: int = 0
+    """The paragraph being read (its index); what is added is read as of it."""
+    seen: dict[str, int] = field(default_factory=dict)
+    """The last paragraph that named each person, was about them, or quoted them."""
+    _at: int = 0
     subjects: list[Person] = field(default_factory=list)
     """The people sentences were about, and the speakers named, most recent last."""
     spoke: set[str] = field(default_factory=set)
@@ -232,16 +242,16 @@ class People:
 
     def add(self, person: Person) -> None:
         """A speaker the text names outright: named, and what the text is now about."""
-        self.pending.append(person)
+        self.pending.append((person, self.paragraph))
 
     def add_mentioned(self, found: Mentions, start: int, end: int) -> None:
         """The people ``found`` names from ``start`` to before ``end``, unless part of a
         known person's role."""
-        self.pending.append((found, start, end))
+        self.pending.append(((found, start, end), self.paragraph))
 
     def _settle(self) -> None:
         pending, self.pending = self.pending, []
-        for item in pending:
+        for item, self._at in pending:
             if isinstance(item, Person):
                 self.unsure.discard(item.name)
                 self._about(self._add(item))
@@ -253,6 +263,12 @@ class People:
             for at, person in found.found:
                 if start <= at < end and not self._in_a_role(person.name):
                     added[at] = self._add(person)
+                    self.seen[added[at].name] = self._at
+            stretch = found.text[start:end]
+            for known in self.named:  # "Mayor Steele said …", "Laurent …": named again
+                first = name_parts(known.name).first
+                if (known.surname and known.surname in stretch) or (first and first in stretch):
+                    self.seen[known.name] = self._at
             for at, subject in found.subjects:
                 if not start <= at < end:
                     continue
@@ -275,6 +291,7 @@ class People:
                     self._about(_with_gender(self.subjects[-1], subject))  # "He also said"
 
     def _about(self, person: Person) -> None:
+        self.seen[person.name] = self._at
         self.subjects = [p for p in self.subjects if p.name != person.name][-8:]
         self.subjects.append(person)
         self.named = [
@@ -293,6 +310,8 @@ class People:
         that gender lately, that one. None, with the reason, when the text leaves it open."""
         self._settle()
         for person in reversed(self.subjects[-_SUBJECT_WINDOW:]):
+            if _agrees(person, gender) and self._far(person):
+                return None, f"{person.name} was last named more than {_REACH} paragraphs before"
             if _agrees(person, gender):
                 if person.name in self.unsure:
                     return None, f"is it {person.name}? the text does not show it is a person"
@@ -333,7 +352,7 @@ class People:
         """The role the text gives each person it names, where it gives one (without
         working out sentence subjects: only the names are looked for)."""
         roles: dict[str, str] = {}
-        for item in [*self.named, *self.pending]:
+        for item in [*self.named, *(entry for entry, _ in self.pending)]:
             if isinstance(item, Person):
                 people = [item]
             else:
@@ -351,6 +370,10 @@ class People:
         if self.subjects and self.subjects[-1].name in self.spoke:
             return self.subjects[-1]
         return None
+
+    def _far(self, person: Person) -> bool:
+        """Whether the text was last about this person too many paragraphs back."""
+        return self.paragraph - self.seen.get(person.name, self.paragraph) > _REACH
 
     def is_latest_subject(self, person: Person) -> bool:
         """Whether the text's last sentence subject (or speaker) is this person."""

@@ -84,6 +84,7 @@ def extract_quotes(
     last_quote: Quote | None = None
     every = chunks(texts, [p.line for p in paragraphs])
     for index, chunk in enumerate(every):
+        people.paragraph = index
         if chunk.unclosed:
             unclosed.append(Unclosed(chunk.line, chunk.unclosed))
         # People are looked for in the title and near quotations only (speed: a pronoun's

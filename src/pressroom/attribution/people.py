@@ -265,10 +265,10 @@ class People:
                     added[at] = self._add(person)
                     self.seen[added[at].name] = self._at
             stretch = found.text[start:end]
-            for known in self.named:  # "Mayor Steele said …", "Laurent …": named again
-                first = name_parts(known.name).first
-                if (known.surname and known.surname in stretch) or (first and first in stretch):
-                    self.seen[known.name] = self._at
+            for again in self.named:  # "Mayor Steele said …", "Laurent …": named again
+                first = name_parts(again.name).first
+                if (again.surname and again.surname in stretch) or (first and first in stretch):
+                    self.seen[again.name] = self._at
             for at, subject in found.subjects:
                 if not start <= at < end:
                     continue

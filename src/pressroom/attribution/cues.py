@@ -283,6 +283,11 @@ def _before(before: str, v: Vocabulary) -> Cue | None:
         subject = parse_subject(label, v, before_verb=False)
         if subject is not None and subject.kind in ("name", "surname"):
             return Cue(subject, "before-colon")
+        example = _LIKE_NAME.search(body)  # "…, à l'image de Maxime Médard :"
+        if example is not None:
+            named = parse_subject(example["who"], v)
+            if named is not None and named.kind == "name":
+                return Cue(named, "before-colon")
         if not verbs:  # "Berger de père en fils, Alain Bouvier a pris la parole :"
             return _speaking(body, "before-colon", v)
     if verbs and (ending in ":," or _REPORTED.search(body)):
@@ -429,6 +434,12 @@ _OPENING_CLAUSE = lazy(
 _FIRST_PERSON = lazy(r"^(?:\S+[ \u00a0]+){0,10}?(?:(?i:je|j['’]|moi)|I|I['’]m|my|me)\b")
 _SUBJECT_PRONOUN = lazy(
     r"^(?:(?:et|mais|and|but)[ \u00a0]+)?(?P<pronoun>il|elle|he|she)\b", regex.I
+)
+# "Un record que les joueurs savourent, à l'image de Maxime Médard :"
+_LIKE_NAME = lazy(
+    r"(?:à[ \u00a0]+l['’]image[ \u00a0]+d[e'’]|à[ \u00a0]+l['’]instar[ \u00a0]+d[e'’]|"
+    r"comme|such[ \u00a0]+as|like)[ \u00a0]*(?P<who>\p{Lu}[^,;:.]{2,60})$",
+    regex.I,
 )
 _TRAILING_ADVERB = lazy(r"[ \u00a0]+(?:also|then|too|later|aussi|ensuite|alors)$", regex.I)
 _AS_SAID = lazy(r"^comme[ \u00a0]+l['’](?:a|ont)[ \u00a0]+", regex.I)

@@ -60,7 +60,8 @@ def named_after(after: str, v: Vocabulary) -> Subject | None:
 def _subject(name: str) -> regex.Pattern[str]:
     """The person a sentence is about: ``[Intro, ]Jane Doe[, role,] has …``."""
     return regex.compile(
-        rf"^(?:[^,.;:«»“”\"]{{0,90}},\s*)?(?P<name>{name})(?:\s*,[^,«»“”\"]{{1,120}},)?"
+        rf"^(?:[^,.;:«»“”\"]{{0,90}},\s*|(?i:c['’]est)[^,.;:«»“”\"]{{0,80}}?\s(?:que|qu['’])\s*)?"
+        rf"(?P<name>{name})(?:\s*,[^,«»“”\"]{{1,120}},)?"
         rf"\s+{_AUXILIARY}"
     )
 

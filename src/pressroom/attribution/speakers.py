@@ -41,7 +41,8 @@ _SUBJECT_END = lazy(
     r",\s*(?:adding|ajoutant|précisant|soulignant|déplorant|expliquant|noting|saying)\b|"
     r"\s(?:lors|devant|during|in\sa\sstatement|on\sTwitter|sur\sTwitter|à\sl['’](?:issue|heure|occasion)|au\smoment|"
     r"à\spropos|au\ssujet|about|concerning|regarding|"
-    r"au\scours|dans\sun|dans\sune|pendant|après\s(?:la|le|les|l['’]|avoir)|"
+    r"au\scours|dans\sun|dans\sune|pendant|après\s(?:la|le|les|l['’]|avoir)|alors\sque|"
+    r"tandis\sque|"
     r"en\s(?:conférence|marge|réunion|séance|direct|entrevue|entretien|point\sde\spresse))\b)"
 )
 _CAP_TOKEN = lazy(r"^(?:\p{Lu}[\p{L}'’\-]*\.?|\p{Lu}\.(?:\p{Lu}\.)*|d['’]\p{Lu}\p{L}*)$")

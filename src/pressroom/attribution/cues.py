@@ -13,12 +13,15 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import regex
 
 from pressroom.attribution.inversion import inside_cue, inverted_subject, pronoun_subject
 from pressroom.attribution.names import NOT_FIRST, PRONOUNS
 from pressroom.attribution.nearby import DEMONSTRATIVE, lead_in, named_after, named_before
 from pressroom.attribution.people import Surname, speaking_subject
+from pressroom.attribution.persons import person_like
 from pressroom.attribution.quotemarks import SPACES, Chunk, Span
 from pressroom.attribution.resolve import Cue
 from pressroom.attribution.speakers import (
@@ -119,6 +122,20 @@ def _signed_below(below: Chunk, v: Vocabulary) -> Cue | None:
     verb = v.verb_re.search(text)
     subject = parse_subject(cut_subject(text[: verb.start()] if verb else text), v)
     return Cue(subject, "after-name") if subject and subject.kind == "name" else None
+
+
+def _joint(subject_text: str, v: Vocabulary) -> bool:
+    """Whether the words before a verb name two people joined by ``et``/``and``: they
+    speak together, and the quotation is no one's alone."""
+    if not _AND.search(subject_text):
+        return False
+    named = [(at, p) for at, p in mentions(subject_text, v) if p.role or person_like(p.name)]
+    return len({person.name for _, person in named}) >= 2 and any(
+        _AND.search(subject_text[a:b]) for (a, _), (b, _) in pairwise(named)
+    )
+
+
+_AND = lazy(r"[ \u00a0,](?:et|and)[ \u00a0]", regex.I)
 
 
 def _lone_word(subject: Subject) -> bool:
@@ -244,6 +261,8 @@ def _before(before: str, v: Vocabulary) -> Cue | None:
     if relative is not None:
         return relative
     verbs = list(v.verb_re.finditer(body))
+    if verbs and _joint(body[: verbs[-1].start()], v):
+        return None  # "James Lopez, et le ministre Luc Blanchette étaient fiers d'annoncer"
     if verbs:
         verb = verbs[-1]
         trailing = body[verb.end() :].strip(SPACES)
@@ -335,7 +354,7 @@ def _sentence_before(sentence: str, v: Vocabulary) -> Cue | None:
     """``Jane Doe says the way we live has changed. "…"``: a quotation that opens a sentence
     right after one whose subject is a person speaking."""
     verb = v.verb_re.search(sentence)
-    if verb is None or verb["inv"]:
+    if verb is None or verb["inv"] or _joint(sentence[: verb.start()], v):
         return None
     subject = parse_subject(sentence[: verb.start()], v, before_verb=True)
     if subject is None or subject.kind not in ("name", "surname", "pronoun"):
@@ -352,6 +371,9 @@ def _said_above(text: str, v: Vocabulary) -> Cue | None:
     said = next((i for i in range(len(window) - 1, -1, -1) if v.verb_re.search(window[i])), None)
     if said is None or any(mentions(s, v) for s in window[said + 1 :]):
         return None  # no one said anything, or someone else is named after it
+    pronoun = _SUBJECT_PRONOUN.match(window[said].strip(SPACES))  # "But he admitted, …"
+    if pronoun is not None:
+        return Cue(pronoun_subject("-" + pronoun["pronoun"].lower()), "named-before")
     return _speaking(window[said], "named-before", v)
 
 
@@ -431,7 +453,9 @@ _OPENING_CLAUSE = lazy(
     regex.I,
 )
 # A quotation in the first person singular, within its first words.
-_FIRST_PERSON = lazy(r"^(?:\S+[ \u00a0]+){0,10}?(?:(?i:je|j['’]|moi)|I|I['’]m|my|me)\b")
+_FIRST_PERSON = lazy(
+    r"^(?:\S+[ \u00a0]+){0,10}?(?:(?i:je|j['’]|moi|nous|we)|I|I['’]m|my|me|our|us)\b"
+)
 _SUBJECT_PRONOUN = lazy(
     r"^(?:(?:et|mais|and|but)[ \u00a0]+)?(?P<pronoun>il|elle|he|she)\b", regex.I
 )

@@ -235,6 +235,10 @@ class People:
     """The people sentences were about, and the speakers named, most recent last."""
     spoke: set[str] = field(default_factory=set)
     """The people named as speakers (by a cue, or resolved from one)."""
+    read: list[str] = field(default_factory=list)
+    """The stretches of text read for names so far, lower-cased, in order."""
+    spoke_at: dict[str, int] = field(default_factory=dict)
+    """How many of ``read`` came before each speaker last spoke."""
     offices: set[str] = field(default_factory=set)
     """Subjects written as an office whose holder the text does not name (``le maire``)."""
     unsure: set[str] = field(default_factory=set)
@@ -256,6 +260,7 @@ class People:
                 self.unsure.discard(item.name)
                 self._about(self._add(item))
                 self.spoke.add(item.name)
+                self.spoke_at[item.name] = len(self.read)
                 continue
             found, start, end = item
             subjects = dict(found.subjects)
@@ -265,6 +270,7 @@ class People:
                     added[at] = self._add(person)
                     self.seen[added[at].name] = self._at
             stretch = found.text[start:end]
+            self.read.append(stretch.lower())
             for again in self.named:  # "Mayor Steele said …", "Laurent …": named again
                 first = name_parts(again.name).first
                 if (again.surname and again.surname in stretch) or (first and first in stretch):
@@ -374,6 +380,12 @@ class People:
     def _far(self, person: Person) -> bool:
         """Whether the text was last about this person too many paragraphs back."""
         return self.paragraph - self.seen.get(person.name, self.paragraph) > _REACH
+
+    def written_before(self, word: str, person: Person) -> bool:
+        """Whether the text wrote ``word`` before ``person`` last spoke (``le ministre de
+        la santé`` above the mayor's quotation: another man is the minister)."""
+        self._settle()
+        return any(word in stretch for stretch in self.read[: self.spoke_at.get(person.name, 0)])
 
     def is_latest_subject(self, person: Person) -> bool:
         """Whether the text's last sentence subject (or speaker) is this person."""

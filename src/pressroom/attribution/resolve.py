@@ -210,6 +210,7 @@ def _descriptor(
             and person_like(last.name)
             and (last.role is None or office in last.role.lower())
             and (gender is None or gender_of(last) in (None, gender))
+            and not people.written_before(office, last)
         ):
             # "« … », déclare X. … « … », affirme le premier vice-président": the speaker
             # just named, written again as an office the text gives no one else

@@ -201,6 +201,10 @@ def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> S
             second, second_prefix = split_role_name(segments[1], v)
             if second and not second_prefix and is_person_name(second, v):
                 return _named(second, head, segments[2:], v)
+            lone = second and not second_prefix and " " not in second
+            if lone and _is_office(head, v) and str(second).lower() not in NOT_FIRST:
+                # "said Head Coach, Tandy": an office, then the surname alone
+                return Subject("surname", str(second), clean_role(head, v))
         return _descriptor(head, v) if before_verb else None
     if prefix and prefix.split()[0].lower() in NOT_FIRST and not DETERMINER.match(prefix):
         office = prefix.rstrip(".").lower() in v.role_words | v.title_words
@@ -219,6 +223,12 @@ def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> S
                 return _named(second, head, segments[2:], v)
         return None
     return _named(name, prefix, segments[1:], v)
+
+
+def _is_office(phrase: str, v: Vocabulary) -> bool:
+    """Whether a phrase is only an office: ``Head Coach``, ``Chief Executive``."""
+    words = [w.lower() for w in words_of(DETERMINER.sub("", phrase))]
+    return bool(words) and words[-1] in v.role_words and len(words) <= 4
 
 
 def _whole_name(segments: list[str], v: Vocabulary) -> tuple[int, str] | None:

@@ -30,7 +30,7 @@ _ADVERB = (
     r"(?:donc|aussi|également|ensuite|encore|enfin|alors|notamment|déjà|bien|ainsi|pourtant|"
     r"toutefois|cependant|néanmoins|d['’]ailleurs|d['’]abord|aussitôt|longuement|"
     r"(?:lui|elle|eux)[ \u00a0]+aussi|pour[ \u00a0]+sa[ \u00a0]+part|"
-    r"quant[ \u00a0]+à[ \u00a0]+(?:lui|elle))"
+    r"quant[ \u00a0]+à[ \u00a0]+(?:lui|elle)|de[ \u00a0]+son[ \u00a0]+côté)"
 )
 
 

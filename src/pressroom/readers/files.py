@@ -14,9 +14,12 @@ from pressroom.lexicon import PACKAGED, Lexicons
 from pressroom.model import ImageFile, Release, is_remote
 from pressroom.pickling import pickled_by_fields
 from pressroom.readers.decode import decode, removed_characters
+from pressroom.readers.document import Extractor
 from pressroom.readers.images import ImageSource, read_image
 from pressroom.readers.markdown import read_markdown
+from pressroom.readers.pdf import read_pdf
 from pressroom.readers.text import read_text
+from pressroom.readers.word import read_docx
 from pressroom.readers.yamlrecord import read_yaml
 from pressroom.yamlsafe import remove_unsafe_characters
 
@@ -28,6 +31,10 @@ READERS: dict[str, Reader] = {
     ".yaml": read_yaml,
     ".yml": read_yaml,
 }
+DOCUMENTS: dict[str, Extractor] = {".docx": read_docx, ".pdf": read_pdf}
+"""Formats whose text is taken out of a layout first, then read by ``read_text``."""
+SUFFIXES = frozenset((*READERS, *DOCUMENTS))
+"""The release files' suffixes: what a workspace's ``seeds/`` is read for."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +70,7 @@ def release_entries(folder: Path) -> list[os.DirEntry[str]]:
                     continue
                 if entry.is_dir(follow_symlinks=False):
                     scan(entry.path)
-                elif file_suffix(entry.name) in READERS and entry.is_file():
+                elif file_suffix(entry.name) in SUFFIXES and entry.is_file():
                     found.append(entry)
 
     scan(str(folder))
@@ -75,7 +82,10 @@ def read_bytes(
 ) -> tuple[Release | None, list[Problem]]:
     """One file's bytes to a release, or to the problems that stopped it. Never raises.
     Quotations are attributed with the word lists of ``lexicons``."""
-    reader = READERS.get(Path(path).suffix.lower(), read_text)
+    suffix = Path(path).suffix.lower()
+    if suffix in DOCUMENTS:
+        return _read_document(raw, path, tz, lexicons, DOCUMENTS[suffix])
+    reader = READERS.get(suffix, read_text)
     try:
         decoded = decode(raw)
         text, removed = remove_unsafe_characters(decoded.text)
@@ -110,6 +120,21 @@ def read_bytes(
             ),
         )
     return release, problems
+
+
+def _read_document(
+    raw: bytes, path: str, tz: ZoneInfo, lexicons: Lexicons, extract: Extractor
+) -> tuple[Release | None, list[Problem]]:
+    """A Word or PDF file: its paragraphs as text, read as a text release."""
+    try:
+        document = extract(raw, path)
+        text, removed = remove_unsafe_characters(document.text)
+        release, problems = read_text(text, path, tz, lexicons, document.title_lines)
+    except RecordError as exc:
+        return None, [Problem(path, exc.line, exc.message, exc.hint)]
+    if removed:
+        problems.insert(0, removed_characters(path, removed))
+    return release, [*document.problems, *problems]
 
 
 @pickled_by_fields

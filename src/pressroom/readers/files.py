@@ -48,7 +48,8 @@ class ReadOutcome:
 
 
 def release_files(folder: Path) -> list[Path]:
-    """Release files of a folder and its subfolders, in path order; hidden ones are skipped."""
+    """Release files of a folder and its subfolders, in path order; hidden ones, and the
+    ``~$`` lock files Word leaves beside a document it has open, are skipped."""
     return [Path(entry.path) for entry in release_entries(folder)]
 
 
@@ -66,7 +67,7 @@ def release_entries(folder: Path) -> list[os.DirEntry[str]]:
     def scan(directory: str) -> None:
         with os.scandir(directory) as entries:
             for entry in entries:
-                if entry.name.startswith("."):
+                if entry.name.startswith((".", "~$")):  # hidden; Word's lock on an open file
                     continue
                 if entry.is_dir(follow_symlinks=False):
                     scan(entry.path)

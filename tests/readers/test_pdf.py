@@ -31,7 +31,7 @@ QUAY = [
         *RUN * 3,
         (
             10,
-            "\u201cThe quay gives the island its harbour back,\u201d said Tom Ashdown, chair of the",
+            "“The quay gives the island its harbour back,” said Tom Ashdown, chair of the",
         ),
         (10, "Harbour Board. The works were paid for by the county, the port and the ferry com-"),
         (10, "pany, whose boats were refitted over the winter, and the ticket office moved to the"),
@@ -88,7 +88,7 @@ def test_a_three_page_pdf_reads_without_its_page_furniture(tmp_path: Path) -> No
 
 
 def test_a_word_spelt_with_a_hyphen_keeps_it_at_a_line_end(tmp_path: Path) -> None:
-    pages = [
+    pages: list[list[tuple[float, str]]] = [
         [
             (16, "Le port de Valmont accueille son premier ferry électrique"),
             (10, "Valmont, le 2 avril 2026"),
@@ -109,7 +109,10 @@ def test_a_word_spelt_with_a_hyphen_keeps_it_at_a_line_end(tmp_path: Path) -> No
 
 
 def test_only_the_first_pages_are_read(tmp_path: Path) -> None:
-    pages = [[(16, "A very long annual report of the board")], [(10, "12 March 2026")]]
+    pages: list[list[tuple[float, str]]] = [
+        [(16, "A very long annual report of the board")],
+        [(10, "12 March 2026")],
+    ]
     pages += [[(10, f"Page of annex number {n} about the harbour works.")] for n in range(60)]
     document = read_pdf(write_pdf(tmp_path / "long.pdf", pages).read_bytes(), "seeds/long.pdf")
     assert f"annex number {MAX_PAGES - 3} " in document.text

@@ -13,13 +13,13 @@ from pressroom.readers.files import read_bytes, read_file
 from pressroom.readers.pdf import MAX_PAGES, read_pdf
 from support import PARIS, write_pdf
 
-RUN = [
+RUN: list[tuple[float, str]] = [
     (10, "The new quay opens to the public on Saturday with a free ferry service linking the"),
     (10, "old town to the island, every twenty minutes from seven in the morning until"),
     (10, "midnight, and a night crossing on Fridays and Saturdays through the summer."),
     (0, ""),
 ]
-QUAY = [
+QUAY: list[list[tuple[float, str]]] = [
     [
         (10, "Harbour Board of Eastmere"),
         (10, "12 March 2026"),

@@ -287,6 +287,46 @@ def write_pdf(
     return path
 
 
+TRAM: list[tuple[str, str]] = [
+    ("Normal", "**COMMUNIQUÉ DE PRESSE**"),
+    ("Normal", "Valmont, le 14 janvier 2026"),
+    ("Title", "La Métropole de Valmont ouvre trois lignes de tramway"),
+    (
+        "Normal",
+        "**Les trois lignes desserviront douze communes dès le printemps, avec une rame "
+        "toutes les six minutes.**",
+    ),
+    ("Heading 2", "Un chantier de quatre ans"),
+    (
+        "Normal",
+        "Le chantier a mobilisé plus de 400 entreprises de la région. « Ce tramway va "
+        "changer la vie des habitants des quartiers nord », a déclaré **Léa Fontanel**, "
+        "présidente de la Métropole.",
+    ),
+    ("List Bullet", "Ligne A : Gare – Hôpital nord"),
+    ("List Bullet", "Ligne B : Campus – Port"),
+    ("Normal", "Les horaires sont sur [le site de la Métropole](https://valmont.example/tram)."),
+]
+"""A French Word release (``write_docx``): title, date, standfirst, quotation, list, link."""
+
+
+def docx_bomb() -> bytes:
+    """A .docx of a few hundred kilobytes whose zip unpacks to more than the limit."""
+    import io
+    import zipfile
+
+    from pressroom.readers.word import MAX_UNCOMPRESSED
+
+    buffer = io.BytesIO()
+    chunk = b"\0" * (1 << 20)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        archive.writestr("word/document.xml", b"<w:document/>")
+        with archive.open("word/media/image1.png", "w", force_zip64=True) as image:
+            for _ in range(MAX_UNCOMPRESSED // len(chunk) + 1):
+                image.write(chunk)
+    return buffer.getvalue()
+
+
 class Site:
     """A web site on 127.0.0.1 for fetch tests: ``routes`` maps a path to a handler that
     answers one request; it records each request's path and User-Agent and the most

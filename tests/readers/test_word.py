@@ -11,29 +11,8 @@ from pathlib import Path
 import pytest
 
 from pressroom.readers.files import read_bytes, read_file, release_files
-from pressroom.readers.word import MAX_PART, MAX_UNCOMPRESSED
-from support import PARIS, write_docx
-
-TRAM = [
-    ("Normal", "**COMMUNIQUÉ DE PRESSE**"),
-    ("Normal", "Valmont, le 14 janvier 2026"),
-    ("Title", "La Métropole de Valmont ouvre trois lignes de tramway"),
-    (
-        "Normal",
-        "**Les trois lignes desserviront douze communes dès le printemps, avec une rame "
-        "toutes les six minutes.**",
-    ),
-    ("Heading 2", "Un chantier de quatre ans"),
-    (
-        "Normal",
-        "Le chantier a mobilisé plus de 400 entreprises de la région. « Ce tramway va "
-        "changer la vie des habitants des quartiers nord », a déclaré **Léa Fontanel**, "
-        "présidente de la Métropole.",
-    ),
-    ("List Bullet", "Ligne A : Gare – Hôpital nord"),
-    ("List Bullet", "Ligne B : Campus – Port"),
-    ("Normal", "Les horaires sont sur [le site de la Métropole](https://valmont.example/tram)."),
-]
+from pressroom.readers.word import MAX_PART
+from support import PARIS, TRAM, docx_bomb, write_docx
 
 
 def test_a_french_word_release_reads_to_its_title_date_and_quotation(tmp_path: Path) -> None:
@@ -100,18 +79,6 @@ _EMPTY = (
 )
 
 
-def _bomb() -> bytes:
-    """A zip of a few hundred kilobytes that unpacks to more than the limit."""
-    buffer = io.BytesIO()
-    chunk = b"\0" * (1 << 20)
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-        archive.writestr("word/document.xml", b"<w:document/>")
-        with archive.open("word/media/image1.png", "w", force_zip64=True) as image:
-            for _ in range(MAX_UNCOMPRESSED // len(chunk) + 1):
-                image.write(chunk)
-    return buffer.getvalue()
-
-
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
@@ -136,7 +103,7 @@ def test_a_word_file_that_cannot_be_read_is_a_located_problem(raw: bytes, expect
 
 def test_a_zip_bomb_is_refused_from_the_zip_directory(tmp_path: Path) -> None:
     path = tmp_path / "bomb.docx"
-    path.write_bytes(_bomb())
+    path.write_bytes(docx_bomb())
     read = read_file(path, PARIS, "seeds/bomb.docx")
     assert read.release is None
     assert [str(p) for p in read.problems] == [

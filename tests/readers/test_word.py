@@ -34,6 +34,16 @@ def test_a_french_word_release_reads_to_its_title_date_and_quotation(tmp_path: P
     assert kinds[-1] == ("paragraph", "Les horaires sont sur le site de la Métropole.")
 
 
+def test_a_word_release_may_open_with_fields(tmp_path: Path) -> None:
+    fields = ["---", "url: https://valmont.example/tram", "tags: [tram, mobilité]", "---"]
+    path = write_docx(tmp_path / "tram.docx", [*(("Normal", f) for f in fields), *TRAM])
+    release, problems = read_bytes(path.read_bytes(), "seeds/tram.docx", PARIS)
+    assert release is not None and problems == []
+    assert (release.url, release.tags) == ("https://valmont.example/tram", ("tram", "mobilité"))
+    assert release.title == "La Métropole de Valmont ouvre trois lignes de tramway"
+    assert release.source.line == 7
+
+
 def test_an_english_word_release_with_a_bold_title(tmp_path: Path) -> None:
     path = write_docx(
         tmp_path / "library.docx",

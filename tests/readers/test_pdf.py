@@ -4,6 +4,8 @@ cannot be read is a located problem."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +13,7 @@ import pytest
 
 from pressroom.readers.files import read_bytes, read_file
 from pressroom.readers.pdf import MAX_PAGES, read_pdf
-from support import PARIS, write_pdf
+from support import PARIS, ROOT, write_pdf
 
 RUN: list[tuple[float, str]] = [
     (10, "The new quay opens to the public on Saturday with a free ferry service linking the"),
@@ -161,3 +163,17 @@ def test_a_pdf_that_cannot_be_read_is_a_located_problem(
     assert read.release is None
     [problem] = read.problems
     assert str(problem).startswith("seeds/bad.pdf:1: ") and expected in str(problem)
+
+
+def test_other_formats_read_without_importing_mammoth_or_pdfminer() -> None:
+    code = (
+        "import sys; from pathlib import Path; from zoneinfo import ZoneInfo;"
+        "from pressroom.readers.files import read_files, release_files;"
+        "outcome = read_files(release_files(Path('seeds')), ZoneInfo('Europe/Paris'));"
+        "assert outcome.releases;"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mammoth', 'pdfminer')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert result.stdout == "[]\n"

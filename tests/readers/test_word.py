@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pressroom.readers.files import read_bytes, read_file, release_files
+from pressroom.readers.files import read_bytes, read_file, release_files, source_lines
 from pressroom.readers.word import MAX_PART
 from support import PARIS, TRAM, docx_bomb, write_docx
 
@@ -120,3 +120,15 @@ def test_a_zip_bomb_is_refused_from_the_zip_directory(tmp_path: Path) -> None:
         "seeds/bomb.docx:1: the Word document unpacks to 257 MB (limit 256 MB); not read; "
         "remove large embedded files, or export the text"
     ]
+
+
+def test_a_documents_lines_are_its_paragraphs(tmp_path: Path) -> None:
+    """What the preview shows beside a review note's line: the paragraph it counts."""
+    raw = write_docx(tmp_path / "tram.docx", TRAM).read_bytes()
+    release, _ = read_bytes(raw, "seeds/tram.docx", PARIS)
+    assert release is not None
+    lines = source_lines(raw, "seeds/tram.docx")
+    assert lines[release.source.line - 1] == release.title
+    assert lines[release.quotes[0].line - 1].startswith("Le chantier a mobilisé")
+    assert source_lines(b"not a zip", "seeds/bad.docx") == []
+    assert source_lines("Titre\nLe 3/2/2026\n".encode(), "seeds/a.txt") == ["Titre", "Le 3/2/2026"]

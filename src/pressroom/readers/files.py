@@ -138,6 +138,18 @@ def _read_document(
     return release, [*document.problems, *problems]
 
 
+def source_lines(raw: bytes, name: str) -> list[str]:
+    """A release file's lines as its problems count them: a Word or PDF document's
+    paragraphs (none when it cannot be read), another file's text lines."""
+    extract = DOCUMENTS.get(file_suffix(name))
+    if extract is None:
+        return raw.decode("utf-8", errors="replace").splitlines()
+    try:
+        return extract(raw, name).text.splitlines()
+    except RecordError:
+        return []
+
+
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class FileRead:

@@ -131,4 +131,4 @@ def test_a_documents_lines_are_its_paragraphs(tmp_path: Path) -> None:
     assert lines[release.source.line - 1] == release.title
     assert lines[release.quotes[0].line - 1].startswith("Le chantier a mobilisé")
     assert source_lines(b"not a zip", "seeds/bad.docx") == []
-    assert source_lines("Titre\nLe 3/2/2026\n".encode(), "seeds/a.txt") == ["Titre", "Le 3/2/2026"]
+    assert source_lines(b"Titre\nLe 3/2/2026\n", "seeds/a.txt") == ["Titre", "Le 3/2/2026"]

@@ -83,6 +83,13 @@ def _zip(entries: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
+_LAUGHS = (
+    '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY l0 "lol">'
+    + "".join(f'<!ENTITY l{n} "{f"&l{n - 1};" * 10}">' for n in range(1, 10))
+    + ']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    "<w:body><w:p><w:r><w:t>&l9;</w:t></w:r></w:p></w:body></w:document>"
+).encode()
+"""A billion laughs: entities that expand a kilobyte into three gigabytes."""
 _EMPTY = (
     b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
     b"<w:body/></w:document>"
@@ -97,12 +104,13 @@ _EMPTY = (
         (_zip({"content.xml": b"<office/>"}), "the zip holds no word/document.xml"),
         (
             _zip({"word/document.xml": b"<w:document>" + b" " * (MAX_PART + 1)}),
-            "part word/document.xml unpacks to 8 MB (limit 8 MB); not read",
+            "part word/document.xml unpacks to 2.0 MB (limit 2 MB); not read",
         ),
         (_zip({"word/document.xml": b"<w:document><w:body>"}), "cannot be read"),
+        (_zip({"word/document.xml": _LAUGHS}), "part word/document.xml declares a DTD"),
         (_zip({"word/document.xml": _EMPTY}), "the document holds no text"),
     ],
-    ids=["old-doc", "broken-zip", "no-document", "huge-xml", "bad-xml", "empty"],
+    ids=["old-doc", "broken-zip", "no-document", "huge-xml", "bad-xml", "laughs", "empty"],
 )
 def test_a_word_file_that_cannot_be_read_is_a_located_problem(raw: bytes, expected: str) -> None:
     release, problems = read_bytes(raw, "seeds/bad.docx", PARIS)

@@ -26,7 +26,8 @@ QUAY: list[list[tuple[float, str]]] = [
         (10, "Harbour Board of Eastmere"),
         (10, "12 March 2026"),
         (0, ""),
-        (18, "Eastmere harbour opens its rebuilt ferry quay"),
+        (18, "Eastmere harbour opens its"),
+        (18, "Rebuilt Ferry Quay"),  # a title on two lines, the second short and capitalised
         (0, ""),
         (11, "A two-year project gives the island a crossing every twenty minutes."),
         (0, ""),
@@ -70,7 +71,7 @@ def test_a_three_page_pdf_reads_without_its_page_furniture(tmp_path: Path) -> No
     release, problems = read_bytes(path.read_bytes(), "seeds/quay.pdf", PARIS)
     assert release is not None, problems
     assert problems == []
-    assert release.title == "Eastmere harbour opens its rebuilt ferry quay"
+    assert release.title == "Eastmere harbour opens its Rebuilt Ferry Quay"
     assert release.date.date() == date(2026, 3, 12)
     assert release.lang == "en"
     assert release.standfirst == (

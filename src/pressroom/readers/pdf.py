@@ -101,7 +101,7 @@ def read_pdf(raw: bytes, name: str) -> Document:
     hints: list[tuple[float, int]] = []
     body_size, column = _body_size_and_column(boxes)
     for box in boxes:
-        for words, size in _paragraphs(box, column, spelt):
+        for words, size in _paragraphs(box, column, body_size, spelt):
             line = paragraph(words)
             if not line:
                 continue
@@ -194,25 +194,29 @@ def _body_size_and_column(boxes: list[_Box]) -> tuple[float, float]:
     return (sizes.most_common(1)[0][0] if sizes else 0.0), column
 
 
-def _paragraphs(box: _Box, column: float, spelt: frozenset[str]) -> list[tuple[str, float]]:
-    """A box's lines joined into paragraphs, each with its type size: a hyphenated word
-    made whole; a change of type size, or a short line that ends a sentence or that a
-    capital follows, ends a paragraph."""
+def _paragraphs(
+    box: _Box, column: float, body_size: float, spelt: frozenset[str]
+) -> list[tuple[str, float]]:
+    """A box's lines joined into paragraphs, each with its type size, a hyphenated word
+    made whole (``_ends_paragraph`` says where one ends)."""
     found: list[tuple[str, float]] = []
     current = ""
     for index, line in enumerate(box.lines):
         current = _join(current, line.text, spelt) if current else line.text
         after = box.lines[index + 1] if index + 1 < len(box.lines) else None
-        if after is None or _ends_paragraph(line, after, column):
+        if after is None or _ends_paragraph(line, after, column, body_size):
             found.append((current, line.size))
             current = ""
     return found
 
 
-def _ends_paragraph(line: _Line, after: _Line, column: float) -> bool:
+def _ends_paragraph(line: _Line, after: _Line, column: float, body_size: float) -> bool:
+    """A change of type size ends a paragraph; so does a short line of the body's type
+    that ends a sentence or that a capital follows (a title in larger type, wrapped on
+    two lines, stays one however its lines fall)."""
     if abs(after.size - line.size) > max(line.size, after.size) * 0.1:
         return True
-    if line.width >= column * _SHORT_LINE:
+    if line.width >= column * _SHORT_LINE or line.size > body_size * 1.05:
         return False
     return line.text.endswith(_SENTENCE_END) or not after.text[0].islower()
 

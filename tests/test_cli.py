@@ -445,3 +445,20 @@ def test_ingest_shows_why_a_speaker_is_to_check_and_the_speaker_the_editor_sets(
     assert result.exit_code == ExitStatus.PROBLEMS
     assert json.loads(result.stdout)[0]["quotes"][0]["speaker"] == "Tom Lee"
     assert f'{release}:8: no quotation holds "at low tide"; copy a few words' in result.stderr
+
+
+def test_check_reads_the_html_the_email_sends(tmp_path: Path, runner: CliRunner) -> None:
+    """digest.html shows unpublished images from the week folder (relative addresses);
+    `check` judges the HTML of the .eml, whose images load over https."""
+    from support import PICTURES_WEEK, pictures_workspace
+
+    workspace = pictures_workspace(tmp_path)
+    config = workspace / "pressroom.yaml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  assets_url:", "  # assets_url:"), encoding="utf-8")
+    assert runner.invoke(app, ["build", "-C", str(workspace)]).exit_code == 0
+    assert 'src="assets/' in (workspace / "outbox" / PICTURES_WEEK / "digest.html").read_text()
+    command = ["check", "-C", str(workspace), "--week", PICTURES_WEEK]
+    result = runner.invoke(app, command, env={"COLUMNS": "300"})
+    row = next(line for line in result.output.splitlines() if "images within limits" in line)
+    assert "pass" in row and "2 images, all https; 1 file" in row, result.output

@@ -74,12 +74,18 @@ def check(
 
 
 def _built_week(folder: Path) -> tuple[str, str, bytes]:
-    """The week's digest.html, digest.txt and digest.eml, or a usage error."""
+    """The HTML the week's digest.eml sends (digest.html may show its images from the
+    folder's copies), digest.txt and digest.eml; or a usage error."""
+    from email import message_from_bytes
+    from email.message import EmailMessage
+    from email.policy import default
+
     try:
-        return (
-            (folder / "digest.html").read_text(encoding="utf-8"),
-            (folder / "digest.txt").read_text(encoding="utf-8"),
-            (folder / "digest.eml").read_bytes(),
-        )
+        eml = (folder / "digest.eml").read_bytes()
+        text = (folder / "digest.txt").read_text(encoding="utf-8")
+        (folder / "digest.html").stat()
     except OSError:
         fail(Problem(str(folder), 1, f"week {folder.name} is not built", "run `pressroom build`"))
+    part = message_from_bytes(eml, _class=EmailMessage, policy=default).get_body(("html",))
+    html = str(part.get_content()).replace("\r\n", "\n") if part is not None else ""
+    return html, text, eml

@@ -447,9 +447,9 @@ def test_ingest_shows_why_a_speaker_is_to_check_and_the_speaker_the_editor_sets(
     assert f'{release}:8: no quotation holds "at low tide"; copy a few words' in result.stderr
 
 
-def test_check_reads_the_html_the_email_sends(tmp_path: Path, runner: CliRunner) -> None:
+def test_check_judges_images_at_their_published_address(tmp_path: Path, runner: CliRunner) -> None:
     """digest.html shows unpublished images from the week folder (relative addresses);
-    `check` judges the HTML of the .eml, whose images load over https."""
+    `check` judges them where the email loads them, over https."""
     from support import PICTURES_WEEK, pictures_workspace
 
     workspace = pictures_workspace(tmp_path)

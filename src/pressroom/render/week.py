@@ -96,6 +96,12 @@ def local_copies(html: bytes, base: str, paths: Iterable[str]) -> bytes:
     return html
 
 
+def published_images(html: str, base: str) -> str:
+    """A digest.html made by ``local_copies`` with its images at their published addresses
+    again, as the email's HTML has them (what ``pressroom check`` judges)."""
+    return html.replace(f'src="{ASSETS}/', f'src="{escape(base)}')
+
+
 def week_summary(digest: Digest) -> dict[str, str]:
     """What the web archive shows of a week, as its report carries it (``digest``; see
     ``pipeline.archive.archived_week``)."""

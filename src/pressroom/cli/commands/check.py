@@ -42,14 +42,20 @@ def check(
     nothing to check.
     """
     from pressroom.audit import axe_checks, spam_checks
+    from pressroom.config import load_config
     from pressroom.readers.images import images_in
     from pressroom.render.checks import Check, check_digest, failed
+    from pressroom.render.week import published_images
 
     outbox = workspace / OUTBOX
     weeks = [week_or_exit(w) for w in week] if week else existing_weeks(outbox)
     if not weeks:
         fail(Problem(str(outbox), 1, "no built week to check", "run `pressroom build` first"))
     built = {name: _built_week(outbox / name) for name in weeks}
+    newsletter = load_config(workspace).newsletter
+    if not newsletter.assets_url:  # digest.html shows them from the copies: the email's HTML
+        for name, (html, text, eml) in built.items():
+            built[name] = (published_images(html, newsletter.assets_base(name)), text, eml)
     spam = spam_checks([eml for _html, _text, eml in built.values()])
     any_failed = False
     for (name, (html, text, _eml)), spam_verdict in zip(built.items(), spam, strict=True):
@@ -74,18 +80,12 @@ def check(
 
 
 def _built_week(folder: Path) -> tuple[str, str, bytes]:
-    """The HTML the week's digest.eml sends (digest.html may show its images from the
-    folder's copies), digest.txt and digest.eml; or a usage error."""
-    from email import message_from_bytes
-    from email.message import EmailMessage
-    from email.policy import default
-
+    """The week's digest.html, digest.txt and digest.eml, or a usage error."""
     try:
-        eml = (folder / "digest.eml").read_bytes()
-        text = (folder / "digest.txt").read_text(encoding="utf-8")
-        (folder / "digest.html").stat()
+        return (
+            (folder / "digest.html").read_text(encoding="utf-8"),
+            (folder / "digest.txt").read_text(encoding="utf-8"),
+            (folder / "digest.eml").read_bytes(),
+        )
     except OSError:
         fail(Problem(str(folder), 1, f"week {folder.name} is not built", "run `pressroom build`"))
-    part = message_from_bytes(eml, _class=EmailMessage, policy=default).get_body(("html",))
-    html = str(part.get_content()).replace("\r\n", "\n") if part is not None else ""
-    return html, text, eml

@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from pressroom.errors import Problem, RecordError, Severity
@@ -14,14 +15,14 @@ from pressroom.lexicon import PACKAGED, Lexicons
 from pressroom.model import ImageFile, Release, is_remote
 from pressroom.pickling import pickled_by_fields
 from pressroom.readers.decode import decode, removed_characters
-from pressroom.readers.document import Extractor
 from pressroom.readers.images import ImageSource, read_image
 from pressroom.readers.markdown import read_markdown
-from pressroom.readers.pdf import read_pdf
 from pressroom.readers.text import read_text
-from pressroom.readers.word import read_docx
 from pressroom.readers.yamlrecord import read_yaml
 from pressroom.yamlsafe import remove_unsafe_characters
+
+if TYPE_CHECKING:
+    from pressroom.readers.document import Extractor
 
 Reader = Callable[[str, str, ZoneInfo, Lexicons], tuple[Release, list[Problem]]]
 READERS: dict[str, Reader] = {
@@ -31,8 +32,9 @@ READERS: dict[str, Reader] = {
     ".yaml": read_yaml,
     ".yml": read_yaml,
 }
-DOCUMENTS: dict[str, Extractor] = {".docx": read_docx, ".pdf": read_pdf}
-"""Formats whose text is taken out of a layout first, then read by ``read_text``."""
+DOCUMENTS = frozenset({".docx", ".pdf"})
+"""Formats whose text is taken out of a layout first (``document.Extractor``), then read
+by ``read_text``; their readers are imported when such a file is read."""
 SUFFIXES = frozenset((*READERS, *DOCUMENTS))
 """The release files' suffixes: what a workspace's ``seeds/`` is read for."""
 
@@ -85,7 +87,7 @@ def read_bytes(
     Quotations are attributed with the word lists of ``lexicons``."""
     suffix = Path(path).suffix.lower()
     if suffix in DOCUMENTS:
-        return _read_document(raw, path, tz, lexicons, DOCUMENTS[suffix])
+        return _read_document(raw, path, tz, lexicons, _extractor(suffix))
     reader = READERS.get(suffix, read_text)
     try:
         decoded = decode(raw)
@@ -138,14 +140,24 @@ def _read_document(
     return release, [*document.problems, *problems]
 
 
+def _extractor(suffix: str) -> Extractor:
+    if suffix == ".docx":
+        from pressroom.readers.word import read_docx
+
+        return read_docx
+    from pressroom.readers.pdf import read_pdf
+
+    return read_pdf
+
+
 def source_lines(raw: bytes, name: str) -> list[str]:
     """A release file's lines as its problems count them: a Word or PDF document's
     paragraphs (none when it cannot be read), another file's text lines."""
-    extract = DOCUMENTS.get(file_suffix(name))
-    if extract is None:
+    suffix = file_suffix(name)
+    if suffix not in DOCUMENTS:
         return raw.decode("utf-8", errors="replace").splitlines()
     try:
-        return extract(raw, name).text.splitlines()
+        return _extractor(suffix)(raw, name).text.splitlines()
     except RecordError:
         return []
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import shutil
 import threading
 from collections.abc import Callable
@@ -211,6 +212,119 @@ def pictures_workspace(folder: Path, width: int = 1200, height: int = 800) -> Pa
     shutil.copytree(PICTURES, folder, dirs_exist_ok=True)
     write_image(folder / LEAD_IMAGE, width, height)
     return folder
+
+
+_INLINE = re.compile(r"\*\*(?P<bold>[^*]+)\*\*|\[(?P<text>[^\]]+)\]\((?P<url>[^)]+)\)")
+
+
+def write_docx(path: Path, paragraphs: list[tuple[str, str]]) -> Path:
+    """A Word document made with python-docx: (style, text) pairs, a style such as
+    "Title", "Heading 2", "List Bullet" or "Normal"; ``**bold**`` and ``[text](url)``
+    inside a text are bold runs and hyperlinks."""
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    for style, text in paragraphs:
+        block = document.add_paragraph(style=style)
+        at = 0
+        for found in [*_INLINE.finditer(text), None]:
+            end = found.start() if found else len(text)
+            if end > at:
+                block.add_run(text[at:end])
+            if found is None:
+                break
+            at = found.end()
+            if found["bold"]:
+                block.add_run(found["bold"]).bold = True
+                continue
+            link = OxmlElement("w:hyperlink")
+            link.set(
+                qn("r:id"),
+                block.part.relate_to(found["url"], RELATIONSHIP_TYPE.HYPERLINK, is_external=True),
+            )
+            run = OxmlElement("w:r")
+            words = OxmlElement("w:t")
+            words.text = found["text"]
+            run.append(words)
+            link.append(run)
+            block._p.append(link)
+    document.save(str(path))
+    return path
+
+
+def write_pdf(
+    path: Path, pages: list[list[tuple[float, str]]], header: str = "", footer: str = ""
+) -> Path:
+    """An A4 PDF made with reportlab: each page's lines as (type size, text) from the top,
+    a size of 0 a paragraph's gap; ``header`` and ``footer`` on every page (``{page}`` and
+    ``{pages}`` filled in)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    width, height = A4
+    drawing = canvas.Canvas(str(path), pagesize=A4)
+    for number, lines in enumerate(pages, start=1):
+        fill = {"page": number, "pages": len(pages)}
+        if header:
+            drawing.setFont("Helvetica", 8)
+            drawing.drawString(56, height - 40, header.format(**fill))
+        if footer:
+            drawing.setFont("Helvetica", 8)
+            drawing.drawCentredString(width / 2, 36, footer.format(**fill))
+        y = height - 110
+        for size, text in lines:
+            if not size:
+                y -= 10
+                continue
+            drawing.setFont("Helvetica-Bold" if size > 12 else "Helvetica", size)
+            drawing.drawString(56, y, text)
+            y -= size * 1.3
+        drawing.showPage()
+    drawing.save()
+    return path
+
+
+TRAM: list[tuple[str, str]] = [
+    ("Normal", "**COMMUNIQUÉ DE PRESSE**"),
+    ("Normal", "Valmont, le 14 janvier 2026"),
+    ("Title", "La Métropole de Valmont ouvre trois lignes de tramway"),
+    (
+        "Normal",
+        "**Les trois lignes desserviront douze communes dès le printemps, avec une rame "
+        "toutes les six minutes.**",
+    ),
+    ("Heading 2", "Un chantier de quatre ans"),
+    (
+        "Normal",
+        "Le chantier a mobilisé plus de 400 entreprises de la région. « Ce tramway va "
+        "changer la vie des habitants des quartiers nord », a déclaré **Léa Fontanel**, "
+        "présidente de la Métropole.",
+    ),
+    ("List Bullet", "Ligne A : Gare – Hôpital nord"),
+    ("List Bullet", "Ligne B : Campus – Port"),
+    ("Normal", "Les horaires sont sur [le site de la Métropole](https://valmont.example/tram)."),
+]
+"""A French Word release (``write_docx``): title, date, standfirst, quotation, list, link."""
+
+
+def docx_bomb() -> bytes:
+    """A .docx of a few hundred kilobytes whose zip unpacks to more than the limit."""
+    import io
+    import zipfile
+
+    from pressroom.readers.word import MAX_UNCOMPRESSED
+
+    buffer = io.BytesIO()
+    chunk = b"\0" * (1 << 20)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        archive.writestr("word/document.xml", b"<w:document/>")
+        with archive.open("word/media/image1.png", "w", force_zip64=True) as image:
+            for _ in range(MAX_UNCOMPRESSED // len(chunk) + 1):
+                image.write(chunk)
+    return buffer.getvalue()
 
 
 class Site:

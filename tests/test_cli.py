@@ -554,3 +554,20 @@ def test_a_rebuild_line_says_the_weeks_the_problems_or_the_error() -> None:
         BuildResult((), ("2026-W04",), (), ()), None, at
     )
     assert "build failed: pressroom.yaml:2: bad" in rebuild_line(None, "pressroom.yaml:2: bad", at)
+
+
+def test_check_judges_images_at_their_published_address(tmp_path: Path, runner: CliRunner) -> None:
+    """digest.html shows unpublished images from the week folder (relative addresses);
+    `check` judges them where the email loads them, over https."""
+    from support import PICTURES_WEEK, pictures_workspace
+
+    workspace = pictures_workspace(tmp_path)
+    config = workspace / "pressroom.yaml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  assets_url:", "  # assets_url:"), encoding="utf-8")
+    assert runner.invoke(app, ["build", "-C", str(workspace)]).exit_code == 0
+    assert 'src="assets/' in (workspace / "outbox" / PICTURES_WEEK / "digest.html").read_text()
+    command = ["check", "-C", str(workspace), "--week", PICTURES_WEEK]
+    result = runner.invoke(app, command, env={"COLUMNS": "300"})
+    row = next(line for line in result.output.splitlines() if "images within limits" in line)
+    assert "pass" in row and "2 images, all https; 1 file" in row, result.output

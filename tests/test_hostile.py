@@ -24,7 +24,7 @@ from pressroom.errors import OutboxError, SetupError
 from pressroom.outbox import ARCHIVE_FEED, ARCHIVE_INDEX, INDEX_NAME
 from pressroom.pipeline.build import build
 from pressroom.yamlsafe import UNSAFE_CHARACTERS
-from support import copy_workspace, fail_outbox_writes
+from support import TRAM, copy_workspace, docx_bomb, fail_outbox_writes, write_docx, write_pdf
 from test_yamlsafe import BOMB
 
 MEMORY_CAP = 1536 * 1024 * 1024
@@ -103,6 +103,31 @@ def test_hostile_releases_are_located_problems_and_the_rest_is_built(hostile: Pa
     outbox = hostile / "outbox"
     for written in ("2025-W11/digest.html", "2026-W04/digest.html", "index.html", "feed.xml"):
         assert (outbox / written).is_file(), written
+
+
+def test_word_and_pdf_seeds_are_built_and_bad_ones_located(tmp_path: Path) -> None:
+    workspace = copy_workspace(tmp_path)
+    seeds = workspace / "seeds"
+    tram = [(style, text.replace("14 janvier", "21 janvier")) for style, text in TRAM]
+    write_docx(seeds / "tram.docx", tram)
+    (seeds / "bomb.docx").write_bytes(docx_bomb())
+    (seeds / "old.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    write_pdf(seeds / "scan.pdf", [[]])
+    (seeds / "cut.pdf").write_bytes((seeds / "scan.pdf").read_bytes()[:200])
+    result = build_capped(workspace)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    for expected in (
+        "seeds/bomb.docx:1: the Word document unpacks to 257 MB (limit 256 MB); not read",
+        "seeds/old.docx:1: not a Word document pressroom can read",
+        "seeds/scan.pdf:1: the PDF file has no text pressroom can read (no text layer",
+        "seeds/cut.pdf:1: the PDF cannot be read (",
+    ):
+        assert expected in result.stderr
+    assert "seeds/tram.docx" not in result.stderr
+    digest = (workspace / "outbox" / "2026-W04" / "digest.html").read_text(encoding="utf-8")
+    assert "La Métropole de Valmont ouvre trois lignes de tramway" in digest
+    assert "Ce tramway va changer la vie des habitants des quartiers nord" in digest
 
 
 @pytest.mark.parametrize(
@@ -290,6 +315,8 @@ def test_any_yaml_or_bytes_builds_or_is_a_located_problem(
         (seeds / "any.yaml").write_text(yaml.safe_dump(fields, allow_unicode=True), "utf-8")
         (seeds / "any.md").write_bytes(b"---\n" + raw + b"\n---\nText.\n")
         (seeds / "any.txt").write_bytes(raw)
+        (seeds / "any.pdf").write_bytes(b"%PDF-1.4\n" + raw)
+        (seeds / "any.docx").write_bytes(b"PK\x03\x04" + raw)
         (workspace / "weeks").mkdir()
         (workspace / "weeks" / "2026-W04.yaml").write_text(yaml.safe_dump(week), "utf-8")
         try:

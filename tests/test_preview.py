@@ -288,8 +288,13 @@ def test_the_week_page_shows_the_editor_view(editor_preview: tuple[str, PreviewS
         lambda: week_file.write_text(text, encoding="utf-8"),
     )
     assert b"medical imaging" not in _get(base, "/2026-W04/digest.html")[1]
+    _eventually(  # the week page's view is made anew once the whole rebuild is over
+        lambda: (
+            "Week file: <code>weeks/2026-W04.yaml</code>" in _get(base, "/2026-W04/")[1].decode()
+        ),
+        lambda: None,
+    )
     page = _get(base, "/2026-W04/")[1].decode()
-    assert "Week file: <code>weeks/2026-W04.yaml</code>" in page
     assert "<td>2026-01-22-les-lycees-de-la-region-passent-au-chauffage-par-geothermie</td>" in page
     assert f"<td>{fund}</td>" in page and '<tr class="excluded">\n    <td>excluded</td>' in page
     assert "<p>Une semaine <em>chargée</em>.</p>" in page

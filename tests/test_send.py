@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 from datetime import UTC, datetime
 from email import message_from_bytes
+from email.message import EmailMessage
 from email.policy import default
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -15,6 +16,8 @@ from aiosmtpd.controller import Controller
 from typer.testing import CliRunner, Result
 
 from pressroom.cli.main import app
+from pressroom.pipeline.build import build
+from support import LEAD_IMAGE, PICTURES_WEEK, pictures_workspace
 
 
 class _Inbox:
@@ -255,3 +258,68 @@ def test_implicit_tls_with_a_login_from_the_config_and_the_environment(
         assert len(inbox.messages) == 1
     finally:
         controller.stop()
+
+
+def _pictures(folder: Path, published: bool) -> Path:
+    """The pictures workspace, built; its images published at assets_url, or not yet."""
+    workspace = pictures_workspace(folder)
+    if not published:
+        config = workspace / "pressroom.yaml"
+        text = config.read_text(encoding="utf-8")
+        config.write_text(text.replace("  assets_url:", "  # assets_url:"), encoding="utf-8")
+    assert build(workspace, jobs=1).built == (PICTURES_WEEK,)
+    return workspace
+
+
+def _send_pictures(runner: CliRunner, workspace: Path, address: str) -> None:
+    command = ["send", "-C", str(workspace), "--week", PICTURES_WEEK, "--to", "me@example.org"]
+    result = runner.invoke(app, [*command, "--smtp", address])
+    assert result.exit_code == 0, result.output
+
+
+def test_the_test_send_embeds_images_not_yet_published(
+    tmp_path: Path, runner: CliRunner, smtp_server: Any
+) -> None:
+    inbox, address = smtp_server
+    workspace = _pictures(tmp_path, published=False)
+    _send_pictures(runner, workspace, address)
+    [(_, raw)] = inbox.messages
+    message = message_from_bytes(raw, _class=EmailMessage, policy=default)
+    html_part = message.get_body(("html",))
+    assert html_part is not None
+    html = html_part.get_content()
+    related = [p for p in message.walk() if p.get_content_maintype() == "image"]
+    [image] = related
+    assert image.get_content_type() == "image/jpeg"
+    assert image["Content-ID"].startswith("<") and image["Content-ID"].endswith(">")
+    assert f'src="cid:{image["Content-ID"][1:-1]}"' in html
+    assert image.get_content() == (workspace / LEAD_IMAGE).read_bytes()
+    assert f"/{LEAD_IMAGE}" not in html  # no address left that leads nowhere yet
+    assert 'src="https://images.example.org/forets/jeunes-pins.jpg"' in html  # remote: as is
+    assert message.get_body(("plain",)) is not None
+    types = [p.get_content_type() for p in message.walk()]
+    assert types[:4] == ["multipart/alternative", "text/plain", "multipart/related", "text/html"]
+    eml = (workspace / "outbox" / PICTURES_WEEK / "digest.eml").read_bytes()
+    assert b"multipart/related" not in eml  # the outbox's .eml is not changed
+
+
+def test_the_test_send_of_published_images_is_the_built_message(
+    tmp_path: Path, runner: CliRunner, smtp_server: Any
+) -> None:
+    inbox, address = smtp_server
+    workspace = _pictures(tmp_path, published=True)
+    _send_pictures(runner, workspace, address)
+    [(_, raw)] = inbox.messages
+    message = message_from_bytes(raw, _class=EmailMessage, policy=default)
+    assert [p.get_content_maintype() for p in message.walk()] == ["multipart", "text", "text"]
+    html_part = message.get_body(("html",))
+    assert html_part is not None
+    published = "https://medias.auvergnerhonealpes.fr/lettre/2026-W04/quai-valmont.jpg"
+    assert f'src="{published}"' in html_part.get_content()
+    built = message_from_bytes(
+        (workspace / "outbox" / PICTURES_WEEK / "digest.eml").read_bytes(),
+        _class=EmailMessage,
+        policy=default,
+    )
+    built_html = built.get_body(("html",))
+    assert built_html is not None and html_part.get_content() == built_html.get_content()

@@ -24,6 +24,8 @@ def test_init_then_build_and_check_in_a_fresh_folder(tmp_path: Path, runner: Cli
     folder = tmp_path / "newsroom"
     said = _init(runner, folder)
     assert "Next steps" in said and f"pressroom send --week {STARTER_WEEK}" in said
+    assert "Word .docx, PDF with a text layer" in said
+    assert "a\n# Word .docx, or a PDF with a text layer" in (folder / "pressroom.yaml").read_text()
     assert {p.name for p in folder.iterdir()} == {
         "pressroom.yaml",
         "seeds",

@@ -33,6 +33,7 @@ from pressroom.errors import OutboxError, SetupError
 from pressroom.outbox import ASSETS, OUTBOX, REPORT, WEEK_FILES, existing_weeks, week_asset
 from pressroom.pipeline.build import BuildResult, build, preload, week_inputs
 from pressroom.platforms import PLATFORMS
+from pressroom.readers.files import source_lines
 from pressroom.readers.weekfile import WEEKS, week_file_name
 from pressroom.render.digest import note_html
 from pressroom.render.templates import environment, render
@@ -195,18 +196,17 @@ def editor_context(workspace: Path, week: str) -> dict[str, Any]:
 def source_page(
     workspace: Path, view: dict[str, Any], week: str, release_id: str
 ) -> dict[str, Any] | None:
-    """A release file of the week (``view``: its editor view), line by line, for the links
-    of its review notes; None for an id that is not one of the week's releases (no path
-    comes from the request)."""
+    """A release file of the week (``view``: its editor view), line by line (a document's
+    paragraphs), for the links of its review notes; None for an id that is not one of the
+    week's releases (no path comes from the request)."""
     listed = view["editor"]["releases"] if view["editor"] else []
     release = next((i["release"] for i in listed if i["release"].id == release_id), None)
     if release is None:
         return None
     try:
-        raw = (workspace / release.source.path).read_bytes()
+        lines = source_lines((workspace / release.source.path).read_bytes(), release.source.path)
     except OSError:
         return None
-    lines = raw.decode("utf-8", errors="replace").splitlines()
     return {"week": week, "file_name": release.source.path, "release": release, "lines": lines}
 
 

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
+import mimetypes
+import re
 import smtplib
 import ssl
 from datetime import UTC, datetime
 from email import message_from_bytes
 from email.message import EmailMessage
-from email.policy import default
+from email.policy import SMTP, default
 from email.utils import format_datetime, formataddr, make_msgid
+from html import unescape
+from pathlib import Path
+from urllib.parse import unquote
 
 from pressroom.config.checks import parse_addresses
+from pressroom.outbox import ASSETS
 from pressroom.render.eml import one_line, sender_domain
 
 
@@ -77,6 +84,64 @@ def stamped(eml: bytes, now: datetime) -> EmailMessage:
     del message["Message-ID"]
     message["Message-ID"] = make_msgid(domain=sender_domain(str(message["From"])))
     return message
+
+
+_IMAGE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif"})
+
+
+def with_embedded_images(eml: bytes, folder: Path, base: str) -> bytes:
+    """The built message with the images published under ``base`` (a week's
+    ``Newsletter.assets_base``) embedded from the week ``folder``'s copies: the HTML part
+    becomes multipart/related, each image a part whose Content-ID its ``cid:`` names, so
+    that a test send shows them before they are published. An image without a copy in
+    the folder keeps its address; a message without such images is returned as it is."""
+    message = message_from_bytes(eml, _class=EmailMessage, policy=default)
+    part = message.get_body(("html",))
+    if not isinstance(part, EmailMessage):
+        return eml
+    html = str(part.get_content())
+    found: dict[str, tuple[Path, str]] = {}
+    for written in set(re.findall(r'src="([^"]+)"', html)):
+        url = unescape(written)
+        if not url.startswith(base):
+            continue
+        copy = _copy_in(folder, unquote(url[len(base) :]))
+        kind = mimetypes.guess_type(copy.name)[0] if copy else None
+        if copy is not None and kind in _IMAGE_TYPES:
+            found[written] = (copy, str(kind))
+    if not found:
+        return eml
+    related: list[tuple[bytes, str, str, str]] = []
+    for number, (written, (copy, kind)) in enumerate(sorted(found.items()), start=1):
+        data = copy.read_bytes()
+        cid = f"{number}.{hashlib.sha256(data).hexdigest()[:24]}@pressroom"  # short: unfolded
+        html = html.replace(f'src="{written}"', f'src="cid:{cid}"')
+        related.append((data, kind, cid, copy.name))
+    part.set_content(html, subtype="html", cte="base64")
+    for data, kind, cid, name in related:
+        maintype, subtype = kind.split("/")
+        part.add_related(
+            data,
+            maintype=maintype,
+            subtype=subtype,
+            cid=f"<{cid}>",
+            filename=name,
+            disposition="inline",
+        )
+    for inner in message.walk():
+        if inner is not message:
+            del inner["MIME-Version"]  # the email package adds it to the parts it makes
+    return message.as_bytes(policy=SMTP)
+
+
+def _copy_in(folder: Path, name: str) -> Path | None:
+    """The week folder's copy of ``assets/NAME``, if it is a file inside its assets/."""
+    assets = (folder / ASSETS).resolve()
+    try:
+        path = (assets / name).resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None
+    return path if path.is_relative_to(assets) and path.is_file() else None
 
 
 class SendFailed(Exception):

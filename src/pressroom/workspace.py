@@ -157,6 +157,9 @@ _HEADER = """\
 # and `pressroom check` fails until they are your own. An unknown key, or a value that
 # cannot work, stops the command with this file's name and the line.
 # The manual's docs/configuration.md lists the same keys.
+#
+# Releases go in seeds/, one a file: .txt, .md or .yaml (an example of each is there), a
+# Word .docx, or a PDF with a text layer (docs/release-formats.md).
 """
 
 

@@ -27,6 +27,7 @@ from pressroom.readers.files import read_bytes, read_files
 from pressroom.text.counting import length
 from pressroom.text.encoding import has_mojibake
 from pressroom.text.typography import typeset
+from pressroom.yamlsafe import UNSAFE_CHARACTERS
 from support import PARIS, SEEDS, make_release, post_templates, repo_config
 
 
@@ -235,9 +236,11 @@ def test_an_override_is_kept_exactly_within_its_limit_and_rejected_over_it(
     platform: str, text: str
 ) -> None:
     """Through the reader (a YAML record) and the composer: never cut, never let through.
-    (Record text is NFC and mojibake is repaired before any field is read: texts the reader
-    would change that way are left to the reader's own tests.)"""
+    (Record text is NFC, mojibake is repaired and non-characters such as U+FFFE are taken
+    out before any field is read: texts the reader would change that way are left to the
+    reader's own tests.)"""
     assume(unicodedata.is_normalized("NFC", text) and not has_mojibake(text))
+    assume(not UNSAFE_CHARACTERS.search(text))
     record = yaml.safe_dump(
         {"title": "Un titre", "date": "2026-01-19", "posts": {platform: text}}, allow_unicode=True
     )

@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from pressroom.errors import Problem, RecordError, Severity
@@ -20,6 +21,9 @@ from pressroom.readers.text import read_text
 from pressroom.readers.yamlrecord import read_yaml
 from pressroom.yamlsafe import remove_unsafe_characters
 
+if TYPE_CHECKING:
+    from pressroom.readers.document import Extractor
+
 Reader = Callable[[str, str, ZoneInfo, Lexicons], tuple[Release, list[Problem]]]
 READERS: dict[str, Reader] = {
     ".txt": read_text,
@@ -28,6 +32,11 @@ READERS: dict[str, Reader] = {
     ".yaml": read_yaml,
     ".yml": read_yaml,
 }
+DOCUMENTS = frozenset({".docx", ".pdf"})
+"""Formats whose text is taken out of a layout first (``document.Extractor``), then read
+by ``read_text``; their readers are imported when such a file is read."""
+SUFFIXES = frozenset((*READERS, *DOCUMENTS))
+"""The release files' suffixes: what a workspace's ``seeds/`` is read for."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +50,8 @@ class ReadOutcome:
 
 
 def release_files(folder: Path) -> list[Path]:
-    """Release files of a folder and its subfolders, in path order; hidden ones are skipped."""
+    """Release files of a folder and its subfolders, in path order; hidden ones, and the
+    ``~$`` lock files Word leaves beside a document it has open, are skipped."""
     return [Path(entry.path) for entry in release_entries(folder)]
 
 
@@ -59,11 +69,11 @@ def release_entries(folder: Path) -> list[os.DirEntry[str]]:
     def scan(directory: str) -> None:
         with os.scandir(directory) as entries:
             for entry in entries:
-                if entry.name.startswith("."):
+                if entry.name.startswith((".", "~$")):  # hidden; Word's lock on an open file
                     continue
                 if entry.is_dir(follow_symlinks=False):
                     scan(entry.path)
-                elif file_suffix(entry.name) in READERS and entry.is_file():
+                elif file_suffix(entry.name) in SUFFIXES and entry.is_file():
                     found.append(entry)
 
     scan(str(folder))
@@ -75,7 +85,10 @@ def read_bytes(
 ) -> tuple[Release | None, list[Problem]]:
     """One file's bytes to a release, or to the problems that stopped it. Never raises.
     Quotations are attributed with the word lists of ``lexicons``."""
-    reader = READERS.get(Path(path).suffix.lower(), read_text)
+    suffix = Path(path).suffix.lower()
+    if suffix in DOCUMENTS:
+        return _read_document(raw, path, tz, lexicons, _extractor(suffix))
+    reader = READERS.get(suffix, read_text)
     try:
         decoded = decode(raw)
         text, removed = remove_unsafe_characters(decoded.text)
@@ -110,6 +123,43 @@ def read_bytes(
             ),
         )
     return release, problems
+
+
+def _read_document(
+    raw: bytes, path: str, tz: ZoneInfo, lexicons: Lexicons, extract: Extractor
+) -> tuple[Release | None, list[Problem]]:
+    """A Word or PDF file: its paragraphs as text, read as a text release."""
+    try:
+        document = extract(raw, path)
+        text, removed = remove_unsafe_characters(document.text)
+        release, problems = read_text(text, path, tz, lexicons, document.title_lines)
+    except RecordError as exc:
+        return None, [Problem(path, exc.line, exc.message, exc.hint)]
+    if removed:
+        problems.insert(0, removed_characters(path, removed))
+    return release, [*document.problems, *problems]
+
+
+def _extractor(suffix: str) -> Extractor:
+    if suffix == ".docx":
+        from pressroom.readers.word import read_docx
+
+        return read_docx
+    from pressroom.readers.pdf import read_pdf
+
+    return read_pdf
+
+
+def source_lines(raw: bytes, name: str) -> list[str]:
+    """A release file's lines as its problems count them: a Word or PDF document's
+    paragraphs (none when it cannot be read), another file's text lines."""
+    suffix = file_suffix(name)
+    if suffix not in DOCUMENTS:
+        return raw.decode("utf-8", errors="replace").splitlines()
+    try:
+        return _extractor(suffix)(raw, name).text.splitlines()
+    except RecordError:
+        return []
 
 
 @pickled_by_fields

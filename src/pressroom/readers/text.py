@@ -21,6 +21,7 @@ from pressroom.readers.titles import (
     LABEL,
     Line,
     choose,
+    is_candidate,
     without_kicker,
 )
 from pressroom.text.dates import find_date_in_line, parse_date_line
@@ -86,8 +87,15 @@ HEADING_WORDS = 14
 
 
 def read_text(
-    text: str, path: str, tz: ZoneInfo, lexicons: Lexicons = PACKAGED
+    text: str,
+    path: str,
+    tz: ZoneInfo,
+    lexicons: Lexicons = PACKAGED,
+    title_lines: tuple[int, ...] = (),
 ) -> tuple[Release, list[Problem]]:
+    """``title_lines``: lines a document's layout shows as title-like, most likely first
+    (``document.Document``); the first that can be a title, above the body's first
+    paragraph, is the title."""
     fields, body, first = split_front_matter(text)
     check_known(fields, FRONT_MATTER_FIELDS)
     lines = [
@@ -127,7 +135,13 @@ def read_text(
     )
     lines = [ln for ln in lines if ln is dated or not _chrome(ln.text)]
     date_at = None if dated is None else lines.index(dated)
-    title, body_lines = choose(lines, date_at, "title" in fields.values, kind, bylines, labels)
+    title: Line | None = None
+    hinted = None if "title" in fields.values else _hinted_title(lines, title_lines)
+    if hinted is not None:  # lines above a document's title are its letterhead
+        below = lines[lines.index(hinted) + 1 :]
+        title, body_lines = hinted, [ln for ln in below if ln is not dated or kind != "line"]
+    else:
+        title, body_lines = choose(lines, date_at, "title" in fields.values, kind, bylines, labels)
     if title is not None:
         title = Line(title.number, without_kicker(title.text))
     standfirst, standfirst_line, blocks = _standfirst_and_blocks(
@@ -169,6 +183,28 @@ def _find_date(lines: list[Line], tz: ZoneInfo) -> tuple[int | None, datetime | 
             return index, inline[0], inline[1]
         update = update if update[1] else (index, inline[0], "label")
     return update
+
+
+def _hinted_title(lines: list[Line], title_lines: tuple[int, ...]) -> Line | None:
+    if not title_lines or not lines:
+        return None
+    by_number = {ln.number: ln for ln in lines}
+    first_paragraph = next(
+        (ln.number for ln in lines if len(ln.text) >= _PARAGRAPH_MIN), lines[-1].number + 1
+    )
+    for number in title_lines:
+        line = by_number.get(number)
+        if (
+            line is not None
+            and number < first_paragraph
+            and is_candidate(line.text)
+            and not LABEL.match(line.text)
+        ):
+            return line
+    return None
+
+
+_PARAGRAPH_MIN = 100
 
 
 def _without_breadcrumbs(lines: list[Line]) -> list[Line]:

@@ -4,18 +4,20 @@ and the report of the digest's checks (with the summary the web archive reads)."
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any
 
 import jinja2
 
 from pressroom import __version__
 from pressroom.compose.digest import Digest
+from pressroom.compose.editorial import published_url
 from pressroom.compose.week import ComposedWeek
 from pressroom.config import Config
 from pressroom.model import ImageFile
-from pressroom.outbox import REPORT
+from pressroom.outbox import ASSETS, REPORT
 from pressroom.render.checks import Check, check_digest, failed
 from pressroom.render.digest import render_digest
 from pressroom.render.eml import build_eml
@@ -66,17 +68,38 @@ def render_week(
         "checks": [c.as_dict() for c in checks],
         "digest": week_summary(digest),
     }
+    if not config.newsletter.assets_url:  # the images are published with the week folder
+        html = local_copies(html, config.newsletter.assets_base(week), assets)
     files = {
         "digest.html": html,
         "digest.txt": rendered.text.encode(),
         "digest.mjml": rendered.mjml.encode(),
-        "digest.eml": build_eml(digest, rendered, config.newsletter),
+        "digest.eml": build_eml(digest, rendered, config.newsletter),  # the published URLs
         "posts.json": file_bytes(to_json(posts), ExportFormat.json),
         "posts.csv": file_bytes(to_csv(posts), ExportFormat.csv),
         "posts.md": file_bytes(to_markdown(posts, heading), ExportFormat.md),
         REPORT: (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode(),
     }
     return WeekOutput(week, files, checks, assets, report)
+
+
+def local_copies(html: bytes, base: str, paths: Iterable[str]) -> bytes:
+    """The digest with its workspace images (``paths``, published under ``base``) taken
+    from the week folder's copies, ``assets/NAME`` beside it: right from disk, in the
+    preview and once the folder is published as it is (where ``base`` is, unless
+    ``newsletter.assets_url`` says otherwise)."""
+    for path in paths:
+        url = published_url(path, base)
+        local = f"{ASSETS}/{url[len(base) :]}".encode()
+        for form in {url, escape(url)}:
+            html = html.replace(f'src="{form}"'.encode(), b'src="' + local + b'"')
+    return html
+
+
+def published_images(html: str, base: str) -> str:
+    """A digest.html made by ``local_copies`` with its images at their published addresses
+    again, as the email's HTML has them (what ``pressroom check`` judges)."""
+    return html.replace(f'src="{ASSETS}/', f'src="{escape(base)}')
 
 
 def week_summary(digest: Digest) -> dict[str, str]:

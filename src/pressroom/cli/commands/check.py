@@ -45,6 +45,7 @@ def check(
     from pressroom.audit import axe_checks, spam_checks
     from pressroom.readers.images import images_in
     from pressroom.render.checks import Check, check_digest, failed
+    from pressroom.render.week import published_images
 
     load_config(workspace)  # a setting that cannot work stops the check at its line
     outbox = workspace / OUTBOX
@@ -52,6 +53,10 @@ def check(
     if not weeks:
         fail(Problem(str(outbox), 1, "no built week to check", "run `pressroom build` first"))
     built = {name: _built_week(outbox / name) for name in weeks}
+    newsletter = load_config(workspace).newsletter
+    if not newsletter.assets_url:  # digest.html shows them from the copies: the email's HTML
+        for name, (html, text, eml) in built.items():
+            built[name] = (published_images(html, newsletter.assets_base(name)), text, eml)
     spam = spam_checks([eml for _html, _text, eml in built.values()])
     any_failed = False
     for (name, (html, text, _eml)), spam_verdict in zip(built.items(), spam, strict=True):

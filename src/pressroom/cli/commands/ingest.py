@@ -24,7 +24,8 @@ class IngestFormat(StrEnum):
 @app.command()
 def ingest(
     files: Annotated[
-        list[Path], typer.Argument(help="Release files (.txt, .md, .yaml).", show_default=False)
+        list[Path],
+        typer.Argument(help="Release files (.txt, .md, .yaml, .docx, .pdf).", show_default=False),
     ],
     output_format: Annotated[
         IngestFormat, typer.Option("--format", "-f", help="How to print the records.")

@@ -32,13 +32,15 @@ def init(
     Writes pressroom.yaml (every key, its default and what it does), seeds/ with one
     example release in each format (.txt, .md, .yaml) when it holds none yet, weeks/,
     assets/ and lexicons/. An existing pressroom.yaml is kept (exit code 2) unless
-    --force; no other file is replaced.
+    --force; no other file is replaced. Releases in seeds/ may also be Word (.docx)
+    or PDF files with a text layer.
     """
     started = init_workspace(folder, force=force)
     for name in started.written:
         out.print(f"wrote {folder / name}", markup=False, soft_wrap=True)
     steps = (
         ("edit pressroom.yaml", "your name, addresses and site in place of example.org"),
+        ("add to seeds/", "your releases: .txt, .md, .yaml, Word .docx, PDF with a text layer"),
         ("pressroom build", "each week's digest and post drafts, in outbox/"),
         ("pressroom preview", "see them in your browser; an edit rebuilds"),
         ("pressroom check", "the email checks (they fail while example.org remains)"),

@@ -67,8 +67,12 @@ def send(
         typer.Option(help="Allow a login without TLS (a local test server only)."),
     ] = False,
 ) -> None:
-    """Send a built week's digest.eml as a test email."""
-    from pressroom.send import SendFailed, parse_recipients
+    """Send a built week's digest.eml as a test email.
+
+    Until newsletter.assets_url is set (the images published there), the week's
+    workspace images are embedded in the message (multipart/related, cid:).
+    """
+    from pressroom.send import SendFailed, parse_recipients, with_embedded_images
     from pressroom.send import send as send_eml
 
     try:
@@ -104,9 +108,15 @@ def send(
             )
         )
     server = f"{host}:{port}"
+    eml = eml_path.read_bytes()
+    newsletter = load_config(workspace).newsletter
+    if not newsletter.assets_url:  # the images are not published yet: they travel along
+        eml = with_embedded_images(
+            eml, eml_path.parent, newsletter.assets_base(eml_path.parent.name)
+        )
     try:
         message_id = send_eml(
-            eml_path.read_bytes(),
+            eml,
             to,
             host,
             port,

@@ -36,6 +36,8 @@ MONTHS_EN = "months.en.txt"
 WEEKDAYS_FR = "weekdays.fr.txt"
 WEEKDAYS_EN = "weekdays.en.txt"
 OFFICE_NAMES = "office-names.txt"
+BODIES_FR = "bodies.fr.txt"
+BODIES_EN = "bodies.en.txt"
 
 
 WORKSPACE_LISTS = (
@@ -48,6 +50,8 @@ WORKSPACE_LISTS = (
     GENDER_ROLES_FR,
     GENDER_ROLES_EN,
     OFFICE_NAMES,
+    BODIES_FR,
+    BODIES_EN,
 )
 """The lists a workspace's ``lexicons/`` may add to: those only the quote attribution
 reads, and it reads them with the workspace's additions. The others are read by stages

@@ -45,6 +45,7 @@ from pressroom.attribution.speakers import (
 from pressroom.attribution.vocabulary import Vocabulary, vocabulary
 from pressroom.lexicon import Lexicons
 from pressroom.model import Quote
+from pressroom.text.patterns import lazy
 from pressroom.text.spaces import collapse
 
 __all__ = ["Paragraph", "Unclosed", "extract_quotes", "opens_quote"]
@@ -129,6 +130,7 @@ def _aside(text: str) -> bool:
 
 
 _ASIDE_WORDS = 16
+_AS_WRITTEN = lazy(r"^(?:le|la|les|l['’]|the|un|une|a|an)\b")
 # Cues where a speech verb says the words were spoken, even in Title Case.
 _SPOKEN = frozenset({"after-verb", "before-verb", "inside", "reported"})
 
@@ -175,7 +177,11 @@ def _chunk_quotes(
                 opening = span.start == 0 or opens_quote(text)
                 others = {p.name for _, p in mentions(outside(text, chunk.spans), v)}
                 continued = last_quote if opening and others <= {last_quote.speaker} else None
-            if continued is not None and continued.speaker:
+            if (
+                continued is not None
+                and continued.speaker
+                and not _AS_WRITTEN.match(continued.speaker)
+            ):  # a body or an office as written ("les autorités locales") goes on no further
                 speaker, role, how = continued.speaker, continued.role, "continued"
         words = len(inner.split())
         attributed = speaker is not None or cue is not None

@@ -141,7 +141,9 @@ def _resolved(cue: Cue, people: People, v: Vocabulary) -> Attribution:
             return Attribution(person.name, subject.role or person.role, "surname")
         people.add(Person(subject.text, subject.role, subject.gender))
         return Attribution(subject.text, subject.role, cue.cue)
-    return _descriptor(subject, people, v, epithet=cue.cue in _AFTER_THE_QUOTE)
+    return _descriptor(
+        subject, people, v, epithet=cue.cue in _AFTER_THE_QUOTE, definite=cue.cue == "lead-in"
+    )
 
 
 def _pronoun(subject: Subject, people: People) -> Attribution:
@@ -224,7 +226,23 @@ def _descriptor(
         return Attribution(text, None, "descriptor")
     if epithet and short and _SOMEONE.match(text):
         return Attribution(text, None, "descriptor")  # "», commente un activiste": as written
+    if (epithet or definite) and _is_body(text, v):
+        return Attribution(text, None, "descriptor")  # "», a indiqué la préfecture du Var"
     return Attribution(check=f"“{text}” is not a person's name or office")
+
+
+def _is_body(descriptor: str, v: Vocabulary) -> bool:
+    """A body that speaks as one, named with a definite article: ``la préfecture du Var``,
+    ``the county council``, ``le Groupe hospitalier``, ``the CCN``."""
+    found = _DEFINITE.match(descriptor)
+    if found is None:
+        return False
+    words = descriptor[found.end() :].replace("’", "'").split()
+    head = [w.strip(".,").lower() for w in words[:3]]
+    return any(w in v.body_words for w in head) or bool(words and _ACRONYM.match(words[0]))
+
+
+_ACRONYM = lazy(r"^\p{Lu}{2,6}$")
 
 
 def _holds_here(person: Person, descriptor: str, office: str) -> bool:

@@ -14,6 +14,8 @@ import regex
 from pressroom.attribution.names import NAME_BODY, NOT_PERSON, PARTICLE, SP, TOKEN_CAP
 from pressroom.attribution.verbs import verb_pattern
 from pressroom.lexicon import (
+    BODIES_EN,
+    BODIES_FR,
     FUNCTION_WORDS_EN,
     FUNCTION_WORDS_FR,
     GENDER_ROLES_EN,
@@ -51,6 +53,7 @@ class Vocabulary:
     masculine_role: Any
     """A word of a role that shows a woman holds it (``présidente``), a man (``préfet``)."""
     role_words: frozenset[str]
+    body_words: frozenset[str]
     office_names: dict[str, str]
     """Other names of an office (``chef de l'état`` -> ``président``), lower case."""
     """Words that name an office (``maire``, ``spokesperson``), French and English."""
@@ -96,6 +99,7 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
         feminine_role=_gender_role(lexicons, "f"),
         masculine_role=_gender_role(lexicons, "m"),
         role_words=role_words,
+        body_words=words(lexicons, BODIES_EN, BODIES_FR),
         office_names={
             name.strip().lower(): office.strip().lower()
             for name, _, office in (e.partition("|") for e in lexicons.entries(OFFICE_NAMES))

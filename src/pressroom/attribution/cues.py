@@ -138,6 +138,11 @@ def _joint(subject_text: str, v: Vocabulary) -> bool:
 _AND = lazy(r"[ \u00a0,](?:et|and)[ \u00a0]", regex.I)
 
 
+def _as_said(found: regex.Match[str]) -> str:
+    """``comme l'a souligné X`` -> ``a souligné X``; ``comme le précise X`` -> ``précise X``."""
+    return "a " if found.group().rstrip().lower().endswith(("a", "ont")) else ""
+
+
 def _lone_word(subject: Subject) -> bool:
     return subject.kind == "surname" and " " not in subject.text and not subject.role
 
@@ -151,7 +156,7 @@ def _after(inner: str, after: str, v: Vocabulary) -> Cue | None:
     rest = after.lstrip(SPACES)
     comma = rest[:1] == "," or inner[-1:] in (",", "?", "!") or span_ends_open(inner)
     rest = _CLITICS.sub("", rest.lstrip(SPACES + ","))  # "», leur a dit le recteur"
-    rest = _AS_SAID.sub("a ", rest)  # "», comme l'a souligné le président"
+    rest = _AS_SAID.sub(_as_said, rest)  # "», comme l'a souligné le président"
     according = _ACCORDING_TO_HIM.match(rest)
     if according:
         return Cue(pronoun_subject("-" + according["pronoun"].lower()), "after-verb")
@@ -466,7 +471,9 @@ _LIKE_NAME = lazy(
     regex.I,
 )
 _TRAILING_ADVERB = lazy(r"[ \u00a0]+(?:also|then|too|later|aussi|ensuite|alors)$", regex.I)
-_AS_SAID = lazy(r"^comme[ \u00a0]+l['’](?:a|ont)[ \u00a0]+", regex.I)
+_AS_SAID = lazy(
+    r"^comme[ \u00a0]+(?:l['’](?:a|ont)[ \u00a0]+|(?:le|l['’])[ \u00a0]*(?=\p{Ll}))", regex.I
+)
 _CLITICS = lazy(r"^(?:leur|lui|nous|vous|me|m['’]|t['’])\s*(?=\p{Ll})")
 # "« … », selon lui." / "Une solution insuffisante selon elle : « … »"
 _ACCORDING_TO_HIM = lazy(r"\b(?:selon|d['’]après)\s+(?P<pronoun>lui|elle)\b", regex.I)

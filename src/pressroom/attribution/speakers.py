@@ -63,7 +63,7 @@ _ARTICLE = lazy(r"^(?:(?:the|le|la|sa|son|its|his|her|their)\s+|l['’]\s*)", re
 _APPOSITION = lazy(rf"^{SP}*,{SP}*([^,.;:()«»“”\"]{{3,120}})(?:[,.;]|$)")
 _LEAD_ROLE = lazy(
     r"(?:^|[,.;:]\s|\s(?:et|and)\s)((?:le|la|l['’]|the|sa|son|its|his|her|their)\s?"
-    r"[^,.;:]{3,70}),\s*$",
+    r"[^,.;:]{3,70}),\s*(?:(?:le|la|the)\s+\p{Ll}[\p{Ll}\-]+\s+)?$",
     regex.I,
 )
 # "La Région et sa vice-présidente, X": the role is what comes after the owner.

@@ -406,6 +406,11 @@ def _above(previous: Chunk, v: Vocabulary) -> Cue | None:
         return _said_above(text, v)
     if text[-1:] in '.!?…"”»' or len(text.split()) > _SPEAKER_LINE_MAX or previous.spans:
         return None
+    statement = _STATEMENT_FROM.match(text)  # "Statement from the Chief"
+    if statement is not None:
+        subject = parse_subject(text[statement.end() :], v)
+        kinds = ("name", "surname")
+        return Cue(subject, "speaker-line") if subject and subject.kind in kinds else None
     head, _, role = _SPEAKER_LINE_SPLIT.sub(",", text, count=1).partition(",")
     head = _NUMBERING.sub("", head)
     name, prefix = split_role_name(head, v)
@@ -448,6 +453,11 @@ _NAMING = lazy(
 _PRONOUN_UNKNOWN_VERB = lazy(
     r"^(?P<pronoun>he|she)[ \u00a0]+\p{Ll}{3,}(?:ed|s)(?:[ \u00a0]+(?:up|out|back|on))?"
     r"[ \u00a0]*[.,;]"
+)
+_STATEMENT_FROM = lazy(
+    r"^(?:statement|message|remarks|quote|comment)s?[ \u00a0]+(?:from|by)[ \u00a0]+|"
+    r"^(?:déclaration|message|mot|réaction|communiqué)[ \u00a0]+(?:de|du|d['’])[ \u00a0]*",
+    regex.I,
 )
 _SPEAKER_LINE_SPLIT = lazy(r"[ \u00a0]+[-–—][ \u00a0]+")  # "Allen Whyte - Commissioner of Police"
 _SIGNATURE = lazy(r"^[ \u00a0]*[–—-][ \u00a0]?(?=\p{Lu})")

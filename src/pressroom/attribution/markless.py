@@ -22,6 +22,11 @@ _OPENER_OF = {"”": "“", "»": "«"}
 _ATTRIBUTION_AFTER = lazy(r"^[ \u00a0\u202f]*,?[ \u00a0\u202f]*\p{Ll}")
 _FIRST_MARK = lazy(r"[«“»”]")
 _SET_APART_MIN_WORDS = 8
+# A sentence's words before a comma and a French inversion: "…, a-t-il lancé", "…, dit-elle".
+_INCISE = lazy(
+    r"(?:^|(?<=[.!?…][ \u00a0]))(?P<q>\p{Lu}[^.!?…«»“”\"]{20,400}?),[ \u00a0]+"
+    r"(?=(?:a|ont|avait)-t-(?:il|elle)s?[ \u00a0]+\p{Ll}|\p{Ll}{3,}(?:-t)?-(?:il|elle)s?\b)"
+)
 _LINE_MAX_WORDS = 40
 
 
@@ -35,7 +40,20 @@ def implied_marks(texts: Sequence[str], v: Vocabulary) -> list[str]:
         opener = _lost_opener(text)
         if opener:
             marked[index] = opener + text.lstrip()
+            continue
+        marked[index] = _marked_incise(marked[index])
     return marked
+
+
+def _marked_incise(text: str) -> str:
+    """``C'est une grande joie de vous retrouver, a-t-il lancé jeudi.``: a French
+    inversion after a comma says the words before it were spoken; they get their marks."""
+    if any(mark in text for mark in _MARKS) or "-" not in text:
+        return text
+    found = _INCISE.search(text)
+    if found is None:
+        return text
+    return f"{text[: found.start('q')]}« {found['q']} »{text[found.end('q') :]}"
 
 
 def _sets_apart(line: str, v: Vocabulary) -> bool:

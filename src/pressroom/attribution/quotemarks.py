@@ -133,6 +133,7 @@ def chunks(texts: Sequence[str], lines: Sequence[int]) -> list[Chunk]:
             if open_at is not None and (
                 _continued_below(text, texts[index + 1 : index + 3])
                 or _said_to_the_end(text, open_at)
+                or (open_at == 0 and index > 0 and _said_above(texts[index - 1], text))
             ):
                 # each paragraph of the quotation opens with the mark, only the last closes
                 # (a caption or an advertisement line may stand between them); or the
@@ -157,6 +158,16 @@ def _said_to_the_end(text: str, open_at: int) -> bool:
         _ATTRIBUTION_END.search(text[:open_at].rstrip(SPACES)) is not None
         and text.rstrip(SPACES)[-1:] in ".!?…"
         and not any(m in text[open_at + 1 :] for m in '«»“”"')
+    )
+
+
+def _said_above(above: str, text: str) -> bool:
+    """``X commented:`` alone above ``"This milestone … commissioned.`` with no closing
+    mark: the quotation is the paragraph."""
+    return (
+        above.rstrip(SPACES).endswith(":")
+        and text.rstrip(SPACES)[-1:] in ".!?…"
+        and not any(m in text[1:] for m in '«»“”"')
     )
 
 

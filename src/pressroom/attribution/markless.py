@@ -22,6 +22,7 @@ _OPENER_OF = {"”": "“", "»": "«"}
 _ATTRIBUTION_AFTER = lazy(r"^[ \u00a0\u202f]*,?[ \u00a0\u202f]*\p{Ll}")
 _FIRST_MARK = lazy(r"[«“»”]")
 _SET_APART_MIN_WORDS = 8
+_DOUBLED = lazy(r"''|’’")
 # A sentence's words before a comma and a French inversion: "…, a-t-il lancé", "…, dit-elle".
 _INCISE = lazy(
     r"(?:^|(?<=[.!?…][ \u00a0]))(?P<q>\p{Lu}[^.!?…«»“”\"]{20,400}?),[ \u00a0]+"
@@ -32,7 +33,7 @@ _LINE_MAX_WORDS = 40
 
 def implied_marks(texts: Sequence[str], v: Vocabulary) -> list[str]:
     """The paragraphs, with the marks of the quotations whose marks were lost."""
-    marked = list(texts)
+    marked = [_doubled_apostrophes(text) for text in texts]
     for index, text in enumerate(marked):
         if index and _sets_apart(marked[index - 1], v) and _plain_prose(text):
             marked[index] = f"“{text.strip()}”"
@@ -43,6 +44,20 @@ def implied_marks(texts: Sequence[str], v: Vocabulary) -> list[str]:
             continue
         marked[index] = _marked_incise(marked[index])
     return marked
+
+
+def _doubled_apostrophes(text: str) -> str:
+    """``''Pour la première fois …'', a noté X``: two apostrophes typed for each mark, in
+    pairs, where the paragraph has no other marks."""
+    if "''" not in text and "’’" not in text:
+        return text
+    parts = _DOUBLED.split(text)
+    if len(parts) < 3 or len(parts) % 2 == 0 or any(m in text for m in _MARKS):
+        return text
+    return "".join(
+        part + ("“" if i % 2 == 0 else "”") if i < len(parts) - 1 else part
+        for i, part in enumerate(parts)
+    )
 
 
 def _marked_incise(text: str) -> str:

@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pressroom.attribution.names import Person
-from pressroom.attribution.people import Mentions, People
+from pressroom.attribution.people import People
 from pressroom.attribution.quotemarks import _SINGLE_AFTER, _single_opens, has_mark, scan
+from pressroom.attribution.subjects import Mentions
 from pressroom.attribution.vocabulary import vocabulary
 from pressroom.lexicon import PACKAGED
 from pressroom.text import dates

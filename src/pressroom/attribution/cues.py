@@ -13,21 +13,25 @@
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 import regex
 
+from pressroom.attribution.before import (
+    ACCORDING_TO_HIM,
+    LIVE_STAMP,
+    REPORTED_WORDS,
+    SENTENCE_BREAK,
+    before_cue,
+    speaking,
+)
 from pressroom.attribution.inversion import inside_cue, inverted_subject, pronoun_subject
-from pressroom.attribution.names import NOT_FIRST, PRONOUNS
-from pressroom.attribution.nearby import DEMONSTRATIVE, lead_in, named_after, named_before
-from pressroom.attribution.people import Surname, speaking_subject
-from pressroom.attribution.persons import person_like
+from pressroom.attribution.mentions import mentions
+from pressroom.attribution.names import NOT_FIRST
+from pressroom.attribution.nearby import named_after
 from pressroom.attribution.quotemarks import SPACES, Chunk, Span
 from pressroom.attribution.resolve import Cue
 from pressroom.attribution.speakers import (
     Subject,
     cut_subject,
-    mentions,
     parse_subject,
     split_role_name,
 )
@@ -42,15 +46,6 @@ _ASIDE = lazy(  # "a déclaré une fois réélu Bertrand Bellanger"
     r"(?:[\p{Ll}'’\-]+\s+){1,4}(?=\p{Lu}\p{Ll})"
 )
 
-_LEAD_IN = lazy(
-    r"^(?:pour|selon|d['’]après|according\s+to|for)\s+(?P<who>[^,:]{2,80}?)\s*(?:,|:|$)",
-    regex.I,
-)
-
-_SENTENCE_BREAK = lazy(
-    r"(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Prof|Jr|Cllr|Me|Mme|MM|Pr|U\.S|Inc|M))"
-    r"[.!?…]+[\"”»]?\s+(?=[\p{Lu}«“\"])|(?<=[\p{Ll}\d])\.(?=\p{Lu}\p{Ll})"
-)
 
 _SPEAKER_LINE_MAX = 16
 
@@ -72,12 +67,12 @@ def find_cue(
     inside = inside_cue(inner, v) if "," in inner or "…" in inner else None
     if inside is not None and inside.subject.kind == "name":
         return inside  # "« …, se défend X, … »" beats the last quotation's attribution
-    ahead = _before(before, v)
-    if ahead is not None and ahead.cue == "reported" and len(inner.split()) < _REPORTED_WORDS:
+    ahead = before_cue(before, v)
+    if ahead is not None and ahead.cue == "reported" and len(inner.split()) < REPORTED_WORDS:
         ahead = None  # 'said it was "taking action"': a term, not a quotation
     if ahead is not None and ahead.cue == "before-colon" and _lone_word(ahead.subject):
         # "Gabon : « … »": a headline's place or topic; "00h54 - Parisse : « … »" a speaker
-        ahead = ahead if _LIVE_STAMP.match(before.lstrip(SPACES)) else None
+        ahead = ahead if LIVE_STAMP.match(before.lstrip(SPACES)) else None
     above = None
     if previous is not None and _SIGNATURE.match(previous.text):
         pass  # the paragraph above signs the quotation above it
@@ -102,14 +97,14 @@ def _first_person(inner: str, before: str, previous: Chunk | None, v: Vocabulary
     text = before if before.strip(SPACES) else (previous.text if previous else "")
     if previous is not None and text is previous.text and previous.spans:
         return None
-    sentences = [s for s in _SENTENCE_BREAK.split(collapse(text) + " ") if s.strip()]
+    sentences = [s for s in SENTENCE_BREAK.split(collapse(text) + " ") if s.strip()]
     if not sentences or sentences[-1].rstrip(SPACES)[-1:] not in ".!":
         return None
     sentence = sentences[-1].strip(SPACES)
     pronoun = _SUBJECT_PRONOUN.match(sentence)
     if pronoun is not None:
         return Cue(pronoun_subject("-" + pronoun["pronoun"].lower()), "named-before")
-    return _speaking(sentence, "named-before", v)
+    return speaking(sentence, "named-before", v)
 
 
 def _signed_below(below: Chunk, v: Vocabulary) -> Cue | None:
@@ -122,20 +117,6 @@ def _signed_below(below: Chunk, v: Vocabulary) -> Cue | None:
     verb = v.verb_re.search(text)
     subject = parse_subject(cut_subject(text[: verb.start()] if verb else text), v)
     return Cue(subject, "after-name") if subject and subject.kind == "name" else None
-
-
-def _joint(subject_text: str, v: Vocabulary) -> bool:
-    """Whether the words before a verb name two people joined by ``et``/``and``: they
-    speak together, and the quotation is no one's alone."""
-    if not _AND.search(subject_text):
-        return False
-    named = [(at, p) for at, p in mentions(subject_text, v) if p.role or person_like(p.name)]
-    return len({person.name for _, person in named}) >= 2 and any(
-        _AND.search(subject_text[a:b]) for (a, _), (b, _) in pairwise(named)
-    )
-
-
-_AND = lazy(r"[ \u00a0,](?:et|and)[ \u00a0]", regex.I)
 
 
 def _as_said(found: regex.Match[str]) -> str:
@@ -157,7 +138,7 @@ def _after(inner: str, after: str, v: Vocabulary) -> Cue | None:
     comma = rest[:1] == "," or inner[-1:] in (",", "?", "!") or span_ends_open(inner)
     rest = _CLITICS.sub("", rest.lstrip(SPACES + ","))  # "», leur a dit le recteur"
     rest = _AS_SAID.sub(_as_said, rest)  # "», comme l'a souligné le président"
-    according = _ACCORDING_TO_HIM.match(rest)
+    according = ACCORDING_TO_HIM.match(rest)
     if according:
         return Cue(pronoun_subject("-" + according["pronoun"].lower()), "after-verb")
     match = v.verb_re.match(rest)
@@ -174,7 +155,7 @@ def _after(inner: str, after: str, v: Vocabulary) -> Cue | None:
     verb = v.verb_re.search(rest[:200])
     if verb and verb.start() <= len(sentence) + 1 and verb.start() > 0:
         head = rest[: verb.start()]
-        if _SENTENCE_BREAK.search(head.rstrip() + " ") or _CLAUSE_PUNCT.search(head):
+        if SENTENCE_BREAK.search(head.rstrip() + " ") or _CLAUSE_PUNCT.search(head):
             return None
         if not rest[verb.end() :].strip(SPACES + ",:"):
             return None  # "…” Jane Doe added: “…": the next quotation's attribution
@@ -220,158 +201,15 @@ def _before_circumstance(subject: str) -> str:
     return subject[: found.start()] if found else subject
 
 
-def _relative_speaker(body: str, v: Vocabulary) -> Cue | None:
-    """``X, recteur, pour qui « … »``, ``M. Roy, qui estime que « … »``, ``Tom Lee, who
-    said that "…"``: the person the relative clause is about, named just before it."""
-    found = _RELATIVE.search(body)
-    if found is None:
-        return None
-    said = v.verb_re.search(found["rest"])
-    if not said and (found["rest"].strip() or found["who"].lower() in ("qui", "who")):
-        return None  # "Paul Roy qui « … »", "qui vient « … »": no one says it
-    named = mentions(body[: found.start()], v)
-    if not named or body[named[-1][0] : found.start()].count(",") > 2:
-        return None
-    person = named[-1][1]
-    return Cue(Subject("name", person.name, person.role, person.gender), "lead-in")
-
-
 def span_ends_open(inner: str) -> bool:
     return inner.endswith(("...", "…"))
-
-
-def _before(before: str, v: Vocabulary) -> Cue | None:
-    sentences = _SENTENCE_BREAK.split(collapse(before) + " ")
-    clause = sentences[-1].strip(SPACES) if sentences else ""
-    if not clause:
-        return _sentence_before(sentences[-2], v) if len(sentences) > 1 else None
-    ending = clause[-1]
-    if ending in ".!?…":  # "Jane Doe says the way we live has changed. "…"" (same paragraph)
-        sentence = _sentence_before(clause, v)
-        if sentence is not None:
-            return sentence
-        named = named_before(clause, v)
-        if named is not None:
-            return Cue(named, "named-before")
-    body = clause.rstrip(SPACES + ":,").strip(SPACES)
-    according = _ACCORDING_TO_HIM.search(body)
-    if according and according.end() >= len(body) - 1:
-        return Cue(pronoun_subject("-" + according["pronoun"].lower()), "lead-in")
-    lead = _LEAD_IN.match(body)
-    if lead:
-        subject = lead_in(body, lead, v)
-        if subject:
-            return Cue(subject, "lead-in")
-    relative = _relative_speaker(body, v)
-    if relative is not None:
-        return relative
-    verbs = list(v.verb_re.finditer(body))
-    if verbs and _joint(body[: verbs[-1].start()], v):
-        return None  # "James Lopez, et le ministre Luc Blanchette étaient fiers d'annoncer"
-    if verbs:
-        verb = verbs[-1]
-        trailing = body[verb.end() :].strip(SPACES)
-        if verb["inv"] and len(trailing) < 30:
-            return Cue(pronoun_subject(verb["inv"]), "before-verb")
-        pieces = _SUBJECT_BREAK.split(body[: verb.start()])
-        subject_text = pieces[-1]
-        if len(pieces) > 1 and len(subject_text.split(",")[0].split()) < 2:
-            subject_text = ""  # "Director: Research, extended": no subject after the colon
-        last_segment = _TRAILING_ADVERB.sub("", subject_text.split(",")[-1].strip(SPACES))
-        if last_segment.lower() in PRONOUNS:  # "In it, he said:", "However, he also said"
-            subject_text = last_segment
-        while _OPENING_CLAUSE.match(subject_text) and "," in subject_text:
-            subject_text = subject_text.split(",", 1)[1]  # "Speaking at the launch, Roe told"
-        subject = parse_subject(v.adverbs.sub("", subject_text.strip(SPACES)), v, before_verb=True)
-        if (subject is None or subject.kind == "descriptor") and ending in ":,":
-            # "Le chef de Québec Forte et Fière Bruno Marchand a publié …, déclarer :"
-            speaking = _speaking(body, "before-verb", v)
-            if speaking is not None:
-                return speaking
-        if subject is None and len(trailing) < 80:
-            subject = parse_subject(cut_subject(v.adverbs.sub("", trailing)), v)
-        if (
-            subject is not None
-            and (ending in ":," or len(trailing) < 40)
-            and not _NAMING.search(trailing)
-        ):
-            return Cue(subject, "before-verb")
-    if ending == ":":
-        label = regex.sub(
-            r"^(?:quote\s+from|réponse\s+de|message\s+de|interview\s+with|entretien\s+avec)\s+",
-            "",
-            body,
-            flags=regex.I,
-        )
-        label = _TO_SPLIT.split(_LIVE_STAMP.sub("", label))[0]  # "00h54 - Parisse :"
-        subject = parse_subject(label, v, before_verb=False)
-        if subject is not None and subject.kind in ("name", "surname"):
-            return Cue(subject, "before-colon")
-        example = _LIKE_NAME.search(body)  # "…, à l'image de Maxime Médard :"
-        if example is not None:
-            named = parse_subject(example["who"], v)
-            if named is not None and named.kind == "name":
-                return Cue(named, "before-colon")
-        if not verbs:  # "Berger de père en fils, Alain Bouvier a pris la parole :"
-            return _speaking(body, "before-colon", v)
-    if verbs and (ending in ":," or _REPORTED.search(body)):
-        # "X, role, highlighted the benefits, saying, “…”", "X a assuré qu’« … »"
-        return _speaking(body, "before-verb", v) or _just_before(body, verbs[-1], v)
-    return _reported_speech(body, verbs, v) if len(verbs) == 1 else None
-
-
-def _just_before(body: str, verb: regex.Match[str], v: Vocabulary) -> Cue | None:
-    """``Interrogé sur …, celui-ci a indiqué que « … »``, ``In it, he said:``: a pronoun or
-    a demonstrative right before the verb, past an opening clause."""
-    segment = body[: verb.start()].split(",")[-1].strip(SPACES)
-    if DEMONSTRATIVE.fullmatch(segment):
-        return Cue(Subject("descriptor", segment), "before-verb")
-    subject = parse_subject(segment, v, before_verb=True)
-    return Cue(subject, "before-verb") if subject and subject.kind == "pronoun" else None
-
-
-def _reported_speech(body: str, verbs: list[regex.Match[str]], v: Vocabulary) -> Cue | None:
-    """``Mr Smith said that, in total, farmers would get €1.5bn, which "…"``: the one
-    speech verb of the sentence has a person for subject, and no one else is named after
-    it, so the words the sentence ends on are that person's."""
-    verb = verbs[0]
-    said = body[verb.end() :]
-    if verb["inv"] or len(said.split()) < 2 or mentions(said, v) or _NAMING.search(said):
-        return None  # "Mr Smith said the union had called it "…"": the union's words
-    segment = _WHILE.sub("", body[: verb.start()].split(",")[-1].strip(SPACES))
-    subject = parse_subject(segment, v, before_verb=True)
-    if subject is None or subject.text.lower() in NOT_FIRST:
-        return None
-    return Cue(subject, "reported") if subject.kind in ("name", "surname", "pronoun") else None
-
-
-def _speaking(sentence: str, cue: str, v: Vocabulary) -> Cue | None:
-    """The person a sentence with a speech verb is about, as a cue."""
-    person = speaking_subject(sentence, v)
-    if isinstance(person, Surname):
-        return Cue(Subject("surname", str(person)), cue)
-    if person is not None:
-        return Cue(Subject("name", person.name, person.role, person.gender), cue)
-    return None
-
-
-def _sentence_before(sentence: str, v: Vocabulary) -> Cue | None:
-    """``Jane Doe says the way we live has changed. "…"``: a quotation that opens a sentence
-    right after one whose subject is a person speaking."""
-    verb = v.verb_re.search(sentence)
-    if verb is None or verb["inv"] or _joint(sentence[: verb.start()], v):
-        return None
-    subject = parse_subject(sentence[: verb.start()], v, before_verb=True)
-    if subject is None or subject.kind not in ("name", "surname", "pronoun"):
-        return None
-    return Cue(subject, "before-verb")
 
 
 def _said_above(text: str, v: Vocabulary) -> Cue | None:
     """A paragraph above that reports what someone said, then goes on about it without
     naming anyone else (``Mchunu said the city was losing water. This includes … ⏎
     “…”``): that person, when a speech verb has them for subject."""
-    sentences = [s for s in _SENTENCE_BREAK.split(collapse(text) + " ") if s.strip()]
+    sentences = [s for s in SENTENCE_BREAK.split(collapse(text) + " ") if s.strip()]
     window = sentences[-_SAID_ABOVE_SENTENCES:]
     said = next((i for i in range(len(window) - 1, -1, -1) if v.verb_re.search(window[i])), None)
     if said is None or any(mentions(s, v) for s in window[said + 1 :]):
@@ -379,7 +217,7 @@ def _said_above(text: str, v: Vocabulary) -> Cue | None:
     pronoun = _SUBJECT_PRONOUN.match(window[said].strip(SPACES))  # "But he admitted, …"
     if pronoun is not None:
         return Cue(pronoun_subject("-" + pronoun["pronoun"].lower()), "named-before")
-    return _speaking(window[said], "named-before", v)
+    return speaking(window[said], "named-before", v)
 
 
 _SAID_ABOVE_SENTENCES = 3
@@ -398,7 +236,7 @@ def _above(previous: Chunk, v: Vocabulary) -> Cue | None:
     if previous.spans and previous.spans[-1].end >= len(text) - 1:
         return None
     if text.endswith(":"):
-        cue = _before(text, v)
+        cue = before_cue(text, v)
         if cue is not None:
             return Cue(cue.subject, "before-colon" if cue.cue == "before-verb" else cue.cue)
         return None
@@ -435,21 +273,8 @@ _NAME_THEN_PLACE = lazy(
     r"before|from|outside|after|après|pendant|lors|en|face|with|avec)[ \u00a0]"
 )
 # A relative clause that hands the quotation to the person before it.
-_RELATIVE = lazy(
-    r"(?:,[ \u00a0]*|[ \u00a0])(?P<who>(?:pour[ \u00a0]+qui|selon[ \u00a0]+qui|"
-    r"pour[ \u00a0]+lequel|pour[ \u00a0]+laquelle|for[ \u00a0]+whom|qui|who))\b"
-    r"(?P<rest>(?:[ \u00a0]+[\p{Ll}'’\-]+){0,4}?(?:[ \u00a0]+(?:que|qu['’]|that))?)[ \u00a0]*$",
-    regex.I,
-)
-_WHILE = lazy(r"^(?:while|and|but|as|whereas|et|mais|alors\s+que|tandis\s+que)\s+", regex.I)
 # How many words a quotation at the end of reported speech must have.
-_REPORTED_WORDS = 6
 # Words that give a quoted term as someone else's: "the union had called it "…"".
-_NAMING = lazy(
-    r"\b(?:called|dubbed|described|termed|labelled|labeled|branded|according|qualifié|"
-    r"qualifiée|appelé|appelée|surnommé|baptisé|décrit|selon|d['’]après)\b",
-    regex.I,
-)
 _PRONOUN_UNKNOWN_VERB = lazy(
     r"^(?P<pronoun>he|she)[ \u00a0]+\p{Ll}{3,}(?:ed|s)(?:[ \u00a0]+(?:up|out|back|on))?"
     r"[ \u00a0]*[.,;]"
@@ -462,11 +287,6 @@ _STATEMENT_FROM = lazy(
 _SPEAKER_LINE_SPLIT = lazy(r"[ \u00a0]+[-–—][ \u00a0]+")  # "Allen Whyte - Commissioner of Police"
 _SIGNATURE = lazy(r"^[ \u00a0]*[–—-][ \u00a0]?(?=\p{Lu})")
 # A clause that opens a sentence before its subject: "Speaking at the launch,", "Lors de…,"
-_OPENING_CLAUSE = lazy(
-    r"^[ \u00a0]*(?:\p{L}+ing|at|in|on|during|after|before|following|lors|dans|à|en|après|"
-    r"avant|pendant|face|devant|interrogée?|interviewed|asked)\b",
-    regex.I,
-)
 # A quotation in the first person singular, within its first words.
 _FIRST_PERSON = lazy(
     r"^(?:\S+[ \u00a0]+){0,10}?(?:(?i:je|j['’]|moi|nous|we)|I|I['’]m|my|me|our|us)\b"
@@ -475,23 +295,12 @@ _SUBJECT_PRONOUN = lazy(
     r"^(?:(?:et|mais|and|but)[ \u00a0]+)?(?P<pronoun>il|elle|he|she)\b", regex.I
 )
 # "Un record que les joueurs savourent, à l'image de Maxime Médard :"
-_LIKE_NAME = lazy(
-    r"(?:à[ \u00a0]+l['’]image[ \u00a0]+d[e'’]|à[ \u00a0]+l['’]instar[ \u00a0]+d[e'’]|"
-    r"comme|such[ \u00a0]+as|like)[ \u00a0]*(?P<who>\p{Lu}[^,;:.]{2,60})$",
-    regex.I,
-)
-_TRAILING_ADVERB = lazy(r"[ \u00a0]+(?:also|then|too|later|aussi|ensuite|alors)$", regex.I)
 _AS_SAID = lazy(
     r"^comme[ \u00a0]+(?:l['’](?:a|ont)[ \u00a0]+|(?:le|l['’])[ \u00a0]*(?=\p{Ll}))", regex.I
 )
+_CLAUSE_PUNCT = lazy(r"[;!?]\s")
 _CLITICS = lazy(r"^(?:leur|lui|nous|vous|me|m['’]|t['’])\s*(?=\p{Ll})")
 # "« … », selon lui." / "Une solution insuffisante selon elle : « … »"
-_ACCORDING_TO_HIM = lazy(r"\b(?:selon|d['’]après)\s+(?P<pronoun>lui|elle)\b", regex.I)
-_LIVE_STAMP = lazy(r"^(?:\d{1,2}[h:.]\d{2}|\d{1,2}\s*(?:am|pm))\s*[-–—:]?\s*", regex.I)
-_REPORTED = lazy(r"(?:\bque|\bqu['’]|\bthat)\s*$", regex.I)
-_CLAUSE_PUNCT = lazy(r"[;!?]\s")
 _DASH_START = lazy(r"^[–—-]\s")
 _DASH_LEAD = lazy(r"^[–—-]\s*")
-_SUBJECT_BREAK = lazy(r"[;:]|\s[–—-]\s")
-_TO_SPLIT = lazy(r"\s+(?:à|to)\s+")
 _NUMBERING = lazy(r"^(?:\d+\.\s*)?(?:[A-Z]+\s*(?:\([^)]*\))?\s+)?")

@@ -10,9 +10,10 @@ from functools import lru_cache
 
 import regex
 
+from pressroom.attribution.mentions import mentions
 from pressroom.attribution.names import words_of
 from pressroom.attribution.quotemarks import SPACES
-from pressroom.attribution.speakers import Subject, mentions, parse_subject
+from pressroom.attribution.speakers import Subject, parse_subject
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.model import Quote
 from pressroom.text.patterns import lazy

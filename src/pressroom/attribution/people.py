@@ -7,213 +7,17 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from pressroom.attribution.names import NOT_FIRST, Gender, Person, surname, words_of
+from pressroom.attribution.names import Gender, Person, surname, words_of
 from pressroom.attribution.persons import first_name_gender, name_parts, person_like
-from pressroom.attribution.speakers import DETERMINER, is_title_surname, mentions
+from pressroom.attribution.speakers import DETERMINER, is_title_surname
+from pressroom.attribution.subjects import Mentions, Office, Surname, Unsure
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
 _FORMER = lazy(r"^(?:nouvel|nouveau|nouvelle|ancien|ancienne|ex-)\s*")
-# Where a sentence starts, in text whose quotations are blanked out.
-_SENTENCE_START = lazy(r"(?:^|(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Cllr|Cr|Me|Mme|M))[.!?…]\s+)(?=\S)")
-# What makes a sentence's first named person its subject: the words after the name
-# (past an apposition between commas, "Jane Doe, the mayor,") start with a verb, not with
-# "and", "of" or a preposition.
-_AFTER_SUBJECT = lazy(
-    r"^[\s\u00a0]*(?:,[^,.;:]{1,160},|,)?[\s\u00a0]*(?!(?:and|or|of|in|at|on|to|for|with|from|"
-    r"all|both|each|who|whom|whose|which|et|ou|de|du|des|à|au|aux|en|dans|pour|avec|sur|"
-    r"chez|par|qui|dont|que|tous|toutes)\b)\p{Ll}"
-)
-# An opening clause before a sentence's subject: "Speaking at the fair in Athy, Co Kildare,".
-_INTRO = lazy(r"^(?:[^,.;:]{1,100},\s*){1,3}")
-_PRONOUN_SUBJECT = lazy(r"^(?:(?:and|but|et|mais|puis)\s+)?(?P<pronoun>he|she|il|elle)\b", regex.I)
-_SUBJECT_PRONOUN_GENDER: dict[str, Gender] = {"he": "m", "il": "m", "she": "f", "elle": "f"}
 # How many sentence subjects back a pronoun may reach, and how many paragraphs.
 _SUBJECT_WINDOW = 3
 _REACH = 3
-
-
-class Mentions:
-    """The people a stretch of text names (``mentions``), looked for when first needed."""
-
-    __slots__ = ("_found", "_subjects", "_text", "_vocabulary")
-
-    def __init__(self, text: str, vocabulary: Vocabulary) -> None:
-        self._text = text
-        self._vocabulary = vocabulary
-        self._found: list[tuple[int, Person]] | None = None
-        self._subjects: list[tuple[int, Person | Surname | Office | Unsure | Gender]] | None = None
-
-    @property
-    def text(self) -> str:
-        return self._text
-
-    @property
-    def found(self) -> list[tuple[int, Person]]:
-        if self._found is None:
-            self._found = mentions(self._text, self._vocabulary)
-        return self._found
-
-    @property
-    def subjects(self) -> list[tuple[int, Person | Surname | Office | Unsure | Gender]]:
-        """Each sentence's subject, where it is a person the text names (``Jane Doe, the
-        mayor, said …``, ``Speaking at the fair, Mr Roe said …``) or a personal pronoun
-        (its gender): a later ``he`` or ``elle`` goes back to the last of these."""
-        if self._subjects is None:
-            self._subjects = _subjects(self._text, self.found, self._vocabulary)
-        return self._subjects
-
-
-def _subjects(
-    text: str, found: list[tuple[int, Person]], vocabulary: Vocabulary
-) -> list[tuple[int, Person | Surname | Office | Unsure | Gender]]:
-    subjects: list[tuple[int, Person | Surname | Office | Unsure | Gender]] = []
-    starts = [m.end() for m in _SENTENCE_START.finditer(text)]
-    ends = [*starts[1:], len(text)] if starts else []
-    at = 0
-    for start, end in zip(starts, ends, strict=True):
-        while at < len(found) and found[at][0] < start:
-            at += 1
-        sentence = text[start:end]
-        pronoun = _PRONOUN_SUBJECT.match(sentence)
-        if pronoun is not None:
-            subjects.append((start, _SUBJECT_PRONOUN_GENDER[pronoun["pronoun"].lower()]))
-            continue
-        # "Le chef de Québec Forte et Fière Bruno Marchand a publié": the first named person
-        # the words after show to be the subject
-        while (
-            at + 1 < len(found)
-            and found[at + 1][0] < end
-            and not _subject_at(text, found[at], end)
-            and not _listed(text[found[at][0] : found[at + 1][0]])
-        ):
-            at += 1
-        named = _named_subject(text, start, end, found[at] if at < len(found) else None)
-        if named is not None:
-            subjects.append(named)
-            continue
-        intro = _INTRO.match(sentence)
-        body = sentence[intro.end() :] if intro else sentence
-        alone = _SURNAME_SUBJECT.match(body)  # "Matthews told councillors …"
-        if alone is not None and _is_surname(alone["surname"], vocabulary):
-            subjects.append((start, Surname(alone["surname"])))
-            continue
-        office = _OFFICE_SUBJECT.match(body)  # "Le maire de Pénestin poursuit …"
-        if office is not None and _AFTER_SUBJECT.match(body[office.end() :]):
-            subjects.append((start, Office(office["office"].strip())))
-    return subjects
-
-
-def _listed(between: str) -> bool:
-    """Two names in a list (``Ann Roe, Tom Lee and …``): a comma and little else between."""
-    return "," in between and len(between.split()) <= _LIST_GAP_WORDS
-
-
-_LIST_GAP_WORDS = 5
-
-
-def _named_subject(
-    text: str, start: int, end: int, mention: tuple[int, Person] | None
-) -> tuple[int, Person | Unsure] | None:
-    """The sentence's first named person, when the words around show them its subject."""
-    if mention is None or mention[0] >= end:
-        return None
-    prefix = text[start : mention[0]]
-    intro = _INTRO.match(prefix)
-    if intro is not None:
-        prefix = prefix[intro.end() :]
-    if any(w.lower().strip(",") in _NOT_BEFORE_SUBJECT for w in prefix.split()):
-        return None  # "Guests were joined by architect Tom Lee": not its subject
-    if any(w[:1].islower() for w in prefix.split()[:1]) and len(prefix.split()) > 6:
-        return None
-    if not _subject_at(text, mention, end):
-        return None
-    if not (person_like(mention[1].name) or mention[1].role):
-        # "Ndeye Faye a défendu …": a first name the list does not know, or a place; "the
-        # City of Port Colborne contributed …", "la Ville de Lunel": a place's name
-        if _PLACE_BEFORE.search(text, 0, mention[0]):
-            return None
-        return mention[0], Unsure(mention[1].name)
-    return mention
-
-
-def _subject_at(text: str, mention: tuple[int, Person], end: int) -> bool:
-    """Whether the words after a named person (past an apposition) start with a verb."""
-    position, person = mention
-    if person.name.endswith(("'s", "’s")):
-        return False  # "Eastbury Council's leader Joan Marsh said": the owner, not the subject
-    last = person.name.split()[-1]
-    name_end = text.find(last, position)
-    return name_end >= 0 and _AFTER_SUBJECT.match(text[name_end + len(last) : end]) is not None
-
-
-_PLACE_BEFORE = lazy(r"(?:\b(?:of|de|du|des|the|le|la|les)|\bd['’]|\bl['’])[ \u00a0]*$", regex.I)
-
-
-class Unsure(str):
-    """A sentence's subject that may be a person or a place (``Ndeye Faye a défendu``,
-    ``Port Colborne has …``): a pronoun after it is not resolved past it."""
-
-
-class Office(str):
-    """A sentence's subject written as an office (``Le maire de Pénestin poursuit …``)."""
-
-
-# Offices that may open a sentence as its subject ("Le maire de Pénestin poursuit …").
-_OFFICES = tuple(
-    """maire préfet préfète président présidente ministre directeur directrice recteur
-    rectrice mayor minister president chief constable commissioner judge chairman
-    chairwoman chair leader spokesperson spokesman spokeswoman premier governor""".split()
-)
-_OFFICE_WORDS = frozenset(_OFFICES)
-# A determiner, capitalised words or adjectives, and the office, with its place or body.
-_OFFICE_SUBJECT = lazy(
-    r"^(?P<office>(?:le|la|l['’]|the)[ \u00a0]*(?:[\p{L}\-]+[ \u00a0]+){0,3}?"
-    rf"(?:{'|'.join(_OFFICES)})"
-    r"(?:[ \u00a0]+(?:de|du|des|of)[ \u00a0]+(?:la[ \u00a0]+|l['’]|the[ \u00a0]+)?"
-    r"(?-i:\p{Lu})[\p{L}'’\-]*(?:[ \u00a0]+(?-i:\p{Lu})[\p{L}'’\-]*)*)?)",
-    regex.I,
-)
-
-
-class Surname(str):
-    """A sentence's subject written as a surname alone (``Matthews told …``)."""
-
-
-_SURNAME_SUBJECT = lazy(
-    r"^(?:(?:Mr|Mrs|Ms|Dr|M\.|Mme|Cr|Cllr|Clr)\.?\s+)?(?P<surname>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
-    r"\s+(?!(?:and|of|et|de)\b)\p{Ll}"
-)
-
-
-def _is_surname(word: str, vocabulary: Vocabulary) -> bool:
-    """Not a word that opens a sentence (``The``, ``Speaking``, ``Though``, ``Cette``) nor
-    an office or a title (``Minister``, ``Councillor``)."""
-    lower = word.lower()
-    return not (
-        lower in NOT_FIRST
-        or lower.endswith("ing")
-        or lower in _OPENERS
-        or lower in vocabulary.role_words
-        or lower in vocabulary.title_words
-    )
-
-
-_OPENERS = frozenset(
-    """though although however meanwhile yesterday today tomorrow earlier later last next
-    here there hier aujourd demain ensuite enfin ainsi alors pourtant cependant désormais
-    depuis selon""".split()
-)
-
-
-# Words that show a sentence's first named person is not its subject ("Guests were joined
-# by architect Tom Lee", "La décision revient à Anne Roy"): verbs and prepositions.
-_NOT_BEFORE_SUBJECT = frozenset(
-    """was were is are be been being has have had will would can could may might do did
-    by to with for from at on in into about after before than as like and or et ou
-    est sont a ont été était étaient sera fut par pour avec à au aux chez selon dont que qui
-    contre vers sans sous sur dans entre après avant reçu reçoit""".split()
-)
 
 
 @dataclass
@@ -445,7 +249,7 @@ class People:
         return others[-1] if len({p.name for p in others}) == 1 else None
 
     def _holder(self, office: str) -> Person | None:
-        words = [w for w in office.lower().split() if w in _OFFICE_WORDS]
+        words = [w for w in office.lower().split() if w in self.vocabulary.role_words]
         holders = {p.name: p for w in words for p in self._holding(w)}
         return next(iter(holders.values())) if len(holders) == 1 else None
 
@@ -523,24 +327,6 @@ def _agrees(person: Person, gender: Gender) -> bool:
 
 def _with_gender(person: Person, gender: Gender) -> Person:
     return replace(person, gender=gender) if gender and not person.gender else person
-
-
-def speaking_subject(sentence: str, vocabulary: Vocabulary) -> Person | Surname | None:
-    """The person a sentence that speaks is about (``Car Florence Dubessy le rappelle,``,
-    ``Wenhui Yang, CEO of TenPay, highlighted the benefits, saying,``, ``Erasmus said
-    Steyn's experience …``): its first named person when they are its subject."""
-    text = _CONJUNCTION_START.sub("", sentence.strip())
-    found = mentions(text, vocabulary)
-    subjects = _subjects(text, found, vocabulary)
-    if subjects and subjects[0][0] <= _INTRO_MAX:
-        subject = subjects[0][1]
-        return subject if isinstance(subject, (Person, Surname)) else None
-    return None
-
-
-_CONJUNCTION_START = lazy(r"^(?:car|mais|et|puis|and|but|so|yet|also|aussi)\s+", regex.I)
-# How far into a sentence its subject may start (past an opening clause).
-_INTRO_MAX = 110
 
 
 def _office_gender(office: str) -> Gender:

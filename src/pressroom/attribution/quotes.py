@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from pressroom.attribution.cues import find_cue
 from pressroom.attribution.markless import implied_marks
+from pressroom.attribution.mentions import mentions
 from pressroom.attribution.nearby import (
     GROUP,
     PLURAL,
@@ -28,7 +29,7 @@ from pressroom.attribution.nearby import (
     names_only,
     with_pulled_speakers,
 )
-from pressroom.attribution.people import Mentions, People
+from pressroom.attribution.people import People
 from pressroom.attribution.quotemarks import (
     SPACES,
     Chunk,
@@ -39,9 +40,7 @@ from pressroom.attribution.quotemarks import (
     outside,
 )
 from pressroom.attribution.resolve import resolve, stated_role
-from pressroom.attribution.speakers import (
-    mentions,
-)
+from pressroom.attribution.subjects import Mentions
 from pressroom.attribution.vocabulary import Vocabulary, vocabulary
 from pressroom.lexicon import Lexicons
 from pressroom.model import Quote

@@ -11,9 +11,7 @@ import regex
 from pressroom.attribution.names import (
     NOT_FIRST,
     PRONOUNS,
-    SP,
     Gender,
-    Person,
     is_person_name,
     pronoun_gender,
     role_gender,
@@ -21,7 +19,7 @@ from pressroom.attribution.names import (
     title_gender,
     words_of,
 )
-from pressroom.attribution.persons import first_name_gender, is_first_name
+from pressroom.attribution.persons import is_first_name
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 from pressroom.text.spaces import collapse
@@ -56,21 +54,11 @@ _ASIDE_LEAD = lazy(
     r"par ailleurs|meanwhile|for (?:his|her|their) part|also|however|de plus)$",
     regex.I,
 )
-_VERBAL = lazy(r"^(?:a|ont|est|sont|sera|avait|était|fut|va|vient|is|was|has|had|will|said|says)\b")
 _CONJUNCTION = lazy(r"^(?:et|and|but|mais|puis|then|so|donc)\s+", regex.I)
 _REFLEXIVE_END = lazy(r"\s+(?:se|s['’])$")
 _ARTICLE = lazy(r"^(?:(?:the|le|la|sa|son|its|his|her|their)\s+|l['’]\s*)", regex.I)
-_APPOSITION = lazy(rf"^{SP}*,{SP}*([^,.;:()«»“”\"]{{3,120}})(?:[,.;]|$)")
-_LEAD_ROLE = lazy(
-    r"(?:^|[,.;:]\s|\s(?:et|and)\s)((?:le|la|l['’]|the|sa|son|its|his|her|their)\s?"
-    r"[^,.;:]{3,70}),\s*(?:(?:le|la|the)\s+\p{Ll}[\p{Ll}\-]+\s+)?$",
-    regex.I,
-)
 # "La Région et sa vice-présidente, X": the role is what comes after the owner.
-_OWNER_AND = lazy(r"^.*\s(?:et|and)\s(?=(?:sa|son|its|his|her|their)\s)", regex.I)
-_TWO_CAPS = lazy(r"\p{Lu}[\p{L}'’.\-]*[ \u00a0]+(?:\p{Ll}{1,3}[ \u00a0]+)?\p{Lu}")
 _PARTICLE_SURNAME = lazy(r"^(?:Le|La|Du|Des)[ \u00a0]\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$")
-_ROMAN = lazy(r"\s[IVX]{2,}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,77 +318,6 @@ _OPENERS = frozenset(
 """Words that, capitalised inside a descriptor, open a new sentence (no office starts so)."""
 
 
-def role_before(text: str, v: Vocabulary) -> str | None:
-    """An office written just before a name: ``le maire`` Claire Dumas, ``UO president``
-    Jane Doe, ``its chief executive,`` Tom Lee, ``councillor`` Ann Roe."""
-    found = v.role_before.search(text)
-    return found["office"] if found else None
-
-
-def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
-    """People named in a stretch of text (outside quotations), with their position."""
-    found: list[tuple[int, Person]] = []
-    if _TWO_CAPS.search(text) is None:
-        return found
-    for match in v.name_re.finditer(text):
-        phrase = match.group()
-        name, prefix = split_role_name(phrase, v)
-        if name is None:
-            continue
-        start = match.start()
-        place = _OF_PLACE.search(text[max(0, start - 4) : start])
-        if place and not prefix and len(words_of(name)) >= 3:  # "le maire de Lyon Jean Roux"
-            start += len(words_of(name)[0]) + 1
-            name = " ".join(words_of(name)[1:])
-        titled = prefix is not None and prefix.rstrip(".").lower() in v.title_words
-        if titled:  # "Councillor Les Bullock": after a title, "Les" is a first name
-            name, prefix = f"{prefix} {name}", None
-        if not is_person_name(name, v) or _ROMAN.search(name):
-            continue
-        if _BODY_BEFORE.search(text[max(0, start - 40) : start]):
-            continue  # "Muriel Arnal de l'association One Voice": a body's name
-        bare, title = strip_title(name, v)
-        tokens = bare.split()
-        # "Fière Bruno Marchand", "Children New Zealand John Bowis": a body's name before
-        lead = next((i for i, w in enumerate(tokens[:-1]) if first_name_gender(w)), 0)
-        if lead and not first_name_gender(tokens[0]):
-            start = text.find(tokens[lead], start)
-            bare = " ".join(tokens[lead:])
-        after = text[match.end() : match.end() + 160]
-        role = None
-        office = role_before(text[max(0, start - 70) : start], v) if not prefix else None
-        apposition = None if office else _APPOSITION.match(after)
-        if (
-            apposition
-            and apposition.group(1)[:1].islower()
-            and not _VERBAL.match(apposition[1])
-            and not _PREDICATE.match(apposition[1])
-            and not v.verb_re.match(apposition[1])
-        ):
-            role = clean_role(apposition.group(1), v)
-        if role is None and (prefix or office):
-            role = clean_role(prefix or office, v)
-        if role is None:
-            before = text[max(0, match.start() - 80) : match.start()]
-            lead = _LEAD_ROLE.search(before)
-            if lead:
-                role = clean_role(_OWNER_AND.sub("", lead.group(1)), v)
-        gender = title_gender(name, v) or role_gender(role, v) or _aside_gender(role)
-        found.append((start, Person(bare, role or (title or "").rstrip(".") or None, gender)))
-    return found
-
-
-def _aside_gender(role: str | None) -> Gender:
-    """``Aïssa Sall, quant à elle, a défendu …``: the aside shows the gender."""
-    found = _GENDERED_ASIDE.match(role or "")
-    return None if found is None else ("f" if found["pronoun"].lower() == "elle" else "m")
-
-
-_GENDERED_ASIDE = lazy(
-    r"^(?:quant[ \u00a0]+à[ \u00a0]+|de[ \u00a0]+son[ \u00a0]+côté[ \u00a0]+)?"
-    r"(?P<pronoun>elle|lui)(?:-même)?$",
-    regex.I,
-)
 _BODY_BEFORE = lazy(
     r"\b(?:association|groupe|société|collectif|fédération|syndicat|club|entreprise|"
     r"cabinet|company|group|charity|association|firm|organisation|organization)"
@@ -409,11 +326,7 @@ _BODY_BEFORE = lazy(
 )
 _TRAILING_PARTICLES = lazy(r"(?:\s+(?:de|du|des|d['’]|of|the|l['’]|la|le))+\s*$", regex.I)
 # A verb and its object after a name, not an apposition: "Callum Ferris, presented the plans".
-_PREDICATE = lazy(
-    r"^(?:\p{Ll}+ed\s+(?:the|a|an|his|her|their|its|on|to|in|at|with)\b|s['’]|se\s|ne\s|n['’])"
-)
 _CLITIC = lazy(r"(?<=^(?:il|elle|ils|elles|on))\s+(?:en|y|ne|n['’]|lui|leur|se|s['’])$")
-_OF_PLACE = lazy(r"(?:\bde|\bdu|d['’]|\bof)\s?$")
 _COORDINATION = lazy(r"\s+(?:et|and)\s+")
 _INITIAL_TOKEN = lazy(r"^\p{Lu}\.$")
 _INITIAL_END = lazy(r"(?:\b\p{Lu}|Jr)\.$")

@@ -53,6 +53,8 @@ class Vocabulary:
     masculine_role: Any
     """A word of a role that shows a woman holds it (``présidente``), a man (``préfet``)."""
     role_words: frozenset[str]
+    office_subject: Any
+    """A sentence opening on an office (``Le maire de Pénestin``), as ``office``."""
     body_words: frozenset[str]
     office_names: dict[str, str]
     """Other names of an office (``chef de l'état`` -> ``président``), lower case."""
@@ -113,6 +115,13 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
         title_re=lazy(rf"^{title}{SP}+", regex.V1),
         title_only_re=lazy(rf"^{surname_with_title}$"),
         verb_re=lazy(rf"(?<![\p{{L}}\-])(?P<verb>{verbs})(?![\p{{L}}])"),
+        office_subject=lazy(
+            r"^(?P<office>(?:le|la|l['’]|the)[ \u00a0]*(?:[\p{L}\-]+[ \u00a0]+){0,3}?"
+            rf"(?:{_alternation(role_words)})"
+            r"(?:[ \u00a0]+(?:de|du|des|of)[ \u00a0]+(?:la[ \u00a0]+|l['’]|the[ \u00a0]+)?"
+            r"(?-i:\p{Lu})[\p{L}'’\-]*(?:[ \u00a0]+(?-i:\p{Lu})[\p{L}'’\-]*)*)?)(?![\p{L}\-])",
+            regex.I,
+        ),
         office_word=lazy(
             r"\b(?:" + "|".join(sorted(role_words | {"councillor", "councilor"})) + r")\b",
             regex.I,

@@ -62,6 +62,11 @@ def assemble(
             "no title found",
             "put the headline on the first line, or add `title:`",
         )
+    blocks = found.blocks
+    if len(title) > MAX_TITLE and "title" not in fields.values:
+        # no headline: the text's first sentence stands in, and the editor is told
+        title, blocks, guessed = _first_sentence_title(path, title, found)
+        problems += guessed
     if len(title) > MAX_TITLE:
         raise RecordError(
             fields.lines.get("title", found.title_line),
@@ -78,7 +83,6 @@ def assemble(
             "add a date line such as 'Le 19/01/2026' under the title, or `date:`",
         )
     standfirst = text_field(fields, "standfirst") or found.standfirst
-    blocks = found.blocks
     lead = (
         Paragraph(title, found.title_line),
         *(
@@ -147,6 +151,32 @@ def assemble(
         posts=posts_field(fields),
     )
     return release, problems
+
+
+def _first_sentence_title(
+    path: str, text: str, found: Found
+) -> tuple[str, tuple[Block, ...], list[Problem]]:
+    """A text that opens with a paragraph and has no headline: its first sentence as the
+    title (the rest of the paragraph stays the body's first), with a warning; the text as
+    it was when no sentence is short enough."""
+    end = _SENTENCE_END.search(text, 20, MAX_TITLE + 1)
+    if end is None:
+        return text, found.blocks, []
+    title, rest = text[: end.start() + 1].strip(), text[end.end() :].strip()
+    warning = Problem(
+        path,
+        found.title_line,
+        "no headline found: the title is the text's first sentence",
+        "put the headline alone on the first line, or set `title:`",
+        Severity.WARNING,
+    )
+    first = (Block("paragraph", text=rest, line=found.title_line),) if rest else ()
+    return title, (*first, *found.blocks), [warning]
+
+
+_SENTENCE_END = regex.compile(
+    r"(?<!\b(?:\p{Lu}|M|Mr|Mrs|Dr|St|Mme))[.!?…][»”\"]?(?=\s+[\p{Lu}«“\"]|\s*$)"
+)
 
 
 def _quotes(

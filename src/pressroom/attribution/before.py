@@ -1,0 +1,215 @@
+"""Cues before a quotation, in its own paragraph: ``X, role, said: "…"``, ``Pour X,
+« … »``, ``X a assuré qu'« … »``, ``X, rectrice, pour qui « … »``, ``Mr Smith said that,
+…, which "…"`` (reported speech), ``Jane Doe says … . "…"``, ``X : « … »``."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import regex
+
+from pressroom.attribution.inversion import pronoun_subject
+from pressroom.attribution.mentions import mentions
+from pressroom.attribution.names import NOT_FIRST, PRONOUNS
+from pressroom.attribution.nearby import DEMONSTRATIVE, lead_in, named_before
+from pressroom.attribution.persons import person_like
+from pressroom.attribution.quotemarks import SPACES
+from pressroom.attribution.resolve import Cue
+from pressroom.attribution.speakers import Subject, cut_subject, parse_subject
+from pressroom.attribution.subjects import Surname, speaking_subject
+from pressroom.attribution.vocabulary import Vocabulary
+from pressroom.text.patterns import lazy
+from pressroom.text.spaces import collapse
+
+_LEAD_IN = lazy(
+    r"^(?:pour|selon|d['’]après|according\s+to|for)\s+(?P<who>[^,:]{2,80}?)\s*(?:,|:|$)",
+    regex.I,
+)
+SENTENCE_BREAK = lazy(
+    r"(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Prof|Jr|Cllr|Me|Mme|MM|Pr|U\.S|Inc|M))"
+    r"[.!?…]+[\"”»]?\s+(?=[\p{Lu}«“\"])|(?<=[\p{Ll}\d])\.(?=\p{Lu}\p{Ll})"
+)
+_AND = lazy(r"[ \u00a0,](?:et|and)[ \u00a0]", regex.I)
+_RELATIVE = lazy(
+    r"(?:,[ \u00a0]*|[ \u00a0])(?P<who>(?:pour[ \u00a0]+qui|selon[ \u00a0]+qui|"
+    r"pour[ \u00a0]+lequel|pour[ \u00a0]+laquelle|for[ \u00a0]+whom|qui|who))\b"
+    r"(?P<rest>(?:[ \u00a0]+[\p{Ll}'’\-]+){0,4}?(?:[ \u00a0]+(?:que|qu['’]|that))?)[ \u00a0]*$",
+    regex.I,
+)
+_WHILE = lazy(r"^(?:while|and|but|as|whereas|et|mais|alors\s+que|tandis\s+que)\s+", regex.I)
+_NAMING = lazy(
+    r"\b(?:called|dubbed|described|termed|labelled|labeled|branded|according|qualifié|"
+    r"qualifiée|appelé|appelée|surnommé|baptisé|décrit|selon|d['’]après)\b",
+    regex.I,
+)
+_OPENING_CLAUSE = lazy(
+    r"^[ \u00a0]*(?:\p{L}+ing|at|in|on|during|after|before|following|lors|dans|à|en|après|"
+    r"avant|pendant|face|devant|interrogée?|interviewed|asked)\b",
+    regex.I,
+)
+_LIKE_NAME = lazy(
+    r"(?:à[ \u00a0]+l['’]image[ \u00a0]+d[e'’]|à[ \u00a0]+l['’]instar[ \u00a0]+d[e'’]|"
+    r"comme|such[ \u00a0]+as|like)[ \u00a0]*(?P<who>\p{Lu}[^,;:.]{2,60})$",
+    regex.I,
+)
+_TRAILING_ADVERB = lazy(r"[ \u00a0]+(?:also|then|too|later|aussi|ensuite|alors)$", regex.I)
+ACCORDING_TO_HIM = lazy(r"\b(?:selon|d['’]après)\s+(?P<pronoun>lui|elle)\b", regex.I)
+LIVE_STAMP = lazy(r"^(?:\d{1,2}[h:.]\d{2}|\d{1,2}\s*(?:am|pm))\s*[-–—:]?\s*", regex.I)
+_REPORTED = lazy(r"(?:\bque|\bqu['’]|\bthat)\s*$", regex.I)
+_SUBJECT_BREAK = lazy(r"[;:]|\s[–—-]\s")
+_TO_SPLIT = lazy(r"\s+(?:à|to)\s+")
+REPORTED_WORDS = 6
+
+
+def _joint(subject_text: str, v: Vocabulary) -> bool:
+    """Whether the words before a verb name two people joined by ``et``/``and``: they
+    speak together, and the quotation is no one's alone."""
+    if not _AND.search(subject_text):
+        return False
+    named = [(at, p) for at, p in mentions(subject_text, v) if p.role or person_like(p.name)]
+    return len({person.name for _, person in named}) >= 2 and any(
+        _AND.search(subject_text[a:b]) for (a, _), (b, _) in pairwise(named)
+    )
+
+
+def _relative_speaker(body: str, v: Vocabulary) -> Cue | None:
+    """``X, recteur, pour qui « … »``, ``M. Roy, qui estime que « … »``, ``Tom Lee, who
+    said that "…"``: the person the relative clause is about, named just before it."""
+    found = _RELATIVE.search(body)
+    if found is None:
+        return None
+    said = v.verb_re.search(found["rest"])
+    if not said and (found["rest"].strip() or found["who"].lower() in ("qui", "who")):
+        return None  # "Paul Roy qui « … »", "qui vient « … »": no one says it
+    named = mentions(body[: found.start()], v)
+    if not named or body[named[-1][0] : found.start()].count(",") > 2:
+        return None
+    person = named[-1][1]
+    return Cue(Subject("name", person.name, person.role, person.gender), "lead-in")
+
+
+def before_cue(before: str, v: Vocabulary) -> Cue | None:
+    sentences = SENTENCE_BREAK.split(collapse(before) + " ")
+    clause = sentences[-1].strip(SPACES) if sentences else ""
+    if not clause:
+        return sentence_before(sentences[-2], v) if len(sentences) > 1 else None
+    ending = clause[-1]
+    if ending in ".!?…":  # "Jane Doe says the way we live has changed. "…"" (same paragraph)
+        sentence = sentence_before(clause, v)
+        if sentence is not None:
+            return sentence
+        named = named_before(clause, v)
+        if named is not None:
+            return Cue(named, "named-before")
+    body = clause.rstrip(SPACES + ":,").strip(SPACES)
+    according = ACCORDING_TO_HIM.search(body)
+    if according and according.end() >= len(body) - 1:
+        return Cue(pronoun_subject("-" + according["pronoun"].lower()), "lead-in")
+    lead = _LEAD_IN.match(body)
+    if lead:
+        subject = lead_in(body, lead, v)
+        if subject:
+            return Cue(subject, "lead-in")
+    relative = _relative_speaker(body, v)
+    if relative is not None:
+        return relative
+    verbs = list(v.verb_re.finditer(body))
+    if verbs and _joint(body[: verbs[-1].start()], v):
+        return None  # "James Lopez, et le ministre Luc Blanchette étaient fiers d'annoncer"
+    if verbs:
+        verb = verbs[-1]
+        trailing = body[verb.end() :].strip(SPACES)
+        if verb["inv"] and len(trailing) < 30:
+            return Cue(pronoun_subject(verb["inv"]), "before-verb")
+        pieces = _SUBJECT_BREAK.split(body[: verb.start()])
+        subject_text = pieces[-1]
+        if len(pieces) > 1 and len(subject_text.split(",")[0].split()) < 2:
+            subject_text = ""  # "Director: Research, extended": no subject after the colon
+        last_segment = _TRAILING_ADVERB.sub("", subject_text.split(",")[-1].strip(SPACES))
+        if last_segment.lower() in PRONOUNS:  # "In it, he said:", "However, he also said"
+            subject_text = last_segment
+        while _OPENING_CLAUSE.match(subject_text) and "," in subject_text:
+            subject_text = subject_text.split(",", 1)[1]  # "Speaking at the launch, Roe told"
+        subject = parse_subject(v.adverbs.sub("", subject_text.strip(SPACES)), v, before_verb=True)
+        if (subject is None or subject.kind == "descriptor") and ending in ":,":
+            # "Le chef de Québec Forte et Fière Bruno Marchand a publié …, déclarer :"
+            spoken = speaking(body, "before-verb", v)
+            if spoken is not None:
+                return spoken
+        if subject is None and len(trailing) < 80:
+            subject = parse_subject(cut_subject(v.adverbs.sub("", trailing)), v)
+        if (
+            subject is not None
+            and (ending in ":," or len(trailing) < 40)
+            and not _NAMING.search(trailing)
+        ):
+            return Cue(subject, "before-verb")
+    if ending == ":":
+        label = regex.sub(
+            r"^(?:quote\s+from|réponse\s+de|message\s+de|interview\s+with|entretien\s+avec)\s+",
+            "",
+            body,
+            flags=regex.I,
+        )
+        label = _TO_SPLIT.split(LIVE_STAMP.sub("", label))[0]  # "00h54 - Parisse :"
+        subject = parse_subject(label, v, before_verb=False)
+        if subject is not None and subject.kind in ("name", "surname"):
+            return Cue(subject, "before-colon")
+        example = _LIKE_NAME.search(body)  # "…, à l'image de Maxime Médard :"
+        if example is not None:
+            named = parse_subject(example["who"], v)
+            if named is not None and named.kind == "name":
+                return Cue(named, "before-colon")
+        if not verbs:  # "Berger de père en fils, Alain Bouvier a pris la parole :"
+            return speaking(body, "before-colon", v)
+    if verbs and (ending in ":," or _REPORTED.search(body)):
+        # "X, role, highlighted the benefits, saying, “…”", "X a assuré qu’« … »"
+        return speaking(body, "before-verb", v) or _just_before(body, verbs[-1], v)
+    return _reported_speech(body, verbs, v) if len(verbs) == 1 else None
+
+
+def _just_before(body: str, verb: regex.Match[str], v: Vocabulary) -> Cue | None:
+    """``Interrogé sur …, celui-ci a indiqué que « … »``, ``In it, he said:``: a pronoun or
+    a demonstrative right before the verb, past an opening clause."""
+    segment = body[: verb.start()].split(",")[-1].strip(SPACES)
+    if DEMONSTRATIVE.fullmatch(segment):
+        return Cue(Subject("descriptor", segment), "before-verb")
+    subject = parse_subject(segment, v, before_verb=True)
+    return Cue(subject, "before-verb") if subject and subject.kind == "pronoun" else None
+
+
+def _reported_speech(body: str, verbs: list[regex.Match[str]], v: Vocabulary) -> Cue | None:
+    """``Mr Smith said that, in total, farmers would get €1.5bn, which "…"``: the one
+    speech verb of the sentence has a person for subject, and no one else is named after
+    it, so the words the sentence ends on are that person's."""
+    verb = verbs[0]
+    said = body[verb.end() :]
+    if verb["inv"] or len(said.split()) < 2 or mentions(said, v) or _NAMING.search(said):
+        return None  # "Mr Smith said the union had called it "…"": the union's words
+    segment = _WHILE.sub("", body[: verb.start()].split(",")[-1].strip(SPACES))
+    subject = parse_subject(segment, v, before_verb=True)
+    if subject is None or subject.text.lower() in NOT_FIRST:
+        return None
+    return Cue(subject, "reported") if subject.kind in ("name", "surname", "pronoun") else None
+
+
+def speaking(sentence: str, cue: str, v: Vocabulary) -> Cue | None:
+    """The person a sentence with a speech verb is about, as a cue."""
+    person = speaking_subject(sentence, v)
+    if isinstance(person, Surname):
+        return Cue(Subject("surname", str(person)), cue)
+    if person is not None:
+        return Cue(Subject("name", person.name, person.role, person.gender), cue)
+    return None
+
+
+def sentence_before(sentence: str, v: Vocabulary) -> Cue | None:
+    """``Jane Doe says the way we live has changed. "…"``: a quotation that opens a sentence
+    right after one whose subject is a person speaking."""
+    verb = v.verb_re.search(sentence)
+    if verb is None or verb["inv"] or _joint(sentence[: verb.start()], v):
+        return None
+    subject = parse_subject(sentence[: verb.start()], v, before_verb=True)
+    if subject is None or subject.kind not in ("name", "surname", "pronoun"):
+        return None
+    return Cue(subject, "before-verb")

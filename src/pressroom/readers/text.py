@@ -51,6 +51,9 @@ LEFTOVERS = frozenset(
         "download",
     }
 )
+# What a publication stamp leaves when its date is lost ("Publié", ",", "le"): kept to
+# find the title by (the headline stands above it), then left out of the body.
+_STAMP_LEFTOVERS = frozenset({"publié", "publiée", "published", "posted", "le", "on"})
 # Page chrome recognised by its shape: bylines, banners, labels, captions.
 _FURNITURE = regex.compile(
     r"^(?:publicité|advertisement|par|avec|by|publié le|published|posted|mis à jour le|"
@@ -58,7 +61,11 @@ _FURNITURE = regex.compile(
     r"se connecter|ok|beta|menu|archives?|feature story|sector news|niveau du haut|"
     r"navigation path|left navigation|additional tools|alert section|latest news|"
     r"communiqué de presse|press release|official statement|temps de lecture.*|"
-    r"lecture \d+ min.*|(?:par|by) \p{Lu}[\p{L}'’ .|/-]{1,80}|posted in:.*|filed under:.*|"
+    r"lecture \d+ min.*|reading time\b.*|(?:est(?:imated)?\.? )?read(?:ing)? time\b.*|"
+    r"\d+\s*min(?:ute)?s?\.? read|(?:written|posted|published|submitted) by\s*:?\s*"
+    r"[^.,;:!?]{1,60}(?:\s+on\s+[\w ,]{4,30})?\s*\.?|"
+    r"(?:(?:main|site|search|tools?|menu|navigation|toggle|quick links)\s*){2,}|"
+    r".{0,40}\brss\b.{0,40}|(?:par|by) \p{Lu}[\p{L}'’ .|/-]{1,80}|posted in:.*|filed under:.*|"
     r"tag archives:.*|archive for .*|tags?\s*:.*|categor(?:y|ies)\s*:.*|catégories?\s*:.*|"
     r"[a-z]+(?:_[a-z]+)+|mots-clés\s*:.*|caption:.*|"
     r"this website uses cookies.*|this site uses cookies.*|we use cookies.*|"
@@ -127,6 +134,7 @@ def read_text(
     lines = [ln for ln in lines if ln is dated or not _chrome(ln.text)]
     date_at = None if dated is None else lines.index(dated)
     title, body_lines = choose(lines, date_at, "title" in fields.values, kind, bylines, labels)
+    body_lines = [ln for ln in body_lines if ln.text.lower() not in _STAMP_LEFTOVERS]
     if title is not None:
         title = Line(title.number, without_kicker(title.text))
     standfirst, standfirst_line, blocks = _standfirst_and_blocks(
@@ -146,7 +154,7 @@ def read_text(
 
 _BYLINE_FIRST = frozenset("-–—pPbB")  # speed: the regexes only for lines that may match
 _LABEL_FIRST = frozenset("cCpPnNaAhH")
-_UPDATE_LINE = regex.compile(r"^(?:mis à jour|modifié|updated|last updated)", regex.I)
+_UPDATE_LINE = regex.compile(r"^(?:mise? à jour|modifié|updated|last updated)", regex.I)
 _DATE_SEARCH_LINES = 40
 
 
@@ -188,7 +196,20 @@ _BREADCRUMB_TAIL_MIN = 12
 
 
 def _chrome(text: str) -> bool:
-    return bool(_FURNITURE.match(text))
+    return bool(_FURNITURE.match(text)) or _doubled(text)
+
+
+def _doubled(text: str) -> bool:
+    """A widget's label written twice, glued or spaced: "Envoyer un mailEnvoyer un mail"."""
+    half = len(text) // 2
+    if not _DOUBLED_MIN <= half <= _DOUBLED_MAX:
+        return False
+    if len(text) % 2:
+        return text[half] == " " and text[:half] == text[half + 1 :]
+    return text[:half] == text[half:]
+
+
+_DOUBLED_MIN, _DOUBLED_MAX = 4, 60
 
 
 def _at(lines: list[Line], index: int | None) -> Line | None:

@@ -14,7 +14,7 @@ from pressroom.text.dates import WEEKDAY_NAMES, has_date, parse_date_line
 TITLE_MAX_GUESS = 200
 # How far into the page a title is looked for when the page gives no date line.
 _TOP_LINES = 24
-_UPDATE_LINE = regex.compile(r"^(?:mis à jour|modifié|updated|last updated)", regex.I)
+_UPDATE_LINE = regex.compile(r"^(?:mise? à jour|modifié|updated|last updated)", regex.I)
 # A byline under a title: "Par Léa Morel", "- By Tom Lee Political Editor", "- Léa Morel",
 # "Par Léa MOREL | La Gazette".
 BYLINE = regex.compile(
@@ -42,9 +42,12 @@ _ODDS = regex.compile(  # image file names, addresses, telephone numbers
 )
 # A French kicker glued before the title: "Vals Après la fête, le maire…" (French titles
 # are in sentence case, so a capitalised function word inside one starts a new sentence).
+# "Séance aux Grisons L'exécutif…": a place may join the kicker by a preposition, and the
+# title may open with an elided article.
 _KICKER = regex.compile(
-    r"^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+(?=(?:Après|Avant|Le|La|Les|Un|Une|Des|"
-    r"Pour|Dans|Avec|Face|Quand|Comment|Pourquoi|Au|Aux|En)\s+\p{Ll})"
+    r"^\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:aux|au|du|des|de|en|à)\s+)?\p{Lu}[\p{L}'’-]+)?\s+"
+    r"(?=(?:(?:Après|Avant|Le|La|Les|Un|Une|Des|Pour|Dans|Avec|Face|Quand|Comment|Pourquoi|"
+    r"Au|Aux|En)\s+|[LD]['’])\p{Ll})"
 )
 _INSTITUTION_KICKER = regex.compile(
     r"^(?:Université|Ville|Mairie|Région|Département|Commune|Préfecture|Académie)\s+"
@@ -81,6 +84,8 @@ _TITLE_LABEL = regex.compile(
 )
 _TITLE_TAIL = regex.compile(r"\s*(?:\[[^\[\]]{1,30}\]|\|)$")
 _WORD = regex.compile(r"\p{L}{2}")
+# A publication stamp's label left alone on its line: the headline is above it.
+_STAMP_LABEL = regex.compile(r"^(?:publiée?|published|posted|mise? à jour|updated)\b", regex.I)
 # A word or two of page chrome: "spot_img", "Share", "10 am".
 _SHORT_CHROME = regex.compile(r"^\S+(?:\s\S+)?$")
 # A paragraph of the body: the title is the last title-like line above the first one.
@@ -131,6 +136,18 @@ def without_kicker(text: str) -> str:
     return text[found.end() :] if found else text
 
 
+def _stamped_title(lines: list[Line], at: int) -> bool:
+    """A crawler's stamp glued before the headline ("date 2023-12-06 The headline") with no
+    title-like line under it: the stamped line is the title."""
+    text = lines[at].text
+    stamp = _CRAWLER.match(text)
+    return (
+        stamp is not None
+        and is_candidate(text[stamp.end() :])
+        and (at + 1 >= len(lines) or not is_candidate(lines[at + 1].text))
+    )
+
+
 def choose(
     lines: list[Line],
     date_at: int | None,
@@ -144,6 +161,9 @@ def choose(
     the date; a wire dateline follows the title (and its subtitle); with no date line, the
     first title-like line of the page, or the one after a `Communiqué de presse` label.
     Lines above a title found this way are page chrome and left out."""
+    if date_at is not None and kind == "label" and _stamped_title(lines, date_at):
+        rest = lines[:date_at] + lines[date_at + 1 :]
+        return (None, rest) if title_stated else (lines[date_at], rest)
     if kind == "end" and date_at is not None and is_candidate(lines[date_at].text):
         rest = lines[:date_at] + lines[date_at + 1 :]
         return (None, rest) if title_stated else (lines[date_at], rest)
@@ -220,7 +240,11 @@ def _last_before_paragraph(lines: list[Line], first: int, end: int | None = None
         if is_candidate(text):
             if len(text) > len(lines[found].text) and not BYLINE.match(text):
                 found = i
-        elif len(text) >= _PARAGRAPH_MIN or text.endswith((".", "!", "?", "»", "”", '"')):
+        elif (
+            len(text) >= _PARAGRAPH_MIN
+            or text.endswith((".", "!", "?", "»", "”", '"'))
+            or _STAMP_LABEL.match(text)  # "Publié", "le", the date: the header ends
+        ):
             return found
     return first if end is None else found  # a dateline ends the lines above it
 
@@ -265,7 +289,10 @@ def _around_date(
     below = after if after < len(lines) else None
     if below is not None and is_candidate(lines[below].text):
         header = date_at > 0 and has_date(lines[date_at - 1].text)
-        blog = _WEEKDAY.match(lines[date_at].text)  # a blog's "Mercredi 26 mars 2014" header
+        # a blog's "Mercredi 26 mars 2014" header, not a field's value under "Date :"
+        blog = _WEEKDAY.match(lines[date_at].text) and not (
+            date_at > 0 and lines[date_at - 1].text.endswith(":")
+        )
         if header or blog or lines[below].number in bylines:
             return lines[below], lines[below + 1 :]
     before = date_at - 1

@@ -39,7 +39,7 @@ _DATE_FORMS = (
 _PREFIX = (
     r"^\s*(?:[\p{L}][\p{L}'’ -]{0,40},\s*)?"  # place: "Lyon, le ..."
     r"(?:(?:communiqué(?: de presse)?|press release)\s*[-–—:]?\s*)?"
-    r"(?:(?:publié|mis à jour|diffusé|published|updated|posted)\s+(?:le|on)?\s*"
+    r"(?:(?:publié|mise? à jour|diffusé|published|updated|posted)\s+(?:le|on)?\s*"
     r"(?:(?:à|at)\s*)?(?:(?P<phour>\d{1,2})[:h.](?P<pminute>\d{2})\s*(?P<pampm>am|pm)?,?\s+)?"
     r"|le\s+|on\s+)?"
     r"(?:\p{Ll}{3,12}(?=\d))?"  # an icon's name glued to the date: "event14 mars 2019"
@@ -55,10 +55,10 @@ LONG_LINE_HEAD = 160
 is its date (``LAKE FOREST, Calif., March 20, 2013 /PRNewswire/ — Acme today…``)."""
 _FORMS = "|".join(f"(?:{form})" for form in _DATE_FORMS)
 _LABELLED = lazy(
-    r"(?:publié|publiée|mis à jour|modifié|diffusé|published|updated|posted|release date|"
+    r"(?:publié|publiée|mise? à jour|modifié|diffusé|published|updated|posted|release date|"
     r"for immediate release|date|dateline|daily news)"
     r"\s*(?:le|on|:)?\s*:?\s*(?:[\p{L}]+\s+)?(?:à|at)?\s*"
-    r"(?:\d{1,2}[:h]\d{2}\s*(?:am|pm)?\s*)?"
+    r"(?:\d{1,2}[:h]\d{2}\s*(?:am|pm)?,?\s*)?"
     rf"(?:{_FORMS})",
     regex.IGNORECASE,
 )
@@ -75,7 +75,7 @@ _START = lazy(  # "13.02.2025 18h41 Rédaction": a date, then a byline or a name
     regex.IGNORECASE,
 )
 _ANYWHERE = lazy(rf"(?<![\p{{L}}\d])(?:{_FORMS})(?![\p{{L}}\d])", regex.IGNORECASE)
-_UPDATE = lazy(r"mis à jour|modifié|updated", regex.IGNORECASE)
+_UPDATE = lazy(r"mise? à jour|modifié|updated", regex.IGNORECASE)
 
 
 def find_date_in_line(line: str, tz: ZoneInfo, lineno: int) -> tuple[datetime, str] | None:

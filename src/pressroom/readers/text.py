@@ -17,13 +17,18 @@ from pressroom.readers.markdown import FRONT_MATTER_FIELDS, split_front_matter
 from pressroom.readers.record import Found, assemble
 from pressroom.readers.titles import (
     BYLINE,
-    HEADLINE_DATE,
     LABEL,
     Line,
     choose,
+    holds_event_date,
     without_kicker,
 )
-from pressroom.text.dates import find_date_in_line, parse_date_line
+from pressroom.text.dates import (
+    find_date_in_line,
+    find_yearless_dateline,
+    page_year,
+    parse_date_line,
+)
 from pressroom.text.spaces import collapse
 
 # Page chrome a scraper leaves behind: whole lines, compared in lower case.
@@ -61,11 +66,7 @@ _FURNITURE = regex.compile(
     r"se connecter|ok|beta|menu|archives?|feature story|sector news|niveau du haut|"
     r"navigation path|left navigation|additional tools|alert section|latest news|"
     r"communiqué de presse|press release|official statement|temps de lecture.*|"
-    r"lecture \d+ min.*|reading time\b.*|(?:est(?:imated)?\.? )?read(?:ing)? time\b.*|"
-    r"\d+\s*min(?:ute)?s?\.? read|(?:written|posted|published|submitted) by\s*:?\s*"
-    r"[^.,;:!?]{1,60}(?:\s+on\s+[\w ,]{4,30})?\s*\.?|"
-    r"(?:(?:main|site|search|tools?|menu|navigation|toggle|quick links)\s*){2,}|"
-    r".{0,40}\brss\b.{0,40}|(?:par|by) \p{Lu}[\p{L}'’ .|/-]{1,80}|posted in:.*|filed under:.*|"
+    r"lecture \d+ min.*|(?:par|by) \p{Lu}[\p{L}'’ .|/-]{1,80}|posted in:.*|filed under:.*|"
     r"tag archives:.*|archive for .*|tags?\s*:.*|categor(?:y|ies)\s*:.*|catégories?\s*:.*|"
     r"[a-z]+(?:_[a-z]+)+|mots-clés\s*:.*|caption:.*|"
     r"this website uses cookies.*|this site uses cookies.*|we use cookies.*|"
@@ -80,6 +81,24 @@ _FURNITURE = regex.compile(
     r"\d{1,6}|[\W_]+)$",
     regex.I,
 )
+# More chrome, tried only on a short line that holds one of _MORE_KEYS (speed): reading
+# times, bylines with a date, menus, RSS and newsletter lines, release labels.
+_MORE_FURNITURE = regex.compile(
+    r"^(?:reading time\b.*|(?:est(?:imated)?\.? )?read(?:ing)? time\b.*|"
+    r"\d+\s*min(?:ute)?s?\.? read|"
+    r"(?:written|posted|published|submitted) by\s*:?\s*[^.,;:!?]{1,60}"
+    r"(?:\s+on\s+[\w ,]{4,30})?\s*\.?|"
+    r"(?:(?:main|site|search|tools?|menu|navigation|toggle|quick links)\s*){2,}|"
+    r".{0,40}\brss\b.{0,40}|"
+    r"(?:subscribe|sign up|signup|join|get|s['’]abonner|abonnez-vous|inscrivez-vous|recevez)\b"
+    r".{0,40}\b(?:newsletters?|infolettre|lettre d['’]information|e-?mail updates|alerts)\b"
+    r".{0,20}|"
+    r"(?:joint )?(?:press|news|media) (?:release|statement|advisory)(?:\s*\|\s*[^.!?]{0,60})?|"
+    r"for immediate release)$",
+    regex.I,
+)
+_MORE_MAX = 100
+_SENTENCE_END = frozenset('.!?»”"')
 _CREDIT = regex.compile(r"^(?:©|\(c\)\s|crédits?\s*(?:photo)?\s*:|photo\s*:|credit\s*:)", regex.I)
 _CREDIT_INSIDE = regex.compile(  # "… - Crédit : Name", "… © Agence - Name", "Picture: … Credit: …"
     r"(?:\s[-–—|]\s*|\s)(?:crédits?(?:\s*photo)?\s*:|credits?\s*:|©)\s*\S.{0,80}$", regex.I
@@ -114,6 +133,8 @@ def read_text(
             lines.remove(inside)
     lines = _without_breadcrumbs(lines)
     date_at, date, kind = _find_date(lines, tz)
+    if date is None:
+        date_at, date, kind = _find_yearless(lines, body, tz)
     if kind == "end" and lines[date_at or 0].text.endswith("."):
         kind = "sentence"  # "The release issued by the Office on 2 May 2024.": not a title
     if kind == "end":
@@ -153,7 +174,7 @@ def read_text(
 
 
 _BYLINE_FIRST = frozenset("-–—pPbB")  # speed: the regexes only for lines that may match
-_LABEL_FIRST = frozenset("cCpPnNaAhH")
+_LABEL_FIRST = frozenset("cCpPnNaAhHmMfFjJ")
 _UPDATE_LINE = regex.compile(r"^(?:mise? à jour|modifié|updated|last updated)", regex.I)
 _DATE_SEARCH_LINES = 40
 
@@ -170,12 +191,29 @@ def _find_date(lines: list[Line], tz: ZoneInfo) -> tuple[int | None, datetime | 
             update = update if update[1] else (index, found, "line")
     for index, line in enumerate(lines[:_DATE_SEARCH_LINES]):
         inline = find_date_in_line(line.text, tz, line.number)
-        if inline is None or (inline[1] == "end" and HEADLINE_DATE.search(line.text)):
+        if inline is None or (inline[1] == "end" and holds_event_date(line.text)):
             continue
         if inline[1] != "update":
             return index, inline[0], inline[1]
         update = update if update[1] else (index, inline[0], "label")
     return update
+
+
+def _find_yearless(
+    lines: list[Line], body: str, tz: ZoneInfo
+) -> tuple[int | None, datetime | None, str]:
+    """A wire dateline without its year, dated in the year the page states (its copyright
+    year, or the one year it mentions)."""
+    year: int | None = None
+    for index, line in enumerate(lines[:_DATE_SEARCH_LINES]):
+        if line.text[0].isupper() and "," in line.text[:60]:
+            year = year or page_year(body)
+            if year is None:
+                break
+            found = find_yearless_dateline(line.text, year, tz, line.number)
+            if found is not None:
+                return index, found, "dateline"
+    return None, None, ""
 
 
 def _without_breadcrumbs(lines: list[Line]) -> list[Line]:
@@ -196,7 +234,27 @@ _BREADCRUMB_TAIL_MIN = 12
 
 
 def _chrome(text: str) -> bool:
-    return bool(_FURNITURE.match(text)) or _doubled(text)
+    if _FURNITURE.match(text):
+        return True
+    if len(text) > _MORE_MAX or (text[-1] in _SENTENCE_END and text[-2:] != " ."):
+        return False  # a sentence: only "Written by Ann Lee on 3 May 2024 ." ends so
+    low = text.lower()
+    if (
+        "rss" in low
+        or "read" in low
+        or " by" in low
+        or "menu" in low
+        or "search" in low
+        or "letter" in low
+        or "lettre" in low
+        or "release" in low
+        or "statement" in low
+        or "advisory" in low
+        or "alerts" in low
+        or "updates" in low
+    ) and _MORE_FURNITURE.match(text):
+        return True
+    return _doubled(text)
 
 
 def _doubled(text: str) -> bool:

@@ -24,8 +24,8 @@ BYLINE = regex.compile(
 # A label or breadcrumb line that the title follows: "Communiqué de presse", "Press
 # release", "Accueil / À la une", "Home > News".
 LABEL = regex.compile(
-    r"^(?:communiqués?(?: de presse| officiels?)?|press release|news release|"
-    r"(?:accueil|home)\s*[/>›»].*)$",
+    r"^(?:communiqués?(?: de presse| officiels?)?|(?:joint )?(?:press|news|media) "
+    r"(?:release|statement)|for immediate release|(?:accueil|home)\s*[/>›»].*)$",
     regex.I,
 )
 # A publication's masthead or a site's name: "Scottish Daily Mail", "Aqui.fr",
@@ -59,7 +59,7 @@ _WEEKDAY = regex.compile(r"^(?:" + "|".join(WEEKDAY_NAMES) + r")\b", regex.I)
 # "… (photo Tania Feller)".
 _CAPTION = regex.compile(
     r"(?:©|(?:\b|(?<=\p{Ll}))(?:photos?|pictures?|images?|crédits?(?: photo)?|credits?)\s*:)"
-    r"\s*[^.!?:]{1,60}$|"
+    r"\s*[^.!?:]{1,60}$|[.!?]\s+copyright\s[^.!?:]{1,60}$|"
     r"\((?:photo|picture|crédit|credit)\b[^()]{1,60}\)$",
     regex.I,
 )
@@ -67,13 +67,18 @@ _CAPTION = regex.compile(
 # or the date of the event the headline names: "Minister Jane Doe opening the trade
 # fair, 1 December 2026" (a stamp stands after a dash, a bar or "le").
 HEADLINE_DATE = regex.compile(
-    r"\s(?:du|des|au|aux|of|from|for|since|until|depuis)\s+(?:\p{L}+\s+)?\d[\w .,/-]*$|"
+    r"(?:\s(?:du|des|au|aux|of|from|for|since|until|till|depuis|on|by|before|after|avant|"
+    r"après|jusqu['’]au)|(?<=\p{L})\sle)\s+(?:\p{L}+\s+)?\d[\w .,/-]*$|"
     r"^(?:\S+\s+){5,}\S+,\s+(?:\d{1,2}(?:er|st|nd|rd|th)?\s+\p{L}+\.?|\p{L}+\.?\s+\d{1,2},?)"
     r"\s+\d{4}$",
     regex.I,
 )
 # A menu or list item: "• Subscribe to our newsletter".
-_BULLET = regex.compile(r"^[•·▪◦‣*]\s*")
+_BULLET = regex.compile(r"^[•·▪◦‣*»›►▶▸●○■□✓✔→>]\s*")
+# A byline or stamp that ends with its date: "Posted by Ann Lee on 3 May 2024".
+_BYLINE_STAMP = regex.compile(
+    r"^(?:posted|published|written|submitted|updated|publié|mis à jour|par|by)\b", regex.I
+)
 # A crawler's stamp left at the top: " date 2021-05".
 _CRAWLER = regex.compile(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\b\s*", regex.I)
 # A label glued before the headline or a month stamp after it: "PRESS RELEASE : …",
@@ -125,6 +130,17 @@ def is_candidate(text: str) -> bool:
         or _BULLET.match(text)
         or _CAPTION.search(text)
     )
+
+
+def holds_event_date(text: str) -> bool:
+    """A date the line speaks of, not a stamp: a headline's ("… open until 31 March 2025")
+    or a paragraph's ("… a concert on Saturday 30 January 2010."). A short sentence ("Issued
+    by the Office on 2 May 2024.") and a byline ("• Posted by Ann Lee on 3 May 2024") stamp."""
+    if not HEADLINE_DATE.search(text):
+        return False
+    if _BYLINE_STAMP.match(_BULLET.sub("", text, count=1)):
+        return False
+    return len(text) > TITLE_MAX_GUESS or not text.endswith(".")
 
 
 def without_kicker(text: str) -> str:
@@ -276,6 +292,18 @@ def _capitals_over_headline(lines: list[Line], above: int, below: int | None) ->
     return is_candidate(headline) and not headline.isupper() and len(headline) > len(text)
 
 
+def _worded_above(lines: list[Line], before: int) -> int:
+    """The nearest line above the date that is more than a word or two: a place line
+    ("EPINAL") or a section name between the headline and the date is passed over."""
+    for i in range(before, max(before - 3, -1), -1):
+        text = lines[i].text
+        if len(text) > TITLE_MAX_GUESS:
+            break
+        if len(text.split()) > 2:
+            return i
+    return before
+
+
 def _around_date(
     lines: list[Line], date_at: int, title_stated: bool, bylines: frozenset[int]
 ) -> tuple[Line | None, list[Line]]:
@@ -313,7 +341,7 @@ def _around_date(
     if near_top and below is not None and is_candidate(lines[below].text):  # "Premium", date
         return lines[below], lines[below + 1 :]
     if before >= 0 and len(lines[before].text) <= TITLE_MAX_GUESS:
-        return lines[before], lines[after:]
+        return lines[_worded_above(lines, before)], lines[after:]
     top = next((i for i in range(min(before + 1, _TOP_LINES)) if is_candidate(lines[i].text)), None)
     if top is not None:  # the date is an event's, further down the page
         return lines[top], lines[top + 1 :]

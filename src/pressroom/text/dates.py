@@ -42,7 +42,7 @@ _PREFIX = (
     r"(?:(?:publié|mise? à jour|diffusé|published|updated|posted)\s+(?:le|on)?\s*"
     r"(?:(?:à|at)\s*)?(?:(?P<phour>\d{1,2})[:h.](?P<pminute>\d{2})\s*(?P<pampm>am|pm)?,?\s+)?"
     r"|le\s+|on\s+)?"
-    r"(?:\p{Ll}{3,12}(?=\d))?"  # an icon's name glued to the date: "event14 mars 2019"
+    r"(?:[\p{Ll}_]{3,20}(?=\d))?"  # an icon's name glued to the date: "event14 mars 2019"
 )
 _LINE_RES = tuple(lazy(_PREFIX + form + r"\s*\.?\s*$", regex.IGNORECASE) for form in _DATE_FORMS)
 
@@ -58,13 +58,14 @@ _LABELLED = lazy(
     r"(?:publié|publiée|mise? à jour|modifié|diffusé|published|updated|posted|release date|"
     r"for immediate release|date|dateline|daily news)"
     r"\s*(?:le|on|:)?\s*:?\s*(?:[\p{L}]+\s+)?(?:à|at)?\s*"
-    r"(?:\d{1,2}[:h]\d{2}\s*(?:am|pm)?,?\s*)?"
+    r"(?:\d{1,2}[:h]\d{2}\s*(?:am|pm)?,?\s*)?(?:[\p{Ll}_]{3,20}(?=\d))?"
     rf"(?:{_FORMS})",
     regex.IGNORECASE,
 )
 _WIRE = lazy(  # "LYON, 3 févr. 2026 –", "BOSTON, Aug. 19, 2008 --", "… /PRNewswire/"
-    r"^[\p{Lu}][\p{Lu}\p{L} .'’-]{1,40}(?:,\s*[\p{L}. ]{2,20})?\s*(?:,|-|/[^/]{1,30}/)\s*"
-    rf"(?:le\s+)?(?i:{_FORMS})\s*(?:\([^()]{{1,30}}\)\s*)?(?:[–—-]{{1,2}}|/)",
+    r"^[\p{Lu}][\p{Lu}\p{L} .'’-]{1,40}(?:,\s*[\p{L}. ]{2,20})?\s*"
+    r"(?:,|-|/[^/]{1,30}/|\([^()]{1,30}\)\s*,?)\s*"
+    rf"(?:le\s+)?(?i:{_FORMS})\s*(?:\([^()]{{1,30}}\)\s*)?(?:[–—-]{{1,2}}|/|:(?!\d))",
 )
 # A dateline with no dash: "Toronto, ON October 23, 2003 Allan Rock, minister of …"
 _BARE_WIRE = lazy(
@@ -76,6 +77,48 @@ _START = lazy(  # "13.02.2025 18h41 Rédaction": a date, then a byline or a name
 )
 _ANYWHERE = lazy(rf"(?<![\p{{L}}\d])(?:{_FORMS})(?![\p{{L}}\d])", regex.IGNORECASE)
 _UPDATE = lazy(r"mise? à jour|modifié|updated", regex.IGNORECASE)
+
+
+# A wire dateline without its year: "LYON, 3 février (AFP) -", "BOSTON, Aug. 19 --".
+_YEARLESS_WIRE = lazy(
+    r"^[\p{Lu}][\p{Lu}\p{L} .'’-]{1,40}(?:,\s*[\p{L}. ]{2,20})?\s*,\s*(?i:(?:le\s+)?"
+    + _WEEKDAY
+    + r"(?:(?P<wd>\d{1,2})(?:er|st|nd|rd|th)?\s+(?P<wm>"
+    + _MONTH
+    + r")|(?P<em>"
+    + _MONTH
+    + r")\.?\s+(?P<ed>\d{1,2})(?:st|nd|rd|th)?))\.?\s*(?:\([^()]{1,30}\)\s*)?"
+    r"(?:[–—-]{1,2}|/|:(?!\d))"
+)
+# The year a page states for itself: its copyright line ("© 2026 Agency").
+_COPYRIGHT_YEAR = lazy(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?(\d{4})", regex.IGNORECASE)
+_A_YEAR = lazy(r"(?<![\d/.:-])(?:19[5-9]\d|20\d\d)(?![\d/:-]|\.\d)")
+
+
+def page_year(text: str) -> int | None:
+    """The year a page is from, for a dateline that leaves it out: its copyright year, else
+    the one year the page mentions; None when it mentions none or several."""
+    copyright_years = _COPYRIGHT_YEAR.findall(text)
+    if copyright_years:
+        return int(copyright_years[-1])
+    years = set(_A_YEAR.findall(text))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def find_yearless_dateline(line: str, year: int, tz: ZoneInfo, lineno: int) -> datetime | None:
+    """A wire dateline without a year (``LYON, 3 février (AFP) -``), dated in ``year``."""
+    match = _YEARLESS_WIRE.match(line[:LONG_LINE_HEAD])
+    if match is None:
+        return None
+    found = match.groupdict()
+    if found["wd"]:
+        day, month = int(found["wd"]), MONTHS[found["wm"].lower()]
+    else:
+        day, month = int(found["ed"]), MONTHS[found["em"].lower()]
+    try:
+        return _in_range(datetime(year, month, day, tzinfo=tz), lineno)
+    except (ValueError, RecordError):
+        return None
 
 
 def find_date_in_line(line: str, tz: ZoneInfo, lineno: int) -> tuple[datetime, str] | None:

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from pressroom.text.dates import find_yearless_dateline, page_year
+from pressroom.text.dates import find_date_in_line, find_yearless_dateline, page_year
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -51,3 +51,24 @@ def test_yearless_dateline_is_dated_in_the_given_year(line: str, day: tuple[int,
 )
 def test_not_a_yearless_dateline(line: str) -> None:
     assert find_yearless_dateline(line, 2026, PARIS, 1) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "day"),
+    [
+        ("Updated 12:30 13 March 2026 | Published 10:30 12 March 2026", "label", 12),
+        ("Updated 13 March 2026", "update", 13),
+        ("Jo Penn · 12 March 2026 · 3 min read", "label", 12),
+        ("Lindmouth Council | 2026/03/12 | News", "label", 12),
+    ],
+)
+def test_date_inside_a_line(line: str, kind: str, day: int) -> None:
+    found = find_date_in_line(line, PARIS, 1)
+    assert found is not None
+    assert (found[0].day, found[1]) == (day, kind)
+
+
+def test_a_date_in_a_sentence_is_not_a_part_of_a_byline() -> None:
+    assert (
+        find_date_in_line("The pool reopens on 12 March 2026 · the town said so", PARIS, 1) is None
+    )

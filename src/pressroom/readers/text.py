@@ -66,7 +66,8 @@ _FURNITURE = regex.compile(
     r"se connecter|ok|beta|menu|archives?|feature story|sector news|niveau du haut|"
     r"navigation path|left navigation|additional tools|alert section|latest news|"
     r"communiqué de presse|press release|official statement|temps de lecture.*|"
-    r"lecture \d+ min.*|(?:par|by) \p{Lu}[\p{L}'’ .|/-]{1,80}|posted in:.*|filed under:.*|"
+    r"lecture \d+ min.*|(?:par|by) \p{Lu}[\p{L}'’ .|/-]{1,80}(?:,[\p{L}'’ |/-]{1,60})?|"
+    r"posted in:.*|filed under:.*|"
     r"tag archives:.*|archive for .*|tags?\s*:.*|categor(?:y|ies)\s*:.*|catégories?\s*:.*|"
     r"[a-z]+(?:_[a-z]+)+|mots-clés\s*:.*|caption:.*|"
     r"this website uses cookies.*|this site uses cookies.*|we use cookies.*|"
@@ -94,7 +95,11 @@ _MORE_FURNITURE = regex.compile(
     r".{0,40}\b(?:newsletters?|infolettre|lettre d['’]information|e-?mail updates|alerts)\b"
     r".{0,20}|"
     r"(?:joint )?(?:press|news|media) (?:release|statement|advisory)(?:\s*\|\s*[^.!?]{0,60})?|"
-    r"for immediate release)$",
+    r"for immediate release|listen to this (?:article|story|page)|écouter (?:cet|l['’])article|"
+    r"add to (?:my )?calendar|ajouter (?:à|au) (?:mon )?(?:agenda|calendrier)|"
+    r"(?:media |press |news )?contacts?\s*:.{0,60}|contact presse.{0,60}|"
+    r"for (?:more|further) information.{0,60}|pour (?:plus d['’]|tout(?:e)? )"
+    r"(?:informations?|renseignements?).{0,60})$",
     regex.I,
 )
 _MORE_MAX = 100
@@ -218,19 +223,29 @@ def _find_yearless(
 
 def _without_breadcrumbs(lines: list[Line]) -> list[Line]:
     """A breadcrumb or a kicker glued before the headline that the page repeats alone on a
-    line below ("Home Sport Rugby The headline", then "The headline") is left out."""
+    line below ("Home Sport Rugby The headline", then "The headline"), or the page's title
+    with the site's name after it ("The headline | Site"), is left out."""
     drop = {
         i
         for i, line in enumerate(lines[:_DATE_SEARCH_LINES])
         for below in lines[i + 1 : i + 4]
         if len(below.text) >= _BREADCRUMB_TAIL_MIN
         and len(line.text) > len(below.text)
-        and line.text.endswith(below.text)
+        and (
+            line.text.endswith(below.text)
+            or (  # the page's title "The headline | Site" over the headline
+                line.text.startswith(below.text)
+                and line.text[len(below.text) :].lstrip()[:1] in _SITE_SEPARATORS
+                and len(line.text) - len(below.text) <= _SITE_NAME_MAX
+            )
+        )
     }
     return [ln for i, ln in enumerate(lines) if i not in drop] if drop else lines
 
 
 _BREADCRUMB_TAIL_MIN = 12
+_SITE_SEPARATORS = frozenset("-|–—·•")
+_SITE_NAME_MAX = 50
 
 
 def _chrome(text: str) -> bool:
@@ -252,6 +267,13 @@ def _chrome(text: str) -> bool:
         or "advisory" in low
         or "alerts" in low
         or "updates" in low
+        or "listen" in low
+        or "écouter" in low
+        or "calend" in low
+        or "agenda" in low
+        or "contact" in low
+        or "informat" in low
+        or "renseign" in low
     ) and _MORE_FURNITURE.match(text):
         return True
     return _doubled(text)

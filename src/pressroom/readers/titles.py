@@ -120,6 +120,8 @@ def is_candidate(text: str) -> bool:
         len(words) <= 2
         or sum(1 for w in words if _WORD.search(w)) < 2  # "0.5400 AUD +1.89%"
         or text.count(" | ") >= 2  # "Site | Section | tagline"
+        or " > " in text  # a breadcrumb: "Council > Newsroom"
+        or " › " in text
         or text[0].islower()
         or (text.endswith((":", ".")) and not text.endswith(".."))
         or _QUOTED_SENTENCE.search(text)  # a quotation's paragraph: « ….» / “….”

@@ -25,7 +25,8 @@ _TIME = (
     r"\s*(?P<ampm>am|pm)?(?:\s+(?-i:ET|EST|EDT|CET|CEST|GMT|UTC|BST|PT|PST|PDT))?)?"
 )
 _DATE_FORMS = (
-    r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?:[T ](?P<ih>\d{2}):(?P<imin>\d{2})"
+    r"(?P<iso>(?P<iy>\d{4})(?P<isep>[-/])(?P<im>\d{2})(?P=isep)(?P<id>\d{2})"
+    r"(?:[T ](?P<ih>\d{2}):(?P<imin>\d{2})"
     r"(?::\d{2}(?:\.\d+)?)?(?P<ioff>Z|[+-]\d{2}:?\d{2})?)?)",
     r"(?P<num>(?P<nd>\d{1,2}) ?[/.-] ?(?P<nm>\d{1,2}) ?[/.-] ?(?P<ny>\d{4}))" + _TIME,
     _WEEKDAY
@@ -135,18 +136,42 @@ def find_date_in_line(line: str, tz: ZoneInfo, lineno: int) -> tuple[datetime, s
     for pattern, kind in (*patterns, (_START, "start")):
         if long and pattern is _START:
             break
+        update = None  # "Updated … | Published …": the publication date first
         for match in pattern.finditer(line):
             found = _quiet(match, tz, lineno)
-            if found is not None:
-                is_update = kind == "label" and _UPDATE.match(match.group())
-                if long and not is_update:  # the paragraph stays: it is the text, dated
-                    return found, "dateline"
-                return found, "update" if is_update else kind
+            if found is None:
+                continue
+            if kind == "label" and _UPDATE.match(match.group()):
+                update = update or found
+            elif long:  # the paragraph stays: it is the text, dated
+                return found, "dateline"
+            else:
+                return found, kind
+        if update is not None:
+            return update, "update"
     tail = [] if long else list(_ANYWHERE.finditer(line))
     if tail and not line[tail[-1].end() :].strip(" .)]|"):
         found = _quiet(tail[-1], tz, lineno)
         if found is not None:
             return found, "end"
+    if tail and len(line) <= MAX_META_LINE and _META_SEPARATOR.search(line):
+        return _meta_date(line, tz, lineno)
+    return None
+
+
+# A byline's line of parts: "Jo Penn · 12 March 2024 · 3 min read".
+MAX_META_LINE = 120
+_META_SEPARATOR = lazy(r"\s[·•|]\s")
+
+
+def _meta_date(line: str, tz: ZoneInfo, lineno: int) -> tuple[datetime, str] | None:
+    """The date that is one whole part of a byline's line of parts."""
+    for part in _META_SEPARATOR.split(line):
+        for pattern in _LINE_RES:
+            match = pattern.match(part)
+            found = _quiet(match, tz, lineno) if match else None
+            if found is not None:
+                return found, "label"
     return None
 
 

@@ -66,7 +66,7 @@ _FURNITURE = regex.compile(
     r"se connecter|ok|beta|menu|archives?|feature story|sector news|niveau du haut|"
     r"navigation path|left navigation|additional tools|alert section|latest news|"
     r"communiqué de presse|press release|official statement|temps de lecture.*|"
-    r"lecture \d+ min.*|(?:par|by) \p{Lu}[\p{L}'’ .|/-]{1,80}(?:,[\p{L}'’ |/-]{1,60})?|"
+    r"lecture\s*:?\s*\d+\s*min.*|(?:par|by) \p{Lu}[\p{L}'’ .|/-]{1,80}(?:,[\p{L}'’ |/-]{1,60})?|"
     r"posted in:.*|filed under:.*|"
     r"tag archives:.*|archive for .*|tags?\s*:.*|categor(?:y|ies)\s*:.*|catégories?\s*:.*|"
     r"[a-z]+(?:_[a-z]+)+|mots-clés\s*:.*|caption:.*|"
@@ -82,13 +82,16 @@ _FURNITURE = regex.compile(
     r"\d{1,6}|[\W_]+)$",
     regex.I,
 )
-# More chrome, tried only on a short line that holds one of _MORE_KEYS (speed): reading
-# times, bylines with a date, menus, RSS and newsletter lines, release labels.
+# More chrome, tried only on a short line whose first word is one of _MORE_FIRST (speed):
+# reading times, bylines, menus, RSS and newsletter lines, release labels, contacts,
+# sections, sources, relative times, links back.
 _MORE_FURNITURE = regex.compile(
     r"^(?:reading time\b.*|(?:est(?:imated)?\.? )?read(?:ing)? time\b.*|"
-    r"\d+\s*min(?:ute)?s?\.? read|"
+    r"\d+\s*min(?:ute)?s?\.? read|\d+ (?:min(?:ute)?s?|hours?|h|days?) ago|"
+    r"il y a \d+ (?:min(?:ute)?s?|heures?|h|jours?)|"
     r"(?:written|posted|published|submitted) by\s*:?\s*[^.,;:!?]{1,60}"
     r"(?:\s+on\s+[\w ,]{4,30})?\s*\.?|"
+    r"(?:écrit|rédigé|posté|publié|signé)e? par .{1,60}|(?:par )?la rédaction(?: d.{1,40})?|"
     r"(?:(?:main|site|search|tools?|menu|navigation|toggle|quick links)\s*){2,}|"
     r".{0,40}\brss\b.{0,40}|"
     r"(?:subscribe|sign up|signup|join|get|s['’]abonner|abonnez-vous|inscrivez-vous|recevez)\b"
@@ -97,10 +100,23 @@ _MORE_FURNITURE = regex.compile(
     r"(?:joint )?(?:press|news|media) (?:release|statement|advisory)(?:\s*\|\s*[^.!?]{0,60})?|"
     r"for immediate release|listen to this (?:article|story|page)|écouter (?:cet|l['’])article|"
     r"add to (?:my )?calendar|ajouter (?:à|au) (?:mon )?(?:agenda|calendrier)|"
-    r"(?:media |press |news )?contacts?\s*:.{0,60}|contact presse.{0,60}|"
+    r"(?:media |press |news )?contacts?\s*:.{0,60}|contacts? presse.{0,60}|"
     r"for (?:more|further) information.{0,60}|pour (?:plus d['’]|tout(?:e)? )"
-    r"(?:informations?|renseignements?).{0,60})$",
+    r"(?:informations?|renseignements?).{0,60}|"
+    r"(?:rubriques?|sections?|thèmes?|topics?|sources?)\s*:.{1,60}|"
+    r"(?:tou(?:te)?s les|all) (?:communiqués|actualités|articles|news|(?:press |news )?releases)|"
+    r"(?:retour|back)\s+(?:to\s+|à\s+|aux?\s+)?(?:la\s+|l['’]|les\s+|the\s+|all\s+)?"
+    r"(?:liste|actualités|accueil|communiqués|news|top|list|home|search results|"
+    r"previous page|page précédente|articles|releases))$",
     regex.I,
+)
+_MORE_FIRST = frozenset(
+    "reading read est est. estimated il written posted published submitted écrit écrite "
+    "rédigé rédigée posté postée publié publiée signé signée par la main site search tools "
+    "tool menu navigation toggle quick subscribe sign signup join get s'abonner s’abonner "
+    "abonnez-vous inscrivez-vous recevez joint press news media for listen écouter add "
+    "ajouter contact contacts pour rubrique rubriques section sections thème thèmes topic "
+    "topics source sources tous toutes all retour back".split()
 )
 _MORE_MAX = 100
 _SENTENCE_END = frozenset('.!?»”"')
@@ -253,27 +269,10 @@ def _chrome(text: str) -> bool:
         return True
     if len(text) > _MORE_MAX or (text[-1] in _SENTENCE_END and text[-2:] != " ."):
         return False  # a sentence: only "Written by Ann Lee on 3 May 2024 ." ends so
-    low = text.lower()
+    space = text.find(" ")
+    first = (text if space < 0 else text[:space]).lower().rstrip(":")
     if (
-        "rss" in low
-        or "read" in low
-        or " by" in low
-        or "menu" in low
-        or "search" in low
-        or "letter" in low
-        or "lettre" in low
-        or "release" in low
-        or "statement" in low
-        or "advisory" in low
-        or "alerts" in low
-        or "updates" in low
-        or "listen" in low
-        or "écouter" in low
-        or "calend" in low
-        or "agenda" in low
-        or "contact" in low
-        or "informat" in low
-        or "renseign" in low
+        first in _MORE_FIRST or first[:1].isdigit() or "RSS" in text or "rss" in text
     ) and _MORE_FURNITURE.match(text):
         return True
     return _doubled(text)

@@ -40,7 +40,7 @@ _DATE_FORMS = (
 _PREFIX = (
     r"^\s*(?:[\p{L}][\p{L}'’ -]{0,40},\s*)?"  # place: "Lyon, le ..."
     r"(?:(?:communiqué(?: de presse)?|press release)\s*[-–—:]?\s*)?"
-    r"(?:(?:publié|mise? à jour|diffusé|published|updated|posted)\s+(?:le|on)?\s*"
+    r"(?:(?:publié|mise? à jour|mis en ligne|diffusé|published|updated|posted)\s+(?:le|on)?\s*"
     r"(?:(?:à|at)\s*)?(?:(?P<phour>\d{1,2})[:h.](?P<pminute>\d{2})\s*(?P<pampm>am|pm)?,?\s+)?"
     r"|le\s+|on\s+)?"
     r"(?:[\p{Ll}_]{3,20}(?=\d))?"  # an icon's name glued to the date: "event14 mars 2019"
@@ -56,7 +56,8 @@ LONG_LINE_HEAD = 160
 is its date (``LAKE FOREST, Calif., March 20, 2013 /PRNewswire/ — Acme today…``)."""
 _FORMS = "|".join(f"(?:{form})" for form in _DATE_FORMS)
 _LABELLED = lazy(
-    r"(?:publié|publiée|mise? à jour|modifié|diffusé|published|updated|posted|release date|"
+    r"(?:publié|publiée|mise? à jour|modifié|mis en ligne|diffusé|published|updated|posted|"
+    r"release date|"
     r"for immediate release|date|dateline|daily news)"
     r"\s*(?:le|on|:)?\s*:?\s*(?:[\p{L}]+\s+)?(?:à|at)?\s*"
     r"(?:\d{1,2}[:h]\d{2}\s*(?:am|pm)?,?\s*)?(?:[\p{Ll}_]{3,20}(?=\d))?"
@@ -73,7 +74,8 @@ _BARE_WIRE = lazy(
     rf"^\p{{Lu}}[\p{{L}} .'’-]{{1,30}},\s*(?:\p{{Lu}}{{2}}\s+)?(?i:{_FORMS})\s+(?=\p{{Lu}})"
 )
 _START = lazy(  # "13.02.2025 18h41 Rédaction": a date, then a byline or a name
-    rf"^(?:{_FORMS})\s*(?:(?:à|at|dans|par|by|[-–—|])\s|(?=(?-i:\p{{Lu}})[\p{{L}}'’ .-]{{0,40}}$))",
+    rf"^(?:le\s+)?(?:{_FORMS})\s*"
+    r"(?:(?:à|at|dans|par|by|[-–—|])\s|(?=(?-i:\p{Lu})[\p{L}'’ .-]{0,40}$))",
     regex.IGNORECASE,
 )
 _ANYWHERE = lazy(rf"(?<![\p{{L}}\d])(?:{_FORMS})(?![\p{{L}}\d])", regex.IGNORECASE)
@@ -133,10 +135,10 @@ def find_date_in_line(line: str, tz: ZoneInfo, lineno: int) -> tuple[datetime, s
     if not _YEAR.search(line):
         return None
     patterns = ((_LABELLED, "label"), (_WIRE, "dateline"), (_BARE_WIRE, "dateline"))
+    update = None  # "Updated … | Published …": the publication date first
     for pattern, kind in (*patterns, (_START, "start")):
         if long and pattern is _START:
             break
-        update = None  # "Updated … | Published …": the publication date first
         for match in pattern.finditer(line):
             found = _quiet(match, tz, lineno)
             if found is None:
@@ -147,8 +149,8 @@ def find_date_in_line(line: str, tz: ZoneInfo, lineno: int) -> tuple[datetime, s
                 return found, "dateline"
             else:
                 return found, kind
-        if update is not None:
-            return update, "update"
+    if update is not None:
+        return update, "update"
     tail = [] if long else list(_ANYWHERE.finditer(line))
     if tail and not line[tail[-1].end() :].strip(" .)]|"):
         found = _quiet(tail[-1], tz, lineno)

@@ -121,6 +121,8 @@ def is_candidate(text: str) -> bool:
         or sum(1 for w in words if _WORD.search(w)) < 2  # "0.5400 AUD +1.89%"
         or text.count(" | ") >= 2  # "Site | Section | tagline"
         or " > " in text  # a breadcrumb: "Council > Newsroom"
+        or " • " in text  # "Site • tagline"
+        or " · " in text
         or " › " in text
         or text[0].islower()
         or (text.endswith((":", ".")) and not text.endswith(".."))
@@ -306,6 +308,28 @@ def _worded_above(lines: list[Line], before: int) -> int:
     return before
 
 
+def _short_headline(lines: list[Line], at: int) -> bool:
+    """A two-word headline in sentence case over the text ("Making headlines"): not a
+    name ("Jo Penn"), a label ("Read more") or a time ("10 am")."""
+    words = lines[at].text.split()
+    return (
+        len(words) == 2
+        and words[0][0].isupper()
+        and words[0].isalpha()
+        and words[1].isalpha()
+        and words[1].islower()
+        and words[0].lower() not in _NOT_HEADLINE_WORDS
+        and at + 1 < len(lines)
+        and len(lines[at + 1].text) >= _STANDFIRST_MIN
+    )
+
+
+_NOT_HEADLINE_WORDS = frozenset(
+    "read share print back see more view voir lire partager imprimer retour plus en".split()
+)
+_STANDFIRST_MIN = 60
+
+
 def _around_date(
     lines: list[Line], date_at: int, title_stated: bool, bylines: frozenset[int]
 ) -> tuple[Line | None, list[Line]]:
@@ -337,9 +361,11 @@ def _around_date(
             if _menu_over_headline(lines, i, below) or _capitals_over_headline(lines, i, below):
                 break
             return lines[i], lines[after:]
+    near_top = all(len(ln.text) < _PARAGRAPH_MIN for ln in lines[:date_at])
+    if near_top and below is not None and _short_headline(lines, below):
+        return lines[below], lines[below + 1 :]  # "Making headlines", then the text
     while below is not None and below + 1 < len(lines) and _SHORT_CHROME.match(lines[below].text):
         below += 1  # "spot_img" under a header's date
-    near_top = all(len(ln.text) < _PARAGRAPH_MIN for ln in lines[:date_at])
     if near_top and below is not None and is_candidate(lines[below].text):  # "Premium", date
         return lines[below], lines[below + 1 :]
     if before >= 0 and len(lines[before].text) <= TITLE_MAX_GUESS:

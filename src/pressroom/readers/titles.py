@@ -77,7 +77,8 @@ HEADLINE_DATE = regex.compile(
 _BULLET = regex.compile(r"^[•·▪◦‣*»›►▶▸●○■□✓✔→>]\s*")
 # A byline or stamp that ends with its date: "Posted by Ann Lee on 3 May 2024".
 _BYLINE_STAMP = regex.compile(
-    r"^(?:posted|published|written|submitted|updated|publié|mis à jour|par|by)\b", regex.I
+    r"^(?:posted|published|written|submitted|updated|issued|released|publié|mis à jour|par|by)\b",
+    regex.I,
 )
 # A crawler's stamp left at the top: " date 2021-05".
 _CRAWLER = regex.compile(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\b\s*", regex.I)

@@ -30,7 +30,7 @@ _DATE_FORMS = (
     r"(?::\d{2}(?:\.\d+)?)?(?P<ioff>Z|[+-]\d{2}:?\d{2})?)?)",
     r"(?P<num>(?P<nd>\d{1,2}) ?[/.-] ?(?P<nm>\d{1,2}) ?[/.-] ?(?P<ny>\d{4}))" + _TIME,
     _WEEKDAY
-    + r"(?P<words>(?P<wd>\d{1,2})(?:er|st|nd|rd|th|\.)?(?:\s+|-)(?P<wm>"
+    + r"(?P<words>(?P<wd>\d{1,2})(?:er|st|nd|rd|th|\.)?(?:\s+of)?(?:\s+|-)(?P<wm>"
     + _MONTH
     + r")\.?,?(?:\s+|-)(?P<wy>\d{4}))"
     + _TIME,
@@ -39,8 +39,9 @@ _DATE_FORMS = (
 )
 _PREFIX = (
     r"^\s*(?:[\p{L}][\p{L}'’ -]{0,40},\s*)?"  # place: "Lyon, le ..."
-    r"(?:(?:communiqué(?: de presse)?|press release)\s*[-–—:]?\s*)?"
-    r"(?:(?:publié|mise? à jour|mis en ligne|diffusé|published|updated|posted)\s+(?:le|on)?\s*"
+    r"(?:(?:communiqué(?: de presse)?(?: du)?|(?:press|news|media) release)\s*[-–—:|]?\s*)?"
+    r"(?:(?:publié|mise? à jour|mis en ligne|diffusé|published|updated|posted|issued)\s+"
+    r"(?:le|on)?\s*"
     r"(?:(?:à|at)\s*)?(?:(?P<phour>\d{1,2})[:h.](?P<pminute>\d{2})\s*(?P<pampm>am|pm)?,?\s+)?"
     r"|le\s+|on\s+)?"
     r"(?:[\p{Ll}_]{3,20}(?=\d))?"  # an icon's name glued to the date: "event14 mars 2019"
@@ -56,7 +57,7 @@ LONG_LINE_HEAD = 160
 is its date (``LAKE FOREST, Calif., March 20, 2013 /PRNewswire/ — Acme today…``)."""
 _FORMS = "|".join(f"(?:{form})" for form in _DATE_FORMS)
 _LABELLED = lazy(
-    r"(?:publié|publiée|mise? à jour|modifié|mis en ligne|diffusé|published|updated|posted|"
+    r"(?:publié|publiée|mise? à jour|modifié|mis en ligne|diffusé|published|updated|posted|issued|"
     r"release date|"
     r"for immediate release|date|dateline|daily news)"
     r"\s*(?:le|on|:)?\s*:?\s*(?:[\p{L}]+\s+)?(?:à|at)?\s*"
@@ -74,7 +75,7 @@ _BARE_WIRE = lazy(
     rf"^\p{{Lu}}[\p{{L}} .'’-]{{1,30}},\s*(?:\p{{Lu}}{{2}}\s+)?(?i:{_FORMS})\s+(?=\p{{Lu}})"
 )
 _START = lazy(  # "13.02.2025 18h41 Rédaction": a date, then a byline or a name
-    rf"^(?:le\s+)?(?:{_FORMS})\s*"
+    rf"^(?:le\s+)?(?:{_FORMS})\s*,?\s*"
     r"(?:(?:à|at|dans|par|by|[-–—|])\s|(?=(?-i:\p{Lu})[\p{L}'’ .-]{0,40}$))",
     regex.IGNORECASE,
 )

@@ -28,6 +28,7 @@ from pressroom.text.dates import (
     find_yearless_dateline,
     page_year,
     parse_date_line,
+    yearless_dateline,
 )
 from pressroom.text.spaces import collapse
 
@@ -59,6 +60,7 @@ LEFTOVERS = frozenset(
 # What a publication stamp leaves when its date is lost ("Publié", ",", "le"): kept to
 # find the title by (the headline stands above it), then left out of the body.
 _STAMP_LEFTOVERS = frozenset({"publié", "publiée", "published", "posted", "le", "on"})
+_STAMP_LEFTOVER_MAX = 9
 # Page chrome recognised by its shape: bylines, banners, labels, captions.
 _FURNITURE = regex.compile(
     r"^(?:publicité|advertisement|par|avec|by|publié le|published|posted|mis à jour le|"
@@ -176,7 +178,11 @@ def read_text(
     lines = [ln for ln in lines if ln is dated or not _chrome(ln.text)]
     date_at = None if dated is None else lines.index(dated)
     title, body_lines = choose(lines, date_at, "title" in fields.values, kind, bylines, labels)
-    body_lines = [ln for ln in body_lines if ln.text.lower() not in _STAMP_LEFTOVERS]
+    body_lines = [
+        ln
+        for ln in body_lines
+        if len(ln.text) > _STAMP_LEFTOVER_MAX or ln.text.lower() not in _STAMP_LEFTOVERS
+    ]
     if title is not None:
         title = Line(title.number, without_kicker(title.text))
     standfirst, standfirst_line, blocks = _standfirst_and_blocks(
@@ -225,16 +231,25 @@ def _find_yearless(
 ) -> tuple[int | None, datetime | None, str]:
     """A wire dateline without its year, dated in the year the page states (its copyright
     year, or the one year it mentions)."""
-    year: int | None = None
     for index, line in enumerate(lines[:_DATE_SEARCH_LINES]):
-        if line.text[0].isupper() and "," in line.text[:60]:
-            year = year or page_year(body)
+        text = line.text
+        if (
+            text[0].isupper()
+            and "," in text[:_YEARLESS_HEAD]
+            and _DIGIT.search(text, 0, _YEARLESS_HEAD)
+            and yearless_dateline(text)
+        ):
+            year = page_year(body)
             if year is None:
                 break
-            found = find_yearless_dateline(line.text, year, tz, line.number)
+            found = find_yearless_dateline(text, year, tz, line.number)
             if found is not None:
                 return index, found, "dateline"
     return None, None, ""
+
+
+_YEARLESS_HEAD = 80  # "LINDMOUTH, Feb 3 (Coast Wire) -": the day is near the start
+_DIGIT = regex.compile(r"\d")
 
 
 def _without_breadcrumbs(lines: list[Line]) -> list[Line]:

@@ -59,10 +59,12 @@ _WEEKDAY = regex.compile(r"^(?:" + "|".join(WEEKDAY_NAMES) + r")\b", regex.I)
 # "… (photo Tania Feller)".
 _CAPTION = regex.compile(
     r"(?:©|(?:\b|(?<=\p{Ll}))(?:photos?|pictures?|images?|crédits?(?: photo)?|credits?)\s*:)"
-    r"\s*[^.!?:]{1,60}$|[.!?]\s+copyright\s[^.!?:]{1,60}$|"
+    r"\s*[^.!?:]{1,60}$|"
     r"\((?:photo|picture|crédit|credit)\b[^()]{1,60}\)$",
     regex.I,
 )
+# "… at the quay on Tuesday. Copyright Lindmouth Press"
+_COPYRIGHT_CAPTION = regex.compile(r"[.!?]\s+copyright\s[^.!?:]{1,60}$", regex.I)
 # A date the headline speaks of, not a stamp after it: "Weekly news: week of 20 June 2021".
 # or the date of the event the headline names: "Minister Jane Doe opening the trade
 # fair, 1 December 2026" (a stamp stands after a dash, a bar or "le").
@@ -134,6 +136,7 @@ def is_candidate(text: str) -> bool:
         or (has_date(text) and not HEADLINE_DATE.search(text))
         or _BULLET.match(text)
         or _CAPTION.search(text)
+        or (("opyright" in text or "OPYRIGHT" in text) and _COPYRIGHT_CAPTION.search(text))
     )
 
 

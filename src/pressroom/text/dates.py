@@ -111,18 +111,24 @@ def page_year(text: str) -> int | None:
 
 def find_yearless_dateline(line: str, year: int, tz: ZoneInfo, lineno: int) -> datetime | None:
     """A wire dateline without a year (``LYON, 3 février (AFP) -``), dated in ``year``."""
+    day_month = yearless_dateline(line)
+    if day_month is None:
+        return None
+    try:
+        return _in_range(datetime(year, day_month[1], day_month[0], tzinfo=tz), lineno)
+    except (ValueError, RecordError):
+        return None
+
+
+def yearless_dateline(line: str) -> tuple[int, int] | None:
+    """The day and month of a wire dateline without a year, None if the line has none."""
     match = _YEARLESS_WIRE.match(line[:LONG_LINE_HEAD])
     if match is None:
         return None
     found = match.groupdict()
     if found["wd"]:
-        day, month = int(found["wd"]), MONTHS[found["wm"].lower()]
-    else:
-        day, month = int(found["ed"]), MONTHS[found["em"].lower()]
-    try:
-        return _in_range(datetime(year, month, day, tzinfo=tz), lineno)
-    except (ValueError, RecordError):
-        return None
+        return int(found["wd"]), MONTHS[found["wm"].lower()]
+    return int(found["ed"]), MONTHS[found["em"].lower()]
 
 
 def find_date_in_line(line: str, tz: ZoneInfo, lineno: int) -> tuple[datetime, str] | None:

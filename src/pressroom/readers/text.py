@@ -204,6 +204,12 @@ _BYLINE_FIRST = frozenset("-–—pPbB")  # speed: the regexes only for lines th
 _LABEL_FIRST = frozenset("cCpPnNaAhHmMfFjJ")
 _UPDATE_LINE = regex.compile(r"^(?:mise? à jour|modifié|updated|last updated)", regex.I)
 _DATE_SEARCH_LINES = 40
+# A sentence that stamps the text: "The press release issued by the Office on 2 May 2024."
+_ISSUED = regex.compile(
+    r"\b(?:issued|published|released|posted|updated|publiée?|diffusée?|mise? (?:à jour|en "
+    r"ligne)|communiqué|press release|news release|media release)\b",
+    regex.I,
+)
 
 
 def _find_date(lines: list[Line], tz: ZoneInfo) -> tuple[int | None, datetime | None, str]:
@@ -220,6 +226,8 @@ def _find_date(lines: list[Line], tz: ZoneInfo) -> tuple[int | None, datetime | 
         inline = find_date_in_line(line.text, tz, line.number)
         if inline is None or (inline[1] == "end" and holds_event_date(line.text)):
             continue
+        if inline[1] == "end" and line.text.endswith(".") and not _ISSUED.search(line.text):
+            continue  # "… poignardé jeudi 3 mars 2022.": an event's date, not the stamp
         if inline[1] != "update":
             return index, inline[0], inline[1]
         update = update if update[1] else (index, inline[0], "label")

@@ -12,68 +12,42 @@ from pressroom.attribution.quotemarks import opens_quote
 from pressroom.errors import Problem, RecordError
 from pressroom.lexicon import PACKAGED, Lexicons
 from pressroom.model import Block, Release
+from pressroom.readers.chrome import (
+    LEFTOVERS,
+    STAMP_LEFTOVER_MAX,
+    STAMP_LEFTOVERS,
+    is_chrome,
+    without_breadcrumbs,
+)
 from pressroom.readers.fields import check_known
 from pressroom.readers.markdown import FRONT_MATTER_FIELDS, split_front_matter
 from pressroom.readers.record import Found, assemble
 from pressroom.readers.titles import (
     BYLINE,
-    HEADLINE_DATE,
     LABEL,
     Line,
     choose,
+    holds_event_date,
     is_candidate,
     without_kicker,
 )
-from pressroom.text.dates import find_date_in_line, parse_date_line
+from pressroom.text.dates import (
+    find_date_in_line,
+    find_yearless_dateline,
+    page_year,
+    parse_date_line,
+    yearless_dateline,
+)
 from pressroom.text.spaces import collapse
 
 # Page chrome a scraper leaves behind: whole lines, compared in lower case.
-LEFTOVERS = frozenset(
-    {
-        "contenu",
-        "content",
-        "partager",
-        "partager sur",
-        "share",
-        "imprimer",
-        "print",
-        "retour",
-        "retour à la liste",
-        "back",
-        "accueil",
-        "home",
-        "menu",
-        "haut de page",
-        "back to top",
-        "lire aussi",
-        "voir aussi",
-        "en savoir plus",
-        "télécharger",
-        "download",
-    }
-)
+# What a publication stamp leaves when its date is lost ("Publié", ",", "le"): kept to
+# find the title by (the headline stands above it), then left out of the body.
 # Page chrome recognised by its shape: bylines, banners, labels, captions.
-_FURNITURE = regex.compile(
-    r"^(?:publicité|advertisement|par|avec|by|publié le|published|posted|mis à jour le|"
-    r"passer au contenu|aller au contenu|skip to (?:main )?content|login|log in|sign in|"
-    r"se connecter|ok|beta|menu|archives?|feature story|sector news|niveau du haut|"
-    r"navigation path|left navigation|additional tools|alert section|latest news|"
-    r"communiqué de presse|press release|official statement|temps de lecture.*|"
-    r"lecture \d+ min.*|(?:par|by) \p{Lu}[\p{L}'’ .|/-]{1,80}|posted in:.*|filed under:.*|"
-    r"tag archives:.*|archive for .*|tags?\s*:.*|categor(?:y|ies)\s*:.*|catégories?\s*:.*|"
-    r"[a-z]+(?:_[a-z]+)+|mots-clés\s*:.*|caption:.*|"
-    r"this website uses cookies.*|this site uses cookies.*|we use cookies.*|"
-    r"en poursuivant votre navigation.*|this content is archived.*|"
-    r"this page (?:has been|is) archived.*|(?:photo|picture|image)s? by .*|"
-    r"vous devez vous inscrire.*|share on .*|partager (?:sur|cet article).*|"
-    r"imprimer.*|copier le lien.*|accéder au contenu|logo .*|restrictions:|"
-    r"this is a beta experience.*|you will be redirected.*|uh oh, you are using .*|"
-    r"je suis un paragraphe.*|you may also (?:want|like).*|most read|voir les commentaires|"
-    r"réagir|laisser un commentaire|more from .{1,40}|edit story|publicité\.|"
-    r"(?:accueil|home)\s*[/>›»].*|\S+\.(?:jpe?g|png|gif|webp)|(?-i:[A-Z][A-Z_]{2,}:\s*[^a-z]{0,30})|"
-    r"\d{1,6}|[\W_]+)$",
-    regex.I,
-)
+# More chrome, tried only on a short line whose first word is one of _MORE_FIRST (speed):
+# reading times, bylines, menus, RSS and newsletter lines, release labels, contacts,
+# sections, sources, relative times, links back.
+_SENTENCE_END = frozenset('.!?»”"')
 _CREDIT = regex.compile(r"^(?:©|\(c\)\s|crédits?\s*(?:photo)?\s*:|photo\s*:|credit\s*:)", regex.I)
 _CREDIT_INSIDE = regex.compile(  # "… - Crédit : Name", "… © Agence - Name", "Picture: … Credit: …"
     r"(?:\s[-–—|]\s*|\s)(?:crédits?(?:\s*photo)?\s*:|credits?\s*:|©)\s*\S.{0,80}$", regex.I
@@ -114,15 +88,17 @@ def read_text(
         if inside is not None:  # a caption line with its credit: the credit, not a paragraph
             credit = _CREDIT_INSIDE.search(inside.text).group().strip(" -–—|")  # type: ignore[union-attr]
             lines.remove(inside)
-    lines = _without_breadcrumbs(lines)
+    lines = without_breadcrumbs(lines)
     date_at, date, kind = _find_date(lines, tz)
+    if date is None:
+        date_at, date, kind = _find_yearless(lines, body, tz)
     if kind == "end" and lines[date_at or 0].text.endswith("."):
         kind = "sentence"  # "The release issued by the Office on 2 May 2024.": not a title
     if kind == "end":
         line = lines[date_at or 0]
         lines[date_at or 0] = Line(line.number, _strip_end_date(line.text))
     dated = _at(lines, date_at)
-    if dated is not None and kind == "end" and _chrome(dated.text):
+    if dated is not None and kind == "end" and is_chrome(dated.text):
         dated, kind = None, "chrome"  # "Imprimer - - par CD 99 - 19 sept 2017"
     if kind == "sentence":
         dated = None
@@ -133,7 +109,7 @@ def read_text(
     labels = frozenset(
         ln.number for ln in top if ln.text[0] in _LABEL_FIRST and LABEL.match(ln.text)
     )
-    lines = [ln for ln in lines if ln is dated or not _chrome(ln.text)]
+    lines = [ln for ln in lines if ln is dated or not is_chrome(ln.text)]
     date_at = None if dated is None else lines.index(dated)
     title: Line | None = None
     hinted = None if "title" in fields.values else _hinted_title(lines, title_lines)
@@ -142,6 +118,11 @@ def read_text(
         title, body_lines = hinted, [ln for ln in below if ln is not dated or kind != "line"]
     else:
         title, body_lines = choose(lines, date_at, "title" in fields.values, kind, bylines, labels)
+    body_lines = [
+        ln
+        for ln in body_lines
+        if len(ln.text) > STAMP_LEFTOVER_MAX or ln.text.lower() not in STAMP_LEFTOVERS
+    ]
     if title is not None:
         title = Line(title.number, without_kicker(title.text))
     standfirst, standfirst_line, blocks = _standfirst_and_blocks(
@@ -160,9 +141,15 @@ def read_text(
 
 
 _BYLINE_FIRST = frozenset("-–—pPbB")  # speed: the regexes only for lines that may match
-_LABEL_FIRST = frozenset("cCpPnNaAhH")
-_UPDATE_LINE = regex.compile(r"^(?:mis à jour|modifié|updated|last updated)", regex.I)
+_LABEL_FIRST = frozenset("cCpPnNaAhHmMfFjJ")
+_UPDATE_LINE = regex.compile(r"^(?:mise? à jour|modifié|updated|last updated)", regex.I)
 _DATE_SEARCH_LINES = 40
+# A sentence that stamps the text: "The press release issued by the Office on 2 May 2024."
+_ISSUED = regex.compile(
+    r"\b(?:issued|published|released|posted|updated|publiée?|diffusée?|mise? (?:à jour|en "
+    r"ligne)|communiqué|press release|news release|media release)\b",
+    regex.I,
+)
 
 
 def _find_date(lines: list[Line], tz: ZoneInfo) -> tuple[int | None, datetime | None, str]:
@@ -177,8 +164,10 @@ def _find_date(lines: list[Line], tz: ZoneInfo) -> tuple[int | None, datetime | 
             update = update if update[1] else (index, found, "line")
     for index, line in enumerate(lines[:_DATE_SEARCH_LINES]):
         inline = find_date_in_line(line.text, tz, line.number)
-        if inline is None or (inline[1] == "end" and HEADLINE_DATE.search(line.text)):
+        if inline is None or (inline[1] == "end" and holds_event_date(line.text)):
             continue
+        if inline[1] == "end" and line.text.endswith(".") and not _ISSUED.search(line.text):
+            continue  # "… poignardé jeudi 3 mars 2022.": an event's date, not the stamp
         if inline[1] != "update":
             return index, inline[0], inline[1]
         update = update if update[1] else (index, inline[0], "label")
@@ -207,25 +196,30 @@ def _hinted_title(lines: list[Line], title_lines: tuple[int, ...]) -> Line | Non
 _PARAGRAPH_MIN = 100
 
 
-def _without_breadcrumbs(lines: list[Line]) -> list[Line]:
-    """A breadcrumb or a kicker glued before the headline that the page repeats alone on a
-    line below ("Home Sport Rugby The headline", then "The headline") is left out."""
-    drop = {
-        i
-        for i, line in enumerate(lines[:_DATE_SEARCH_LINES])
-        for below in lines[i + 1 : i + 4]
-        if len(below.text) >= _BREADCRUMB_TAIL_MIN
-        and len(line.text) > len(below.text)
-        and line.text.endswith(below.text)
-    }
-    return [ln for i, ln in enumerate(lines) if i not in drop] if drop else lines
+def _find_yearless(
+    lines: list[Line], body: str, tz: ZoneInfo
+) -> tuple[int | None, datetime | None, str]:
+    """A wire dateline without its year, dated in the year the page states (its copyright
+    year, or the one year it mentions)."""
+    for index, line in enumerate(lines[:_DATE_SEARCH_LINES]):
+        text = line.text
+        if (
+            text[0].isupper()
+            and "," in text[:_YEARLESS_HEAD]
+            and _DIGIT.search(text, 0, _YEARLESS_HEAD)
+            and yearless_dateline(text)
+        ):
+            year = page_year(body)
+            if year is None:
+                break
+            found = find_yearless_dateline(text, year, tz, line.number)
+            if found is not None:
+                return index, found, "dateline"
+    return None, None, ""
 
 
-_BREADCRUMB_TAIL_MIN = 12
-
-
-def _chrome(text: str) -> bool:
-    return bool(_FURNITURE.match(text))
+_YEARLESS_HEAD = 80  # "LINDMOUTH, Feb 3 (Coast Wire) -": the day is near the start
+_DIGIT = regex.compile(r"\d")
 
 
 def _at(lines: list[Line], index: int | None) -> Line | None:

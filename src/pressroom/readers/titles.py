@@ -14,7 +14,7 @@ from pressroom.text.dates import WEEKDAY_NAMES, has_date, parse_date_line
 TITLE_MAX_GUESS = 200
 # How far into the page a title is looked for when the page gives no date line.
 _TOP_LINES = 24
-_UPDATE_LINE = regex.compile(r"^(?:mis à jour|modifié|updated|last updated)", regex.I)
+_UPDATE_LINE = regex.compile(r"^(?:mise? à jour|modifié|updated|last updated)", regex.I)
 # A byline under a title: "Par Léa Morel", "- By Tom Lee Political Editor", "- Léa Morel",
 # "Par Léa MOREL | La Gazette".
 BYLINE = regex.compile(
@@ -24,8 +24,8 @@ BYLINE = regex.compile(
 # A label or breadcrumb line that the title follows: "Communiqué de presse", "Press
 # release", "Accueil / À la une", "Home > News".
 LABEL = regex.compile(
-    r"^(?:communiqués?(?: de presse| officiels?)?|press release|news release|"
-    r"(?:accueil|home)\s*[/>›»].*)$",
+    r"^(?:communiqués?(?: de presse| officiels?)?|(?:joint )?(?:press|news|media) "
+    r"(?:release|statement)|for immediate release|(?:accueil|home)\s*[/>›»].*)$",
     regex.I,
 )
 # A publication's masthead or a site's name: "Scottish Daily Mail", "Aqui.fr",
@@ -42,9 +42,12 @@ _ODDS = regex.compile(  # image file names, addresses, telephone numbers
 )
 # A French kicker glued before the title: "Vals Après la fête, le maire…" (French titles
 # are in sentence case, so a capitalised function word inside one starts a new sentence).
+# "Séance aux Grisons L'exécutif…": a place may join the kicker by a preposition, and the
+# title may open with an elided article.
 _KICKER = regex.compile(
-    r"^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+(?=(?:Après|Avant|Le|La|Les|Un|Une|Des|"
-    r"Pour|Dans|Avec|Face|Quand|Comment|Pourquoi|Au|Aux|En)\s+\p{Ll})"
+    r"^\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:aux|au|du|des|de|en|à)\s+)?\p{Lu}[\p{L}'’-]+)?\s+"
+    r"(?=(?:(?:Après|Avant|Le|La|Les|Un|Une|Des|Pour|Dans|Avec|Face|Quand|Comment|Pourquoi|"
+    r"Au|Aux|En)\s+|[LD]['’])\p{Ll})"
 )
 _INSTITUTION_KICKER = regex.compile(
     r"^(?:Université|Ville|Mairie|Région|Département|Commune|Préfecture|Académie)\s+"
@@ -60,17 +63,25 @@ _CAPTION = regex.compile(
     r"\((?:photo|picture|crédit|credit)\b[^()]{1,60}\)$",
     regex.I,
 )
+# "… at the quay on Tuesday. Copyright Lindmouth Press"
+_COPYRIGHT_CAPTION = regex.compile(r"[.!?]\s+copyright\s[^.!?:]{1,60}$", regex.I)
 # A date the headline speaks of, not a stamp after it: "Weekly news: week of 20 June 2021".
 # or the date of the event the headline names: "Minister Jane Doe opening the trade
 # fair, 1 December 2026" (a stamp stands after a dash, a bar or "le").
 HEADLINE_DATE = regex.compile(
-    r"\s(?:du|des|au|aux|of|from|for|since|until|depuis)\s+(?:\p{L}+\s+)?\d[\w .,/-]*$|"
+    r"(?:\s(?:du|des|au|aux|of|from|for|since|until|till|depuis|on|by|before|after|avant|"
+    r"après|jusqu['’]au)|(?<=\p{L})\sle)\s+(?:\p{L}+\s+)?\d[\w .,/-]*$|"
     r"^(?:\S+\s+){5,}\S+,\s+(?:\d{1,2}(?:er|st|nd|rd|th)?\s+\p{L}+\.?|\p{L}+\.?\s+\d{1,2},?)"
     r"\s+\d{4}$",
     regex.I,
 )
 # A menu or list item: "• Subscribe to our newsletter".
-_BULLET = regex.compile(r"^[•·▪◦‣*]\s*")
+_BULLET = regex.compile(r"^[•·▪◦‣*»›►▶▸●○■□✓✔→>]\s*")
+# A byline or stamp that ends with its date: "Posted by Ann Lee on 3 May 2024".
+_BYLINE_STAMP = regex.compile(
+    r"^(?:posted|published|written|submitted|updated|issued|released|publié|mis à jour|par|by)\b",
+    regex.I,
+)
 # A crawler's stamp left at the top: " date 2021-05".
 _CRAWLER = regex.compile(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\b\s*", regex.I)
 # A label glued before the headline or a month stamp after it: "PRESS RELEASE : …",
@@ -81,6 +92,8 @@ _TITLE_LABEL = regex.compile(
 )
 _TITLE_TAIL = regex.compile(r"\s*(?:\[[^\[\]]{1,30}\]|\|)$")
 _WORD = regex.compile(r"\p{L}{2}")
+# A publication stamp's label left alone on its line: the headline is above it.
+_STAMP_LABEL = regex.compile(r"^(?:publiée?|published|posted|mise? à jour|updated)\b", regex.I)
 # A word or two of page chrome: "spot_img", "Share", "10 am".
 _SHORT_CHROME = regex.compile(r"^\S+(?:\s\S+)?$")
 # A paragraph of the body: the title is the last title-like line above the first one.
@@ -110,6 +123,10 @@ def is_candidate(text: str) -> bool:
         len(words) <= 2
         or sum(1 for w in words if _WORD.search(w)) < 2  # "0.5400 AUD +1.89%"
         or text.count(" | ") >= 2  # "Site | Section | tagline"
+        or " > " in text  # a breadcrumb: "Council > Newsroom"
+        or " • " in text  # "Site • tagline"
+        or " · " in text
+        or " › " in text
         or text[0].islower()
         or (text.endswith((":", ".")) and not text.endswith(".."))
         or _QUOTED_SENTENCE.search(text)  # a quotation's paragraph: « ….» / “….”
@@ -119,7 +136,19 @@ def is_candidate(text: str) -> bool:
         or (has_date(text) and not HEADLINE_DATE.search(text))
         or _BULLET.match(text)
         or _CAPTION.search(text)
+        or (("opyright" in text or "OPYRIGHT" in text) and _COPYRIGHT_CAPTION.search(text))
     )
+
+
+def holds_event_date(text: str) -> bool:
+    """A date the line speaks of, not a stamp: a headline's ("… open until 31 March 2025")
+    or a paragraph's ("… a concert on Saturday 30 January 2010."). A short sentence ("Issued
+    by the Office on 2 May 2024.") and a byline ("• Posted by Ann Lee on 3 May 2024") stamp."""
+    if not HEADLINE_DATE.search(text):
+        return False
+    if _BYLINE_STAMP.match(_BULLET.sub("", text, count=1)):
+        return False
+    return len(text) > TITLE_MAX_GUESS or not text.endswith(".")
 
 
 def without_kicker(text: str) -> str:
@@ -129,6 +158,18 @@ def without_kicker(text: str) -> str:
         return text
     found = _KICKER.match(text) or _INSTITUTION_KICKER.match(text)
     return text[found.end() :] if found else text
+
+
+def _stamped_title(lines: list[Line], at: int) -> bool:
+    """A crawler's stamp glued before the headline ("date 2023-12-06 The headline") with no
+    title-like line under it: the stamped line is the title."""
+    text = lines[at].text
+    stamp = _CRAWLER.match(text)
+    return (
+        stamp is not None
+        and is_candidate(text[stamp.end() :])
+        and (at + 1 >= len(lines) or not is_candidate(lines[at + 1].text))
+    )
 
 
 def choose(
@@ -144,6 +185,9 @@ def choose(
     the date; a wire dateline follows the title (and its subtitle); with no date line, the
     first title-like line of the page, or the one after a `Communiqué de presse` label.
     Lines above a title found this way are page chrome and left out."""
+    if date_at is not None and kind == "label" and _stamped_title(lines, date_at):
+        rest = lines[:date_at] + lines[date_at + 1 :]
+        return (None, rest) if title_stated else (lines[date_at], rest)
     if kind == "end" and date_at is not None and is_candidate(lines[date_at].text):
         rest = lines[:date_at] + lines[date_at + 1 :]
         return (None, rest) if title_stated else (lines[date_at], rest)
@@ -220,7 +264,11 @@ def _last_before_paragraph(lines: list[Line], first: int, end: int | None = None
         if is_candidate(text):
             if len(text) > len(lines[found].text) and not BYLINE.match(text):
                 found = i
-        elif len(text) >= _PARAGRAPH_MIN or text.endswith((".", "!", "?", "»", "”", '"')):
+        elif (
+            len(text) >= _PARAGRAPH_MIN
+            or text.endswith((".", "!", "?", "»", "”", '"'))
+            or _STAMP_LABEL.match(text)  # "Publié", "le", the date: the header ends
+        ):
             return found
     return first if end is None else found  # a dateline ends the lines above it
 
@@ -252,6 +300,40 @@ def _capitals_over_headline(lines: list[Line], above: int, below: int | None) ->
     return is_candidate(headline) and not headline.isupper() and len(headline) > len(text)
 
 
+def _worded_above(lines: list[Line], before: int) -> int:
+    """The nearest line above the date that is more than a word or two: a place line
+    ("EPINAL") or a section name between the headline and the date is passed over."""
+    for i in range(before, max(before - 3, -1), -1):
+        text = lines[i].text
+        if len(text) > TITLE_MAX_GUESS:
+            break
+        if len(text.split()) > 2:
+            return i
+    return before
+
+
+def _short_headline(lines: list[Line], at: int) -> bool:
+    """A two-word headline in sentence case over the text ("Making headlines"): not a
+    name ("Jo Penn"), a label ("Read more") or a time ("10 am")."""
+    words = lines[at].text.split()
+    return (
+        len(words) == 2
+        and words[0][0].isupper()
+        and words[0].isalpha()
+        and words[1].isalpha()
+        and words[1].islower()
+        and words[0].lower() not in _NOT_HEADLINE_WORDS
+        and at + 1 < len(lines)
+        and len(lines[at + 1].text) >= _STANDFIRST_MIN
+    )
+
+
+_NOT_HEADLINE_WORDS = frozenset(
+    "read share print back see more view voir lire partager imprimer retour plus en".split()
+)
+_STANDFIRST_MIN = 60
+
+
 def _around_date(
     lines: list[Line], date_at: int, title_stated: bool, bylines: frozenset[int]
 ) -> tuple[Line | None, list[Line]]:
@@ -265,7 +347,10 @@ def _around_date(
     below = after if after < len(lines) else None
     if below is not None and is_candidate(lines[below].text):
         header = date_at > 0 and has_date(lines[date_at - 1].text)
-        blog = _WEEKDAY.match(lines[date_at].text)  # a blog's "Mercredi 26 mars 2014" header
+        # a blog's "Mercredi 26 mars 2014" header, not a field's value under "Date :"
+        blog = _WEEKDAY.match(lines[date_at].text) and not (
+            date_at > 0 and lines[date_at - 1].text.endswith(":")
+        )
         if header or blog or lines[below].number in bylines:
             return lines[below], lines[below + 1 :]
     before = date_at - 1
@@ -280,13 +365,15 @@ def _around_date(
             if _menu_over_headline(lines, i, below) or _capitals_over_headline(lines, i, below):
                 break
             return lines[i], lines[after:]
+    near_top = all(len(ln.text) < _PARAGRAPH_MIN for ln in lines[:date_at])
+    if near_top and below is not None and _short_headline(lines, below):
+        return lines[below], lines[below + 1 :]  # "Making headlines", then the text
     while below is not None and below + 1 < len(lines) and _SHORT_CHROME.match(lines[below].text):
         below += 1  # "spot_img" under a header's date
-    near_top = all(len(ln.text) < _PARAGRAPH_MIN for ln in lines[:date_at])
     if near_top and below is not None and is_candidate(lines[below].text):  # "Premium", date
         return lines[below], lines[below + 1 :]
     if before >= 0 and len(lines[before].text) <= TITLE_MAX_GUESS:
-        return lines[before], lines[after:]
+        return lines[_worded_above(lines, before)], lines[after:]
     top = next((i for i in range(min(before + 1, _TOP_LINES)) if is_candidate(lines[i].text)), None)
     if top is not None:  # the date is an event's, further down the page
         return lines[top], lines[top + 1 :]

@@ -25,11 +25,12 @@ _TIME = (
     r"\s*(?P<ampm>am|pm)?(?:\s+(?-i:ET|EST|EDT|CET|CEST|GMT|UTC|BST|PT|PST|PDT))?)?"
 )
 _DATE_FORMS = (
-    r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?:[T ](?P<ih>\d{2}):(?P<imin>\d{2})"
+    r"(?P<iso>(?P<iy>\d{4})(?P<isep>[-/])(?P<im>\d{2})(?P=isep)(?P<id>\d{2})"
+    r"(?:[T ](?P<ih>\d{2}):(?P<imin>\d{2})"
     r"(?::\d{2}(?:\.\d+)?)?(?P<ioff>Z|[+-]\d{2}:?\d{2})?)?)",
     r"(?P<num>(?P<nd>\d{1,2}) ?[/.-] ?(?P<nm>\d{1,2}) ?[/.-] ?(?P<ny>\d{4}))" + _TIME,
     _WEEKDAY
-    + r"(?P<words>(?P<wd>\d{1,2})(?:er|st|nd|rd|th|\.)?(?:\s+|-)(?P<wm>"
+    + r"(?P<words>(?P<wd>\d{1,2})(?:er|st|nd|rd|th|\.)?(?:\s+of)?(?:\s+|-)(?P<wm>"
     + _MONTH
     + r")\.?,?(?:\s+|-)(?P<wy>\d{4}))"
     + _TIME,
@@ -38,11 +39,12 @@ _DATE_FORMS = (
 )
 _PREFIX = (
     r"^\s*(?:[\p{L}][\p{L}'’ -]{0,40},\s*)?"  # place: "Lyon, le ..."
-    r"(?:(?:communiqué(?: de presse)?|press release)\s*[-–—:]?\s*)?"
-    r"(?:(?:publié|mis à jour|diffusé|published|updated|posted)\s+(?:le|on)?\s*"
+    r"(?:(?:communiqué(?: de presse)?(?: du)?|(?:press|news|media) release)\s*[-–—:|]?\s*)?"
+    r"(?:(?:publié|mise? à jour|mis en ligne|diffusé|published|updated|posted|issued)\s+"
+    r"(?:le|on)?\s*"
     r"(?:(?:à|at)\s*)?(?:(?P<phour>\d{1,2})[:h.](?P<pminute>\d{2})\s*(?P<pampm>am|pm)?,?\s+)?"
     r"|le\s+|on\s+)?"
-    r"(?:\p{Ll}{3,12}(?=\d))?"  # an icon's name glued to the date: "event14 mars 2019"
+    r"(?:[\p{Ll}_]{3,20}(?=\d))?"  # an icon's name glued to the date: "event14 mars 2019"
 )
 _LINE_RES = tuple(lazy(_PREFIX + form + r"\s*\.?\s*$", regex.IGNORECASE) for form in _DATE_FORMS)
 
@@ -55,27 +57,78 @@ LONG_LINE_HEAD = 160
 is its date (``LAKE FOREST, Calif., March 20, 2013 /PRNewswire/ — Acme today…``)."""
 _FORMS = "|".join(f"(?:{form})" for form in _DATE_FORMS)
 _LABELLED = lazy(
-    r"(?:publié|publiée|mis à jour|modifié|diffusé|published|updated|posted|release date|"
+    r"(?:publié|publiée|mise? à jour|modifié|mis en ligne|diffusé|published|updated|posted|issued|"
+    r"release date|"
     r"for immediate release|date|dateline|daily news)"
     r"\s*(?:le|on|:)?\s*:?\s*(?:[\p{L}]+\s+)?(?:à|at)?\s*"
-    r"(?:\d{1,2}[:h]\d{2}\s*(?:am|pm)?\s*)?"
+    r"(?:\d{1,2}[:h]\d{2}\s*(?:am|pm)?,?\s*)?(?:[\p{Ll}_]{3,20}(?=\d))?"
     rf"(?:{_FORMS})",
     regex.IGNORECASE,
 )
 _WIRE = lazy(  # "LYON, 3 févr. 2026 –", "BOSTON, Aug. 19, 2008 --", "… /PRNewswire/"
-    r"^[\p{Lu}][\p{Lu}\p{L} .'’-]{1,40}(?:,\s*[\p{L}. ]{2,20})?\s*(?:,|-|/[^/]{1,30}/)\s*"
-    rf"(?:le\s+)?(?i:{_FORMS})\s*(?:\([^()]{{1,30}}\)\s*)?(?:[–—-]{{1,2}}|/)",
+    r"^[\p{Lu}][\p{Lu}\p{L} .'’-]{1,40}(?:,\s*[\p{L}. ]{2,20})?\s*"
+    r"(?:,|-|/[^/]{1,30}/|\([^()]{1,30}\)\s*,?)\s*"
+    rf"(?:le\s+)?(?i:{_FORMS})\s*(?:\([^()]{{1,30}}\)\s*)?(?:[–—-]{{1,2}}|/|:(?!\d))",
 )
 # A dateline with no dash: "Toronto, ON October 23, 2003 Allan Rock, minister of …"
 _BARE_WIRE = lazy(
     rf"^\p{{Lu}}[\p{{L}} .'’-]{{1,30}},\s*(?:\p{{Lu}}{{2}}\s+)?(?i:{_FORMS})\s+(?=\p{{Lu}})"
 )
 _START = lazy(  # "13.02.2025 18h41 Rédaction": a date, then a byline or a name
-    rf"^(?:{_FORMS})\s*(?:(?:à|at|dans|par|by|[-–—|])\s|(?=(?-i:\p{{Lu}})[\p{{L}}'’ .-]{{0,40}}$))",
+    rf"^(?:le\s+)?(?:{_FORMS})\s*,?\s*"
+    r"(?:(?:à|at|dans|par|by|[-–—|])\s|(?=(?-i:\p{Lu})[\p{L}'’ .-]{0,40}$))",
     regex.IGNORECASE,
 )
 _ANYWHERE = lazy(rf"(?<![\p{{L}}\d])(?:{_FORMS})(?![\p{{L}}\d])", regex.IGNORECASE)
-_UPDATE = lazy(r"mis à jour|modifié|updated", regex.IGNORECASE)
+_UPDATE = lazy(r"mise? à jour|modifié|updated", regex.IGNORECASE)
+
+
+# A wire dateline without its year: "LYON, 3 février (AFP) -", "BOSTON, Aug. 19 --".
+_YEARLESS_WIRE = lazy(
+    r"^[\p{Lu}][\p{Lu}\p{L} .'’-]{1,40}(?:,\s*[\p{L}. ]{2,20})?\s*,\s*(?i:(?:le\s+)?"
+    + _WEEKDAY
+    + r"(?:(?P<wd>\d{1,2})(?:er|st|nd|rd|th)?\s+(?P<wm>"
+    + _MONTH
+    + r")|(?P<em>"
+    + _MONTH
+    + r")\.?\s+(?P<ed>\d{1,2})(?:st|nd|rd|th)?))\.?\s*(?:\([^()]{1,30}\)\s*)?"
+    r"(?:[–—-]{1,2}|/|:(?!\d))"
+)
+# The year a page states for itself: its copyright line ("© 2026 Agency").
+_COPYRIGHT_YEAR = lazy(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?(\d{4})", regex.IGNORECASE)
+_A_YEAR = lazy(r"(?<![\d/.:-])(?:19[5-9]\d|20\d\d)(?![\d/:-]|\.\d)")
+
+
+def page_year(text: str) -> int | None:
+    """The year a page is from, for a dateline that leaves it out: its copyright year, else
+    the one year the page mentions; None when it mentions none or several."""
+    copyright_years = _COPYRIGHT_YEAR.findall(text)
+    if copyright_years:
+        return int(copyright_years[-1])
+    years = set(_A_YEAR.findall(text))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def find_yearless_dateline(line: str, year: int, tz: ZoneInfo, lineno: int) -> datetime | None:
+    """A wire dateline without a year (``LYON, 3 février (AFP) -``), dated in ``year``."""
+    day_month = yearless_dateline(line)
+    if day_month is None:
+        return None
+    try:
+        return _in_range(datetime(year, day_month[1], day_month[0], tzinfo=tz), lineno)
+    except (ValueError, RecordError):
+        return None
+
+
+def yearless_dateline(line: str) -> tuple[int, int] | None:
+    """The day and month of a wire dateline without a year, None if the line has none."""
+    match = _YEARLESS_WIRE.match(line[:LONG_LINE_HEAD])
+    if match is None:
+        return None
+    found = match.groupdict()
+    if found["wd"]:
+        return int(found["wd"]), MONTHS[found["wm"].lower()]
+    return int(found["ed"]), MONTHS[found["em"].lower()]
 
 
 def find_date_in_line(line: str, tz: ZoneInfo, lineno: int) -> tuple[datetime, str] | None:
@@ -89,21 +142,45 @@ def find_date_in_line(line: str, tz: ZoneInfo, lineno: int) -> tuple[datetime, s
     if not _YEAR.search(line):
         return None
     patterns = ((_LABELLED, "label"), (_WIRE, "dateline"), (_BARE_WIRE, "dateline"))
+    update = None  # "Updated … | Published …": the publication date first
     for pattern, kind in (*patterns, (_START, "start")):
         if long and pattern is _START:
             break
         for match in pattern.finditer(line):
             found = _quiet(match, tz, lineno)
-            if found is not None:
-                is_update = kind == "label" and _UPDATE.match(match.group())
-                if long and not is_update:  # the paragraph stays: it is the text, dated
-                    return found, "dateline"
-                return found, "update" if is_update else kind
+            if found is None:
+                continue
+            if kind == "label" and _UPDATE.match(match.group()):
+                update = update or found
+            elif long:  # the paragraph stays: it is the text, dated
+                return found, "dateline"
+            else:
+                return found, kind
+    if update is not None:
+        return update, "update"
     tail = [] if long else list(_ANYWHERE.finditer(line))
     if tail and not line[tail[-1].end() :].strip(" .)]|"):
         found = _quiet(tail[-1], tz, lineno)
         if found is not None:
             return found, "end"
+    if tail and len(line) <= MAX_META_LINE and _META_SEPARATOR.search(line):
+        return _meta_date(line, tz, lineno)
+    return None
+
+
+# A byline's line of parts: "Jo Penn · 12 March 2024 · 3 min read".
+MAX_META_LINE = 120
+_META_SEPARATOR = lazy(r"\s[·•|]\s")
+
+
+def _meta_date(line: str, tz: ZoneInfo, lineno: int) -> tuple[datetime, str] | None:
+    """The date that is one whole part of a byline's line of parts."""
+    for part in _META_SEPARATOR.split(line):
+        for pattern in _LINE_RES:
+            match = pattern.match(part)
+            found = _quiet(match, tz, lineno) if match else None
+            if found is not None:
+                return found, "label"
     return None
 
 

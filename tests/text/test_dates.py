@@ -1,0 +1,74 @@
+"""Dates: a wire dateline without its year takes the year the page states."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from pressroom.text.dates import find_date_in_line, find_yearless_dateline, page_year
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Body.\n© 2026 Coast Wire\n", 2026),
+        ("Founded in 1998.\nCopyright 2019-2025 Brenac Info", 2025),
+        ("The bridge opened in 2024 and cost £2m.", 2024),
+        ("Plans for 2024 and 2030.", None),  # two years: no guess
+        ("Call 0143 2026 1999 or write.", None),
+        ("No year here.", None),
+    ],
+)
+def test_page_year_is_the_copyright_year_or_the_only_one(text: str, year: int | None) -> None:
+    assert page_year(text) == year
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("LINDMOUTH, Feb 3 (Coast Wire) - The council voted.", (2, 3)),
+        ("Brenac, le 3 février (AFP) – Le conseil a voté.", (2, 3)),
+        ("Lindmouth, Tuesday 3 February: The council voted.", (2, 3)),
+        ("BOSTON, Aug. 19 -- The company said.", (8, 19)),
+    ],
+)
+def test_yearless_dateline_is_dated_in_the_given_year(line: str, day: tuple[int, int]) -> None:
+    found = find_yearless_dateline(line, 2026, PARIS, 1)
+    assert found == datetime(2026, *day, tzinfo=PARIS)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The council met on 3 February - and voted.",  # no place before the comma
+        "LINDMOUTH, 31 February - The council voted.",  # no such day
+        "Lindmouth, the harbour town - a report.",
+    ],
+)
+def test_not_a_yearless_dateline(line: str) -> None:
+    assert find_yearless_dateline(line, 2026, PARIS, 1) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "day"),
+    [
+        ("Updated 12:30 13 March 2026 | Published 10:30 12 March 2026", "label", 12),
+        ("Updated 13 March 2026", "update", 13),
+        ("Jo Penn · 12 March 2026 · 3 min read", "label", 12),
+        ("Lindmouth Council | 2026/03/12 | News", "label", 12),
+    ],
+)
+def test_date_inside_a_line(line: str, kind: str, day: int) -> None:
+    found = find_date_in_line(line, PARIS, 1)
+    assert found is not None
+    assert (found[0].day, found[1]) == (day, kind)
+
+
+def test_a_date_in_a_sentence_is_not_a_part_of_a_byline() -> None:
+    assert (
+        find_date_in_line("The pool reopens on 12 March 2026 · the town said so", PARIS, 1) is None
+    )

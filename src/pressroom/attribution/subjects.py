@@ -93,10 +93,30 @@ def _subjects(
         if alone is not None and _is_surname(alone["surname"], vocabulary):
             subjects.append((start, Surname(alone["surname"])))
             continue
-        office = vocabulary.office_subject.match(body)  # "Le maire de Pénestin poursuit …"
-        if office is not None and _AFTER_SUBJECT.match(body[office.end() :]):
-            subjects.append((start, Office(office["office"].strip())))
+        office = _office_subject(sentence, vocabulary)  # "Le maire de Pénestin poursuit …"
+        if office is not None:
+            subjects.append((start, office))
     return subjects
+
+
+def _office_subject(sentence: str, vocabulary: Vocabulary) -> Office | None:
+    """An office opening the sentence, or after one to three opening clauses (``Dès
+    lors, le bourgmestre cdH a demandé …``), with a verb after it."""
+    at = 0
+    for _ in range(4):
+        office = vocabulary.office_subject.match(sentence[at:])
+        if office is not None and _AFTER_SUBJECT.match(sentence[at + office.end() :]):
+            return Office(office["office"].strip())
+        comma = sentence.find(",", at, at + _CLAUSE_MAX)
+        if comma < 0:
+            return None
+        at = comma + 1
+        while at < len(sentence) and sentence[at] in " \u00a0":
+            at += 1
+    return None
+
+
+_CLAUSE_MAX = 100
 
 
 def _listed(between: str) -> bool:

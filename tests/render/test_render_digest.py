@@ -9,14 +9,17 @@ from html.parser import HTMLParser
 import pytest
 
 from pressroom.compose.week import compose_week
-from pressroom.model import Quote
+from pressroom.model import Quote, Release
 from pressroom.render.checks import GMAIL_CLIP, check_digest
 from pressroom.render.digest import render_digest
+from pressroom.render.eml import transfer_encoded
+from pressroom.render.week import render_week
 from support import (
     GOLDEN,
     SEED_WEEKS,
     assert_golden,
     make_release,
+    post_templates,
     repo_config,
     repo_env,
     seed_weeks,
@@ -124,14 +127,59 @@ def test_stories_without_an_image_are_rows_of_one_text_block() -> None:
     assert rendered.html.count('<td class="story"') == 5
 
 
-def test_forty_releases_stay_under_the_gmail_clip() -> None:
-    releases = tuple(make_release(n) for n in range(40))
-    html = render_digest(
-        compose_week("2026-W04", releases, repo_config()).digest, repo_config(), repo_env()
-    ).html
-    size = len(html.encode())
-    assert size < GMAIL_CLIP
-    assert check_digest(html, "text")[0].status in ("pass", "warn")
+_TITLE = (
+    "Communiqué numéro {} : la Région engage un plan pour l’industrie, l’emploi et la "
+    "formation dans les territoires"
+)
+_STANDFIRST = (
+    "La Région accélère l’accès des élèves, des étudiants et des salariés à des formations "
+    "qualifiantes : écoles, lycées, universités et entreprises du territoire créent ensemble "
+    "deux mille places réservées aux métiers de l’énergie, de l’économie sociale et de la santé."
+)
+
+
+def _forty_stories() -> tuple[Release, ...]:
+    """A 40-story week of French releases, each with a link and a quote."""
+    return tuple(
+        make_release(
+            n,
+            title=_TITLE.format(n),
+            standfirst=_STANDFIRST,
+            url=f"https://www.auvergnerhonealpes.fr/presse/communique-{n}",
+        )
+        for n in range(40)
+    )
+
+
+def _html_part_as_sent(eml: bytes) -> bytes:
+    """The HTML part's body in the .eml, as its transfer encoding wrote it."""
+    part = eml.split(b'Content-Type: text/html; charset="utf-8"\r\n', 1)[1]
+    return part.split(b"\r\n\r\n", 1)[1].split(b"\r\n--=_pressroom_", 1)[0]
+
+
+def test_a_forty_story_week_under_the_clip_decoded_fails_as_sent() -> None:
+    """The .eml sends the HTML quoted-printable (about 12 % longer for this French text):
+    the check measures that, as Gmail does, not the decoded HTML."""
+    releases = _forty_stories()
+    composed = compose_week("2026-W04", releases, repo_config(), templates=post_templates())
+    week = render_week(composed, repo_config(), repo_env(), "hash")
+    html = week.files["digest.html"]
+    sent = _html_part_as_sent(week.files["digest.eml"])
+    assert len(html) < GMAIL_CLIP < len(sent)
+    size_check = week.checks[0]
+    assert size_check.name == "size under Gmail clip" and size_check.status == "fail"
+    assert f"{len(sent) / 1024:.1f} KB as sent (quoted-printable" in size_check.detail
+    assert f"{len(sent) - GMAIL_CLIP} bytes over the 102 KB limit" in size_check.detail
+    assert week.report["ok"] is False
+
+
+@pytest.mark.parametrize("week", SEED_WEEKS)
+def test_the_size_check_reads_the_html_part_of_the_eml(week: str) -> None:
+    composed = compose_week(week, seed_weeks()[week], repo_config(), templates=post_templates())
+    output = render_week(composed, repo_config(), repo_env(), "hash")
+    sent = _html_part_as_sent(output.files["digest.eml"])
+    assert output.checks[0].status == "pass"
+    assert output.checks[0].detail.startswith(f"{len(sent) / 1024:.1f} KB as sent")
 
 
 def test_an_oversized_week_is_reported_with_bytes_over() -> None:
@@ -139,7 +187,7 @@ def test_an_oversized_week_is_reported_with_bytes_over() -> None:
     html = render_digest(
         compose_week("2026-W04", releases, repo_config()).digest, repo_config(), repo_env()
     ).html
-    over = len(html.encode()) - GMAIL_CLIP
+    over = len(transfer_encoded(html.encode())[1]) - GMAIL_CLIP
     assert over > 0
     size_check = check_digest(html, "text")[0]
     assert size_check.status == "fail"

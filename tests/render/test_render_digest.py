@@ -236,6 +236,23 @@ def test_images_carry_width_height_alt_and_the_credit_as_caption() -> None:
     assert checks["images within limits"].detail == "2 images, all https"
 
 
+def test_images_keep_their_ratio_inline_with_no_fixed_height() -> None:
+    """``height:auto`` inline on every image, the file's height only as the attribute (a
+    client that drops <style> keeps the ratio; Yahoo turns a CSS height into a minimum);
+    an image whose size is unknown carries no height attribute at all."""
+    import lxml.html
+
+    html, _ = _pictured_week()
+    document = lxml.html.fromstring(html.encode())
+    lead, thumbnail = document.xpath("//img")
+    for image in (lead, thumbnail):
+        style = image.get("style").replace(" ", "")
+        assert "height:auto" in style and "width:100%" in style
+        assert "px" not in style.split("height:", 1)[1].split(";")[0]
+    assert lead.get("height") == "450" and thumbnail.get("height") is None
+    assert 'height="auto"' not in html
+
+
 def test_image_checks_fail_on_http_and_on_a_file_over_the_limits() -> None:
     from pressroom.model import ImageFile
 

@@ -3,13 +3,15 @@ and its plain-text part from a template of its own."""
 
 from __future__ import annotations
 
+import html as htmllib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
 import jinja2
 
-from pressroom.compose.digest import Digest, Story
+from pressroom.compose.digest import Digest, Story, StoryImage
 from pressroom.compose.labels import labels
 from pressroom.config import Config
 from pressroom.model import note_markdown
@@ -64,7 +66,7 @@ def render_digest(digest: Digest, config: Config, env: jinja2.Environment) -> Re
         "sections": sections(digest.stories),
     }
     source = render(env, MJML_TEMPLATE, **context)
-    html = inline_css(compile_mjml(source, env, MJML_TEMPLATE))
+    html = inline_css(image_heights(compile_mjml(source, env, MJML_TEMPLATE), digest.images))
     text = render(env, TEXT_TEMPLATE, **context)
     return RenderedDigest(mjml=source, html=html, text=text)
 
@@ -72,3 +74,26 @@ def render_digest(digest: Digest, config: Config, env: jinja2.Environment) -> Re
 def note_html(note: str) -> str:
     """The editor's note as HTML: its Markdown without raw HTML (shown as text) or images."""
     return note_markdown().render(note) if note else ""
+
+
+_IMG = re.compile(r"<img\b[^>]*>")
+_ATTRIBUTE = re.compile(r'\s(src|width)="([^"]*)"')
+
+
+def image_heights(html: str, images: Iterable[StoryImage]) -> str:
+    """Each image's height attribute from its file (``StoryImage.height``), where MJML
+    wrote ``height="auto"``: the templates give MJML ``height="auto"``, so that the image is
+    ``height:auto`` inline and keeps its ratio where <style> is dropped, and no client turns
+    a fixed height into a minimum; the attribute keeps its place while it loads (and
+    Outlook sizes it). An image whose height is not known (a remote one, a logo) gets none."""
+    heights = {(i.src, str(i.width)): i.height for i in images if i.height}
+
+    def sized(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        if ' height="auto"' not in tag:
+            return tag
+        found = {name: htmllib.unescape(value) for name, value in _ATTRIBUTE.findall(tag)}
+        height = heights.get((found.get("src", ""), found.get("width", "")))
+        return tag.replace(' height="auto"', f' height="{height}"' if height else "", 1)
+
+    return _IMG.sub(sized, html)

@@ -207,7 +207,8 @@ _IMAGES = """() => [...document.querySelectorAll("img")].map((image) => {
     const r = image.getBoundingClientRect();
     const style = getComputedStyle(image);
     return {width: r.width, height: r.height, right: r.right, loaded: image.naturalWidth,
-            colour: style.color, font: style.fontFamily, size: parseFloat(style.fontSize)};
+            colour: style.color, font: style.fontFamily, size: parseFloat(style.fontSize),
+            background: style.backgroundColor};
 })"""
 
 
@@ -237,7 +238,8 @@ def test_with_images_off_the_layout_holds_and_the_alt_text_is_styled(
     digests: dict[str, Path], browser: Any, tmp_path: Path, width: int
 ) -> None:
     """Images blocked (Outlook's and many webmails' default): every box stays on screen,
-    none taller than its image would be, and the alt text is small, grey and sans-serif."""
+    none taller than its image would be, a tinted placeholder holding its alt text, small,
+    grey and sans-serif."""
     view = browser.new_page(viewport={"width": width, "height": 900})
     view.route(
         "**/*",
@@ -254,7 +256,7 @@ def test_with_images_off_the_layout_holds_and_the_alt_text_is_styled(
     assert thumbnail["height"] <= 80 and thumbnail["right"] <= width
     for image in (lead, thumbnail):
         assert image["colour"] == "rgb(95, 99, 104)" and image["size"] == 13
-        assert "Helvetica" in image["font"]
+        assert "Helvetica" in image["font"] and image["background"] == "rgb(238, 240, 243)"
 
 
 def test_dark_mode_recolours_the_caption(digests: dict[str, Path], browser: Any) -> None:

@@ -106,3 +106,61 @@ def test_images_are_published_beside_the_web_version_unless_told_otherwise() -> 
         == "https://www.auvergnerhonealpes.fr/presse/lettre/2026-W04/assets/a.jpg"
     )
     assert compose_week("2026-W04", (make_release(0),), repo_config()).digest.images == ()
+
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+def test_french_spacing_on_every_text_a_french_digest_shows() -> None:
+    """Titles, standfirsts, quotes, the subject and the preheader: a no-break space before
+    ':' and narrow ones inside « » and before ! ? ; so that no line ends on '«'. English
+    text in a French digest keeps its own spacing."""
+    from pressroom.model import Quote, WeekPlan
+
+    french = make_release(
+        2,
+        title="Forêts : « la relève » est plantée",
+        standfirst="Un plan en deux temps : planter puis suivre ! Qui paie ?",
+        quotes=(Quote("Nous avons planté : « la forêt de demain »", "Anne Roy", None, 3),),
+    )
+    english = make_release(1, title="Forests: what next?", lang="en", quotes=())
+    plan = WeekPlan(
+        "2026-W04",
+        "weeks/2026-W04.yaml",
+        subject="La lettre : semaine des forêts !",
+        preheader="Au programme : « la relève » des forêts, et un plan qui court sur dix ans",
+    )
+    digest = compose_week("2026-W04", (french, english), repo_config(), plan).digest
+    lead, other = digest.lead, digest.stories[0]
+    assert lead.title == f"Forêts{NBSP}: «{NNBSP}la relève{NNBSP}» est plantée"
+    assert lead.standfirst == (
+        f"Un plan en deux temps{NBSP}: planter puis suivre{NNBSP}! Qui paie{NNBSP}?"
+    )
+    assert (
+        lead.quote_text
+        == f"«{NNBSP}Nous avons planté{NBSP}: «{NNBSP}la forêt de demain{NNBSP}»{NNBSP}»"
+    )
+    assert digest.subject == f"La lettre{NBSP}: semaine des forêts{NNBSP}!"
+    assert digest.preheader.startswith(f"Au programme{NBSP}: «{NNBSP}la relève{NNBSP}»")
+    assert other.title == "Forests: what next?"
+    computed = compose_week("2026-W04", (french, english), repo_config()).digest.preheader
+    assert computed.startswith(f"Forêts{NBSP}: «{NNBSP}la relève")
+    assert "Forests: what next?" in computed
+
+
+def test_french_spacing_reaches_the_html_text_and_the_note() -> None:
+    from pressroom.model import WeekPlan
+
+    release = make_release(1, title="Forêts : « la relève » est plantée", url="https://a.fr/x?y=1")
+    plan = WeekPlan(
+        "2026-W04", "weeks/2026-W04.yaml", note="À lire : [le plan](https://a.fr/p?x=1) `a : b`"
+    )
+    config = repo_config()
+    rendered = render_digest(
+        compose_week("2026-W04", (release,), config, plan).digest, config, repo_env()
+    )
+    assert f"Forêts{NBSP}: «{NNBSP}la relève{NNBSP}»" in rendered.html
+    assert f"Forêts{NBSP}: «{NNBSP}la relève{NNBSP}»" in rendered.text
+    assert f"À lire{NBSP}: " in rendered.html
+    assert 'href="https://a.fr/p?x=1"' in rendered.html and "<code>a : b</code>" in rendered.html
+    assert "Forêts : «" not in rendered.html

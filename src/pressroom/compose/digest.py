@@ -60,6 +60,11 @@ class Story:
     lang: str
     """The story's language where it differs from the digest's (for a ``lang``
     attribute), else empty."""
+    title: str
+    """The release's title as the digest shows it: French spacing in a French release
+    (``text.typography.typeset``), as its summary and quote have."""
+    standfirst: str
+    """The release's whole standfirst, typeset as its title (the lead shows it)."""
     image: StoryImage | None = None
 
 
@@ -70,6 +75,8 @@ class Digest:
     lang: str
     """The digest's language: ``fr`` or ``en``."""
     subject: str
+    """The week file's subject or the newsletter's name and the week, with French spacing
+    in a French digest (as its preheader)."""
     week_words: str
     preheader: str
     lead: Story
@@ -128,14 +135,16 @@ def compose_digest(
     lead = stories.pop(lead_index)
     week_words = week_in_words(week, locale)
     words = labels(locale)
-    computed = preheader([lead, *stories], f"{config.newsletter.name}, {week_words}")
+    fallback = typeset(f"{config.newsletter.name}, {week_words}", lang)
+    computed = preheader([lead, *stories], fallback)
+    subject = (plan and plan.subject) or f"{config.newsletter.name} – {week_words}"
     return Digest(
         week=week,
         locale=locale,
         lang=lang,
-        subject=(plan and plan.subject) or f"{config.newsletter.name} – {week_words}",
+        subject=typeset(subject, lang),
         week_words=week_words,
-        preheader=(plan and plan.preheader) or computed,
+        preheader=typeset(plan.preheader, lang) if plan and plan.preheader else computed,
         lead=lead,
         stories=tuple(stories),
         web_version_url=with_utm(config.newsletter.web_version(week), site, utm),
@@ -156,6 +165,8 @@ def _story(release: Release, locale: str, lang: str, url: str | None) -> Story:
         quote=quote,
         quote_text=quoted(quote.text, release.lang) if quote and quote.direct else "",
         lang=release.lang if release.lang != lang else "",
+        title=typeset(release.title, release.lang),
+        standfirst=typeset(release.standfirst, release.lang),
     )
 
 
@@ -180,7 +191,7 @@ def story_image(
 def preheader(stories: list[Story], fallback: str) -> str:
     """The week's headlines, 40 to 140 characters, cut at a word."""
     low, high = PREHEADER_RANGE
-    text = " · ".join(s.release.title for s in stories)
+    text = " · ".join(s.title for s in stories)
     if len(text) < low:
         text = f"{text} · {fallback}" if text else fallback
     return shorten(text, high).ljust(low, "\u00a0")

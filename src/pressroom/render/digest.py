@@ -14,10 +14,12 @@ import jinja2
 from pressroom.compose.digest import Digest, Story, StoryImage
 from pressroom.compose.labels import labels
 from pressroom.config import Config
-from pressroom.model import note_markdown
 from pressroom.render.inline import inline_css
 from pressroom.render.mjml import compile_mjml
+from pressroom.render.note import note_html
 from pressroom.render.templates import render
+
+__all__ = ["RenderedDigest", "Section", "image_heights", "note_html", "render_digest", "sections"]
 
 MJML_TEMPLATE = "email/digest.mjml.j2"
 TEXT_TEMPLATE = "email/digest.txt.j2"
@@ -62,18 +64,13 @@ def render_digest(digest: Digest, config: Config, env: jinja2.Environment) -> Re
         "digest": digest,
         "config": config,
         "t": labels(digest.locale),
-        "note_html": note_html(digest.note),
+        "note_html": note_html(digest.note, digest.lang),
         "sections": sections(digest.stories),
     }
     source = render(env, MJML_TEMPLATE, **context)
     html = inline_css(image_heights(compile_mjml(source, env, MJML_TEMPLATE), digest.images))
     text = render(env, TEXT_TEMPLATE, **context)
     return RenderedDigest(mjml=source, html=html, text=text)
-
-
-def note_html(note: str) -> str:
-    """The editor's note as HTML: its Markdown without raw HTML (shown as text) or images."""
-    return note_markdown().render(note) if note else ""
 
 
 _IMG = re.compile(r"<img\b[^>]*>")

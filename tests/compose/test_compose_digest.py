@@ -164,3 +164,25 @@ def test_french_spacing_reaches_the_html_text_and_the_note() -> None:
     assert f"À lire{NBSP}: " in rendered.html
     assert 'href="https://a.fr/p?x=1"' in rendered.html and "<code>a : b</code>" in rendered.html
     assert "Forêts : «" not in rendered.html
+
+
+def test_the_preheader_ends_on_a_whole_headline() -> None:
+    """As many whole headlines as fit in 140 characters: never a fragment of the next
+    (``· Sujet…``); a single headline longer than that is cut after a whole word."""
+    titles = [
+        "Auvergne-Rhône-Alpes, moteur de la réindustrialisation en France",
+        "Un plan pour replanter deux millions d'arbres en cinq ans",
+        "Sujet de la troisième histoire de la semaine, qui ne tient plus",
+    ]
+    releases = tuple(make_release(n, title=t) for n, t in enumerate(titles))
+    digest = compose_week("2026-W04", releases, repo_config()).digest
+    shown = [digest.lead.title, *(s.title for s in digest.stories)]
+    text = digest.preheader.strip("\u00a0")
+    assert text == " · ".join(shown[: text.count(" · ") + 1])
+    assert not text.endswith("…")
+    long = make_release(1, title="Un très long titre de communiqué " * 6)
+    alone = compose_week("2026-W04", (long,), repo_config()).digest.preheader
+    assert alone.endswith("…") and long.title.startswith(alone.removesuffix("…") + " ")
+    assert len(alone) <= PREHEADER_RANGE[1]
+    words = alone.removesuffix("…").split()
+    assert all(word in long.title.split() for word in words)

@@ -121,7 +121,10 @@ def test_stories_without_an_image_are_rows_of_one_text_block() -> None:
     rendered = render_digest(
         compose_week("2026-W04", releases, repo_config()).digest, repo_config(), repo_env()
     )
-    styled = rendered.mjml.split("<!-- pressroom:styled -->")[1].split("<!-- /pressroom")[0]
+    parts = [
+        p.split("<!-- /pressroom")[0] for p in rendered.mjml.split("<!-- pressroom:styled -->")
+    ]
+    (styled,) = [part for part in parts[1:] if "story" in part]  # the preheader's spacer too
     assert styled.count('<td class="story"') == 5  # every story but the lead
     assert styled.count("<mj-text") == 1 and styled.count('<table role="presentation"') == 1 + 5
     assert rendered.html.count('<td class="story"') == 5
@@ -268,3 +271,35 @@ def test_image_checks_fail_on_http_and_on_a_file_over_the_limits() -> None:
     light = ImageFile("assets/quai.jpg", 80_000, 1200, 900, "JPEG")
     check = {c.name: c for c in check_digest(html, text, [light])}["images within limits"]
     assert check.detail == "2 images, all https; 1 file: the largest 78 KB, the widest 1200 px"
+
+
+def test_an_invisible_spacer_follows_the_preheader() -> None:
+    """A client's preview shows the preheader, then nothing it could read: the spacer
+    holds only zero-width characters and no-break spaces, hidden as the preheader is."""
+    import lxml.html
+
+    html = render_digest(
+        compose_week("2025-W11", seed_weeks()["2025-W11"], repo_config()).digest,
+        repo_config(),
+        repo_env(),
+    ).html
+    body = lxml.html.fromstring(html.encode()).xpath("//body")[0]
+    preheader, spacer = body.xpath(".//div[@class='preheader' or @class='preheader-spacer']")
+    assert preheader.getnext() is spacer
+    assert "display:none" in spacer.get("style") and "mso-hide:all" in spacer.get("style")
+    text = spacer.text_content()
+    assert len(text) >= 3 * 60 and set(text) == {"\u034f", "\u200c", "\u00a0"}
+    assert html.count("&#847;&zwnj;&nbsp;") >= 60  # as character references: short as sent
+
+
+def test_the_head_tells_ios_and_outlook_how_to_show_it() -> None:
+    html = render_digest(
+        compose_week("2025-W11", seed_weeks()["2025-W11"], repo_config()).digest,
+        repo_config(),
+        repo_env(),
+    ).html
+    head = html[: html.index("<body")]
+    assert '<meta name="x-apple-disable-message-reformatting"' in head
+    assert '<meta name="format-detection" content="telephone=no' in head
+    outlook = head.split("<!--[if mso]>")[-1].split("<![endif]-->")[0]
+    assert "font-family: Arial" in outlook  # not Times New Roman

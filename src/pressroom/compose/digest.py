@@ -189,12 +189,23 @@ def story_image(
 
 
 def preheader(stories: list[Story], fallback: str) -> str:
-    """The week's headlines, 40 to 140 characters, cut at a word."""
+    """The week's headlines, each whole, as many as fit in 140 characters (a headline
+    longer than that alone is cut after its last whole word, with an ellipsis); under 40
+    characters, ``fallback`` (the newsletter's name and the week) follows when it fits.
+    It never ends on a fragment of the next headline (``· Sujet…``)."""
     low, high = PREHEADER_RANGE
-    text = " · ".join(s.title for s in stories)
+    text = ""
+    for story in stories:
+        joined = f"{text} · {story.title}" if text else story.title
+        if len(joined) > high:
+            break
+        text = joined
+    if not text and stories:
+        text = shorten(stories[0].title, high)
     if len(text) < low:
-        text = f"{text} · {fallback}" if text else fallback
-    return shorten(text, high).ljust(low, "\u00a0")
+        joined = f"{text} · {fallback}" if text else fallback
+        text = joined if len(joined) <= high else text or shorten(fallback, high)
+    return text.ljust(low, "\u00a0")
 
 
 def shorten(text: str, limit: int) -> str:

@@ -3,15 +3,17 @@ traps, escaping, and size at scale."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
 
+from pressroom.compose.digest import Digest
 from pressroom.compose.week import compose_week
 from pressroom.model import Quote, Release
 from pressroom.render.checks import GMAIL_CLIP, check_digest
-from pressroom.render.digest import render_digest
+from pressroom.render.digest import RenderedDigest, render_digest
 from pressroom.render.eml import transfer_encoded
 from pressroom.render.week import render_week
 from support import (
@@ -303,3 +305,62 @@ def test_the_head_tells_ios_and_outlook_how_to_show_it() -> None:
     assert '<meta name="format-detection" content="telephone=no' in head
     outlook = head.split("<!--[if mso]>")[-1].split("<![endif]-->")[0]
     assert "font-family: Arial" in outlook  # not Times New Roman
+
+
+_REFERENCE = re.compile(r"\[(\d+)\] (https?://\S+)")
+
+
+def _text_with_a_note() -> tuple[RenderedDigest, Digest]:
+    from pressroom.model import WeekPlan
+
+    releases = tuple(
+        make_release(n, url=f"https://www.auvergnerhonealpes.fr/presse/communique-{n}")
+        for n in range(4)
+    )
+    plan = WeekPlan(
+        "2026-W04",
+        "weeks/2026-W04.yaml",
+        note=(
+            "Cette semaine : **deux annonces** sur l’industrie, à lire dans "
+            "[le plan régional](https://www.auvergnerhonealpes.fr/plan) et *ci-dessous*.\n\n"
+            "- un premier point\n- un second, [en ligne](https://example.org/second)"
+        ),
+    )
+    digest = compose_week("2026-W04", releases, repo_config(), plan).digest
+    return render_digest(digest, repo_config(), repo_env()), digest
+
+
+def test_the_text_part_wraps_at_78_with_links_as_numbered_references() -> None:
+    rendered, digest = _text_with_a_note()
+    lines = rendered.text.splitlines()
+    for line in lines:
+        assert len(line) <= 78 or _REFERENCE.fullmatch(line), line
+    references = [_REFERENCE.fullmatch(line) for line in lines]
+    listed = {int(m[1]): m[2] for m in references if m}
+    assert list(listed) == list(range(1, len(listed) + 1))
+    for story in (digest.lead, *digest.stories):
+        assert story.url in listed.values()
+    for line in lines:  # an address only ever on its reference line
+        if "https://" in line:
+            assert _REFERENCE.fullmatch(line), line
+    number = next(n for n, u in listed.items() if u == digest.stories[0].url)
+    block = rendered.text.split(digest.stories[0].title)[1].split("-" * 78)[0]
+    assert f"Lire la suite [{number}]" in block and f"[{number}] {digest.stories[0].url}" in block
+
+
+def test_the_text_part_renders_the_note_as_text() -> None:
+    rendered, _ = _text_with_a_note()
+    note = rendered.text.split("=" * 78)[0]
+    assert "**" not in note and "](" not in note and "*ci-dessous*" not in note
+    assert "Cette semaine\u00a0: deux annonces sur l’industrie, à lire dans le plan" in note
+    assert "régional\u00a0[1] et ci-dessous." in note
+    assert "- un premier point\n- un second, en ligne\u00a0[2]" in note
+    assert "[1] https://www.auvergnerhonealpes.fr/plan\n[2] https://example.org/second" in note
+
+
+@pytest.mark.parametrize("week", SEED_WEEKS)
+def test_the_seed_text_parts_fit_78_columns(week: str) -> None:
+    text = render_digest(
+        compose_week(week, seed_weeks()[week], repo_config()).digest, repo_config(), repo_env()
+    ).text
+    assert all(len(line) <= 78 or _REFERENCE.fullmatch(line) for line in text.splitlines())

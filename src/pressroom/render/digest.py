@@ -16,13 +16,25 @@ from pressroom.compose.labels import labels
 from pressroom.config import Config
 from pressroom.render.inline import inline_css
 from pressroom.render.mjml import compile_mjml
-from pressroom.render.note import note_html
+from pressroom.render.note import note_html, note_links, note_text
 from pressroom.render.templates import render
 
-__all__ = ["RenderedDigest", "Section", "image_heights", "note_html", "render_digest", "sections"]
+__all__ = [
+    "TEXT_WIDTH",
+    "RenderedDigest",
+    "Section",
+    "image_heights",
+    "note_html",
+    "references",
+    "render_digest",
+    "sections",
+]
 
 MJML_TEMPLATE = "email/digest.mjml.j2"
 TEXT_TEMPLATE = "email/digest.txt.j2"
+TEXT_WIDTH = 78
+"""The plain-text part's lines: at most 78 characters (RFC 5322's advice), but for a
+reference's address, which is never broken."""
 
 
 @dataclass(frozen=True)
@@ -69,8 +81,34 @@ def render_digest(digest: Digest, config: Config, env: jinja2.Environment) -> Re
     }
     source = render(env, MJML_TEMPLATE, **context)
     html = inline_css(image_heights(compile_mjml(source, env, MJML_TEMPLATE), digest.images))
-    text = render(env, TEXT_TEMPLATE, **context)
+    refs = references(digest)
+    text = render(
+        env,
+        TEXT_TEMPLATE,
+        **context,
+        refs=refs,
+        note_urls=note_links(digest.note),
+        width=TEXT_WIDTH,
+        note_text=note_text(digest.note, digest.lang, refs, TEXT_WIDTH),
+    )
     return RenderedDigest(mjml=source, html=html, text=text)
+
+
+def references(digest: Digest) -> dict[str, int]:
+    """The plain-text part's links, numbered in reading order (``[1]``): the note's, each
+    story's (the lead first), then unsubscribe and the web version; a link met twice
+    keeps its first number. Each story lists its own under it, as listmonk and Buttondown
+    write them, so that no address runs through a paragraph."""
+    urls = [
+        *note_links(digest.note),
+        *(s.url for s in (digest.lead, *digest.stories) if s.url),
+        digest.unsubscribe_url,
+        digest.web_version_url,
+    ]
+    numbers: dict[str, int] = {}
+    for url in urls:
+        numbers.setdefault(url, len(numbers) + 1)
+    return numbers
 
 
 _IMG = re.compile(r"<img\b[^>]*>")

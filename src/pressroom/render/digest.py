@@ -17,6 +17,7 @@ from pressroom.config import Config
 from pressroom.render.inline import inline_css
 from pressroom.render.mjml import compile_mjml
 from pressroom.render.note import note_html, note_links, note_text
+from pressroom.render.palette import palette
 from pressroom.render.templates import render
 
 __all__ = [
@@ -77,6 +78,7 @@ def render_digest(digest: Digest, config: Config, env: jinja2.Environment) -> Re
         "config": config,
         "t": labels(digest.locale),
         "note_html": note_html(digest.note, digest.lang),
+        "palette": palette(config.brand.colour),
         "sections": sections(digest.stories),
     }
     source = render(env, MJML_TEMPLATE, **context)

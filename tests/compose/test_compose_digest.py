@@ -186,3 +186,22 @@ def test_the_preheader_ends_on_a_whole_headline() -> None:
     assert len(alone) <= PREHEADER_RANGE[1]
     words = alone.removesuffix("…").split()
     assert all(word in long.title.split() for word in words)
+
+
+def test_a_week_is_dated_the_monday_after_it() -> None:
+    """2026-W04 ("Semaine du 19 au 25 janvier") goes out on Monday 26 January at 08:00,
+    not on Monday 19, before most of the week it covers; with newsletter.send_in_week
+    and a Friday slot, on the Friday of the week, after its last release."""
+    from datetime import datetime
+
+    from support import PARIS
+
+    digest = compose_week("2026-W04", seed_weeks()["2026-W04"], repo_config()).digest
+    assert digest.week_words == "Semaine du 19 au 25 janvier 2026"
+    assert digest.sent_at == datetime(2026, 1, 26, 8, 0, tzinfo=PARIS)
+    config = repo_config()
+    friday = replace(
+        config, newsletter=replace(config.newsletter, send_at="vendredi 16h00", send_in_week=True)
+    )
+    digest = compose_week("2026-W04", seed_weeks()["2026-W04"], friday).digest
+    assert digest.sent_at == datetime(2026, 1, 23, 16, 0, tzinfo=PARIS)

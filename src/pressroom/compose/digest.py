@@ -17,7 +17,7 @@ from pressroom.model import ImageFile, Release, WeekPlan, is_remote
 from pressroom.text.dates import day_in_words, week_in_words
 from pressroom.text.spaces import collapse
 from pressroom.text.typography import typeset
-from pressroom.weeks import next_slot
+from pressroom.weeks import week_send_slot
 
 PREHEADER_RANGE = (40, 140)
 """A preheader's length in characters: shorter, clients fill it with body text; longer,
@@ -85,7 +85,8 @@ class Digest:
     unsubscribe_url: str
     count_line: str
     sent_at: datetime
-    """When the digest goes out: the first ``newsletter.send_at`` after its last release."""
+    """When the digest goes out: the first ``newsletter.send_at`` after its week (inside
+    it, after its last release, with ``newsletter.send_in_week``: ``weeks.week_send_slot``)."""
     note: str = ""
     """The editor's word under the header (Markdown, from the week file), or empty."""
 
@@ -150,7 +151,13 @@ def compose_digest(
         web_version_url=with_utm(config.newsletter.web_version(week), site, utm),
         unsubscribe_url=config.newsletter.unsubscribe_url,
         count_line=plural(words["releases"], len(ordered)),
-        sent_at=next_slot(max(r.date for r in ordered), config.send_slot, config.tz),
+        sent_at=week_send_slot(
+            week,
+            max(r.date for r in ordered),
+            config.send_slot,
+            config.tz,
+            config.newsletter.send_in_week,
+        ),
         note=plan.note if plan else "",
     )
 

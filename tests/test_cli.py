@@ -445,3 +445,27 @@ def test_ingest_shows_why_a_speaker_is_to_check_and_the_speaker_the_editor_sets(
     assert result.exit_code == ExitStatus.PROBLEMS
     assert json.loads(result.stdout)[0]["quotes"][0]["speaker"] == "Tom Lee"
     assert f'{release}:8: no quotation holds "at low tide"; copy a few words' in result.stderr
+
+
+def test_check_warns_when_unsubscribe_url_has_no_merge_tag(
+    workspace: Path, runner: CliRunner
+) -> None:
+    runner.invoke(app, ["build", "-C", str(workspace)])
+    config = workspace / "pressroom.yaml"
+    line = next(
+        n
+        for n, text in enumerate(config.read_text(encoding="utf-8").splitlines(), start=1)
+        if text.strip().startswith("unsubscribe_url:")
+    )
+    result = runner.invoke(app, ["check", "-C", str(workspace)])
+    assert result.exit_code == 0  # a warning: the check still passes
+    warning = f"pressroom.yaml:{line}: warning: newsletter.unsubscribe_url "
+    assert warning in result.output and "carries no merge tag" in result.output
+    tagged = config.read_text(encoding="utf-8").replace(
+        "https://www.auvergnerhonealpes.fr/presse/desinscription",
+        "https://www.auvergnerhonealpes.fr/presse/desinscription?u=*|UNIQID|*",
+    )
+    config.write_text(tagged, encoding="utf-8")
+    runner.invoke(app, ["build", "-C", str(workspace)])
+    result = runner.invoke(app, ["check", "-C", str(workspace)])
+    assert result.exit_code == 0 and "merge tag" not in result.output

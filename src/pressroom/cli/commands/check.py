@@ -28,7 +28,8 @@ def check(
         bool,
         typer.Option(
             "--audit",
-            help="Also run axe-core in Chromium at 375 and 600 px, light and dark.",
+            help="Also run axe-core in Chromium at 375 and 600 px, light and dark, and "
+            "ask caniemail's data (node and its npm package) what each client lacks.",
         ),
     ] = False,
 ) -> None:
@@ -41,7 +42,7 @@ def check(
     holding an example.org address fails too; an unsubscribe_url without a per-recipient
     merge tag is a warning. Exits 1 when a check fails, 2 when there is nothing to check.
     """
-    from pressroom.audit import axe_checks, spam_checks
+    from pressroom.audit import axe_checks, caniemail_checks, spam_checks
     from pressroom.readers.images import images_in
     from pressroom.render.checks import Check, check_digest, failed
 
@@ -57,6 +58,7 @@ def check(
         found: tuple[Check, ...] = (spam_verdict,)
         if audit:
             found += axe_checks(folder / "digest.html")
+            found += caniemail_checks(folder / "digest.html", workspace)
         record_audit(outbox, name, [c.as_dict() for c in found])
         checks = check_digest(html, text, images_in(folder)) + found
         any_failed |= failed(checks)

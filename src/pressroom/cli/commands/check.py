@@ -107,8 +107,8 @@ def unsubscribe_warnings(workspace: Path) -> tuple[Problem, ...]:
             f"newsletter.unsubscribe_url {url!r} carries no merge tag: every reader gets the "
             "same unsubscribe link (Gmail's and Yahoo's bulk-sender rules want it to identify "
             "the reader)",
-            "put your sending service's per-recipient tag in it, such as "
-            "https://example.org/unsub?u=*|UNIQID|* or {{ unsubscribe_url }}",
+            "put your sending service's per-recipient tag in it: ?u=*|UNIQID|* after the "
+            "address (Mailchimp), or the tag alone ({{ unsubscribe_url }}, *|UNSUB|*)",
             Severity.WARNING,
         ),
     )

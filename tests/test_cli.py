@@ -571,3 +571,27 @@ def test_check_judges_images_at_their_published_address(tmp_path: Path, runner: 
     result = runner.invoke(app, command, env={"COLUMNS": "300"})
     row = next(line for line in result.output.splitlines() if "images within limits" in line)
     assert "pass" in row and "2 images, all https; 1 file" in row, result.output
+
+
+def test_check_warns_when_unsubscribe_url_has_no_merge_tag(
+    workspace: Path, runner: CliRunner
+) -> None:
+    runner.invoke(app, ["build", "-C", str(workspace)])
+    config = workspace / "pressroom.yaml"
+    line = next(
+        n
+        for n, text in enumerate(config.read_text(encoding="utf-8").splitlines(), start=1)
+        if text.strip().startswith("unsubscribe_url:")
+    )
+    result = runner.invoke(app, ["check", "-C", str(workspace)])
+    assert result.exit_code == 0  # a warning: the check still passes
+    warning = f"pressroom.yaml:{line}: warning: newsletter.unsubscribe_url "
+    assert warning in result.output and "carries no merge tag" in result.output
+    tagged = config.read_text(encoding="utf-8").replace(
+        "https://www.auvergnerhonealpes.fr/presse/desinscription",
+        "https://www.auvergnerhonealpes.fr/presse/desinscription?u=*|UNIQID|*",
+    )
+    config.write_text(tagged, encoding="utf-8")
+    runner.invoke(app, ["build", "-C", str(workspace)])
+    result = runner.invoke(app, ["check", "-C", str(workspace)])
+    assert result.exit_code == 0 and "merge tag" not in result.output

@@ -283,8 +283,12 @@ def test_the_week_page_shows_the_editor_view(editor_preview: tuple[str, PreviewS
         "lead: 2026-01-22-les-lycees-de-la-region-passent-au-chauffage-par-geothermie\n"
         f"exclude: [{fund}]\nnote: Une semaine *chargée*.\nsubject: Notre semaine\n"
     )
-    _eventually(  # the watcher rebuilds on a change in weeks/
-        lambda: "<em>chargée</em>" in _get(base, "/2026-W04/digest.html")[1].decode(),
+    _eventually(  # the watcher rebuilds on a change in weeks/; the week page's editor view
+        # is made anew once the rebuild is over, a moment after the week folder is written
+        lambda: (
+            "<em>chargée</em>" in _get(base, "/2026-W04/digest.html")[1].decode()
+            and "Notre semaine (week file)" in _get(base, "/2026-W04/")[1].decode()
+        ),
         lambda: week_file.write_text(text, encoding="utf-8"),
     )
     assert b"medical imaging" not in _get(base, "/2026-W04/digest.html")[1]

@@ -1,15 +1,19 @@
 """Audits with real tools, for `pressroom check`: SpamAssassin's score of the .eml as it
-would be sent now, and axe-core's accessibility violations of the digest in Chromium at
-phone and desktop widths, light and dark.
+would be sent now, axe-core's accessibility violations of the digest in Chromium at
+phone and desktop widths, light and dark, and the features of the digest that each main
+mail client does not support, from caniemail.com's data (its npm package, in node).
 
-Both are optional: SpamAssassin (Debian's ``spamassassin``) when it is installed, axe when
-playwright, axe-playwright-python and a Chromium are; otherwise the audit says what is
-missing. Nothing here reaches the network: SpamAssassin runs its local tests only (``-L``)
-and the browser loads the digest from a file with every other request refused.
+All are optional: SpamAssassin (Debian's ``spamassassin``) when it is installed, axe
+when playwright, axe-playwright-python and a Chromium are, caniemail when node and the
+``caniemail`` npm package are; otherwise the audit says what is missing. Nothing here
+reaches the network: SpamAssassin runs its local tests only (``-L``) and the browser
+loads the digest from a file with every other request refused.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
 import subprocess
@@ -231,3 +235,95 @@ def axe_checks(html: Path) -> tuple[Check, ...]:
         detail = "; ".join(f"{v.impact} {v.rule} ×{v.nodes}" for v in violations) or "no violation"
         checks.append(Check(f"accessibility (axe) {width} px {scheme}", status, detail))
     return tuple(checks)
+
+
+CANIEMAIL_CLIENTS = (
+    "gmail.desktop-webmail",
+    "gmail.android",
+    "gmail.ios",
+    "apple-mail.ios",
+    "apple-mail.macos",
+    "outlook.windows",
+    "outlook.outlook-com",
+    "outlook.macos",
+    "yahoo.desktop-webmail",
+    "orange.desktop-webmail",
+    "sfr.desktop-webmail",
+    "laposte.desktop-webmail",
+)
+"""The clients the audit asks caniemail about: the big webmails and apps, and the French
+webmails the readers of a French press office use."""
+CANIEMAIL_MISSING = "not installed (npm install caniemail, in the workspace; needs node)"
+
+_CANIEMAIL_DRIVER = r"""
+const [entry, page, ...clients] = process.argv.slice(1);
+const { caniemail } = await import(entry);
+const html = (await import("node:fs")).readFileSync(page, "utf8");
+const lists = (found) => (found instanceof Map ? [...found.values()] : Object.values(found ?? {}));
+const titles = (found) => [...new Set(lists(found).flat().map((issue) => issue.title))];
+const out = {};
+for (const client of clients) {
+  try {
+    const { issues } = caniemail({ clients: [client], html });
+    out[client] = { none: titles(issues.errors), partial: titles(issues.warnings) };
+  } catch (error) {
+    out[client] = { error: String(error.message ?? error) };
+  }
+}
+process.stdout.write(JSON.stringify(out));
+"""
+"""Each client on its own: caniemail throws for a whole list when one client lacks a
+feature's data (free.fr, Thunderbird)."""
+
+
+def caniemail_entry(workspace: Path) -> str | None:
+    """The file URL of the caniemail package's module, found where node would look for a
+    workspace's package (its ``node_modules``, then ``NODE_PATH``, then npm's global
+    folder); None without node or the package."""
+    if shutil.which("node") is None:
+        return None
+    folders = [workspace / "node_modules"]
+    folders += [Path(p) for p in os.environ.get("NODE_PATH", "").split(os.pathsep) if p]
+    if npm := shutil.which("npm"):
+        done = subprocess.run([npm, "root", "-g"], capture_output=True, timeout=30, check=False)
+        folders.append(Path(done.stdout.decode().strip() or "."))
+    for folder in folders:
+        package = folder / "caniemail" / "package.json"
+        if package.is_file():
+            exports = json.loads(package.read_text(encoding="utf-8")).get("exports", {})
+            main = str(exports.get(".", {}).get("default", "dist/index.js"))
+            return (package.parent / main).resolve().as_uri()
+    return None
+
+
+def caniemail_checks(html: Path, workspace: Path) -> tuple[Check, ...]:
+    """One check per client of ``CANIEMAIL_CLIENTS``: a warning that names the features
+    it does not support (the digest is built to do without them: media queries, dark
+    mode), and how many it supports in part; one "not installed" warning without node or
+    the package."""
+    entry = caniemail_entry(workspace)
+    if entry is None:
+        return (Check("client support (caniemail)", "warn", CANIEMAIL_MISSING),)
+    driver = ["node", "--input-type=module", "-e", _CANIEMAIL_DRIVER, "--", entry, str(html)]
+    done = subprocess.run(
+        [*driver, *CANIEMAIL_CLIENTS],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:]
+        return (Check("client support (caniemail)", "warn", f"failed: {' '.join(detail)}"),)
+    found = json.loads(done.stdout)
+    return tuple(_client_check(client, found[client]) for client in CANIEMAIL_CLIENTS)
+
+
+def _client_check(client: str, found: dict[str, object]) -> Check:
+    name = f"client support (caniemail) {client}"
+    if "error" in found:
+        return Check(name, "warn", f"no data: {found['error']}")
+    none = [str(title) for title in found.get("none") or []]  # type: ignore[attr-defined]
+    partial = found.get("partial") or []
+    detail = f"not supported: {', '.join(none)}" if none else "every feature supported"
+    detail += f"; {len(partial)} in part" if partial else ""  # type: ignore[arg-type]
+    return Check(name, "warn" if none else "pass", detail)

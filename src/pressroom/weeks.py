@@ -144,3 +144,17 @@ def _time_of_day(text: str) -> time:
         return time(int(match[1]), int(match[2]))
     except ValueError as exc:
         raise ValueError(f"{text.strip()!r} is not a time of day") from exc
+
+
+def week_send_slot(
+    week: str, last_release: datetime, slot: WeeklySlot, tz: tzinfo, in_week: bool = False
+) -> datetime:
+    """When the digest of ``week`` goes out: the first moment of ``slot`` once the week is
+    over (from Monday 00:00 after it, in ``tz``), so that it is never dated before most of
+    what it covers happened (a Monday-08:00 slot dated 2026-W04's digest Monday 19
+    January). With ``in_week``, the first moment of ``slot`` after ``last_release`` when
+    that is still inside the week (a Friday-afternoon letter)."""
+    end = datetime.combine(week_monday(week) + timedelta(days=7), time(0), tz)
+    if in_week and (inside := next_slot(last_release, slot, tz)) < end:
+        return inside
+    return next_slot(max(end - timedelta(microseconds=1), last_release), slot, tz)

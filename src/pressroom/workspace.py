@@ -323,6 +323,18 @@ def example_values(workspace: Path, severity: Severity = Severity.WARNING) -> tu
     return tuple(found)
 
 
+def setting_line(workspace: Path, dotted: str) -> tuple[str, int]:
+    """The workspace's pressroom.yaml and the line of a dotted key written in it (line 1
+    when it is not written): where a problem about that setting points."""
+    path = workspace / CONFIG_NAME
+    if not path.exists():
+        return str(path), 1
+    node = _written(
+        yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader), dotted
+    )
+    return str(path), node.start_mark.line + 1 if node is not None else 1
+
+
 def _written(root: yaml.Node | None, dotted: str) -> yaml.Node | None:
     """The value node of a dotted key written in the file, or None."""
     node = root

@@ -106,3 +106,102 @@ def test_images_are_published_beside_the_web_version_unless_told_otherwise() -> 
         == "https://www.auvergnerhonealpes.fr/presse/lettre/2026-W04/assets/a.jpg"
     )
     assert compose_week("2026-W04", (make_release(0),), repo_config()).digest.images == ()
+
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+def test_french_spacing_on_every_text_a_french_digest_shows() -> None:
+    """Titles, standfirsts, quotes, the subject and the preheader: a no-break space before
+    ':' and narrow ones inside « » and before ! ? ; so that no line ends on '«'. English
+    text in a French digest keeps its own spacing."""
+    from pressroom.model import Quote, WeekPlan
+
+    french = make_release(
+        2,
+        title="Forêts : « la relève » est plantée",
+        standfirst="Un plan en deux temps : planter puis suivre ! Qui paie ?",
+        quotes=(Quote("Nous avons planté : « la forêt de demain »", "Anne Roy", None, 3),),
+    )
+    english = make_release(1, title="Forests: what next?", lang="en", quotes=())
+    plan = WeekPlan(
+        "2026-W04",
+        "weeks/2026-W04.yaml",
+        subject="La lettre : semaine des forêts !",
+        preheader="Au programme : « la relève » des forêts, et un plan qui court sur dix ans",
+    )
+    digest = compose_week("2026-W04", (french, english), repo_config(), plan).digest
+    lead, other = digest.lead, digest.stories[0]
+    assert lead.title == f"Forêts{NBSP}: «{NNBSP}la relève{NNBSP}» est plantée"
+    assert lead.standfirst == (
+        f"Un plan en deux temps{NBSP}: planter puis suivre{NNBSP}! Qui paie{NNBSP}?"
+    )
+    assert (
+        lead.quote_text
+        == f"«{NNBSP}Nous avons planté{NBSP}: «{NNBSP}la forêt de demain{NNBSP}»{NNBSP}»"
+    )
+    assert digest.subject == f"La lettre{NBSP}: semaine des forêts{NNBSP}!"
+    assert digest.preheader.startswith(f"Au programme{NBSP}: «{NNBSP}la relève{NNBSP}»")
+    assert other.title == "Forests: what next?"
+    computed = compose_week("2026-W04", (french, english), repo_config()).digest.preheader
+    assert computed.startswith(f"Forêts{NBSP}: «{NNBSP}la relève")
+    assert "Forests: what next?" in computed
+
+
+def test_french_spacing_reaches_the_html_text_and_the_note() -> None:
+    from pressroom.model import WeekPlan
+
+    release = make_release(1, title="Forêts : « la relève » est plantée", url="https://a.fr/x?y=1")
+    plan = WeekPlan(
+        "2026-W04", "weeks/2026-W04.yaml", note="À lire : [le plan](https://a.fr/p?x=1) `a : b`"
+    )
+    config = repo_config()
+    rendered = render_digest(
+        compose_week("2026-W04", (release,), config, plan).digest, config, repo_env()
+    )
+    assert f"Forêts{NBSP}: «{NNBSP}la relève{NNBSP}»" in rendered.html
+    assert f"Forêts{NBSP}: «{NNBSP}la relève{NNBSP}»" in rendered.text
+    assert f"À lire{NBSP}: " in rendered.html
+    assert 'href="https://a.fr/p?x=1"' in rendered.html and "<code>a : b</code>" in rendered.html
+    assert "Forêts : «" not in rendered.html
+
+
+def test_the_preheader_ends_on_a_whole_headline() -> None:
+    """As many whole headlines as fit in 140 characters: never a fragment of the next
+    (``· Sujet…``); a single headline longer than that is cut after a whole word."""
+    titles = [
+        "Auvergne-Rhône-Alpes, moteur de la réindustrialisation en France",
+        "Un plan pour replanter deux millions d'arbres en cinq ans",
+        "Sujet de la troisième histoire de la semaine, qui ne tient plus",
+    ]
+    releases = tuple(make_release(n, title=t) for n, t in enumerate(titles))
+    digest = compose_week("2026-W04", releases, repo_config()).digest
+    shown = [digest.lead.title, *(s.title for s in digest.stories)]
+    text = digest.preheader.strip("\u00a0")
+    assert text == " · ".join(shown[: text.count(" · ") + 1])
+    assert not text.endswith("…")
+    long = make_release(1, title="Un très long titre de communiqué " * 6)
+    alone = compose_week("2026-W04", (long,), repo_config()).digest.preheader
+    assert alone.endswith("…") and long.title.startswith(alone.removesuffix("…") + " ")
+    assert len(alone) <= PREHEADER_RANGE[1]
+    words = alone.removesuffix("…").split()
+    assert all(word in long.title.split() for word in words)
+
+
+def test_a_week_is_dated_the_monday_after_it() -> None:
+    """2026-W04 ("Semaine du 19 au 25 janvier") goes out on Monday 26 January at 08:00,
+    not on Monday 19, before most of the week it covers; with newsletter.send_in_week
+    and a Friday slot, on the Friday of the week, after its last release."""
+    from datetime import datetime
+
+    from support import PARIS
+
+    digest = compose_week("2026-W04", seed_weeks()["2026-W04"], repo_config()).digest
+    assert digest.week_words == "Semaine du 19 au 25 janvier 2026"
+    assert digest.sent_at == datetime(2026, 1, 26, 8, 0, tzinfo=PARIS)
+    config = repo_config()
+    friday = replace(
+        config, newsletter=replace(config.newsletter, send_at="vendredi 16h00", send_in_week=True)
+    )
+    digest = compose_week("2026-W04", seed_weeks()["2026-W04"], friday).digest
+    assert digest.sent_at == datetime(2026, 1, 23, 16, 0, tzinfo=PARIS)

@@ -193,6 +193,72 @@ def test_images_fit_the_screen_and_stack_on_phones(
         assert thumbnail["width"] == width - 48
 
 
+def _without_style(page: Path, folder: Path) -> Path:
+    """The digest as a client that drops every <style> shows it, beside its images."""
+    stripped = page.parent / "no-style.html"
+    document = lxml.html.fromstring(page.read_bytes())
+    for style in document.xpath("//style"):
+        style.getparent().remove(style)
+    stripped.write_bytes(lxml.html.tostring(document, doctype="<!DOCTYPE html>"))
+    return stripped
+
+
+_IMAGES = """() => [...document.querySelectorAll("img")].map((image) => {
+    const r = image.getBoundingClientRect();
+    const style = getComputedStyle(image);
+    return {width: r.width, height: r.height, right: r.right, loaded: image.naturalWidth,
+            colour: style.color, font: style.fontFamily, size: parseFloat(style.fontSize),
+            background: style.backgroundColor};
+})"""
+
+
+@pytest.mark.parametrize("width", [320, 600])
+def test_without_style_images_keep_their_ratio(
+    digests: dict[str, Path], browser: Any, tmp_path: Path, width: int
+) -> None:
+    """Clients that drop <style> (and Yahoo, which makes a CSS height a minimum): the
+    images are height:auto inline, so the lead is never squashed at 320 px."""
+    page = _without_style(digests["pictures"], tmp_path)
+    remote = write_image(tmp_path / "remote.jpg", 900, 600).read_bytes()
+    view = browser.new_page(viewport={"width": width, "height": 900})
+    _serve_images(view, page.parent, remote)
+    view.goto(page.as_uri())
+    view.wait_for_load_state("networkidle")
+    lead, thumbnail = view.evaluate(_IMAGES)
+    view.screenshot(path=str(tmp_path / f"no-style-{width}.png"), full_page=True)
+    view.close()
+    assert lead["loaded"] == 1200 and thumbnail["loaded"] == 900
+    assert lead["width"] <= width
+    assert abs(lead["height"] - lead["width"] * 800 / 1200) <= 1
+    assert abs(thumbnail["height"] - thumbnail["width"] * 600 / 900) <= 1
+
+
+@pytest.mark.parametrize("width", [375, 600])
+def test_with_images_off_the_layout_holds_and_the_alt_text_is_styled(
+    digests: dict[str, Path], browser: Any, tmp_path: Path, width: int
+) -> None:
+    """Images blocked (Outlook's and many webmails' default): every box stays on screen,
+    none taller than its image would be, a tinted placeholder holding its alt text, small,
+    grey and sans-serif."""
+    view = browser.new_page(viewport={"width": width, "height": 900})
+    view.route(
+        "**/*",
+        lambda route: route.abort() if route.request.url[:5] != "file:" else route.continue_(),
+    )
+    view.goto(digests["pictures"].as_uri())
+    scroll = view.evaluate("document.documentElement.scrollWidth")
+    lead, thumbnail = view.evaluate(_IMAGES)
+    view.screenshot(path=str(tmp_path / f"images-off-{width}.png"), full_page=True)
+    view.close()
+    assert scroll == width
+    assert lead["loaded"] == 0 and thumbnail["loaded"] == 0
+    assert lead["height"] <= lead["width"] * 800 / 1200 + 1
+    assert thumbnail["height"] <= 80 and thumbnail["right"] <= width
+    for image in (lead, thumbnail):
+        assert image["colour"] == "rgb(95, 99, 104)" and image["size"] == 13
+        assert "Helvetica" in image["font"] and image["background"] == "rgb(238, 240, 243)"
+
+
 def test_dark_mode_recolours_the_caption(digests: dict[str, Path], browser: Any) -> None:
     colours = []
     for scheme in ("light", "dark"):

@@ -88,7 +88,13 @@ def _as_the_package_writes(
     from email.message import EmailMessage
     from email.policy import SMTP
 
-    from pressroom.render.eml import list_id, list_unsubscribe, one_line, sender_domain
+    from pressroom.render.eml import (
+        list_id,
+        list_unsubscribe,
+        one_line,
+        sender_domain,
+        transfer_encoded,
+    )
 
     sha = hashlib.sha256(rendered.html_bytes).hexdigest()[:16]
     message = EmailMessage(policy=SMTP)
@@ -106,7 +112,8 @@ def _as_the_package_writes(
     message.make_alternative()
     for content, subtype in ((rendered.text, "plain"), (rendered.html_bytes.decode(), "html")):
         part = EmailMessage(policy=SMTP)
-        part.set_content(content, subtype=subtype, charset="utf-8", cte="base64")
+        cte = transfer_encoded(content.encode())[0].decode()
+        part.set_content(content, subtype=subtype, charset="utf-8", cte=cte)
         del part["MIME-Version"]
         message.attach(part)
     message.set_boundary(f"=_pressroom_{sha}")
@@ -184,6 +191,48 @@ def test_a_base64_body_is_what_the_email_package_writes(text: str) -> None:
     part = EmailMessage(policy=SMTP)
     part.set_content(text, subtype="html", charset="utf-8", cte="base64")
     assert part.as_bytes().split(b"\r\n\r\n", 1)[1] == base64_body(text.encode())
+
+
+@settings(max_examples=200)
+@given(st.text(max_size=400))
+def test_a_quoted_printable_body_is_what_the_email_package_writes(text: str) -> None:
+    from email.message import EmailMessage
+    from email.policy import SMTP
+
+    from pressroom.render.eml import quoted_printable_body
+
+    part = EmailMessage(policy=SMTP)
+    part.set_content(text, subtype="html", charset="utf-8", cte="quoted-printable")
+    assert part.as_bytes().split(b"\r\n\r\n", 1)[1] == quoted_printable_body(text.encode())
+
+
+@pytest.mark.parametrize(
+    ("text", "cte"),
+    [
+        ('<td style="padding:0 24px;">Région</td>\n' * 50, b"quoted-printable"),
+        ("Ένα δελτίο τύπου για την περιοχή.\n" * 50, b"base64"),
+    ],
+)
+def test_each_part_goes_in_the_shorter_encoding(text: str, cte: bytes) -> None:
+    from pressroom.render.eml import base64_body, quoted_printable_body, transfer_encoded
+
+    chosen, body = transfer_encoded(text.encode())
+    assert chosen == cte
+    assert len(body) == min(
+        len(base64_body(text.encode())), len(quoted_printable_body(text.encode()))
+    )
+
+
+@pytest.mark.parametrize("week", SEED_WEEKS)
+def test_the_html_part_goes_quoted_printable_a_quarter_shorter(week: str) -> None:
+    eml = _eml(week)
+    message = message_from_bytes(eml, policy=default)
+    html = message.get_body(("html",))
+    assert html is not None and html["Content-Transfer-Encoding"] == "quoted-printable"
+    decoded = _rendered(week).files["digest.html"]
+    sent = eml.split(b'Content-Type: text/html; charset="utf-8"', 1)[1].split(b"\r\n\r\n", 1)[1]
+    sent = sent.split(b"\r\n--=_pressroom_", 1)[0]
+    assert len(decoded) < len(sent) < len(decoded) * 1.25 < len(decoded) * 4 / 3
 
 
 @pytest.mark.parametrize("week", SEED_WEEKS)

@@ -24,12 +24,12 @@ def test_inlined_digest_reads_as_premailer_over_everything_would_write_it() -> N
         compose_week("2026-W04", releases, repo_config()).digest, repo_config(), repo_env()
     ).mjml
     compiled = compile_mjml(source, repo_env(), MJML_TEMPLATE)
-    assert compiled.count(STYLED_OPEN) == 1
+    assert compiled.count(STYLED_OPEN) == 2  # the preheader's spacer, the stories
     ours = inline_css(compiled)
     head = compiled.split("<body")[0].replace("/* pressroom:inline */", "")
     assert ours.startswith(head)  # as MJML wrote it
     assert "pressroom:styled" not in ours
-    stories = compiled.split(STYLED_OPEN)[1].split(STYLED_CLOSE)[0]
+    stories = compiled.split(STYLED_OPEN)[2].split(STYLED_CLOSE)[0]
     assert stories in ours and stories.count('class="story"') == 11  # as MJML wrote them
     assert _tree(ours) == _tree(_premailer_over_everything(compiled))
 

@@ -3,20 +3,25 @@ traps, escaping, and size at scale."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
 
+from pressroom.compose.digest import Digest
 from pressroom.compose.week import compose_week
-from pressroom.model import Quote
+from pressroom.model import Quote, Release
 from pressroom.render.checks import GMAIL_CLIP, check_digest
-from pressroom.render.digest import render_digest
+from pressroom.render.digest import RenderedDigest, render_digest
+from pressroom.render.eml import transfer_encoded
+from pressroom.render.week import render_week
 from support import (
     GOLDEN,
     SEED_WEEKS,
     assert_golden,
     make_release,
+    post_templates,
     repo_config,
     repo_env,
     seed_weeks,
@@ -118,20 +123,68 @@ def test_stories_without_an_image_are_rows_of_one_text_block() -> None:
     rendered = render_digest(
         compose_week("2026-W04", releases, repo_config()).digest, repo_config(), repo_env()
     )
-    styled = rendered.mjml.split("<!-- pressroom:styled -->")[1].split("<!-- /pressroom")[0]
+    parts = [
+        p.split("<!-- /pressroom")[0] for p in rendered.mjml.split("<!-- pressroom:styled -->")
+    ]
+    (styled,) = [part for part in parts[1:] if "story" in part]  # the preheader's spacer too
     assert styled.count('<td class="story"') == 5  # every story but the lead
     assert styled.count("<mj-text") == 1 and styled.count('<table role="presentation"') == 1 + 5
     assert rendered.html.count('<td class="story"') == 5
 
 
-def test_forty_releases_stay_under_the_gmail_clip() -> None:
-    releases = tuple(make_release(n) for n in range(40))
-    html = render_digest(
-        compose_week("2026-W04", releases, repo_config()).digest, repo_config(), repo_env()
-    ).html
-    size = len(html.encode())
-    assert size < GMAIL_CLIP
-    assert check_digest(html, "text")[0].status in ("pass", "warn")
+_TITLE = (
+    "Communiqué numéro {} : la Région engage un plan pour l’industrie, l’emploi et la "
+    "formation dans les territoires"
+)
+_STANDFIRST = (
+    "La Région accélère l’accès des élèves, des étudiants et des salariés à des formations "
+    "qualifiantes : écoles, lycées, universités et entreprises du territoire créent ensemble "
+    "deux mille places réservées aux métiers de l’énergie, de l’économie sociale et de la santé."
+)
+
+
+def _forty_stories() -> tuple[Release, ...]:
+    """A 40-story week of French releases, each with a link and a quote."""
+    return tuple(
+        make_release(
+            n,
+            title=_TITLE.format(n),
+            standfirst=_STANDFIRST,
+            url=f"https://www.auvergnerhonealpes.fr/presse/communique-{n}",
+        )
+        for n in range(40)
+    )
+
+
+def _html_part_as_sent(eml: bytes) -> bytes:
+    """The HTML part's body in the .eml, as its transfer encoding wrote it."""
+    part = eml.split(b'Content-Type: text/html; charset="utf-8"\r\n', 1)[1]
+    return part.split(b"\r\n\r\n", 1)[1].split(b"\r\n--=_pressroom_", 1)[0]
+
+
+def test_a_forty_story_week_under_the_clip_decoded_fails_as_sent() -> None:
+    """The .eml sends the HTML quoted-printable (about 12 % longer for this French text):
+    the check measures that, as Gmail does, not the decoded HTML."""
+    releases = _forty_stories()
+    composed = compose_week("2026-W04", releases, repo_config(), templates=post_templates())
+    week = render_week(composed, repo_config(), repo_env(), "hash")
+    html = week.files["digest.html"]
+    sent = _html_part_as_sent(week.files["digest.eml"])
+    assert len(html) < GMAIL_CLIP < len(sent)
+    size_check = week.checks[0]
+    assert size_check.name == "size under Gmail clip" and size_check.status == "fail"
+    assert f"{len(sent) / 1024:.1f} KB as sent (quoted-printable" in size_check.detail
+    assert f"{len(sent) - GMAIL_CLIP} bytes over the 102 KB limit" in size_check.detail
+    assert week.report["ok"] is False
+
+
+@pytest.mark.parametrize("week", SEED_WEEKS)
+def test_the_size_check_reads_the_html_part_of_the_eml(week: str) -> None:
+    composed = compose_week(week, seed_weeks()[week], repo_config(), templates=post_templates())
+    output = render_week(composed, repo_config(), repo_env(), "hash")
+    sent = _html_part_as_sent(output.files["digest.eml"])
+    assert output.checks[0].status == "pass"
+    assert output.checks[0].detail.startswith(f"{len(sent) / 1024:.1f} KB as sent")
 
 
 def test_an_oversized_week_is_reported_with_bytes_over() -> None:
@@ -139,7 +192,7 @@ def test_an_oversized_week_is_reported_with_bytes_over() -> None:
     html = render_digest(
         compose_week("2026-W04", releases, repo_config()).digest, repo_config(), repo_env()
     ).html
-    over = len(html.encode()) - GMAIL_CLIP
+    over = len(transfer_encoded(html.encode())[1]) - GMAIL_CLIP
     assert over > 0
     size_check = check_digest(html, "text")[0]
     assert size_check.status == "fail"
@@ -188,6 +241,23 @@ def test_images_carry_width_height_alt_and_the_credit_as_caption() -> None:
     assert checks["images within limits"].detail == "2 images, all https"
 
 
+def test_images_keep_their_ratio_inline_with_no_fixed_height() -> None:
+    """``height:auto`` inline on every image, the file's height only as the attribute (a
+    client that drops <style> keeps the ratio; Yahoo turns a CSS height into a minimum);
+    an image whose size is unknown carries no height attribute at all."""
+    import lxml.html
+
+    html, _ = _pictured_week()
+    document = lxml.html.fromstring(html.encode())
+    lead, thumbnail = document.xpath("//img")
+    for image in (lead, thumbnail):
+        style = image.get("style").replace(" ", "")
+        assert "height:auto" in style and "width:100%" in style
+        assert "px" not in style.split("height:", 1)[1].split(";")[0]
+    assert lead.get("height") == "450" and thumbnail.get("height") is None
+    assert 'height="auto"' not in html
+
+
 def test_image_checks_fail_on_http_and_on_a_file_over_the_limits() -> None:
     from pressroom.model import ImageFile
 
@@ -203,3 +273,94 @@ def test_image_checks_fail_on_http_and_on_a_file_over_the_limits() -> None:
     light = ImageFile("assets/quai.jpg", 80_000, 1200, 900, "JPEG")
     check = {c.name: c for c in check_digest(html, text, [light])}["images within limits"]
     assert check.detail == "2 images, all https; 1 file: the largest 78 KB, the widest 1200 px"
+
+
+def test_an_invisible_spacer_follows_the_preheader() -> None:
+    """A client's preview shows the preheader, then nothing it could read: the spacer
+    holds only zero-width characters and no-break spaces, hidden as the preheader is."""
+    import lxml.html
+
+    html = render_digest(
+        compose_week("2025-W11", seed_weeks()["2025-W11"], repo_config()).digest,
+        repo_config(),
+        repo_env(),
+    ).html
+    body = lxml.html.fromstring(html.encode()).xpath("//body")[0]
+    preheader, spacer = body.xpath(".//div[@class='preheader' or @class='preheader-spacer']")
+    assert preheader.getnext() is spacer
+    assert "display:none" in spacer.get("style") and "mso-hide:all" in spacer.get("style")
+    text = spacer.text_content()
+    assert len(text) >= 3 * 60 and set(text) == {"\u034f", "\u200c", "\u00a0"}
+    assert html.count("&#847;&zwnj;&nbsp;") >= 60  # as character references: short as sent
+
+
+def test_the_head_tells_ios_and_outlook_how_to_show_it() -> None:
+    html = render_digest(
+        compose_week("2025-W11", seed_weeks()["2025-W11"], repo_config()).digest,
+        repo_config(),
+        repo_env(),
+    ).html
+    head = html[: html.index("<body")]
+    assert '<meta name="x-apple-disable-message-reformatting"' in head
+    assert '<meta name="format-detection" content="telephone=no' in head
+    outlook = head.split("<!--[if mso]>")[-1].split("<![endif]-->")[0]
+    assert "font-family: Arial" in outlook  # not Times New Roman
+
+
+_REFERENCE = re.compile(r"\[(\d+)\] (https?://\S+)")
+
+
+def _text_with_a_note() -> tuple[RenderedDigest, Digest]:
+    from pressroom.model import WeekPlan
+
+    releases = tuple(
+        make_release(n, url=f"https://www.auvergnerhonealpes.fr/presse/communique-{n}")
+        for n in range(4)
+    )
+    plan = WeekPlan(
+        "2026-W04",
+        "weeks/2026-W04.yaml",
+        note=(
+            "Cette semaine : **deux annonces** sur l’industrie, à lire dans "
+            "[le plan régional](https://www.auvergnerhonealpes.fr/plan) et *ci-dessous*.\n\n"
+            "- un premier point\n- un second, [en ligne](https://example.org/second)"
+        ),
+    )
+    digest = compose_week("2026-W04", releases, repo_config(), plan).digest
+    return render_digest(digest, repo_config(), repo_env()), digest
+
+
+def test_the_text_part_wraps_at_78_with_links_as_numbered_references() -> None:
+    rendered, digest = _text_with_a_note()
+    lines = rendered.text.splitlines()
+    for line in lines:
+        assert len(line) <= 78 or _REFERENCE.fullmatch(line), line
+    references = [_REFERENCE.fullmatch(line) for line in lines]
+    listed = {int(m[1]): m[2] for m in references if m}
+    assert list(listed) == list(range(1, len(listed) + 1))
+    for story in (digest.lead, *digest.stories):
+        assert story.url in listed.values()
+    for line in lines:  # an address only ever on its reference line
+        if "https://" in line:
+            assert _REFERENCE.fullmatch(line), line
+    number = next(n for n, u in listed.items() if u == digest.stories[0].url)
+    block = rendered.text.split(digest.stories[0].title)[1].split("-" * 78)[0]
+    assert f"Lire la suite [{number}]" in block and f"[{number}] {digest.stories[0].url}" in block
+
+
+def test_the_text_part_renders_the_note_as_text() -> None:
+    rendered, _ = _text_with_a_note()
+    note = rendered.text.split("=" * 78)[0]
+    assert "**" not in note and "](" not in note and "*ci-dessous*" not in note
+    assert "Cette semaine\u00a0: deux annonces sur l’industrie, à lire dans le plan" in note
+    assert "régional\u00a0[1] et ci-dessous." in note
+    assert "- un premier point\n- un second, en ligne\u00a0[2]" in note
+    assert "[1] https://www.auvergnerhonealpes.fr/plan\n[2] https://example.org/second" in note
+
+
+@pytest.mark.parametrize("week", SEED_WEEKS)
+def test_the_seed_text_parts_fit_78_columns(week: str) -> None:
+    text = render_digest(
+        compose_week(week, seed_weeks()[week], repo_config()).digest, repo_config(), repo_env()
+    ).text
+    assert all(len(line) <= 78 or _REFERENCE.fullmatch(line) for line in text.splitlines())

@@ -17,7 +17,7 @@ from pressroom.model import ImageFile, Release, WeekPlan, is_remote
 from pressroom.text.dates import day_in_words, week_in_words
 from pressroom.text.spaces import collapse
 from pressroom.text.typography import typeset
-from pressroom.weeks import next_slot
+from pressroom.weeks import week_send_slot
 
 PREHEADER_RANGE = (40, 140)
 """A preheader's length in characters: shorter, clients fill it with body text; longer,
@@ -60,6 +60,11 @@ class Story:
     lang: str
     """The story's language where it differs from the digest's (for a ``lang``
     attribute), else empty."""
+    title: str
+    """The release's title as the digest shows it: French spacing in a French release
+    (``text.typography.typeset``), as its summary and quote have."""
+    standfirst: str
+    """The release's whole standfirst, typeset as its title (the lead shows it)."""
     image: StoryImage | None = None
 
 
@@ -70,6 +75,8 @@ class Digest:
     lang: str
     """The digest's language: ``fr`` or ``en``."""
     subject: str
+    """The week file's subject or the newsletter's name and the week, with French spacing
+    in a French digest (as its preheader)."""
     week_words: str
     preheader: str
     lead: Story
@@ -78,7 +85,8 @@ class Digest:
     unsubscribe_url: str
     count_line: str
     sent_at: datetime
-    """When the digest goes out: the first ``newsletter.send_at`` after its last release."""
+    """When the digest goes out: the first ``newsletter.send_at`` after its week (inside
+    it, after its last release, with ``newsletter.send_in_week``: ``weeks.week_send_slot``)."""
     note: str = ""
     """The editor's word under the header (Markdown, from the week file), or empty."""
 
@@ -128,20 +136,28 @@ def compose_digest(
     lead = stories.pop(lead_index)
     week_words = week_in_words(week, locale)
     words = labels(locale)
-    computed = preheader([lead, *stories], f"{config.newsletter.name}, {week_words}")
+    fallback = typeset(f"{config.newsletter.name}, {week_words}", lang)
+    computed = preheader([lead, *stories], fallback)
+    subject = (plan and plan.subject) or f"{config.newsletter.name} – {week_words}"
     return Digest(
         week=week,
         locale=locale,
         lang=lang,
-        subject=(plan and plan.subject) or f"{config.newsletter.name} – {week_words}",
+        subject=typeset(subject, lang),
         week_words=week_words,
-        preheader=(plan and plan.preheader) or computed,
+        preheader=typeset(plan.preheader, lang) if plan and plan.preheader else computed,
         lead=lead,
         stories=tuple(stories),
         web_version_url=with_utm(config.newsletter.web_version(week), site, utm),
         unsubscribe_url=config.newsletter.unsubscribe_url,
         count_line=plural(words["releases"], len(ordered)),
-        sent_at=next_slot(max(r.date for r in ordered), config.send_slot, config.tz),
+        sent_at=week_send_slot(
+            week,
+            max(r.date for r in ordered),
+            config.send_slot,
+            config.tz,
+            config.newsletter.send_in_week,
+        ),
         note=plan.note if plan else "",
     )
 
@@ -156,6 +172,8 @@ def _story(release: Release, locale: str, lang: str, url: str | None) -> Story:
         quote=quote,
         quote_text=quoted(quote.text, release.lang) if quote and quote.direct else "",
         lang=release.lang if release.lang != lang else "",
+        title=typeset(release.title, release.lang),
+        standfirst=typeset(release.standfirst, release.lang),
     )
 
 
@@ -178,12 +196,23 @@ def story_image(
 
 
 def preheader(stories: list[Story], fallback: str) -> str:
-    """The week's headlines, 40 to 140 characters, cut at a word."""
+    """The week's headlines, each whole, as many as fit in 140 characters (a headline
+    longer than that alone is cut after its last whole word, with an ellipsis); under 40
+    characters, ``fallback`` (the newsletter's name and the week) follows when it fits.
+    It never ends on a fragment of the next headline (``· Sujet…``)."""
     low, high = PREHEADER_RANGE
-    text = " · ".join(s.release.title for s in stories)
+    text = ""
+    for story in stories:
+        joined = f"{text} · {story.title}" if text else story.title
+        if len(joined) > high:
+            break
+        text = joined
+    if not text and stories:
+        text = shorten(stories[0].title, high)
     if len(text) < low:
-        text = f"{text} · {fallback}" if text else fallback
-    return shorten(text, high).ljust(low, "\u00a0")
+        joined = f"{text} · {fallback}" if text else fallback
+        text = joined if len(joined) <= high else text or shorten(fallback, high)
+    return text.ljust(low, "\u00a0")
 
 
 def shorten(text: str, limit: int) -> str:

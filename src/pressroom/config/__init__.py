@@ -56,7 +56,10 @@ class Newsletter:
     why: str = ""  # Why the reader gets it (footer); empty: a sentence in the locale
     send_at: str = "monday 08:00"
     """When the digest goes out: the .eml is dated at the first such moment after the
-    week's last release, in the configured time zone (``pressroom send`` dates it anew)."""
+    week it covers, in the configured time zone (``pressroom send`` dates it anew)."""
+    send_in_week: bool = False
+    """Date the digest inside its week when a ``send_at`` moment there comes after the
+    week's last release (a Friday-afternoon letter); false: always after the week."""
     list_id: str = ""
     """The List-Id header's identifier; empty: made from the name and the sender's domain."""
 

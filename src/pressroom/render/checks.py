@@ -1,4 +1,5 @@
-"""The hard limits of a digest, checked on the HTML as a mail client receives it."""
+"""The hard limits of a digest, checked on the HTML as a mail client receives it; its size
+as the .eml sends it (Gmail clips a message whose HTML part passes 102 KB)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import lxml.html
 
 from pressroom.compose.digest import PREHEADER_RANGE
 from pressroom.model import ImageFile, over_limits
+from pressroom.render.eml import transfer_encoded
 from pressroom.text.encoding import has_mojibake
 
 GMAIL_CLIP = 102 * 1024
@@ -94,12 +96,12 @@ def check_digest(html: str, text: str, files: Sequence[ImageFile] = ()) -> tuple
     """The digest's checks; ``files`` are the workspace images the week folder holds."""
     data = html.encode()
     scan = _Scan.of(data)
-    size = len(data)
+    cte, sent = transfer_encoded(data)
     low, high = PREHEADER_RANGE
     pre = (scan.preheader or "").strip("\u00a0 ")
     mojibake = has_mojibake(text)
     return (
-        _size(size),
+        _size(len(sent), len(data), cte.decode()),
         _ok("lang", bool(scan.lang), f"lang={scan.lang!r}" if scan.lang else "no lang on <html>"),
         _ok("title", bool(scan.title.strip()), scan.title.strip() or "no <title>"),
         _ok("preheader", low <= len(pre) <= high, f"{len(pre)} characters (wanted {low}-{high})"),
@@ -134,8 +136,10 @@ def check_digest(html: str, text: str, files: Sequence[ImageFile] = ()) -> tuple
     )
 
 
-def _size(size: int) -> Check:
-    kb = f"{size / 1024:.1f} KB"
+def _size(size: int, decoded: int, cte: str) -> Check:
+    """The HTML part's size as sent (``cte``-encoded, as the .eml carries it), against the
+    clip; the decoded size beside it."""
+    kb = f"{size / 1024:.1f} KB as sent ({cte}; {decoded / 1024:.1f} KB decoded)"
     if size > GMAIL_CLIP:
         return Check(
             "size under Gmail clip",

@@ -7,6 +7,10 @@ Invariants:
   dark-mode rules) stays a style block and is never inlined.
 - The ``<head>`` goes out as MJML wrote it, doctype included (premailer would drop the
   doctype and rewrite the head).
+- A rule's ``width``, ``height`` or ``background-color`` never becomes an attribute
+  (``disable_basic_attributes``): an image's attributes are its file's size
+  (``render.digest.image_heights``), and premailer would write ``width="100%"``
+  ``height="auto"`` over them.
 - ``!important`` is kept (``strip_important=False``): MJML's columns and the dark-mode
   rules rely on it. Nothing is fetched (``allow_network=False``).
 - Parts a template marks as styled already (``<!-- pressroom:styled -->`` ...
@@ -98,6 +102,7 @@ def _premailer(html: str) -> str:
         allow_loading_external_files=False,
         disable_validation=True,
         disable_leftover_css=True,  # no <head> lookup: only css_text= rules would go there
+        disable_basic_attributes=["width", "height", "bgcolor"],
         remove_classes=False,
         exclude_pseudoclasses=True,
     ).transform()

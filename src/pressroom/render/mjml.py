@@ -8,6 +8,16 @@ import regex
 from pressroom.errors import Problem, SetupError
 
 _MJ_TAG = regex.compile(r"<(/?)(mj-[a-z-]+)\b[^>]*?(/?)>")
+_PADDING = regex.compile(r'(?<=\s(?:inner-)?padding(?:-(?:top|right|bottom|left))?=")[^"]*(?=")')
+_BARE_ZERO = regex.compile(r"(?<![\w.])0(?![\w.%])")
+
+
+def zero_with_units(source: str) -> str:
+    """Every bare ``0`` of a padding attribute written ``0px``: mjml-python drops the whole
+    shorthand when one of its values has no unit (``padding="16px 24px 0"`` leaves no side
+    padding), and computes the Outlook widths without it (columns of 192 + 408 px for
+    177 + 375, a 600 px divider for 552). A workspace's template may write ``0``."""
+    return _PADDING.sub(lambda m: _BARE_ZERO.sub("0px", m.group(0)), source)
 
 
 def compile_mjml(source: str, env: jinja2.Environment, template: str) -> str:
@@ -15,7 +25,7 @@ def compile_mjml(source: str, env: jinja2.Environment, template: str) -> str:
     from mjml import mjml2html  # imported when first needed: a no-change build never is
 
     try:
-        return str(mjml2html(source, disable_comments=False, fonts={}))
+        return str(mjml2html(zero_with_units(source), disable_comments=False, fonts={}))
     except ValueError as exc:  # MRML's parse errors carry no position: find the tag ourselves
         where, line, tag = locate_unclosed_tag(source, env, template)
         detail = f" (<{tag}> is never closed)" if tag else ""

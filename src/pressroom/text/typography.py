@@ -23,12 +23,11 @@ def french_spacing(text: str) -> str:
     """The text with French spacing around ; ! ? : and inside « »."""
     if not text:
         return text
-    text = _BEFORE_TIGHT.sub(lambda m: NNBSP + m.group(1), text)
-    text = _BEFORE_COLON.sub(NBSP + ":", text)
-    if "«" in text or "»" in text:
+    if "«" in text or "»" in text:  # first: a space they add may be what ':' needs after it
         text = _OPEN.sub("«" + NNBSP, text)
         text = _CLOSE.sub(NNBSP + "»", text)
-    return text
+    text = _BEFORE_TIGHT.sub(lambda m: NNBSP + m.group(1), text)
+    return _BEFORE_COLON.sub(NBSP + ":", text)
 
 
 def typeset(text: str, lang: str) -> str:

@@ -15,7 +15,7 @@ from pressroom.config import load_config
 from pressroom.errors import Problem, Severity
 from pressroom.outbox import OUTBOX, existing_weeks, record_audit
 from pressroom.status import ExitStatus
-from pressroom.workspace import example_values
+from pressroom.workspace import example_values, setting_line
 
 
 @app.command()
@@ -29,7 +29,8 @@ def check(
         bool,
         typer.Option(
             "--audit",
-            help="Also run axe-core in Chromium at 375 and 600 px, light and dark.",
+            help="Also run axe-core in Chromium at 375 and 600 px, light and dark, and "
+            "ask caniemail's data (node and its npm package) what each client lacks.",
         ),
     ] = False,
 ) -> None:
@@ -39,10 +40,10 @@ def check(
     it is installed.
 
     The audit's results are also written into each week's report.json. A setting still
-    holding an example.org address fails too. Exits 1 when a check fails, 2 when there is
-    nothing to check.
+    holding an example.org address fails too; an unsubscribe_url without a per-recipient
+    merge tag is a warning. Exits 1 when a check fails, 2 when there is nothing to check.
     """
-    from pressroom.audit import axe_checks, spam_checks
+    from pressroom.audit import axe_checks, caniemail_checks, spam_checks
     from pressroom.readers.images import images_in
     from pressroom.render.checks import Check, check_digest, failed
     from pressroom.render.week import published_images
@@ -64,6 +65,7 @@ def check(
         found: tuple[Check, ...] = (spam_verdict,)
         if audit:
             found += axe_checks(folder / "digest.html")
+            found += caniemail_checks(folder / "digest.html", workspace)
         record_audit(outbox, name, [c.as_dict() for c in found])
         checks = check_digest(html, text, images_in(folder)) + found
         any_failed |= failed(checks)
@@ -76,6 +78,7 @@ def check(
         out.print(table)
     examples = example_values(workspace, Severity.ERROR)
     report(examples)
+    report(unsubscribe_warnings(workspace))
     any_failed |= bool(examples)
     raise typer.Exit(ExitStatus.PROBLEMS if any_failed else ExitStatus.SUCCESS)
 
@@ -90,3 +93,29 @@ def _built_week(folder: Path) -> tuple[str, str, bytes]:
         )
     except OSError:
         fail(Problem(str(folder), 1, f"week {folder.name} is not built", "run `pressroom build`"))
+
+
+def unsubscribe_warnings(workspace: Path) -> tuple[Problem, ...]:
+    """A warning at ``newsletter.unsubscribe_url`` when it carries no sending service's
+    per-recipient merge tag (``render.checks.MERGE_TAG``): every reader then gets the same
+    link, where Gmail's and Yahoo's bulk-sender rules want one-click unsubscribe
+    (RFC 8058) to identify the reader."""
+    from pressroom.config import load_config
+    from pressroom.render.checks import MERGE_TAG
+
+    url = load_config(workspace).newsletter.unsubscribe_url
+    if MERGE_TAG.search(url):
+        return ()
+    path, line = setting_line(workspace, "newsletter.unsubscribe_url")
+    return (
+        Problem(
+            path,
+            line,
+            f"newsletter.unsubscribe_url {url!r} carries no merge tag: every reader gets the "
+            "same unsubscribe link (Gmail's and Yahoo's bulk-sender rules want it to identify "
+            "the reader)",
+            "put your sending service's per-recipient tag in it: ?u=*|UNIQID|* after the "
+            "address (Mailchimp), or the tag alone ({{ unsubscribe_url }}, *|UNSUB|*)",
+            Severity.WARNING,
+        ),
+    )

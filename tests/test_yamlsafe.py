@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 
 import pytest
 import yaml
 
 from pressroom import yamlsafe
-from support import FIXTURES
 
 BOMB = "".join(
     f"{name}: &{name} [{', '.join([f'*{prev}'] * 9 if prev else ['lol'] * 9)}]\n"
@@ -87,82 +85,12 @@ def test_escaped_unsafe_characters_are_removed_from_values(loader: type) -> None
     assert parsed.cleaned == (1, 2)
 
 
-def _bounded_composer(text: str) -> yamlsafe.Parsed:
-    """``parse`` with ``FAST_YAML_LOADER`` as it runs without the C composer's fast path."""
-    instance = yamlsafe.FAST_YAML_LOADER(text)
-    try:
-        node = instance.get_single_node()
-        values = instance.construct_document(node) if node is not None else None
-        return yamlsafe.Parsed(node, values, tuple(sorted(set(instance.cleaned))))
-    finally:
-        instance.dispose()
-
-
-def _shape(node: yaml.Node | None) -> object:
-    """A node tree as plain data: kind, tag, style, value and where it starts and ends."""
-    if node is None:
-        return None
-    marks = (node.start_mark.line, node.start_mark.column, node.end_mark.line, node.end_mark.column)
-    head = (
-        type(node).__name__,
-        node.tag,
-        getattr(node, "style", None),
-        getattr(node, "flow_style", None),
-        marks,
-    )
-    if isinstance(node, yaml.ScalarNode):
-        return (*head, node.value)
-    if isinstance(node, yaml.MappingNode):
-        return (*head, [(_shape(k), _shape(v)) for k, v in node.value])
-    return (*head, [_shape(item) for item in node.value])
-
-
-def _outcome(parse: Callable[[str], yamlsafe.Parsed], text: str) -> object:
-    try:
-        parsed = parse(text)
-    except yaml.YAMLError as exc:
-        return ("refused", type(exc).__name__, yamlsafe.describe(exc))
-    return (_shape(parsed.node), parsed.values, parsed.cleaned)
-
-
-def _yaml_texts() -> list[str]:
-    """Every YAML the fixtures hold (records, front matter, week files, configs), and
-    edge cases: escapes, anchors without aliases, nesting at and over the limit, several
-    documents, broken syntax, a tag the safe loader refuses."""
-    texts = [
-        path.read_text(encoding="utf-8")
-        for pattern in ("*.yaml", "*.yml")
-        for path in sorted(FIXTURES.rglob(pattern))
-    ]
-    for path in sorted(FIXTURES.rglob("*.md")):
-        parts = path.read_text(encoding="utf-8").split("---\n")
-        if len(parts) >= 3 and parts[0] == "":
-            texts.append(parts[1])
-    assert len(texts) > 20
-    return [
-        *texts,
-        'a: ok\nb: "x\\x01y\\0"\nc: "\\e[31m\\uFFFE"\n',
-        "a: \x01plain\n\x02b: [\x03, {\x04c: d}]\n",
-        "title: R&D\nanchored: &x plain\nlist: &y [1, 2]\n",
-        "a: " + "[" * yamlsafe.MAX_DEPTH + "]" * yamlsafe.MAX_DEPTH,
-        "a: " + "[" * (yamlsafe.MAX_DEPTH - 1) + "]" * (yamlsafe.MAX_DEPTH - 1),
-        "- " * 60 + "x\n",
-        "? [a, b]\n: c\n",
-        "a: 1\n---\nb: 2\n",
-        "a: [1, 2\nb: 3\n",
-        "a: !!python/object:os.system x\n",
-        "a: 2026-13-45\nb: 2026-01-19 10:00:00+01:00\nc: 1_000\nd: 0o17\ne: .inf\n",
-        "",
-        "# nothing\n",
-        "just text\n",
-        "a:\n  b:\n    c: |\n      deux\n      lignes\n    d: >-\n      plié\n",
-    ]
-
-
-def test_the_c_composer_gives_the_bounded_composers_tree_values_and_refusals() -> None:
-    texts = _yaml_texts()
-    composed_in_c = sum(1 for text in texts if "*" not in text)
-    assert composed_in_c > 20
-    for text in texts:
-        fast = _outcome(lambda t: yamlsafe.parse(t, yamlsafe.FAST_YAML_LOADER), text)
-        assert fast == _outcome(_bounded_composer, text), text
+def test_the_quick_check_finds_what_the_pattern_finds() -> None:
+    planes = range(0, 0x110000, 0x10000)
+    edges = [chr(plane + last) for plane in planes for last in (0xFFFD, 0xFFFE, 0xFFFF)]
+    others = ["\x00", "\x08", "\t", "\n", "\x0b", "\r", "\x1f", " ", "\x7f", "\x9f", "\xa0"]
+    others += ["\ufdcf", "\ufdd0", "\ufdef", "\ufdf0", "\U0001f600", "\U00010000", "é"]
+    for character in edges + others:
+        for text in (character, f"Le maire 😀 a dit{character} oui"):
+            expected = bool(yamlsafe.UNSAFE_CHARACTERS.search(text))
+            assert yamlsafe.has_unsafe_characters(text) is expected, repr(text)

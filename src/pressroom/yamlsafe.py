@@ -175,14 +175,6 @@ if yaml.__with_libyaml__:
 
     FAST_YAML_LOADER = FastBoundedLoader
 
-    class _ComposedInC(CParser, _Constructor, yaml.resolver.Resolver):
-        """libyaml's parser and composer, for ``_parse_composed_in_c``."""
-
-        def __init__(self, stream: str) -> None:
-            CParser.__init__(self, stream)
-            _Constructor.__init__(self)
-            yaml.resolver.Resolver.__init__(self)
-
 
 def compose(text: str, loader: type[Any] = YAML_LOADER) -> Node | None:
     """The node tree of one YAML document, bounded, its values as written (unsafe
@@ -208,10 +200,6 @@ class Parsed(NamedTuple):
 
 def parse(text: str, loader: type[Any] = YAML_LOADER) -> Parsed:
     """One pass: the node tree (for key lines) and the values built from it."""
-    if yaml.__with_libyaml__ and loader is FAST_YAML_LOADER and "*" not in text:
-        parsed = _parse_composed_in_c(text)
-        if parsed is not None:
-            return parsed
     instance = loader(text)
     try:
         node = instance.get_single_node()
@@ -219,56 +207,6 @@ def parse(text: str, loader: type[Any] = YAML_LOADER) -> Parsed:
         return Parsed(node, values, tuple(sorted(set(instance.cleaned))))
     finally:
         instance.dispose()
-
-
-def _parse_composed_in_c(text: str) -> Parsed | None:
-    """``parse`` with ``FAST_YAML_LOADER``, its nodes composed by libyaml's composer (in C,
-    five times faster than the bounded one in Python), or None where that loader could
-    answer otherwise: the caller then runs it.
-
-    The text has no ``*``, so no alias. The composed tree is then held to the bounded
-    composer's limit: a list or mapping nested deeper than ``MAX_DEPTH`` sends the text
-    to it, for its located refusal (libyaml's parser refuses 1,000 levels itself, so the
-    C composer's recursion stays bounded). Its scalars lose their unsafe characters as
-    the bounded composer's do, and any error is left to that loader to raise, with its
-    own marks.
-    """
-    if len(text) > MAX_CHARS:
-        return None
-    instance = _ComposedInC(text)
-    try:
-        node: Node | None = instance.get_single_node()
-        if node is None:
-            return Parsed(None, None, ())
-        cleaned = _bounded_and_cleaned(node)
-        if cleaned is None:
-            return None
-        return Parsed(node, instance.construct_document(node), cleaned)
-    except yaml.YAMLError:
-        return None
-    finally:
-        instance.dispose()
-
-
-def _bounded_and_cleaned(root: Node) -> tuple[int, ...] | None:
-    """None when lists and mappings nest deeper than ``MAX_DEPTH``; else the lines (from
-    0) of the scalars whose unsafe characters it removed, as ``_BoundedComposer`` does."""
-    cleaned: set[int] = set()
-    stack: list[tuple[Node, int]] = [(root, 0)]
-    while stack:
-        node, depth = stack.pop()
-        if isinstance(node, ScalarNode):
-            if has_unsafe_characters(node.value):
-                node.value = remove_unsafe_characters(node.value)[0]
-                cleaned.add(node.start_mark.line)
-            continue
-        if depth >= MAX_DEPTH:
-            return None
-        if isinstance(node, yaml.MappingNode):
-            stack.extend((part, depth + 1) for pair in node.value for part in pair)
-        else:
-            stack.extend((item, depth + 1) for item in node.value)
-    return tuple(sorted(cleaned))
 
 
 def construct(node: Node) -> Any:

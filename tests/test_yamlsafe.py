@@ -83,3 +83,14 @@ def test_escaped_unsafe_characters_are_removed_from_values(loader: type) -> None
     parsed = yamlsafe.parse('a: ok\nb: "x\\x01y\\0"\nc: "\\e[31m\\uFFFE"\n', loader)
     assert parsed.values == {"a": "ok", "b": "xy", "c": "[31m"}
     assert parsed.cleaned == (1, 2)
+
+
+def test_the_quick_check_finds_what_the_pattern_finds() -> None:
+    planes = range(0, 0x110000, 0x10000)
+    edges = [chr(plane + last) for plane in planes for last in (0xFFFD, 0xFFFE, 0xFFFF)]
+    others = ["\x00", "\x08", "\t", "\n", "\x0b", "\r", "\x1f", " ", "\x7f", "\x9f", "\xa0"]
+    others += ["\ufdcf", "\ufdd0", "\ufdef", "\ufdf0", "\U0001f600", "\U00010000", "é"]
+    for character in edges + others:
+        for text in (character, f"Le maire 😀 a dit{character} oui"):
+            expected = bool(yamlsafe.UNSAFE_CHARACTERS.search(text))
+            assert yamlsafe.has_unsafe_characters(text) is expected, repr(text)

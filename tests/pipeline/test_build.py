@@ -8,6 +8,7 @@ import json
 import multiprocessing
 import os
 import shutil
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -247,6 +248,26 @@ def test_a_few_changed_weeks_render_in_the_warm_worker_byte_for_byte(
     assert renderers.read_text().split() == [str(os.getpid())]
     assert _files(archive / "outbox") == _files(other / "outbox")
     assert multiprocessing.active_children() == []
+
+
+def test_preload_runs_on_a_stack_of_its_own_and_raises_its_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Imports that recurse deep run on a fresh thread's stack, whatever the caller's depth
+    (docs/performance.md); what goes wrong there is raised here."""
+    from pressroom.pipeline.speed import processes
+
+    threads: list[threading.Thread] = []
+
+    def failing() -> None:
+        threads.append(threading.current_thread())
+        raise ImportError("no renderer")
+
+    monkeypatch.setattr(processes, "_preload", failing)
+    with pytest.raises(ImportError, match="no renderer"):
+        processes.preload()
+    assert len(threads) == 1
+    assert threads[0] is not threading.current_thread()
 
 
 def test_a_broken_template_stops_a_warm_build_before_any_write(archive: Path) -> None:

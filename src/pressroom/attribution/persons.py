@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
 
+from pressroom.text import firstnames
+
 if TYPE_CHECKING:
     from nameparser.config import Constants
 
@@ -59,11 +61,8 @@ def name_parts(name: str) -> NameParts:
     return NameParts(parsed.title, parsed.first, parsed.last)
 
 
-@cache
 def _detector() -> object:
-    import gender_guesser.detector
-
-    return gender_guesser.detector.Detector(case_sensitive=False)
+    return firstnames.detector()
 
 
 _ANSWERS: dict[str, Gender] = {"female": "f", "male": "m", "mostly_female": "f", "mostly_male": "m"}

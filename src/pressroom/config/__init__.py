@@ -279,7 +279,7 @@ def _scalar(kind: type[Any], node: yaml.Node, path: str, where: str) -> Any:
     if value is None:
         return ""
     text = str(value)
-    if yamlsafe.UNSAFE_CHARACTERS.search(text):
+    if yamlsafe.has_unsafe_characters(text):
         raise _error(
             path,
             node,

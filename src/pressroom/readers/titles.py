@@ -119,18 +119,18 @@ def is_candidate(text: str) -> bool:
     """Could this line be a title: not a site name, a one- or two-word label, a sentence,
     a lower-case leftover, an image file name, a dated header."""
     words = text.split()
-    return not (
+    return not (  # the cheap tests first: most lines are paragraphs, too long
         len(words) <= 2
-        or sum(1 for w in words if _WORD.search(w)) < 2  # "0.5400 AUD +1.89%"
+        or len(text) > TITLE_MAX_GUESS
+        or text[0].islower()
+        or (text.endswith((":", ".")) and not text.endswith(".."))
         or text.count(" | ") >= 2  # "Site | Section | tagline"
         or " > " in text  # a breadcrumb: "Council > Newsroom"
         or " • " in text  # "Site • tagline"
         or " · " in text
         or " › " in text
-        or text[0].islower()
-        or (text.endswith((":", ".")) and not text.endswith(".."))
         or _QUOTED_SENTENCE.search(text)  # a quotation's paragraph: « ….» / “….”
-        or len(text) > TITLE_MAX_GUESS
+        or sum(1 for w in words if _WORD.search(w)) < 2  # "0.5400 AUD +1.89%"
         or _MASTHEAD.match(text)
         or _ODDS.search(text)
         or (has_date(text) and not HEADLINE_DATE.search(text))

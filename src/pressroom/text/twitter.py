@@ -9,6 +9,7 @@ already, that name is a one-function module that reads the file beside the modul
 from __future__ import annotations
 
 import sys
+import threading
 import types
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,12 +20,30 @@ from typing import Any
 
 @lru_cache(maxsize=1)
 def twitter_text() -> tuple[Any, Any]:
-    """twitter-text's URL extractor and its emoji regular expression."""
-    with _resource_string_stand_in():
-        from twitter_text.extract_urls import extract_urls_with_indices
-        from twitter_text.regexp.emoji import emoji
+    """twitter-text's URL extractor and its emoji regular expression.
 
-    return extract_urls_with_indices, emoji
+    Loaded in a thread of its own, on a fresh stack: compiling its patterns recurses
+    deep, and from a deep stack CPython 3.11 maps and unmaps a 16 KB frame chunk each
+    time a call crosses a chunk's end (27,000 times in a build of the seeds under
+    ``python -m pressroom``; see docs/performance.md)."""
+    loaded: list[tuple[Any, Any]] = []
+    failed: list[BaseException] = []
+
+    def load() -> None:
+        try:
+            with _resource_string_stand_in():
+                from twitter_text.extract_urls import extract_urls_with_indices
+                from twitter_text.regexp.emoji import emoji
+            loaded.append((extract_urls_with_indices, emoji))
+        except BaseException as exc:  # raised again in the caller's thread
+            failed.append(exc)
+
+    thread = threading.Thread(target=load, name="twitter-text")
+    thread.start()
+    thread.join()
+    if failed:
+        raise failed[0]
+    return loaded[0]
 
 
 @contextmanager

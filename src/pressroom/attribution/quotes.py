@@ -50,6 +50,7 @@ from pressroom.text.spaces import collapse
 __all__ = ["Paragraph", "Unclosed", "extract_quotes", "opens_quote"]
 
 _LOOKAHEAD = 3
+_LEAD = 2  # the title and the first paragraph, where a release introduces its people
 MIN_WORDS_ATTRIBUTED = 3
 MIN_WORDS_ALONE = 5
 
@@ -87,9 +88,9 @@ def extract_quotes(
         people.paragraph = index
         if chunk.unclosed:
             unclosed.append(Unclosed(chunk.line, chunk.unclosed))
-        # People are looked for in the title and near quotations only (speed: a pronoun's
-        # person is named in the paragraphs just before it).
-        near = index == 0 or any(c.spans for c in every[index : index + 1 + _LOOKAHEAD])
+        # People are looked for in the title, the first paragraph and near quotations
+        # only (speed: a pronoun's person is named in the paragraphs just before it).
+        near = index < _LEAD or any(c.spans for c in every[index : index + 1 + _LOOKAHEAD])
         below = every[index + 1] if index + 1 < len(every) else None
         found = _chunk_quotes(chunk, (previous, below), last_quote, people, near, v)
         quotes += found

@@ -218,7 +218,8 @@ def _descriptor(
             # just named, written again as an office the text gives no one else
             people.add(last)
             return Attribution(last.name, stated_role(last.role, v) or _as_role(text), "descriptor")
-        named = [p.name for p in people.named if person_like(p.name)]
+        # anyone the text names, also with a first name the list does not know ("Micheál")
+        named = [p.name for p in people.named if person_like(p.name) or p.role or _two_words(p)]
         if (definite or _DEFINITE.match(text)) and named:
             # "le coach cinacien" in a text that names people: who holds it is not said
             return Attribution(check=f"“{text}”: the text does not say who; is it {named[-1]}?")
@@ -258,6 +259,11 @@ _PLACE_OF = lazy(
     r"[ \u00a0]+(?:de|du|des|of)[ \u00a0]+(?:la[ \u00a0]+|l['’]|the[ \u00a0]+)?"
     r"(?P<place>\p{Lu}[\p{L}'’\-]*)"
 )
+
+
+def _two_words(person: Person) -> bool:
+    words = person.name.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
 def _as_role(descriptor: str) -> str | None:

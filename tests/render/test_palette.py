@@ -82,9 +82,12 @@ def test_dark_mode_shows_the_brands_palette(brand: str, browser: Any, tmp_path: 
     view = browser.new_page(color_scheme="dark")
     view.goto(page.as_uri())
     colours = view.evaluate(_COLOURS)
+    page_colour = view.evaluate("getComputedStyle(document.body).backgroundColor")
     view.close()
     expected = Color(palette(brand).brand_dark).convert("srgb").to_string(comma=True, precision=0)
     assert colours == {"kicker": expected, "note": expected, "more": expected, "button": expected}
+    dark_page = Color(palette(brand).page_dark).convert("srgb").to_string(comma=True, precision=0)
+    assert page_colour == dark_page  # no light band under the footer
 
 
 @pytest.mark.browser

@@ -35,6 +35,11 @@ LEFTOVERS = frozenset(
         "en savoir plus",
         "télécharger",
         "download",
+        "print friendly, pdf & email",
+        "you are here",
+        "vous êtes ici",
+        "date de parution",
+        "date de publication",
     }
 )
 

@@ -87,9 +87,16 @@ _CRAWLER = regex.compile(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\b\s*", regex.I)
 # A label glued before the headline or a month stamp after it: "PRESS RELEASE : …",
 # "Headline: …", "… [December 2022]", "… |".
 _TITLE_LABEL = regex.compile(
-    r"^(?:press release|news release|headline|communiqué(?: de presse)?)\s*[:–—-]\s*(?=\S)",
+    r"^(?:(?:press release|news release|headline|communiqué(?: de presse)?)\s*[:–—-]|"
+    r"image result for)\s*(?=\S)",
     regex.I,
 )
+_SITE_BYLINE = regex.compile(r"\|\s*(?:par|by)\s+\p{Lu}", regex.I)
+_DATE_BEFORE = regex.compile(
+    r"^(?:\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4})\s+(?=\p{Lu})"
+)
+# A site's wrappers around the headline: "CAMEROUN :: the headline :: CAMEROON".
+_WRAPPED = regex.compile(r"^[^:]{2,40}\s::\s(?P<title>.+?)(?:\s::\s[^:]{2,40})?$")
 _TITLE_TAIL = regex.compile(r"\s*(?:\[[^\[\]]{1,30}\]|\|)$")
 _WORD = regex.compile(r"\p{L}{2}")
 # A publication stamp's label left alone on its line: the headline is above it.
@@ -130,6 +137,8 @@ def is_candidate(text: str) -> bool:
         or " · " in text
         or " › " in text
         or _QUOTED_SENTENCE.search(text)  # a quotation's paragraph: « ….» / “….”
+        or (text[0] == "(" and text.endswith(")"))  # "(Health and Community Services)"
+        or _SITE_BYLINE.search(text)  # "LEFASO.NET | Par Tiga Sawadogo"
         or sum(1 for w in words if _WORD.search(w)) < 2  # "0.5400 AUD +1.89%"
         or _MASTHEAD.match(text)
         or _ODDS.search(text)
@@ -154,6 +163,10 @@ def holds_event_date(text: str) -> bool:
 def without_kicker(text: str) -> str:
     """The headline without a kicker, label or stamp the page glued to it."""
     text = _TITLE_TAIL.sub("", _TITLE_LABEL.sub("", _CRAWLER.sub("", text))) or text
+    text = _DATE_BEFORE.sub("", text) or text  # "February 21, 2005 THE HEADLINE"
+    wrapped = _WRAPPED.match(text)
+    if wrapped is not None:
+        text = wrapped["title"]
     if len(text) < 20 or " " not in text[:40]:
         return text
     found = _KICKER.match(text) or _INSTITUTION_KICKER.match(text)

@@ -8,6 +8,10 @@ The words are the verb: never part of the role.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import regex
+
 from pressroom.attribution.persons import person_like
 from pressroom.attribution.quotemarks import SPACES
 from pressroom.attribution.resolve import Cue
@@ -50,11 +54,19 @@ def pronoun_subject(inversion: str) -> Subject:
     return Subject("pronoun", word, gender="f" if word.startswith(("elle", "she")) else "m")
 
 
+def _verbs_after_a_comma(inner: str, v: Vocabulary) -> Iterator[regex.Match[str]]:
+    """The speech verbs that start right after a comma or an ellipsis, past spaces: the
+    verb pattern is tried there only (speed: 0.1 ms a quotation when run over all of it)."""
+    for mark in _COMMA.finditer(inner):
+        if mark.end() >= 2:
+            verb = v.verb_re.match(inner, mark.end())
+            if verb is not None:
+                yield verb
+
+
 def inside_cue(inner: str, v: Vocabulary) -> Cue | None:
     """``« Ce projet pèse lourd, précise la présidente. C'est long. »``"""
-    for verb in v.verb_re.finditer(inner):
-        if verb.start() < 2 or inner[: verb.start()].rstrip(SPACES)[-1:] not in (",", "…"):
-            continue
+    for verb in _verbs_after_a_comma(inner, v):
         if verb["inv"]:
             return Cue(pronoun_subject(verb["inv"]), "inside")
         tail = inner[verb.end() :].lstrip(SPACES)
@@ -73,4 +85,5 @@ def inside_cue(inner: str, v: Vocabulary) -> Cue | None:
 
 # How long the speaker phrase of an incise may be ("le ministre de la Santé, le Dr X").
 _INSIDE_WORDS = 16
+_COMMA = lazy(rf"[,…][{regex.escape(SPACES)}]*")
 _INCISE = lazy(r",[ \u00a0]+(?=\p{Ll})")

@@ -37,6 +37,7 @@ _LEAD_ROLE = lazy(
     r"[^,.;:]{3,70}),\s*(?:(?:le|la|the)\s+\p{Ll}[\p{Ll}\-]+\s+)?$",
     regex.I,
 )
+# "La Région et sa vice-présidente, X": the role is what comes after the owner.
 _OWNER_AND = lazy(r"^.*\s(?:et|and)\s(?=(?:sa|son|its|his|her|their)\s)", regex.I)
 _TWO_CAPS = lazy(r"\p{Lu}[\p{L}'’.\-]*[ \u00a0]+(?:\p{Ll}{1,3}[ \u00a0]+)?\p{Lu}")
 _ROMAN = lazy(r"\s[IVX]{2,}$")

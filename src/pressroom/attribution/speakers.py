@@ -57,7 +57,6 @@ _ASIDE_LEAD = lazy(
 _CONJUNCTION = lazy(r"^(?:et|and|but|mais|puis|then|so|donc)\s+", regex.I)
 _REFLEXIVE_END = lazy(r"\s+(?:se|s['’])$")
 _ARTICLE = lazy(r"^(?:(?:the|le|la|sa|son|its|his|her|their)\s+|l['’]\s*)", regex.I)
-# "La Région et sa vice-présidente, X": the role is what comes after the owner.
 _PARTICLE_SURNAME = lazy(r"^(?:Le|La|Du|Des)[ \u00a0]\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$")
 
 

@@ -9,7 +9,6 @@ already, that name is a one-function module that reads the file beside the modul
 from __future__ import annotations
 
 import sys
-import threading
 import types
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,33 +16,24 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from pressroom.text.freshstack import on_fresh_stack
+
 
 @lru_cache(maxsize=1)
 def twitter_text() -> tuple[Any, Any]:
     """twitter-text's URL extractor and its emoji regular expression.
 
-    Loaded in a thread of its own, on a fresh stack: compiling its patterns recurses
-    deep, and from a deep stack CPython 3.11 maps and unmaps a 16 KB frame chunk each
-    time a call crosses a chunk's end (27,000 times in a build of the seeds under
-    ``python -m pressroom``; see docs/performance.md)."""
-    loaded: list[tuple[Any, Any]] = []
-    failed: list[BaseException] = []
+    Loaded on a stack of its own (``text.freshstack``): compiling its patterns recurses
+    deep (27,000 frame-chunk maps in a build of the seeds under ``python -m pressroom``
+    otherwise)."""
+    return on_fresh_stack(_load, "twitter-text")
 
-    def load() -> None:
-        try:
-            with _resource_string_stand_in():
-                from twitter_text.extract_urls import extract_urls_with_indices
-                from twitter_text.regexp.emoji import emoji
-            loaded.append((extract_urls_with_indices, emoji))
-        except BaseException as exc:  # raised again in the caller's thread
-            failed.append(exc)
 
-    thread = threading.Thread(target=load, name="twitter-text")
-    thread.start()
-    thread.join()
-    if failed:
-        raise failed[0]
-    return loaded[0]
+def _load() -> tuple[Any, Any]:
+    with _resource_string_stand_in():
+        from twitter_text.extract_urls import extract_urls_with_indices
+        from twitter_text.regexp.emoji import emoji
+    return extract_urls_with_indices, emoji
 
 
 @contextmanager

@@ -23,7 +23,6 @@ import multiprocessing
 import os
 import signal
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -44,6 +43,7 @@ from pressroom.readers.files import FileRead, read_file
 from pressroom.render.checks import Check
 from pressroom.render.templates import PostTemplates
 from pressroom.render.week import WeekOutput, render_week
+from pressroom.text.freshstack import on_fresh_stack
 
 PARALLEL_MIN_FILES = 200
 PARALLEL_MIN_WEEKS = 4
@@ -250,25 +250,9 @@ def _write(batch: Batch, output: WeekOutput) -> None:
 
 def preload() -> None:
     """Import what rendering needs and fill its first caches, before any week renders: in
-    the build while its readers work, or in the warm worker.
-
-    It runs in a thread of its own, on a stack of its own: compiling twitter-text's
-    patterns recurses deep, and from a deep stack (``python -m pressroom`` adds frames
-    under the command's) CPython 3.11 maps and unmaps a 16 KB frame chunk at each call
-    that crosses a chunk's end: 30,000 times, 0.13 s of CPU (docs/performance.md)."""
-    failed: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            _preload()
-        except BaseException as exc:  # raised again in the caller's thread
-            failed.append(exc)
-
-    thread = threading.Thread(target=run, name="preload")
-    thread.start()
-    thread.join()
-    if failed:
-        raise failed[0]
+    the build while its readers work, or in the warm worker. On a stack of its own
+    (``text.freshstack``): twitter-text's patterns compile deep."""
+    on_fresh_stack(_preload, "preload")
 
 
 def _preload() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pressroom.compose.editorial import first_sentence
 from pressroom.text.encoding import has_mojibake, repair_mojibake
+from pressroom.text.sentences import first_sentence
 from pressroom.text.typography import french_spacing, typeset
 
 

@@ -27,6 +27,7 @@ _GENDERED_ASIDE = lazy(
     r"(?P<pronoun>elle|lui)(?:-même)?$",
     regex.I,
 )
+# A verb and its object after a name, not an apposition: "Callum Ferris, presented the plans".
 _PREDICATE = lazy(
     r"^(?:\p{Ll}+ed\s+(?:the|a|an|his|her|their|its|on|to|in|at|with)\b|s['’]|se\s|ne\s|n['’])"
 )

@@ -324,7 +324,6 @@ _BODY_BEFORE = lazy(
     regex.I,
 )
 _TRAILING_PARTICLES = lazy(r"(?:\s+(?:de|du|des|d['’]|of|the|l['’]|la|le))+\s*$", regex.I)
-# A verb and its object after a name, not an apposition: "Callum Ferris, presented the plans".
 _CLITIC = lazy(r"(?<=^(?:il|elle|ils|elles|on))\s+(?:en|y|ne|n['’]|lui|leur|se|s['’])$")
 _COORDINATION = lazy(r"\s+(?:et|and)\s+")
 _INITIAL_TOKEN = lazy(r"^\p{Lu}\.$")

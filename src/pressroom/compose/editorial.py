@@ -11,17 +11,10 @@ import regex
 
 from pressroom.model import Lang, Quote, Release, is_remote
 from pressroom.text.matching import holds
-from pressroom.text.spaces import collapse
+from pressroom.text.sentences import first_sentence
 from pressroom.text.typography import typeset
 
 NNBSP = "\u202f"
-# A sentence ends at . ! ? … before a capital, but not after an initial or an abbreviation
-# (M. Renaud, Dr. Doe, Jane Q. Doe).
-_SENTENCE_END = regex.compile(
-    r"(?<=[.!?…])(?<!(?:^|[\s(])\p{Lu}\.)"
-    r"(?<!\b(?:M|MM|Mme|Mlle|Me|Dr|Pr|Mr|Mrs|Ms|St|Prof|Sen|Rep|Gov|Jr|Cllr|etc|av|apr|J\.-C)\.)"
-    r"\s+(?=[\p{Lu}«“\"])"
-)
 
 
 @dataclass(frozen=True)
@@ -78,11 +71,6 @@ def headline_match(release: Release) -> Quote | None:
     if not release.headline_quote:
         return None
     return next((q for q in release.quotes if holds(q.text, release.headline_quote)), None)
-
-
-def first_sentence(text: str) -> str:
-    text = collapse(text)
-    return _SENTENCE_END.split(text, maxsplit=1)[0].strip() if text else ""
 
 
 def quoted(text: str, lang: Lang) -> str:

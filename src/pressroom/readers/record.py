@@ -28,6 +28,7 @@ from pressroom.text.dates import parse_date_value
 from pressroom.text.encoding import ascii_slug
 from pressroom.text.language import detect_lang
 from pressroom.text.matching import holds
+from pressroom.text.sentences import SENTENCE_END
 from pressroom.text.spaces import collapse
 
 MAX_TITLE = 300
@@ -159,10 +160,10 @@ def _first_sentence_title(
     """A text that opens with a paragraph and has no headline: its first sentence as the
     title (the rest of the paragraph stays the body's first), with a warning; the text as
     it was when no sentence is short enough."""
-    end = _SENTENCE_END.search(text, 20, MAX_TITLE + 1)
+    end = SENTENCE_END.search(text, 20, MAX_TITLE + 1)
     if end is None:
         return text, found.blocks, []
-    title, rest = text[: end.start() + 1].strip(), text[end.end() :].strip()
+    title, rest = text[: end.start()].strip(), text[end.end() :].strip()
     warning = Problem(
         path,
         found.title_line,
@@ -172,11 +173,6 @@ def _first_sentence_title(
     )
     first = (Block("paragraph", text=rest, line=found.title_line),) if rest else ()
     return title, (*first, *found.blocks), [warning]
-
-
-_SENTENCE_END = regex.compile(
-    r"(?<!\b(?:\p{Lu}|M|Mr|Mrs|Dr|St|Mme))[.!?…][»”\"]?(?=\s+[\p{Lu}«“\"]|\s*$)"
-)
 
 
 def _quotes(

@@ -29,7 +29,6 @@ GROUP = lazy(
     r"(?:^|[.!?]\s+)(?P<group>(?:The|These|Those|Les|Ces|Des|Deux|Trois|Quatre|Six|Sept|\d+)"
     r"(?:\s+[\p{L}'’-]+){0,3}\s+[\p{Ll}'’-]{3,}[sx])\s+\p{Ll}[\p{L}'’]+\s[^.!?]*[.!?]?\s*$"
 )
-PLURAL_HEAD = lazy(r"^(?:les|des|ces|the|these|those|deux|trois|\d+)\s.*[sx]$", regex.I)
 # A quoted term of so few words is no quotation: the text before a quote runs over it.
 TERM_WORDS = 4
 SAME_SPEAKER = lazy(r"^(?:He|She|Il|Elle)\s+(?:added|went on|also said|a ajouté|ajoute)\b")

@@ -47,7 +47,6 @@ from pressroom.text.spaces import collapse
 # More chrome, tried only on a short line whose first word is one of _MORE_FIRST (speed):
 # reading times, bylines, menus, RSS and newsletter lines, release labels, contacts,
 # sections, sources, relative times, links back.
-_SENTENCE_END = frozenset('.!?»”"')
 _CREDIT = regex.compile(r"^(?:©|\(c\)\s|crédits?\s*(?:photo)?\s*:|photo\s*:|credit\s*:)", regex.I)
 _CREDIT_INSIDE = regex.compile(  # "… - Crédit : Name", "… © Agence - Name", "Picture: … Credit: …"
     r"(?:\s[-–—|]\s*|\s)(?:crédits?(?:\s*photo)?\s*:|credits?\s*:|©)\s*\S.{0,80}$", regex.I

@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+import regex
+
 from pressroom.attribution.cues import find_cue
 from pressroom.attribution.markless import implied_marks
 from pressroom.attribution.mentions import mentions
@@ -100,7 +102,38 @@ def extract_quotes(
             # not after "He added he was "positive" …": the speaker goes on
             last_quote = last_quote if SAME_SPEAKER.match(chunk.text) else None
         previous = chunk
-    return tuple(_with_known_roles(with_pulled_speakers(quotes), people, v)), tuple(unclosed)
+    quotes = _without_common_nouns(with_pulled_speakers(quotes), texts)
+    return tuple(_with_known_roles(quotes, people, v)), tuple(unclosed)
+
+
+def _without_common_nouns(quotes: list[Quote], texts: Sequence[str]) -> list[Quote]:
+    """No speaker where the one word taken for a name is a word the text also writes in
+    lower case (``Faculty who won awards are:`` above a quotation, ``the faculty``): a
+    common noun at the start of a sentence, not a person; the editor is told why."""
+    single = {q.speaker for q in quotes if q.speaker and len(q.speaker.split()) == 1}
+    if not single:
+        return quotes
+    lowered = {
+        name
+        for name in single
+        if name[:1].isupper() and any(_word(name.lower()).search(text) for text in texts)
+    }
+    return [
+        replace(
+            q,
+            speaker=None,
+            role=None,
+            cue=None,
+            check=f"“{q.speaker}” is a word of the text, not a name",
+        )
+        if q.speaker in lowered
+        else q
+        for q in quotes
+    ]
+
+
+def _word(word: str) -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}\-]){regex.escape(word)}(?![\p{{L}}\-])")
 
 
 def _with_known_roles(quotes: list[Quote], people: People, v: Vocabulary) -> list[Quote]:
@@ -120,6 +153,13 @@ def _with_known_roles(quotes: list[Quote], people: People, v: Vocabulary) -> lis
         replace(q, role=roles[q.speaker]) if q.speaker in roles and not q.role else q
         for q in quotes
     ]
+
+
+def _alone(after: str) -> bool:
+    """Whether a quotation is its paragraph's end: nothing but punctuation follows it, or
+    what follows ends on a closing mark (a mark inside it cut the quotation short)."""
+    rest = after.strip(SPACES + ".,;:!?…")
+    return not rest or rest.endswith(('"', "”", "»"))
 
 
 def _aside(text: str) -> bool:
@@ -174,7 +214,9 @@ def _chunk_quotes(
                 found[-1] if found and not introduced and names_only(found[-1], before, v) else None
             )
             if continued is None and last_quote and not before.strip(SPACES) and index == 0:
-                opening = span.start == 0 or opens_quote(text)
+                # a paragraph that is the quotation alone: "« … », les objectifs exprimés
+                # dans le…" goes on about someone's words, not in them
+                opening = (span.start == 0 or opens_quote(text)) and _alone(after)
                 others = {p.name for _, p in mentions(outside(text, chunk.spans), v)}
                 continued = last_quote if opening and others <= {last_quote.speaker} else None
             if (

@@ -11,6 +11,8 @@ from typing import Any
 import lxml.html
 import pytest
 from coloraide import Color
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pressroom.audit import SERIOUS, axe_missing, axe_violations, chromium
 from pressroom.compose.week import compose_week
@@ -32,6 +34,40 @@ def test_the_dark_brand_reaches_the_contrast_and_keeps_its_hue(brand: str) -> No
     if brand != "#000000":  # black has no hue
         hues = [Color(c).convert("oklch")["hue"] for c in (brand, dark)]
         assert abs(hues[0] - hues[1]) < 8
+
+
+@settings(max_examples=500)
+@given(st.integers(0, 0xFFFFFF))
+def test_the_dark_brand_is_coloraides_within_a_step(value: int) -> None:
+    """The palette's own OKLCh arithmetic against coloraide's (the reference it replaces
+    at run time): the same colour, or one a step of the lightness loop away where the
+    gamut mapping falls on the other side of the contrast line."""
+    brand = f"#{value:06x}"
+    ours = palette(brand).brand_dark
+    assert contrast(ours, CARD_DARK) >= MIN_CONTRAST or ours == "#ffffff"
+    theirs = _coloraide_lightened(brand)
+    assert Color(ours).delta_e(theirs, method="ok") < 0.03
+
+
+def _coloraide_lightened(brand: str) -> str:
+    back = Color(CARD_DARK)
+    shade = Color(brand).convert("oklch")
+    while True:
+        written = str(shade.convert("srgb").fit("srgb", method="oklch-chroma").to_string(hex=True))
+        if Color(written).contrast(back, method="wcag21") >= MIN_CONTRAST:
+            return written
+        if shade["lightness"] >= 1:
+            return written
+        shade["lightness"] = min(1.0, shade["lightness"] + 0.01)
+
+
+def test_contrast_is_wcags() -> None:
+    """WCAG 2.1's luminance coefficients (0.2126, 0.7152, 0.0722), as axe-core uses them;
+    coloraide's come from its XYZ matrix and differ in the fourth decimal."""
+    assert round(contrast("#777777", "#ffffff"), 2) == 4.48  # the familiar near miss
+    for foreground, background in (("#0b5ea8", CARD_DARK), ("#777777", "#ffffff")):
+        wcag = Color(foreground).contrast(Color(background), method="wcag21")
+        assert abs(contrast(foreground, background) - wcag) < 1e-3
 
 
 def test_two_brands_give_two_dark_palettes_and_a_light_one_stays() -> None:

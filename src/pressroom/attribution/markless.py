@@ -63,8 +63,8 @@ def _doubled_apostrophes(text: str) -> str:
 def _marked_incise(text: str) -> str:
     """``C'est une grande joie de vous retrouver, a-t-il lancé jeudi.``: a French
     inversion after a comma says the words before it were spoken; they get their marks."""
-    if any(mark in text for mark in _MARKS) or "-" not in text:
-        return text
+    if any(mark in text for mark in _MARKS) or ("-il" not in text and "-elle" not in text):
+        return text  # the inversion is "-il", "-elle", "-t-il"...
     found = _INCISE.search(text)
     if found is None:
         return text
@@ -94,7 +94,7 @@ def _plain_prose(text: str) -> bool:
 def _lost_opener(text: str) -> str:
     """The opening mark a paragraph lost, if it closes a quotation it never opened."""
     stripped = text.lstrip()
-    if not stripped[:1].isupper():
+    if not stripped[:1].isupper() or ("”" not in stripped and "»" not in stripped):
         return ""
     found = _FIRST_MARK.search(stripped)
     if found is None or found.group() not in _OPENER_OF:

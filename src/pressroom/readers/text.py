@@ -51,6 +51,7 @@ _CREDIT = regex.compile(r"^(?:©|\(c\)\s|crédits?\s*(?:photo)?\s*:|photo\s*:|cr
 _CREDIT_INSIDE = regex.compile(  # "… - Crédit : Name", "… © Agence - Name", "Picture: … Credit: …"
     r"(?:\s[-–—|]\s*|\s)(?:crédits?(?:\s*photo)?\s*:|credits?\s*:|©)\s*\S.{0,80}$", regex.I
 )
+_CREDIT_WORD = regex.compile(r"©|cr[eé]dit", regex.I)  # what _CREDIT_INSIDE needs, found fast
 # A bullet; a dash glued to a capital ("—Ann Roe, professor, told …") signs a quotation.
 _BULLET = regex.compile(r"^(?:[•·▪◦‣*]\s*|[\-–—](?:\s+|(?!\p{Lu})))")
 _TERMINAL = ".!?:;…»”\"')"
@@ -83,7 +84,10 @@ def read_text(
     if credit_line:
         lines.remove(credit_line)
     else:
-        inside = next((ln for ln in lines if _CREDIT_INSIDE.search(ln.text)), None)
+        inside = next(
+            (ln for ln in lines if _CREDIT_WORD.search(ln.text) and _CREDIT_INSIDE.search(ln.text)),
+            None,
+        )
         if inside is not None:  # a caption line with its credit: the credit, not a paragraph
             credit = _CREDIT_INSIDE.search(inside.text).group().strip(" -–—|")  # type: ignore[union-attr]
             lines.remove(inside)

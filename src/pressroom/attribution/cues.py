@@ -154,16 +154,8 @@ def _after(inner: str, after: str, v: Vocabulary) -> Cue | None:
     sentence = cut_subject(rest)
     verb = v.verb_re.search(rest[:200])
     if verb and verb.start() <= len(sentence) + 1 and verb.start() > 0:
-        head = rest[: verb.start()]
-        if SENTENCE_BREAK.search(head.rstrip() + " ") or _CLAUSE_PUNCT.search(head):
-            return None
-        if not rest[verb.end() :].strip(SPACES + ",:"):
-            return None  # "…” Jane Doe added: “…": the next quotation's attribution
-        tail_words = len(cut_subject(rest[verb.end() :]).split())
-        if not comma and tail_words > 6:
-            return None
-        subject = parse_subject(head, v, before_verb=True)
-        return Cue(subject, "after-verb") if subject else None
+        found = _subject_then_verb(rest, verb, comma, v)
+        return found or (_after_insertion(rest, v) if comma else None)
     # '"…," chortled Tom Lee': the sentence goes on after the quotation (not after "….")
     inverted = inverted_subject(rest, v) if comma or inner[-1:] not in ".…" else None
     if inverted is not None:
@@ -171,6 +163,9 @@ def _after(inner: str, after: str, v: Vocabulary) -> Cue | None:
     unknown = _PRONOUN_UNKNOWN_VERB.match(rest) if comma else None
     if unknown is not None:  # '"…," he summed up.': a verb the lists do not know
         return Cue(pronoun_subject("-" + unknown["pronoun"].lower()), "after-verb")
+    past = _after_insertion(rest, v) if comma else None
+    if past is not None:
+        return past
     if rest is not after.lstrip(SPACES) or _DASH_START.match(after.lstrip(SPACES)):
         dashless = _DASH_LEAD.sub("", after.lstrip(SPACES + ","))
         subject = parse_subject(cut_subject(dashless), v)
@@ -180,6 +175,53 @@ def _after(inner: str, after: str, v: Vocabulary) -> Cue | None:
         if subject and subject.kind == "name" and len(cut_subject(dashless)) < 160:
             return Cue(subject, "after-name")
     return None
+
+
+def _subject_then_verb(rest: str, verb: regex.Match[str], comma: bool, v: Vocabulary) -> Cue | None:
+    """``"…," Roe said``: the speaker before the verb, right after the quotation."""
+    head = rest[: verb.start()]
+    if SENTENCE_BREAK.search(head.rstrip() + " ") or _CLAUSE_PUNCT.search(head):
+        return None
+    if not rest[verb.end() :].strip(SPACES + ",:"):
+        return None  # "…” Jane Doe added: “…": the next quotation's attribution
+    tail_words = len(cut_subject(rest[verb.end() :]).split())
+    if not comma and tail_words > 6:
+        return None
+    subject = parse_subject(head, v, before_verb=True)
+    return Cue(subject, "after-verb") if subject else None
+
+
+def _after_insertion(rest: str, v: Vocabulary) -> Cue | None:
+    """A named speaker ending the sentence past words that go on from the quotation:
+    ``"…", tels que la santé et l'eau, a déclaré la directrice, Ann Roe, à Genève.`` or
+    ``"…," helping the university in its plan, Dean Roe said.`` Only a name: a pronoun or
+    an office that far from the quotation is not sure enough."""
+    sentence = SENTENCE_BREAK.split(rest + " ", maxsplit=1)[0]
+    if len(sentence) > _INSERTION_MAX or any(mark in sentence for mark in '«»“”"'):
+        return None
+    verbs = list(v.verb_re.finditer(sentence))
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    head = sentence[: verb.start()].rstrip(SPACES)
+    if head.endswith(","):  # ", a déclaré la directrice, Ann Roe, lors d'un point de presse"
+        tail = _after_circumstance(sentence[verb.end() :].lstrip(SPACES))
+        subject = parse_subject(_before_circumstance(cut_subject(tail)), v)
+    else:  # ", Dean Roe said."
+        _, comma, last = head.rpartition(",")
+        if (
+            not comma
+            or not 1 <= len(last.split()) <= 4
+            or sentence[verb.end() :].strip(SPACES + ".!")
+        ):
+            return None
+        subject = parse_subject(last.strip(SPACES), v, before_verb=True)
+    if subject is None or subject.kind not in ("name", "surname"):
+        return None
+    return Cue(subject, "after-verb")
+
+
+_INSERTION_MAX = 400
 
 
 def _after_circumstance(tail: str) -> str:

@@ -117,7 +117,12 @@ _ROLE_WORDS = 20
 
 def _resolved(cue: Cue, people: People, v: Vocabulary) -> Attribution:
     subject = cue.subject
-    if subject.kind in ("name", "surname") and not subject.role and _NOT_A_NAME.match(subject.text):
+    if (
+        subject.kind in ("name", "surname")
+        and not subject.role
+        and _NOT_A_NAME.match(subject.text)
+        and people.by_surname(subject.text) is None  # "Speed said", "Bryant said": named
+    ):
         # "L’élu rappelle", "Interrogé sur …": an epithet or a participle, not a name
         if subject.text[:2] in ("L'", "L’"):
             return _descriptor(Subject("descriptor", subject.text), people, v, epithet=True)

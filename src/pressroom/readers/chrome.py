@@ -7,6 +7,7 @@ from __future__ import annotations
 import regex
 
 from pressroom.readers.titles import Line
+from pressroom.text.patterns import lazy
 
 _SENTENCE_END = frozenset('.!?»”"')
 _DOUBLED_MIN, _DOUBLED_MAX = 4, 60
@@ -47,7 +48,7 @@ STAMP_LEFTOVERS = frozenset({"publié", "publiée", "published", "posted", "le",
 
 STAMP_LEFTOVER_MAX = 9
 
-_FURNITURE = regex.compile(
+_FURNITURE = lazy(
     r"^(?:publicité|advertisement|par|avec|by|publié le|published|posted|mis à jour le|"
     r"passer au contenu|aller au contenu|skip to (?:main )?content|login|log in|sign in|"
     r"se connecter|ok|beta|menu|archives?|feature story|sector news|niveau du haut|"
@@ -70,7 +71,7 @@ _FURNITURE = regex.compile(
     regex.I,
 )
 
-_MORE_FURNITURE = regex.compile(
+_MORE_FURNITURE = lazy(
     r"^(?:reading time\b.*|(?:est(?:imated)?\.? )?read(?:ing)? time\b.*|"
     r"\d+\s*min(?:ute)?s?\.? read|\d+ (?:min(?:ute)?s?|hours?|h|days?) ago|"
     r"il y a \d+ (?:min(?:ute)?s?|heures?|h|jours?)|"

@@ -38,6 +38,7 @@ from pressroom.text.dates import (
     parse_date_line,
     yearless_dateline,
 )
+from pressroom.text.patterns import lazy
 from pressroom.text.spaces import collapse
 
 # Page chrome a scraper leaves behind: whole lines, compared in lower case.
@@ -47,13 +48,13 @@ from pressroom.text.spaces import collapse
 # More chrome, tried only on a short line whose first word is one of _MORE_FIRST (speed):
 # reading times, bylines, menus, RSS and newsletter lines, release labels, contacts,
 # sections, sources, relative times, links back.
-_CREDIT = regex.compile(r"^(?:©|\(c\)\s|crédits?\s*(?:photo)?\s*:|photo\s*:|credit\s*:)", regex.I)
-_CREDIT_INSIDE = regex.compile(  # "… - Crédit : Name", "… © Agence - Name", "Picture: … Credit: …"
+_CREDIT = lazy(r"^(?:©|\(c\)\s|crédits?\s*(?:photo)?\s*:|photo\s*:|credit\s*:)", regex.I)
+_CREDIT_INSIDE = lazy(  # "… - Crédit : Name", "… © Agence - Name", "Picture: … Credit: …"
     r"(?:\s[-–—|]\s*|\s)(?:crédits?(?:\s*photo)?\s*:|credits?\s*:|©)\s*\S.{0,80}$", regex.I
 )
-_CREDIT_WORD = regex.compile(r"©|cr[eé]dit", regex.I)  # what _CREDIT_INSIDE needs, found fast
+_CREDIT_WORD = lazy(r"©|cr[eé]dit", regex.I)  # what _CREDIT_INSIDE needs, found fast
 # A bullet; a dash glued to a capital ("—Ann Roe, professor, told …") signs a quotation.
-_BULLET = regex.compile(r"^(?:[•·▪◦‣*]\s*|[\-–—](?:\s+|(?!\p{Lu})))")
+_BULLET = lazy(r"^(?:[•·▪◦‣*]\s*|[\-–—](?:\s+|(?!\p{Lu})))")
 _TERMINAL = ".!?:;…»”\"')"
 _TRIM = " \t\u00a0\u202f\u200b\ufeff"
 HEADING_MAX = 100
@@ -89,7 +90,7 @@ def read_text(
             None,
         )
         if inside is not None:  # a caption line with its credit: the credit, not a paragraph
-            credit = _CREDIT_INSIDE.search(inside.text).group().strip(" -–—|")  # type: ignore[union-attr]
+            credit = _CREDIT_INSIDE.search(inside.text).group().strip(" -–—|")
             lines.remove(inside)
     lines = without_breadcrumbs(lines)
     date_at, date, kind = _find_date(lines, tz)
@@ -145,10 +146,10 @@ def read_text(
 
 _BYLINE_FIRST = frozenset("-–—pPbB")  # speed: the regexes only for lines that may match
 _LABEL_FIRST = frozenset("cCpPnNaAhHmMfFjJ")
-_UPDATE_LINE = regex.compile(r"^(?:mise? à jour|modifié|updated|last updated)", regex.I)
+_UPDATE_LINE = lazy(r"^(?:mise? à jour|modifié|updated|last updated)", regex.I)
 _DATE_SEARCH_LINES = 40
 # A sentence that stamps the text: "The press release issued by the Office on 2 May 2024."
-_ISSUED = regex.compile(
+_ISSUED = lazy(
     r"\b(?:issued|published|released|posted|updated|publiée?|diffusée?|mise? (?:à jour|en "
     r"ligne)|communiqué|press release|news release|media release)\b",
     regex.I,
@@ -222,7 +223,7 @@ def _find_yearless(
 
 
 _YEARLESS_HEAD = 80  # "LINDMOUTH, Feb 3 (Coast Wire) -": the day is near the start
-_DIGIT = regex.compile(r"\d")
+_DIGIT = lazy(r"\d")
 
 
 def _at(lines: list[Line], index: int | None) -> Line | None:

@@ -10,33 +10,34 @@ import regex
 
 from pressroom.errors import RecordError
 from pressroom.text.dates import WEEKDAY_NAMES, has_date, parse_date_line
+from pressroom.text.patterns import lazy
 
 TITLE_MAX_GUESS = 200
 # How far into the page a title is looked for when the page gives no date line.
 _TOP_LINES = 24
-_UPDATE_LINE = regex.compile(r"^(?:mise? à jour|modifié|updated|last updated)", regex.I)
+_UPDATE_LINE = lazy(r"^(?:mise? à jour|modifié|updated|last updated)", regex.I)
 # A byline under a title: "Par Léa Morel", "- By Tom Lee Political Editor", "- Léa Morel",
 # "Par Léa MOREL | La Gazette".
-BYLINE = regex.compile(
+BYLINE = lazy(
     r"^(?:[-–—]\s*)?(?i:par|by)\s+\p{Lu}[\p{L}'’ .|/-]{1,80}$|"
     r"^[-–—]\s*\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]+){1,2}$"
 )
 # A label or breadcrumb line that the title follows: "Communiqué de presse", "Press
 # release", "Accueil / À la une", "Home > News".
-LABEL = regex.compile(
+LABEL = lazy(
     r"^(?:communiqués?(?: de presse| officiels?)?|(?:joint )?(?:press|news|media) "
     r"(?:release|statement)|for immediate release|(?:accueil|home)\s*[/>›»].*)$",
     regex.I,
 )
 # A publication's masthead or a site's name: "Scottish Daily Mail", "Aqui.fr",
 # "European Commission - Daily News", "Toutes les Nouvelles (Vals)".
-_MASTHEAD = regex.compile(
+_MASTHEAD = lazy(
     r"^(?:[\p{L}'’&.-]+\s+){0,4}(?:news|times|post|mail|gazette|herald|tribune|journal|"
     r"magazine|nouvelles|today|info|actu)(?:\s*\([^)]*\))?$|"
     r"^[\p{L}\d-]+\.(?:fr|com|net|org|info|eu|be|ch|ca|uk|tv)$",
     regex.I,
 )
-_ODDS = regex.compile(  # image file names, addresses, telephone numbers
+_ODDS = lazy(  # image file names, addresses, telephone numbers
     r"\.(?:jpe?g|png|gif|webp)\)?$|@\S+\.\w+$|^https?://|^\+?[\d ().-]{8,}(?:\s*\(.*\))?$",
     regex.I,
 )
@@ -44,31 +45,31 @@ _ODDS = regex.compile(  # image file names, addresses, telephone numbers
 # are in sentence case, so a capitalised function word inside one starts a new sentence).
 # "Séance aux Grisons L'exécutif…": a place may join the kicker by a preposition, and the
 # title may open with an elided article.
-_KICKER = regex.compile(
+_KICKER = lazy(
     r"^\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:aux|au|du|des|de|en|à)\s+)?\p{Lu}[\p{L}'’-]+)?\s+"
     r"(?=(?:(?:Après|Avant|Le|La|Les|Un|Une|Des|Pour|Dans|Avec|Face|Quand|Comment|Pourquoi|"
     r"Au|Aux|En)\s+|[LD]['’])\p{Ll})"
 )
-_INSTITUTION_KICKER = regex.compile(
+_INSTITUTION_KICKER = lazy(
     r"^(?:Université|Ville|Mairie|Région|Département|Commune|Préfecture|Académie)\s+"
     r"(?:de\s+la\s+|de\s+|du\s+|des\s+|d['’])?\p{Lu}[\p{L}'’-]+\s*(?:[:|–—]\s*)?"
     r"(?=\p{Lu}\p{Ll})"
 )
-_WEEKDAY = regex.compile(r"^(?:" + "|".join(WEEKDAY_NAMES) + r")\b", regex.I)
+_WEEKDAY = lazy(r"^(?:" + "|".join(WEEKDAY_NAMES) + r")\b", regex.I)
 # A photo caption ends with its credit: "… at the opening. Picture: Supplied", "… © AFP",
 # "… (photo Tania Feller)".
-_CAPTION = regex.compile(
+_CAPTION = lazy(
     r"(?:©|(?:\b|(?<=\p{Ll}))(?:photos?|pictures?|images?|crédits?(?: photo)?|credits?)\s*:)"
     r"\s*[^.!?:]{1,60}$|"
     r"\((?:photo|picture|crédit|credit)\b[^()]{1,60}\)$",
     regex.I,
 )
 # "… at the quay on Tuesday. Copyright Lindmouth Press"
-_COPYRIGHT_CAPTION = regex.compile(r"[.!?]\s+copyright\s[^.!?:]{1,60}$", regex.I)
+_COPYRIGHT_CAPTION = lazy(r"[.!?]\s+copyright\s[^.!?:]{1,60}$", regex.I)
 # A date the headline speaks of, not a stamp after it: "Weekly news: week of 20 June 2021".
 # or the date of the event the headline names: "Minister Jane Doe opening the trade
 # fair, 1 December 2026" (a stamp stands after a dash, a bar or "le").
-HEADLINE_DATE = regex.compile(
+HEADLINE_DATE = lazy(
     r"(?:\s(?:du|des|au|aux|of|from|for|since|until|till|depuis|on|by|before|after|avant|"
     r"après|jusqu['’]au)|(?<=\p{L})\sle)\s+(?:\p{L}+\s+)?\d[\w .,/-]*$|"
     r"^(?:\S+\s+){5,}\S+,\s+(?:\d{1,2}(?:er|st|nd|rd|th)?\s+\p{L}+\.?|\p{L}+\.?\s+\d{1,2},?)"
@@ -76,36 +77,36 @@ HEADLINE_DATE = regex.compile(
     regex.I,
 )
 # A menu or list item: "• Subscribe to our newsletter".
-_BULLET = regex.compile(r"^[•·▪◦‣*»›►▶▸●○■□✓✔→>]\s*")
+_BULLET = lazy(r"^[•·▪◦‣*»›►▶▸●○■□✓✔→>]\s*")
 # A byline or stamp that ends with its date: "Posted by Ann Lee on 3 May 2024".
-_BYLINE_STAMP = regex.compile(
+_BYLINE_STAMP = lazy(
     r"^(?:posted|published|written|submitted|updated|issued|released|publié|mis à jour|par|by)\b",
     regex.I,
 )
 # A crawler's stamp left at the top: " date 2021-05".
-_CRAWLER = regex.compile(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\b\s*", regex.I)
+_CRAWLER = lazy(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\b\s*", regex.I)
 # A label glued before the headline or a month stamp after it: "PRESS RELEASE : …",
 # "Headline: …", "… [December 2022]", "… |".
-_TITLE_LABEL = regex.compile(
+_TITLE_LABEL = lazy(
     r"^(?:(?:press release|news release|headline|communiqué(?: de presse)?)\s*[:–—-]|"
     r"image result for)\s*(?=\S)",
     regex.I,
 )
-_SITE_BYLINE = regex.compile(r"\|\s*(?:par|by)\s+\p{Lu}", regex.I)
-_DATE_BEFORE = regex.compile(
+_SITE_BYLINE = lazy(r"\|\s*(?:par|by)\s+\p{Lu}", regex.I)
+_DATE_BEFORE = lazy(
     r"^(?:\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4})\s+(?=\p{Lu})"
 )
 # A site's wrappers around the headline: "CAMEROUN :: the headline :: CAMEROON".
-_WRAPPED = regex.compile(r"^[^:]{2,40}\s::\s(?P<title>.+?)(?:\s::\s[^:]{2,40})?$")
-_TITLE_TAIL = regex.compile(r"\s*(?:\[[^\[\]]{1,30}\]|\|)$")
-_WORD = regex.compile(r"\p{L}{2}")
+_WRAPPED = lazy(r"^[^:]{2,40}\s::\s(?P<title>.+?)(?:\s::\s[^:]{2,40})?$")
+_TITLE_TAIL = lazy(r"\s*(?:\[[^\[\]]{1,30}\]|\|)$")
+_WORD = lazy(r"\p{L}{2}")
 # A publication stamp's label left alone on its line: the headline is above it.
-_STAMP_LABEL = regex.compile(r"^(?:publiée?|published|posted|mise? à jour|updated)\b", regex.I)
+_STAMP_LABEL = lazy(r"^(?:publiée?|published|posted|mise? à jour|updated)\b", regex.I)
 # A word or two of page chrome: "spot_img", "Share", "10 am".
-_SHORT_CHROME = regex.compile(r"^\S+(?:\s\S+)?$")
+_SHORT_CHROME = lazy(r"^\S+(?:\s\S+)?$")
 # A paragraph of the body: the title is the last title-like line above the first one.
 _PARAGRAPH_MIN = 100
-_QUOTED_SENTENCE = regex.compile(r"[.!?…]\s*[»”\"]$")
+_QUOTED_SENTENCE = lazy(r"[.!?…]\s*[»”\"]$")
 _UTC = ZoneInfo("UTC")
 
 

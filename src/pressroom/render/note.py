@@ -5,12 +5,14 @@ text in a French digest. Its Markdown is ``model.note_markdown``."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from pressroom.model import note_markdown
 from pressroom.render.templates import wrap
 from pressroom.text.typography import typeset
+
+if TYPE_CHECKING:  # markdown-it is imported when a note is parsed (model.note_markdown)
+    from markdown_it.token import Token
 
 
 def note_tokens(note: str, lang: str) -> list[Token]:

@@ -35,7 +35,7 @@ def implied_marks(texts: Sequence[str], v: Vocabulary) -> list[str]:
     """The paragraphs, with the marks of the quotations whose marks were lost."""
     marked = [_doubled_apostrophes(text) for text in texts]
     for index, text in enumerate(marked):
-        if index and _sets_apart(marked[index - 1], v) and _plain_prose(text):
+        if index and _plain_prose(text) and _sets_apart(marked[index - 1], v):
             marked[index] = f"“{text.strip()}”"
             continue
         opener = _lost_opener(text)

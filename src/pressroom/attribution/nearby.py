@@ -126,13 +126,21 @@ def lead_in(body: str, lead: regex.Match[str], v: Vocabulary) -> Subject | None:
     return subject
 
 
+_ON_BEHALF = lazy(
+    r"[,;]?[ \u00a0]*\b(?:on[ \u00a0]+behalf[ \u00a0]+of|au[ \u00a0]+nom[ \u00a0]+d(?:e|u|es|['’])|"
+    r"de[ \u00a0]+la[ \u00a0]+part[ \u00a0]+d(?:e|u|es|['’]))[^.;«»“”\"]*",
+    regex.I,
+)
 # How long the text between two quotations of one speaker may be: an attribution with a
 # long office ("said the Honourable Jane Roe, Minister of Public Works and …").
 _BETWEEN_MAX = 300
 
 
 def names_only(last: Quote, between: str, v: Vocabulary) -> bool:
-    """Whether the text between two quotations names nobody but the last speaker."""
+    """Whether the text between two quotations names nobody but the last speaker (the
+    person a speaker speaks for does not count: ``said Ann Roe, on behalf of Minister
+    Ben Lee.``)."""
     role = last.role or ""
-    people = {p.name for _, p in mentions(between, v) if p.name not in role}
+    between_speakers = _ON_BEHALF.sub("", between)
+    people = {p.name for _, p in mentions(between_speakers, v) if p.name not in role}
     return people <= {last.speaker} and len(between) < _BETWEEN_MAX

@@ -259,10 +259,34 @@ def _said_above(text: str, v: Vocabulary) -> Cue | None:
     pronoun = _SUBJECT_PRONOUN.match(window[said].strip(SPACES))  # "But he admitted, …"
     if pronoun is not None:
         return Cue(pronoun_subject("-" + pronoun["pronoun"].lower()), "named-before")
-    return speaking(window[said], "named-before", v)
+    return _as_said_by(window[said], v) or speaking(window[said], "named-before", v)
 
 
 _SAID_ABOVE_SENTENCES = 3
+_AS_CLAUSE = lazy(
+    r",[ \u00a0]+(?:as|comme)[ \u00a0]+(?P<clause>[^,;:]{4,120}?)[ \u00a0.!]*$", regex.I
+)
+
+
+def _as_said_by(sentence: str, v: Vocabulary) -> Cue | None:
+    """A sentence that ends on who says it: ``…, as Mr King explained.``, ``…, comme l'a
+    expliqué Ann Roe.``; a name only."""
+    found = _AS_CLAUSE.search(sentence.rstrip(SPACES))
+    if found is None:
+        return None
+    clause = _AS_SAID.sub(_as_said, "comme " + found["clause"]).removeprefix("comme ")
+    verb = v.verb_re.search(clause)
+    if verb is None:
+        return None
+    if verb.start() == 0:  # "a expliqué Ann Roe"
+        subject = parse_subject(cut_subject(clause[verb.end() :].lstrip(SPACES)), v)
+    elif clause[verb.end() :].strip(SPACES + ".!"):
+        return None
+    else:  # "as Mr King explained"
+        subject = parse_subject(clause[: verb.start()], v, before_verb=True)
+    if subject is None or subject.kind not in ("name", "surname"):
+        return None
+    return Cue(subject, "named-before")
 
 
 def _quiet(before: str, v: Vocabulary) -> bool:

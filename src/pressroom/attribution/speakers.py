@@ -41,7 +41,13 @@ _SUBJECT_END = lazy(
     r"à\spropos|au\ssujet|about|concerning|regarding|"
     r"au\scours|dans\sun|dans\sune|pendant|après\s(?:la|le|les|l['’]|avoir)|alors\sque|"
     r"tandis\sque|"
-    r"en\s(?:conférence|marge|réunion|séance|direct|entrevue|entretien|point\sde\spresse))\b)"
+    r"en\s(?:conférence|marge|réunion|séance|direct|entrevue|entretien|point\sde\spresse)|"
+    # when, after the name: "confiait le coach Ann Roe quelques jours avant", "said Roe today"
+    r"(?:quelques|plusieurs)\s(?:jours|heures|semaines|mois|minutes)|hier|aujourd['’]hui|"
+    r"ce\s(?:matin|soir|week-end)|cette\s(?:semaine|année)|(?:lundi|mardi|mercredi|jeudi|"
+    r"vendredi|samedi|dimanche)(?:\s(?:matin|soir|dernier))?|yesterday|today|earlier|"
+    r"last\s(?:week|month|year|night)|this\s(?:week|morning|year)|"
+    r"on\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b)"
 )
 _CAP_TOKEN = lazy(r"^(?:\p{Lu}[\p{L}'’\-]*\.?|\p{Lu}\.(?:\p{Lu}\.)*|d['’]\p{Lu}\p{L}*)$")
 _PARTICLES = frozenset(

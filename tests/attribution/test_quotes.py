@@ -108,3 +108,14 @@ def test_multi_paragraph_quote_is_one_quote_not_an_error() -> None:
     assert not unclosed
     assert len(quotes) == 1 and quotes[0].speaker == "Tom Lee"
     assert "greener" in quotes[0].text
+
+
+def test_a_name_never_starts_inside_a_word() -> None:
+    """``VAXIS. Selon le ministre``: the acronym's last letter and the next sentence's first
+    word are no ``X. Selon``."""
+    from pressroom.attribution.mentions import mentions
+    from pressroom.attribution.vocabulary import vocabulary
+
+    v = vocabulary(PACKAGED)
+    assert mentions("livrées par l'initiative VAXIS. Selon le ministre, ces doses", v) == []
+    assert [p.name for _, p in mentions("livrées par J. Selon, le ministre", v)] == ["J. Selon"]

@@ -100,6 +100,8 @@ def _lost_opener(text: str) -> str:
     if found is None or found.group() not in _OPENER_OF:
         return ""
     first = found.start()
+    if stripped[first - 1 : first].isspace() and stripped[first + 1 : first + 2].isalpha():
+        return ""  # "de façon à »monter en puissance": an opening mark typed the wrong way
     if _ATTRIBUTION_AFTER.match(stripped[first + 1 :]) is None:
         return ""
     return _OPENER_OF[stripped[first]]

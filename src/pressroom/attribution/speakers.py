@@ -123,6 +123,8 @@ def split_role_name(phrase: str, v: Vocabulary) -> tuple[str | None, str | None]
         name.insert(0, tokens[index])  # "Mr. Roe": a title keeps a lone surname
         index -= 1
     prefix = " ".join(tokens[: index + 1]).strip(SPACES_AND_COMMAS)
+    if _OFFICE_COMPLEMENT.search(prefix) and v.office_word.search(prefix):
+        return None, None  # "le ministre de la Santé de Valmorin": the office's own words
     body = _BODY_BEFORE.search(prefix) if prefix else None
     if body is not None and body.start() > 0:  # "Muriel Arnal de l'association One Voice"
         person, role = split_role_name(_TRAILING_PARTICLES.sub("", prefix[: body.start()]), v)
@@ -329,6 +331,7 @@ _BODY_BEFORE = lazy(
     r"(?:\s+(?:de\s+la|du|des|de|d['’]|of\s+the|of))?\s*(?:l['’]\s*)?$",
     regex.I,
 )
+_OFFICE_COMPLEMENT = lazy(r"\s(?:de\s+la|de\s+l['’]|du|des|of\s+the)$", regex.I)
 _TRAILING_PARTICLES = lazy(r"(?:\s+(?:de|du|des|d['’]|of|the|l['’]|la|le))+\s*$", regex.I)
 _CLITIC = lazy(r"(?<=^(?:il|elle|ils|elles|on))\s+(?:en|y|ne|n['’]|lui|leur|se|s['’])$")
 _COORDINATION = lazy(r"\s+(?:et|and)\s+")

@@ -82,7 +82,7 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
     title = (
         "(?:" + "|".join(regex.escape(t) for t in sorted(titles, key=len, reverse=True)) + r")\.?"
     )
-    name = rf"(?:{title}{SP}+)?{NAME_BODY}"
+    name = rf"(?<![\p{{L}}\p{{N}}])(?:{title}{SP}+)?{NAME_BODY}"  # not "X. Selon" in "COVAX. Selon"
     surname_with_title = rf"{title}{SP}+(?:{PARTICLE}{SP}+)?{TOKEN_CAP}"
     role_words = words(lexicons, ROLES_EN, ROLES_FR)
     office = "|".join(

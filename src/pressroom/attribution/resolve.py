@@ -37,6 +37,8 @@ _TRAILING = lazy(r"(?<!\b\p{Lu}|\bJr)[\s\u00a0\u202f.,:;!?]+$")
 # An epithet standing for the person the text is about: "l'éleveur", "the 11-year-old".
 _EPITHET = lazy(
     r"^(?:(?i:le|la|l['’]|the)\s*[\p{Ll}\d]|(?i:ce|cet|cette)\s+\p{L})[\p{L}\d'’\-]+(?:\s|$)"
+    # where someone is from, after a lower-case article: "le Vendéen", "la Lyonnaise"
+    r"|^(?:le|la|l['’])\s*\p{Lu}\p{Ll}+(?:ien|ienne|ais|aise|ois|oise|éen|éenne|ain|aine)$"
 )
 # Someone the text describes and does not name: "un activiste", "a local resident".
 _SOMEONE = lazy(r"^(?:un|une|a|an)[ \u00a0]+\p{Ll}", regex.I)
@@ -277,7 +279,10 @@ def _as_role(descriptor: str) -> str | None:
     ``ce dernier``, ``celle-ci`` say nothing of one."""
     if DEMONSTRATIVE.match(descriptor):
         return None
-    return DETERMINER.sub("", descriptor).strip() or None
+    role = DETERMINER.sub("", descriptor).strip()
+    if " " not in role and role[:1].isupper():
+        return None  # "le Vendéen": where someone is from, not a role
+    return role or None
 
 
 def _office(descriptor: str, v: Vocabulary) -> str:

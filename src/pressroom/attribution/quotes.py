@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from pressroom.attribution.before import SENTENCE_BREAK
 from pressroom.attribution.cues import find_cue
 from pressroom.attribution.markless import implied_marks
 from pressroom.attribution.mentions import mentions
@@ -207,8 +208,12 @@ def _chunk_quotes(
         speaker, role, how = attribution.speaker, attribution.role, attribution.cue
         if speaker is None and cue is None:
             # not after "C'est le maire qui lui a répondu :": the colon brings someone in
+            # ("…, s'enthousiasme Paul. …, Caroline, une infirmière, est admirative :" brings
+            # in Caroline: the last speaker named in an earlier sentence does not count)
             introduced = before.rstrip(SPACES).endswith(":") and not (
-                found and found[-1].speaker and found[-1].speaker.split()[-1] in before
+                found
+                and found[-1].speaker
+                and found[-1].speaker.split()[-1] in SENTENCE_BREAK.split(before)[-1]
             )
             continued = (
                 found[-1] if found and not introduced and names_only(found[-1], before, v) else None

@@ -228,7 +228,7 @@ def _after_circumstance(tail: str) -> str:
     """The speaker after a verb, past where and when it was said: ``a déclaré lors d'une
     cérémonie, devant des élus, le maire, X`` -> ``le maire, X``."""
     for _ in range(3):
-        found = _CIRCUMSTANCE.match(tail)
+        found = _ADDRESSEE.match(tail) or _CIRCUMSTANCE.match(tail)
         if found is None:
             break
         tail = tail[found.end() :]
@@ -333,6 +333,11 @@ _CIRCUMSTANCE = lazy(
     r"during|before|after|to|from)\b(?:[^,;:.«»“”\"]{1,60}?(?=[ \u00a0](?:le|la|l['’]|the)"
     r"[ \u00a0]?\p{L})|[^,;:.«»“”\"]{1,90},)[ \u00a0]*",
     regex.I,
+)
+# Whom it was said to, before a name: "a déclaré à l'AFP (Agence France-Presse) Ann Roe".
+_ADDRESSEE = lazy(
+    r"^(?:à|au|to)[ \u00a0]+(?:l['’])?\p{Lu}[\p{L}\-]*(?:[ \u00a0]*\([^()]{1,60}\))?[ \u00a0]+"
+    r"(?=\p{Lu}\p{Ll})"
 )
 _NAME_THEN_PLACE = lazy(
     r"(?<=\p{Lu}[\p{Ll}'’\-]+)[ \u00a0](?:au|aux|à|at|to|in|on|sur|dans|devant|during|"

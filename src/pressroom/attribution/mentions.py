@@ -86,7 +86,7 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
         apposition = None if office else _APPOSITION.match(after)
         if (
             apposition
-            and apposition.group(1)[:1].islower()
+            and (apposition.group(1)[:1].islower() or _office_apposition(apposition[1], v))
             and not _VERBAL.match(apposition[1])
             and not _PREDICATE.match(apposition[1])
             and not v.verb_re.match(apposition[1])
@@ -102,6 +102,17 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
         gender = title_gender(name, v) or role_gender(role, v) or _aside_gender(role)
         found.append((start, Person(bare, role or (title or "").rstrip(".") or None, gender)))
     return found
+
+
+def _office_apposition(words: str, v: Vocabulary) -> bool:
+    """``Nerissa Vaughan, Chief Executive, thanked …``: a capitalised apposition that
+    starts with an office and names no one."""
+    tokens = words.split()
+    return (
+        bool(tokens)
+        and all(w.lower() in v.role_words or not w[:1].isupper() for w in tokens)
+        and tokens[0].lower() in v.role_words
+    )
 
 
 def _aside_gender(role: str | None) -> Gender:

@@ -16,7 +16,7 @@ from pressroom.attribution.persons import person_like
 from pressroom.attribution.quotemarks import SPACES
 from pressroom.attribution.resolve import Cue
 from pressroom.attribution.speakers import Subject, cut_subject, parse_subject
-from pressroom.attribution.subjects import Surname, speaking_subject
+from pressroom.attribution.subjects import Surname, office_subject, speaking_subject
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 from pressroom.text.spaces import collapse
@@ -162,11 +162,19 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
             if named is not None and named.kind == "name":
                 return Cue(named, "before-colon")
         if not verbs:  # "Berger de père en fils, Alain Bouvier a pris la parole :"
-            return speaking(body, "before-colon", v)
+            return speaking(body, "before-colon", v) or _office_before_colon(body, v)
     if verbs and (ending in ":," or _REPORTED.search(body)):
         # "X, role, highlighted the benefits, saying, “…”", "X a assuré qu’« … »"
         return speaking(body, "before-verb", v) or _just_before(body, verbs[-1], v)
     return _reported_speech(body, verbs, v) if len(verbs) == 1 else None
+
+
+def _office_before_colon(body: str, v: Vocabulary) -> Cue | None:
+    """``Devant les caméras, notre président donne le ton :``: the office the sentence is
+    about, resolved as a descriptor to the person who holds it (never as written: no
+    speech verb says the office speaks, ``resolve``)."""
+    office = office_subject(body, v)
+    return Cue(Subject("descriptor", str(office)), "office-colon") if office else None
 
 
 def _just_before(body: str, verb: regex.Match[str], v: Vocabulary) -> Cue | None:

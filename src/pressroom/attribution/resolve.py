@@ -71,6 +71,8 @@ def resolve(cue: Cue | None, people: People, v: Vocabulary) -> Attribution:
     if cue is None:
         return NONE
     found = _resolved(cue, people, v)
+    if cue.cue == "office-colon" and found.speaker == cue.subject.text:
+        return Attribution(check=f"“{cue.subject.text}”: the text does not say who holds it")
     speaker = _TRAILING.sub("", found.speaker) if found.speaker else None
     if not speaker or speaker.lower() in NOT_SPEAKERS:
         # "Ainsi", "Enfin", "il": a word of the sentence, not a person

@@ -93,13 +93,13 @@ def _subjects(
         if alone is not None and _is_surname(alone["surname"], vocabulary):
             subjects.append((start, Surname(alone["surname"])))
             continue
-        office = _office_subject(sentence, vocabulary)  # "Le maire de Pénestin poursuit …"
+        office = office_subject(sentence, vocabulary)  # "Le maire de Pénestin poursuit …"
         if office is not None:
             subjects.append((start, office))
     return subjects
 
 
-def _office_subject(sentence: str, vocabulary: Vocabulary) -> Office | None:
+def office_subject(sentence: str, vocabulary: Vocabulary) -> Office | None:
     """An office opening the sentence, or after one to three opening clauses (``Dès
     lors, le bourgmestre cdH a demandé …``), with a verb after it."""
     at = 0

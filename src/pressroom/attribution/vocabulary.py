@@ -116,7 +116,7 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
         title_only_re=lazy(rf"^{surname_with_title}$"),
         verb_re=lazy(rf"(?<![\p{{L}}\-])(?P<verb>{verbs})(?![\p{{L}}])"),
         office_subject=lazy(
-            r"^(?P<office>(?:le|la|l['’]|the)[ \u00a0]*(?:[\p{L}\-]+[ \u00a0]+){0,3}?"
+            r"^(?P<office>(?:le|la|l['’]|the|notre|our)[ \u00a0]*(?:[\p{L}\-]+[ \u00a0]+){0,3}?"
             rf"(?:{_alternation(role_words)})"
             r"(?:[ \u00a0]+(?:de|du|des|of)[ \u00a0]+(?:la[ \u00a0]+|l['’]|the[ \u00a0]+)?"
             r"(?-i:\p{Lu})[\p{L}'’\-]*(?:[ \u00a0]+(?-i:\p{Lu})[\p{L}'’\-]*)*)?)(?![\p{L}\-])",

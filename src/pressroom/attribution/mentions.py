@@ -32,7 +32,7 @@ _PREDICATE = lazy(
     r"^(?:\p{Ll}+ed\s+(?:the|a|an|his|her|their|its|on|to|in|at|with)\b|s['’]|se\s|ne\s|n['’])"
 )
 _OF_PLACE = lazy(r"(?:\bde|\bdu|d['’]|\bof)\s?$")
-_APPOSITION = lazy(rf"^{SP}*,{SP}*([^,.;:()«»“”\"]{{3,120}})(?:[,.;]|$)")
+_APPOSITION = lazy(rf"^{SP}*,{SP}*([^,.;:()«»“”\"]{{3,120}}?){SP}*(?:[,.;(]|$)")
 _LEAD_ROLE = lazy(
     r"(?:^|[,.;:]\s|\s(?:et|and)\s)((?:le|la|l['’]|the|sa|son|its|his|her|their)\s?"
     r"[^,.;:]{3,70}),\s*(?:(?:le|la|the)\s+\p{Ll}[\p{Ll}\-]+\s+)?$",

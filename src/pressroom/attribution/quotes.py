@@ -104,7 +104,7 @@ def extract_quotes(
             last_quote = last_quote if SAME_SPEAKER.match(chunk.text) else None
         previous = chunk
     quotes = _without_common_nouns(with_pulled_speakers(quotes), texts)
-    return tuple(_with_known_roles(quotes, people, v)), tuple(unclosed)
+    return tuple(_with_known_roles(quotes, people, texts, v)), tuple(unclosed)
 
 
 def _without_common_nouns(quotes: list[Quote], texts: Sequence[str]) -> list[Quote]:
@@ -137,9 +137,14 @@ def _word(word: str) -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}\-]){regex.escape(word)}(?![\p{{L}}\-])")
 
 
-def _with_known_roles(quotes: list[Quote], people: People, v: Vocabulary) -> list[Quote]:
+def _with_known_roles(
+    quotes: list[Quote], people: People, texts: Sequence[str], v: Vocabulary
+) -> list[Quote]:
     """A speaker's role where one quotation or mention states it and another does not
-    (``Richie Williams, director of rugby, said …`` then ``… noted Williams``)."""
+    (``Richie Williams, director of rugby, said …`` then ``… noted Williams``); for a
+    speaker still without one, the role the text gives them anywhere (paragraphs far from
+    any quotation are not read for names until then: ``Michel Deneken, président de
+    l'université, et …`` in the introduction)."""
     if all(q.role or not q.speaker for q in quotes):
         return quotes
     roles: dict[str, str] = {}
@@ -150,6 +155,12 @@ def _with_known_roles(quotes: list[Quote], people: People, v: Vocabulary) -> lis
         role = stated_role(given, v)
         if role:
             roles.setdefault(name, role)
+    missing = {q.speaker for q in quotes if q.speaker and not q.role} - roles.keys()
+    for text in texts if missing else ():
+        for _, person in mentions(text, v):
+            role = stated_role(person.role, v) if person.name in missing else None
+            if role:
+                roles.setdefault(person.name, role)
     return [
         replace(q, role=roles[q.speaker]) if q.speaker in roles and not q.role else q
         for q in quotes

@@ -129,7 +129,7 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
         role_before=lazy(
             rf"(?:^|[\s(])(?P<office>(?:(?:\p{{Lu}}[\p{{L}}.&'’-]*|of|de|du)\s+){{0,3}}"
             rf"(?i:{office})(?:\s+(?i:{office}|and\s+(?i:{office})|et\s+(?i:{office}))){{0,2}}"
-            rf"(?:\s+(?:de|du|d['’])\s?(?:la\s|l['’])?\p{{Lu}}[\p{{L}}-]+)?),?\s+$"
+            rf"(?:\s+(?:de|du|d['’]|of|for)\s?(?:la\s|l['’]|the\s)?\p{{Lu}}[\p{{L}}-]+){{0,2}}),?\s+$"
         ),
         role_reject=lazy(
             r"^(?:adding|who|which|that|when|while|as|in|at|on|during|after|before|according|"

@@ -121,7 +121,9 @@ def normalise_title(text: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return [w.strip(".'-") for w in _WORD.findall(_plain(text)) if w.strip(".'-")]
+    """A name's words; a hyphen parts two (a text may write ``Baudoin-Clerc`` in one
+    place and ``Baudoin Clerc`` in another: one person)."""
+    return [w.strip(".'") for w in _WORD.findall(_plain(text).replace("-", " ")) if w.strip(".'")]
 
 
 def speaker_matches(truth: str | None, found: str | None) -> bool:

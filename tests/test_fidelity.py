@@ -1,0 +1,31 @@
+"""benchmarks/fidelity.py's scoring: what counts as the right speaker and role."""
+
+from __future__ import annotations
+
+import pytest
+from fidelity import role_matches, speaker_matches
+
+
+@pytest.mark.parametrize(
+    ("truth", "found", "right"),
+    [
+        ("Anne-Gaëlle Baudoin-Clerc", "Anne-Gaëlle Baudoin Clerc", True),  # one person
+        ("Carlo Di Antonio", "Di Antonio", True),
+        ("Jennifer Speed", "Speed", True),
+        ("Roberto De Zerbi", "Pablo Longoria", False),
+        ("Jean-Pierre Roy", "Jean Roy", True),  # the surname decides
+        ("Paul Roy", "Paul Martin", False),
+        (None, None, True),  # no speaker, and none named
+        (None, "Paul Roy", False),
+        ("Paul Roy", None, False),
+    ],
+)
+def test_a_speaker_is_right_by_surname(truth: str | None, found: str | None, right: bool) -> None:
+    assert speaker_matches(truth, found) is right
+
+
+def test_a_role_is_right_when_one_holds_the_other() -> None:
+    assert role_matches("Director, IIT Bombay", "Director")
+    assert role_matches("maire", "maire de Vals")
+    assert not role_matches("Minister for Health", "Councillor")
+    assert not role_matches("maire", None)

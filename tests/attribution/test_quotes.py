@@ -119,3 +119,15 @@ def test_a_name_never_starts_inside_a_word() -> None:
     v = vocabulary(PACKAGED)
     assert mentions("livrées par l'initiative VAXIS. Selon le ministre, ces doses", v) == []
     assert [p.name for _, p in mentions("livrées par J. Selon, le ministre", v)] == ["J. Selon"]
+
+
+def test_a_title_case_headline_names_no_one() -> None:
+    """``Assam Cabinet Ministers To Camp In …``: a capitalised function word inside the run
+    makes it a headline; a long office before a name still leaves the whole name."""
+    from pressroom.attribution.mentions import mentions
+    from pressroom.attribution.vocabulary import vocabulary
+
+    v = vocabulary(PACKAGED)
+    assert mentions("Assam Cabinet Ministers To Camp In Flood-Affected Districts", v) == []
+    found = mentions("Assam Chief Minister Himanta Biswa Sarma said on Wednesday", v)
+    assert [(p.name, p.role) for _, p in found] == [("Himanta Biswa Sarma", "Assam Chief Minister")]

@@ -21,7 +21,7 @@ TOKEN_CAP = r"\p{Lu}(?:[\p{Ll}\p{Lu}'’\-]*\p{L})?"
 _INITIAL = r"\p{Lu}\.(?:-?\p{Lu}\.)?"
 PARTICLE = r"(?:de|du|des|von|van|der|den|di|da|del|della|dos|le|la|ter|ten|bin|ben|al|y)"
 _TOKEN = rf"(?:{_INITIAL}|{TOKEN_CAP})"
-NAME_BODY = rf"{_TOKEN}(?:{SP}+(?:{PARTICLE}{SP}+|d['’]{SP}*)?{_TOKEN}){{1,4}}(?:,?{SP}+Jr\.)?"
+NAME_BODY = rf"{_TOKEN}(?:{SP}+(?:{PARTICLE}{SP}+|d['’]{SP}*)?{_TOKEN}){{1,6}}(?:,?{SP}+Jr\.)?"
 
 
 # Words that make a capitalised phrase a body, a place or a thing, not a person (with the

@@ -62,6 +62,9 @@ class Vocabulary:
     not_person: frozenset[str]
     """Words that make a capitalised phrase a body, a place, a date: not a person."""
     function_words: frozenset[str]
+    headline_words: frozenset[str]
+    """English function words: one of them capitalised inside a run of capitalised words
+    (``Ministers To Camp In``) makes it a headline in title case, not a name."""
     name: str
     """A person's name, with an optional title, as a pattern to put in others."""
     name_re: Any
@@ -110,6 +113,7 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
         not_person=NOT_PERSON
         | first_forms(lexicons, MONTHS_EN, MONTHS_FR, WEEKDAYS_EN, WEEKDAYS_FR),
         function_words=words(lexicons, FUNCTION_WORDS_FR, FUNCTION_WORDS_EN),
+        headline_words=words(lexicons, FUNCTION_WORDS_EN),
         name=name,
         name_re=lazy(name),
         title_re=lazy(rf"^{title}{SP}+", regex.V1),

@@ -129,5 +129,8 @@ def test_a_title_case_headline_names_no_one() -> None:
 
     v = vocabulary(PACKAGED)
     assert mentions("Assam Cabinet Ministers To Camp In Flood-Affected Districts", v) == []
+    assert mentions("Cabinet Ministers To Camp In Assam", v) == []
+    headline = mentions("Mayor Paul Roy To Visit Lyon", v)
+    assert [(p.name, p.role) for _, p in headline] == [("Paul Roy", "Mayor")]
     found = mentions("Assam Chief Minister Himanta Biswa Sarma said on Wednesday", v)
     assert [(p.name, p.role) for _, p in found] == [("Himanta Biswa Sarma", "Assam Chief Minister")]

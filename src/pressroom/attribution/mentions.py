@@ -75,8 +75,12 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             continue  # "Muriel Arnal de l'association One Voice": a body's name
         bare, title = strip_title(name, v)
         tokens = bare.split()
-        if any(t.lower() in v.headline_words for t in tokens[1:]):
-            continue  # "Assam Cabinet Ministers To Camp": a headline in title case
+        cut = next((i for i, t in enumerate(tokens) if i and t.lower() in v.headline_words), 0)
+        if cut:  # a headline in title case: "Mayor Paul Roy To Visit Lyon", "Ministers To Camp"
+            tokens = tokens[:cut]
+            if len(tokens) < 2:
+                continue
+            bare = " ".join(tokens)
         # "Fière Bruno Marchand", "Children New Zealand John Bowis": a body's name before
         lead = next((i for i, w in enumerate(tokens[:-1]) if first_name_gender(w)), 0)
         if lead and not first_name_gender(tokens[0]):

@@ -52,7 +52,7 @@ from pressroom.text.spaces import collapse
 
 __all__ = ["Paragraph", "Unclosed", "extract_quotes", "opens_quote"]
 
-_LOOKAHEAD = 3
+_LOOKAHEAD = 10
 _LEAD = 2  # the title and the first paragraph, where a release introduces its people
 MIN_WORDS_ATTRIBUTED = 3
 MIN_WORDS_ALONE = 5

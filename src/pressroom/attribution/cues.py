@@ -256,6 +256,8 @@ def _said_above(text: str, v: Vocabulary) -> Cue | None:
     said = next((i for i in range(len(window) - 1, -1, -1) if v.verb_re.search(window[i])), None)
     if said is None or any(mentions(s, v) for s in window[said + 1 :]):
         return None  # no one said anything, or someone else is named after it
+    if _PASSIVE_OPENING.match(window[said].strip(SPACES)):
+        return None  # "Asked by the chair, Cllr Ann Roe, whether …, he declined": she asked
     pronoun = _SUBJECT_PRONOUN.match(window[said].strip(SPACES))  # "But he admitted, …"
     if pronoun is not None:
         return Cue(pronoun_subject("-" + pronoun["pronoun"].lower()), "named-before")
@@ -263,6 +265,7 @@ def _said_above(text: str, v: Vocabulary) -> Cue | None:
 
 
 _SAID_ABOVE_SENTENCES = 3
+_PASSIVE_OPENING = lazy(r"^\p{Lu}\p{Ll}+(?:ed|é|ée|és|ées)[ \u00a0]+(?:by|par)[ \u00a0]")
 _AS_CLAUSE = lazy(
     r",[ \u00a0]+(?:as|comme)[ \u00a0]+(?P<clause>[^,;:]{4,120}?)[ \u00a0.!]*$", regex.I
 )

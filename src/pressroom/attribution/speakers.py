@@ -96,6 +96,8 @@ def split_role_name(phrase: str, v: Vocabulary) -> tuple[str | None, str | None]
         name_part, owner = split_role_name(" ".join(tokens[possessive + 1 :]), v)
         owner_part = " ".join(tokens[: possessive + 1])
         return name_part, f"{owner_part} {owner}" if owner else owner_part
+    if len(tokens) >= 3 and tokens[-1].rstrip(".,") in _POST_NOMINALS:
+        tokens = tokens[:-1]  # "Lesley Griffiths MS": not "Ms", a title
     name: list[str] = []
     index = len(tokens) - 1
     while index >= 0 and len(name) < 5:

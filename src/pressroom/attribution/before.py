@@ -48,6 +48,11 @@ _OPENING_CLAUSE = lazy(
     r"avant|pendant|face|devant|interrogée?|interviewed|asked)\b",
     regex.I,
 )
+# A clause before the subject, without its comma: "When asked about the half Coyle stated".
+_CLAUSE_START = lazy(r"^(?:when|while|after|asked|lorsque|quand|interrogée?)\b", regex.I)
+_TRAILING_NAME = lazy(
+    r"(?<=\p{Ll}[ \u00a0]+)(?:\p{Lu}[\p{L}'’\-]+[ \u00a0]+){0,2}\p{Lu}[\p{L}'’\-]+$"
+)
 _LIKE_NAME = lazy(
     r"(?:à[ \u00a0]+l['’]image[ \u00a0]+d[e'’]|à[ \u00a0]+l['’]instar[ \u00a0]+d[e'’]|"
     r"comme|such[ \u00a0]+as|like)[ \u00a0]*(?P<who>\p{Lu}[^,;:.]{2,60})$",
@@ -131,6 +136,10 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
             subject_text = last_segment
         while _OPENING_CLAUSE.match(subject_text) and "," in subject_text:
             subject_text = subject_text.split(",", 1)[1]  # "Speaking at the launch, Roe told"
+        head = body[: verb.start()].strip(SPACES)
+        if "," not in head and _CLAUSE_START.match(head):
+            after_clause = _TRAILING_NAME.search(head)  # "When asked about it Roe said"
+            subject_text = after_clause.group() if after_clause else subject_text
         subject = parse_subject(v.adverbs.sub("", subject_text.strip(SPACES)), v, before_verb=True)
         if (subject is None or subject.kind == "descriptor") and ending in ":,":
             # "Le chef de Québec Forte et Fière Bruno Marchand a publié …, déclarer :"

@@ -26,7 +26,7 @@ _LEAD_IN = lazy(
     regex.I,
 )
 SENTENCE_BREAK = lazy(
-    r"(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Prof|Jr|Cllr|Me|Mme|MM|Pr|U\.S|Inc|M))"
+    r"(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Prof|Jr|Cllr|Me|Mme|MM|Pr|U\.S|Inc|M|Lt|Sgt|Capt|Col|Gen|Rev|Hon|Det|Supt|Insp|Cr|Clr|Coun))"
     r"[.!?…]+[\"”»]?\s+(?=[\p{Lu}«“\"])|(?<=[\p{Ll}\d])\.(?=\p{Lu}\p{Ll})"
 )
 _AND = lazy(r"[ \u00a0,](?:et|and)[ \u00a0]", regex.I)

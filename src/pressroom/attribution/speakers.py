@@ -34,7 +34,8 @@ DETERMINER = lazy(
     regex.I,
 )
 _SUBJECT_END = lazy(
-    r"(?:(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|dr|St|Sen|Rep|Gov|Prof|Jr|Cllr|Me|Mme|MM|Pr|U\.S|Inc))[.!?]"
+    r"(?:(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|dr|St|Sen|Rep|Gov|Prof|Jr|Cllr|Me|Mme|MM|Pr|U\.S|Inc|"
+    r"Lt|Sgt|Capt|Col|Gen|Rev|Hon|Det|Supt|Insp|Cr|Clr|Coun))[.!?]"
     r"(?=[\s\"”»]|$)|[;!?()«»“”\"]|\s[–—-]\s|"
     r",\s*(?:adding|ajoutant|précisant|soulignant|déplorant|expliquant|noting|saying)\b|"
     r"\s(?:lors|devant|during|in\sa\sstatement|on\sTwitter|sur\sTwitter|à\sl['’](?:issue|heure|occasion)|au\smoment|"

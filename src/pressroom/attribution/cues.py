@@ -344,7 +344,7 @@ _ADDRESSEE = lazy(
 )
 _NAME_THEN_PLACE = lazy(
     r"(?<=\p{Lu}[\p{Ll}'’\-]+)[ \u00a0](?:au|aux|à|at|to|in|on|sur|dans|devant|during|"
-    r"before|from|outside|after|après|pendant|lors|en|face|with|avec|of)[ \u00a0]"
+    r"before|from|outside|after|après|pendant|lors|en|face|with|avec|of[ \u00a0]the)[ \u00a0]"
 )
 # A relative clause that hands the quotation to the person before it.
 # How many words a quotation at the end of reported speech must have.

@@ -10,7 +10,7 @@ import regex
 
 from pressroom.attribution.inversion import pronoun_subject
 from pressroom.attribution.mentions import mentions
-from pressroom.attribution.names import NOT_FIRST, PRONOUNS
+from pressroom.attribution.names import ABBREVIATIONS, NOT_FIRST, PRONOUNS
 from pressroom.attribution.nearby import DEMONSTRATIVE, lead_in, named_before
 from pressroom.attribution.persons import person_like
 from pressroom.attribution.quotemarks import SPACES
@@ -26,7 +26,7 @@ _LEAD_IN = lazy(
     regex.I,
 )
 SENTENCE_BREAK = lazy(
-    r"(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Prof|Jr|Cllr|Me|Mme|MM|Pr|U\.S|Inc|M|Lt|Sgt|Capt|Col|Gen|Rev|Hon|Det|Supt|Insp|Cr|Clr|Coun))"
+    rf"(?<!\b(?:\p{{Lu}}|{ABBREVIATIONS}|M))"
     r"[.!?…]+[\"”»]?\s+(?=[\p{Lu}«“\"])|(?<=[\p{Ll}\d])\.(?=\p{Lu}\p{Ll})"
 )
 _AND = lazy(r"[ \u00a0,](?:et|and)[ \u00a0]", regex.I)

@@ -19,6 +19,12 @@ Gender = Literal["f", "m"] | None
 SP = r"[ \u00a0\u202f]"
 TOKEN_CAP = r"\p{Lu}(?:[\p{Ll}\p{Lu}'’\-]*\p{L})?"
 _INITIAL = r"\p{Lu}\.(?:-?\p{Lu}\.)?"
+ABBREVIATIONS = (
+    r"Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Prof|Jr|Cllr|Me|Mme|MM|Pr|U\.S|Inc|"
+    r"Lt|Sgt|Capt|Col|Gen|Rev|Hon|Det|Supt|Insp|Cr|Clr|Coun"
+)
+"""Words whose full stop ends no sentence (``Lt. James Roe``, ``Hon. Ann Lee``): for the
+patterns that split sentences (``before.SENTENCE_BREAK``, ``speakers._SUBJECT_END``)."""
 PARTICLE = r"(?:de|du|des|von|van|der|den|di|da|del|della|dos|le|la|ter|ten|bin|ben|al|y)"
 _TOKEN = rf"(?:{_INITIAL}|{TOKEN_CAP})"
 NAME_BODY = rf"{_TOKEN}(?:{SP}+(?:{PARTICLE}{SP}+|d['’]{SP}*)?{_TOKEN}){{1,6}}(?:,?{SP}+Jr\.)?"

@@ -86,8 +86,7 @@ def stated_role(role: str | None, v: Vocabulary) -> str | None:
     sentence that ends on a function word (``… campaign with``)."""
     if not role:
         return None
-    role = _DASH_ASIDE.split(role)[0].strip(" ,;:")
-    role = _WHEN_ASIDE.split(role)[0].strip(" ,;:")  # "coach of X during the 2019 launch"
+    role = _ASIDE.split(role, maxsplit=1)[0].strip(" ,;:")
     role = _VERB_TAIL.sub("", role).strip(" ,;:")  # "maire de Brassac, a tweeté"
     verb = v.verb_re.search(role)
     if verb is not None:
@@ -106,8 +105,8 @@ def stated_role(role: str | None, v: Vocabulary) -> str | None:
 _NOT_A_NAME = lazy(r"^(?:L['’]\p{Ll}\S*|\p{Lu}\p{Ll}+(?:ée?s?|ant|ing|ed))$")
 _OF_END = lazy(r"(?:\bde(?:\s+la)?|\bdu|\bdes|\bd['’]|\bof(?:\s+the)?)\s*$", regex.I)
 _DEFINITE = lazy(r"^(?:le|la|l['’]|les|the)\b", regex.I)
-_DASH_ASIDE = lazy(r"\s[–—-]\s")
-_WHEN_ASIDE = lazy(r"\s(?:during|lors\s+d[eu'’]|pendant)\s", regex.I)
+# What ends a role: a dash's aside, or when it was ("coach of X during the 2019 launch").
+_ASIDE = lazy(r"\s[–—-]\s|\s(?:during|lors\s+d[eu'’]|pendant)\s", regex.I)
 # A verb the lists do not know, after the role: "…, a tweeté", "…, a posté", "…, glousse".
 _VERB_TAIL = lazy(
     r"(?:,\s*|\s)(?:a|ont|avait|est|has|had)\s+\p{Ll}[\p{L}\-]*(?:é|ée|és|ées|i|is|it|u|ue|ed)\b.*$"

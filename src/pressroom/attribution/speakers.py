@@ -9,6 +9,7 @@ from typing import Literal
 import regex
 
 from pressroom.attribution.names import (
+    ABBREVIATIONS,
     NOT_FIRST,
     PRONOUNS,
     Gender,
@@ -34,8 +35,7 @@ DETERMINER = lazy(
     regex.I,
 )
 _SUBJECT_END = lazy(
-    r"(?:(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|dr|St|Sen|Rep|Gov|Prof|Jr|Cllr|Me|Mme|MM|Pr|U\.S|Inc|"
-    r"Lt|Sgt|Capt|Col|Gen|Rev|Hon|Det|Supt|Insp|Cr|Clr|Coun))[.!?]"
+    rf"(?:(?<!\b(?:\p{{Lu}}|{ABBREVIATIONS}|dr))[.!?]"
     r"(?=[\s\"”»]|$)|[;!?()«»“”\"]|\s[–—-]\s|"
     r",\s*(?:adding|ajoutant|précisant|soulignant|déplorant|expliquant|noting|saying)\b|"
     r"\s(?:lors|devant|during|in\sa\sstatement|on\sTwitter|sur\sTwitter|à\sl['’](?:issue|heure|occasion)|au\smoment|"
@@ -113,8 +113,6 @@ def split_role_name(phrase: str, v: Vocabulary) -> tuple[str | None, str | None]
         else:
             break
         index -= 1
-    if len(name) >= 3 and name[-1].rstrip(".,") in _POST_NOMINALS:
-        name = name[:-1]
     if not name:
         return None, None
     if len(name) >= 3 and index >= 0 and tokens[index].lower() in _OFFICE_OF:

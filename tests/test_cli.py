@@ -23,6 +23,16 @@ from pressroom.outbox import WEEK_FILES, existing_weeks
 from pressroom.status import ExitStatus
 from support import FIXTURES, ROOT
 
+_WITH_CTRL_C = (
+    "import runpy, signal, sys;"
+    "signal.signal(signal.SIGINT, signal.default_int_handler);"
+    "sys.argv = ['pressroom', *sys.argv[1:]];"
+    "runpy.run_module('pressroom', run_name='__main__')"
+)
+"""``python -c`` that runs pressroom with Python's own Ctrl-C handler: Python leaves SIGINT
+ignored when it starts ignored, as it does under a shell's ``&``; a terminal would start
+the command with the handler."""
+
 
 def test_build_on_seeds_writes_both_weeks_with_passing_checks(
     workspace: Path, runner: CliRunner
@@ -216,16 +226,8 @@ def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
     the signal comes, whatever the machine's speed."""
     fifo = tmp_path / "release.txt"
     os.mkfifo(fifo)
-    # Python leaves SIGINT ignored when it starts ignored, as it does under a shell's `&`:
-    # the command is started with Python's own handler, as a terminal would start it
-    start = (
-        "import runpy, signal, sys;"
-        "signal.signal(signal.SIGINT, signal.default_int_handler);"
-        "sys.argv = ['pressroom', *sys.argv[1:]];"
-        "runpy.run_module('pressroom', run_name='__main__')"
-    )
     process = subprocess.Popen(
-        [sys.executable, "-c", start, "ingest", str(fifo)],
+        [sys.executable, "-c", _WITH_CTRL_C, "ingest", str(fifo)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -505,14 +507,17 @@ def _line_with(stream: Any, text: str, process: subprocess.Popen[str], poke: Any
 
 
 def test_the_preview_logs_each_rebuild_and_exits_130_on_ctrl_c(workspace: Path) -> None:
-    start = (
-        "import runpy, signal, sys;"
-        "signal.signal(signal.SIGINT, signal.default_int_handler);"
-        "sys.argv = ['pressroom', *sys.argv[1:]];"
-        "runpy.run_module('pressroom', run_name='__main__')"
-    )
     process = subprocess.Popen(
-        [sys.executable, "-c", start, "preview", "-C", str(workspace), "--port=0", "--no-open"],
+        [
+            sys.executable,
+            "-c",
+            _WITH_CTRL_C,
+            "preview",
+            "-C",
+            str(workspace),
+            "--port=0",
+            "--no-open",
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

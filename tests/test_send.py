@@ -271,20 +271,23 @@ def _pictures(folder: Path, published: bool) -> Path:
     return workspace
 
 
-def _send_pictures(runner: CliRunner, workspace: Path, address: str) -> None:
+def _send_pictures(
+    runner: CliRunner, workspace: Path, smtp_server: tuple[Any, str]
+) -> EmailMessage:
+    """The pictures week sent to the test server: the one message it received."""
+    inbox, address = smtp_server
     command = ["send", "-C", str(workspace), "--week", PICTURES_WEEK, "--to", "me@example.org"]
     result = runner.invoke(app, [*command, "--smtp", address])
     assert result.exit_code == 0, result.output
+    [(_, raw)] = inbox.messages
+    return message_from_bytes(raw, _class=EmailMessage, policy=default)
 
 
 def test_the_test_send_embeds_images_not_yet_published(
     tmp_path: Path, runner: CliRunner, smtp_server: Any
 ) -> None:
-    inbox, address = smtp_server
     workspace = _pictures(tmp_path, published=False)
-    _send_pictures(runner, workspace, address)
-    [(_, raw)] = inbox.messages
-    message = message_from_bytes(raw, _class=EmailMessage, policy=default)
+    message = _send_pictures(runner, workspace, smtp_server)
     html_part = message.get_body(("html",))
     assert html_part is not None
     html = html_part.get_content()
@@ -306,11 +309,8 @@ def test_the_test_send_embeds_images_not_yet_published(
 def test_the_test_send_of_published_images_is_the_built_message(
     tmp_path: Path, runner: CliRunner, smtp_server: Any
 ) -> None:
-    inbox, address = smtp_server
     workspace = _pictures(tmp_path, published=True)
-    _send_pictures(runner, workspace, address)
-    [(_, raw)] = inbox.messages
-    message = message_from_bytes(raw, _class=EmailMessage, policy=default)
+    message = _send_pictures(runner, workspace, smtp_server)
     assert [p.get_content_maintype() for p in message.walk()] == ["multipart", "text", "text"]
     html_part = message.get_body(("html",))
     assert html_part is not None

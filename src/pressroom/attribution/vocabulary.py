@@ -141,7 +141,11 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
             r"pour|à|au|aux|qui|que|qu['’]|car|mais|et|ajoutant|précisant|soulignant|"
             r"déplorant|selon|avec|with|told|today|yesterday|hier|aujourd|ce|cette|"
             rf"{french_weekdays}|{english_weekdays}|"
-            r"to|si|if|toutefois|however|cependant|néanmoins|pourtant|ainsi|enfin)\b",
+            r"to|si|if|toutefois|however|cependant|néanmoins|pourtant|ainsi|enfin|"
+            # an opening circumstance: "Sans perdre une seconde, X :", "Without delay, X"
+            r"sans|without|malgré|despite|depuis|since|grâce|thanks|pendant|throughout|"
+            r"following|suite|face|lorsqu['’]|lorsque|quand|puis|désormais|déjà|already|"
+            r"maintenant|meanwhile|interrogée?s?|asked|questioned|reached)\b",
             regex.I,
         ),
         adverbs=lazy(

@@ -405,15 +405,15 @@ def test_a_gender_word_the_workspace_adds_resolves_a_pronoun(
     tmp_path: Path, runner: CliRunner
 ) -> None:
     text = (
-        "Harbourmistress Dominique Roe and Jackie Lee, director of the port, opened the quay.\n\n"
+        "Harbourmistress Dominique Roe welcomed Maria Lee, director of the port, to the quay.\n\n"
         '"It is a great day for the whole town," she said.'
     )
     lexicons = tmp_path / "lexicons"
     lexicons.mkdir()
     (lexicons / "roles.en.txt").write_text("harbourmistress\n", "utf-8")
-    before = _ingest_quotes(runner, tmp_path, text)[0]  # first names used for both
+    before = _ingest_quotes(runner, tmp_path, text)[0]  # "Dominique" is used for both
     assert before["speaker"] is None
-    assert before["check"] == "“she”: could be Dominique Roe or Jackie Lee"
+    assert before["check"] == "“she”: could be Dominique Roe or Maria Lee"
     (lexicons / "gender-roles.en.txt").write_text("harbourmistress | f\n", "utf-8")
     quote = _ingest_quotes(runner, tmp_path, text)[0]
     assert (quote["speaker"], quote["role"], quote["cue"]) == (

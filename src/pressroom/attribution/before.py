@@ -227,7 +227,8 @@ def sentence_before(sentence: str, v: Vocabulary) -> Cue | None:
     verb = v.verb_re.search(sentence)
     if verb is None or verb["inv"] or _joint(sentence[: verb.start()], v):
         return None
-    subject = parse_subject(sentence[: verb.start()], v, before_verb=True)
+    head = _TRAILING_ADVERB.sub("", sentence[: verb.start()].strip(SPACES))  # "He also urged"
+    subject = parse_subject(head, v, before_verb=True)
     if subject is None or subject.kind not in ("name", "surname", "pronoun"):
         return None
     return Cue(subject, "before-verb")

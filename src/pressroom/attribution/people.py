@@ -116,8 +116,9 @@ class People:
 
     def antecedent(self, gender: Gender) -> tuple[Person | None, str]:
         """The person a singular pronoun stands for: the last sentence subject (or speaker)
-        of its gender, within the last few; else, when the text names only one person of
-        that gender lately, that one. None, with the reason, when the text leaves it open."""
+        of its gender, within the last few; else, when the text names lately only one person
+        who can be of that gender (someone whose gender it does not show can), that one.
+        None, with the reason, when the text leaves it open."""
         self._settle()
         for person in reversed(self.subjects[-_SUBJECT_WINDOW:]):
             if _agrees(person, gender) and self._far(person):
@@ -137,9 +138,8 @@ class People:
             for p in self.named[-4:]
             if _agrees(p, gender) and (person_like(p.name) or p.role)
         }
-        known = [p for p in candidates.values() if gender and gender_of(p) == gender]
-        if len(candidates) == 1 or len(known) == 1:  # a woman the text shows, for "elle"
-            return (known or list(candidates.values()))[0], ""
+        if len(candidates) == 1:  # someone whose gender the text does not show stays a rival
+            return next(iter(candidates.values())), ""
         if not candidates:
             return None, "no person of that gender named before"
         return None, "could be " + " or ".join(sorted(candidates)[:3])

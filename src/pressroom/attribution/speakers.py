@@ -61,6 +61,10 @@ _ASIDE_LEAD = lazy(
     r"par ailleurs|meanwhile|for (?:his|her|their) part|also|however|de plus)$",
     regex.I,
 )
+_OF_BODY = lazy(
+    r"^(?P<who>.+?)\s+(?P<link>(?:of|from|at|de|du|des|d['’])\s*(?:(?:the|la|l['’])\s*)?)"
+    r"(?P<body>\p{Lu}[^,;:]{1,80})$"
+)
 _CONJUNCTION = lazy(r"^(?:et|and|but|mais|puis|then|so|donc)\s+", regex.I)
 _REFLEXIVE_END = lazy(r"\s+(?:se|s['’])$")
 _ARTICLE = lazy(r"^(?:(?:the|le|la|sa|son|its|his|her|their)\s+|l['’]\s*)", regex.I)
@@ -201,7 +205,7 @@ def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> S
             if lone and _is_office(head, v) and str(second).lower() not in NOT_FIRST:
                 # "said Head Coach, Tandy": an office, then the surname alone
                 return Subject("surname", str(second), clean_role(head, v))
-        return _descriptor(head, v) if before_verb else None
+        return _of_body(head, v) or (_descriptor(head, v) if before_verb else None)
     if prefix and prefix.split()[0].lower() in NOT_FIRST and not DETERMINER.match(prefix):
         office = prefix.rstrip(".").lower() in v.role_words | v.title_words
         prefix = None if len(words_of(prefix)) <= 1 and not office else prefix
@@ -217,8 +221,21 @@ def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> S
             second, second_prefix = split_role_name(segments[1], v)
             if second and not second_prefix and is_person_name(second, v):
                 return _named(second, head, segments[2:], v)
-        return None
+        return _of_body(head, v)
     return _named(name, prefix, segments[1:], v)
+
+
+def _of_body(head: str, v: Vocabulary) -> Subject | None:
+    """``Geoff Towne of Golden Plains Soccer Club``, ``Marie Roy de la Ligue des droits``:
+    a person, then the body they speak for, which becomes the role (after theirs)."""
+    found = _OF_BODY.match(head)
+    if found is None:
+        return None
+    person = parse_subject(found["who"], v)
+    if person is None or person.kind != "name":
+        return None
+    body = found["body"] if not person.role else f"{person.role} {found['link']}{found['body']}"
+    return Subject("name", person.text, clean_role(body, v), person.gender)
 
 
 def _is_office(phrase: str, v: Vocabulary) -> bool:

@@ -9,6 +9,7 @@ import regex
 from pressroom.attribution.mentions import mentions
 from pressroom.attribution.names import NOT_FIRST, Gender, Person
 from pressroom.attribution.persons import person_like
+from pressroom.attribution.speakers import is_title_surname
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
@@ -84,6 +85,8 @@ def _subjects(
         ):
             at += 1
         named = _named_subject(text, start, end, found[at] if at < len(found) else None)
+        if named is None:
+            named = _reported_by(text, start, end, found, vocabulary)
         if named is not None:
             subjects.append(named)
             continue
@@ -97,6 +100,36 @@ def _subjects(
         if office is not None:
             subjects.append((start, office))
     return subjects
+
+
+def _reported_by(
+    text: str, start: int, end: int, found: list[tuple[int, Person]], vocabulary: Vocabulary
+) -> tuple[int, Person] | None:
+    """``Le Niger envisage une centrale, a déclaré le ministre, Bakari Sangaré.``: words
+    reported without quotation marks, whose speaker ends the sentence after the verb."""
+    inside = [m for m in found if start <= m[0] < end]
+    if not inside:
+        return None
+    at, person = inside[-1]  # a person, though the first-name list may not know them
+    if is_title_surname(person.name, vocabulary) or " " not in person.name:
+        return None  # "M. Thiam": a surname, left to the surname cue
+    last = person.name.split()[-1]
+    name_end = text.find(last, at) + len(last)
+    if name_end - len(last) < 0 or vocabulary.verb_re.search(text, name_end, end):
+        return None  # "…, said Ann Roe, who added …": the sentence goes on
+    verbs = list(vocabulary.verb_re.finditer(text, start, at))
+    if not verbs or verbs[-1]["inv"]:
+        return None
+    verb = verbs[-1]
+    between = text[verb.end() : at]
+    if not text[start : verb.start()].rstrip().endswith(",") or len(between.split()) > 12:
+        return None
+    return (at, person) if not _TIES.search(between) else None
+
+
+# Words between the verb and a name that make the name someone else than the speaker:
+# "…, a déclaré le ministre à Paul Roy", "…, said the minister to Ann Lee".
+_TIES = lazy(r"\b(?:à|au|aux|to|with|avec|par|by|about|sur|de)\s*$", regex.I)
 
 
 def office_subject(sentence: str, vocabulary: Vocabulary) -> Office | None:

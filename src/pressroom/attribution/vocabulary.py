@@ -133,7 +133,10 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
         role_before=lazy(
             rf"(?:^|[\s(])(?P<office>(?:(?:\p{{Lu}}[\p{{L}}.&'’-]*|of|de|du)\s+){{0,3}}"
             rf"(?i:{office})(?:\s+(?i:{office}|and\s+(?i:{office})|et\s+(?i:{office}))){{0,2}}"
-            rf"(?:\s+(?:de|du|d['’]|of|for)\s?(?:la\s|l['’]|the\s)?\p{{Lu}}[\p{{L}}-]+){{0,2}}),?\s+$"
+            rf"(?:\s+(?:de|du|des|d['’]|of|for)\s?(?:la\s|l['’]|the\s)?\p{{Lu}}[\p{{L}}-]+"
+            r"(?:\s\p{Ll}[\p{Ll}-]+(?:ère|ères|ique|iques|ale|ales|elle|elles|aux))?){0,2}"
+            # a demonym after the office: "le ministre des Affaires étrangères nigérien,"
+            r"(?:\s\p{Ll}[\p{Ll}-]+(?:ien|ienne|ais|aise|ois|oise|ain|aine|éen|éenne))?),?\s+$"
         ),
         role_reject=lazy(
             r"^(?:adding|who|which|that|when|while|as|in|at|on|during|after|before|according|"
@@ -145,14 +148,16 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
             # an opening circumstance: "Sans perdre une seconde, X :", "Without delay, X"
             r"sans|without|malgré|despite|depuis|since|grâce|thanks|pendant|throughout|"
             r"following|suite|face|lorsqu['’]|lorsque|quand|puis|désormais|déjà|already|"
-            r"maintenant|meanwhile|interrogée?s?|asked|questioned|reached)\b",
+            r"maintenant|meanwhile|earlier|previously|recently|auparavant|récemment|interrogée?s?|"
+            r"asked|questioned|reached)\b",
             regex.I,
         ),
         adverbs=lazy(
             rf"^(?:(?:{french_weekdays}|hier|aujourd['’]hui|"
             r"encore|également|aussi|alors|ensuite|enfin|ce\s+matin|ce\s+soir|soir|matin|"
             r"d['’]ailleurs|pourtant|toutefois|cependant|néanmoins|notamment|surtout|"
-            r"today|yesterday|also|then|further|later|recently|simply|again)[\s,]+){1,3}",
+            r"today|yesterday|also|then|further|later|earlier|previously|meanwhile|recently|simply|"
+            r"again|auparavant|récemment)[\s,]+){1,3}",
             regex.I,
         ),
     )

@@ -22,6 +22,7 @@ from pressroom.readers.chrome import (
 from pressroom.readers.fields import check_known
 from pressroom.readers.markdown import FRONT_MATTER_FIELDS, split_front_matter
 from pressroom.readers.record import Found, assemble
+from pressroom.readers.relevance import related_title
 from pressroom.readers.titles import (
     BYLINE,
     LABEL,
@@ -122,6 +123,10 @@ def read_text(
         title, body_lines = hinted, [ln for ln in below if ln is not dated or kind != "line"]
     else:
         title, body_lines = choose(lines, date_at, "title" in fields.values, kind, bylines, labels)
+        related = related_title(lines, title, body_lines) if title is not None else None
+        if related is not None and related is not title:  # page chrome was taken for it
+            at = body_lines.index(related) if related in body_lines else -1
+            title, body_lines = related, body_lines[at + 1 :] if at >= 0 else body_lines
     body_lines = [
         ln
         for ln in body_lines

@@ -245,10 +245,10 @@ def _first_candidate(lines: list[Line], labels: frozenset[int]) -> int:
 def _body_above(lines: list[Line], first: int) -> bool:
     """Two paragraphs above the first title-like line: the text began without a headline,
     and that line is the body's, not a title with page chrome above it."""
-    return sum(1 for ln in lines[:first] if _is_paragraph(ln.text)) >= 2
+    return sum(1 for ln in lines[:first] if is_paragraph(ln.text)) >= 2
 
 
-def _is_paragraph(text: str) -> bool:
+def is_paragraph(text: str) -> bool:
     return len(text) >= _PARAGRAPH_MIN and text.endswith((".", "!", "?", "»", "”", '"'))
 
 

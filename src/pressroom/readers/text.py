@@ -20,6 +20,7 @@ from pressroom.readers.chrome import (
     without_breadcrumbs,
 )
 from pressroom.readers.fields import check_known
+from pressroom.readers.kickers import without_kicker
 from pressroom.readers.markdown import FRONT_MATTER_FIELDS, split_front_matter
 from pressroom.readers.record import Found, assemble
 from pressroom.readers.relevance import related_title
@@ -30,7 +31,6 @@ from pressroom.readers.titles import (
     choose,
     holds_event_date,
     is_candidate,
-    without_kicker,
 )
 from pressroom.text.dates import (
     find_date_in_line,

@@ -41,20 +41,6 @@ _ODDS = lazy(  # image file names, addresses, telephone numbers
     r"\.(?:jpe?g|png|gif|webp)\)?$|@\S+\.\w+$|^https?://|^\+?[\d ().-]{8,}(?:\s*\(.*\))?$",
     regex.I,
 )
-# A French kicker glued before the title: "Vals Après la fête, le maire…" (French titles
-# are in sentence case, so a capitalised function word inside one starts a new sentence).
-# "Séance aux Grisons L'exécutif…": a place may join the kicker by a preposition, and the
-# title may open with an elided article.
-_KICKER = lazy(
-    r"^\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:aux|au|du|des|de|en|à)\s+)?\p{Lu}[\p{L}'’-]+)?\s+"
-    r"(?=(?:(?:Après|Avant|Le|La|Les|Un|Une|Des|Pour|Dans|Avec|Face|Quand|Comment|Pourquoi|"
-    r"Au|Aux|En)\s+|[LD]['’])\p{Ll})"
-)
-_INSTITUTION_KICKER = lazy(
-    r"^(?:Université|Ville|Mairie|Région|Département|Commune|Préfecture|Académie)\s+"
-    r"(?:de\s+la\s+|de\s+|du\s+|des\s+|d['’])?\p{Lu}[\p{L}'’-]+\s*(?:[:|–—]\s*)?"
-    r"(?=\p{Lu}\p{Ll})"
-)
 _WEEKDAY = lazy(r"^(?:" + "|".join(WEEKDAY_NAMES) + r")\b", regex.I)
 # A photo caption ends with its credit: "… at the opening. Picture: Supplied", "… © AFP",
 # "… (photo Tania Feller)".
@@ -77,28 +63,15 @@ HEADLINE_DATE = lazy(
     regex.I,
 )
 # A menu or list item: "• Subscribe to our newsletter".
-_BULLET = lazy(r"^[•·▪◦‣*»›►▶▸●○■□✓✔→>]\s*")
+BULLET = lazy(r"^(?:[•·▪◦‣*»›►▶▸●○■□✓✔→>]\s*|-\s+)")
 # A byline or stamp that ends with its date: "Posted by Ann Lee on 3 May 2024".
 _BYLINE_STAMP = lazy(
     r"^(?:posted|published|written|submitted|updated|issued|released|publié|mis à jour|par|by)\b",
     regex.I,
 )
 # A crawler's stamp left at the top: " date 2021-05".
-_CRAWLER = lazy(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\b\s*", regex.I)
-# A label glued before the headline or a month stamp after it: "PRESS RELEASE : …",
-# "Headline: …", "… [December 2022]", "… |".
-_TITLE_LABEL = lazy(
-    r"^(?:(?:press release|news release|headline|communiqué(?: de presse)?)\s*[:–—-]|"
-    r"image result for)\s*(?=\S)",
-    regex.I,
-)
+CRAWLER = lazy(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\b\s*", regex.I)
 _SITE_BYLINE = lazy(r"\|\s*(?:par|by)\s+\p{Lu}", regex.I)
-_DATE_BEFORE = lazy(
-    r"^(?:\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4})\s+(?=\p{Lu})"
-)
-# A site's wrappers around the headline: "CAMEROUN :: the headline :: CAMEROON".
-_WRAPPED = lazy(r"^[^:]{2,40}\s::\s(?P<title>.+?)(?:\s::\s[^:]{2,40})?$")
-_TITLE_TAIL = lazy(r"\s*(?:\[[^\[\]]{1,30}\]|\|)$")
 _WORD = lazy(r"\p{L}{2}")
 # A publication stamp's label left alone on its line: the headline is above it.
 _STAMP_LABEL = lazy(r"^(?:publiée?|published|posted|mise? à jour|updated)\b", regex.I)
@@ -144,7 +117,7 @@ def is_candidate(text: str) -> bool:
         or _MASTHEAD.match(text)
         or _ODDS.search(text)
         or (has_date(text) and not HEADLINE_DATE.search(text))
-        or _BULLET.match(text)
+        or BULLET.match(text)
         or _CAPTION.search(text)
         or (("opyright" in text or "OPYRIGHT" in text) and _COPYRIGHT_CAPTION.search(text))
     )
@@ -156,29 +129,16 @@ def holds_event_date(text: str) -> bool:
     by the Office on 2 May 2024.") and a byline ("• Posted by Ann Lee on 3 May 2024") stamp."""
     if not HEADLINE_DATE.search(text):
         return False
-    if _BYLINE_STAMP.match(_BULLET.sub("", text, count=1)):
+    if _BYLINE_STAMP.match(BULLET.sub("", text, count=1)):
         return False
     return len(text) > TITLE_MAX_GUESS or not text.endswith(".")
-
-
-def without_kicker(text: str) -> str:
-    """The headline without a kicker, label or stamp the page glued to it."""
-    text = _TITLE_TAIL.sub("", _TITLE_LABEL.sub("", _CRAWLER.sub("", text))) or text
-    text = _DATE_BEFORE.sub("", text) or text  # "February 21, 2005 THE HEADLINE"
-    wrapped = _WRAPPED.match(text)
-    if wrapped is not None:
-        text = wrapped["title"]
-    if len(text) < 20 or " " not in text[:40]:
-        return text
-    found = _KICKER.match(text) or _INSTITUTION_KICKER.match(text)
-    return text[found.end() :] if found else text
 
 
 def _stamped_title(lines: list[Line], at: int) -> bool:
     """A crawler's stamp glued before the headline ("date 2023-12-06 The headline") with no
     title-like line under it: the stamped line is the title."""
     text = lines[at].text
-    stamp = _CRAWLER.match(text)
+    stamp = CRAWLER.match(text)
     return (
         stamp is not None
         and is_candidate(text[stamp.end() :])

@@ -1,0 +1,54 @@
+"""What a page glues to its headline and the title leaves out: a kicker ("VIDÉO.",
+"EXCLUSIF |", a place before a French title), a label ("PRESS RELEASE :"), a crawler's
+stamp, a date before it, a site's wrappers, a month stamp or a bar after it."""
+
+from __future__ import annotations
+
+import regex
+
+from pressroom.readers.titles import BULLET, CRAWLER
+from pressroom.text.patterns import lazy
+
+# A French kicker glued before the title: "Vals Après la fête, le maire…" (French titles
+# are in sentence case, so a capitalised function word inside one starts a new sentence).
+# "Séance aux Grisons L'exécutif…": a place may join the kicker by a preposition, and the
+# title may open with an elided article.
+_KICKER = lazy(
+    r"^\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:aux|au|du|des|de|en|à)\s+)?\p{Lu}[\p{L}'’-]+)?\s+"
+    r"(?=(?:(?:Après|Avant|Le|La|Les|Un|Une|Des|Pour|Dans|Avec|Face|Quand|Comment|Pourquoi|"
+    r"Au|Aux|En)\s+|[LD]['’])\p{Ll})"
+)
+_INSTITUTION_KICKER = lazy(
+    r"^(?:Université|Ville|Mairie|Région|Département|Commune|Préfecture|Académie)\s+"
+    r"(?:de\s+la\s+|de\s+|du\s+|des\s+|d['’])?\p{Lu}[\p{L}'’-]+\s*(?:[:|–—]\s*)?"
+    r"(?=\p{Lu}\p{Ll})"
+)
+# A label glued before the headline or a month stamp after it: "PRESS RELEASE : …",
+# "Headline: …", "… [December 2022]", "… |".
+_TITLE_LABEL = lazy(
+    r"^(?:(?:press release|news release|headline|communiqué(?: de presse)?)\s*[:–—-]|"
+    r"image result for)\s*(?=\S)",
+    regex.I,
+)
+_DATE_BEFORE = lazy(
+    r"^(?:\d{1,2}\s+\p{L}{3,9}\.?\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4})\s+(?=\p{Lu})"
+)
+# A site's wrappers around the headline: "CAMEROUN :: the headline :: CAMEROON".
+_WRAPPED = lazy(r"^[^:]{2,40}\s::\s(?P<title>.+?)(?:\s::\s[^:]{2,40})?$")
+# A label in capitals before the headline: "VIDÉO. La joie…", "EXCLUSIF | Défense…".
+_CAPITALS_KICKER = lazy(r"^\p{Lu}{3,}(?:\s\p{Lu}{3,})?\s*[.|]\s+(?=\p{Lu}\p{Ll})")
+_TITLE_TAIL = lazy(r"\s*(?:\[[^\[\]]{1,30}\]|\|)$")
+
+
+def without_kicker(text: str) -> str:
+    """The headline without a kicker, label or stamp the page glued to it."""
+    text = _TITLE_TAIL.sub("", _TITLE_LABEL.sub("", CRAWLER.sub("", text))) or text
+    text = _CAPITALS_KICKER.sub("", BULLET.sub("", text)) or text  # "• CP / …", "VIDÉO. …"
+    text = _DATE_BEFORE.sub("", text) or text  # "February 21, 2005 THE HEADLINE"
+    wrapped = _WRAPPED.match(text)
+    if wrapped is not None:
+        text = wrapped["title"]
+    if len(text) < 20 or " " not in text[:40]:
+        return text
+    found = _KICKER.match(text) or _INSTITUTION_KICKER.match(text)
+    return text[found.end() :] if found else text

@@ -1,0 +1,48 @@
+"""What a page glues to a headline is left out of the title; a list item is no title."""
+
+from __future__ import annotations
+
+import pytest
+
+from pressroom.readers.kickers import without_kicker
+from pressroom.readers.titles import is_candidate
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        (
+            "VIDÉO. La joie des rameuses de Valbrune au bout du bassin",
+            "La joie des rameuses de Valbrune au bout du bassin",
+        ),
+        (
+            "EXCLUSIF | Trois ponts rouverts à Valmorin avant l'été",
+            "Trois ponts rouverts à Valmorin avant l'été",
+        ),
+        (
+            "• CP / La coopérative de Brévans attaque le projet de barrage",
+            "CP / La coopérative de Brévans attaque le projet de barrage",
+        ),
+        ("PRESS RELEASE : Harbour hall to reopen next month", "Harbour hall to reopen next month"),
+        ("Harbour hall to reopen next month [March 2026]", "Harbour hall to reopen next month"),
+    ],
+)
+def test_a_kicker_or_label_is_left_out(line: str, title: str) -> None:
+    assert without_kicker(line) == title
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "U.S. Coast Guard opens a station in Portlyn harbour",
+        "NHS trust opens a new ward in Portlyn",
+        "Dr. Ann Roe opens the Portlyn clinic",
+    ],
+)
+def test_initials_and_acronyms_stay(line: str) -> None:
+    assert without_kicker(line) == line
+
+
+def test_a_dash_list_item_is_no_title() -> None:
+    assert not is_candidate("- VIDÉO : Rencontre avec la chercheuse Inès Caradec - Brévans")
+    assert is_candidate("Rencontre avec la chercheuse Inès Caradec à Brévans")

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import regex
 
 from pressroom.errors import RecordError
+from pressroom.readers.overlap import content_words, words_of_start
 from pressroom.text.dates import WEEKDAY_NAMES, has_date, parse_date_line
 from pressroom.text.patterns import lazy
 
@@ -236,7 +237,8 @@ def _last_before_paragraph(lines: list[Line], first: int, end: int | None = None
     for i in range(first + 1, min(len(lines), first + 8 if end is None else end)):
         text = lines[i].text
         if is_candidate(text):
-            if len(text) > len(lines[found].text) and not BYLINE.match(text):
+            longer = len(text) > len(lines[found].text) and not BYLINE.match(text)
+            if longer and not _heads_body(lines, found):
                 found = i
         elif (
             len(text) >= _PARAGRAPH_MIN
@@ -245,6 +247,24 @@ def _last_before_paragraph(lines: list[Line], first: int, end: int | None = None
         ):
             return found
     return first if end is None else found  # a dateline ends the lines above it
+
+
+def _heads_body(lines: list[Line], at: int) -> bool:
+    """A headline in sentence case of five words or more that shares two with the
+    paragraphs under it: a longer line under it is its standfirst or a caption, not the
+    title. (A line of capitalised words may be a name or places above the headline.)"""
+    text = lines[at].text
+    if len(text.split()) < _HEADLINE_WORDS or not _SENTENCE_CASE.search(text):
+        return False
+    if not (text[0].isalnum() or text[0] in "'‘’\"“«"):
+        return False  # "|Patrick J. Sullivan, Chairman": a table's cell
+    body = [ln.text for ln in lines[at + 1 :] if is_paragraph(ln.text)]
+    return len(content_words(lines[at].text) & words_of_start(body, _BODY_CHARS)) >= 2
+
+
+_HEADLINE_WORDS = 5
+_SENTENCE_CASE = lazy(r"(?<!\p{L})\p{Ll}{3,}")
+_BODY_CHARS = 1500
 
 
 def _menu_over_headline(lines: list[Line], above: int, below: int | None) -> bool:

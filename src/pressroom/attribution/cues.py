@@ -373,7 +373,7 @@ _AS_SAID = lazy(
     r"^comme[ \u00a0]+(?:l['’](?:a|ont)[ \u00a0]+|(?:le|l['’])[ \u00a0]*(?=\p{Ll}))", regex.I
 )
 _CLAUSE_PUNCT = lazy(r"[;!?]\s")
-_CLITICS = lazy(r"^(?:leur|lui|nous|vous|me|m['’]|t['’])\s*(?=\p{Ll})")
+_CLITICS = lazy(r"^(?:(?:leur|lui|nous|vous|me)\s+|[mt]['’]\s*)(?=\p{Ll})")
 # "« … », selon lui." / "Une solution insuffisante selon elle : « … »"
 _DASH_START = lazy(r"^[–—-]\s")
 _DASH_LEAD = lazy(r"^[–—-]\s*")

@@ -100,11 +100,12 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             role = clean_role(apposition.group(1), v)
         if role is None and (prefix or office):
             role = clean_role(prefix or office, v)
-        if role is None:
+        if role is None or (office and role == clean_role(office, v)):
             before = text[max(0, match.start() - 80) : match.start()]
             lead = _LEAD_ROLE.search(before)
-            if lead:
-                role = clean_role(_OWNER_AND.sub("", lead.group(1)), v)
+            whole = clean_role(_OWNER_AND.sub("", lead.group(1)), v) if lead else None
+            if whole and (role is None or (role in whole and len(whole) > len(role))):
+                role = whole  # "The council's cabinet member for schools, X"
         gender = title_gender(name, v) or role_gender(role, v) or _aside_gender(role)
         found.append((start, Person(bare, role or (title or "").rstrip(".") or None, gender)))
     return found

@@ -125,11 +125,11 @@ def title_gender(name: str, v: Vocabulary) -> Gender:
 def role_gender(role: str | None, v: Vocabulary) -> Gender:
     if not role:
         return None
-    if v.feminine_role.search(role):
-        return "f"
-    if v.masculine_role.search(role):
-        return "m"
-    return None
+    feminine = v.feminine_role.search(role)
+    masculine = v.masculine_role.search(role)
+    if feminine and (not masculine or feminine.start() <= masculine.start()):
+        return "f"  # the first word that shows it: "conseiller … et responsable de …"
+    return "m" if masculine else None
 
 
 def pronoun_gender(pronoun: str) -> Gender:

@@ -132,9 +132,10 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
         ),
         role_before=lazy(
             rf"(?:^|[\s(])(?P<office>(?:(?:\p{{Lu}}[\p{{L}}.&'’-]*|of|de|du)\s+){{0,3}}"
-            rf"(?i:{office})(?:\s+(?i:{office}|and\s+(?i:{office})|et\s+(?i:{office}))){{0,2}}"
-            rf"(?:\s+(?:de|du|des|d['’]|of|for)\s?(?:la\s|l['’]|the\s)?\p{{Lu}}[\p{{L}}-]+"
-            r"(?:\s\p{Ll}[\p{Ll}-]+(?:ère|ères|ique|iques|ale|ales|elle|elles|aux))?){0,2}"
+            rf"(?i:{office}){_ROLE_ADJECTIVE}"
+            rf"(?:\s+(?i:{office}|and\s+(?i:{office})|et\s+(?i:{office})){_ROLE_ADJECTIVE}){{0,2}}"
+            rf"(?:\s+(?:de|du|des|d['’]|of|for)\s?(?:la\s|l['’]|the\s)?\p{{L}}[\p{{L}}-]+"
+            r"(?:\s\p{Ll}[\p{Ll}-]+(?:ère|ères|ique|iques|ale|ales|elle|elles|aux))?){0,3}"
             # a demonym after the office: "le ministre des Affaires étrangères nigérien,"
             r"(?:\s\p{Ll}[\p{Ll}-]+(?:ien|ienne|ais|aise|ois|oise|ain|aine|éen|éenne))?),?\s+$"
         ),
@@ -161,6 +162,12 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
             regex.I,
         ),
     )
+
+
+# An adjective after an office: "conseiller municipal", "directeur général", "maire adjoint".
+_ROLE_ADJECTIVE = (
+    r"(?:\s\p{Ll}[\p{Ll}-]+(?:al|ale|aux|ier|ière|if|ive|é|ée|oint|ointe|ant|ante|ent|ente))?"
+)
 
 
 def _gender_role(lexicons: Lexicons, gender: str) -> Any:

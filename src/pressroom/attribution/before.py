@@ -36,6 +36,7 @@ _RELATIVE = lazy(
     r"(?P<rest>(?:[ \u00a0]+[\p{Ll}'’\-]+){0,4}?(?:[ \u00a0]+(?:que|qu['’]|that))?)[ \u00a0]*$",
     regex.I,
 )
+_WITH = lazy(r"^(?:with|and)\s+", regex.I)
 _WHILE = lazy(r"^(?:while|and|but|as|whereas|et|mais|alors\s+que|tandis\s+que)\s+", regex.I)
 _NAMING = lazy(
     r"\b(?:called|dubbed|described|termed|labelled|labeled|branded|according|qualifié|"
@@ -65,6 +66,8 @@ _REPORTED = lazy(r"(?:\bque|\bqu['’]|\bthat)\s*$", regex.I)
 _SUBJECT_BREAK = lazy(r"[;:]|\s[–—-]\s")
 _TO_SPLIT = lazy(r"\s+(?:à|to)\s+")
 REPORTED_WORDS = 6
+# A name and a verb the lists do not know, then a comma and the quotation, at most.
+_SHORT_OPENING_WORDS = 6
 
 
 def _joint(subject_text: str, v: Vocabulary) -> bool:
@@ -172,6 +175,9 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
                 return Cue(named, "before-colon")
         if not verbs:  # "Berger de père en fils, Alain Bouvier a pris la parole :"
             return speaking(body, "before-colon", v) or _office_before_colon(body, v)
+    if ending == "," and not verbs and len(body.split()) <= _SHORT_OPENING_WORDS:
+        opening = speaking(body, "before-verb", v)  # "Cllr Ann Lumley opened with, “…”"
+        return opening if opening and opening.subject.kind == "name" else None
     if verbs and (ending in ":," or _REPORTED.search(body)):
         # "X, role, highlighted the benefits, saying, “…”", "X a assuré qu’« … »"
         return speaking(body, "before-verb", v) or _just_before(body, verbs[-1], v)
@@ -193,7 +199,13 @@ def _just_before(body: str, verb: regex.Match[str], v: Vocabulary) -> Cue | None
     if DEMONSTRATIVE.fullmatch(segment):
         return Cue(Subject("descriptor", segment), "before-verb")
     subject = parse_subject(segment, v, before_verb=True)
-    return Cue(subject, "before-verb") if subject and subject.kind == "pronoun" else None
+    if subject and subject.kind == "pronoun":
+        return Cue(subject, "before-verb")
+    if verb.group().lower().endswith("ing") and _WITH.match(segment):
+        # "…, with Cllr Ann Lee saying: "…"": the participle's subject speaks
+        named = parse_subject(_WITH.sub("", segment), v)
+        return Cue(named, "before-verb") if named and named.kind == "name" else None
+    return None
 
 
 def _reported_speech(body: str, verbs: list[regex.Match[str]], v: Vocabulary) -> Cue | None:

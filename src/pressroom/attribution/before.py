@@ -201,6 +201,8 @@ def _just_before(body: str, verb: regex.Match[str], v: Vocabulary) -> Cue | None
     subject = parse_subject(segment, v, before_verb=True)
     if subject and subject.kind == "pronoun":
         return Cue(subject, "before-verb")
+    if subject and subject.kind == "descriptor" and v.office_subject.fullmatch(segment):
+        return Cue(subject, "before-verb")  # "Évoquant …, le bourgmestre a rappelé que « … »"
     if verb.group().lower().endswith("ing") and _WITH.match(segment):
         # "…, with Cllr Ann Lee saying: "…"": the participle's subject speaks
         named = parse_subject(_WITH.sub("", segment), v)
@@ -220,6 +222,8 @@ def _reported_speech(body: str, verbs: list[regex.Match[str]], v: Vocabulary) ->
     subject = parse_subject(segment, v, before_verb=True)
     if subject is None or subject.text.lower() in NOT_FIRST:
         return None
+    if subject.kind == "descriptor" and v.office_subject.fullmatch(segment):
+        return Cue(subject, "reported")  # "…, le bourgmestre a insisté sur « … »"
     return Cue(subject, "reported") if subject.kind in ("name", "surname", "pronoun") else None
 
 

@@ -173,12 +173,14 @@ class People:
                     roles.setdefault(person.name, person.role)
         return roles
 
-    def last_speaker(self) -> Person | None:
+    def last_speaker(self, office: str | None = None) -> Person | None:
         """The person the text is now about, when that is the last speaker named (no
-        sentence about someone else since)."""
+        sentence about someone else since; the sentence whose subject is ``office``, the
+        one being resolved, aside)."""
         self._settle()
-        if self.subjects and self.subjects[-1].name in self.spoke:
-            return self.subjects[-1]
+        subjects = [p for p in self.subjects if office is None or p.name.lower() != office]
+        if subjects and subjects[-1].name in self.spoke:
+            return subjects[-1]
         return None
 
     def _far(self, person: Person) -> bool:

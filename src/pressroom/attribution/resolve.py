@@ -215,7 +215,7 @@ def _descriptor(
             return Attribution(
                 check=f"“{text}”: could be " + " or ".join(p.name for p in holders[:3])
             )
-        last = people.last_speaker()
+        last = people.last_speaker(lower)
         gender = subject.gender or _determiner_gender(lower)
         if (
             last is not None

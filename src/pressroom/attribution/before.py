@@ -245,6 +245,8 @@ def sentence_before(sentence: str, v: Vocabulary) -> Cue | None:
         return None
     head = _TRAILING_ADVERB.sub("", sentence[: verb.start()].strip(SPACES))  # "He also urged"
     subject = parse_subject(head, v, before_verb=True)
+    if subject is None and "," in head:  # "Describing the killers as “scumbags,” he said"
+        subject = parse_subject(head.rsplit(",", 1)[1].strip(SPACES + '”»"’'), v)
     if subject is None or subject.kind not in ("name", "surname", "pronoun"):
         return None
     return Cue(subject, "before-verb")

@@ -295,7 +295,14 @@ def clean_role(role: str | None, v: Vocabulary) -> str | None:
     role = str(_ARTICLE.sub("", role)) if role else role
     if not role or len(role) > MAX_ROLE or v.role_reject.match(role):
         return None
-    return role
+    return None if _FINITE_VERB.search(role) else role
+
+
+# A verb that makes words a clause, not a role: "président de X et plusieurs maires n'ont
+# pas fait le déplacement".
+_FINITE_VERB = lazy(
+    r"\s(?:et|and)\s.*\s(?:n['’])?(?:ont|sont|étaient|avaient|have|has|are|were)\s", regex.I
+)
 
 
 def _descriptor(head: str, v: Vocabulary) -> Subject | None:

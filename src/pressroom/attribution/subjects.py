@@ -192,7 +192,16 @@ def _subject_at(text: str, mention: tuple[int, Person], end: int) -> bool:
         return False  # "Eastbury Council's leader Joan Marsh said": the owner, not the subject
     last = person.name.split()[-1]
     name_end = text.find(last, position)
-    return name_end >= 0 and _AFTER_SUBJECT.match(text[name_end + len(last) : end]) is not None
+    if name_end < 0:
+        return False
+    after = text[name_end + len(last) : end]
+    return _AFTER_SUBJECT.match(after) is not None and not _JOINED_AFTER.match(after)
+
+
+# "Claude Roy, président de X et plusieurs maires n'ont pas …": one of a plural subject.
+_JOINED_AFTER = lazy(
+    r"^,[^,.;:]*\s(?:et|and)\s[^,.;:]*?\s(?:n['’])?(?:ont|sont|étaient|avaient|have|are|were)\b"
+)
 
 
 _PLACE_BEFORE = lazy(r"(?:\b(?:of|de|du|des|the|le|la|les)|\bd['’]|\bl['’])[ \u00a0]*$", regex.I)

@@ -60,6 +60,8 @@ def test_not_a_yearless_dateline(line: str) -> None:
         ("Updated 13 March 2026", "update", 13),
         ("Jo Penn · 12 March 2026 · 3 min read", "label", 12),
         ("Lindmouth Council | 2026/03/12 | News", "label", 12),
+        ("08 Mars 2026    Lu: 673", "start", 8),  # a count of views after the date
+        ("Valmont, le 1er mars 2026. Le ministre de l'Environnement annonce", "dateline", 1),
     ],
 )
 def test_date_inside_a_line(line: str, kind: str, day: int) -> None:

@@ -171,8 +171,9 @@ def choose(
     if kind == "dateline" and date_at is not None:
         if title_stated:
             return None, lines
-        found = next((i for i in range(date_at) if is_candidate(lines[i].text)), None)
-        if found is not None:
+        start = max((i + 1 for i in range(date_at) if lines[i].number in labels), default=0)
+        found = next((i for i in range(start, date_at) if is_candidate(lines[i].text)), None)
+        if found is not None:  # after a "Communiqués de presse" label, if there is one
             found = _last_before_paragraph(lines, found, date_at)
             return lines[found], lines[found + 1 :]
         found = max(date_at - 1, 0)

@@ -70,13 +70,16 @@ _WIRE = lazy(  # "LYON, 3 févr. 2026 –", "BOSTON, Aug. 19, 2008 --", "… /PR
     r"(?:,|-|/[^/]{1,30}/|\([^()]{1,30}\)\s*,?)\s*"
     rf"(?:le\s+)?(?i:{_FORMS})\s*(?:\([^()]{{1,30}}\)\s*)?(?:[–—-]{{1,2}}|/|:(?!\d))",
 )
-# A dateline with no dash: "Toronto, ON October 23, 2003 Allan Rock, minister of …"
+# A dateline with no dash: "Toronto, ON October 23, 2003 Allan Rock, minister of …",
+# "Québec, le 1er mars 2001. Le ministre …"
 _BARE_WIRE = lazy(
-    rf"^\p{{Lu}}[\p{{L}} .'’-]{{1,30}},\s*(?:\p{{Lu}}{{2}}\s+)?(?i:{_FORMS})\s+(?=\p{{Lu}})"
+    rf"^\p{{Lu}}[\p{{L}} .'’-]{{1,30}},\s*(?:\p{{Lu}}{{2}}\s+)?(?:le\s+)?"
+    rf"(?i:{_FORMS})\.?\s+(?=\p{{Lu}})"
 )
 _START = lazy(  # "13.02.2025 18h41 Rédaction": a date, then a byline or a name
     rf"^(?:le\s+)?(?:{_FORMS})\s*,?\s*"
-    r"(?:(?:à|at|dans|par|by|[-–—|])\s|(?=(?-i:\p{Lu})[\p{L}'’ .-]{0,40}$))",
+    r"(?:(?:à|at|dans|par|by|[-–—|])\s|(?=(?-i:\p{Lu})[\p{L}'’ .-]{0,40}$)|"
+    r"(?=\p{L}{1,12}\s*:\s*[\d\s]+$))",  # "08 Décembre 2022    Lu: 673": a count of views
     regex.IGNORECASE,
 )
 _ANYWHERE = lazy(rf"(?<![\p{{L}}\d])(?:{_FORMS})(?![\p{{L}}\d])", regex.IGNORECASE)

@@ -61,6 +61,7 @@ def test_not_a_yearless_dateline(line: str) -> None:
         ("Jo Penn · 12 March 2026 · 3 min read", "label", 12),
         ("Lindmouth Council | 2026/03/12 | News", "label", 12),
         ("08 Mars 2026    Lu: 673", "start", 8),  # a count of views after the date
+        ("Rédigé par Léa Roy le vendredi 6 mars 2026 à 14:22 | | 0 commentaire(s)|", "label", 6),
         ("Valmont, le 1er mars 2026. Le ministre de l'Environnement annonce", "dateline", 1),
     ],
 )

@@ -173,15 +173,24 @@ def find_date_in_line(line: str, tz: ZoneInfo, lineno: int) -> tuple[datetime, s
 
 # A byline's line of parts: "Jo Penn · 12 March 2024 · 3 min read".
 MAX_META_LINE = 120
+_BYLINE_PART = lazy(r"^(?:rédigée?|écrite?|publiée?|posted|published|written|par|by)\b", regex.I)
 _META_SEPARATOR = lazy(r"\s[·•|]\s")
 
 
 def _meta_date(line: str, tz: ZoneInfo, lineno: int) -> tuple[datetime, str] | None:
-    """The date that is one whole part of a byline's line of parts."""
-    for part in _META_SEPARATOR.split(line):
+    """The date that is one whole part of a byline's line of parts, else the date that
+    ends one (``Rédigé par X le vendredi 5 avril 2019 à 14:22 | 0 commentaire(s)``)."""
+    parts = _META_SEPARATOR.split(line)
+    for part in parts:
         for pattern in _LINE_RES:
             match = pattern.match(part)
             found = _quiet(match, tz, lineno) if match else None
+            if found is not None:
+                return found, "label"
+    for part in parts:
+        tail = list(_ANYWHERE.finditer(part)) if _BYLINE_PART.match(part) else []
+        if tail and not part[tail[-1].end() :].strip(" .)]|"):
+            found = _quiet(tail[-1], tz, lineno)
             if found is not None:
                 return found, "label"
     return None

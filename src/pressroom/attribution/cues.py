@@ -23,10 +23,16 @@ from pressroom.attribution.before import (
     before_cue,
     speaking,
 )
-from pressroom.attribution.inversion import inside_cue, inverted_subject, pronoun_subject
+from pressroom.attribution.inversion import (
+    before_circumstance,
+    inside_cue,
+    inverted_subject,
+    pronoun_subject,
+)
 from pressroom.attribution.mentions import mentions
 from pressroom.attribution.names import NOT_FIRST
 from pressroom.attribution.nearby import named_after
+from pressroom.attribution.persons import person_like
 from pressroom.attribution.quotemarks import SPACES, Chunk, Span
 from pressroom.attribution.resolve import Cue
 from pressroom.attribution.speakers import (
@@ -149,7 +155,7 @@ def _after(inner: str, after: str, v: Vocabulary) -> Cue | None:
         aside = _ASIDE.match(tail)  # not "said councillor Ann Roe": an office, no aside
         if aside and not v.office_word.search(aside.group()):
             tail = tail[aside.end() :]
-        subject = parse_subject(_before_circumstance(cut_subject(tail)), v)
+        subject = parse_subject(before_circumstance(cut_subject(tail)), v)
         return Cue(subject, "after-verb") if subject else None
     sentence = cut_subject(rest)
     verb = v.verb_re.search(rest[:200])
@@ -172,7 +178,12 @@ def _after(inner: str, after: str, v: Vocabulary) -> Cue | None:
         first = dashless.split()[0].strip(",.").lower() if dashless.split() else ""
         if first in NOT_FIRST or not dashless[:1].isupper():
             return None  # "» Un discours relayé par X", "» Et enfin, X, qui …": not a signature
-        if subject and subject.kind == "name" and len(cut_subject(dashless)) < 160:
+        if (
+            subject
+            and subject.kind == "name"
+            and len(cut_subject(dashless)) < 160
+            and not _office_signature(subject.text, v)
+        ):
             return Cue(subject, "after-name")
     return None
 
@@ -206,7 +217,7 @@ def _after_insertion(rest: str, v: Vocabulary) -> Cue | None:
     head = sentence[: verb.start()].rstrip(SPACES)
     if head.endswith(","):  # ", a déclaré la directrice, Ann Roe, lors d'un point de presse"
         tail = _after_circumstance(sentence[verb.end() :].lstrip(SPACES))
-        subject = parse_subject(_before_circumstance(cut_subject(tail)), v)
+        subject = parse_subject(before_circumstance(cut_subject(tail)), v)
     else:  # ", Dean Roe said."
         _, comma, last = head.rpartition(",")
         if (
@@ -235,12 +246,11 @@ def _after_circumstance(tail: str) -> str:
     return tail
 
 
-def _before_circumstance(subject: str) -> str:
-    """A name without what follows it in its clause: ``Dorval au conseil de Lunel``,
-    ``Tom Lee at the launch`` -> ``Dorval``, ``Tom Lee``."""
-    head = subject.split(",")[0]
-    found = _NAME_THEN_PLACE.search(head)
-    return subject[: found.start()] if found else subject
+def _office_signature(text: str, v: Vocabulary) -> bool:
+    """``» - Commonwealth Secretary-General``: an office signs, not a person (unless a first
+    name or a title shows one: ``- Ann Judge``)."""
+    last = text.split()[-1].split("-")[0].lower()
+    return last in v.role_words and not person_like(text)
 
 
 def span_ends_open(inner: str) -> bool:
@@ -341,10 +351,6 @@ _CIRCUMSTANCE = lazy(
 _ADDRESSEE = lazy(
     r"^(?:à|au|to)[ \u00a0]+(?:l['’])?\p{Lu}[\p{L}\-]*(?:[ \u00a0]*\([^()]{1,60}\))?[ \u00a0]+"
     r"(?=\p{Lu}\p{Ll})"
-)
-_NAME_THEN_PLACE = lazy(
-    r"(?<=\p{Lu}[\p{Ll}'’\-]+)[ \u00a0](?:au|aux|à|at|to|in|on|sur|dans|devant|during|"
-    r"before|from|outside|after|après|pendant|lors|en|face|with|avec|of[ \u00a0]the)[ \u00a0]"
 )
 # A relative clause that hands the quotation to the person before it.
 # How many words a quotation at the end of reported speech must have.

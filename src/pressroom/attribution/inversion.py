@@ -70,7 +70,7 @@ def inside_cue(inner: str, v: Vocabulary) -> Cue | None:
         if verb["inv"]:
             return Cue(pronoun_subject(verb["inv"]), "inside")
         tail = inner[verb.end() :].lstrip(SPACES)
-        phrase = cut_subject(v.adverbs.sub("", tail))
+        phrase = before_circumstance(cut_subject(v.adverbs.sub("", tail)))
         if not phrase or len(phrase.split()) > _INSIDE_WORDS:
             continue
         subject = parse_subject(phrase, v)
@@ -87,3 +87,17 @@ def inside_cue(inner: str, v: Vocabulary) -> Cue | None:
 _INSIDE_WORDS = 16
 _COMMA = lazy(rf"[,…][{regex.escape(SPACES)}]*")
 _INCISE = lazy(r",[ \u00a0]+(?=\p{Ll})")
+
+
+def before_circumstance(subject: str) -> str:
+    """A name without what follows it in its clause: ``Dorval au conseil de Lunel``,
+    ``Tom Lee at the launch`` -> ``Dorval``, ``Tom Lee``."""
+    head = subject.split(",")[0]
+    found = _NAME_THEN_PLACE.search(head)
+    return subject[: found.start()] if found else subject
+
+
+_NAME_THEN_PLACE = lazy(
+    r"(?<=\p{Lu}[\p{Ll}'’\-]+)[ \u00a0](?:au|aux|à|at|to|in|on|sur|dans|devant|during|"
+    r"before|from|outside|after|après|pendant|lors|en|face|with|avec|of[ \u00a0]the)[ \u00a0]"
+)

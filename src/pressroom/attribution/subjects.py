@@ -84,7 +84,9 @@ def _subjects(
             and not _listed(text[found[at][0] : found[at + 1][0]])
         ):
             at += 1
-        named = _named_subject(text, start, end, found[at] if at < len(found) else None)
+        named: tuple[int, Person | Unsure] | None = _speech_by(text, start, end, found)
+        if named is None:
+            named = _named_subject(text, start, end, found[at] if at < len(found) else None)
         if named is None:
             named = _reported_by(text, start, end, found, vocabulary)
         if named is not None:
@@ -100,6 +102,27 @@ def _subjects(
         if office is not None:
             subjects.append((start, office))
     return subjects
+
+
+def _speech_by(
+    text: str, start: int, end: int, found: list[tuple[int, Person]]
+) -> tuple[int, Person] | None:
+    """``Thereafter followed a speech by the Vice-Chancellor, Dr Ann Roe.``: the person
+    whose speech the sentence announces is who the text is now about."""
+    speech = _SPEECH_BY.search(text, start, end)
+    if speech is None:
+        return None
+    after = [m for m in found if speech.end() <= m[0] < min(end, speech.end() + _SPEECH_GAP)]
+    return after[0] if after else None
+
+
+_SPEECH_BY = lazy(
+    r"\b(?:speech|address|remarks|statement|message|discours|allocution|intervention)"
+    r"\s+(?:by|from|of|de|du|d['’])\s",
+    regex.I,
+)
+# How far after "a speech by" the speaker's name may start (past an office).
+_SPEECH_GAP = 80
 
 
 def _reported_by(

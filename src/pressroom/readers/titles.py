@@ -260,7 +260,7 @@ def _heads_body(lines: list[Line], at: int) -> bool:
     if not (text[0].isalnum() or text[0] in "'‘’\"“«"):
         return False  # "|Patrick J. Sullivan, Chairman": a table's cell
     body = [ln.text for ln in lines[at + 1 :] if is_paragraph(ln.text)]
-    return len(content_words(lines[at].text) & words_of_start(body, _BODY_CHARS)) >= 2
+    return len(content_words(lines[at].text) & words_of_start(body, _BODY_CHARS)) >= 3
 
 
 _HEADLINE_WORDS = 5

@@ -243,10 +243,11 @@ class People:
         for person in reversed(self.named):
             if person.surname.lower() == wanted and len(words_of(person.name)) >= 2:
                 return person
-        others = [  # "Professor Liao" for Liao Ming: a surname written first
-            p
+        others = [  # "Professor Liao" for Liao Ming: a surname written first; "le maire
+            p  # Grisé" for Ludovic Grisé-Farand: one part of a double surname
             for p in self.named
-            if len(words_of(p.name)) >= 2 and wanted in (w.lower() for w in words_of(p.name))
+            if len(words_of(p.name)) >= 2
+            and wanted in (x for w in words_of(p.name) for x in (w.lower(), *w.lower().split("-")))
         ]
         return others[-1] if len({p.name for p in others}) == 1 else None
 

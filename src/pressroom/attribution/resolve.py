@@ -148,12 +148,20 @@ def _resolved(cue: Cue, people: People, v: Vocabulary) -> Attribution:
         person = people.by_surname(subject.text)
         if person is not None:
             people.add(person)
-            return Attribution(person.name, subject.role or person.role, "surname")
+            return Attribution(person.name, _fuller(subject.role, person.role), "surname")
         people.add(Person(subject.text, subject.role, subject.gender))
         return Attribution(subject.text, subject.role, cue.cue)
     return _descriptor(
         subject, people, v, epithet=cue.cue in _AFTER_THE_QUOTE, definite=cue.cue == "lead-in"
     )
+
+
+def _fuller(written: str | None, known: str | None) -> str | None:
+    """The role written with a surname (``le député Tardif``), or the person's known role
+    when it says the same, only more (``député de Rivière-du-Loup``)."""
+    if written and known and written.lower() in known.lower():
+        return known
+    return written or known
 
 
 def _pronoun(subject: Subject, people: People) -> Attribution:

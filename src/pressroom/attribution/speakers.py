@@ -90,6 +90,12 @@ def cut_subject(text: str) -> str:
 SPACES_AND_COMMAS = " \t\u00a0\u202f,"
 
 
+def _office_token(word: str, v: Vocabulary) -> bool:
+    """``director``, and a hyphenated office: ``Director-General``, ``Vice-Chancellor``."""
+    head = word.split("-")[0]
+    return word in v.role_words or ("-" in word and (head in v.role_words or head == "vice"))
+
+
 def split_role_name(phrase: str, v: Vocabulary) -> tuple[str | None, str | None]:
     """``Acme Capital partner Tom Lee`` -> (``Tom Lee``, ``Acme Capital partner``): the name
     is the run of capitalised words at the end, the office words before it the role."""
@@ -109,7 +115,7 @@ def split_role_name(phrase: str, v: Vocabulary) -> tuple[str | None, str | None]
         token = tokens[index]
         bare = token.rstrip(".,").lower()
         if (
-            (_CAP_TOKEN.match(token) and bare not in v.role_words and bare not in v.title_words)
+            (_CAP_TOKEN.match(token) and not _office_token(bare, v) and bare not in v.title_words)
             or (bare in _PARTICLES and name and index > 0 and _CAP_TOKEN.match(tokens[index - 1]))
             or (name and _middle_initial(tokens, index, v))
         ):
@@ -185,6 +191,9 @@ def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> S
         and is_person_name(name, v)
     ):
         return _named(name, DETERMINER.sub("", prefix), segments[1:], v)
+    if DETERMINER.match(head) and name and prefix and _lone_surname(name, prefix, v):
+        # "the Secretary-General Scotland emphasised:": an office, then a surname
+        return Subject("surname", name, clean_role(DETERMINER.sub("", prefix), v))
     if _PARTICLE_SURNAME.match(head) and words_of(head)[1].lower() not in v.role_words:
         return Subject("surname", head)  # "a souligné Le Bihan": a surname, not "le"
     if (DETERMINER.match(head) and not _CAP_TOKEN.match(words_of(head)[0])) or (
@@ -238,10 +247,21 @@ def _of_body(head: str, v: Vocabulary) -> Subject | None:
     return Subject("name", person.text, clean_role(body, v), person.gender)
 
 
+def _lone_surname(name: str, prefix: str, v: Vocabulary) -> bool:
+    lower = name.lower()
+    return (
+        " " not in name
+        and _is_office(prefix, v)
+        and lower not in NOT_FIRST
+        and lower not in v.not_person
+        and lower not in PRONOUNS
+    )
+
+
 def _is_office(phrase: str, v: Vocabulary) -> bool:
     """Whether a phrase is only an office: ``Head Coach``, ``Chief Executive``."""
     words = [w.lower() for w in words_of(DETERMINER.sub("", phrase))]
-    return bool(words) and words[-1] in v.role_words and len(words) <= 4
+    return bool(words) and _office_token(words[-1], v) and len(words) <= 4
 
 
 def _whole_name(segments: list[str], v: Vocabulary) -> tuple[int, str] | None:

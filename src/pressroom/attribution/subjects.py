@@ -92,6 +92,14 @@ def _subjects(
         if named is not None:
             subjects.append(named)
             continue
+        said = _SAID_AT_END.search(sentence)  # "…, Block added."
+        if (
+            said
+            and _is_surname(said["surname"], vocabulary)
+            and vocabulary.verb_re.fullmatch(said["verb"])
+        ):
+            subjects.append((start + said.start("surname"), Surname(said["surname"])))
+            continue
         intro = _INTRO.match(sentence)
         body = sentence[intro.end() :] if intro else sentence
         alone = _SURNAME_SUBJECT.match(body)  # "Matthews told councillors …"
@@ -246,6 +254,13 @@ class Surname(str):
 _SURNAME_SUBJECT = lazy(
     r"^(?:(?:Mr|Mrs|Ms|Dr|M\.|Mme|Cr|Cllr|Clr)\.?\s+)?(?P<surname>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
     r"\s+(?!(?:and|of|et|de)\b)\p{Ll}"
+)
+
+
+# Reported words signed at the end by a surname and a verb: "…, Block added."
+_SAID_AT_END = lazy(
+    r",[ \u00a0]+(?:(?:Mr|Mrs|Ms|Dr|Cllr|Cr)\.?[ \u00a0]+)?"
+    r"(?P<surname>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \u00a0]+(?P<verb>\p{Ll}+)[.!]?\s*$"
 )
 
 

@@ -8,7 +8,7 @@ from itertools import pairwise
 
 import regex
 
-from pressroom.attribution.inversion import pronoun_subject
+from pressroom.attribution.inversion import before_circumstance, pronoun_subject
 from pressroom.attribution.mentions import mentions
 from pressroom.attribution.names import ABBREVIATIONS, NOT_FIRST, PRONOUNS
 from pressroom.attribution.nearby import DEMONSTRATIVE, lead_in, named_before
@@ -66,6 +66,8 @@ _REPORTED = lazy(r"(?:\bque|\bqu['’]|\bthat)\s*$", regex.I)
 _SUBJECT_BREAK = lazy(r"[;:]|\s[–—-]\s")
 _TO_SPLIT = lazy(r"\s+(?:à|to)\s+")
 REPORTED_WORDS = 6
+# Words between an office and its verb: "le président du Conseil départemental rappelle".
+_OFFICE_TO_VERB_WORDS = 2
 # A name and a verb the lists do not know, then a comma and the quotation, at most.
 _SHORT_OPENING_WORDS = 6
 
@@ -165,6 +167,7 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
             flags=regex.I,
         )
         label = _TO_SPLIT.split(LIVE_STAMP.sub("", label))[0]  # "00h54 - Parisse :"
+        label = before_circumstance(label)  # "Jean-Luc Tartarin au Havre :"
         subject = parse_subject(label, v, before_verb=False)
         if subject is not None and subject.kind in ("name", "surname"):
             return Cue(subject, "before-colon")
@@ -248,5 +251,13 @@ def sentence_before(sentence: str, v: Vocabulary) -> Cue | None:
     if subject is None and "," in head:  # "Describing the killers as “scumbags,” he said"
         subject = parse_subject(head.rsplit(",", 1)[1].strip(SPACES + '”»"’'), v)
     if subject is None or subject.kind not in ("name", "surname", "pronoun"):
-        return None
+        office = office_subject(sentence, v)  # "Dans son discours, le président rappelle …"
+        if office is None:
+            return None
+        end = sentence.find(office) + len(office)
+        said = v.verb_re.search(sentence, end)
+        between = sentence[end : said.start()] if said else ","
+        if "," in between or len(between.split()) > _OFFICE_TO_VERB_WORDS:
+            return None
+        return Cue(Subject("descriptor", str(office)), "before-verb")
     return Cue(subject, "before-verb")

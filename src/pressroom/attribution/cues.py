@@ -309,13 +309,18 @@ def _quiet(before: str, v: Vocabulary) -> bool:
     )
 
 
+# A paragraph that ends on a speech verb and whom it was said to, its colon lost.
+_SAID_TO_END = lazy(r"\b(?:told|tells|said to|explained to)\s+(?:us|me|them|reporters)$", regex.I)
+
+
 def _above(previous: Chunk, v: Vocabulary) -> Cue | None:
     """The paragraph above a quote: an attribution ending in ``:``, or a speaker line."""
     text = previous.text.rstrip(SPACES)
     if previous.spans and previous.spans[-1].end >= len(text) - 1:
         return None
-    if text.endswith(":"):
-        cue = before_cue(text, v)
+    if text.endswith(":") or (_SAID_TO_END.search(text) and not previous.spans):
+        # "Amanda told us" with its colon lost, over the quotation
+        cue = before_cue(text if text.endswith(":") else text + ":", v)
         if cue is not None:
             return Cue(cue.subject, "before-colon" if cue.cue == "before-verb" else cue.cue)
         return None

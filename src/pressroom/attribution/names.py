@@ -66,7 +66,9 @@ NOT_FIRST = frozenset(
     every some many most more monsieur madame il elle ils elles nous vous je on he she
     they we i it you there here what who why how où qui que quoi dont however meanwhile
     moreover furthermore also yet still thus therefore cependant toutefois pourtant
-    néanmoins ensuite désormais cela ceci ça celui celle ceux celles
+    néanmoins ensuite désormais cela ceci ça celui celle ceux celles alongside besides
+    despite following including among amongst unlike via against towards toward beside
+    beyond within without throughout upon
     """.split()
 )
 PRONOUNS = frozenset(

@@ -169,7 +169,7 @@ def _find_date(lines: list[Line], tz: ZoneInfo) -> tuple[int | None, datetime | 
         found = parse_date_line(line.text, tz, line.number)
         if found is not None:
             if not _UPDATE_LINE.match(line.text):
-                return index, found, "line"
+                return _labelled_above(lines, index, found, tz) or (index, found, "line")
             update = update if update[1] else (index, found, "line")
     for index, line in enumerate(lines[:_DATE_SEARCH_LINES]):
         inline = find_date_in_line(line.text, tz, line.number)
@@ -181,6 +181,20 @@ def _find_date(lines: list[Line], tz: ZoneInfo) -> tuple[int | None, datetime | 
             return index, inline[0], inline[1]
         update = update if update[1] else (index, inline[0], "label")
     return update
+
+
+def _labelled_above(
+    lines: list[Line], at: int, found: datetime, tz: ZoneInfo
+) -> tuple[int, datetime, str] | None:
+    """Another date in a byline or after a label above the first date line (``Melanie May |
+    23 October 2024 | News`` over a related article's ``4 January 2016`` further down): the
+    page's. The same date above (``Daily News 30 / 04 / 2019``) leaves the date line."""
+    for index, line in enumerate(lines[: min(at, _DATE_SEARCH_LINES)]):
+        inline = find_date_in_line(line.text, tz, line.number)
+        if inline is None or inline[1] != "label" or _UPDATE_LINE.match(line.text):
+            continue
+        return (index, inline[0], inline[1]) if inline[0].date() != found.date() else None
+    return None
 
 
 def _hinted_title(lines: list[Line], title_lines: tuple[int, ...]) -> Line | None:

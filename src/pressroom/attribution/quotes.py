@@ -55,6 +55,7 @@ __all__ = ["Paragraph", "Unclosed", "extract_quotes", "opens_quote"]
 _LOOKAHEAD = 10
 _LEAD = 2  # the title and the first paragraph, where a release introduces its people
 MIN_WORDS_ATTRIBUTED = 3
+MIN_WORDS_KEPT = 4
 MIN_WORDS_ALONE = 5
 
 
@@ -104,6 +105,9 @@ def extract_quotes(
             last_quote = last_quote if SAME_SPEAKER.match(chunk.text) else None
         previous = chunk
     quotes = _without_common_nouns(with_pulled_speakers(quotes), texts)
+    # an attributed fragment of three words ("un moment charnière") carries its speaker
+    # on to the quotations after it, but is a term, not a quotation of the record
+    quotes = [q for q in quotes if len(q.text.split()) >= MIN_WORDS_KEPT]
     return tuple(_with_known_roles(quotes, people, texts, v)), tuple(unclosed)
 
 

@@ -75,3 +75,9 @@ def test_a_date_in_a_sentence_is_not_a_part_of_a_byline() -> None:
     assert (
         find_date_in_line("The pool reopens on 12 March 2026 · the town said so", PARIS, 1) is None
     )
+
+
+def test_a_letter_dated_in_a_sentence_does_not_date_the_page() -> None:
+    line = "In the letter dated 11 December 2025 and signed by its director, the charity said:"
+    assert find_date_in_line(line, PARIS, 1) is None
+    assert find_date_in_line("Date: 11 December 2025", PARIS, 1) is not None

@@ -59,7 +59,7 @@ _FORMS = "|".join(f"(?:{form})" for form in _DATE_FORMS)
 _LABELLED = lazy(
     r"(?:publié|publiée|mise? à jour|modifié|mis en ligne|diffusé|published|updated|posted|issued|"
     r"release date|"
-    r"for immediate release|date|dateline|daily news)"
+    r"for immediate release|date|dateline|daily news)\b"  # not "the letter dated 11 …"
     r"\s*(?:le|on|:)?\s*:?\s*(?:[\p{L}]+\s+)?(?:à|at)?\s*"
     r"(?:\d{1,2}[:h]\d{2}\s*(?:am|pm)?,?\s*)?(?:[\p{Ll}_]{3,20}(?=\d))?"
     rf"(?:{_FORMS})",

@@ -100,7 +100,7 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             role = clean_role(apposition.group(1), v)
         if role is None and (prefix or office):
             role = clean_role(prefix or office, v)
-        if role is None or (office and role == clean_role(office, v)):
+        if role is None or office:  # the office alone, or a longer role written before it
             before = text[max(0, match.start() - 80) : match.start()]
             lead = _LEAD_ROLE.search(before)
             whole = clean_role(_OWNER_AND.sub("", lead.group(1)), v) if lead else None

@@ -144,9 +144,8 @@ def _reported_by(
     at, person = inside[-1]  # a person, though the first-name list may not know them
     if is_title_surname(person.name, vocabulary) or " " not in person.name:
         return None  # "M. Thiam": a surname, left to the surname cue
-    last = person.name.split()[-1]
-    name_end = text.find(last, at) + len(last)
-    if name_end - len(last) < 0 or vocabulary.verb_re.search(text, name_end, end):
+    name_end = _name_end(text, (at, person))
+    if name_end is None or vocabulary.verb_re.search(text, name_end, end):
         return None  # "…, said Ann Roe, who added …": the sentence goes on
     verbs = list(vocabulary.verb_re.finditer(text, start, at))
     if not verbs or verbs[-1]["inv"]:
@@ -218,15 +217,22 @@ def _named_subject(
 
 def _subject_at(text: str, mention: tuple[int, Person], end: int) -> bool:
     """Whether the words after a named person (past an apposition) start with a verb."""
-    position, person = mention
+    person = mention[1]
     if person.name.endswith(("'s", "’s")):
         return False  # "Eastbury Council's leader Joan Marsh said": the owner, not the subject
-    last = person.name.split()[-1]
-    name_end = text.find(last, position)
-    if name_end < 0:
+    name_end = _name_end(text, mention)
+    if name_end is None:
         return False
-    after = text[name_end + len(last) : end]
+    after = text[name_end:end]
     return _AFTER_SUBJECT.match(after) is not None and not _JOINED_AFTER.match(after)
+
+
+def _name_end(text: str, mention: tuple[int, Person]) -> int | None:
+    """Where a named person's name ends in ``text`` (its last word, from where it starts)."""
+    position, person = mention
+    last = person.name.split()[-1]
+    found = text.find(last, position)
+    return None if found < 0 else found + len(last)
 
 
 # "Claude Roy, président de X et plusieurs maires n'ont pas …": one of a plural subject.

@@ -4,12 +4,15 @@ chrome none)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 from pressroom.lexicon import FUNCTION_WORDS_EN, FUNCTION_WORDS_FR, packaged
 from pressroom.text.patterns import lazy
 
 _WORD = lazy(r"\p{L}[\p{L}\d]{2,}")
+BODY_CHARS = 1500
+"""How much of a body is read for the words a title shares with it."""
 
 
 @cache
@@ -22,7 +25,7 @@ def content_words(text: str) -> set[str]:
     return {w for w in (m.lower() for m in _WORD.findall(text)) if w not in skip}
 
 
-def shares_a_word(words: set[str], texts: list[str], size: int) -> bool:
+def shares_a_word(words: set[str], texts: Iterable[str], size: int = BODY_CHARS) -> bool:
     """Whether the first ``size`` characters of ``texts`` hold one of ``words`` (read only as
     far as the first one found)."""
     read = 0
@@ -35,8 +38,8 @@ def shares_a_word(words: set[str], texts: list[str], size: int) -> bool:
     return False
 
 
-def words_of_start(texts: list[str], size: int) -> set[str]:
-    """The content words of the first ``size`` characters of ``texts``."""
+def words_of_start(texts: Iterable[str], size: int = BODY_CHARS) -> set[str]:
+    """The content words of the first ``size`` characters of ``texts`` (read no further)."""
     kept: list[str] = []
     read = 0
     for text in texts:

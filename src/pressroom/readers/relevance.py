@@ -9,8 +9,6 @@ from __future__ import annotations
 from pressroom.readers.overlap import content_words, shares_a_word, words_of_start
 from pressroom.readers.titles import TITLE_MAX_GUESS, Line, is_candidate, is_paragraph
 
-# How much of the body is read for the words a title shares with it.
-_BODY_CHARS = 1500
 # How many lines from the top a replacement headline is looked for.
 _TOP_LINES = 24
 # Words a replacement headline shares with the body, at least; the first line that shares
@@ -25,7 +23,7 @@ def related_title(lines: list[Line], title: Line, body: list[Line]) -> Line:
     else the one that shares most (two at least)."""
     if title not in lines:
         return title
-    if shares_a_word(content_words(title.text), [ln.text for ln in body], _BODY_CHARS):
+    if shares_a_word(content_words(title.text), (ln.text for ln in body)):
         return title
     best, best_shared = title, _SHARED_MIN - 1
     first = next((i for i, ln in enumerate(lines) if is_paragraph(ln.text)), len(lines))
@@ -35,8 +33,8 @@ def related_title(lines: list[Line], title: Line, body: list[Line]) -> Line:
             continue
         if line.number - 1 in numbers or line.number + 1 in numbers:
             continue  # a line of a wrapped paragraph or of a menu: a headline stands alone
-        others = [ln.text for ln in body if ln is not title and ln is not line]
-        shared = len(content_words(line.text) & words_of_start(others, _BODY_CHARS))
+        others = (ln.text for ln in body if ln is not title and ln is not line)
+        shared = len(content_words(line.text) & words_of_start(others))
         if shared >= _SHARED_SURE:
             return line  # the first: a subtitle or a heading of the body comes after it
         if shared > best_shared:

@@ -27,6 +27,7 @@ from pressroom.readers.relevance import related_title
 from pressroom.readers.titles import (
     BYLINE,
     LABEL,
+    UPDATE_LINE,
     Line,
     choose,
     holds_event_date,
@@ -151,7 +152,6 @@ def read_text(
 
 _BYLINE_FIRST = frozenset("-–—pPbB")  # speed: the regexes only for lines that may match
 _LABEL_FIRST = frozenset("cCpPnNaAhHmMfFjJ")
-_UPDATE_LINE = lazy(r"^(?:mise? à jour|modifié|updated|last updated)", regex.I)
 _DATE_SEARCH_LINES = 40
 # A sentence that stamps the text: "The press release issued by the Office on 2 May 2024."
 _ISSUED = lazy(
@@ -168,7 +168,7 @@ def _find_date(lines: list[Line], tz: ZoneInfo) -> tuple[int | None, datetime | 
     for index, line in enumerate(lines):
         found = parse_date_line(line.text, tz, line.number)
         if found is not None:
-            if not _UPDATE_LINE.match(line.text):
+            if not UPDATE_LINE.match(line.text):
                 return _labelled_above(lines, index, found, tz) or (index, found, "line")
             update = update if update[1] else (index, found, "line")
     for index, line in enumerate(lines[:_DATE_SEARCH_LINES]):
@@ -191,7 +191,7 @@ def _labelled_above(
     page's. The same date above (``Daily News 30 / 04 / 2019``) leaves the date line."""
     for index, line in enumerate(lines[: min(at, _DATE_SEARCH_LINES)]):
         inline = find_date_in_line(line.text, tz, line.number)
-        if inline is None or inline[1] != "label" or _UPDATE_LINE.match(line.text):
+        if inline is None or inline[1] != "label" or UPDATE_LINE.match(line.text):
             continue
         return (index, inline[0], inline[1]) if inline[0].date() != found.date() else None
     return None

@@ -16,7 +16,8 @@ from pressroom.text.patterns import lazy
 TITLE_MAX_GUESS = 200
 # How far into the page a title is looked for when the page gives no date line.
 _TOP_LINES = 24
-_UPDATE_LINE = lazy(r"^(?:mise? à jour|modifié|updated|last updated)", regex.I)
+# An update stamp, not the publication date: "Mis à jour le …", "Last updated …".
+UPDATE_LINE = lazy(r"^(?:mise? à jour|modifié|updated|last updated)", regex.I)
 # A byline under a title: "Par Léa Morel", "- By Tom Lee Political Editor", "- Léa Morel",
 # "Par Léa MOREL | La Gazette".
 BYLINE = lazy(
@@ -259,13 +260,12 @@ def _heads_body(lines: list[Line], at: int) -> bool:
         return False
     if not (text[0].isalnum() or text[0] in "'‘’\"“«"):
         return False  # "|Patrick J. Sullivan, Chairman": a table's cell
-    body = [ln.text for ln in lines[at + 1 :] if is_paragraph(ln.text)]
-    return len(content_words(lines[at].text) & words_of_start(body, _BODY_CHARS)) >= 3
+    body = (ln.text for ln in lines[at + 1 :] if is_paragraph(ln.text))
+    return len(content_words(lines[at].text) & words_of_start(body)) >= 3
 
 
 _HEADLINE_WORDS = 5
 _SENTENCE_CASE = lazy(r"(?<!\p{L})\p{Ll}{3,}")
-_BODY_CHARS = 1500
 
 
 def _menu_over_headline(lines: list[Line], above: int, below: int | None) -> bool:
@@ -334,7 +334,7 @@ def _around_date(
 ) -> tuple[Line | None, list[Line]]:
     after = date_at + 1
     while after < len(lines) and (
-        parse_or_none(lines[after].text) or _UPDATE_LINE.match(lines[after].text)
+        parse_or_none(lines[after].text) or UPDATE_LINE.match(lines[after].text)
     ):
         after += 1  # "Brussels, 4 April 2019" under "Daily News 04 / 04 / 2019"
     if title_stated:
@@ -350,7 +350,7 @@ def _around_date(
             return lines[below], lines[below + 1 :]
     before = date_at - 1
     while before >= 0 and (
-        parse_or_none(lines[before].text) or _UPDATE_LINE.match(lines[before].text)
+        parse_or_none(lines[before].text) or UPDATE_LINE.match(lines[before].text)
     ):
         before -= 1  # "Mis à jour le 02/07/2013" above the document's own date
     for i in range(before, max(before - 4, -1), -1):

@@ -23,6 +23,7 @@ VERBS_FR = "verbs.fr.txt"
 VERBS_EN = "verbs.en.txt"
 TITLES = "titles.txt"
 GENDER_TITLES = "gender-titles.txt"
+COURTESY_TITLES = "courtesy-titles.txt"
 ROLES_FR = "roles.fr.txt"
 ROLES_EN = "roles.en.txt"
 GENDER_ROLES_FR = "gender-roles.fr.txt"
@@ -45,6 +46,7 @@ WORKSPACE_LISTS = (
     VERBS_EN,
     TITLES,
     GENDER_TITLES,
+    COURTESY_TITLES,
     ROLES_FR,
     ROLES_EN,
     GENDER_ROLES_FR,

@@ -107,7 +107,7 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             if whole and (role is None or (role in whole and len(whole) > len(role))):
                 role = whole  # "The council's cabinet member for schools, X"
         gender = title_gender(name, v) or role_gender(role, v) or _aside_gender(role)
-        found.append((start, Person(bare, role or (title or "").rstrip(".") or None, gender)))
+        found.append((start, Person(bare, role or clean_role(title, v), gender)))
     return found
 
 

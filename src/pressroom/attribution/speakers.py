@@ -287,7 +287,7 @@ def _named(name: str, prefix: str | None, rest: list[str], v: Vocabulary) -> Sub
     bare, title = strip_title(name, v)
     role = _role(prefix, rest, v)
     if role is None and title:
-        role = title
+        role = clean_role(title, v)
     gender = title_gender(name, v) or role_gender(role, v)
     return Subject("name", bare, role, gender)
 
@@ -313,6 +313,10 @@ def clean_role(role: str | None, v: Vocabulary) -> str | None:
         return None
     role = collapse(role).strip(SPACES_AND_COMMAS + ".:;")
     role = str(_ARTICLE.sub("", role)) if role else role
+    tokens = words_of(role)
+    while tokens and tokens[-1].rstrip(".").lower() in v.courtesy_titles:
+        tokens.pop()  # "CEO Dr" Jane Doe: the CEO; "Mme" Claire Dumas: no role
+    role = " ".join(tokens) if len(tokens) < len(words_of(role)) else role
     if not role or len(role) > MAX_ROLE or v.role_reject.match(role):
         return None
     return None if _FINITE_VERB.search(role) else role

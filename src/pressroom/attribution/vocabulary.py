@@ -16,6 +16,7 @@ from pressroom.attribution.verbs import verb_pattern
 from pressroom.lexicon import (
     BODIES_EN,
     BODIES_FR,
+    COURTESY_TITLES,
     FUNCTION_WORDS_EN,
     FUNCTION_WORDS_FR,
     GENDER_ROLES_EN,
@@ -46,6 +47,7 @@ class Vocabulary:
     titles: tuple[str, ...]
     """Courtesy titles as written (``M``, ``Dr``, ``Councillor``)."""
     title_words: frozenset[str]
+    courtesy_titles: frozenset[str]
     feminine_titles: frozenset[str]
     masculine_titles: frozenset[str]
     """First words of a name that show a woman's, a man's (``Mme``, ``Mr``)."""
@@ -99,6 +101,7 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
     return Vocabulary(
         titles=titles,
         title_words=frozenset(t.lower() for t in titles),
+        courtesy_titles=words(lexicons, COURTESY_TITLES),
         feminine_titles=frozenset(gendered(lexicons, "f", GENDER_TITLES)),
         masculine_titles=frozenset(gendered(lexicons, "m", GENDER_TITLES)),
         feminine_role=_gender_role(lexicons, "f"),

@@ -39,6 +39,8 @@ WEEKDAYS_EN = "weekdays.en.txt"
 OFFICE_NAMES = "office-names.txt"
 BODIES_FR = "bodies.fr.txt"
 BODIES_EN = "bodies.en.txt"
+DOCUMENTS_FR = "documents.fr.txt"
+DOCUMENTS_EN = "documents.en.txt"
 
 
 WORKSPACE_LISTS = (
@@ -54,6 +56,8 @@ WORKSPACE_LISTS = (
     OFFICE_NAMES,
     BODIES_FR,
     BODIES_EN,
+    DOCUMENTS_FR,
+    DOCUMENTS_EN,
 )
 """The lists a workspace's ``lexicons/`` may add to: those only the quote attribution
 reads, and it reads them with the workspace's additions. The others are read by stages

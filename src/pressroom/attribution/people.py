@@ -114,6 +114,13 @@ class People:
         self._settle()
         self._about(Person(office, None, gender or _office_gender(office)))
 
+    def unnamed(self, office: str, gender: Gender = None) -> None:
+        """An office speaking whose holder the text leaves open (``», a confié le
+        président``, with no president named): what the text is now about, so that the
+        ``il`` after it is not taken for someone named before."""
+        self.speaking(office, gender)
+        self.offices.add(office)
+
     def antecedent(self, gender: Gender) -> tuple[Person | None, str]:
         """The person a singular pronoun stands for: the last sentence subject (or speaker)
         of its gender, within the last few; else, when the text names lately only one person

@@ -198,6 +198,8 @@ def _descriptor(
             return Attribution(
                 holders[0].name, stated_role(holders[0].role, v) or _as_role(text), "descriptor"
             )
+    if _is_document(text, v):  # "…," the release said: no one the text names wrote it
+        return Attribution(check=f"“{text}”: a document; the text does not say who wrote it")
     short = len(text.split()) <= _EPITHET_WORDS
     if DEMONSTRATIVE.match(text) or (
         epithet and short and _EPITHET.match(text) and not _office(lower, v)
@@ -220,6 +222,7 @@ def _descriptor(
                 holders[0].name, stated_role(holders[0].role, v) or _as_role(text), "descriptor"
             )
         if holders:
+            people.unnamed(text)
             return Attribution(
                 check=f"“{text}”: could be " + " or ".join(p.name for p in holders[:3])
             )
@@ -228,7 +231,7 @@ def _descriptor(
         if (
             last is not None
             and person_like(last.name)
-            and (last.role is None or office in last.role.lower())
+            and (office in last.role.lower() if last.role else _last_named(people, last))
             and (gender is None or gender_of(last) in (None, gender))
             and not people.written_before(office, last)
         ):
@@ -237,10 +240,16 @@ def _descriptor(
             people.add(last)
             return Attribution(last.name, stated_role(last.role, v) or _as_role(text), "descriptor")
         # anyone the text names, also with a first name the list does not know ("Micheál")
-        named = [p.name for p in people.named if person_like(p.name) or p.role or _two_words(p)]
+        named = [p for p in people.named if person_like(p.name) or p.role or _two_words(p)]
         if (definite or _DEFINITE.match(text)) and named:
-            # "le coach cinacien" in a text that names people: who holds it is not said
-            return Attribution(check=f"“{text}”: the text does not say who; is it {named[-1]}?")
+            # "le coach cinacien" in a text that names people: who holds it is not said;
+            # and the "il" after it is not the speaker before, whom it may not be
+            before = people.last_speaker()
+            if before is not None and before.name != named[-1].name:
+                people.unnamed(text)
+            return Attribution(
+                check=f"“{text}”: the text does not say who; is it {named[-1].name}?"
+            )
         people.speaking(text)
         return Attribution(text, None, "descriptor")
     if epithet and short and _SOMEONE.match(text):
@@ -262,6 +271,19 @@ def _is_body(descriptor: str, v: Vocabulary) -> bool:
 
 
 _ACRONYM = lazy(r"^\p{Lu}{2,6}$")
+
+
+def _last_named(people: People, person: Person) -> bool:
+    """Whether no one was named since ``person``: an office the speaker was not said to
+    hold may be theirs only then (``a déclaré Yann Kerbrat. Le club dirigé par Marc Tanguy
+    … « … », a confié le président`` is not Kerbrat)."""
+    return bool(people.named) and people.named[-1].name == person.name
+
+
+def _is_document(descriptor: str, v: Vocabulary) -> bool:
+    """``the release``, ``le communiqué de la mairie``: a document, not its author."""
+    words = DETERMINER.sub("", descriptor).split()
+    return bool(words) and words[0].strip(".,").lower() in v.document_words
 
 
 def _holds_here(person: Person, descriptor: str, office: str) -> bool:

@@ -17,6 +17,8 @@ from pressroom.lexicon import (
     BODIES_EN,
     BODIES_FR,
     COURTESY_TITLES,
+    DOCUMENTS_EN,
+    DOCUMENTS_FR,
     FUNCTION_WORDS_EN,
     FUNCTION_WORDS_FR,
     GENDER_ROLES_EN,
@@ -58,6 +60,7 @@ class Vocabulary:
     office_subject: Any
     """A sentence opening on an office (``Le maire de Pénestin``), as ``office``."""
     body_words: frozenset[str]
+    document_words: frozenset[str]
     office_names: dict[str, str]
     """Other names of an office (``chef de l'état`` -> ``président``), lower case."""
     """Words that name an office (``maire``, ``spokesperson``), French and English."""
@@ -108,6 +111,7 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
         masculine_role=_gender_role(lexicons, "m"),
         role_words=role_words,
         body_words=words(lexicons, BODIES_EN, BODIES_FR),
+        document_words=words(lexicons, DOCUMENTS_EN, DOCUMENTS_FR),
         office_names={
             name.strip().lower(): office.strip().lower()
             for name, _, office in (e.partition("|") for e in lexicons.entries(OFFICE_NAMES))

@@ -35,12 +35,8 @@ from pressroom.attribution.nearby import named_after
 from pressroom.attribution.persons import person_like
 from pressroom.attribution.quotemarks import SPACES, Chunk, Span
 from pressroom.attribution.resolve import Cue
-from pressroom.attribution.speakers import (
-    Subject,
-    cut_subject,
-    parse_subject,
-    split_role_name,
-)
+from pressroom.attribution.rolename import split_role_name
+from pressroom.attribution.speakers import Subject, cut_subject, parse_subject
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 from pressroom.text.spaces import collapse

@@ -16,7 +16,8 @@ from pressroom.attribution.names import (
     words_of,
 )
 from pressroom.attribution.persons import first_name_gender
-from pressroom.attribution.speakers import _BODY_BEFORE, clean_role, split_role_name
+from pressroom.attribution.rolename import BODY_BEFORE, split_role_name
+from pressroom.attribution.speakers import clean_role
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
@@ -72,7 +73,7 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             name, prefix = f"{prefix} {name}", None
         if not is_person_name(name, v) or _ROMAN.search(name):
             continue
-        if _BODY_BEFORE.search(text[max(0, start - 40) : start]):
+        if BODY_BEFORE.search(text[max(0, start - 40) : start]):
             continue  # "Muriel Arnal de l'association One Voice": a body's name
         if not titled and _TO_THE.search(text[max(0, start - 5) : start]):
             continue  # "ici au Secours Populaire": "au" is "à le", before no person

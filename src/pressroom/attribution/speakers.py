@@ -20,7 +20,13 @@ from pressroom.attribution.names import (
     title_gender,
     words_of,
 )
-from pressroom.attribution.persons import is_first_name
+from pressroom.attribution.persons import person_like
+from pressroom.attribution.rolename import (
+    CAP_TOKEN,
+    SPACES_AND_COMMAS,
+    office_token,
+    split_role_name,
+)
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 from pressroom.text.spaces import collapse
@@ -49,10 +55,6 @@ _SUBJECT_END = lazy(
     r"vendredi|samedi|dimanche)(?:\s(?:matin|soir|dernier))?|yesterday|today|earlier|"
     r"last\s(?:week|month|year|night)|this\s(?:week|morning|year)|"
     r"on\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b)"
-)
-_CAP_TOKEN = lazy(r"^(?:\p{Lu}[\p{L}'’\-]*\.?|\p{Lu}\.(?:\p{Lu}\.)*|d['’]\p{Lu}\p{L}*)$")
-_PARTICLES = frozenset(
-    "de du des von van der den di da del della le la ter ten bin ben al y".split()
 )
 
 
@@ -85,78 +87,6 @@ def cut_subject(text: str) -> str:
     """The speaker phrase after a verb: up to the end of its sentence or clause."""
     match = _SUBJECT_END.search(text)
     return (text[: match.start()] if match else text).strip(SPACES_AND_COMMAS)
-
-
-SPACES_AND_COMMAS = " \t\u00a0\u202f,"
-
-
-def _office_token(word: str, v: Vocabulary) -> bool:
-    """``director``, and a hyphenated office: ``Director-General``, ``Vice-Chancellor``."""
-    head = word.split("-")[0]
-    return word in v.role_words or ("-" in word and (head in v.role_words or head == "vice"))
-
-
-def split_role_name(phrase: str, v: Vocabulary) -> tuple[str | None, str | None]:
-    """``Acme Capital partner Tom Lee`` -> (``Tom Lee``, ``Acme Capital partner``): the name
-    is the run of capitalised words at the end, the office words before it the role."""
-    tokens = words_of(phrase)
-    possessive = next(  # "Reform UK's Sean Matthews": the name comes after the owner
-        (i for i in range(len(tokens) - 1, -1, -1) if tokens[i].endswith(("'s", "’s"))), -1
-    )
-    if 0 <= possessive < len(tokens) - 2:
-        name_part, owner = split_role_name(" ".join(tokens[possessive + 1 :]), v)
-        owner_part = " ".join(tokens[: possessive + 1])
-        return name_part, f"{owner_part} {owner}" if owner else owner_part
-    if len(tokens) >= 3 and tokens[-1].rstrip(".,") in _POST_NOMINALS:
-        tokens = tokens[:-1]  # "Lesley Griffiths MS": not "Ms", a title
-    name: list[str] = []
-    index = len(tokens) - 1
-    while index >= 0 and len(name) < 5:
-        token = tokens[index]
-        bare = token.rstrip(".,").lower()
-        if (
-            (_CAP_TOKEN.match(token) and not _office_token(bare, v) and bare not in v.title_words)
-            or (bare in _PARTICLES and name and index > 0 and _CAP_TOKEN.match(tokens[index - 1]))
-            or (name and _middle_initial(tokens, index, v))
-        ):
-            name.insert(0, token)
-        else:
-            break
-        index -= 1
-    if not name:
-        return None, None
-    if len(name) >= 3 and index >= 0 and tokens[index].lower() in _OFFICE_OF:
-        # "Chair of Selectors George Bailey": the office's end, then the name
-        first = next((i for i in range(1, len(name) - 1) if is_first_name(name[i])), 0)
-        index += first
-        name = name[first:]
-    if len(name) == 1 and index >= 0 and tokens[index].rstrip(".").lower() in v.title_words:
-        name.insert(0, tokens[index])  # "Mr. Roe": a title keeps a lone surname
-        index -= 1
-    prefix = " ".join(tokens[: index + 1]).strip(SPACES_AND_COMMAS)
-    if _OFFICE_COMPLEMENT.search(prefix) and v.office_word.search(prefix):
-        return None, None  # "le ministre de la Santé de Valmorin": the office's own words
-    body = _BODY_BEFORE.search(prefix) if prefix else None
-    if body is not None and body.start() > 0:  # "Muriel Arnal de l'association One Voice"
-        person, role = split_role_name(_TRAILING_PARTICLES.sub("", prefix[: body.start()]), v)
-        if person is not None:
-            organisation = " ".join(name).rstrip(",")
-            return person, f"{role + ' ' if role else ''}{body.group().strip()} {organisation}"
-    full = " ".join(name).rstrip(",")
-    if full.endswith(".") and not _INITIAL_END.search(full):
-        full = full[:-1]
-    return full, (prefix or None)
-
-
-def _middle_initial(tokens: list[str], index: int, v: Vocabulary) -> bool:
-    """``Sylvia M. Burwell``: ``M.`` between a first name and a surname is an initial."""
-    if index == 0 or not _INITIAL_TOKEN.match(tokens[index]):
-        return False
-    first = tokens[index - 1]
-    bare = first.rstrip(".,").lower()
-    return (
-        bool(_CAP_TOKEN.match(first)) and bare not in v.role_words | v.title_words and len(bare) > 1
-    )
 
 
 def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> Subject | None:
@@ -196,7 +126,7 @@ def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> S
         return Subject("surname", name, clean_role(DETERMINER.sub("", prefix), v))
     if _PARTICLE_SURNAME.match(head) and words_of(head)[1].lower() not in v.role_words:
         return Subject("surname", head)  # "a souligné Le Bihan": a surname, not "le"
-    if (DETERMINER.match(head) and not _CAP_TOKEN.match(words_of(head)[0])) or (
+    if (DETERMINER.match(head) and not CAP_TOKEN.match(words_of(head)[0])) or (
         DETERMINER.match(head) and lower.split()[0] in ("le", "la", "les", "the", "l")
     ):
         if len(segments) > 1:
@@ -231,7 +161,27 @@ def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> S
             if second and not second_prefix and is_person_name(second, v):
                 return _named(second, head, segments[2:], v)
         return _of_body(head, v)
-    return _named(name, prefix, segments[1:], v)
+    subject = _clause_subject(prefix, v) if prefix and before_verb else None
+    return subject or _named(name, prefix, segments[1:], v)
+
+
+def _clause_subject(prefix: str, v: Vocabulary) -> Subject | None:
+    """``Cllr Matt Rowe sided with councillor Jo Kerr saying:``: words before the name
+    that open on a person and go on with a verb are a clause, and its subject speaks."""
+    lead = v.name_re.match(prefix)
+    if lead is None:
+        return None
+    rest = words_of(prefix[lead.end() :])
+    if not rest or not rest[0].islower() or rest[0].lower() in v.role_words | _LINKS:
+        return None
+    subject = parse_subject(lead.group(), v)
+    if subject is None or subject.kind != "name" or not person_like(lead.group()):
+        return None
+    return subject
+
+
+# Words that go on from a name to its office, not to a verb: "Jane Roe of the port".
+_LINKS = frozenset({"of", "de", "du", "des", "d'", "and", "et", "from", "at"})
 
 
 def _of_body(head: str, v: Vocabulary) -> Subject | None:
@@ -261,21 +211,22 @@ def _lone_surname(name: str, prefix: str, v: Vocabulary) -> bool:
 def _is_office(phrase: str, v: Vocabulary) -> bool:
     """Whether a phrase is only an office: ``Head Coach``, ``Chief Executive``."""
     words = [w.lower() for w in words_of(DETERMINER.sub("", phrase))]
-    return bool(words) and _office_token(words[-1], v) and len(words) <= 4
+    return bool(words) and office_token(words[-1], v) and len(words) <= 4
 
 
 def _whole_name(segments: list[str], v: Vocabulary) -> tuple[int, str] | None:
     """The first comma-separated segment that is a person's name and nothing else."""
     if len(segments) < 2:
         return None
+    found: list[tuple[int, str]] = []
     for at, segment in enumerate(segments[:4]):
         segment = _DETERMINED_TITLE.sub("", segment)  # "le Dr Réjean Hébert"
         name, prefix = split_role_name(segment, v)
         titled = not prefix or all(w.rstrip(".").lower() in v.title_words for w in words_of(prefix))
         if name and titled and len(words_of(name)) >= 2 and is_person_name(name, v):
-            name = f"{prefix[:1].upper()}{prefix[1:]} {name}" if prefix else name
-            return at, name
-    return None
+            found.append((at, f"{prefix[:1].upper()}{prefix[1:]} {name}" if prefix else name))
+    # "Hospice Volunteer, Rosemary Stock,": the segment with a first name, not the office
+    return next((f for f in found if person_like(f[1])), found[0] if found else None)
 
 
 def is_title_surname(name: str, v: Vocabulary) -> bool:
@@ -374,25 +325,12 @@ _OPENERS = frozenset(
 """Words that, capitalised inside a descriptor, open a new sentence (no office starts so)."""
 
 
-_BODY_BEFORE = lazy(
-    r"\b(?:association|groupe|société|collectif|fédération|syndicat|club|entreprise|"
-    r"cabinet|company|group|charity|association|firm|organisation|organization)"
-    r"(?:\s+(?:de\s+la|du|des|de|d['’]|of\s+the|of))?\s*(?:l['’]\s*)?$",
-    regex.I,
-)
-_OFFICE_COMPLEMENT = lazy(r"\s(?:de\s+la|de\s+l['’]|du|des|of\s+the)$", regex.I)
-_TRAILING_PARTICLES = lazy(r"(?:\s+(?:de|du|des|d['’]|of|the|l['’]|la|le))+\s*$", regex.I)
 _CLITIC = lazy(r"(?<=^(?:il|elle|ils|elles|on))\s+(?:en|y|ne|n['’]|lui|leur|se|s['’])$")
 _COORDINATION = lazy(r"\s+(?:et|and)\s+")
-_INITIAL_TOKEN = lazy(r"^\p{Lu}\.$")
-_INITIAL_END = lazy(r"(?:\b\p{Lu}|Jr)\.$")
 _DETERMINED_TITLE = lazy(
     r"^(?:le|la|the)[ \u00a0]+(?=(?:dr|docteur|pr|professeur|professor|maître|me|hon|"
     r"honourable|honorable|rev|reverend|révérend)\b)",
     regex.I,
 )
-_OFFICE_OF = frozenset(("of", "for", "de", "du", "des", "the", "and"))
-# Letters after a name that are no part of it: "Michael Creed TD", "Jane Roe MP".
-_POST_NOMINALS = frozenset("TD MP MSP MS MLA MPP MHA QC KC OBE MBE CBE KBE DBE".split())
 _ELIDED = lazy(r"^[lL]['’]\p{Ll}{3,}$")
 _INTERESSE = lazy(r"^l['’]intéressée?$")

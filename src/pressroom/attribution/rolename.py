@@ -1,0 +1,101 @@
+"""A phrase of office words then a name, split in two (``Acme Capital partner Tom Lee``
+-> ``Tom Lee``, ``Acme Capital partner``): the name is the run of capitalised words at
+the end, what comes before it the role."""
+
+from __future__ import annotations
+
+import regex
+
+from pressroom.attribution.names import words_of
+from pressroom.attribution.persons import is_first_name
+from pressroom.attribution.vocabulary import Vocabulary
+from pressroom.text.patterns import lazy
+
+SPACES_AND_COMMAS = " \t\u00a0\u202f,"
+CAP_TOKEN = lazy(r"^(?:\p{Lu}[\p{L}'’\-]*\.?|\p{Lu}\.(?:\p{Lu}\.)*|d['’]\p{Lu}\p{L}*)$")
+_PARTICLES = frozenset(
+    "de du des von van der den di da del della le la ter ten bin ben al y".split()
+)
+
+BODY_BEFORE = lazy(
+    r"\b(?:association|groupe|société|collectif|fédération|syndicat|club|entreprise|"
+    r"cabinet|company|group|charity|association|firm|organisation|organization)"
+    r"(?:\s+(?:de\s+la|du|des|de|d['’]|of\s+the|of))?\s*(?:l['’]\s*)?$",
+    regex.I,
+)
+_OFFICE_COMPLEMENT = lazy(r"\s(?:de\s+la|de\s+l['’]|du|des|of\s+the)$", regex.I)
+_TRAILING_PARTICLES = lazy(r"(?:\s+(?:de|du|des|d['’]|of|the|l['’]|la|le))+\s*$", regex.I)
+_INITIAL_TOKEN = lazy(r"^\p{Lu}\.$")
+_INITIAL_END = lazy(r"(?:\b\p{Lu}|Jr)\.$")
+_OFFICE_OF = frozenset(("of", "for", "de", "du", "des", "the", "and"))
+# Letters after a name that are no part of it: "Michael Creed TD", "Jane Roe MP".
+_POST_NOMINALS = frozenset("TD MP MSP MS MLA MPP MHA QC KC OBE MBE CBE KBE DBE".split())
+
+
+def office_token(word: str, v: Vocabulary) -> bool:
+    """``director``, and a hyphenated office: ``Director-General``, ``Vice-Chancellor``."""
+    head = word.split("-")[0]
+    return word in v.role_words or ("-" in word and (head in v.role_words or head == "vice"))
+
+
+def split_role_name(phrase: str, v: Vocabulary) -> tuple[str | None, str | None]:
+    """``Acme Capital partner Tom Lee`` -> (``Tom Lee``, ``Acme Capital partner``): the name
+    is the run of capitalised words at the end, the office words before it the role."""
+    tokens = words_of(phrase)
+    possessive = next(  # "Reform UK's Sean Matthews": the name comes after the owner
+        (i for i in range(len(tokens) - 1, -1, -1) if tokens[i].endswith(("'s", "’s"))), -1
+    )
+    if 0 <= possessive < len(tokens) - 2:
+        name_part, owner = split_role_name(" ".join(tokens[possessive + 1 :]), v)
+        owner_part = " ".join(tokens[: possessive + 1])
+        return name_part, f"{owner_part} {owner}" if owner else owner_part
+    if len(tokens) >= 3 and tokens[-1].rstrip(".,") in _POST_NOMINALS:
+        tokens = tokens[:-1]  # "Lesley Griffiths MS": not "Ms", a title
+    name: list[str] = []
+    index = len(tokens) - 1
+    while index >= 0 and len(name) < 5:
+        token = tokens[index]
+        bare = token.rstrip(".,").lower()
+        if (
+            (CAP_TOKEN.match(token) and not office_token(bare, v) and bare not in v.title_words)
+            or (bare in _PARTICLES and name and index > 0 and CAP_TOKEN.match(tokens[index - 1]))
+            or (name and _middle_initial(tokens, index, v))
+        ):
+            name.insert(0, token)
+        else:
+            break
+        index -= 1
+    if not name:
+        return None, None
+    if len(name) >= 3 and index >= 0 and tokens[index].lower() in _OFFICE_OF:
+        # "Chair of Selectors George Bailey": the office's end, then the name
+        first = next((i for i in range(1, len(name) - 1) if is_first_name(name[i])), 0)
+        index += first
+        name = name[first:]
+    if len(name) == 1 and index >= 0 and tokens[index].rstrip(".").lower() in v.title_words:
+        name.insert(0, tokens[index])  # "Mr. Roe": a title keeps a lone surname
+        index -= 1
+    prefix = " ".join(tokens[: index + 1]).strip(SPACES_AND_COMMAS)
+    if _OFFICE_COMPLEMENT.search(prefix) and v.office_word.search(prefix):
+        return None, None  # "le ministre de la Santé de Valmorin": the office's own words
+    body = BODY_BEFORE.search(prefix) if prefix else None
+    if body is not None and body.start() > 0:  # "Muriel Arnal de l'association One Voice"
+        person, role = split_role_name(_TRAILING_PARTICLES.sub("", prefix[: body.start()]), v)
+        if person is not None:
+            organisation = " ".join(name).rstrip(",")
+            return person, f"{role + ' ' if role else ''}{body.group().strip()} {organisation}"
+    full = " ".join(name).rstrip(",")
+    if full.endswith(".") and not _INITIAL_END.search(full):
+        full = full[:-1]
+    return full, (prefix or None)
+
+
+def _middle_initial(tokens: list[str], index: int, v: Vocabulary) -> bool:
+    """``Sylvia M. Burwell``: ``M.`` between a first name and a surname is an initial."""
+    if index == 0 or not _INITIAL_TOKEN.match(tokens[index]):
+        return False
+    first = tokens[index - 1]
+    bare = first.rstrip(".,").lower()
+    return (
+        bool(CAP_TOKEN.match(first)) and bare not in v.role_words | v.title_words and len(bare) > 1
+    )

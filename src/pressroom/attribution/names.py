@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from pressroom.attribution.persons import is_first_name
+
 if TYPE_CHECKING:
     from pressroom.attribution.vocabulary import Vocabulary
 
@@ -25,7 +27,11 @@ ABBREVIATIONS = (
 )
 """Words whose full stop ends no sentence (``Lt. James Roe``, ``Hon. Ann Lee``): for the
 patterns that split sentences (``before.SENTENCE_BREAK``, ``speakers._SUBJECT_END``)."""
-PARTICLE = r"(?:de|du|des|von|van|der|den|di|da|del|della|dos|le|la|ter|ten|bin|ben|al|y)"
+PARTICLES = frozenset(
+    "de du des von van der den di da del della dos le la ter ten bin ben al y".split()
+)
+"""The small words inside a surname (``Pieter van Rensburg``, ``Anne de la Tour``)."""
+PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
 _TOKEN = rf"(?:{_INITIAL}|{TOKEN_CAP})"
 NAME_BODY = rf"{_TOKEN}(?:{SP}+(?:{PARTICLE}{SP}+|d['’]{SP}*)?{_TOKEN}){{1,6}}(?:,?{SP}+Jr\.)?"
 
@@ -54,6 +60,8 @@ NOT_PERSON = frozenset(
     french english anglais français covid brexit daily internet online web site
     """.split()
 )
+# Words of NOT_PERSON that are surnames as well: after a first name, a person's.
+SURNAMES_TOO = frozenset("read more post day press west north south east".split())
 # Words that open a sentence or a clause rather than a name.
 NOT_FIRST = frozenset(
     """
@@ -155,6 +163,8 @@ def is_person_name(name: str, v: Vocabulary) -> bool:
         return True
     bare, _title = strip_title(name, v)
     plain = [t.strip(".,").lower() for t in words_of(bare)]
+    if len(plain) == 2 and plain[1] in SURNAMES_TOO and is_first_name(words_of(bare)[0]):
+        return True  # "Graham Read", "Doris Day": a first name, then a surname
     if len(plain) < 2 or any(part in v.not_person for t in plain for part in t.split("-")):
         return False
     if all(len(t) <= 2 for t in plain):  # "A. B." or "EU UK"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from pressroom.attribution.names import Gender, Person, surname, words_of
+from pressroom.attribution.names import PARTICLES, Gender, Person, surname, words_of
 from pressroom.attribution.persons import first_name_gender, name_parts, person_like
 from pressroom.attribution.speakers import DETERMINER, is_title_surname
 from pressroom.attribution.subjects import Mentions, Office, Surname, Unsure
@@ -206,7 +206,12 @@ class People:
         return bool(self.subjects) and self.subjects[-1].name == person.name
 
     def _add(self, person: Person) -> Person:
-        if is_title_surname(person.name, self.vocabulary) or len(words_of(person.name)) < 2:
+        words = words_of(person.name)
+        if (
+            is_title_surname(person.name, self.vocabulary)
+            or len(words) < 2
+            or words[0].lower() in PARTICLES  # "Van Rensburg" for Pieter van Rensburg
+        ):
             full = self._by_surname(person.name)
             if full is not None:
                 person = Person(full.name, full.role or person.role, full.gender or person.gender)

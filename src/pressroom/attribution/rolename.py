@@ -6,16 +6,13 @@ from __future__ import annotations
 
 import regex
 
-from pressroom.attribution.names import words_of
+from pressroom.attribution.names import PARTICLES, words_of
 from pressroom.attribution.persons import is_first_name
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
 SPACES_AND_COMMAS = " \t\u00a0\u202f,"
 CAP_TOKEN = lazy(r"^(?:\p{Lu}[\p{L}'’\-]*\.?|\p{Lu}\.(?:\p{Lu}\.)*|d['’]\p{Lu}\p{L}*)$")
-_PARTICLES = frozenset(
-    "de du des von van der den di da del della le la ter ten bin ben al y".split()
-)
 
 BODY_BEFORE = lazy(
     r"\b(?:association|groupe|société|collectif|fédération|syndicat|club|entreprise|"
@@ -58,7 +55,7 @@ def split_role_name(phrase: str, v: Vocabulary) -> tuple[str | None, str | None]
         bare = token.rstrip(".,").lower()
         if (
             (CAP_TOKEN.match(token) and not office_token(bare, v) and bare not in v.title_words)
-            or (bare in _PARTICLES and name and index > 0 and CAP_TOKEN.match(tokens[index - 1]))
+            or (bare in PARTICLES and name and index > 0 and CAP_TOKEN.match(tokens[index - 1]))
             or (name and _middle_initial(tokens, index, v))
         ):
             name.insert(0, token)

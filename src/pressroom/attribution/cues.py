@@ -370,7 +370,7 @@ _SIGNATURE = lazy(r"^[ \u00a0]*[–—-][ \u00a0]?(?=\p{Lu})")
 # A clause that opens a sentence before its subject: "Speaking at the launch,", "Lors de…,"
 # A quotation in the first person singular, within its first words.
 _FIRST_PERSON = lazy(
-    r"^(?:\S+[ \u00a0]+){0,10}?(?:(?i:je|j['’]|moi|nous|we)|I|I['’]m|my|me|our|us|"
+    r"^(?:\S+[ \u00a0]+){0,30}?(?:(?i:je|j['’]|moi|nous|we)|I|I['’]m|my|me|our|us|"
     # the French "on" of "we", before its verb: "Ces dernières années, on avait pris …"
     r"(?i:on)[ \u00a0]+(?:a|avait|est|était|va|doit|peut|fait|ne|n['’]|y|s['’]|l['’]|sait))\b"
 )

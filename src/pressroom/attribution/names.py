@@ -76,6 +76,7 @@ NOT_FIRST = frozenset(
     moreover furthermore also yet still thus therefore cependant toutefois pourtant
     néanmoins ensuite désormais cela ceci ça celui celle ceux celles alongside besides
     despite following including among amongst unlike via against towards toward beside
+    voici voilà
     beyond within without throughout upon
     """.split()
 )

@@ -37,7 +37,7 @@ def inverted_subject(text: str, v: Vocabulary) -> Subject | None:
     """The person named after an unknown verb at the start of ``text``, if it is one."""
     run = _WORDS.match(text)
     if run is None:
-        return None
+        return _office_then_name(text, v)
     words = run["words"].split()
     if any(w.lower() in _NOT_VERB for w in words[1:]) or (
         words[0].lower() in _NOT_VERB and words[0].lower() != "a"
@@ -47,6 +47,26 @@ def inverted_subject(text: str, v: Vocabulary) -> Subject | None:
     if subject is None or subject.kind != "name" or len(subject.text.split()) < 2:
         return None
     return subject
+
+
+def _office_then_name(text: str, v: Vocabulary) -> Subject | None:
+    """``», a introduit le maire, François Collin, lors du …``: an unknown verb, then an
+    office with its determiner, then the person who holds it (a name with a first name)."""
+    found = _VERB_THEN_OFFICE.match(text)
+    if found is None or found["office"].lower() not in v.role_words:
+        return None
+    if any(w.lower() in _NOT_VERB for w in found["verb"].split()[1:]):
+        return None
+    subject = parse_subject(cut_subject(text[found.start("det") :]), v)
+    if subject is None or subject.kind != "name" or not person_like(subject.text):
+        return None
+    return subject
+
+
+_VERB_THEN_OFFICE = lazy(
+    r"^(?P<verb>(?:\p{Ll}[\p{L}'’\-]*[ \u00a0]+){1,3}?)(?P<det>le|la|l['’]|the)[ \u00a0]*"
+    r"(?P<office>\p{L}[\p{L}\-]*)[ \u00a0]*,[ \u00a0]*\p{Lu}"
+)
 
 
 def pronoun_subject(inversion: str) -> Subject:

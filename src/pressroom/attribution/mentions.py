@@ -33,7 +33,7 @@ _PREDICATE = lazy(
     r"^(?:\p{Ll}+ed\s+(?:the|a|an|his|her|their|its|on|to|in|at|with)\b|s['’]|se\s|ne\s|n['’])"
 )
 _OF_PLACE = lazy(r"(?:\bde|\bdu|d['’]|\bof)\s?$")
-_TO_THE = lazy(r"\b(?:au|aux)\s$", regex.I)
+_TO_THE = lazy(r"\b(?:au|aux)\s$|\bl['’]$", regex.I)
 _APPOSITION = lazy(rf"^{SP}*,{SP}*([^,.;:()«»“”\"]{{3,120}}?){SP}*(?:[,.;(]|$)")
 _LEAD_ROLE = lazy(
     r"(?:^|[,.;:]\s|\s(?:et|and)\s)((?:le|la|l['’]|the|sa|son|its|his|her|their)\s?"
@@ -76,7 +76,7 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
         if BODY_BEFORE.search(text[max(0, start - 40) : start]):
             continue  # "Muriel Arnal de l'association One Voice": a body's name
         if not titled and _TO_THE.search(text[max(0, start - 5) : start]):
-            continue  # "ici au Secours Populaire": "au" is "à le", before no person
+            continue  # "ici au Secours Populaire", "à l’Allianz Riviera": an article, no person
         bare, title = strip_title(name, v)
         tokens = bare.split()
         cut = next((i for i, t in enumerate(tokens) if i and t.lower() in v.headline_words), 0)

@@ -186,6 +186,13 @@ def _aside(text: str) -> bool:
 
 
 _ASIDE_WORDS = 16
+# A clause with no subject before a colon: the one who spoke last goes on ("Et
+# d'ajouter :", "Avant de conclure :", "Before adding:").
+_GOES_ON = lazy(
+    r"^(?:(?:et|puis|avant|sans\s+oublier)\s+d(?:e\s|['’])|(?:before|then|and\s+then)\s+"
+    r"\p{Ll}+ing\b)",
+    regex.I,
+)
 _AS_WRITTEN = lazy(r"^(?:le|la|les|l['’]|the|un|une|a|an)\b")
 # Cues where a speech verb says the words were spoken, even in Title Case.
 _SPOKEN = frozenset({"after-verb", "before-verb", "inside", "reported"})
@@ -225,14 +232,19 @@ def _chunk_quotes(
             # not after "C'est le maire qui lui a répondu :": the colon brings someone in
             # ("…, s'enthousiasme Paul. …, Caroline, une infirmière, est admirative :" brings
             # in Caroline: the last speaker named in an earlier sentence does not count)
-            introduced = before.rstrip(SPACES).endswith(":") and not (
-                found
-                and found[-1].speaker
-                and found[-1].speaker.split()[-1] in SENTENCE_BREAK.split(before)[-1]
+            clause = SENTENCE_BREAK.split(before)[-1].strip(SPACES)
+            introduced = (
+                before.rstrip(SPACES).endswith(":")
+                and not _GOES_ON.match(clause)  # "Et d'ajouter :": the speaker goes on
+                and not (found and found[-1].speaker and found[-1].speaker.split()[-1] in clause)
             )
             continued = (
                 found[-1] if found and not introduced and names_only(found[-1], before, v) else None
             )
+            if continued is None and last_quote and index == 0 and before.strip(SPACES):
+                # a paragraph opening on "Avant de revenir sur … :" goes on from the last
+                goes_on = _GOES_ON.match(before.strip(SPACES)) and before.rstrip(SPACES)[-1:] == ":"
+                continued = last_quote if goes_on and names_only(last_quote, before, v) else None
             if continued is None and last_quote and not before.strip(SPACES) and index == 0:
                 # a paragraph that is the quotation alone: "« … », les objectifs exprimés
                 # dans le…" goes on about someone's words, not in them

@@ -25,6 +25,18 @@ from pressroom.readers.titles import is_candidate
         ),
         ("PRESS RELEASE : Harbour hall to reopen next month", "Harbour hall to reopen next month"),
         ("Harbour hall to reopen next month [March 2026]", "Harbour hall to reopen next month"),
+        (
+            "MEDIA RELEASE - Council gives $80K to harbour clubs",
+            "Council gives $80K to harbour clubs",
+        ),
+        (
+            "Valbrune. Une grosse frustration et des questions sans réponse",
+            "Une grosse frustration et des questions sans réponse",
+        ),
+        (
+            "Brévans / Valmorin. Le pont entre les deux villages rouvrira en mai",
+            "Le pont entre les deux villages rouvrira en mai",
+        ),
     ],
 )
 def test_a_kicker_or_label_is_left_out(line: str, title: str) -> None:
@@ -37,6 +49,8 @@ def test_a_kicker_or_label_is_left_out(line: str, title: str) -> None:
         "U.S. Coast Guard opens a station in Portlyn harbour",
         "NHS trust opens a new ward in Portlyn",
         "Dr. Ann Roe opens the Portlyn clinic",
+        "St. Albans opens the Portlyn clinic",
+        "Portlyn. A harbour town",
     ],
 )
 def test_initials_and_acronyms_stay(line: str) -> None:

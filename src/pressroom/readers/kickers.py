@@ -26,7 +26,7 @@ _INSTITUTION_KICKER = lazy(
 # A label glued before the headline or a month stamp after it: "PRESS RELEASE : …",
 # "Headline: …", "… [December 2022]", "… |".
 _TITLE_LABEL = lazy(
-    r"^(?:(?:press release|news release|headline|communiqué(?: de presse)?)\s*[:–—-]|"
+    r"^(?:(?:press release|news release|media release|headline|communiqué(?: de presse)?)\s*[:–—-]|"
     r"image result for)\s*(?=\S)",
     regex.I,
 )
@@ -37,6 +37,13 @@ _DATE_BEFORE = lazy(
 _WRAPPED = lazy(r"^[^:]{2,40}\s::\s(?P<title>.+?)(?:\s::\s[^:]{2,40})?$")
 # A label in capitals before the headline: "VIDÉO. La joie…", "EXCLUSIF | Défense…".
 _CAPITALS_KICKER = lazy(r"^\p{Lu}{3,}(?:\s\p{Lu}{3,})?\s*[.|]\s+(?=\p{Lu}\p{Ll})")
+# One word or two places before a full stop, then a sentence: "Gottéron. Une grosse
+# frustration …", "Russie / Niger. Le …".
+_WORD_KICKER = lazy(
+    r"^\p{Lu}[\p{L}'’-]{3,}(?:\s*/\s*\p{Lu}[\p{L}'’-]+)?\.\s+"
+    r"(?=(?:Après|Avant|Le|La|Les|Un|Une|Des|Pour|Dans|Avec|Face|Quand|Comment|Pourquoi|"
+    r"Au|Aux|En|Il|Elle|The|A|An)\s+\p{L}|[LD]['’]\p{Ll})"
+)
 _TITLE_TAIL = lazy(r"\s*(?:\[[^\[\]]{1,30}\]|\|)$")
 
 
@@ -51,4 +58,10 @@ def without_kicker(text: str) -> str:
     if len(text) < 20 or " " not in text[:40]:
         return text
     found = _KICKER.match(text) or _INSTITUTION_KICKER.match(text)
+    word = _WORD_KICKER.match(text) if found is None else None
+    if word is not None and len(text[word.end() :].split()) >= _KICKED_WORDS:
+        found = word  # "Gottéron. Une grosse frustration …", not "Portlyn. A harbour town"
     return text[found.end() :] if found else text
+
+
+_KICKED_WORDS = 5

@@ -63,6 +63,9 @@ def test_not_a_yearless_dateline(line: str) -> None:
         ("08 Mars 2026    Lu: 673", "start", 8),  # a count of views after the date
         ("Rédigé par Léa Roy le vendredi 6 mars 2026 à 14:22 | | 0 commentaire(s)|", "label", 6),
         ("Valmont, le 1er mars 2026. Le ministre de l'Environnement annonce", "dateline", 1),
+        ("Wed 11th Mar 2026 | Club news", "start", 11),  # a weekday's short name
+        ("Sat. 14 March 2026", "end", 14),
+        ("Par Léa Roy le 13 mars 2026 4 commentaires", "end", 13),  # a count of comments
     ],
 )
 def test_date_inside_a_line(line: str, kind: str, day: int) -> None:

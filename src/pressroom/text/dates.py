@@ -19,7 +19,7 @@ MONTHS = numbered(PACKAGED, MONTHS_FR, MONTHS_EN)
 _MONTH = "|".join(regex.escape(m) for m in sorted(MONTHS, key=len, reverse=True))
 WEEKDAY_NAMES = tuple(sorted(numbered(PACKAGED, WEEKDAYS_FR, WEEKDAYS_EN), key=len, reverse=True))
 """Every weekday's name, French and English (``weekdays.fr.txt``, ``weekdays.en.txt``)."""
-_WEEKDAY = r"(?:(?:" + "|".join(map(regex.escape, WEEKDAY_NAMES)) + r"),?\s+)?"
+_WEEKDAY = r"(?:(?:" + "|".join(map(regex.escape, WEEKDAY_NAMES)) + r")\.?,?\s+)?"
 _TIME = (
     r"(?:\s*(?:à|a|at|-|,)?\s*(?P<hour>\d{1,2})\s*(?:[:h.])\s*(?P<minute>\d{2})?"
     r"\s*(?P<ampm>am|pm)?(?:\s+(?-i:ET|EST|EDT|CET|CEST|GMT|UTC|BST|PT|PST|PDT))?)?"
@@ -162,7 +162,7 @@ def find_date_in_line(line: str, tz: ZoneInfo, lineno: int) -> tuple[datetime, s
     if update is not None:
         return update, "update"
     tail = [] if long else list(_ANYWHERE.finditer(line))
-    if tail and not line[tail[-1].end() :].strip(" .)]|"):
+    if tail and not _COMMENTS.sub("", line[tail[-1].end() :]).strip(" .)]|"):
         found = _quiet(tail[-1], tz, lineno)
         if found is not None:
             return found, "end"
@@ -171,6 +171,8 @@ def find_date_in_line(line: str, tz: ZoneInfo, lineno: int) -> tuple[datetime, s
     return None
 
 
+# A count of comments after a byline's date: "Par Ann Roe le 13 janvier 2022 4 commentaires".
+_COMMENTS = lazy(r"^\s*\d+\s+(?:commentaires?|comments?|réactions?)\s*$", regex.I)
 # A byline's line of parts: "Jo Penn · 12 March 2024 · 3 min read".
 MAX_META_LINE = 120
 _BYLINE_PART = lazy(r"^(?:rédigée?|écrite?|publiée?|posted|published|written|par|by)\b", regex.I)

@@ -187,6 +187,23 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
     return _reported_speech(body, verbs, v) if len(verbs) == 1 else None
 
 
+def subject_speaks(before: str, v: Vocabulary) -> Cue | None:
+    """``Cllr Ann Lee thanked the staff for "a most excellent budget"``: words quoted in
+    a sentence whose subject is the one person it names are that person's (when nothing
+    else says whose they are)."""
+    sentences = SENTENCE_BREAK.split(collapse(before) + " ")
+    body = sentences[-1].strip(SPACES) if sentences else ""
+    if not body or body[-1] in ".!?…":
+        return None
+    named = {p.name for _, p in mentions(body, v)}
+    if _NAMING.search(body) or len(named) != 1:
+        return None
+    cue = speaking(body, "reported", v)
+    if cue is None or cue.subject.kind != "name" or cue.subject.text not in named:
+        return None
+    return cue if person_like(cue.subject.text) else None
+
+
 def _office_before_colon(body: str, v: Vocabulary) -> Cue | None:
     """``Devant les caméras, notre président donne le ton :``: the office the sentence is
     about, resolved as a descriptor to the person who holds it (never as written: no

@@ -22,6 +22,7 @@ from pressroom.attribution.before import (
     SENTENCE_BREAK,
     before_cue,
     speaking,
+    subject_speaks,
 )
 from pressroom.attribution.inversion import (
     before_circumstance,
@@ -90,6 +91,7 @@ def find_cue(
         or inside
         or (_after_cue(after, v) if not before.strip(SPACES) else None)
         or (_first_person(inner, before, previous, v) if _FIRST_PERSON.match(inner) else None)
+        or (subject_speaks(before, v) if len(inner.split()) >= REPORTED_WORDS else None)
     )
 
 

@@ -171,6 +171,19 @@ def _with_known_roles(
     ]
 
 
+def _office_sentence(between: str, v: Vocabulary) -> bool:
+    """Whether a sentence between two quotations has an office for subject (``Le
+    député-maire a redit …``): someone else may speak the next words."""
+    for sentence in SENTENCE_BREAK.split(between)[1:]:
+        words = sentence.strip(SPACES).lower().split()[:2]
+        if len(words) == 2 and words[0] in _DEFINITE and words[1].split("-")[0] in v.role_words:
+            return True
+    return False
+
+
+_DEFINITE = frozenset({"le", "la", "the"})
+
+
 def _alone(after: str) -> bool:
     """Whether a quotation is its paragraph's end: nothing but punctuation follows it, or
     what follows ends on a closing mark (a mark inside it cut the quotation short)."""
@@ -239,7 +252,12 @@ def _chunk_quotes(
                 and not (found and found[-1].speaker and found[-1].speaker.split()[-1] in clause)
             )
             continued = (
-                found[-1] if found and not introduced and names_only(found[-1], before, v) else None
+                found[-1]
+                if found
+                and not introduced
+                and names_only(found[-1], before, v)
+                and not _office_sentence(before, v)
+                else None
             )
             if continued is None and last_quote and index == 0 and before.strip(SPACES):
                 # a paragraph opening on "Avant de revenir sur … :" goes on from the last

@@ -108,6 +108,26 @@ def with_pulled_speakers(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
+def without_repeats(quotes: list[Quote]) -> list[Quote]:
+    """Each quotation once: a headline the page repeats, or a pull-quote given again in the
+    text, is the same words; of the two, the one with a speaker (else with a reason to
+    check, else written whole, with its full stop) stays."""
+    kept: dict[str, int] = {}
+    out: list[Quote] = []
+    for quote in quotes:
+        plain = _plain(quote.text)
+        if plain not in kept:
+            kept[plain] = len(out)
+            out.append(quote)
+        elif _weight(quote) > _weight(out[kept[plain]]):
+            out[kept[plain]] = quote
+    return out
+
+
+def _weight(quote: Quote) -> tuple[bool, bool, int]:
+    return bool(quote.speaker), bool(quote.check), len(quote.text)
+
+
 def _plain(text: str) -> str:
     return " ".join(regex.sub(r"[^\w\s]", " ", text.casefold()).split())
 

@@ -31,6 +31,7 @@ from pressroom.attribution.nearby import (
     TERM_WORDS,
     names_only,
     with_pulled_speakers,
+    without_repeats,
 )
 from pressroom.attribution.people import People
 from pressroom.attribution.quotemarks import (
@@ -104,7 +105,7 @@ def extract_quotes(
             # not after "He added he was "positive" …": the speaker goes on
             last_quote = last_quote if SAME_SPEAKER.match(chunk.text) else None
         previous = chunk
-    quotes = _without_common_nouns(with_pulled_speakers(quotes), texts)
+    quotes = without_repeats(_without_common_nouns(with_pulled_speakers(quotes), texts))
     # an attributed fragment of three words ("un moment charnière") carries its speaker
     # on to the quotations after it, but is a term, not a quotation of the record
     quotes = [q for q in quotes if len(q.text.split()) >= MIN_WORDS_KEPT]

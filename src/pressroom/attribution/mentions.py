@@ -33,6 +33,7 @@ _PREDICATE = lazy(
     r"^(?:\p{Ll}+ed\s+(?:the|a|an|his|her|their|its|on|to|in|at|with)\b|s['’]|se\s|ne\s|n['’])"
 )
 _OF_PLACE = lazy(r"(?:\bde|\bdu|d['’]|\bof)\s?$")
+_FOR_PLACE = lazy(r"\b(?:for|and|pour|et)\s$")
 _TO_THE = lazy(r"\b(?:au|aux)\s$|\bl['’]$", regex.I)
 _APPOSITION = lazy(rf"^{SP}*,{SP}*([^,.;:()«»“”\"]{{3,120}}?){SP}*(?:[,.;(]|$)")
 _LEAD_ROLE = lazy(
@@ -65,6 +66,8 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             continue
         start = match.start()
         place = _OF_PLACE.search(text[max(0, start - 4) : start])
+        if not place and not first_name_gender(words_of(name)[0]):
+            place = _FOR_PLACE.search(text[max(0, start - 5) : start])  # "for Law and Education"
         if place and not prefix and len(words_of(name)) >= 3:  # "le maire de Lyon Jean Roux"
             start += len(words_of(name)[0]) + 1
             name = " ".join(words_of(name)[1:])

@@ -45,6 +45,7 @@ NOT_PERSON = frozenset(
     ministère ministre minister agency agence association bureau committee comité office
     union européenne european europe national nationale federal fédération federation
     foundation fondation institute institut centre center school college collège lycée
+    faculty faculté
     university université universities hospital hôpital police gendarmerie préfecture mairie
     assemblée sénat senate parliament parlement house court cour tribunal company inc ltd llc
     plc sa sas group groupe corporation corp holdings bank banque news daily magazine press
@@ -76,7 +77,7 @@ NOT_FIRST = frozenset(
     moreover furthermore also yet still thus therefore cependant toutefois pourtant
     néanmoins ensuite désormais cela ceci ça celui celle ceux celles alongside besides
     despite following including among amongst unlike via against towards toward beside
-    voici voilà
+    voici voilà one another
     beyond within without throughout upon
     """.split()
 )

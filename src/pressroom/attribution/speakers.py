@@ -163,13 +163,14 @@ def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> S
             if second and not second_prefix and is_person_name(second, v):
                 return _named(second, head, segments[2:], v)
         return _of_body(head, v)
-    subject = _clause_subject(prefix, v) if prefix and before_verb else None
+    subject = _clause_subject(prefix, v) if prefix else None
     return subject or _named(name, prefix, segments[1:], v)
 
 
 def _clause_subject(prefix: str, v: Vocabulary) -> Subject | None:
-    """``Cllr Matt Rowe sided with councillor Jo Kerr saying:``: words before the name
-    that open on a person and go on with a verb are a clause, and its subject speaks."""
+    """``Cllr Matt Rowe sided with councillor Jo Kerr saying:``, ``» Marco Pellet pose le
+    cadre pour son FC Valbrune``: words before the name that open on a person and go on
+    with a verb are a clause, and its subject speaks."""
     lead = v.name_re.match(prefix)
     if lead is None:
         return None

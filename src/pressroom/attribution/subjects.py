@@ -102,7 +102,7 @@ def _subjects(
             continue
         intro = _INTRO.match(sentence)
         body = sentence[intro.end() :] if intro else sentence
-        alone = _SURNAME_SUBJECT.match(body)  # "Matthews told councillors …"
+        alone = _SURNAME_SUBJECT.match(body) or _SURNAME_WHO.match(sentence)
         if alone is not None and _is_surname(alone["surname"], vocabulary):
             subjects.append((start, Surname(alone["surname"])))
             continue
@@ -202,6 +202,8 @@ def _named_subject(
         prefix = prefix[intro.end() :]
     if any(w.lower().strip(",") in _NOT_BEFORE_SUBJECT for w in prefix.split()):
         return None  # "Guests were joined by architect Tom Lee": not its subject
+    if _RELATIVE_BEFORE.search(prefix):
+        return None  # "Regragui, qui a remplacé Mourad El Belkacemi, a souligné": a clause
     if any(w[:1].islower() for w in prefix.split()[:1]) and len(prefix.split()) > 6:
         return None
     if not _subject_at(text, mention, end):
@@ -257,10 +259,15 @@ class Surname(str):
     """A sentence's subject written as a surname alone (``Matthews told …``)."""
 
 
+# "Matthews told councillors …".
 _SURNAME_SUBJECT = lazy(
     r"^(?:(?:Mr|Mrs|Ms|Dr|M\.|Mme|Cr|Cllr|Clr)\.?\s+)?(?P<surname>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
     r"\s+(?!(?:and|of|et|de)\b)\p{Ll}"
 )
+# "Regragui, qui a remplacé Mourad El Belkacemi, a souligné …": a relative clause after.
+_SURNAME_WHO = lazy(r"^(?P<surname>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?),\s*(?:qui|who)\s")
+# A relative clause between the sentence's start and a name: the name is not its subject.
+_RELATIVE_BEFORE = lazy(r",\s*(?:qui|who)\s", regex.I)
 
 
 # Reported words signed at the end by a surname and a verb: "…, Block added."

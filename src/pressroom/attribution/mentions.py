@@ -34,7 +34,7 @@ _PREDICATE = lazy(
 )
 _OF_PLACE = lazy(r"(?:\bde|\bdu|d['’]|\bof)\s?$")
 _FOR_PLACE = lazy(r"\b(?:for|and|pour|et)\s$")
-_TO_THE = lazy(r"\b(?:au|aux)\s$|\bl['’]$", regex.I)
+_TO_THE = lazy(r"\b(?:au|aux|les)\s$|\bl['’]$", regex.I)
 _APPOSITION = lazy(rf"^{SP}*,{SP}*([^,.;:()«»“”\"]{{3,120}}?){SP}*(?:[,.;(]|$)")
 _LEAD_ROLE = lazy(
     r"(?:^|[,.;:]\s|\s(?:et|and)\s)((?:le|la|l['’]|the|sa|son|its|his|her|their)\s?"

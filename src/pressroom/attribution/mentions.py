@@ -15,7 +15,7 @@ from pressroom.attribution.names import (
     title_gender,
     words_of,
 )
-from pressroom.attribution.persons import first_name_gender
+from pressroom.attribution.persons import first_name_gender, person_like
 from pressroom.attribution.rolename import BODY_BEFORE, split_role_name
 from pressroom.attribution.speakers import clean_role
 from pressroom.attribution.vocabulary import Vocabulary
@@ -59,6 +59,7 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
     found: list[tuple[int, Person]] = []
     if _TWO_CAPS.search(text) is None:
         return found
+    headline: bool | None = None  # worked out when a name needs it
     for match in v.name_re.finditer(text):
         phrase = match.group()
         name, prefix = split_role_name(phrase, v)
@@ -88,6 +89,10 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             if len(tokens) < 2:
                 continue
             bare = " ".join(tokens)
+        if not person_like(bare):
+            headline = _title_case(text, v) if headline is None else headline
+            if headline:
+                continue  # "Tourism Minister Wants Farmers to Get …": a headline's words
         # "Fière Bruno Marchand", "Children New Zealand John Bowis": a body's name before
         lead = next((i for i, w in enumerate(tokens[:-1]) if first_name_gender(w)), 0)
         if lead and not first_name_gender(tokens[0]):
@@ -116,6 +121,22 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
         gender = title_gender(name, v) or role_gender(role, v) or _aside_gender(role)
         found.append((start, Person(bare, role or clean_role(title, v), gender)))
     return found
+
+
+def _title_case(text: str, v: Vocabulary) -> bool:
+    """A line in title case (``Tourism Minister Wants Farmers to Get More Benefits``): its
+    only lower-case words are function words, so capitals do not show names there (not
+    ``Assam Chief Minister Himanta Biswa Sarma said on Wednesday``)."""
+    tokens = text.split()
+    if len(tokens) < _HEADLINE_MIN_WORDS or len(text) > _HEADLINE_MAX_CHARS:
+        return False
+    return not text.rstrip().endswith(".") and all(
+        t[:1].isupper() or not t[:1].isalpha() or t.lower() in v.headline_words for t in tokens
+    )
+
+
+_HEADLINE_MIN_WORDS = 5
+_HEADLINE_MAX_CHARS = 160
 
 
 def _office_apposition(words: str, v: Vocabulary) -> bool:

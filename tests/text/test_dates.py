@@ -66,6 +66,7 @@ def test_not_a_yearless_dateline(line: str) -> None:
         ("Wed 11th Mar 2026 | Club news", "start", 11),  # a weekday's short name
         ("Sat. 14 March 2026", "end", 14),
         ("Par Léa Roy le 13 mars 2026 4 commentaires", "end", 13),  # a count of comments
+        ("PORTLYN (March 12, 2026) – The harbour trust appealed today for funds", "dateline", 12),
     ],
 )
 def test_date_inside_a_line(line: str, kind: str, day: int) -> None:

@@ -65,10 +65,11 @@ _LABELLED = lazy(
     rf"(?:{_FORMS})",
     regex.IGNORECASE,
 )
-_WIRE = lazy(  # "LYON, 3 févr. 2026 –", "BOSTON, Aug. 19, 2008 --", "… /PRNewswire/"
+_WIRE = lazy(  # "LYON, 3 févr. 2026 –", "BOSTON, Aug. 19, 2008 --", "… /PRNewswire/",
+    # "NEW YORK (February 21, 2014) –"
     r"^[\p{Lu}][\p{Lu}\p{L} .'’-]{1,40}(?:,\s*[\p{L}. ]{2,20})?\s*"
-    r"(?:,|-|/[^/]{1,30}/|\([^()]{1,30}\)\s*,?)\s*"
-    rf"(?:le\s+)?(?i:{_FORMS})\s*(?:\([^()]{{1,30}}\)\s*)?(?:[–—-]{{1,2}}|/|:(?!\d))",
+    r"(?:,|-|/[^/]{1,30}/|\([^()]{1,30}\)\s*,?|\((?=[^()]{6,30}\)\s*[–—-]))\s*"
+    rf"(?:le\s+)?(?i:{_FORMS})\s*\)?\s*(?:\([^()]{{1,30}}\)\s*)?(?:[–—-]{{1,2}}|/|:(?!\d))",
 )
 # A dateline with no dash: "Toronto, ON October 23, 2003 Allan Rock, minister of …",
 # "Québec, le 1er mars 2001. Le ministre …"

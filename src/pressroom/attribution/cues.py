@@ -370,9 +370,10 @@ _STATEMENT_FROM = lazy(
 _SPEAKER_LINE_SPLIT = lazy(r"[ \u00a0]+[-–—][ \u00a0]+")  # "Allen Whyte - Commissioner of Police"
 _SIGNATURE = lazy(r"^[ \u00a0]*[–—-][ \u00a0]?(?=\p{Lu})")
 # A clause that opens a sentence before its subject: "Speaking at the launch,", "Lors de…,"
-# A quotation in the first person singular, within its first words.
+# A quotation in the first person, within its first thirty words.
 _FIRST_PERSON = lazy(
-    r"^(?:\S+[ \u00a0]+){0,30}?(?:(?i:je|j['’]|moi|nous|we)|I|I['’]m|my|me|our|us|"
+    r"^(?:\S+[ \u00a0]+){0,30}?"
+    r"(?:(?i:je|j['’]|moi|nous|ma|mon|mes|notre|nos|we)|I|I['’]m|my|me|our|us|"
     # the French "on" of "we", before its verb: "Ces dernières années, on avait pris …"
     r"(?i:on)[ \u00a0]+(?:a|avait|est|était|va|doit|peut|fait|ne|n['’]|y|s['’]|l['’]|sait))\b"
 )

@@ -32,6 +32,11 @@ _GENDERED_ASIDE = lazy(
 _PREDICATE = lazy(
     r"^(?:\p{Ll}+ed\s+(?:the|a|an|his|her|their|its|on|to|in|at|with)\b|s['’]|se\s|ne\s|n['’])"
 )
+# A French participle and where or when from: "arrivé de Montréal cette semaine" (unless
+# the word is an office: "député du Morbihan").
+_PARTICIPLE = lazy(
+    r"^(?P<word>\p{Ll}+(?:é|ée|és|ées))\s+(?:de|du|des|d['’]|à|au|aux|en|par|dans)\b"
+)
 _OF_PLACE = lazy(r"(?:\bde|\bdu|d['’]|\bof)\s?$")
 _FOR_PLACE = lazy(r"\b(?:for|and|pour|et)\s$")
 _TO_THE = lazy(r"\b(?:au|aux|les)\s$|\bl['’]$", regex.I)
@@ -107,6 +112,7 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             and (apposition.group(1)[:1].islower() or _office_apposition(apposition[1], v))
             and not _VERBAL.match(apposition[1])
             and not _PREDICATE.match(apposition[1])
+            and not _participle(apposition[1], v)
             and not v.verb_re.match(apposition[1])
         ):
             role = clean_role(apposition.group(1), v)
@@ -137,6 +143,11 @@ def _title_case(text: str, v: Vocabulary) -> bool:
 
 _HEADLINE_MIN_WORDS = 5
 _HEADLINE_MAX_CHARS = 160
+
+
+def _participle(words: str, v: Vocabulary) -> bool:
+    found = _PARTICIPLE.match(words)
+    return found is not None and found["word"] not in v.role_words
 
 
 def _office_apposition(words: str, v: Vocabulary) -> bool:

@@ -128,9 +128,7 @@ def _resolved(cue: Cue, people: People, v: Vocabulary) -> Attribution:
         and _NOT_A_NAME.match(subject.text)
         and people.by_surname(subject.text) is None  # "Speed said", "Bryant said": named
     ):
-        # "L’élu rappelle", "Interrogé sur …": an epithet or a participle, not a name
-        if subject.text[:2] in ("L'", "L’"):
-            return _descriptor(Subject("descriptor", subject.text), people, v, epithet=True)
+        # "Interrogé sur …": a participle, not a name
         return Attribution(check=f"“{subject.text}” is not a person's name")
     of_place = subject.role and _OF_END.search(subject.role)
     if subject.kind == "name" and of_place and not person_like(subject.text):
@@ -151,9 +149,11 @@ def _resolved(cue: Cue, people: People, v: Vocabulary) -> Attribution:
             return Attribution(person.name, _fuller(subject.role, person.role), "surname")
         people.add(Person(subject.text, subject.role, subject.gender))
         return Attribution(subject.text, subject.role, cue.cue)
-    return _descriptor(
-        subject, people, v, epithet=cue.cue in _AFTER_THE_QUOTE, definite=cue.cue == "lead-in"
-    )
+    # "L’élu rappelle que « … »": one word after an elided article opening the sentence is
+    # an epithet too, wherever the cue is
+    opening = subject.text[:2] in ("L'", "L’") and " " not in subject.text
+    epithet = cue.cue in _AFTER_THE_QUOTE or opening
+    return _descriptor(subject, people, v, epithet=epithet, definite=cue.cue == "lead-in")
 
 
 def _fuller(written: str | None, known: str | None) -> str | None:

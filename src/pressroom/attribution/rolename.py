@@ -12,7 +12,10 @@ from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
 SPACES_AND_COMMAS = " \t\u00a0\u202f,"
-CAP_TOKEN = lazy(r"^(?:\p{Lu}[\p{L}'’\-]*\.?|\p{Lu}\.(?:\p{Lu}\.)*|d['’]\p{Lu}\p{L}*)$")
+# A capitalised word of a name; not "L’échevin", an article elided before a noun.
+CAP_TOKEN = lazy(
+    r"^(?![LD]['’]\p{Ll})(?:\p{Lu}[\p{L}'’\-]*\.?|\p{Lu}\.(?:\p{Lu}\.)*|d['’]\p{Lu}\p{L}*)$"
+)
 
 BODY_BEFORE = lazy(
     r"\b(?:association|groupe|société|collectif|fédération|syndicat|club|entreprise|"

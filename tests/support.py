@@ -369,6 +369,8 @@ class Site:
         site = self
 
         class Handler(BaseHTTPRequestHandler):
+            answering = False
+
             def do_GET(self) -> None:
                 with site._lock:
                     site.requests.append((self.path, self.headers.get("User-Agent", "")))
@@ -383,6 +385,17 @@ class Site:
                 except (BrokenPipeError, ConnectionResetError):
                     pass
                 finally:
+                    self._answered()
+
+            def send_response(self, code: int, message: str | None = None) -> None:
+                # busy until the answer starts: once its bytes go out, the client may send
+                # the next request before this thread is done (a race, not an overlap)
+                self._answered()
+                super().send_response(code, message)
+
+            def _answered(self) -> None:
+                if not self.answering:
+                    self.answering = True
                     with site._lock:
                         site.busy -= 1
 

@@ -39,7 +39,7 @@ _PARTICIPLE = lazy(
 )
 _OF_PLACE = lazy(r"(?:\bde|\bdu|d['’]|\bof)\s?$")
 _FOR_PLACE = lazy(r"\b(?:for|and|pour|et)\s$")
-_TO_THE = lazy(r"\b(?:au|aux|les)\s$|\bl['’]$", regex.I)
+_ARTICLE_BEFORE = lazy(r"\b(?:au|aux|les)\s$|\bl['’]$", regex.I)
 _APPOSITION = lazy(rf"^{SP}*,{SP}*([^,.;:()«»“”\"]{{3,120}}?){SP}*(?:[,.;(]|$)")
 _LEAD_ROLE = lazy(
     r"(?:^|[,.;:]\s|\s(?:et|and)\s)((?:le|la|l['’]|the|sa|son|its|his|her|their)\s?"
@@ -84,7 +84,7 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             continue
         if BODY_BEFORE.search(text[max(0, start - 40) : start]):
             continue  # "Muriel Arnal de l'association One Voice": a body's name
-        if not titled and _TO_THE.search(text[max(0, start - 5) : start]):
+        if not titled and _ARTICLE_BEFORE.search(text[max(0, start - 5) : start]):
             continue  # "ici au Secours Populaire", "à l’Allianz Riviera": an article, no person
         bare, title = strip_title(name, v)
         tokens = bare.split()

@@ -200,6 +200,11 @@ class People:
         self._settle()
         return any(word in stretch for stretch in self.read[: self.spoke_at.get(person.name, 0)])
 
+    def named_last(self, person: Person) -> bool:
+        """Whether no one was named since ``person``."""
+        self._settle()
+        return bool(self.named) and self.named[-1].name == person.name
+
     def is_latest_subject(self, person: Person) -> bool:
         """Whether the text's last sentence subject (or speaker) is this person."""
         self._settle()

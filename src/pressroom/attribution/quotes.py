@@ -177,12 +177,18 @@ def _office_sentence(between: str, v: Vocabulary) -> bool:
     député-maire a redit …``): someone else may speak the next words."""
     for sentence in SENTENCE_BREAK.split(between)[1:]:
         words = sentence.strip(SPACES).lower().split()[:2]
-        if len(words) == 2 and words[0] in _DEFINITE and words[1].split("-")[0] in v.role_words:
+        if len(words) == 2 and words[0] in _ARTICLES and words[1].split("-")[0] in v.role_words:
             return True
     return False
 
 
-_DEFINITE = frozenset({"le", "la", "the"})
+_ARTICLES = frozenset({"le", "la", "the"})
+
+
+def _goes_on(clause: str) -> bool:
+    """Whether a clause before a colon has no subject (``Et d'ajouter :``): the one who
+    spoke last goes on."""
+    return clause.endswith(":") and _GOES_ON.match(clause) is not None
 
 
 def _alone(after: str) -> bool:
@@ -249,7 +255,7 @@ def _chunk_quotes(
             clause = SENTENCE_BREAK.split(before)[-1].strip(SPACES)
             introduced = (
                 before.rstrip(SPACES).endswith(":")
-                and not _GOES_ON.match(clause)  # "Et d'ajouter :": the speaker goes on
+                and not _goes_on(clause)  # "Et d'ajouter :": the speaker goes on
                 and not (found and found[-1].speaker and found[-1].speaker.split()[-1] in clause)
             )
             continued = (
@@ -262,8 +268,8 @@ def _chunk_quotes(
             )
             if continued is None and last_quote and index == 0 and before.strip(SPACES):
                 # a paragraph opening on "Avant de revenir sur … :" goes on from the last
-                goes_on = _GOES_ON.match(before.strip(SPACES)) and before.rstrip(SPACES)[-1:] == ":"
-                continued = last_quote if goes_on and names_only(last_quote, before, v) else None
+                goes_on = _goes_on(before.strip(SPACES)) and names_only(last_quote, before, v)
+                continued = last_quote if goes_on else None
             if continued is None and last_quote and not before.strip(SPACES) and index == 0:
                 # a paragraph that is the quotation alone: "« … », les objectifs exprimés
                 # dans le…" goes on about someone's words, not in them

@@ -231,7 +231,9 @@ def _descriptor(
         if (
             last is not None
             and person_like(last.name)
-            and (office in last.role.lower() if last.role else _last_named(people, last))
+            # an office the speaker was not said to hold is theirs only when no one was
+            # named since ("a déclaré Yann Kerbrat. Le club dirigé par Marc Tanguy …")
+            and (office in last.role.lower() if last.role else people.named_last(last))
             and (gender is None or gender_of(last) in (None, gender))
             and not people.written_before(office, last)
         ):
@@ -271,13 +273,6 @@ def _is_body(descriptor: str, v: Vocabulary) -> bool:
 
 
 _ACRONYM = lazy(r"^\p{Lu}{2,6}$")
-
-
-def _last_named(people: People, person: Person) -> bool:
-    """Whether no one was named since ``person``: an office the speaker was not said to
-    hold may be theirs only then (``a déclaré Yann Kerbrat. Le club dirigé par Marc Tanguy
-    … « … », a confié le président`` is not Kerbrat)."""
-    return bool(people.named) and people.named[-1].name == person.name
 
 
 def _is_document(descriptor: str, v: Vocabulary) -> bool:

@@ -264,10 +264,12 @@ _SURNAME_SUBJECT = lazy(
     r"^(?:(?:Mr|Mrs|Ms|Dr|M\.|Mme|Cr|Cllr|Clr)\.?\s+)?(?P<surname>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
     r"\s+(?!(?:and|of|et|de)\b)\p{Ll}"
 )
-# "Regragui, qui a remplacé Mourad El Belkacemi, a souligné …": a relative clause after.
-_SURNAME_WHO = lazy(r"^(?P<surname>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?),\s*(?:qui|who)\s")
+# A relative clause opening after a comma: ", qui a remplacé …", ", who chairs …".
+_WHO = r",\s*(?:qui|who)\s"
+# "Regragui, qui a remplacé Mourad El Belkacemi, a souligné …": the surname is the subject.
+_SURNAME_WHO = lazy(r"^(?P<surname>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)" + _WHO)
 # A relative clause between the sentence's start and a name: the name is not its subject.
-_RELATIVE_BEFORE = lazy(r",\s*(?:qui|who)\s", regex.I)
+_RELATIVE_BEFORE = lazy(_WHO, regex.I)
 
 
 # Reported words signed at the end by a surname and a verb: "…, Block added."

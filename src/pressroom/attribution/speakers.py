@@ -273,7 +273,14 @@ def clean_role(role: str | None, v: Vocabulary) -> str | None:
     role = " ".join(tokens) if len(tokens) < len(words_of(role)) else role
     if not role or len(role) > MAX_ROLE or v.role_reject.match(role):
         return None
+    if _NOT_A_ROLE.match(role):
+        return None  # "Reform UK's" Sean Matthews: an owner; "54", "aged 8": an age
     return None if _FINITE_VERB.search(role) else role
+
+
+_NOT_A_ROLE = lazy(
+    r"^(?:.*['’]s|(?:aged\s+)?\d{1,3}(?:-year-old|\s+ans)?|de\s+son\s+vrai\s+nom)$", regex.I
+)
 
 
 # A verb that makes words a clause, not a role: "président de X et plusieurs maires n'ont

@@ -157,7 +157,9 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
             r"sans|without|malgré|despite|depuis|since|grâce|thanks|pendant|throughout|"
             r"following|suite|face|lorsqu['’]|lorsque|quand|puis|désormais|déjà|already|"
             r"maintenant|meanwhile|earlier|previously|recently|auparavant|récemment|interrogée?s?|"
-            r"asked|questioned|reached)\b",
+            r"asked|questioned|reached|"
+            # a clause of its own: "nouveau maire EELV, il faudra …"
+            r"il|elle|ils|elles|nous|he|she|they|we)\b",
             regex.I,
         ),
         adverbs=lazy(

@@ -28,9 +28,11 @@ _GENDERED_ASIDE = lazy(
     r"(?P<pronoun>elle|lui)(?:-même)?$",
     regex.I,
 )
-# A verb and its object after a name, not an apposition: "Callum Ferris, presented the plans".
+# A verb and its object after a name, not an apposition: "Callum Ferris, presented the plans",
+# "Jon Husted, joined Cleveland-Cliffs CEO Lourenco Goncalves".
 _PREDICATE = lazy(
-    r"^(?:\p{Ll}+ed\s+(?:the|a|an|his|her|their|its|on|to|in|at|with)\b|s['’]|se\s|ne\s|n['’])"
+    r"^(?:\p{Ll}+ed\s+(?:(?:the|a|an|his|her|their|its|on|to|in|at|with)\b|\p{Lu})|"
+    r"s['’]|se\s|ne\s|n['’])"
 )
 # A French participle and where or when from: "arrivé de Montréal cette semaine" (unless
 # the word is an office: "député du Morbihan").

@@ -154,7 +154,7 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
             rf"{french_weekdays}|{english_weekdays}|"
             r"to|si|if|toutefois|however|cependant|néanmoins|pourtant|ainsi|enfin|"
             # an opening circumstance: "Sans perdre une seconde, X :", "Without delay, X"
-            r"sans|without|malgré|despite|depuis|since|grâce|thanks|pendant|throughout|"
+            r"sans|without|malgré|despite|depuis|since|grâce|thanks|pendant|throughout|alongside|"
             r"following|suite|face|lorsqu['’]|lorsque|quand|puis|désormais|déjà|already|"
             r"maintenant|meanwhile|earlier|previously|recently|auparavant|récemment|interrogée?s?|"
             r"asked|questioned|reached|"

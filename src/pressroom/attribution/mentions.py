@@ -153,14 +153,24 @@ def _participle(words: str, v: Vocabulary) -> bool:
 
 
 def _office_apposition(words: str, v: Vocabulary) -> bool:
-    """``Nerissa Vaughan, Chief Executive, thanked …``: a capitalised apposition that
-    starts with an office and names no one."""
+    """``Nerissa Vaughan, Chief Executive, thanked …``, ``…, Minister of Sanitation and
+    Water Resources, said``, ``…, Australia Post's general manager for …, told``: a
+    capitalised apposition that starts with an office (or a body's office) and names no
+    one."""
     tokens = words.split()
-    return (
-        bool(tokens)
-        and all(w.lower() in v.role_words or not w[:1].isupper() for w in tokens)
-        and tokens[0].lower() in v.role_words
-    )
+    if not tokens:
+        return False
+    owner = next((i for i, w in enumerate(tokens[:4]) if w.endswith(("'s", "’s"))), None)
+    if owner is not None and owner + 1 < len(tokens):
+        tokens = tokens[owner + 1 :]  # "Australia Post's general manager"
+    if tokens[0].lower() not in v.role_words or any(first_name_gender(w) for w in tokens):
+        return False
+    if len(tokens) > 2 and tokens[1].lower() in _OFFICE_LINKS:
+        return True  # "Minister of Sanitation and Water Resources": the office's field
+    return all(w.lower() in v.role_words or not w[:1].isupper() for w in tokens)
+
+
+_OFFICE_LINKS = frozenset({"of", "for", "de", "du", "des"})
 
 
 def _aside_gender(role: str | None) -> Gender:

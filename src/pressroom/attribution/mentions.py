@@ -16,7 +16,7 @@ from pressroom.attribution.names import (
     words_of,
 )
 from pressroom.attribution.persons import first_name_gender, person_like
-from pressroom.attribution.rolename import BODY_BEFORE, split_role_name
+from pressroom.attribution.rolename import BODY_BEFORE, OFFICE_OF, split_role_name
 from pressroom.attribution.speakers import clean_role
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
@@ -165,12 +165,9 @@ def _office_apposition(words: str, v: Vocabulary) -> bool:
         tokens = tokens[owner + 1 :]  # "Australia Post's general manager"
     if tokens[0].lower() not in v.role_words or any(first_name_gender(w) for w in tokens):
         return False
-    if len(tokens) > 2 and tokens[1].lower() in _OFFICE_LINKS:
+    if len(tokens) > 2 and tokens[1].lower() in OFFICE_OF:
         return True  # "Minister of Sanitation and Water Resources": the office's field
     return all(w.lower() in v.role_words or not w[:1].isupper() for w in tokens)
-
-
-_OFFICE_LINKS = frozenset({"of", "for", "de", "du", "des"})
 
 
 def _aside_gender(role: str | None) -> Gender:

@@ -27,7 +27,9 @@ _OFFICE_COMPLEMENT = lazy(r"\s(?:de\s+la|de\s+l['’]|du|des|of\s+the)$", regex.
 _TRAILING_PARTICLES = lazy(r"(?:\s+(?:de|du|des|d['’]|of|the|l['’]|la|le))+\s*$", regex.I)
 _INITIAL_TOKEN = lazy(r"^\p{Lu}\.$")
 _INITIAL_END = lazy(r"(?:\b\p{Lu}|Jr)\.$")
-_OFFICE_OF = frozenset(("of", "for", "de", "du", "des", "the", "and"))
+OFFICE_OF = frozenset(("of", "for", "de", "du", "des", "the", "and"))
+"""Words that go on from an office word to its field (``Minister of Health``, ``Chair of
+Selectors``)."""
 # Letters after a name that are no part of it: "Michael Creed TD", "Jane Roe MP".
 _POST_NOMINALS = frozenset("TD MP MSP MS MLA MPP MHA QC KC OBE MBE CBE KBE DBE".split())
 
@@ -67,7 +69,7 @@ def split_role_name(phrase: str, v: Vocabulary) -> tuple[str | None, str | None]
         index -= 1
     if not name:
         return None, None
-    if len(name) >= 3 and index >= 0 and tokens[index].lower() in _OFFICE_OF:
+    if len(name) >= 3 and index >= 0 and tokens[index].lower() in OFFICE_OF:
         # "Chair of Selectors George Bailey": the office's end, then the name
         first = next((i for i in range(1, len(name) - 1) if is_first_name(name[i])), 0)
         index += first

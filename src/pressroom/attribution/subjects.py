@@ -259,15 +259,18 @@ class Surname(str):
     """A sentence's subject written as a surname alone (``Matthews told …``)."""
 
 
+# A surname written alone: "Matthews", "Grisé-Farand".
+_SURNAME = r"(?P<surname>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
 # "Matthews told councillors …".
 _SURNAME_SUBJECT = lazy(
-    r"^(?:(?:Mr|Mrs|Ms|Dr|M\.|Mme|Cr|Cllr|Clr)\.?\s+)?(?P<surname>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
-    r"\s+(?!(?:and|of|et|de)\b)\p{Ll}"
+    r"^(?:(?:Mr|Mrs|Ms|Dr|M\.|Mme|Cr|Cllr|Clr)\.?\s+)?"
+    + _SURNAME
+    + r"\s+(?!(?:and|of|et|de)\b)\p{Ll}"
 )
 # A relative clause opening after a comma: ", qui a remplacé …", ", who chairs …".
 _WHO = r",\s*(?:qui|who)\s"
 # "Regragui, qui a remplacé Mourad El Belkacemi, a souligné …": the surname is the subject.
-_SURNAME_WHO = lazy(r"^(?P<surname>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)" + _WHO)
+_SURNAME_WHO = lazy("^" + _SURNAME + _WHO)
 # A relative clause between the sentence's start and a name: the name is not its subject.
 _RELATIVE_BEFORE = lazy(_WHO, regex.I)
 
@@ -275,7 +278,8 @@ _RELATIVE_BEFORE = lazy(_WHO, regex.I)
 # Reported words signed at the end by a surname and a verb: "…, Block added."
 _SAID_AT_END = lazy(
     r",[ \u00a0]+(?:(?:Mr|Mrs|Ms|Dr|Cllr|Cr)\.?[ \u00a0]+)?"
-    r"(?P<surname>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \u00a0]+(?P<verb>\p{Ll}+)[.!]?\s*$"
+    + _SURNAME
+    + r"[ \u00a0]+(?P<verb>\p{Ll}+)[.!]?\s*$"
 )
 
 

@@ -13,10 +13,11 @@ from pressroom.text.patterns import lazy
 # are in sentence case, so a capitalised function word inside one starts a new sentence).
 # "Séance aux Grisons L'exécutif…": a place may join the kicker by a preposition, and the
 # title may open with an elided article.
+_OPENERS = "Après|Avant|Le|La|Les|Un|Une|Des|Pour|Dans|Avec|Face|Quand|Comment|Pourquoi|Au|Aux|En"
+"""Capitalised words that open a French headline's sentence after a kicker."""
 _KICKER = lazy(
     r"^\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:aux|au|du|des|de|en|à)\s+)?\p{Lu}[\p{L}'’-]+)?\s+"
-    r"(?=(?:(?:Après|Avant|Le|La|Les|Un|Une|Des|Pour|Dans|Avec|Face|Quand|Comment|Pourquoi|"
-    r"Au|Aux|En)\s+|[LD]['’])\p{Ll})"
+    rf"(?=(?:(?:{_OPENERS})\s+|[LD]['’])\p{{Ll}})"
 )
 _INSTITUTION_KICKER = lazy(
     r"^(?:Université|Ville|Mairie|Région|Département|Commune|Préfecture|Académie)\s+"
@@ -41,8 +42,7 @@ _CAPITALS_KICKER = lazy(r"^\p{Lu}{3,}(?:\s\p{Lu}{3,})?\s*[.|]\s+(?=\p{Lu}\p{Ll})
 # frustration …", "Russie / Niger. Le …".
 _WORD_KICKER = lazy(
     r"^\p{Lu}[\p{L}'’-]{3,}(?:\s*/\s*\p{Lu}[\p{L}'’-]+)?\.\s+"
-    r"(?=(?:Après|Avant|Le|La|Les|Un|Une|Des|Pour|Dans|Avec|Face|Quand|Comment|Pourquoi|"
-    r"Au|Aux|En|Il|Elle|The|A|An)\s+\p{L}|[LD]['’]\p{Ll})"
+    rf"(?=(?:{_OPENERS}|Il|Elle|The|A|An)\s+\p{{L}}|[LD]['’]\p{{Ll}})"
 )
 _TITLE_TAIL = lazy(r"\s*(?:\[[^\[\]]{1,30}\]|\|)$")
 

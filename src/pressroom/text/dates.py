@@ -163,10 +163,9 @@ def find_date_in_line(line: str, tz: ZoneInfo, lineno: int) -> tuple[datetime, s
     if update is not None:
         return update, "update"
     tail = [] if long else list(_ANYWHERE.finditer(line))
-    if tail and not _COMMENTS.sub("", line[tail[-1].end() :]).strip(" .)]|"):
-        found = _quiet(tail[-1], tz, lineno)
-        if found is not None:
-            return found, "end"
+    found = _ending_date(line, tail, tz, lineno, _COMMENTS)
+    if found is not None:
+        return found, "end"
     if tail and len(line) <= MAX_META_LINE and _META_SEPARATOR.search(line):
         return _meta_date(line, tz, lineno)
     return None
@@ -192,11 +191,27 @@ def _meta_date(line: str, tz: ZoneInfo, lineno: int) -> tuple[datetime, str] | N
                 return found, "label"
     for part in parts:
         tail = list(_ANYWHERE.finditer(part)) if _BYLINE_PART.match(part) else []
-        if tail and not part[tail[-1].end() :].strip(" .)]|"):
-            found = _quiet(tail[-1], tz, lineno)
-            if found is not None:
-                return found, "label"
+        found = _ending_date(part, tail, tz, lineno)
+        if found is not None:
+            return found, "label"
     return None
+
+
+def _ending_date(
+    text: str,
+    dates: list[regex.Match[str]],
+    tz: ZoneInfo,
+    lineno: int,
+    also_after: regex.Pattern[str] | None = None,
+) -> datetime | None:
+    """The last of ``dates`` (found in ``text``) when nothing but punctuation follows it,
+    or what ``also_after`` matches (a count of comments)."""
+    if not dates:
+        return None
+    rest = text[dates[-1].end() :]
+    if also_after is not None:
+        rest = also_after.sub("", rest)
+    return None if rest.strip(" .)]|") else _quiet(dates[-1], tz, lineno)
 
 
 def has_date(line: str) -> bool:

@@ -272,6 +272,14 @@ def _said_above(text: str, v: Vocabulary) -> Cue | None:
     return _as_said_by(window[said], v) or speaking(window[said], "named-before", v)
 
 
+def _term(text: str, span: Span) -> bool:
+    """A few words quoted inside a sentence of reported speech (``told ProPrint that it was
+    a "mixed outcome but a fair one".``), not a quotation of its own."""
+    head = text[: span.start].rstrip(SPACES)
+    return len(span.inner.split()) <= _TERM_MAX and head[-1:].isalpha() and head[-1:].islower()
+
+
+_TERM_MAX = 8
 _SAID_ABOVE_SENTENCES = 3
 _PASSIVE_OPENING = lazy(r"^\p{Lu}\p{Ll}+(?:ed|é|ée|és|ées)[ \u00a0]+(?:by|par)[ \u00a0]")
 _AS_CLAUSE = lazy(
@@ -314,7 +322,8 @@ _SAID_TO_END = lazy(r"\b(?:told|tells|said to|explained to)\s+(?:us|me|them|repo
 def _above(previous: Chunk, v: Vocabulary) -> Cue | None:
     """The paragraph above a quote: an attribution ending in ``:``, or a speaker line."""
     text = previous.text.rstrip(SPACES)
-    if previous.spans and previous.spans[-1].end >= len(text) - 1:
+    terms = bool(previous.spans) and all(_term(previous.text, span) for span in previous.spans)
+    if previous.spans and previous.spans[-1].end >= len(text) - 1 and not terms:
         return None
     if text.endswith(":") or (_SAID_TO_END.search(text) and not previous.spans):
         # "Amanda told us" with its colon lost, over the quotation
@@ -322,7 +331,7 @@ def _above(previous: Chunk, v: Vocabulary) -> Cue | None:
         if cue is not None:
             return Cue(cue.subject, "before-colon" if cue.cue == "before-verb" else cue.cue)
         return None
-    if text[-1:] in ".!" and not previous.spans:  # "Kaba said she had big plans. ⏎ “…”"
+    if text[-1:] in ".!" and (not previous.spans or terms):  # "Kaba said she had big plans."
         return _said_above(text, v)
     if text[-1:] in '.!?…"”»' or len(text.split()) > _SPEAKER_LINE_MAX or previous.spans:
         return None

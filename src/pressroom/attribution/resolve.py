@@ -27,7 +27,7 @@ import regex
 from pressroom.attribution.names import NOT_FIRST, PRONOUNS, Gender, Person
 from pressroom.attribution.nearby import DEMONSTRATIVE, PLURAL
 from pressroom.attribution.people import People, gender_of
-from pressroom.attribution.persons import person_like
+from pressroom.attribution.persons import is_first_name, person_like
 from pressroom.attribution.speakers import DETERMINER, Subject
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
@@ -147,6 +147,9 @@ def _resolved(cue: Cue, people: People, v: Vocabulary) -> Attribution:
         if person is not None:
             people.add(person)
             return Attribution(person.name, _fuller(subject.role, person.role), "surname")
+        if cue.cue == "named-before" and not subject.role and not is_first_name(subject.text):
+            # "Occasion pour les observateurs de …": a capitalised word no one bears
+            return Attribution(check=f"“{subject.text}” is no surname of a person named")
         people.add(Person(subject.text, subject.role, subject.gender))
         return Attribution(subject.text, subject.role, cue.cue)
     # "L’élu rappelle que « … »": one word after an elided article opening the sentence is

@@ -102,7 +102,11 @@ def _subjects(
             continue
         intro = _INTRO.match(sentence)
         body = sentence[intro.end() :] if intro else sentence
-        alone = _SURNAME_SUBJECT.match(body) or _SURNAME_WHO.match(sentence)
+        alone = (
+            _SURNAME_SUBJECT.match(body)
+            or _SURNAME_WHO.match(sentence)
+            or _office_surname(body, vocabulary)
+        )
         if alone is not None and _is_surname(alone["surname"], vocabulary):
             subjects.append((start, Surname(alone["surname"])))
             continue
@@ -267,6 +271,17 @@ _SURNAME_SUBJECT = lazy(
     + _SURNAME
     + r"\s+(?!(?:and|of|et|de)\b)\p{Ll}"
 )
+# "Mayor Brown said …", "Sheriff Meeks has …": an office written as a title before a surname.
+_OFFICE_SURNAME = lazy(
+    r"^(?P<office>\p{Lu}\p{Ll}+)\s+" + _SURNAME + r"\s+(?!(?:and|of|et|de)\b)\p{Ll}"
+)
+
+
+def _office_surname(body: str, vocabulary: Vocabulary) -> regex.Match[str] | None:
+    found = _OFFICE_SURNAME.match(body)
+    return found if found and found["office"].lower() in vocabulary.role_words else None
+
+
 # A relative clause opening after a comma: ", qui a remplacé …", ", who chairs …".
 _WHO = r",\s*(?:qui|who)\s"
 # "Regragui, qui a remplacé Mourad El Belkacemi, a souligné …": the surname is the subject.

@@ -45,6 +45,7 @@ def _speakers(texts: list[str]) -> list[tuple[str | None, str | None]]:
         "a-t-elle souligné."
     ]
 )
+@example(["", "« Nous ouvrirons le site en mai prochain »"])  # an empty paragraph above
 @example(["« Nous ouvrirons le site en mai prochain » a déclaré le préfet Tom Lee Tom Lee the"])
 @example(["« Nous ouvrirons le site en mai prochain » a déclaré le préfet Tom Lee the le préfet"])
 def test_no_speaker_is_a_common_word_a_pronoun_or_a_fragment(texts: list[str]) -> None:

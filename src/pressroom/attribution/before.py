@@ -196,12 +196,23 @@ def subject_speaks(before: str, v: Vocabulary) -> Cue | None:
     if not body or body[-1] in ".!?…":
         return None
     named = {p.name for _, p in mentions(body, v)}
+    pronoun = _PRONOUN_SAYS.match(body)
+    if pronoun is not None and not named and v.verb_re.match(body, pronoun.end()):
+        # "He said that the players' passion is a “superb record of …”"
+        return Cue(pronoun_subject("-" + pronoun["pronoun"].lower()), "reported")
     if _NAMING.search(body) or len(named) != 1:
         return None
     cue = speaking(body, "reported", v)
     if cue is None or cue.subject.kind != "name" or cue.subject.text not in named:
         return None
     return cue if person_like(cue.subject.text) else None
+
+
+# A pronoun opening a sentence, then its speech verb: "He said that", "Elle a ajouté que".
+_PRONOUN_SAYS = lazy(
+    r"^(?:(?:and|but|et|mais)\s+)?(?P<pronoun>he|she|il|elle)\s+(?:also\s+|then\s+|aussi\s+)?",
+    regex.I,
+)
 
 
 def _office_before_colon(body: str, v: Vocabulary) -> Cue | None:

@@ -319,15 +319,31 @@ def _quiet(before: str, v: Vocabulary) -> bool:
 _SAID_TO_END = lazy(r"\b(?:told|tells|said to|explained to)\s+(?:us|me|them|reporters)$", regex.I)
 
 
+def _said_at_end(text: str, v: Vocabulary) -> bool:
+    """A paragraph that ends on its speech verb, the colon lost: ``Amanda told us``,
+    ``Addressing the news conference, Finance Minister Kojo Mensah Said``."""
+    if _SAID_TO_END.search(text):
+        return True
+    words = text.rsplit(None, 1)
+    if not words:
+        return False
+    last = words[-1].lower()
+    verb = v.verb_re.fullmatch(last)
+    return verb is not None and not verb["inv"] and not last.endswith(("ing", "ant"))
+
+
 def _above(previous: Chunk, v: Vocabulary) -> Cue | None:
     """The paragraph above a quote: an attribution ending in ``:``, or a speaker line."""
     text = previous.text.rstrip(SPACES)
     terms = bool(previous.spans) and all(_term(previous.text, span) for span in previous.spans)
     if previous.spans and previous.spans[-1].end >= len(text) - 1 and not terms:
         return None
-    if text.endswith(":") or (_SAID_TO_END.search(text) and not previous.spans):
-        # "Amanda told us" with its colon lost, over the quotation
-        cue = before_cue(text if text.endswith(":") else text + ":", v)
+    if text.endswith(":") or (not previous.spans and _said_at_end(text, v)):
+        # "Amanda told us", "Kojo Mensah Said" with its colon lost, over the quotation
+        if not text.endswith(":"):
+            head, _, last = text.rpartition(" ")
+            text = f"{head} {last.lower()}:"
+        cue = before_cue(text, v)
         if cue is not None:
             return Cue(cue.subject, "before-colon" if cue.cue == "before-verb" else cue.cue)
         return None

@@ -30,6 +30,14 @@ from pressroom.readers.titles import is_candidate
             "Council gives $80K to harbour clubs",
         ),
         (
+            "[Harbour-news] Media Release: Reef divers find a rare fish",
+            "Reef divers find a rare fish",
+        ),
+        (
+            "LE VALBRUN. Exercice incendie à la mairie pour les pompiers",
+            "Exercice incendie à la mairie pour les pompiers",
+        ),
+        (
             "Valbrune. Une grosse frustration et des questions sans réponse",
             "Une grosse frustration et des questions sans réponse",
         ),

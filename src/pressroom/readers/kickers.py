@@ -27,8 +27,9 @@ _INSTITUTION_KICKER = lazy(
 # A label glued before the headline or a month stamp after it: "PRESS RELEASE : …",
 # "Headline: …", "… [December 2022]", "… |".
 _TITLE_LABEL = lazy(
-    r"^(?:(?:press release|news release|media release|headline|communiqué(?: de presse)?)\s*[:–—-]|"
-    r"image result for)\s*(?=\S)",
+    r"^(?:\[[^\[\]]{1,30}\]\s*)?"  # a mailing list's tag: "[ASC-media] Media Release: …"
+    r"(?:(?:press release|news release|media release|headline|communiqué(?: de presse)?)"
+    r"\s*[:–—-]|image result for)\s*(?=\S)",
     regex.I,
 )
 _DATE_BEFORE = lazy(
@@ -37,7 +38,9 @@ _DATE_BEFORE = lazy(
 # A site's wrappers around the headline: "CAMEROUN :: the headline :: CAMEROON".
 _WRAPPED = lazy(r"^[^:]{2,40}\s::\s(?P<title>.+?)(?:\s::\s[^:]{2,40})?$")
 # A label in capitals before the headline: "VIDÉO. La joie…", "EXCLUSIF | Défense…".
-_CAPITALS_KICKER = lazy(r"^\p{Lu}{3,}(?:\s\p{Lu}{3,})?\s*[.|]\s+(?=\p{Lu}\p{Ll})")
+_CAPITALS_KICKER = lazy(
+    r"^(?:\p{Lu}{3,}|\p{Lu}{2}\s\p{Lu}{3,})(?:\s\p{Lu}{3,})?\s*[.|]\s+(?=\p{Lu}\p{Ll})"
+)
 # One word or two places before a full stop, then a sentence: "Gottéron. Une grosse
 # frustration …", "Russie / Niger. Le …".
 _WORD_KICKER = lazy(

@@ -199,7 +199,9 @@ def _first_candidate(lines: list[Line], labels: frozenset[int]) -> int:
         )
         if found is not None:
             return found
-    first = next((i for i in top if is_candidate(lines[i].text)), 0)
+    first = next((i for i in top if is_candidate(lines[i].text)), None)
+    if first is None:  # "Header Ads" over "Kabogo Commissions a Water Project."
+        return next((i for i in top if _headline_sentence(lines, i)), 0)
     if first > 0 and _is_headline_sentence(lines, first):
         return 0
     return _last_before_paragraph(lines, first)
@@ -218,13 +220,27 @@ def is_paragraph(text: str) -> bool:
 def _is_headline_sentence(lines: list[Line], first: int) -> bool:
     """A short first line that ends with a period, over the body's first paragraph: the
     headline, and the first title-like line after it a subheading."""
-    head = lines[0].text
+    return _sentence_like(lines[0].text) and any(
+        len(ln.text) >= _PARAGRAPH_MIN for ln in lines[1:first]
+    )
+
+
+def _headline_sentence(lines: list[Line], at: int) -> bool:
+    """A short line that ends with a period right over a paragraph, on a page with no
+    title-like line: its headline."""
     return (
-        len(head) <= HEADLINE_SENTENCE_MAX
-        and head.endswith(".")
-        and len(head.split()) > 2
-        and head[0].isupper()
-        and any(len(ln.text) >= _PARAGRAPH_MIN for ln in lines[1:first])
+        _sentence_like(lines[at].text)
+        and at + 1 < len(lines)
+        and len(lines[at + 1].text) >= _PARAGRAPH_MIN
+    )
+
+
+def _sentence_like(text: str) -> bool:
+    return (
+        len(text) <= HEADLINE_SENTENCE_MAX
+        and text.endswith(".")
+        and len(text.split()) > 2
+        and text[0].isupper()
     )
 
 

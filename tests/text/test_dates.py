@@ -67,6 +67,12 @@ def test_not_a_yearless_dateline(line: str) -> None:
         ("Sat. 14 March 2026", "end", 14),
         ("Par Léa Roy le 13 mars 2026 4 commentaires", "end", 13),  # a count of comments
         ("PORTLYN (March 12, 2026) – The harbour trust appealed today for funds", "dateline", 12),
+        ("Portlyn, Wash.– Mar. 12, 2026 – Due to the cold, shelters need coats", "dateline", 12),
+        ("PORTLYN, ONTARIO--(Newswire - March 12, 2026) - Acme Ltd. today said", "dateline", 12),
+        ("12 March 2026 12 March 2026PORTLYN, 12 March 2026—The trust welcomes", "start", 12),
+        ("March 12, 2026 / 10:59 AM / 3 days ago", "start", 12),
+        ("By: March 12, 2026 ,The Full Story", "label", 12),
+        ("Date Released: Thu, 12 Mar 2026 09:17 +0200", "label", 12),
     ],
 )
 def test_date_inside_a_line(line: str, kind: str, day: int) -> None:

@@ -58,7 +58,7 @@ is its date (``LAKE FOREST, Calif., March 20, 2013 /PRNewswire/ — Acme today�
 _FORMS = "|".join(f"(?:{form})" for form in _DATE_FORMS)
 _LABELLED = lazy(
     r"(?:publié|publiée|mise? à jour|modifié|mis en ligne|diffusé|published|updated|posted|issued|"
-    r"release date|"
+    r"release date|date released|by(?=\s*:)|"
     r"for immediate release|date|dateline|daily news)\b"  # not "the letter dated 11 …"
     r"\s*(?:le|on|:)?\s*:?\s*(?:[\p{L}]+\s+)?(?:à|at)?\s*"
     r"(?:\d{1,2}[:h]\d{2}\s*(?:am|pm)?,?\s*)?(?:[\p{Ll}_]{3,20}(?=\d))?"
@@ -68,7 +68,8 @@ _LABELLED = lazy(
 _WIRE = lazy(  # "LYON, 3 févr. 2026 –", "BOSTON, Aug. 19, 2008 --", "… /PRNewswire/",
     # "NEW YORK (February 21, 2014) –"
     r"^[\p{Lu}][\p{Lu}\p{L} .'’-]{1,40}(?:,\s*[\p{L}. ]{2,20})?\s*"
-    r"(?:,|-|/[^/]{1,30}/|\([^()]{1,30}\)\s*,?|\((?=[^()]{6,30}\)\s*[–—-]))\s*"
+    r"(?:,|-|[–—]|/[^/]{1,30}/|\([^()]{1,30}\)\s*,?|\((?=[^()]{6,30}\)\s*[–—-])|"
+    r"-{1,2}\s*\([\p{L} ]{2,30}\s[–—-]\s)\s*"  # "TORONTO--(Marketwired - Oct. 22, 2017) -"
     rf"(?:le\s+)?(?i:{_FORMS})\s*\)?\s*(?:\([^()]{{1,30}}\)\s*)?(?:[–—-]{{1,2}}|/|:(?!\d))",
 )
 # A dateline with no dash: "Toronto, ON October 23, 2003 Allan Rock, minister of …",
@@ -79,7 +80,8 @@ _BARE_WIRE = lazy(
 )
 _START = lazy(  # "13.02.2025 18h41 Rédaction": a date, then a byline or a name
     rf"^(?:le\s+)?(?:{_FORMS})\s*,?\s*"
-    r"(?:(?:à|at|dans|par|by|[-–—|])\s|(?=(?-i:\p{Lu})[\p{L}'’ .-]{0,40}$)|"
+    r"(?:(?:à|at|dans|par|by|[-–—|/])\s|(?=(?-i:\p{Lu})[\p{L}'’ .-]{0,40}$)|"
+    r"(?=\d{1,2}\s+\p{L}{3,9}\s+\d{4})|"  # the date twice: "28 September 2021 28 September …"
     r"(?=\p{L}{1,12}\s*:\s*[\d\s]+$))",  # "08 Décembre 2022    Lu: 673": a count of views
     regex.IGNORECASE,
 )

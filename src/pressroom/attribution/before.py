@@ -167,8 +167,10 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
             flags=regex.I,
         )
         label = _TO_SPLIT.split(LIVE_STAMP.sub("", label))[0]  # "00h54 - Parisse :"
-        label = before_circumstance(label)  # "Jean-Luc Tartarin au Havre :"
-        subject = parse_subject(label, v, before_verb=False)
+        # "Jean-Luc Tartarin au Havre :", but not "Chairman of the Committee, Dr X:"
+        subject = parse_subject(before_circumstance(label), v, before_verb=False)
+        if subject is None:
+            subject = parse_subject(label, v, before_verb=False)
         if subject is not None and subject.kind in ("name", "surname"):
             return Cue(subject, "before-colon")
         example = _LIKE_NAME.search(body)  # "…, à l'image de Maxime Médard :"

@@ -91,6 +91,8 @@ def stated_role(role: str | None, v: Vocabulary) -> str | None:
     verb = v.verb_re.search(role)
     if verb is not None:
         role = role[: verb.start()].strip(" ,;:")
+    if _UNKNOWN_VERB.fullmatch(role):
+        return None  # "Dr Kofi Adjei, elaborated:", "Chris Morgan, spoke of the …"
     words = role.split()
     if (
         not words
@@ -111,6 +113,13 @@ _ASIDE = lazy(r"\s[–—-]\s|\s(?:during|lors\s+d[eu'’]|pendant)\s", regex.I)
 _VERB_TAIL = lazy(
     r"(?:,\s*|\s)(?:a|ont|avait|est|has|had)\s+\p{Ll}[\p{L}\-]*(?:é|ée|és|ées|i|is|it|u|ue|ed)\b.*$"
     r"|,\s*\p{Ll}[\p{L}\-]*$"
+)
+# A verb the lists do not know, alone or opening its clause: "elaborated", "spoke of the …"
+# (not "retired teacher").
+_UNKNOWN_VERB = lazy(
+    r"(?:\p{Ll}+ed|spoke|wrote|told|gave)"
+    r"(?:\s+(?:of|to|on|about|that|how|the|a|an|his|her|their)\b.*)?",
+    regex.S,
 )
 _NOT_A_ROLE = lazy(
     r"^(?:quant\s+à|pour\s+(?:sa|leur)\s+part|who|whose|which|whom|qui|dont|lui-même|"

@@ -115,7 +115,8 @@ def extract_quotes(
 def _without_common_nouns(quotes: list[Quote], texts: Sequence[str]) -> list[Quote]:
     """No speaker where the one word taken for a name is a word the text also writes in
     lower case (``Faculty who won awards are:`` above a quotation, ``the faculty``): a
-    common noun at the start of a sentence, not a person; the editor is told why."""
+    common noun at the start of a sentence, not a person; nor where it is a body's initials
+    (``FAO``); the editor is told why."""
     single = {q.speaker for q in quotes if q.speaker and len(q.speaker.split()) == 1}
     if not single:
         return quotes
@@ -124,18 +125,25 @@ def _without_common_nouns(quotes: list[Quote], texts: Sequence[str]) -> list[Quo
         for name in single
         if name[:1].isupper() and any(_word(name.lower()).search(text) for text in texts)
     }
+    acronyms = {name for name in single if _ACRONYM.fullmatch(name)}
     return [
         replace(
             q,
             speaker=None,
             role=None,
             cue=None,
-            check=f"“{q.speaker}” is a word of the text, not a name",
+            check=f"“{q.speaker}” is a word of the text, not a name"
+            if q.speaker in lowered
+            else f"“{q.speaker}” names a body, not a person: who spoke for it?",
         )
-        if q.speaker in lowered
+        if q.speaker in lowered or q.speaker in acronyms
         else q
         for q in quotes
     ]
+
+
+# A body's initials, never a person's name: "FAO said", "SERAP urged".
+_ACRONYM = lazy(r"\p{Lu}{2,6}")
 
 
 def _word(word: str) -> regex.Pattern[str]:

@@ -105,45 +105,44 @@ def extract_quotes(
             # not after "He added he was "positive" …": the speaker goes on
             last_quote = last_quote if SAME_SPEAKER.match(chunk.text) else None
         previous = chunk
-    quotes = without_repeats(_without_common_nouns(with_pulled_speakers(quotes), texts))
+    quotes = without_repeats(_without_non_names(with_pulled_speakers(quotes), texts))
     # an attributed fragment of three words ("un moment charnière") carries its speaker
     # on to the quotations after it, but is a term, not a quotation of the record
     quotes = [q for q in quotes if len(q.text.split()) >= MIN_WORDS_KEPT]
     return tuple(_with_known_roles(quotes, people, texts, v)), tuple(unclosed)
 
 
-def _without_common_nouns(quotes: list[Quote], texts: Sequence[str]) -> list[Quote]:
-    """No speaker where the one word taken for a name is a word the text also writes in
-    lower case (``Faculty who won awards are:`` above a quotation, ``the faculty``): a
-    common noun at the start of a sentence, not a person; nor where it is a body's initials
-    (``FAO``); the editor is told why."""
-    single = {q.speaker for q in quotes if q.speaker and len(q.speaker.split()) == 1}
-    if not single:
-        return quotes
-    lowered = {
-        name
-        for name in single
-        if name[:1].isupper() and any(_word(name.lower()).search(text) for text in texts)
-    }
-    acronyms = {name for name in single if _ACRONYM.fullmatch(name)}
+def _without_non_names(quotes: list[Quote], texts: Sequence[str]) -> list[Quote]:
+    """No speaker where what was taken for a name is none, and the editor is told why: one
+    word the text also writes in lower case (``Faculty who won awards are:`` above a
+    quotation, ``the faculty``), a common noun opening a sentence; a body's initials
+    (``FAO``); a person's thing (``Johnny Kelly's Coolderry``)."""
+    checks = {q.speaker: _not_a_name(q.speaker, texts) for q in quotes if q.speaker}
     return [
-        replace(
-            q,
-            speaker=None,
-            role=None,
-            cue=None,
-            check=f"“{q.speaker}” is a word of the text, not a name"
-            if q.speaker in lowered
-            else f"“{q.speaker}” names a body, not a person: who spoke for it?",
-        )
-        if q.speaker in lowered or q.speaker in acronyms
+        replace(q, speaker=None, role=None, cue=None, check=checks[q.speaker])
+        if q.speaker and checks[q.speaker]
         else q
         for q in quotes
     ]
 
 
+def _not_a_name(speaker: str, texts: Sequence[str]) -> str | None:
+    """Why ``speaker`` is no person's name, or None."""
+    if " " not in speaker:
+        if _ACRONYM.fullmatch(speaker):
+            return f"“{speaker}” names a body, not a person: who spoke for it?"
+        lowered = _word(speaker.lower())
+        if speaker[:1].isupper() and any(lowered.search(text) for text in texts):
+            return f"“{speaker}” is a word of the text, not a name"
+    elif _POSSESSIVE.search(speaker):
+        return f"“{speaker}” is someone's, not someone"
+    return None
+
+
 # A body's initials, never a person's name: "FAO said", "SERAP urged".
 _ACRONYM = lazy(r"\p{Lu}{2,6}")
+# A possessive inside a name: "Johnny Kelly's Coolderry charges came good".
+_POSSESSIVE = lazy(r"\p{L}['’]s\s+\p{Lu}")
 
 
 def _word(word: str) -> regex.Pattern[str]:

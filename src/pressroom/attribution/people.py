@@ -94,11 +94,22 @@ class People:
                         self.offices.add(str(subject))
                     self._about(holder or Person(str(subject), None, _office_gender(subject)))
                 elif isinstance(subject, Surname):
-                    known = self._by_surname(subject)
-                    if known is not None and known.surname.lower() == subject.lower():
-                        self._about(known)
+                    bearer = self._bearer(subject)
+                    if bearer is not None:
+                        self._about(bearer)
                 elif self.subjects and _agrees(self.subjects[-1], subject):
                     self._about(_with_gender(self.subjects[-1], subject))  # "He also said"
+
+    def _bearer(self, subject: Surname) -> Person | None:
+        """The person a sentence's surname subject stands for: someone named with that
+        surname, else the one named with that first name (``Deputy president Rigathi
+        stated`` after ``Rigathi Gachagua``); None when no one is (a capitalised word
+        opening a sentence is often a place or a thing: ``Inverness``, ``Government``)."""
+        known = self._by_surname(subject)
+        if known is not None and known.surname.lower() == subject.lower():
+            return known
+        firsts = [p for p in self.named if name_parts(p.name).first == subject]
+        return firsts[0] if len(firsts) == 1 else None
 
     def _about(self, person: Person) -> None:
         self.seen[person.name] = self._at

@@ -11,6 +11,8 @@ from pressroom.text.patterns import lazy
 SPACES = " \t\u00a0\u202f\u2009"
 OPENERS = "«“\"‘'"
 JOIN_LIMIT = 4
+# The marks scan stops at: the openers, and a closing mark that may be written to open.
+_SCANNED = OPENERS + "”"
 _CLOSERS = {"«": "»", "“": "”", "‘": "’"}
 _SINGLE_AFTER = lazy(r"(?:[:,][ \u00a0]*|\b(?:said|says|wrote|writes|added)[ ]+)$")
 _SINGLE_CLOSE = lazy(r"(?<=\S)['’](?=[\s,.;:!?)\]]|$)")
@@ -43,7 +45,7 @@ def scan(text: str) -> tuple[list[Span], int | None, str | None]:
     spans: list[Span] = []
     i, n = 0, len(text)
     while i < n:
-        i = _find_close(text, i, OPENERS)  # the next mark: str.find is faster than a regex
+        i = _find_close(text, i, _SCANNED)  # the next mark: str.find is faster than a regex
         if i < 0:
             break
         char = text[i]
@@ -53,7 +55,9 @@ def scan(text: str) -> tuple[list[Span], int | None, str | None]:
                 return spans, i, char
             spans.append(Span(i, close + 1, text[i + 1 : close], char))
             i = close + 1
-        elif char == '"' and _opens_straight(text, i):
+        elif (char == '"' and _opens_straight(text, i)) or (
+            char == "”" and _closing_opens(text, i)
+        ):
             close = _find_close(text, i + 1, '"”')
             if close < 0:
                 return spans, i, char
@@ -73,6 +77,16 @@ def scan(text: str) -> tuple[list[Span], int | None, str | None]:
         else:
             i += 1
     return spans, None, None
+
+
+def _closing_opens(text: str, i: int) -> bool:
+    """A closing mark written to open, glued after a comma or a colon and before a
+    capital: ``President Kamau stated,”Commissioned the …”``."""
+    return (
+        0 < i < len(text) - 1
+        and text[i + 1].isupper()
+        and text[:i].rstrip(" \u00a0").endswith((",", ":"))
+    )
 
 
 def has_mark(text: str) -> bool:

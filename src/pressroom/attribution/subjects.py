@@ -103,9 +103,9 @@ def _subjects(
         intro = _INTRO.match(sentence)
         body = sentence[intro.end() :] if intro else sentence
         alone = (
-            _SURNAME_SUBJECT.match(body)
+            _office_surname(body, vocabulary)
+            or _SURNAME_SUBJECT.match(body)
             or _SURNAME_WHO.match(sentence)
-            or _office_surname(body, vocabulary)
         )
         if alone is not None and _is_surname(alone["surname"], vocabulary):
             subjects.append((start, Surname(alone["surname"])))
@@ -273,13 +273,18 @@ _SURNAME_SUBJECT = lazy(
 )
 # "Mayor Brown said …", "Sheriff Meeks has …": an office written as a title before a surname.
 _OFFICE_SURNAME = lazy(
-    r"^(?P<office>\p{Lu}\p{Ll}+)\s+" + _SURNAME + r"\s+(?!(?:and|of|et|de)\b)\p{Ll}"
+    r"^(?P<office>\p{Lu}\p{Ll}+(?:[\s-]\p{Ll}+)?)\s+"
+    + _SURNAME
+    + r"\s+(?!(?:and|of|et|de)\b)\p{Ll}"
 )
 
 
 def _office_surname(body: str, vocabulary: Vocabulary) -> regex.Match[str] | None:
+    """``Mayor Brown said``, ``Deputy president Rigathi stated``: an office (its last word
+    one of the role words) written as a title before a surname."""
     found = _OFFICE_SURNAME.match(body)
-    return found if found and found["office"].lower() in vocabulary.role_words else None
+    office = found["office"].lower().replace("-", " ").split()[-1] if found else ""
+    return found if office in vocabulary.role_words else None
 
 
 # A relative clause opening after a comma: ", qui a remplacé …", ", who chairs …".

@@ -6,6 +6,7 @@ from __future__ import annotations
 import regex
 
 from pressroom.attribution.names import (
+    ABBREVIATIONS,
     SP,
     Gender,
     Person,
@@ -16,7 +17,12 @@ from pressroom.attribution.names import (
     words_of,
 )
 from pressroom.attribution.persons import first_name_gender, person_like
-from pressroom.attribution.rolename import BODY_BEFORE, OFFICE_OF, split_role_name
+from pressroom.attribution.rolename import (
+    BODY_BEFORE,
+    OFFICE_OF,
+    SPACES_AND_COMMAS,
+    split_role_name,
+)
 from pressroom.attribution.speakers import clean_role
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
@@ -126,9 +132,43 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             whole = clean_role(_OWNER_AND.sub("", lead.group(1)), v) if lead else None
             if whole and (role is None or (role in whole and len(whole) > len(role))):
                 role = whole  # "The council's cabinet member for schools, X"
+        if role is None and not title:
+            role = _opening_office(text[:start], found, v)
         gender = title_gender(name, v) or role_gender(role, v) or _aside_gender(role)
         found.append((start, Person(bare, role or clean_role(title, v), gender)))
     return found
+
+
+def _opening_office(head: str, found: list[tuple[int, Person]], v: Vocabulary) -> str | None:
+    """The office that opens the sentence right up to a name: ``Executive Director of Save
+    the Children New Zealand`` John Bowis said, ``Taupiri farmer`` Steven Stark was, and
+    past an opening clause, ``Speaking at the event, Assam Governor Prof.`` Jagdish Mukhi:
+    capitalised words, role words and function words only, naming no one, with a role
+    word among them."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(head)), default=0)
+    if any(start <= at for at, _ in found):
+        return None
+    office = head[start:].strip(SPACES_AND_COMMAS).rsplit(",", 1)[-1].strip()
+    words = [w.strip("()") for w in office.split()]
+    while words and words[-1].rstrip(".").lower() in v.courtesy_titles | v.title_words:
+        words.pop()
+    if not words or len(words) > _OPENING_OFFICE_WORDS or not words[0][:1].isupper():
+        return None
+    lower = [w.lower() for w in words]
+    if not any(w in v.role_words for w in lower) or v.verb_re.search(office):
+        return None
+    head = next((lower[i - 1] for i, w in enumerate(lower) if i and w in OFFICE_OF), lower[-1])
+    if head in v.body_words or lower[-1] in v.function_words:
+        return None  # "packaging firm Orora Limited", "CEO of Orora Limited": a body
+    if not all(
+        w[:1].isupper() or w.lower() in v.role_words or w.lower() in v.function_words for w in words
+    ):
+        return None
+    return clean_role(" ".join(office.split()[: len(words)]), v)
+
+
+_OPENING_OFFICE_WORDS = 14
+_SENTENCE_END = lazy(rf"(?<!\b(?:\p{{Lu}}|{ABBREVIATIONS}))[.!?]{SP}+")
 
 
 def _title_case(text: str, v: Vocabulary) -> bool:

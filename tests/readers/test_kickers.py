@@ -33,6 +33,7 @@ from pressroom.readers.titles import is_candidate
             "[Harbour-news] Media Release: Reef divers find a rare fish",
             "Reef divers find a rare fish",
         ),
+        ("thumbnail Royal opening for the harbour hall", "Royal opening for the harbour hall"),
         (
             "LE VALBRUN. Exercice incendie à la mairie pour les pompiers",
             "Exercice incendie à la mairie pour les pompiers",

@@ -77,7 +77,11 @@ _MORE_FURNITURE = lazy(
     r"il y a \d+ (?:min(?:ute)?s?|heures?|h|jours?)|"
     r"(?:written|posted|published|submitted) by\s*:?\s*[^.,;:!?]{1,60}"
     r"(?:\s+on\s+[\w ,]{4,30})?\s*\.?|"
-    r"(?:écrit|rédigé|posté|publié|signé)e? par .{1,60}|(?:par )?la rédaction(?: d.{1,40})?|"
+    r"(?:[ée]crit|r[ée]dig[ée]|post[ée]|publi[ée]|sign[ée])e? par .{1,60}|"
+    r"(?:par )?la rédaction(?: d.{1,40})?|"
+    r"bienvenue sur (?:le |notre )?site.{0,80}|welcome to (?:the |our )?(?:web)?site.{0,80}|"
+    r"passer à la version .{0,80}|"
+    r"[–—]\s*[^()]{1,60}\(@\w{1,30}\)(?:\s.{0,30})?|"  # an embedded post's signature
     r"(?:(?:main|site|search|tools?|menu|navigation|toggle|quick links)\s*){2,}|"
     r".{0,40}\brss\b.{0,40}|"
     r"(?:subscribe|sign up|signup|join|get|s['’]abonner|abonnez-vous|inscrivez-vous|recevez)\b"
@@ -99,7 +103,8 @@ _MORE_FURNITURE = lazy(
 
 _MORE_FIRST = frozenset(
     "reading read est est. estimated il written posted published submitted écrit écrite "
-    "rédigé rédigée posté postée publié publiée signé signée par la main site search tools "
+    "ecrit ecrite redige redigee rédigé rédigée posté postée publié publiée signé signée "
+    "bienvenue welcome passer — – par la main site search tools "
     "tool menu navigation toggle quick subscribe sign signup join get s'abonner s’abonner "
     "abonnez-vous inscrivez-vous recevez joint press news media for listen écouter add "
     "ajouter contact contacts pour rubrique rubriques section sections thème thèmes topic "

@@ -29,7 +29,7 @@ _INSTITUTION_KICKER = lazy(
 _TITLE_LABEL = lazy(
     r"^(?:\[[^\[\]]{1,30}\]\s*)?"  # a mailing list's tag: "[ASC-media] Media Release: …"
     r"(?:(?:press release|news release|media release|headline|communiqué(?: de presse)?)"
-    r"\s*[:–—-]|image result for)\s*(?=\S)",
+    r"\s*[:–—-]|image result for|thumbnail(?=\s+\p{Lu}))\s*(?=\S)",
     regex.I,
 )
 _DATE_BEFORE = lazy(

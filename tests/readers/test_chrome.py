@@ -1,0 +1,35 @@
+"""Lines of page chrome are left out of the title's choice and of the body."""
+
+from __future__ import annotations
+
+import pytest
+
+from pressroom.readers.chrome import is_chrome
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ecrit par Le Courrier du Val le 10 avril 2026",  # a byline without its accent
+        "BIENVENUE SUR LE SITE WEB",
+        "Bienvenue sur le site de la mairie de Valbrune",
+        "Welcome to our website",
+        "Passer à la version normale du site",
+        "— Valbrune Officiel (@Valbrune_FC) March 3, 2026",  # an embedded post's signature
+    ],
+)
+def test_chrome_line(line: str) -> None:
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Bienvenue aux nouveaux habitants de Valbrune",
+        "Welcome boost for the harbour clubs",
+        "Passer l'hiver au chaud : la ville ouvre trois refuges",
+        "— Le maire de Valbrune",
+    ],
+)
+def test_headline_is_no_chrome(line: str) -> None:
+    assert not is_chrome(line)

@@ -51,10 +51,13 @@ def scan(text: str) -> tuple[list[Span], int | None, str | None]:
         char = text[i]
         if char in "«“":
             close = _find_close(text, i + 1, _CLOSERS[char] + ('"' if char == "“" else ""))
+            if char == "“":
+                close = _doubled_close(text, i + 1, close)
             if close < 0:
                 return spans, i, char
-            spans.append(Span(i, close + 1, text[i + 1 : close], char))
-            i = close + 1
+            end = close + (2 if text[close] in "’'" else 1)
+            spans.append(Span(i, end, text[i + 1 : close], char))
+            i = end
         elif (char == '"' and _opens_straight(text, i)) or (
             char == "”" and _closing_opens(text, i)
         ):
@@ -107,6 +110,17 @@ def _single_opens(text: str, i: int) -> bool:
 
 
 _SINGLE_VERBS = ("said", "says", "wrote", "writes", "added")
+
+
+def _doubled_close(text: str, start: int, close: int) -> int:
+    """A closing mark typed as two single ones (``“a crucial ally of farmers’’.``), when it
+    comes before the closing mark found (``close``, -1 if none)."""
+    end = len(text) if close < 0 else close
+    doubled = min(
+        (at for at in (text.find("’’", start, end), text.find("''", start, end)) if at >= 0),
+        default=-1,
+    )
+    return doubled if doubled >= 0 else close
 
 
 def _find_close(text: str, start: int, closers: str) -> int:

@@ -19,7 +19,12 @@ _SENTENCE_START = lazy(r"(?:^|(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Cllr|Cr|Me|Mme|M))
 # (past an apposition between commas, "Jane Doe, the mayor,") start with a verb, not with
 # "and", "of" or a preposition.
 _AFTER_SUBJECT = lazy(
-    r"^[\s\u00a0]*(?:,[^,.;:]{1,160},|,)?[\s\u00a0]*(?!(?:and|or|of|in|at|on|to|for|with|from|"
+    r"^[\s\u00a0]*(?:,[^,.;:]{1,160},|,"
+    # an office in capitals with commas of its own: ", Minister of Planning, Budget and
+    # Management for Brazil,"
+    r"(?=[^.;:]{0,80}?\s(?:of|for|de|du|des)\s)"  # not a list of names
+    r"(?:[\s\u00a0,]+(?:\p{Lu}[\p{L}'’\-]*|of|for|and|the|de|du|des|et|la|le)){2,16},|,)?"
+    r"[\s\u00a0]*(?!(?:and|or|of|in|at|on|to|for|with|from|"
     r"all|both|each|who|whom|whose|which|et|ou|de|du|des|à|au|aux|en|dans|pour|avec|sur|"
     r"chez|par|qui|dont|que|tous|toutes)\b)\p{Ll}"
 )

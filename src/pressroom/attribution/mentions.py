@@ -45,7 +45,7 @@ _PREDICATE = lazy(
 _PARTICIPLE = lazy(
     r"^(?P<word>\p{Ll}+(?:é|ée|és|ées))\s+(?:de|du|des|d['’]|à|au|aux|en|par|dans)\b"
 )
-_OF_PLACE = lazy(r"(?:\bde|\bdu|d['’]|\bof)\s?$")
+_OF_PLACE = lazy(r"(?:\bde(?:\s+la)?|\bdu|d['’]|\bof(?:\s+the)?)\s?$")
 _FOR_PLACE = lazy(r"\b(?:for|and|pour|et)\s$")
 _ARTICLE_BEFORE = lazy(r"\b(?:au|aux|les)\s$|\bl['’]$", regex.I)
 _APPOSITION = lazy(rf"^{SP}*,{SP}*([^,.;:()«»“”\"]{{3,120}}?){SP}*(?:[,.;(]|$)")
@@ -79,7 +79,7 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
         if name is None:
             continue
         start = match.start()
-        place = _OF_PLACE.search(text[max(0, start - 4) : start])
+        place = _OF_PLACE.search(text[max(0, start - 8) : start])  # "de la République X"
         if not place and not first_name_gender(words_of(name)[0]):
             place = _FOR_PLACE.search(text[max(0, start - 5) : start])  # "for Law and Education"
         if place and not prefix and len(words_of(name)) >= 3:  # "le maire de Lyon Jean Roux"

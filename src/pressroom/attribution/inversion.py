@@ -70,7 +70,7 @@ _VERB_THEN_OFFICE = lazy(
 
 
 def pronoun_subject(inversion: str) -> Subject:
-    word = inversion.split("-")[-1].lower()
+    word = inversion.replace(" ", "-").split("-")[-1].lower()
     return Subject("pronoun", word, gender="f" if word.startswith(("elle", "she")) else "m")
 
 

@@ -147,7 +147,7 @@ class People:
                 named = [p.name for p in self.named if person_like(p.name)]
                 if person.name in self.offices and named:
                     return None, f"{person.name}: the text does not say who; is it {named[-1]}?"
-                rival = self._rival(person, gender)
+                rival = self._rival(person, gender) or self._named_since(person, gender)
                 if rival is not None:
                     return None, f"could be {person.name} or {rival.name}"
                 return person, ""
@@ -161,6 +161,23 @@ class People:
         if not candidates:
             return None, "no person of that gender named before"
         return None, "could be " + " or ".join(sorted(candidates)[:3])
+
+    def _named_since(self, person: Person, gender: Gender) -> Person | None:
+        """Someone of the pronoun's gender the text named in a later paragraph than the
+        last one about ``person`` (``Le maestro X … ⏎ M. ; Y, directeur, a rappelé … « … »
+        résume-t-il``): the pronoun may be theirs."""
+        last = self.seen.get(person.name, -1)
+        return next(
+            (
+                p
+                for p in reversed(self.named[-4:])
+                if p.name != person.name
+                and self.seen.get(p.name, -1) > last
+                and _agrees(p, gender)
+                and (person_like(p.name) or p.role)
+            ),
+            None,
+        )
 
     def _rival(self, person: Person, gender: Gender) -> Person | None:
         """For a pronoun of ``gender`` that would go to ``person``, whose gender the text

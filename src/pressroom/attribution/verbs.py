@@ -14,7 +14,7 @@ import regex
 
 from pressroom.attribution.names import SP
 
-_INVERSION = r"(?P<inv>-t-(?:il|elle|on)|-(?:il|elle|ils|elles|on))"
+_INVERSION = r"(?P<inv>-t[- ](?:il|elle|on)|-(?:il|elle|ils|elles|on))"  # "-t il": a hyphen lost
 _AGREE = r"(?:e|s|es)?"
 
 

@@ -163,16 +163,17 @@ class People:
         return None, "could be " + " or ".join(sorted(candidates)[:3])
 
     def _named_since(self, person: Person, gender: Gender) -> Person | None:
-        """Someone of the pronoun's gender the text named in a later paragraph than the
-        last one about ``person`` (``Le maestro X … ⏎ M. ; Y, directeur, a rappelé … « … »
-        résume-t-il``): the pronoun may be theirs."""
-        last = self.seen.get(person.name, -1)
+        """Someone of the pronoun's gender the text names in the paragraph being read, when
+        the last paragraph about ``person`` is an earlier one (``Le maestro X … ⏎ M. ; Y,
+        directeur, a rappelé … « … » résume-t-il``): the pronoun may be theirs."""
+        if self.seen.get(person.name, -1) >= self.paragraph:
+            return None
         return next(
             (
                 p
                 for p in reversed(self.named[-4:])
                 if p.name != person.name
-                and self.seen.get(p.name, -1) > last
+                and self.seen.get(p.name, -1) == self.paragraph
                 and _agrees(p, gender)
                 and (person_like(p.name) or p.role)
             ),

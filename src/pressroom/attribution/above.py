@@ -1,0 +1,175 @@
+"""The paragraph above a quotation, when the quotation's own paragraph holds no cue: an
+attribution ending in a colon (``Jane Doe, the mayor, said:``, its colon lost in ``Kojo
+Mensah Said``), a speaker line (``Ann Roe - Commissioner``), whom the writer talked with
+(``en a discuté avec X``), or reported speech whose speaker goes on in the quotation
+(``Kaba said she had big plans. ⏎ “…”``)."""
+
+from __future__ import annotations
+
+import regex
+
+from pressroom.attribution.before import SENTENCE_BREAK, before_cue, speaking
+from pressroom.attribution.inversion import pronoun_subject
+from pressroom.attribution.mentions import mentions
+from pressroom.attribution.quotemarks import SPACES, Chunk, Span
+from pressroom.attribution.resolve import Cue
+from pressroom.attribution.rolename import split_role_name
+from pressroom.attribution.speakers import cut_subject, parse_subject
+from pressroom.attribution.vocabulary import Vocabulary
+from pressroom.text.patterns import lazy
+from pressroom.text.spaces import collapse
+
+__all__ = ["AS_SAID", "SUBJECT_PRONOUN", "above", "as_said", "said_above"]
+
+_SPEAKER_LINE_MAX = 16
+
+
+def as_said(found: regex.Match[str]) -> str:
+    """``comme l'a souligné X`` -> ``a souligné X``; ``comme le précise X`` -> ``précise X``."""
+    return "a " if found.group().rstrip().lower().endswith(("a", "ont")) else ""
+
+
+AS_SAID = lazy(
+    r"^comme[ \u00a0]+(?:l['’](?:a|ont)[ \u00a0]+|(?:le|l['’])[ \u00a0]*(?=\p{Ll}))", regex.I
+)
+SUBJECT_PRONOUN = lazy(r"^(?:(?:et|mais|and|but)[ \u00a0]+)?(?P<pronoun>il|elle|he|she)\b", regex.I)
+
+
+# A paragraph that ends on a speech verb and whom it was said to, its colon lost.
+_SAID_TO_END = lazy(r"\b(?:told|tells|said to|explained to)\s+(?:us|me|them|reporters)$", regex.I)
+
+
+def _interviewed(text: str, v: Vocabulary) -> Cue | None:
+    """A paragraph that ends on whom the writer talked with (``Le Coopoint en a discuté
+    avec le directeur du développement, monsieur Neil McNeil.``, ``Interview avec Maggy
+    Nagel, ministre du Logement``): the quotation below is theirs."""
+    found = _INTERVIEWED.search(text)
+    if found is None:
+        return None
+    who = found["who"].strip(SPACES)
+    subject = parse_subject(who, v)
+    if subject is None or subject.kind != "name":
+        subject = parse_subject(who.rsplit(",", 1)[-1].strip(SPACES), v)  # "…, monsieur X"
+    return Cue(subject, "named-before") if subject and subject.kind == "name" else None
+
+
+_INTERVIEWED = lazy(
+    r"\b(?:discuté|parlé|échangé|entretenu|entretien|interview|rencontré|spoke|talked|"
+    r"chatted|sat down|caught up)[ \u00a0]+(?:avec|with)[ \u00a0]+"
+    r"(?P<who>[^.!?;:«»“”\"]{3,120}?)[ \u00a0]*[.!]?$",
+    regex.I,
+)
+
+
+def _said_at_end(text: str, v: Vocabulary) -> bool:
+    """A paragraph that ends on its speech verb, the colon lost: ``Amanda told us``,
+    ``Addressing the news conference, Finance Minister Kojo Mensah Said``."""
+    if _SAID_TO_END.search(text):
+        return True
+    words = text.rsplit(None, 1)
+    if not words:
+        return False
+    last = words[-1].lower()
+    verb = v.verb_re.fullmatch(last)
+    return verb is not None and not verb["inv"] and not last.endswith(("ing", "ant"))
+
+
+def above(previous: Chunk, v: Vocabulary) -> Cue | None:
+    """The paragraph above a quote: an attribution ending in ``:``, or a speaker line."""
+    text = previous.text.rstrip(SPACES)
+    terms = bool(previous.spans) and all(_term(previous.text, span) for span in previous.spans)
+    if previous.spans and previous.spans[-1].end >= len(text) - 1 and not terms:
+        return None
+    if text.endswith(":") or (not previous.spans and _said_at_end(text, v)):
+        # "Amanda told us", "Kojo Mensah Said" with its colon lost, over the quotation
+        if not text.endswith(":"):
+            head, _, last = text.rpartition(" ")
+            text = f"{head} {last.lower()}:"
+        cue = before_cue(text, v)
+        if cue is not None:
+            return Cue(cue.subject, "before-colon" if cue.cue == "before-verb" else cue.cue)
+        return None
+    if not previous.spans:
+        interviewed = _interviewed(text, v)
+        if interviewed is not None:
+            return interviewed
+    if text[-1:] in ".!" and (not previous.spans or terms):  # "Kaba said she had big plans."
+        return said_above(text, v)
+    if text[-1:] in '.!?…"”»' or len(text.split()) > _SPEAKER_LINE_MAX or previous.spans:
+        return None
+    statement = _STATEMENT_FROM.match(text)  # "Statement from the Chief"
+    if statement is not None:
+        subject = parse_subject(text[statement.end() :], v)
+        kinds = ("name", "surname")
+        return Cue(subject, "speaker-line") if subject and subject.kind in kinds else None
+    head, _, role = _SPEAKER_LINE_SPLIT.sub(",", text, count=1).partition(",")
+    head = _NUMBERING.sub("", head)
+    name, prefix = split_role_name(head, v)
+    if name is None or (prefix and len(prefix.split()) > 3):
+        return None
+    subject = parse_subject(f"{name}, {role}" if role else name, v)
+    if subject is not None and subject.kind == "name":
+        return Cue(subject, "speaker-line")
+    return None
+
+
+def said_above(text: str, v: Vocabulary) -> Cue | None:
+    """A paragraph above that reports what someone said, then goes on about it without
+    naming anyone else (``Mchunu said the city was losing water. This includes … ⏎
+    “…”``): that person, when a speech verb has them for subject."""
+    sentences = [s for s in SENTENCE_BREAK.split(collapse(text) + " ") if s.strip()]
+    window = sentences[-_SAID_ABOVE_SENTENCES:]
+    said = next((i for i in range(len(window) - 1, -1, -1) if v.verb_re.search(window[i])), None)
+    if said is None or any(mentions(s, v) for s in window[said + 1 :]):
+        return None  # no one said anything, or someone else is named after it
+    if _PASSIVE_OPENING.match(window[said].strip(SPACES)):
+        return None  # "Asked by the chair, Cllr Ann Roe, whether …, he declined": she asked
+    pronoun = SUBJECT_PRONOUN.match(window[said].strip(SPACES))  # "But he admitted, …"
+    if pronoun is not None:
+        return Cue(pronoun_subject("-" + pronoun["pronoun"].lower()), "named-before")
+    return _as_said_by(window[said], v) or speaking(window[said], "named-before", v)
+
+
+def _term(text: str, span: Span) -> bool:
+    """A few words quoted inside a sentence of reported speech (``told ProPrint that it was
+    a "mixed outcome but a fair one".``), not a quotation of its own."""
+    head = text[: span.start].rstrip(SPACES)
+    return len(span.inner.split()) <= _TERM_MAX and head[-1:].isalpha() and head[-1:].islower()
+
+
+_TERM_MAX = 8
+_SAID_ABOVE_SENTENCES = 3
+_PASSIVE_OPENING = lazy(r"^\p{Lu}\p{Ll}+(?:ed|é|ée|és|ées)[ \u00a0]+(?:by|par)[ \u00a0]")
+_AS_CLAUSE = lazy(
+    r",[ \u00a0]+(?:as|comme)[ \u00a0]+(?P<clause>[^,;:]{4,120}?)[ \u00a0.!]*$", regex.I
+)
+
+
+def _as_said_by(sentence: str, v: Vocabulary) -> Cue | None:
+    """A sentence that ends on who says it: ``…, as Mr King explained.``, ``…, comme l'a
+    expliqué Ann Roe.``; a name only."""
+    found = _AS_CLAUSE.search(sentence.rstrip(SPACES))
+    if found is None:
+        return None
+    clause = AS_SAID.sub(as_said, "comme " + found["clause"]).removeprefix("comme ")
+    verb = v.verb_re.search(clause)
+    if verb is None:
+        return None
+    if verb.start() == 0:  # "a expliqué Ann Roe"
+        subject = parse_subject(cut_subject(clause[verb.end() :].lstrip(SPACES)), v)
+    elif clause[verb.end() :].strip(SPACES + ".!"):
+        return None
+    else:  # "as Mr King explained"
+        subject = parse_subject(clause[: verb.start()], v, before_verb=True)
+    if subject is None or subject.kind not in ("name", "surname"):
+        return None
+    return Cue(subject, "named-before")
+
+
+_STATEMENT_FROM = lazy(
+    r"^(?:statement|message|remarks|quote|comment)s?[ \u00a0]+(?:from|by)[ \u00a0]+|"
+    r"^(?:déclaration|message|mot|réaction|communiqué)[ \u00a0]+(?:de|du|d['’])[ \u00a0]*",
+    regex.I,
+)
+_SPEAKER_LINE_SPLIT = lazy(r"[ \u00a0]+[-–—][ \u00a0]+")  # "Allen Whyte - Commissioner of Police"
+_NUMBERING = lazy(r"^(?:\d+\.\s*)?(?:[A-Z]+\s*(?:\([^)]*\))?\s+)?")

@@ -88,6 +88,10 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
         titled = prefix is not None and prefix.rstrip(".").lower() in v.title_words
         if titled:  # "Councillor Les Bullock": after a title, "Les" is a first name
             name, prefix = f"{prefix} {name}", None
+        if not is_person_name(name, v) and not titled:
+            # "Chair of the Western Division Council Wayne Newton": the name from its
+            # known first name on, the words before it a body's
+            name, start = _from_first_name(name, text, start, v)
         if not is_person_name(name, v) or _ROMAN.search(name):
             continue
         if BODY_BEFORE.search(text[max(0, start - 40) : start]):
@@ -117,7 +121,11 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
         apposition = None if office else _APPOSITION.match(after)
         if (
             apposition
-            and (apposition.group(1)[:1].islower() or _office_apposition(apposition[1], v))
+            and (
+                apposition.group(1)[:1].islower()
+                or _office_apposition(apposition[1], v)
+                or _owned_office(apposition[1], v)
+            )
             and not _VERBAL.match(apposition[1])
             and not _PREDICATE.match(apposition[1])
             and not _participle(apposition[1], v)
@@ -208,6 +216,32 @@ def _office_apposition(words: str, v: Vocabulary) -> bool:
     if len(tokens) > 2 and tokens[1].lower() in OFFICE_OF:
         return True  # "Minister of Sanitation and Water Resources": the office's field
     return all(w.lower() in v.role_words or not w[:1].isupper() for w in tokens)
+
+
+def _from_first_name(name: str, text: str, start: int, v: Vocabulary) -> tuple[str, int]:
+    """``name`` from its first known first name on (not its last word), when the words
+    before it end on a body (``Council``), and where that starts in ``text``; else
+    ``name`` as it was."""
+    tokens = words_of(name)
+    lead = next((i for i, w in enumerate(tokens[:-1]) if i and first_name_gender(w)), 0)
+    if not lead or tokens[lead - 1].lower() not in v.body_words:
+        return name, start
+    return " ".join(tokens[lead:]), text.find(tokens[lead], start)
+
+
+def _owned_office(words: str, v: Vocabulary) -> bool:
+    """``Roger Clark, Highlanders CEO, was …``: a short capitalised apposition that ends on
+    an office, its owner before it, naming no one."""
+    tokens = words.split()
+    return (
+        1 < len(tokens) <= _OWNED_OFFICE_WORDS
+        and tokens[-1].lower() in v.role_words
+        and all(w[:1].isupper() for w in tokens)
+        and not any(first_name_gender(w) for w in tokens)
+    )
+
+
+_OWNED_OFFICE_WORDS = 4
 
 
 def _aside_gender(role: str | None) -> Gender:

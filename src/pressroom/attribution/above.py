@@ -15,11 +15,12 @@ from pressroom.attribution.quotemarks import SPACES, Chunk, Span
 from pressroom.attribution.resolve import Cue
 from pressroom.attribution.rolename import split_role_name
 from pressroom.attribution.speakers import cut_subject, parse_subject
+from pressroom.attribution.subjects import SUBJECT_PRONOUN
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 from pressroom.text.spaces import collapse
 
-__all__ = ["AS_SAID", "SUBJECT_PRONOUN", "above", "as_said", "said_above"]
+__all__ = ["AS_SAID", "above", "as_said", "said_above"]
 
 _SPEAKER_LINE_MAX = 16
 
@@ -32,7 +33,6 @@ def as_said(found: regex.Match[str]) -> str:
 AS_SAID = lazy(
     r"^comme[ \u00a0]+(?:l['’](?:a|ont)[ \u00a0]+|(?:le|l['’])[ \u00a0]*(?=\p{Ll}))", regex.I
 )
-SUBJECT_PRONOUN = lazy(r"^(?:(?:et|mais|and|but)[ \u00a0]+)?(?P<pronoun>il|elle|he|she)\b", regex.I)
 
 
 # A paragraph that ends on a speech verb and whom it was said to, its colon lost.

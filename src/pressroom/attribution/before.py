@@ -16,7 +16,12 @@ from pressroom.attribution.persons import person_like
 from pressroom.attribution.quotemarks import SPACES
 from pressroom.attribution.resolve import Cue
 from pressroom.attribution.speakers import Subject, cut_subject, parse_subject
-from pressroom.attribution.subjects import Surname, office_subject, speaking_subject
+from pressroom.attribution.subjects import (
+    SUBJECT_PRONOUN,
+    Surname,
+    office_subject,
+    speaking_subject,
+)
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 from pressroom.text.spaces import collapse
@@ -198,8 +203,8 @@ def subject_speaks(before: str, v: Vocabulary) -> Cue | None:
     if not body or body[-1] in ".!?…":
         return None
     named = {p.name for _, p in mentions(body, v)}
-    pronoun = _PRONOUN_SAYS.match(body)
-    if pronoun is not None and not named and v.verb_re.match(body, pronoun.end()):
+    pronoun = SUBJECT_PRONOUN.match(body)
+    if pronoun is not None and not named and v.verb_re.match(body, _says_at(body, pronoun.end())):
         # "He said that the players' passion is a “superb record of …”"
         return Cue(pronoun_subject("-" + pronoun["pronoun"].lower()), "reported")
     if _NAMING.search(body) or len(named) != 1:
@@ -210,11 +215,14 @@ def subject_speaks(before: str, v: Vocabulary) -> Cue | None:
     return cue if person_like(cue.subject.text) else None
 
 
-# A pronoun opening a sentence, then its speech verb: "He said that", "Elle a ajouté que".
-_PRONOUN_SAYS = lazy(
-    r"^(?:(?:and|but|et|mais)\s+)?(?P<pronoun>he|she|il|elle)\s+(?:also\s+|then\s+|aussi\s+)?",
-    regex.I,
-)
+# Between a sentence's pronoun and its verb: "He also said that", "Elle aussi a ajouté".
+_THEN = lazy(r"[\s\u00a0]+(?:(?:also|then|aussi)[\s\u00a0]+)?")
+
+
+def _says_at(body: str, at: int) -> int:
+    """Where the verb after a sentence's pronoun (ending at ``at``) would start."""
+    found = _THEN.match(body, at)
+    return found.end() if found else at
 
 
 def _office_before_colon(body: str, v: Vocabulary) -> Cue | None:

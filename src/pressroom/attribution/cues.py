@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import regex
 
-from pressroom.attribution.above import AS_SAID, SUBJECT_PRONOUN, above, as_said, said_above
+from pressroom.attribution.above import AS_SAID, above, as_said, said_above
 from pressroom.attribution.before import (
     ACCORDING_TO_HIM,
     LIVE_STAMP,
@@ -38,6 +38,7 @@ from pressroom.attribution.persons import person_like
 from pressroom.attribution.quotemarks import SPACES, Chunk, Span
 from pressroom.attribution.resolve import Cue
 from pressroom.attribution.speakers import Subject, cut_subject, parse_subject
+from pressroom.attribution.subjects import SUBJECT_PRONOUN
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 from pressroom.text.spaces import collapse

@@ -31,7 +31,10 @@ _AFTER_SUBJECT = lazy(
 )
 # An opening clause before a sentence's subject: "Speaking at the fair in Athy, Co Kildare,".
 _INTRO = lazy(r"^(?:[^,.;:]{1,100},\s*){1,3}")
-_PRONOUN_SUBJECT = lazy(r"^(?:(?:and|but|et|mais|puis)\s+)?(?P<pronoun>he|she|il|elle)\b", regex.I)
+# A personal pronoun opening a sentence, past a conjunction: "But he admitted", "Et elle …".
+SUBJECT_PRONOUN = lazy(
+    r"^(?:(?:and|but|et|mais|puis)[\s\u00a0]+)?(?P<pronoun>he|she|il|elle)\b", regex.I
+)
 _SUBJECT_PRONOUN_GENDER: dict[str, Gender] = {"he": "m", "il": "m", "she": "f", "elle": "f"}
 
 
@@ -77,7 +80,7 @@ def _subjects(
         while at < len(found) and found[at][0] < start:
             at += 1
         sentence = text[start:end]
-        pronoun = _PRONOUN_SUBJECT.match(sentence)
+        pronoun = SUBJECT_PRONOUN.match(sentence)
         if pronoun is not None:
             subjects.append((start, _SUBJECT_PRONOUN_GENDER[pronoun["pronoun"].lower()]))
             continue

@@ -80,11 +80,14 @@ _BARE_WIRE = lazy(
 )
 _START = lazy(  # "13.02.2025 18h41 Rédaction": a date, then a byline or a name
     rf"^(?:le\s+)?(?:{_FORMS})\s*,?\s*"
-    r"(?:(?:à|at|dans|par|by|[-–—|/])\s|(?=(?-i:\p{Lu})[\p{L}'’ .-]{0,40}$)|"
+    r"(?:(?:à|at|dans|par|by|rédigé|written|posted|publié|[-–—|/])\s|"
+    r"(?=(?-i:\p{Lu})[\p{L}'’ .-]{0,40}$)|"
     r"(?=\d{1,2}\s+\p{L}{3,9}\s+\d{4})|"  # the date twice: "28 September 2021 28 September …"
     r"(?=\p{L}{1,12}\s*:\s*[\d\s]+$))",  # "08 Décembre 2022    Lu: 673": a count of views
     regex.IGNORECASE,
 )
+# A paragraph that dates what it tells: "Mr X, TD, today (26 July 2001) expressed …".
+_TODAY = lazy(rf"\b(?:today|aujourd['’]hui)\s*\(\s*(?:{_FORMS})\s*\)", regex.IGNORECASE)
 _ANYWHERE = lazy(rf"(?<![\p{{L}}\d])(?:{_FORMS})(?![\p{{L}}\d])", regex.IGNORECASE)
 _UPDATE = lazy(r"mise? à jour|modifié|updated", regex.IGNORECASE)
 
@@ -147,7 +150,12 @@ def find_date_in_line(line: str, tz: ZoneInfo, lineno: int) -> tuple[datetime, s
         line = line[:LONG_LINE_HEAD]
     if not _YEAR.search(line):
         return None
-    patterns = ((_LABELLED, "label"), (_WIRE, "dateline"), (_BARE_WIRE, "dateline"))
+    patterns = (
+        (_LABELLED, "label"),
+        (_WIRE, "dateline"),
+        (_BARE_WIRE, "dateline"),
+        (_TODAY, "dateline"),
+    )
     update = None  # "Updated … | Published …": the publication date first
     for pattern, kind in (*patterns, (_START, "start")):
         if long and pattern is _START:

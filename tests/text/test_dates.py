@@ -74,6 +74,7 @@ def test_not_a_yearless_dateline(line: str) -> None:
         ("By: March 12, 2026 ,The Full Story", "label", 12),
         ("Date Released: Thu, 12 Mar 2026 09:17 +0200", "label", 12),
         ("12 Mars 2026 , Rédigé par jr Publié dans #actualité agricole", "start", 12),
+        ("PORTLYN, Calif., 2026-Mar-12 — /Retail News/ — Acme today opened", "dateline", 12),
         ("The minister, Mr Ann Roe TD, today (12 March 2026) expressed surprise", "dateline", 12),
     ],
 )

@@ -36,6 +36,7 @@ _DATE_FORMS = (
     + _TIME,
     _WEEKDAY + r"(?P<en>(?P<em>" + _MONTH + r")\.?\s+(?P<ed>\d{1,2})(?:st|nd|rd|th)?,?\s+"
     r"(?P<ey>\d{4}))" + _TIME,
+    r"(?P<ym>(?P<yy>\d{4})-(?P<ymon>" + _MONTH + r")-(?P<yd>\d{1,2}))",  # "2017-Jun-28"
 )
 _PREFIX = (
     r"^\s*(?:[\p{L}][\p{L}'’ -]{0,40},\s*)?"  # place: "Lyon, le ..."
@@ -283,6 +284,8 @@ def _to_datetime(g: dict[str, str | None], tz: ZoneInfo, lineno: int, raw: str) 
         day, month, year = int(g["nd"] or 0), int(g["nm"] or 0), int(g["ny"] or 0)
         if month > 12 >= day:  # 02/13/2026: a US month/day order
             day, month = month, day
+    elif g.get("ym"):
+        day, month, year = int(g["yd"] or 0), MONTHS[(g["ymon"] or "").lower()], int(g["yy"] or 0)
     elif g.get("words"):
         day, month, year = int(g["wd"] or 0), MONTHS[(g["wm"] or "").lower()], int(g["wy"] or 0)
     else:

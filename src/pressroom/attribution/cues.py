@@ -277,9 +277,9 @@ _PRONOUN_UNKNOWN_VERB = lazy(
 )
 _SIGNATURE = lazy(r"^[ \u00a0]*[–—-][ \u00a0]?(?=\p{Lu})")
 # A clause that opens a sentence before its subject: "Speaking at the launch,", "Lors de…,"
-# A quotation in the first person, within its first thirty words.
+# A quotation in the first person, within its first sixty words.
 _FIRST_PERSON = lazy(
-    r"^(?:\S+[ \u00a0]+){0,30}?"
+    r"^(?:\S+[ \u00a0]+){0,60}?"
     r"(?:(?i:je|j['’]|moi|nous|ma|mon|mes|notre|nos|we)|I|I['’]m|my|me|our|us|"
     # the French "on" of "we", before its verb: "Ces dernières années, on avait pris …"
     r"(?i:on)[ \u00a0]+(?:a|avait|est|était|va|doit|peut|fait|ne|n['’]|y|s['’]|l['’]|sait))\b"

@@ -45,6 +45,11 @@ _PREDICATE = lazy(
 _PARTICIPLE = lazy(
     r"^(?P<word>\p{Ll}+(?:é|ée|és|ées))\s+(?:de|du|des|d['’]|à|au|aux|en|par|dans)\b"
 )
+# A picture's credit before a name: "(Xinhua/", "Photo :", "Crédit photo :", "©".
+_CREDIT_BEFORE = lazy(
+    r"(?:\(\p{L}[\p{L} .-]{0,20}/|\b(?:photos?|crédits?(?:\s+photos?)?|credits?|©)\s*:?)\s*$",
+    regex.I,
+)
 _OF_PLACE = lazy(r"(?:\bde(?:\s+la)?|\bdu|d['’]|\bof(?:\s+the)?)\s?$")
 _FOR_PLACE = lazy(r"\b(?:for|and|pour|et)\s$")
 _ARTICLE_BEFORE = lazy(r"\b(?:au|aux|les)\s$|\bl['’]$", regex.I)
@@ -96,6 +101,8 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             continue
         if BODY_BEFORE.search(text[max(0, start - 40) : start]):
             continue  # "Muriel Arnal de l'association One Voice": a body's name
+        if _CREDIT_BEFORE.search(text[max(0, start - 16) : start]):
+            continue  # "(Xinhua/Mohammed Mohammed)", "Photo: Ann Roe": who took a picture
         if not titled and _ARTICLE_BEFORE.search(text[max(0, start - 5) : start]):
             continue  # "ici au Secours Populaire", "à l’Allianz Riviera": an article, no person
         bare, title = strip_title(name, v)

@@ -147,6 +147,8 @@ class People:
                 named = [p.name for p in self.named if person_like(p.name)]
                 if person.name in self.offices and named:
                     return None, f"{person.name}: the text does not say who; is it {named[-1]}?"
+                if person.name in self.spoke and self.subjects[-1].name == person.name:
+                    return person, ""  # the one who spoke last, nothing said of anyone since
                 rival = self._rival(person, gender) or self._named_since(person, gender)
                 if rival is not None:
                     return None, f"could be {person.name} or {rival.name}"

@@ -268,15 +268,12 @@ _ADDRESSEE = lazy(
     r"^(?:à|au|to)[ \u00a0]+(?:l['’])?\p{Lu}[\p{L}\-]*(?:[ \u00a0]*\([^()]{1,60}\))?[ \u00a0]+"
     r"(?=\p{Lu}\p{Ll})"
 )
-# A relative clause that hands the quotation to the person before it.
-# How many words a quotation at the end of reported speech must have.
-# Words that give a quoted term as someone else's: "the union had called it "…"".
+# A pronoun and a verb the lists do not know after a quotation: '"…," he summed up.'
 _PRONOUN_UNKNOWN_VERB = lazy(
     r"^(?P<pronoun>he|she)[ \u00a0]+\p{Ll}{3,}(?:ed|s)(?:[ \u00a0]+(?:up|out|back|on))?"
     r"[ \u00a0]*[.,;]"
 )
 _SIGNATURE = lazy(r"^[ \u00a0]*[–—-][ \u00a0]?(?=\p{Lu})")
-# A clause that opens a sentence before its subject: "Speaking at the launch,", "Lors de…,"
 # A quotation in the first person, within its first sixty words.
 _FIRST_PERSON = lazy(
     r"^(?:\S+[ \u00a0]+){0,60}?"
@@ -284,9 +281,7 @@ _FIRST_PERSON = lazy(
     # the French "on" of "we", before its verb: "Ces dernières années, on avait pris …"
     r"(?i:on)[ \u00a0]+(?:a|avait|est|était|va|doit|peut|fait|ne|n['’]|y|s['’]|l['’]|sait))\b"
 )
-# "Un record que les joueurs savourent, à l'image de Maxime Médard :"
 _CLAUSE_PUNCT = lazy(r"[;!?]\s")
 _CLITICS = lazy(r"^(?:(?:leur|lui|nous|vous|me)\s+|[mt]['’]\s*)(?=\p{Ll})")
-# "« … », selon lui." / "Une solution insuffisante selon elle : « … »"
 _DASH_START = lazy(r"^[–—-]\s")
 _DASH_LEAD = lazy(r"^[–—-]\s*")

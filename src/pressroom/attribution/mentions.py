@@ -118,7 +118,7 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             if headline:
                 continue  # "Tourism Minister Wants Farmers to Get …": a headline's words
         # "Fière Bruno Marchand", "Children New Zealand John Bowis": a body's name before
-        lead = next((i for i, w in enumerate(tokens[:-1]) if first_name_gender(w)), 0)
+        lead = _first_name_at(tokens)
         if lead and not first_name_gender(tokens[0]):
             start = text.find(tokens[lead], start)
             bare = " ".join(tokens[lead:])
@@ -172,11 +172,12 @@ def _opening_office(head: str, found: list[tuple[int, Person]], v: Vocabulary) -
     lower = [w.lower() for w in words]
     if not any(w in v.role_words for w in lower) or v.verb_re.search(office):
         return None
-    head = next((lower[i - 1] for i, w in enumerate(lower) if i and w in OFFICE_OF), lower[-1])
-    if head in v.body_words or lower[-1] in v.function_words:
+    noun = next((lower[i - 1] for i, w in enumerate(lower) if i and w in OFFICE_OF), lower[-1])
+    if noun in v.body_words or lower[-1] in v.function_words:
         return None  # "packaging firm Orora Limited", "CEO of Orora Limited": a body
     if not all(
-        w[:1].isupper() or w.lower() in v.role_words or w.lower() in v.function_words for w in words
+        w[:1].isupper() or low in v.role_words or low in v.function_words
+        for w, low in zip(words, lower, strict=True)
     ):
         return None
     return clean_role(" ".join(office.split()[: len(words)]), v)
@@ -230,10 +231,16 @@ def _from_first_name(name: str, text: str, start: int, v: Vocabulary) -> tuple[s
     before it end on a body (``Council``), and where that starts in ``text``; else
     ``name`` as it was."""
     tokens = words_of(name)
-    lead = next((i for i, w in enumerate(tokens[:-1]) if i and first_name_gender(w)), 0)
+    lead = _first_name_at(tokens)
     if not lead or tokens[lead - 1].lower() not in v.body_words:
         return name, start
     return " ".join(tokens[lead:]), text.find(tokens[lead], start)
+
+
+def _first_name_at(tokens: list[str]) -> int:
+    """Where a known first name is in a name's words after the first and before the last
+    (``Children New Zealand John Bowis``: 3); 0 when none is."""
+    return next((i for i, w in enumerate(tokens[:-1]) if i and first_name_gender(w)), 0)
 
 
 def _owned_office(words: str, v: Vocabulary) -> bool:

@@ -274,18 +274,12 @@ class Surname(str):
 
 # A surname written alone: "Matthews", "Grisé-Farand".
 _SURNAME = r"(?P<surname>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
+# What follows a surname that is a sentence's subject: its verb, not "and", "of".
+_THEN_VERB = r"\s+(?!(?:and|of|et|de)\b)\p{Ll}"
 # "Matthews told councillors …".
-_SURNAME_SUBJECT = lazy(
-    r"^(?:(?:Mr|Mrs|Ms|Dr|M\.|Mme|Cr|Cllr|Clr)\.?\s+)?"
-    + _SURNAME
-    + r"\s+(?!(?:and|of|et|de)\b)\p{Ll}"
-)
+_SURNAME_SUBJECT = lazy(r"^(?:(?:Mr|Mrs|Ms|Dr|M\.|Mme|Cr|Cllr|Clr)\.?\s+)?" + _SURNAME + _THEN_VERB)
 # "Mayor Brown said …", "Sheriff Meeks has …": an office written as a title before a surname.
-_OFFICE_SURNAME = lazy(
-    r"^(?P<office>\p{Lu}\p{Ll}+(?:[\s-]\p{Ll}+)?)\s+"
-    + _SURNAME
-    + r"\s+(?!(?:and|of|et|de)\b)\p{Ll}"
-)
+_OFFICE_SURNAME = lazy(r"^(?P<office>\p{Lu}\p{Ll}+(?:[\s-]\p{Ll}+)?)\s+" + _SURNAME + _THEN_VERB)
 
 
 def _office_surname(body: str, vocabulary: Vocabulary) -> regex.Match[str] | None:

@@ -23,7 +23,7 @@ from pressroom.attribution.rolename import (
     SPACES_AND_COMMAS,
     split_role_name,
 )
-from pressroom.attribution.speakers import clean_role
+from pressroom.attribution.speakers import ING_CLAUSE, clean_role
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
@@ -44,6 +44,7 @@ _PREDICATE = lazy(
 # the word is an office: "député du Morbihan").
 _PARTICIPLE = lazy(
     r"^(?P<word>\p{Ll}+(?:é|ée|és|ées))\s+(?:de|du|des|d['’]|à|au|aux|en|par|dans)\b"
+    rf"|^{ING_CLAUSE}"
 )
 # A picture's credit before a name: "(Xinhua/", "Photo :", "Crédit photo :", "©".
 _CREDIT_BEFORE = lazy(

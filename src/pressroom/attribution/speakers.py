@@ -40,11 +40,18 @@ DETERMINER = lazy(
     r"cinq|\d+)\b[ \u00a0]*",
     regex.I,
 )
+# A participle's clause, not a role: "addressing the media" (but "managing director").
+ING_CLAUSE = (
+    r"(?P<word>\p{Ll}+ing)\s"
+    r"(?:the|a|an|at|on|to|about|in|with|his|her|their|its|from|during)\s"
+)
 _SUBJECT_END = lazy(
     rf"(?:(?<!\b(?:\p{{Lu}}|{ABBREVIATIONS}|dr))[.!?]"
     r"(?=[\s\"”»]|$)|[;!?()«»“”\"]|\s[–—-]\s|"
     r",\s*(?:adding|ajoutant|précisant|soulignant|déplorant|expliquant|noting|saying)\b|"
-    r"\s(?:lors|devant|during|in\sa\sstatement|on\sTwitter|sur\sTwitter|à\sl['’](?:issue|heure|occasion)|au\smoment|"
+    rf",\s*{ING_CLAUSE}|"
+    r"\s(?:while|whilst|when|lorsque|lorsqu['’]|quand|"
+    r"lors|devant|during|in\sa\sstatement|on\sTwitter|sur\sTwitter|à\sl['’](?:issue|heure|occasion)|au\smoment|"
     r"à\spropos|au\ssujet|about|concerning|regarding|"
     r"au\scours|dans\sun|dans\sune|pendant|après\s(?:la|le|les|l['’]|avoir)|alors\sque|"
     r"tandis\sque|"

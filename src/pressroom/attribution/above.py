@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from pressroom.attribution.before import SENTENCE_BREAK, before_cue, speaking
+from pressroom.attribution.before import SENTENCE_BREAK, before_cue, sentence_before, speaking
 from pressroom.attribution.inversion import pronoun_subject
 from pressroom.attribution.mentions import mentions
 from pressroom.attribution.quotemarks import SPACES, Chunk, Span
@@ -127,7 +127,12 @@ def said_above(text: str, v: Vocabulary) -> Cue | None:
     pronoun = SUBJECT_PRONOUN.match(window[said].strip(SPACES))  # "But he admitted, …"
     if pronoun is not None:
         return Cue(pronoun_subject("-" + pronoun["pronoun"].lower()), "named-before")
-    return _as_said_by(window[said], v) or speaking(window[said], "named-before", v)
+    found = _as_said_by(window[said], v) or speaking(window[said], "named-before", v)
+    if found is None:  # "The Commissioner said that …": the office, resolved to its holder
+        office = sentence_before(window[said].strip(SPACES), v)
+        if office is not None and office.subject.kind == "descriptor":
+            return Cue(office.subject, "named-before")
+    return found
 
 
 def _term(text: str, span: Span) -> bool:

@@ -128,6 +128,9 @@ def said_above(text: str, v: Vocabulary) -> Cue | None:
     if pronoun is not None:
         return Cue(pronoun_subject("-" + pronoun["pronoun"].lower()), "named-before")
     found = _as_said_by(window[said], v) or speaking(window[said], "named-before", v)
+    joined = _JOINED_CLAUSE.search(window[said]) if found is None else None
+    if joined is not None:  # "The team have had offers, but Coleman thinks that …"
+        found = speaking(window[said][joined.end() :], "named-before", v)
     if found is None:  # "The Commissioner said that …": the office, resolved to its holder
         office = sentence_before(window[said].strip(SPACES), v)
         if office is not None and office.subject.kind == "descriptor":
@@ -143,6 +146,8 @@ def _term(text: str, span: Span) -> bool:
 
 
 _TERM_MAX = 8
+# The last clause of a sentence joined to it by a conjunction, where a new subject starts.
+_JOINED_CLAUSE = lazy(r".*[,;][ \u00a0]+(?:but|and|yet|mais|et|or)[ \u00a0]+(?=\p{Lu})")
 _SAID_ABOVE_SENTENCES = 3
 _PASSIVE_OPENING = lazy(r"^\p{Lu}\p{Ll}+(?:ed|é|ée|és|ées)[ \u00a0]+(?:by|par)[ \u00a0]")
 _AS_CLAUSE = lazy(

@@ -141,7 +141,8 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
         subject_text = pieces[-1]
         if len(pieces) > 1 and len(subject_text.split(",")[0].split()) < 2:
             subject_text = ""  # "Director: Research, extended": no subject after the colon
-        last_segment = _TRAILING_ADVERB.sub("", subject_text.split(",")[-1].strip(SPACES))
+        last_segment = subject_text.split(",")[-1].strip(SPACES + '”»"’')  # '“…,” he said'
+        last_segment = _TRAILING_ADVERB.sub("", last_segment)
         if last_segment.lower() in PRONOUNS:  # "In it, he said:", "However, he also said"
             subject_text = last_segment
         while _OPENING_CLAUSE.match(subject_text) and "," in subject_text:

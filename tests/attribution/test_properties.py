@@ -213,7 +213,8 @@ def quotation(draw: st.DrawFn, lang: str, cast: list[Person]) -> list[Piece]:
         body = THANKS[lang].format(name=other.name) + (", et " if lang == "fr" else ", and ")
         body += draw(st.sampled_from(BODIES[lang])).lower()
     opening, closing = _marks(lang)
-    shape = draw(st.sampled_from(["after", "pronoun", "descriptor", "before", "inside", "none"]))
+    shapes = ["after", "pronoun", "descriptor", "before", "inside", "adding", "none"]
+    shape = draw(st.sampled_from(shapes))
     if shape == "before":
         if lang == "fr":
             verb = f"a {draw(st.sampled_from(FRENCH_VERBS))[1]} :"
@@ -251,6 +252,16 @@ def quotation(draw: st.DrawFn, lang: str, cast: list[Person]) -> list[Piece]:
             (rest[:1].lower() + rest[1:] + ".", True),
             (closing, False),
         ]
+    if shape == "adding":  # "« … », a déclaré X, ajoutant que « … »"
+        rest = draw(st.sampled_from(BODIES[lang]))
+        rest = rest[:1].lower() + rest[1:] + "."
+        if lang == "fr":
+            present, participle = draw(st.sampled_from(FRENCH_VERBS))
+            verb = draw(st.sampled_from([present, f"a {participle}"]))
+            said = f"{closing}, {verb} {who.name}, ajoutant que {opening}"
+        else:
+            said = f",” {draw(st.sampled_from(ENGLISH_VERBS))} {who.name}, adding that “"
+        return [(opening, False), (body, True), (said, False), (rest, True), (closing, False)]
     after = (_french_after if lang == "fr" else _english_after)(draw, who, shape)
     if lang == "fr":
         return [(opening, False), (body, True), (closing + after, False)]

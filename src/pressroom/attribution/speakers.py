@@ -109,6 +109,10 @@ def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> S
         return None
     head = _CONJUNCTION.sub("", segments[0])
     head = _REFLEXIVE_END.sub("", head)
+    bare = head.lstrip('«»“”"' + SPACES_AND_COMMAS)
+    said = v.verb_re.match(bare)
+    if said is not None and not said["inv"] and " " in bare[said.end() :].strip():
+        head = bare[said.end() :].strip()  # "», a déclaré Marc Petit": the verb is no role
     lower = _CLITIC.sub("", head.lower())  # "Il en appelle": the pronoun
     if lower in PRONOUNS:
         return Subject("pronoun", lower, gender=pronoun_gender(lower))

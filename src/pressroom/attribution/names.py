@@ -53,6 +53,8 @@ NOT_PERSON = frozenset(
     rue road boulevard park parc airport aéroport station gare church église museum musée
     library bibliothèque festival programme program fund fonds prize prix award awards day
     week year month north south east west nord sud est ouest
+    fête fêtes journée journées semaine jeux salon foire fair show carnaval carnival
+    championnat championship coupe cup trophée trophy tournoi tournament marathon
     archives archive tag menu login contact copyright photo video vidéo read more lire
     network réseau service services tech technologies technology systems
     solutions energy énergie

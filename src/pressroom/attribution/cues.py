@@ -81,7 +81,11 @@ def find_cue(
         over = above(previous, v)
     elif previous is not None and not previous.spans and _quiet(before, v):
         over = said_above(previous.text.rstrip(SPACES), v)  # "… were significant.“…”"
-    signed = _signed_below(below, v) if below is not None and not after.strip(SPACES) else None
+    signed = (
+        _signed_below(collapse(span.inner.strip(SPACES)), below, v)
+        if below is not None and not after.strip(SPACES + ".!…")
+        else None
+    )
     return (
         ahead
         or signed
@@ -109,9 +113,11 @@ def _first_person(inner: str, before: str, previous: Chunk | None, v: Vocabulary
     return speaking(sentence, "named-before", v)
 
 
-def _signed_below(below: Chunk, v: Vocabulary) -> Cue | None:
+def _signed_below(inner: str, below: Chunk, v: Vocabulary) -> Cue | None:
     """A paragraph of quotation signed on the line below: ``—Ann Roe, professor of
-    psychology, told the Journal.``"""
+    psychology, told the Journal.``, ``C'est ce qu'a déclaré X à Conakry.``"""
+    if _THAT_IS_WHAT.match(below.text) or _WORDS_OF.match(below.text):
+        return _after(inner, below.text, v)
     signature = _SIGNATURE.match(below.text)
     if signature is None:
         return None
@@ -135,6 +141,11 @@ def _after(inner: str, after: str, v: Vocabulary) -> Cue | None:
     comma = rest[:1] == "," or inner[-1:] in (",", "?", "!") or span_ends_open(inner)
     rest = _CLITICS.sub("", rest.lstrip(SPACES + ","))  # "», leur a dit le recteur"
     rest = AS_SAID.sub(as_said, rest)  # "», comme l'a souligné le président"
+    rest = _THAT_IS_WHAT.sub("", rest)  # "». C'est ce qu'a déclaré X", '" That is what X said'
+    words_of_who = _WORDS_OF.match(rest)  # "». Ce sont les mots de X"
+    if words_of_who is not None:
+        named = parse_subject(cut_subject(rest[words_of_who.end() :]), v)
+        return Cue(named, "after-verb") if named and named.kind == "name" else None
     according = ACCORDING_TO_HIM.match(rest)
     if according:
         return Cue(pronoun_subject("-" + according["pronoun"].lower()), "after-verb")
@@ -258,6 +269,7 @@ def _quiet(before: str, v: Vocabulary) -> bool:
 # Where or when something was said, before the speaker: "lors d'une cérémonie,", "sur
 # France 2", "at the launch on Monday,"
 _CIRCUMSTANCE = lazy(
+    r"^(?:le|ce)[ \u00a0]+(?:week-end|weekend|matin|soir)(?:[ \u00a0]+dernier)?[ \u00a0,]+|"
     r"^(?:lors|devant|pendant|durant|dans|sur|à|au|aux|en|après|avant|depuis|at|in|on|"
     r"during|before|after|to|from)\b(?:[^,;:.«»“”\"]{1,60}?(?=[ \u00a0](?:le|la|l['’]|the)"
     r"[ \u00a0]?\p{L})|[^,;:.«»“”\"]{1,90},)[ \u00a0]*",
@@ -274,6 +286,19 @@ _PRONOUN_UNKNOWN_VERB = lazy(
     r"[ \u00a0]*[.,;]"
 )
 _SIGNATURE = lazy(r"^[ \u00a0]*[–—-][ \u00a0]?(?=\p{Lu})")
+# The sentence after a quotation that says whose words they were, the verb after it.
+_THAT_IS_WHAT = lazy(
+    r"^[.!…]?[ \u00a0]*(?:c['’]est|c['’]était|voilà)[ \u00a0]+ce[ \u00a0]+qu(?:e[ \u00a0]+|['’])"
+    r"|^[.!…]?[ \u00a0]*(?:that|this)[ \u00a0]+(?:is|was)[ \u00a0]+what[ \u00a0]+",
+    regex.I,
+)
+_WORDS_OF = lazy(
+    r"^[.!…]?[ \u00a0]*(?:(?:ce|tels?|telles?)[ \u00a0]+(?:sont|étaient|furent)[ \u00a0]+"
+    r"les[ \u00a0]+(?:mots|propos|paroles)[ \u00a0]+(?:de|d['’]|du)|"
+    r"(?:those|these|such)[ \u00a0]+(?:are|were)[ \u00a0]+the[ \u00a0]+words[ \u00a0]+of)"
+    r"[ \u00a0]*",
+    regex.I,
+)
 # A quotation in the first person, within its first sixty words.
 _FIRST_PERSON = lazy(
     r"^(?:\S+[ \u00a0]+){0,60}?"

@@ -177,7 +177,8 @@ def _as_said_by(sentence: str, v: Vocabulary) -> Cue | None:
 
 
 _STATEMENT_FROM = lazy(
-    r"^(?:(?:official|full)[ \u00a0]+)?(?:statement|message|remarks|quote|comment)s?[ \u00a0]+(?:from|by)[ \u00a0]+|"
+    r"^(?:(?:official|full)[ \u00a0]+)?"
+    r"(?:statement|message|remarks|quote|comment)s?[ \u00a0]+(?:from|by)[ \u00a0]+|"
     r"^(?:déclaration|message|mot|réaction|communiqué)[ \u00a0]+(?:de|du|d['’])[ \u00a0]*",
     regex.I,
 )

@@ -69,7 +69,7 @@ def _said_at_end(text: str, v: Vocabulary) -> bool:
     words = text.rsplit(None, 1)
     if not words:
         return False
-    last = words[-1].lower()
+    last = words[-1].lower().rstrip(";")  # "Beau says;": a semicolon for the colon
     verb = v.verb_re.fullmatch(last)
     return verb is not None and not verb["inv"] and not last.endswith(("ing", "ant"))
 
@@ -84,7 +84,7 @@ def above(previous: Chunk, v: Vocabulary) -> Cue | None:
         # "Amanda told us", "Kojo Mensah Said" with its colon lost, over the quotation
         if not text.endswith(":"):
             head, _, last = text.rpartition(" ")
-            text = f"{head} {last.lower()}:"
+            text = f"{head} {last.lower().rstrip(';')}:"
         cue = before_cue(text, v)
         if cue is not None:
             return Cue(cue.subject, "before-colon" if cue.cue == "before-verb" else cue.cue)

@@ -84,7 +84,10 @@ def scan(text: str) -> tuple[list[Span], int | None, str | None]:
 
 def _closing_opens(text: str, i: int) -> bool:
     """A closing mark written to open, glued after a comma or a colon and before a
-    capital: ``President Kamau stated,”Commissioned the …”``."""
+    capital: ``President Kamau stated,”Commissioned the …”``, or opening a paragraph that
+    it closes too: ``” The districts are working hard … officials.”``."""
+    if i == 0:
+        return text[1:].lstrip(" \u00a0")[:1].isupper() and "”" in text[2:]
     return (
         0 < i < len(text) - 1
         and text[i + 1].isupper()

@@ -42,6 +42,11 @@ _RELATIVE = lazy(
     regex.I,
 )
 _WITH = lazy(r"^(?:with|and)\s+", regex.I)
+# An opening clause with no comma, then the pronoun that is the sentence's subject.
+_CLAUSE_THEN_PRONOUN = lazy(
+    r"^(?:when|after|as|once|quand|lorsque|lorsqu['’]|après)\s.*\s(?P<pronoun>he|she|il|elle)$",
+    regex.I,
+)
 _WHILE = lazy(r"^(?:while|and|but|as|whereas|et|mais|alors\s+que|tandis\s+que)\s+", regex.I)
 _NAMING = lazy(
     r"\b(?:called|dubbed|described|termed|labelled|labeled|branded|according|qualifié|"
@@ -237,7 +242,7 @@ def _office_before_colon(body: str, v: Vocabulary) -> Cue | None:
 def _just_before(body: str, verb: regex.Match[str], v: Vocabulary) -> Cue | None:
     """``Interrogé sur …, celui-ci a indiqué que « … »``, ``In it, he said:``: a pronoun or
     a demonstrative right before the verb, past an opening clause."""
-    segment = body[: verb.start()].split(",")[-1].strip(SPACES)
+    segment = _after_clause(body[: verb.start()].split(",")[-1].strip(SPACES))
     if DEMONSTRATIVE.fullmatch(segment):
         return Cue(Subject("descriptor", segment), "before-verb")
     subject = parse_subject(segment, v, before_verb=True)
@@ -252,6 +257,13 @@ def _just_before(body: str, verb: regex.Match[str], v: Vocabulary) -> Cue | None
     return None
 
 
+def _after_clause(segment: str) -> str:
+    """``When the award was made to Councillor Kelly he``: the pronoun after an opening
+    clause written without its comma is the subject."""
+    found = _CLAUSE_THEN_PRONOUN.search(segment)
+    return found["pronoun"] if found else segment
+
+
 def _reported_speech(body: str, verbs: list[regex.Match[str]], v: Vocabulary) -> Cue | None:
     """``Mr Smith said that, in total, farmers would get €1.5bn, which "…"``: the one
     speech verb of the sentence has a person for subject, and no one else is named after
@@ -260,9 +272,9 @@ def _reported_speech(body: str, verbs: list[regex.Match[str]], v: Vocabulary) ->
     said = body[verb.end() :]
     if verb["inv"] or len(said.split()) < 2 or mentions(said, v) or _NAMING.search(said):
         return None  # "Mr Smith said the union had called it "…"": the union's words
-    segment = _WHILE.sub("", body[: verb.start()].split(",")[-1].strip(SPACES))
+    segment = _after_clause(_WHILE.sub("", body[: verb.start()].split(",")[-1].strip(SPACES)))
     subject = parse_subject(segment, v, before_verb=True)
-    if subject is None or subject.text.lower() in NOT_FIRST:
+    if subject is None or (subject.kind != "pronoun" and subject.text.lower() in NOT_FIRST):
         return None
     if subject.kind == "descriptor" and v.office_subject.fullmatch(segment):
         return Cue(subject, "reported")  # "…, le bourgmestre a insisté sur « … »"

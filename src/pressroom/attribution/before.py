@@ -56,7 +56,7 @@ _NAMING = lazy(
 _OPENING_CLAUSE = lazy(
     r"^[ \u00a0]*(?:\p{L}+ing|at|in|on|during|after|before|following|lors|dans|à|en|après|"
     r"a(?=[ \u00a0]+(?:cette|ce|cet|la|le|les|l['’]|propos|travers|partir)\b)|"  # "A cette"
-    r"avant|pendant|face|devant|interrogée?|interviewed|asked)\b",
+    r"avant|pendant|durant|face|devant|interrogée?|interviewed|asked)\b",
     regex.I,
 )
 # A clause before the subject, without its comma: "When asked about the half Coyle stated".

@@ -220,6 +220,8 @@ def _office_apposition(words: str, v: Vocabulary) -> bool:
     owner = next((i for i, w in enumerate(tokens[:4]) if w.endswith(("'s", "’s"))), None)
     if owner is not None and owner + 1 < len(tokens):
         tokens = tokens[owner + 1 :]  # "Australia Post's general manager"
+    elif len(tokens) > 1 and tokens[0].isupper() and 2 <= len(tokens[0]) <= 6:
+        tokens = tokens[1:]  # "WHO Director-General": a body's acronym, then the office
     if tokens[0].lower() not in v.role_words or any(first_name_gender(w) for w in tokens):
         return False
     if len(tokens) > 2 and tokens[1].lower() in OFFICE_OF:

@@ -121,8 +121,8 @@ _UNKNOWN_VERB = lazy(
     r"(?:\s+(?:of|to|on|about|that|how|the|a|an|his|her|their)\b.*)?",
     regex.S,
 )
-_NOT_A_ROLE = lazy(
-    r"^(?:quant\s+à|pour\s+(?:sa|leur)\s+part|who|whose|which|whom|qui|dont|lui-même|"
+_NOT_A_ROLE = lazy(  # not "WHO Director-General": an acronym in capitals is a body's
+    r"^(?!(?-i:\p{Lu}{2,6})\s)(?:quant\s+à|pour\s+(?:sa|leur)\s+part|who|whose|which|whom|qui|dont|lui-même|"
     r"elle-même|de\s+son\s+côté|for\s+(?:his|her|their)\s+part)\b",
     regex.I,
 )

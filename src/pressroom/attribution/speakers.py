@@ -67,7 +67,9 @@ _SUBJECT_END = lazy(
 
 _ASIDE_LEAD = lazy(
     r"^(?:de son côté|pour sa part|pour leur part|quant à (?:lui|elle)|enfin|ainsi|"
-    r"par ailleurs|meanwhile|for (?:his|her|their) part|also|however|de plus)$",
+    r"par ailleurs|meanwhile|for (?:his|her|their) part|also|however|de plus|"
+    # how the writer reached them: "Joint par téléphone, X, …"
+    r"(?:joint|jointe|contacté|contactée|interrogé|interrogée|reached|contacted)\b.*)$",
     regex.I,
 )
 _OF_BODY = lazy(
@@ -277,6 +279,10 @@ def clean_role(role: str | None, v: Vocabulary) -> str | None:
     if not role:
         return None
     role = collapse(role).strip(SPACES_AND_COMMAS + ".:;")
+    said = v.verb_re.search(role)
+    if said is not None:  # "conseiller communal de l'UFDG estime que": the role ends there
+        role = _DANGLING.sub("", role[: said.start()]).strip(SPACES_AND_COMMAS)
+    role = _LEADING_ADVERB.sub("", role)  # "également conseiller communal"
     role = str(_ARTICLE.sub("", role)) if role else role
     tokens = words_of(role)
     while tokens and tokens[-1].rstrip(".").lower() in v.courtesy_titles:
@@ -289,6 +295,13 @@ def clean_role(role: str | None, v: Vocabulary) -> str | None:
     return None if _FINITE_VERB.search(role) else role
 
 
+_DANGLING = lazy(
+    r"(?:[ \u00a0,]+(?:et|and|qui|who|a|has|have|ont|de|du|of|to)|[ \u00a0]+d['’])?[ \u00a0,]*$",
+    regex.I,
+)
+_LEADING_ADVERB = lazy(
+    r"^(?:également|aussi|désormais|actuellement|also|now|currently)\s+", regex.I
+)
 _NOT_A_ROLE = lazy(
     r"^(?:.*['’]s|(?:aged\s+)?\d{1,3}(?:-year-old|\s+ans)?|de\s+son\s+vrai\s+nom)$", regex.I
 )

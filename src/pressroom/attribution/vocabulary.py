@@ -147,8 +147,9 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
             r"(?:\s\p{Ll}[\p{Ll}-]+(?:ien|ienne|ais|aise|ois|oise|ain|aine|éen|éenne))?),?\s+$"
         ),
         role_reject=lazy(
-            r"^(?:adding|who|which|that|when|while|as|in|at|on|during|after|before|according|"
-            r"speaking|noting|pointing|saying|explaining|lors|dans|devant|après|avant|en|sur|"
+            r"^(?!(?-i:\p{Lu}{2,6})\s)(?:adding|who|which|that|when|while|as|in|at|on|during|after|before|according|"
+            r"speaking|noting|pointing|saying|explaining|lors|dans|devant|après|avant|"
+            r"en(?![ \u00a0]+charge)|sur|"
             r"pour|à|au|aux|qui|que|qu['’]|car|mais|et|ajoutant|précisant|soulignant|"
             r"déplorant|selon|avec|with|told|today|yesterday|hier|aujourd|ce|cette|"
             rf"{french_weekdays}|{english_weekdays}|"

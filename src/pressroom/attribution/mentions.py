@@ -23,7 +23,7 @@ from pressroom.attribution.rolename import (
     SPACES_AND_COMMAS,
     split_role_name,
 )
-from pressroom.attribution.speakers import ING_CLAUSE, clean_role
+from pressroom.attribution.speakers import clean_role, participle
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
@@ -39,12 +39,6 @@ _GENDERED_ASIDE = lazy(
 _PREDICATE = lazy(
     r"^(?:\p{Ll}+ed\s+(?:(?:the|a|an|his|her|their|its|on|to|in|at|with)\b|\p{Lu})|"
     r"s['’]|se\s|ne\s|n['’])"
-)
-# A French participle and where or when from: "arrivé de Montréal cette semaine" (unless
-# the word is an office: "député du Morbihan").
-_PARTICIPLE = lazy(
-    r"^(?P<word>\p{Ll}+(?:é|ée|és|ées))\s+(?:de|du|des|d['’]|à|au|aux|en|par|dans)\b"
-    rf"|^{ING_CLAUSE}"
 )
 # A picture's credit before a name: "(Xinhua/", "Photo :", "Crédit photo :", "©".
 _CREDIT_BEFORE = lazy(
@@ -136,7 +130,7 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             )
             and not _VERBAL.match(apposition[1])
             and not _PREDICATE.match(apposition[1])
-            and not _participle(apposition[1], v)
+            and not participle(apposition[1], v)
             and not v.verb_re.match(apposition[1])
         ):
             role = clean_role(apposition.group(1), v)
@@ -202,11 +196,6 @@ def _title_case(text: str, v: Vocabulary) -> bool:
 
 _HEADLINE_MIN_WORDS = 5
 _HEADLINE_MAX_CHARS = 160
-
-
-def _participle(words: str, v: Vocabulary) -> bool:
-    found = _PARTICIPLE.match(words)
-    return found is not None and found["word"] not in v.role_words
 
 
 def _office_apposition(words: str, v: Vocabulary) -> bool:

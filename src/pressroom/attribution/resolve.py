@@ -108,7 +108,13 @@ _NOT_A_NAME = lazy(r"^(?:L['’]\p{Ll}\S*|\p{Lu}\p{Ll}+(?:ée?s?|ant|ing|ed))$")
 _OF_END = lazy(r"(?:\bde(?:\s+la)?|\bdu|\bdes|\bd['’]|\bof(?:\s+the)?)\s*$", regex.I)
 _DEFINITE = lazy(r"^(?:le|la|l['’]|les|the)\b", regex.I)
 # What ends a role: a dash's aside, or when it was ("coach of X during the 2019 launch").
-_ASIDE = lazy(r"\s[–—-]\s|\s(?:during|lors\s+d[eu'’]|pendant)\s", regex.I)
+_ASIDE = lazy(
+    r"\s[–—-]\s|\s(?:during|lors\s+d[eu'’]|pendant|le\s+jour\s+d[eu'’]|"
+    r"à\s+l['’]occasion\s+d[eu'’]|on\s+the\s+day)\s?"
+    # a demonym after the office: "président de l'organisation, le Mauritanien"
+    r"|,\s*(?:le|la)\s+\p{Lu}\p{Ll}+(?:ien|ienne|ais|aise|ois|oise|ain|aine|éen|éenne)$",
+    regex.I,
+)
 # A verb the lists do not know, after the role: "…, a tweeté", "…, a posté", "…, glousse".
 _VERB_TAIL = lazy(
     r"(?:,\s*|\s)(?:a|ont|avait|est|has|had)\s+\p{Ll}[\p{L}\-]*(?:é|ée|és|ées|i|is|it|u|ue|ed)\b.*$"
@@ -122,7 +128,7 @@ _UNKNOWN_VERB = lazy(
     regex.S,
 )
 _NOT_A_ROLE = lazy(  # not "WHO Director-General": an acronym in capitals is a body's
-    r"^(?!(?-i:\p{Lu}{2,6})\s)(?:quant\s+à|pour\s+(?:sa|leur)\s+part|who|whose|which|whom|qui|dont|lui-même|"
+    r"^(?!(?-i:\p{Lu}{2,6})\s)(?:(?:aged\s+\d{1,3}|\d{1,3}(?:-year-old|\s+ans))$|quant\s+à|pour\s+(?:sa|leur)\s+part|who|whose|which|whom|qui|dont|lui-même|"
     r"elle-même|de\s+son\s+côté|for\s+(?:his|her|their)\s+part)\b",
     regex.I,
 )

@@ -45,6 +45,13 @@ ING_CLAUSE = (
     r"(?P<word>\p{Ll}+ing)\s"
     r"(?:the|a|an|at|on|to|about|in|with|his|her|their|its|from|during)\s"
 )
+# A participle and where or when from: "arrivé de Montréal cette semaine", "addressing the
+# media" (unless the word is an office: "député du Morbihan").
+_PARTICIPLE = lazy(
+    r"^(?:encore|toujours|très|visiblement|still)?\s*"  # "encore sonné par l'événement"
+    r"(?P<word>\p{Ll}+(?:é|ée|és|ées))\s+(?:de|du|des|d['’]|à|au|aux|en|par|dans)\b"
+    rf"|^{ING_CLAUSE}"
+)
 _SUBJECT_END = lazy(
     rf"(?:(?<!\b(?:\p{{Lu}}|{ABBREVIATIONS}|dr))[.!?]"
     r"(?=[\s\"”»]|$)|[;!?()«»“”\"]|\s[–—-]\s|"
@@ -275,6 +282,12 @@ def _role(prefix: str | None, rest: list[str], v: Vocabulary) -> str | None:
     return after
 
 
+def participle(words: str, v: Vocabulary) -> bool:
+    """Whether words open with a participle's clause, not an office."""
+    found = _PARTICIPLE.match(words)
+    return found is not None and found["word"] not in v.role_words
+
+
 def clean_role(role: str | None, v: Vocabulary) -> str | None:
     if not role:
         return None
@@ -283,6 +296,8 @@ def clean_role(role: str | None, v: Vocabulary) -> str | None:
     if said is not None:  # "conseiller communal de l'UFDG estime que": the role ends there
         role = _DANGLING.sub("", role[: said.start()]).strip(SPACES_AND_COMMAS)
     role = _LEADING_ADVERB.sub("", role)  # "également conseiller communal"
+    if participle(role, v):
+        return None  # "encore sonné par l'événement": how they were, not an office
     role = str(_ARTICLE.sub("", role)) if role else role
     tokens = words_of(role)
     while tokens and tokens[-1].rstrip(".").lower() in v.courtesy_titles:

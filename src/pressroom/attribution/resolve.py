@@ -222,6 +222,8 @@ def _descriptor(
     if DEMONSTRATIVE.match(text) or (
         epithet and short and _EPITHET.match(text) and not _office(lower, v)
     ):
+        if _is_body(text, v):  # "the police force said": a body, no person's epithet
+            return Attribution(check=f"“{text}” names a body: who spoke for it?")
         gender = subject.gender or _determiner_gender(lower)
         person, why = people.antecedent(gender)
         if person is not None and (

@@ -153,8 +153,11 @@ def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> S
     ):
         if len(segments) > 1:
             name, prefix = split_role_name(segments[1], v)
-            if name and not prefix and is_person_name(name, v):
-                return _named(name, DETERMINER.sub("", head), segments[2:], v)
+            office = DETERMINER.sub("", head)
+            if name and prefix and _is_office(prefix, v):  # "the …, assistant commissioner X"
+                office = f"{office}, {prefix}"
+            if name and (not prefix or _is_office(prefix, v)) and is_person_name(name, v):
+                return _named(name, office, segments[2:], v)
         return _descriptor(head, v)
     name, prefix = split_role_name(head, v)
     if name is None or (prefix and prefix[:1].islower() and before_verb and len(prefix) > 40):

@@ -107,6 +107,8 @@ def above(previous: Chunk, v: Vocabulary) -> Cue | None:
     name, prefix = split_role_name(head, v)
     if name is None or (prefix and len(prefix.split()) > 3):
         return None
+    if any(word.lower() in v.headline_words for word in name.split()[1:]):
+        return None  # "Food During Ceasefire In Gaza": a headline in title case, no name
     subject = parse_subject(f"{name}, {role}" if role else name, v)
     if subject is not None and subject.kind == "name":
         return Cue(subject, "speaker-line")

@@ -63,10 +63,6 @@ NOT_PERSON = frozenset(
     french english anglais français covid brexit daily internet online web site
     """.split()
 )
-# English words a headline in title case capitalises and a name never holds.
-_TITLE_CASE_WORDS = frozenset(
-    "in during for to on at with after before amid into from over under than about".split()
-)
 # Words of NOT_PERSON that are surnames as well: after a first name, a person's.
 SURNAMES_TOO = frozenset("read more post day press west north south east".split())
 # Words that open a sentence or a clause rather than a name.
@@ -175,8 +171,6 @@ def is_person_name(name: str, v: Vocabulary) -> bool:
         return True  # "Graham Read", "Doris Day": a first name, then a surname
     if len(plain) < 2 or any(part in v.not_person for t in plain for part in t.split("-")):
         return False
-    if any(t in _TITLE_CASE_WORDS for t in plain[1:]):
-        return False  # "Food During Ceasefire In Gaza": a headline in title case
     if all(len(t) <= 2 for t in plain):  # "A. B." or "EU UK"
         return False
     caps = [t for t in words_of(bare) if t[:1].isupper()]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pressroom.readers.chrome import is_chrome
+from pressroom.readers.chrome import is_chrome, without_link_tail
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,16 @@ def test_chrome_line(line: str) -> None:
 )
 def test_headline_is_no_chrome(line: str) -> None:
     assert not is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("“The needs are urgent.” Read more", "“The needs are urgent.”"),
+        ("Les habitants sont ravis. Lire la suite »", "Les habitants sont ravis."),
+        ("Read more about the plan", "Read more about the plan"),  # a sentence of its own
+        ("We will read more books this year.", "We will read more books this year."),
+    ],
+)
+def test_a_listing_link_leaves_the_paragraph(line: str, kept: str) -> None:
+    assert without_link_tail(line) == kept

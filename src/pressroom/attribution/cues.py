@@ -81,6 +81,7 @@ def find_cue(
         over = above(previous, v)
     elif previous is not None and not previous.spans and _quiet(before, v):
         over = said_above(previous.text.rstrip(SPACES), v)  # "… were significant.“…”"
+    alone = not before.strip(SPACES) and not after.strip(SPACES + ".!…")
     signed = (
         _signed_below(collapse(span.inner.strip(SPACES)), below, v)
         if below is not None and not after.strip(SPACES + ".!…")
@@ -92,6 +93,7 @@ def find_cue(
         or over
         or inside
         or (_after_cue(after, v) if not before.strip(SPACES) else None)
+        or (_name_line_below(below, v) if alone and below is not None else None)
         or (_first_person(inner, before, previous, v) if _FIRST_PERSON.match(inner) else None)
         or (subject_speaks(before, v) if len(inner.split()) >= REPORTED_WORDS else None)
     )
@@ -125,6 +127,25 @@ def _signed_below(inner: str, below: Chunk, v: Vocabulary) -> Cue | None:
     verb = v.verb_re.search(text)
     subject = parse_subject(cut_subject(text[: verb.start()] if verb else text), v)
     return Cue(subject, "after-name") if subject and subject.kind == "name" else None
+
+
+def _name_line_below(below: Chunk, v: Vocabulary) -> Cue | None:
+    """A quotation alone in its paragraph, signed by the line below with a name and an
+    office only: ``Jacques Roy, WFP's representative in Cameroon.``, ``WFP Country
+    Director Pablo Recalde.`` (no verb, no quotation, a few words)."""
+    text = below.text.strip(SPACES).removesuffix(".")
+    if below.spans or len(text.split()) > _NAME_LINE_WORDS or v.verb_re.search(text):
+        return None
+    head = text.split(",", 1)[0]
+    if any(word.lower() in v.headline_words for word in head.split()[1:]):
+        return None  # "Mayor Paul Roy To Visit Lyon": the next item's headline
+    subject = parse_subject(text, v)
+    if subject is None or subject.kind != "name" or not person_like(subject.text):
+        return None
+    return Cue(subject, "after-name")
+
+
+_NAME_LINE_WORDS = 12
 
 
 def _lone_word(subject: Subject) -> bool:

@@ -101,7 +101,7 @@ def extract_quotes(
         quotes += found
         if found:
             last_quote = found[-1]
-        elif last_quote and (chunk.spans or len(chunk.text) > 40) and not _aside(chunk.text):
+        elif last_quote and _stops_speaker(chunk, last_quote, v):
             # not after "He added he was "positive" …": the speaker goes on
             last_quote = last_quote if SAME_SPEAKER.match(chunk.text) else None
         previous = chunk
@@ -110,6 +110,20 @@ def extract_quotes(
     # on to the quotations after it, but is a term, not a quotation of the record
     quotes = [q for q in quotes if len(q.text.split()) >= MIN_WORDS_KEPT]
     return tuple(_with_known_roles(quotes, people, texts, v)), tuple(unclosed)
+
+
+def _stops_speaker(chunk: Chunk, last: Quote, v: Vocabulary) -> bool:
+    """Whether a paragraph with no quotation of its own ends the last speaker's turn: a
+    quotation or a paragraph, not a short line or a caption between two of theirs, unless
+    it names someone else (``Mayor Rory Gilchrist To Visit Kelburn``, a listing's next
+    headline)."""
+    if _names_another(chunk.text, last, v):
+        return True
+    return bool(chunk.spans or len(chunk.text) > 40) and not _aside(chunk.text)
+
+
+def _names_another(text: str, last: Quote, v: Vocabulary) -> bool:
+    return any(person.name != last.speaker for _, person in mentions(text, v))
 
 
 def _without_non_names(quotes: list[Quote], texts: Sequence[str]) -> list[Quote]:

@@ -157,6 +157,20 @@ def is_chrome(text: str) -> bool:
     return _doubled(text)
 
 
+def without_link_tail(text: str) -> str:
+    """A paragraph without the link a listing glued to its end: ``… need.” Read more``,
+    ``… les habitants. Lire la suite``."""
+    found = _LINK_TAIL.search(text)
+    return text[: found.start() + 1] if found else text
+
+
+_LINK_TAIL = lazy(
+    r"[.!?»”\"…][ \u00a0]+(?:read more|continue reading|read the full (?:story|article)|"
+    r"lire la suite|en savoir plus|lire plus)[ \u00a0.…»>›]*$",
+    regex.I,
+)
+
+
 def _doubled(text: str) -> bool:
     """A widget's label written twice, glued or spaced: "Envoyer un mailEnvoyer un mail"."""
     half = len(text) // 2

@@ -18,6 +18,7 @@ from pressroom.readers.chrome import (
     STAMP_LEFTOVERS,
     is_chrome,
     without_breadcrumbs,
+    without_link_tail,
 )
 from pressroom.readers.fields import check_known
 from pressroom.readers.kickers import without_kicker
@@ -115,7 +116,11 @@ def read_text(
     labels = frozenset(
         ln.number for ln in top if ln.text[0] in _LABEL_FIRST and LABEL.match(ln.text)
     )
-    lines = [ln for ln in lines if ln is dated or not is_chrome(ln.text)]
+    lines = [
+        ln if ln is dated else Line(ln.number, without_link_tail(ln.text))
+        for ln in lines
+        if ln is dated or not is_chrome(ln.text)
+    ]
     date_at = None if dated is None else lines.index(dated)
     title: Line | None = None
     hinted = None if "title" in fields.values else _hinted_title(lines, title_lines)

@@ -55,6 +55,7 @@ NOT_PERSON = frozenset(
     week year month north south east west nord sud est ouest
     fête fêtes journée journées semaine jeux salon foire fair show carnaval carnival
     championnat championship coupe cup trophée trophy tournoi tournament marathon
+    research recherche innovation science sciences
     archives archive tag menu login contact copyright photo video vidéo read more lire
     network réseau service services tech technologies technology systems
     solutions energy énergie
@@ -161,7 +162,13 @@ def is_person_name(name: str, v: Vocabulary) -> bool:
     if not tokens or len(tokens) > 6:
         return False
     first = tokens[0].strip(".,").lower()
-    if first.split("'")[0].split("’")[0] in NOT_FIRST:
+    initial = (  # "A K Khan", "A. Roe": an initial, not the article
+        len(tokens) > 1
+        and len(tokens[0].strip(".")) == 1
+        and tokens[0][:1].isupper()
+        and (tokens[0].endswith(".") or len(tokens[1].strip(".")) == 1)
+    )
+    if first.split("'")[0].split("’")[0] in NOT_FIRST and not initial:  # not "A K Khan"
         return False
     if v.title_only_re.match(name):
         return True

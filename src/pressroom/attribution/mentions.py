@@ -100,6 +100,8 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             continue  # "(Xinhua/Mohammed Mohammed)", "Photo: Ann Roe": who took a picture
         if not titled and _ARTICLE_BEFORE.search(text[max(0, start - 5) : start]):
             continue  # "ici au Secours Populaire", "à l’Allianz Riviera": an article, no person
+        if _owns_office(text[match.end() : match.end() + 60], v):
+            continue  # "Te Tauraki board director Suzanne Pitama": the office's owner
         bare, title = strip_title(name, v)
         tokens = bare.split()
         cut = next((i for i, t in enumerate(tokens) if i and t.lower() in v.headline_words), 0)
@@ -180,6 +182,21 @@ def _opening_office(head: str, found: list[tuple[int, Person]], v: Vocabulary) -
 
 _OPENING_OFFICE_WORDS = 14
 _SENTENCE_END = lazy(rf"(?<!\b(?:\p{{Lu}}|{ABBREVIATIONS}))[.!?]{SP}+")
+
+
+def _owns_office(after: str, v: Vocabulary) -> bool:
+    """Words after a capitalised run that are an office in lower case, then a name:
+    ``… board director Suzanne Pitama``: the run is the body that office belongs to."""
+    found = _OFFICE_THEN_NAME.match(after)
+    if found is None:
+        return False
+    words = found["office"].split()
+    return any(w in v.role_words for w in words) and all(
+        w in v.role_words or w in v.body_words for w in words
+    )  # not "Jane Doe and director Tom Lee": two people
+
+
+_OFFICE_THEN_NAME = lazy(r"^[ \u00a0]+(?P<office>(?:\p{Ll}[\p{Ll}\-]*[ \u00a0]+){1,3})(?=\p{Lu})")
 
 
 def _title_case(text: str, v: Vocabulary) -> bool:

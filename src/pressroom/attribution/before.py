@@ -170,6 +170,10 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
             and not _NAMING.search(trailing)
         ):
             return Cue(subject, "before-verb")
+    if not verbs and ending not in ":,;" and len(body.split()) <= _BARE_NAME_WORDS:
+        bare = parse_subject(body, v)  # 'Marcel Bodelot “Fontoy, c'est mon club”' (a headline)
+        if bare is not None and bare.kind == "name" and bare.text == body and " " in body:
+            return Cue(bare, "before-colon")
     if ending == ":":
         label = regex.sub(
             r"^(?:quote\s+from|réponse\s+de|message\s+de|interview\s+with|entretien\s+avec)\s+",
@@ -198,6 +202,9 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
         # "X, role, highlighted the benefits, saying, “…”", "X a assuré qu’« … »"
         return speaking(body, "before-verb", v) or _just_before(body, verbs[-1], v)
     return _reported_speech(body, verbs, v) if len(verbs) == 1 else None
+
+
+_BARE_NAME_WORDS = 4
 
 
 def subject_speaks(before: str, v: Vocabulary) -> Cue | None:

@@ -63,11 +63,18 @@ def find_cue(
     in its paragraph, and the paragraphs ``around`` it (above, below)."""
     previous, below = around
     found = _after(collapse(span.inner.strip(SPACES)), after, v)  # '"…," Roe said'
-    if found is not None:
+    ended = inner.rstrip(SPACES)[-1:] in ".!?…"
+    if found is not None and not (ended and found.subject.kind == "descriptor"):
         return found
     inside = inside_cue(inner, v) if "," in inner or "…" in inner else None
-    if inside is not None and inside.subject.kind == "name":
-        return inside  # "« …, se défend X, … »" beats the last quotation's attribution
+    if inside is not None and (
+        inside.subject.kind == "name" or (found is not None and inside.subject.kind == "surname")
+    ):
+        # "« …, se défend X, … »" beats the last quotation's attribution, and a new
+        # sentence after a finished quotation ("» Les bâtiments répondent …")
+        return inside
+    if found is not None:
+        return found
     ahead = before_cue(before, v)
     if ahead is not None and ahead.cue == "reported" and len(inner.split()) < REPORTED_WORDS:
         ahead = None  # 'said it was "taking action"': a term, not a quotation

@@ -47,6 +47,8 @@ class People:
     """Subjects written as an office whose holder the text does not name (``le maire``)."""
     unsure: set[str] = field(default_factory=set)
     """Subjects that may not be people (``Unsure``), until the text names them speaking."""
+    texts: tuple[str, ...] = ()
+    """The whole text's paragraphs, where the bodies it names are looked for."""
 
     def add(self, person: Person) -> None:
         """A speaker the text names outright: named, and what the text is now about."""

@@ -153,6 +153,8 @@ def chunks(texts: Sequence[str], lines: Sequence[int]) -> list[Chunk]:
             following = texts[index + used].lstrip(SPACES)
             if mark == '"' and not (following.startswith('"') or following.count('"') % 2):
                 break
+            if following[:1] not in OPENERS and following.rstrip(SPACES).endswith(":"):
+                break  # "Owner, Roman Abramovich said:": another attribution, another quote
             if following[:1] in OPENERS and following[:1] in (mark or "", "“", '"', "«"):
                 following = following[1:].lstrip(SPACES)
             text = f"{text} {following}"

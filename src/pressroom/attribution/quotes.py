@@ -80,10 +80,10 @@ def extract_quotes(
     """Every direct quote in reading order, with its speaker, role and cue when stated,
     read with the word lists of ``lexicons``."""
     v = vocabulary(lexicons)
-    people = People([], v)
     quotes: list[Quote] = []
     unclosed: list[Unclosed] = []
     texts = implied_marks([p.text for p in paragraphs], v)
+    people = People([], v, texts=tuple(texts))
     if not any(map(has_mark, texts)):
         return (), ()
     previous: Chunk | None = None

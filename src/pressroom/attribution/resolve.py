@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import regex
 
+from pressroom.attribution.bodies import body_named
 from pressroom.attribution.names import NOT_FIRST, PRONOUNS, Gender, Person
 from pressroom.attribution.nearby import DEMONSTRATIVE, PLURAL
 from pressroom.attribution.people import People, gender_of
@@ -203,6 +204,10 @@ def _descriptor(
     subject: Subject, people: People, v: Vocabulary, *, epithet: bool, definite: bool = False
 ) -> Attribution:
     text = subject.text
+    if _is_body(text, v):  # "the club said": the one club the text names
+        body = body_named(text, people.texts, v)
+        if body is not None:
+            return Attribution(body, None, "descriptor")
     person = people.by_role(text)
     if person is not None:
         people.add(person)

@@ -1,0 +1,49 @@
+"""The bodies a text names (``Chelsea Football Club``, ``Victoria Police``, ``la Banque
+Alimentaire``), so that a body that speaks as one (``the club said``, ``a indiqué la
+préfecture``) is given its name when the text names one such body and no other."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+import regex
+
+from pressroom.attribution.vocabulary import Vocabulary
+from pressroom.text.patterns import lazy
+
+__all__ = ["body_named"]
+
+# A run of capitalised words, with the small words a body's name holds inside it.
+_RUN = lazy(
+    r"\b\p{Lu}[\p{L}'’\-]*(?:[ \u00a0]+(?:(?:of|for|and|the|de|du|des|et|la|le|d['’])"
+    r"[ \u00a0]+)?\p{Lu}[\p{L}'’\-]*){1,5}"
+)
+_QUOTED = lazy(r"[«“\"][^»”\"]*(?:[»”\"]|$)")
+_ARTICLE = lazy(r"^(?:the|la|le|les|l['’])[ \u00a0]*", regex.I)
+
+
+def body_named(descriptor: str, texts: Sequence[str], v: Vocabulary) -> str | None:
+    """The one body the texts name whose name holds the descriptor's body word (``the
+    club`` -> ``Chelsea Football Club``); None when they name none or several."""
+    words = [w.strip(".,").lower() for w in descriptor.replace("’", "'").split()]
+    kinds = [i for i, w in enumerate(words) if w in v.body_words]
+    if not kinds or any(w in v.role_words for w in words[: kinds[0]]):
+        return None  # not "le président du Conseil": an office of the body, someone
+    found = {
+        body for body in _bodies(tuple(texts), v) if body.lower().split()[-1] == words[kinds[0]]
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=16)
+def _bodies(texts: tuple[str, ...], v: Vocabulary) -> frozenset[str]:
+    """Every capitalised run of the texts that ends on a body's word (``Victoria
+    Police``): a run that starts with one may go on into a person's name."""
+    found: set[str] = set()
+    for text in texts:
+        for run in _RUN.finditer(_QUOTED.sub(" ", text)):  # the text's words, not a speaker's
+            name = _ARTICLE.sub("", run.group())
+            if name.split()[-1].lower() in v.body_words:  # "Chelsea Football Club"
+                found.add(name)
+    return frozenset(found)

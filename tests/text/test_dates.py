@@ -58,6 +58,7 @@ def test_not_a_yearless_dateline(line: str) -> None:
     [
         ("Updated 12:30 13 March 2026 | Published 10:30 12 March 2026", "label", 12),
         ("Updated 13 March 2026", "update", 13),
+        ("Kelburn Desk 12th Mar, 2026 Updated: 28th Mar, 2026   0", "update", 12),  # the first
         ("Jo Penn · 12 March 2026 · 3 min read", "label", 12),
         ("Lindmouth Council | 2026/03/12 | News", "label", 12),
         ("08 Mars 2026    Lu: 673", "start", 8),  # a count of views after the date

@@ -16,6 +16,7 @@ from pressroom.readers.chrome import is_chrome, without_link_tail
         "Welcome to our website",
         "Passer à la version normale du site",
         "— Valbrune Officiel (@Valbrune_FC) March 3, 2026",  # an embedded post's signature
+        "Retour vers Actualites/ARCHIVES/2014/Education",  # a breadcrumb's way back
     ],
 )
 def test_chrome_line(line: str) -> None:
@@ -29,6 +30,7 @@ def test_chrome_line(line: str) -> None:
         "Welcome boost for the harbour clubs",
         "Passer l'hiver au chaud : la ville ouvre trois refuges",
         "— Le maire de Valbrune",
+        "Retour vers le futur : la mairie rouvre le cinéma",
     ],
 )
 def test_headline_is_no_chrome(line: str) -> None:

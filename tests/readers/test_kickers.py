@@ -11,6 +11,10 @@ from pressroom.readers.titles import is_candidate
 @pytest.mark.parametrize(
     ("line", "title"),
     [
+        (  # a stop the page left before the headline
+            ". Kelburn University Scientists Awarded Millions For Research",
+            "Kelburn University Scientists Awarded Millions For Research",
+        ),
         (
             "VIDÉO. La joie des rameuses de Valbrune au bout du bassin",
             "La joie des rameuses de Valbrune au bout du bassin",

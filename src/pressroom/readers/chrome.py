@@ -95,6 +95,7 @@ _MORE_FURNITURE = lazy(
     r"(?:informations?|renseignements?).{0,60}|"
     r"(?:rubriques?|sections?|thèmes?|topics?|sources?)\s*:.{1,60}|"
     r"(?:tou(?:te)?s les|all) (?:communiqués|actualités|articles|news|(?:press |news )?releases)|"
+    r"retour\s+vers\s+[^\s/]+/\S.{0,80}|"  # "Retour vers Actualites/ARCHIVES/2014/Education"
     r"(?:retour|back)\s+(?:to\s+|à\s+|aux?\s+)?(?:la\s+|l['’]|les\s+|the\s+|all\s+)?"
     r"(?:liste|actualités|accueil|communiqués|news|top|list|home|search results|"
     r"previous page|page précédente|articles|releases))$",

@@ -54,6 +54,7 @@ def without_kicker(text: str) -> str:
     """The headline without a kicker, label or stamp the page glued to it."""
     text = _TITLE_TAIL.sub("", _TITLE_LABEL.sub("", CRAWLER.sub("", text))) or text
     text = _CAPITALS_KICKER.sub("", BULLET.sub("", text)) or text  # "• CP / …", "VIDÉO. …"
+    text = _STRAY_STOP.sub("", text) or text  # ". University Of Sussex …": a stop left over
     text = _DATE_BEFORE.sub("", text) or text  # "February 21, 2005 THE HEADLINE"
     wrapped = _WRAPPED.match(text)
     if wrapped is not None:
@@ -68,3 +69,4 @@ def without_kicker(text: str) -> str:
 
 
 _KICKED_WORDS = 5
+_STRAY_STOP = lazy(r"^[.,;:·]+[ \u00a0]+(?=\p{Lu})")

@@ -86,7 +86,10 @@ def read_text(
     credit_line = next((ln for ln in lines if _CREDIT.match(ln.text)), None)
     credit = credit_line.text if credit_line else None
     if credit_line:
+        at = lines.index(credit_line)
         lines.remove(credit_line)
+        if at >= 2 and is_candidate(lines[at - 2].text) and is_candidate(lines[at - 1].text):
+            del lines[at - 1]  # "Caserne Perpignan Ouest ⏎ Crédit : …": a photo's caption
     else:
         inside = next(
             (ln for ln in lines if _CREDIT_WORD.search(ln.text) and _CREDIT_INSIDE.search(ln.text)),

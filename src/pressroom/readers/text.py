@@ -55,6 +55,7 @@ _CREDIT = lazy(r"^(?:©|\(c\)\s|crédits?\s*(?:photo)?\s*:|photo\s*:|credit\s*:)
 _CREDIT_INSIDE = lazy(  # "… - Crédit : Name", "… © Agence - Name", "Picture: … Credit: …"
     r"(?:\s[-–—|]\s*|\s)(?:crédits?(?:\s*photo)?\s*:|credits?\s*:|©)\s*\S.{0,80}$", regex.I
 )
+_CREDIT_LABEL = lazy(r"^(?:crédits?\s*(?:photo)?|photo|credit)\s*:", regex.I)
 _CREDIT_WORD = lazy(r"©|cr[eé]dit", regex.I)  # what _CREDIT_INSIDE needs, found fast
 # A bullet; a dash glued to a capital ("—Ann Roe, professor, told …") signs a quotation.
 _BULLET = lazy(r"^(?:[•·▪◦‣*]\s*|[\-–—](?:\s+|(?!\p{Lu})))")
@@ -88,7 +89,8 @@ def read_text(
     if credit_line:
         at = lines.index(credit_line)
         lines.remove(credit_line)
-        if at >= 2 and is_candidate(lines[at - 2].text) and is_candidate(lines[at - 1].text):
+        captioned = at >= 2 and _CREDIT_LABEL.match(credit_line.text)
+        if captioned and is_candidate(lines[at - 2].text) and is_candidate(lines[at - 1].text):
             del lines[at - 1]  # "Caserne Perpignan Ouest ⏎ Crédit : …": a photo's caption
     else:
         inside = next(

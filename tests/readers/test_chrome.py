@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pressroom.readers.chrome import is_chrome, without_link_tail
+from pressroom.readers.chrome import is_chrome, without_categories, without_link_tail
+from pressroom.readers.titles import Line
 
 
 @pytest.mark.parametrize(
@@ -48,3 +49,15 @@ def test_headline_is_no_chrome(line: str) -> None:
 )
 def test_a_listing_link_leaves_the_paragraph(line: str, kept: str) -> None:
     assert without_link_tail(line) == kept
+
+
+def test_a_category_label_and_its_values_leave_the_page() -> None:
+    lines = [
+        Line(1, "Catégories"),
+        Line(2, "Culture et loisirs Vie de la cité"),
+        Line(3, "La médiathèque de Brassac inaugurée"),
+        Line(4, "Tags"),
+        Line(5, "La médiathèque est enfin ouverte aux habitants depuis le 24 septembre."),
+    ]
+    kept = [line.number for line in without_categories(lines)]
+    assert kept == [3, 5]  # a sentence under a label stays: it is the text

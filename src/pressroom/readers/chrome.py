@@ -139,6 +139,26 @@ def without_breadcrumbs(lines: list[Line]) -> list[Line]:
 
 _BREADCRUMB_TAIL_MIN = 12
 
+
+def without_categories(lines: list[Line]) -> list[Line]:
+    """A bare label at the top of the page (``Catégories``, ``Categories``, ``Tags``) and
+    the short line of values under it (``Culture et loisirs Vie de la cité``)."""
+    drop: set[int] = set()
+    for i, line in enumerate(lines[:_TOP_LINES]):
+        if line.text.lower().rstrip(" :") in _CATEGORY_LABELS:
+            drop.add(i)
+            below = lines[i + 1].text if i + 1 < len(lines) else ""
+            if below and len(below.split()) <= _CATEGORY_WORDS and below[-1:] not in ".!?":
+                drop.add(i + 1)
+    return [ln for i, ln in enumerate(lines) if i not in drop] if drop else lines
+
+
+_CATEGORY_LABELS = frozenset(
+    "catégories catégorie categories category rubriques rubrique tags étiquettes "
+    "thèmes topics".split()
+)
+_CATEGORY_WORDS = 8
+
 _SITE_SEPARATORS = frozenset("-|–—·•")
 
 _SITE_NAME_MAX = 50

@@ -18,6 +18,7 @@ from pressroom.readers.chrome import (
     STAMP_LEFTOVERS,
     is_chrome,
     without_breadcrumbs,
+    without_categories,
     without_link_tail,
 )
 from pressroom.readers.fields import check_known
@@ -100,7 +101,7 @@ def read_text(
         if inside is not None:  # a caption line with its credit: the credit, not a paragraph
             credit = _CREDIT_INSIDE.search(inside.text).group().strip(" -–—|")
             lines.remove(inside)
-    lines = without_breadcrumbs(lines)
+    lines = without_categories(without_breadcrumbs(lines))
     date_at, date, kind = _find_date(lines, tz)
     if date is None:
         date_at, date, kind = _find_yearless(lines, body, tz)

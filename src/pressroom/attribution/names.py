@@ -55,7 +55,7 @@ NOT_PERSON = frozenset(
     week year month north south east west nord sud est ouest
     fête fêtes journée journées semaine jeux salon foire fair show carnaval carnival
     championnat championship coupe cup trophée trophy tournoi tournament marathon
-    research recherche innovation science sciences
+    research recherche innovation science sciences works travaux
     archives archive tag menu login contact copyright photo video vidéo read more lire
     network réseau service services tech technologies technology systems
     solutions energy énergie

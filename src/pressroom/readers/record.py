@@ -175,6 +175,9 @@ def _first_sentence_title(
     return title, (*first, *found.blocks), [warning]
 
 
+_LIST = "•"
+
+
 def _quotes(
     fields: Fields, blocks: tuple[Block, ...], lead: tuple[Paragraph, ...], lexicons: Lexicons
 ) -> tuple[tuple[Quote, ...], tuple[Unclosed, ...]]:
@@ -182,7 +185,12 @@ def _quotes(
     (``lead``) are read too, for the quotes and the people they name."""
     stated = fields.values.get("quotes")
     if stated is None:
-        body = [*lead[1:], *(Paragraph(b.text, b.line) for b in blocks if b.kind != "bullets")]
+        # a list is read as a mark of its place only: a paragraph after it is not the one
+        # right under an attribution ending in ":" ("X asks residents to help by: • … ⏎ …")
+        body = [
+            *lead[1:],
+            *(Paragraph(_LIST if b.kind == "bullets" else b.text, b.line) for b in blocks),
+        ]
         # in reading order: a quotation above the standfirst comes before it
         return extract_quotes([*lead[:1], *sorted(body, key=lambda p: p.line)], lexicons)
     line = fields.line("quotes")

@@ -171,26 +171,35 @@ def _with_known_roles(
     speaker still without one, the role the text gives them anywhere (paragraphs far from
     any quotation are not read for names until then: ``Michel Deneken, président de
     l'université, et …`` in the introduction)."""
-    if all(q.role or not q.speaker for q in quotes):
+    titled = {q.speaker for q in quotes if q.speaker and _title_only(q.role, v)}
+    if all(q.role or not q.speaker for q in quotes) and not titled:
         return quotes
     roles: dict[str, str] = {}
     for quote in quotes:
-        if quote.speaker and quote.role:
+        if quote.speaker and quote.role and not _title_only(quote.role, v):
             roles.setdefault(quote.speaker, quote.role)
     for name, given in people.roles().items():
         role = stated_role(given, v)
-        if role:
+        if role and (name not in titled or not _title_only(role, v)):
             roles.setdefault(name, role)
     missing = {q.speaker for q in quotes if q.speaker and not q.role} - roles.keys()
+    missing |= titled - roles.keys()
     for text in texts if missing else ():
         for _, person in mentions(text, v):
             role = stated_role(person.role, v) if person.name in missing else None
-            if role:
+            if role and (person.name not in titled or not _title_only(role, v)):
                 roles.setdefault(person.name, role)
-    return [
-        replace(q, role=roles[q.speaker]) if q.speaker in roles and not q.role else q
+    return [  # "Councillor Anne Western said" where the text calls her the Leader
+        replace(q, role=roles[q.speaker])
+        if q.speaker in roles and (not q.role or _title_only(q.role, v))
+        else q
         for q in quotes
     ]
+
+
+def _title_only(role: str | None, v: Vocabulary) -> bool:
+    """A role that is only a title written before the name (``Councillor``, ``Cllr``)."""
+    return bool(role) and str(role).rstrip(".").lower() in v.title_words
 
 
 def _office_sentence(between: str, v: Vocabulary) -> bool:

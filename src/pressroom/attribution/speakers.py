@@ -85,7 +85,7 @@ _OF_BODY = lazy(
 )
 _CONJUNCTION = lazy(r"^(?:et|and|but|mais|puis|then|so|donc)\s+", regex.I)
 _REFLEXIVE_END = lazy(r"\s+(?:se|s['’])$")
-_ARTICLE = lazy(r"^(?:(?:the|le|la|sa|son|its|his|her|their)\s+|l['’]\s*)", regex.I)
+_ARTICLE = lazy(r"^(?:(?:the|le|la|sa|son|its|his|her|their|our|notre|leur)\s+|l['’]\s*)", regex.I)
 _PARTICLE_SURNAME = lazy(
     r"^(?:Le|La|Du|Des|De|Van|Von|Di|Da|Del|Della|Dos)[ \u00a0]\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$"
 )

@@ -117,9 +117,9 @@ def _stops_speaker(chunk: Chunk, last: Quote, v: Vocabulary) -> bool:
     quotation or a paragraph, not a short line or a caption between two of theirs, unless
     it names someone else (``Mayor Rory Gilchrist To Visit Kelburn``, a listing's next
     headline)."""
-    if _names_another(chunk.text, last, v):
+    if (chunk.spans or len(chunk.text) > 40) and not _aside(chunk.text):
         return True
-    return bool(chunk.spans or len(chunk.text) > 40) and not _aside(chunk.text)
+    return _names_another(chunk.text, last, v)  # only short lines are read for names
 
 
 def _names_another(text: str, last: Quote, v: Vocabulary) -> bool:

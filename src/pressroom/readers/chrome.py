@@ -145,7 +145,8 @@ def without_categories(lines: list[Line]) -> list[Line]:
     the short line of values under it (``Culture et loisirs Vie de la cité``)."""
     drop: set[int] = set()
     for i, line in enumerate(lines[:_TOP_LINES]):
-        if line.text.lower().rstrip(" :") in _CATEGORY_LABELS:
+        label = len(line.text) <= _CATEGORY_LABEL_MAX
+        if label and line.text.lower().rstrip(" :") in _CATEGORY_LABELS:
             drop.add(i)
             below = lines[i + 1].text if i + 1 < len(lines) else ""
             if below and len(below.split()) <= _CATEGORY_WORDS and below[-1:] not in ".!?":
@@ -158,6 +159,7 @@ _CATEGORY_LABELS = frozenset(
     "thèmes topics".split()
 )
 _CATEGORY_WORDS = 8
+_CATEGORY_LABEL_MAX = 13
 
 _SITE_SEPARATORS = frozenset("-|–—·•")
 
@@ -181,8 +183,14 @@ def is_chrome(text: str) -> bool:
 def without_link_tail(text: str) -> str:
     """A paragraph without the link a listing glued to its end: ``… need.” Read more``,
     ``… les habitants. Lire la suite``."""
+    if not text[-_LINK_TAIL_CHARS:].lower().rstrip(" .…»>›").endswith(_LINK_ENDINGS):
+        return text  # speed: most lines end otherwise
     found = _LINK_TAIL.search(text)
     return text[: found.start() + 1] if found else text
+
+
+_LINK_TAIL_CHARS = 32
+_LINK_ENDINGS = ("more", "reading", "story", "article", "suite", "plus")
 
 
 _LINK_TAIL = lazy(

@@ -123,7 +123,9 @@ def read_text(
         ln.number for ln in top if ln.text[0] in _LABEL_FIRST and LABEL.match(ln.text)
     )
     lines = [
-        ln if ln is dated else Line(ln.number, without_link_tail(ln.text))
+        ln
+        if ln is dated or (kept := without_link_tail(ln.text)) is ln.text
+        else Line(ln.number, kept)
         for ln in lines
         if ln is dated or not is_chrome(ln.text)
     ]

@@ -185,7 +185,13 @@ def _after(inner: str, after: str, v: Vocabulary) -> Cue | None:
         aside = _ASIDE.match(tail)  # not "said councillor Ann Roe": an office, no aside
         if aside and not v.office_word.search(aside.group()):
             tail = tail[aside.end() :]
-        subject = parse_subject(before_circumstance(cut_subject(tail)), v)
+        who = before_circumstance(cut_subject(tail))
+        subject = parse_subject(who, v)
+        who = who.split(",", 1)[0].strip(SPACES)
+        if subject is None and _SOMEONE_ELSE.match(who):
+            # "», corrobore l'Unaf, qui …": said by someone the rules cannot name, and so
+            # by no one the text named before (a question for the editor, not a guess)
+            subject = Subject("descriptor", who)
         return Cue(subject, "after-verb") if subject else None
     sentence = cut_subject(rest)
     verb = v.verb_re.search(rest[:200])
@@ -313,6 +319,9 @@ _PRONOUN_UNKNOWN_VERB = lazy(
     r"^(?P<pronoun>he|she)[ \u00a0]+\p{Ll}{3,}(?:ed|s)(?:[ \u00a0]+(?:up|out|back|on))?"
     r"[ \u00a0]*[.,;]"
 )
+# A speaker phrase after the verb that opens on a capitalised word or an elided article
+# and a capital: a name or a body the rules cannot read ("l'Unaf", "ONU Femmes").
+_SOMEONE_ELSE = lazy(r"^(?:l['’]|the[ \u00a0]+)?\p{Lu}[\p{L}\-]+(?:[ \u00a0]+\p{Lu}[\p{L}\-]+)?$")
 _SIGNATURE = lazy(r"^[ \u00a0]*[–—-][ \u00a0]?(?=\p{Lu})")
 # The sentence after a quotation that says whose words they were, the verb after it.
 _THAT_IS_WHAT = lazy(

@@ -204,6 +204,8 @@ def _descriptor(
     subject: Subject, people: People, v: Vocabulary, *, epithet: bool, definite: bool = False
 ) -> Attribution:
     text = subject.text
+    if _is_document(text, v):  # "…," the release said: no one the text names wrote it
+        return Attribution(check=f"“{text}”: a document; the text does not say who wrote it")
     if _is_body(text, v):  # "the club said": the one club the text names
         body = body_named(text, people.texts, v)
         if body is not None:
@@ -221,8 +223,6 @@ def _descriptor(
             return Attribution(
                 holders[0].name, stated_role(holders[0].role, v) or _as_role(text), "descriptor"
             )
-    if _is_document(text, v):  # "…," the release said: no one the text names wrote it
-        return Attribution(check=f"“{text}”: a document; the text does not say who wrote it")
     short = len(text.split()) <= _EPITHET_WORDS
     if DEMONSTRATIVE.match(text) or (
         epithet and short and _EPITHET.match(text) and not _office(lower, v)
@@ -258,7 +258,7 @@ def _descriptor(
             and person_like(last.name)
             # an office the speaker was not said to hold is theirs only when no one was
             # named since ("a déclaré Yann Kerbrat. Le club dirigé par Marc Tanguy …")
-            and (office in last.role.lower() if last.role else people.named_last(last))
+            and (_holds_this(lower, office, last.role) if last.role else people.named_last(last))
             and (gender is None or gender_of(last) in (None, gender))
             and not people.written_before(office, last)
         ):
@@ -284,6 +284,19 @@ def _descriptor(
     if (epithet or definite) and _is_body(text, v):
         return Attribution(text, None, "descriptor")  # "», a indiqué la préfecture du Var"
     return Attribution(check=f"“{text}” is not a person's name or office")
+
+
+def _holds_this(descriptor: str, office: str, role: str) -> bool:
+    """Whether ``role`` is the office a descriptor names: its word, and its complement when
+    it has one (``le président de la République`` is not ``président de la fédération``)."""
+    role = role.lower()
+    words = DETERMINER.sub("", descriptor).strip()
+    if _OFFICE_COMPLEMENT.search(words):
+        return words in role
+    return office in role
+
+
+_OFFICE_COMPLEMENT = lazy(r"\s(?:de|du|des|d['’]|of)\s", regex.I)
 
 
 def _is_body(descriptor: str, v: Vocabulary) -> bool:

@@ -49,7 +49,8 @@ ING_CLAUSE = (
 # media" (unless the word is an office: "député du Morbihan").
 _PARTICIPLE = lazy(
     r"^(?:encore|toujours|très|visiblement|still)?\s*"  # "encore sonné par l'événement"
-    r"(?P<word>\p{Ll}+(?:é|ée|és|ées))\s+(?:de|du|des|d['’]|à|au|aux|en|par|dans)\b"
+    r"(?P<word>\p{Ll}+(?:é|ée|és|ées))\s+(?:(?:hier|lundi|mardi|mercredi|jeudi|vendredi|"
+    r"samedi|dimanche)\s+)?(?:de|du|des|d['’]|à|au|aux|en|par|dans)\b"  # "cité vendredi dans"
     rf"|^{ING_CLAUSE}"
 )
 _SUBJECT_END = lazy(
@@ -85,7 +86,11 @@ _OF_BODY = lazy(
 )
 _CONJUNCTION = lazy(r"^(?:et|and|but|mais|puis|then|so|donc)\s+", regex.I)
 _REFLEXIVE_END = lazy(r"\s+(?:se|s['’])$")
-_ARTICLE = lazy(r"^(?:(?:the|le|la|sa|son|its|his|her|their|our|notre|leur)\s+|l['’]\s*)", regex.I)
+_ARTICLE = lazy(
+    r"^(?:(?:the|le|la|sa|son|its|his|her|their|our|notre|leur|du|des|au|aux|de\s+la)\s+"
+    r"|(?:de\s+)?l['’]\s*)",
+    regex.I,
+)
 _PARTICLE_SURNAME = lazy(
     r"^(?:Le|La|Du|Des|De|Van|Von|Di|Da|Del|Della|Dos)[ \u00a0]\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$"
 )

@@ -139,7 +139,7 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
         ),
         role_before=lazy(
             rf"(?:^|[\s(])(?P<office>(?:(?:\p{{Lu}}[\p{{L}}.&'’-]*|of|de|du)\s+){{0,3}}"
-            rf"(?i:{office}){_ROLE_ADJECTIVE}"
+            rf"(?i:(?:{office})s?){_ROLE_ADJECTIVE}"  # "des ministres de …": plural too
             rf"(?:\s+(?i:{office}|and\s+(?i:{office})|et\s+(?i:{office})){_ROLE_ADJECTIVE}){{0,2}}"
             rf"(?:\s+(?:de|du|des|d['’]|of|for)\s?(?:la\s|l['’]|the\s)?\p{{L}}[\p{{L}}-]+"
             r"(?:\s\p{Ll}[\p{Ll}-]+(?:ère|ères|ique|iques|ale|ales|elle|elles|aux))?){0,3}"

@@ -62,6 +62,8 @@ def test_not_a_yearless_dateline(line: str) -> None:
         ("Jo Penn · 12 March 2026 · 3 min read", "label", 12),
         ("Lindmouth Council | 2026/03/12 | News", "label", 12),
         ("08 Mars 2026    Lu: 673", "start", 8),  # a count of views after the date
+        ("22-03-2026 News Release 01/46", "start", 22),  # the release's number after it
+        ("• Mar. 14, 2026 8:00 a.m.", "end", 14),  # a bullet, a time with its stops
         ("Rédigé par Léa Roy le vendredi 6 mars 2026 à 14:22 | | 0 commentaire(s)|", "label", 6),
         ("Valmont, le 1er mars 2026. Le ministre de l'Environnement annonce", "dateline", 1),
         ("Wed 11th Mar 2026 | Club news", "start", 11),  # a weekday's short name

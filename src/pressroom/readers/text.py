@@ -176,7 +176,24 @@ _ISSUED = lazy(
 
 def _find_date(lines: list[Line], tz: ZoneInfo) -> tuple[int | None, datetime | None, str]:
     """The publication date: a date line, else a date inside a line (a label, a wire
-    dateline, the end of the title line); an update date only when there is no other."""
+    dateline, the end of the title line); an update date only when there is no other. A
+    date on the page's first line gives way to an earlier one stated lower down with a
+    label or a dateline (the header's date is the day the page was read)."""
+    found = _first_date(lines, tz)
+    if found[0] is not None and found[0] <= _HEADER_LINES and found[1] is not None:
+        for index in range(found[0] + 1, min(len(lines), _DATE_SEARCH_LINES)):
+            inline = find_date_in_line(lines[index].text, tz, lines[index].number)
+            if inline is not None and inline[1] in ("label", "dateline"):
+                if inline[0] < found[1]:
+                    return index, inline[0], inline[1]
+                break
+    return found
+
+
+_HEADER_LINES = 0
+
+
+def _first_date(lines: list[Line], tz: ZoneInfo) -> tuple[int | None, datetime | None, str]:
     update: tuple[int | None, datetime | None, str] = (None, None, "")
     for index, line in enumerate(lines):
         found = parse_date_line(line.text, tz, line.number)

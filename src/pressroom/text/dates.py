@@ -22,7 +22,7 @@ WEEKDAY_NAMES = tuple(sorted(numbered(PACKAGED, WEEKDAYS_FR, WEEKDAYS_EN), key=l
 _WEEKDAY = r"(?:(?:" + "|".join(map(regex.escape, WEEKDAY_NAMES)) + r")\.?,?\s+)?"
 _TIME = (
     r"(?:\s*(?:à|a|at|-|,)?\s*(?P<hour>\d{1,2})\s*(?:[:h.])\s*(?P<minute>\d{2})?"
-    r"\s*(?P<ampm>am|pm)?(?:\s+(?-i:ET|EST|EDT|CET|CEST|GMT|UTC|BST|PT|PST|PDT))?)?"
+    r"\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)?(?:\s+(?-i:ET|EST|EDT|CET|CEST|GMT|UTC|BST|PT|PST|PDT))?)?"
 )
 _DATE_FORMS = (
     r"(?P<iso>(?P<iy>\d{4})(?P<isep>[-/])(?P<im>\d{2})(?P=isep)(?P<id>\d{2})"
@@ -39,7 +39,8 @@ _DATE_FORMS = (
     r"(?P<ym>(?P<yy>\d{4})-(?P<ymon>" + _MONTH + r")-(?P<yd>\d{1,2}))",  # "2017-Jun-28"
 )
 _PREFIX = (
-    r"^\s*(?:[\p{L}][\p{L}'’ -]{0,40},\s*)?"  # place: "Lyon, le ..."
+    r"^\s*(?:[•·▪‣]\s*)?"  # a list's bullet: "• Jul. 31, 2014 8:00 a.m."
+    r"(?:[\p{L}][\p{L}'’ -]{0,40},\s*)?"  # place: "Lyon, le ..."
     r"(?:(?:communiqué(?: de presse)?(?: du)?|(?:press|news|media) release)\s*[-–—:|]?\s*)?"
     r"(?:(?:publié|mise? à jour|mis en ligne|diffusé|published|updated|posted|issued)\s+"
     r"(?:le|on)?\s*"
@@ -84,6 +85,7 @@ _START = lazy(  # "13.02.2025 18h41 Rédaction": a date, then a byline or a name
     r"(?:(?:à|at|dans|par|by|rédigé|written|posted|publié|[-–—|/])\s|"
     r"(?=(?-i:\p{Lu})[\p{L}'’ .-]{0,40}$)|"
     r"(?=\d{1,2}\s+\p{L}{3,9}\s+\d{4})|"  # the date twice: "28 September 2021 28 September …"
+    r"(?=(?:news|press|media)\s+release|communiqué)|"  # "22-11-2001 News Release 01/46"
     r"(?=\p{L}{1,12}\s*:\s*[\d\s]+$))",  # "08 Décembre 2022    Lu: 673": a count of views
     regex.IGNORECASE,
 )
@@ -301,7 +303,7 @@ def _to_datetime(g: dict[str, str | None], tz: ZoneInfo, lineno: int, raw: str) 
         g = {**g, "hour": g["phour"], "minute": g.get("pminute"), "ampm": g.get("pampm")}
     if g.get("hour") is not None:
         hour, minute = int(g["hour"] or 0), int(g.get("minute") or 0)
-        ampm = (g.get("ampm") or "").lower()
+        ampm = (g.get("ampm") or "").lower().replace(".", "")  # "8:00 a.m."
         if ampm == "pm" and hour < 12:
             hour += 12
         elif ampm == "am" and hour == 12:

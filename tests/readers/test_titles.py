@@ -24,3 +24,16 @@ def test_a_headline_sentence_under_chrome_is_the_title() -> None:
 
 def test_the_first_line_stays_the_title_when_no_headline_sentence_follows() -> None:
     assert _title("Water news", "", _BODY) == "Water news"
+
+
+def test_a_speaker_and_their_words_make_a_headline() -> None:
+    from pressroom.readers.titles import is_candidate
+
+    assert is_candidate('Maud Lagarde : "On touche le fond de la piscine !"')
+    assert not is_candidate("« Nous touchons le fond, et la saison n'est pas finie. »")
+
+
+def test_a_banner_with_a_phone_number_is_no_headline() -> None:
+    from pressroom.readers.titles import is_candidate
+
+    assert not is_candidate("IN CASE OF AN EMERGENCY DIAL 9-1-1 NON-EMERGENCY LINE (352) 555-0190")

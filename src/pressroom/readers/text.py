@@ -184,8 +184,8 @@ def _find_date(lines: list[Line], tz: ZoneInfo) -> tuple[int | None, datetime | 
         for index in range(found[0] + 1, min(len(lines), _DATE_SEARCH_LINES)):
             inline = find_date_in_line(lines[index].text, tz, lines[index].number)
             if inline is not None and inline[1] in ("label", "dateline"):
-                if inline[0] < found[1]:
-                    return index, inline[0], inline[1]
+                if inline[0] < found[1]:  # the header line stays where the page is read from
+                    return found[0], inline[0], found[2]
                 break
     return found
 

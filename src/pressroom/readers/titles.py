@@ -81,7 +81,11 @@ _STAMP_LABEL = lazy(r"^(?:publiée?|published|posted|mise? à jour|updated)\b", 
 _SHORT_CHROME = lazy(r"^\S+(?:\s\S+)?$")
 # A paragraph of the body: the title is the last title-like line above the first one.
 _PARAGRAPH_MIN = 100
-_QUOTED_SENTENCE = lazy(r"[.!?…]\s*[»”\"]$")
+_QUOTED_SENTENCE = lazy(r"[.!?…]\s*[»”\"]$")  # a quotation's paragraph: « ….» / “….”
+# A headline that gives a speaker, a colon and their words: 'Christian Daniau : "On touche
+# le fond de la piscine !"'.
+_SPEAKER_HEADLINE = lazy(r"^[^.!?:«»“”\"]{3,60}[ \u00a0]:[ \u00a0]*[«“\"][^«»“”\"]{3,90}[»”\"]$")
+_PHONE = lazy(r"\(\d{3}\)[ \u00a0]?\d{3}-\d{4}|\b9-1-1\b")  # a banner's phone number
 _UTC = ZoneInfo("UTC")
 
 
@@ -112,7 +116,8 @@ def is_candidate(text: str) -> bool:
         or " • " in text  # "Site • tagline"
         or " · " in text
         or " › " in text
-        or _QUOTED_SENTENCE.search(text)  # a quotation's paragraph: « ….» / “….”
+        or (_QUOTED_SENTENCE.search(text) and not _SPEAKER_HEADLINE.match(text))
+        or _PHONE.search(text)  # "IN CASE OF AN EMERGENCY DIAL 9-1-1 … (352) 249-2790"
         or (text[0] == "(" and text.endswith(")"))  # "(Health and Community Services)"
         or _SITE_BYLINE.search(text)  # "LEFASO.NET | Par Tiga Sawadogo"
         or sum(1 for w in words if _WORD.search(w)) < 2  # "0.5400 AUD +1.89%"

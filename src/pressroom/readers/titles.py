@@ -82,8 +82,7 @@ _SHORT_CHROME = lazy(r"^\S+(?:\s\S+)?$")
 # A paragraph of the body: the title is the last title-like line above the first one.
 _PARAGRAPH_MIN = 100
 _QUOTED_SENTENCE = lazy(r"[.!?…]\s*[»”\"]$")  # a quotation's paragraph: « ….» / “….”
-# A headline that gives a speaker, a colon and their words: 'Christian Daniau : "On touche
-# le fond de la piscine !"'.
+# A headline that gives a speaker, a colon and their words: 'Ann Roe : "On touche le fond !"'
 _SPEAKER_HEADLINE = lazy(r"^[^.!?:«»“”\"]{3,60}[ \u00a0]:[ \u00a0]*[«“\"][^«»“”\"]{3,90}[»”\"]$")
 _PHONE = lazy(r"\(\d{3}\)[ \u00a0]?\d{3}-\d{4}|\b9-1-1\b")  # a banner's phone number
 _UTC = ZoneInfo("UTC")

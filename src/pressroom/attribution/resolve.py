@@ -102,13 +102,27 @@ def stated_role(role: str | None, v: Vocabulary) -> str | None:
         or words[-1].lower().strip(".,") in v.function_words
     ):
         return None
-    return role
+    return _singular(role, v)  # "des ministres de …", "RNLI lifeguards": said of one
 
 
 _NOT_A_NAME = lazy(r"^(?:L['’]\p{Ll}\S*|\p{Lu}\p{Ll}+(?:ée?s?|ant|ing|ed))$")
 _OF_END = lazy(r"(?:\bde(?:\s+la)?|\bdu|\bdes|\bd['’]|\bof(?:\s+the)?)\s*$", regex.I)
 _DEFINITE = lazy(r"^(?:le|la|l['’]|les|the)\b", regex.I)
+
+
 # What ends a role: a dash's aside, or when it was ("coach of X during the 2019 launch").
+def _singular(role: str, v: Vocabulary) -> str:
+    """A role whose office, its first word or its last in lower case, is in the plural
+    (``ministres de …``, ``RNLI lifeguards``): said of one person, in the singular."""
+    words = role.split(" ")
+    for at in {0, len(words) - 1}:
+        lower = words[at].lower()
+        plural = lower.endswith("s") and lower not in v.role_words and lower[:-1] in v.role_words
+        if plural and (at == 0 or words[at].islower()):
+            words[at] = words[at][:-1]
+    return " ".join(words)
+
+
 _ASIDE = lazy(
     r"\s[–—-]\s|\s(?:during|lors\s+d[eu'’]|pendant|le\s+jour\s+d[eu'’]|"
     r"à\s+l['’]occasion\s+d[eu'’]|on\s+the\s+day)\s?"

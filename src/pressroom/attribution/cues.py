@@ -62,7 +62,8 @@ def find_cue(
     """The cue of the quotation ``span`` (words ``inner``) with ``before`` and ``after`` it
     in its paragraph, and the paragraphs ``around`` it (above, below)."""
     previous, below = around
-    found = _after(collapse(span.inner.strip(SPACES)), after, v)  # '"…," Roe said'
+    said = collapse(span.inner.strip(SPACES))
+    found = _after(said, after, v)  # '"…," Roe said'
     ended = inner.rstrip(SPACES)[-1:] in ".!?…"
     if found is not None and not (ended and found.subject.kind == "descriptor"):
         return found
@@ -88,12 +89,9 @@ def find_cue(
         over = above(previous, v)
     elif previous is not None and not previous.spans and _quiet(before, v):
         over = said_above(previous.text.rstrip(SPACES), v)  # "… were significant.“…”"
-    alone = not before.strip(SPACES) and not after.strip(SPACES + ".!…")
-    signed = (
-        _signed_below(collapse(span.inner.strip(SPACES)), below, v)
-        if below is not None and not after.strip(SPACES + ".!…")
-        else None
-    )
+    closed = not after.strip(SPACES + ".!…")  # nothing after the quotation but its stop
+    alone = closed and not before.strip(SPACES)
+    signed = _signed_below(said, below, v) if below is not None and closed else None
     return (
         ahead
         or signed

@@ -180,7 +180,7 @@ def _find_date(lines: list[Line], tz: ZoneInfo) -> tuple[int | None, datetime | 
     date on the page's first line gives way to an earlier one stated lower down with a
     label or a dateline (the header's date is the day the page was read)."""
     found = _first_date(lines, tz)
-    if found[0] is not None and found[0] <= _HEADER_LINES and found[1] is not None:
+    if found[0] == 0 and found[1] is not None:  # on the page's first line
         for index in range(found[0] + 1, min(len(lines), _DATE_SEARCH_LINES)):
             inline = find_date_in_line(lines[index].text, tz, lines[index].number)
             if inline is not None and inline[1] in ("label", "dateline"):
@@ -188,9 +188,6 @@ def _find_date(lines: list[Line], tz: ZoneInfo) -> tuple[int | None, datetime | 
                     return found[0], inline[0], found[2]
                 break
     return found
-
-
-_HEADER_LINES = 0
 
 
 def _first_date(lines: list[Line], tz: ZoneInfo) -> tuple[int | None, datetime | None, str]:

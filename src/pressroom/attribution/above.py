@@ -35,6 +35,11 @@ AS_SAID = lazy(
 )
 
 
+# A paragraph that ends on a participle of speech and a comma, for the colon.
+_SAYING_END = lazy(
+    r"\b(?:saying|adding|stating|declaring|ajoutant|déclarant|précisant|expliquant),$",
+    regex.I,
+)
 # A paragraph that ends on a speech verb and whom it was said to, its colon lost.
 _SAID_TO_END = lazy(r"\b(?:told|tells|said to|explained to)\s+(?:us|me|them|reporters)$", regex.I)
 
@@ -80,6 +85,8 @@ def above(previous: Chunk, v: Vocabulary) -> Cue | None:
     terms = bool(previous.spans) and all(_term(previous.text, span) for span in previous.spans)
     if previous.spans and previous.spans[-1].end >= len(text) - 1 and not terms:
         return None
+    if _SAYING_END.search(text):  # "… warmly welcomed the news saying," over the quotation
+        text = text[:-1] + ":"
     if text.endswith(":") or (not previous.spans and _said_at_end(text, v)):
         # "Amanda told us", "Kojo Mensah Said" with its colon lost, over the quotation
         if not text.endswith(":"):

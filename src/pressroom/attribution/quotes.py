@@ -221,6 +221,20 @@ def _goes_on(clause: str) -> bool:
     return clause.endswith(":") and _GOES_ON.match(clause) is not None
 
 
+def _aside_lead(lead: str, v: Vocabulary) -> bool:
+    """A short sentence of the writer's before the quotation, with no speech verb, after
+    a paragraph where someone spoke (``Pourtant, ce n'était pas gagné… « … »``): the
+    speaker goes on."""
+    return (
+        _ASIDE_LEAD_MIN <= len(lead.split()) <= _ASIDE_LEAD_WORDS  # not "Cosmologie." (a label)
+        and lead[-1:] in ".…!"
+        and v.verb_re.search(lead) is None
+    )
+
+
+_ASIDE_LEAD_MIN, _ASIDE_LEAD_WORDS = 3, 10
+
+
 def _alone(after: str) -> bool:
     """Whether a quotation is its paragraph's end: nothing but punctuation follows it, or
     what follows ends on a closing mark (a mark inside it cut the quotation short)."""
@@ -298,7 +312,10 @@ def _chunk_quotes(
             )
             if continued is None and last_quote and index == 0 and before.strip(SPACES):
                 # a paragraph opening on "Avant de revenir sur … :" goes on from the last
-                goes_on = _goes_on(before.strip(SPACES)) and names_only(last_quote, before, v)
+                lead = before.strip(SPACES)
+                goes_on = (_goes_on(lead) or _aside_lead(lead, v)) and names_only(
+                    last_quote, before, v
+                )
                 continued = last_quote if goes_on else None
             if continued is None and last_quote and not before.strip(SPACES) and index == 0:
                 # a paragraph that is the quotation alone: "« … », les objectifs exprimés

@@ -10,7 +10,7 @@ import regex
 
 from pressroom.attribution.before import SENTENCE_BREAK, before_cue, sentence_before, speaking
 from pressroom.attribution.inversion import pronoun_subject
-from pressroom.attribution.mentions import mentions
+from pressroom.attribution.mentions import headline_word_at, mentions
 from pressroom.attribution.quotemarks import SPACES, Chunk, Span
 from pressroom.attribution.resolve import Cue
 from pressroom.attribution.rolename import split_role_name
@@ -114,7 +114,7 @@ def above(previous: Chunk, v: Vocabulary) -> Cue | None:
     name, prefix = split_role_name(head, v)
     if name is None or (prefix and len(prefix.split()) > 3):
         return None
-    if any(word.lower() in v.headline_words for word in name.split()[1:]):
+    if headline_word_at(name.split(), v):
         return None  # "Food During Ceasefire In Gaza": a headline in title case, no name
     subject = parse_subject(f"{name}, {role}" if role else name, v)
     if subject is not None and subject.kind == "name":

@@ -1,6 +1,6 @@
-"""The bodies a text names (``Chelsea Football Club``, ``Victoria Police``, ``la Banque
-Alimentaire``), so that a body that speaks as one (``the club said``, ``a indiqué la
-préfecture``) is given its name when the text names one such body and no other."""
+"""The bodies a text names, as capitalised runs ending on a body's word (``Chelsea
+Football Club``, ``Victoria Police``), so that a body that speaks as one (``the club
+said``) is given its name when the text names one such body and no other."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ _ARTICLE = lazy(r"^(?:the|la|le|les|l['’])[ \u00a0]*", regex.I)
 
 
 def body_named(descriptor: str, texts: Sequence[str], v: Vocabulary) -> str | None:
-    """The one body the texts name whose name holds the descriptor's body word (``the
+    """The one body the texts name whose name ends on the descriptor's body word (``the
     club`` -> ``Chelsea Football Club``); None when they name none or several."""
     words = [w.strip(".,").lower() for w in descriptor.replace("’", "'").split()]
     kinds = [i for i, w in enumerate(words) if w in v.body_words]

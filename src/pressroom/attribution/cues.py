@@ -31,7 +31,7 @@ from pressroom.attribution.inversion import (
     inverted_subject,
     pronoun_subject,
 )
-from pressroom.attribution.mentions import mentions
+from pressroom.attribution.mentions import headline_word_at, mentions
 from pressroom.attribution.names import NOT_FIRST
 from pressroom.attribution.nearby import named_after
 from pressroom.attribution.persons import person_like
@@ -82,22 +82,23 @@ def find_cue(
     if ahead is not None and ahead.cue == "before-colon" and _lone_word(ahead.subject):
         # "Gabon : « … »": a headline's place or topic; "00h54 - Parisse : « … »" a speaker
         ahead = ahead if LIVE_STAMP.match(before.lstrip(SPACES)) else None
+    opens = not before.strip(SPACES)  # the quotation opens its paragraph
     over = None
     if previous is not None and _SIGNATURE.match(previous.text):
         pass  # the paragraph above signs the quotation above it
-    elif previous is not None and not before.strip(SPACES):
+    elif previous is not None and opens:
         over = above(previous, v)
     elif previous is not None and not previous.spans and _quiet(before, v):
         over = said_above(previous.text.rstrip(SPACES), v)  # "… were significant.“…”"
     closed = not after.strip(SPACES + ".!…")  # nothing after the quotation but its stop
-    alone = closed and not before.strip(SPACES)
+    alone = closed and opens
     signed = _signed_below(said, below, v) if below is not None and closed else None
     return (
         ahead
         or signed
         or over
         or inside
-        or (_after_cue(after, v) if not before.strip(SPACES) else None)
+        or (_after_cue(after, v) if opens else None)
         or (_name_line_below(below, v) if alone and below is not None else None)
         or (_first_person(inner, before, previous, v) if _FIRST_PERSON.match(inner) else None)
         or (subject_speaks(before, v) if len(inner.split()) >= REPORTED_WORDS else None)
@@ -141,8 +142,7 @@ def _name_line_below(below: Chunk, v: Vocabulary) -> Cue | None:
     text = below.text.strip(SPACES).removesuffix(".")
     if below.spans or len(text.split()) > _NAME_LINE_WORDS or v.verb_re.search(text):
         return None
-    head = text.split(",", 1)[0]
-    if any(word.lower() in v.headline_words for word in head.split()[1:]):
+    if headline_word_at(text.split(",", 1)[0].split(), v):
         return None  # "Mayor Paul Roy To Visit Lyon": the next item's headline
     subject = parse_subject(text, v)
     if subject is None or subject.kind != "name" or not person_like(subject.text):

@@ -104,7 +104,7 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             continue  # "Te Tauraki board director Suzanne Pitama": the office's owner
         bare, title = strip_title(name, v)
         tokens = bare.split()
-        cut = next((i for i, t in enumerate(tokens) if i and t.lower() in v.headline_words), 0)
+        cut = headline_word_at(tokens, v)
         if cut:  # a headline in title case: "Mayor Paul Roy To Visit Lyon", "Ministers To Camp"
             tokens = tokens[:cut]
             if len(tokens) < 2:
@@ -197,6 +197,13 @@ def _owns_office(after: str, v: Vocabulary) -> bool:
 
 
 _OFFICE_THEN_NAME = lazy(r"^[ \u00a0]+(?P<office>(?:\p{Ll}[\p{Ll}\-]*[ \u00a0]+){1,3})(?=\p{Lu})")
+
+
+def headline_word_at(words: list[str], v: Vocabulary) -> int:
+    """Where a run of capitalised words holds a headline's function word after its first
+    (``Mayor Paul Roy To Visit Lyon``: 3, ``Food During Ceasefire In Gaza``: 1): the run is
+    a headline in title case from there, no name; 0 when it holds none."""
+    return next((i for i, w in enumerate(words) if i and w.lower() in v.headline_words), 0)
 
 
 def _title_case(text: str, v: Vocabulary) -> bool:

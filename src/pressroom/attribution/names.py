@@ -64,6 +64,11 @@ NOT_PERSON = frozenset(
     french english anglais français covid brexit daily internet online web site
     """.split()
 )
+# A body's initials in capitals, never a person's name: "FAO", "SERAP", "WHO".
+ACRONYM = r"\p{Lu}{2,6}"
+# Before words, a lookahead that leaves a body's initials out of a word list matched
+# without case ("WHO Director-General" is no "who" clause).
+NOT_ACRONYM = rf"(?!(?-i:{ACRONYM})\s)"
 # Words of NOT_PERSON that are surnames as well: after a first name, a person's.
 SURNAMES_TOO = frozenset("read more post day press west north south east".split())
 # Words that open a sentence or a clause rather than a name.

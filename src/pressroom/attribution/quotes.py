@@ -24,6 +24,7 @@ from pressroom.attribution.before import SENTENCE_BREAK
 from pressroom.attribution.cues import find_cue
 from pressroom.attribution.markless import implied_marks
 from pressroom.attribution.mentions import mentions
+from pressroom.attribution.names import ACRONYM
 from pressroom.attribution.nearby import (
     GROUP,
     PLURAL,
@@ -83,9 +84,9 @@ def extract_quotes(
     quotes: list[Quote] = []
     unclosed: list[Unclosed] = []
     texts = implied_marks([p.text for p in paragraphs], v)
-    people = People([], v, texts=tuple(texts))
     if not any(map(has_mark, texts)):
         return (), ()
+    people = People([], v, texts=tuple(texts))
     previous: Chunk | None = None
     last_quote: Quote | None = None
     every = chunks(texts, [p.line for p in paragraphs])
@@ -154,7 +155,7 @@ def _not_a_name(speaker: str, texts: Sequence[str]) -> str | None:
 
 
 # A body's initials, never a person's name: "FAO said", "SERAP urged".
-_ACRONYM = lazy(r"\p{Lu}{2,6}")
+_ACRONYM = lazy(ACRONYM)
 # A possessive inside a name: "Johnny Kelly's Coolderry charges came good".
 _POSSESSIVE = lazy(r"\p{L}['’]s\s+\p{Lu}")
 
@@ -175,20 +176,24 @@ def _with_known_roles(
     if all(q.role or not q.speaker for q in quotes) and not titled:
         return quotes
     roles: dict[str, str] = {}
-    for quote in quotes:
-        if quote.speaker and quote.role and not _title_only(quote.role, v):
-            roles.setdefault(quote.speaker, quote.role)
-    for name, given in people.roles().items():
-        role = stated_role(given, v)
+
+    def known(name: str, role: str | None) -> None:
+        """The first role found for a speaker; for one whose quotation gives only a title,
+        never a title again."""
         if role and (name not in titled or not _title_only(role, v)):
             roles.setdefault(name, role)
+
+    for quote in quotes:
+        if quote.speaker and not _title_only(quote.role, v):
+            known(quote.speaker, quote.role)
+    for name, given in people.roles().items():
+        known(name, stated_role(given, v))
     missing = {q.speaker for q in quotes if q.speaker and not q.role} - roles.keys()
     missing |= titled - roles.keys()
     for text in texts if missing else ():
         for _, person in mentions(text, v):
-            role = stated_role(person.role, v) if person.name in missing else None
-            if role and (person.name not in titled or not _title_only(role, v)):
-                roles.setdefault(person.name, role)
+            if person.name in missing:
+                known(person.name, stated_role(person.role, v))
     return [  # "Councillor Anne Western said" where the text calls her the Leader
         replace(q, role=roles[q.speaker])
         if q.speaker in roles and (not q.role or _title_only(q.role, v))
@@ -221,7 +226,7 @@ def _goes_on(clause: str) -> bool:
     return clause.endswith(":") and _GOES_ON.match(clause) is not None
 
 
-def _aside_lead(lead: str, v: Vocabulary) -> bool:
+def _writers_lead(lead: str, v: Vocabulary) -> bool:
     """A short sentence of the writer's before the quotation, with no speech verb, after
     a paragraph where someone spoke (``Pourtant, ce n'était pas gagné… « … »``): the
     speaker goes on."""
@@ -313,7 +318,7 @@ def _chunk_quotes(
             if continued is None and last_quote and index == 0 and before.strip(SPACES):
                 # a paragraph opening on "Avant de revenir sur … :" goes on from the last
                 lead = before.strip(SPACES)
-                goes_on = (_goes_on(lead) or _aside_lead(lead, v)) and names_only(
+                goes_on = (_goes_on(lead) or _writers_lead(lead, v)) and names_only(
                     last_quote, before, v
                 )
                 continued = last_quote if goes_on else None

@@ -25,7 +25,14 @@ from dataclasses import dataclass
 import regex
 
 from pressroom.attribution.bodies import body_named
-from pressroom.attribution.names import NOT_FIRST, PRONOUNS, Gender, Person
+from pressroom.attribution.names import (
+    ACRONYM,
+    NOT_ACRONYM,
+    NOT_FIRST,
+    PRONOUNS,
+    Gender,
+    Person,
+)
 from pressroom.attribution.nearby import DEMONSTRATIVE, PLURAL
 from pressroom.attribution.people import People, gender_of
 from pressroom.attribution.persons import is_first_name, person_like
@@ -110,7 +117,6 @@ _OF_END = lazy(r"(?:\bde(?:\s+la)?|\bdu|\bdes|\bd['’]|\bof(?:\s+the)?)\s*$", r
 _DEFINITE = lazy(r"^(?:le|la|l['’]|les|the)\b", regex.I)
 
 
-# What ends a role: a dash's aside, or when it was ("coach of X during the 2019 launch").
 def _singular(role: str, v: Vocabulary) -> str:
     """A role whose office, its first word or its last in lower case, is in the plural
     (``ministres de …``, ``RNLI lifeguards``): said of one person, in the singular."""
@@ -123,6 +129,7 @@ def _singular(role: str, v: Vocabulary) -> str:
     return " ".join(words)
 
 
+# What ends a role: a dash's aside, or when it was ("coach of X during the 2019 launch").
 _ASIDE = lazy(
     r"\s[–—-]\s|\s(?:during|lors\s+d[eu'’]|pendant|le\s+jour\s+d[eu'’]|"
     r"à\s+l['’]occasion\s+d[eu'’]|on\s+the\s+day)\s?"
@@ -143,7 +150,8 @@ _UNKNOWN_VERB = lazy(
     regex.S,
 )
 _NOT_A_ROLE = lazy(  # not "WHO Director-General": an acronym in capitals is a body's
-    r"^(?!(?-i:\p{Lu}{2,6})\s)(?:(?:aged\s+\d{1,3}|\d{1,3}(?:-year-old|\s+ans))$|quant\s+à|pour\s+(?:sa|leur)\s+part|who|whose|which|whom|qui|dont|lui-même|"
+    rf"^{NOT_ACRONYM}(?:(?:aged\s+\d{{1,3}}|\d{{1,3}}(?:-year-old|\s+ans))$|quant\s+à|"
+    r"pour\s+(?:sa|leur)\s+part|who|whose|which|whom|qui|dont|lui-même|"
     r"elle-même|de\s+son\s+côté|for\s+(?:his|her|their)\s+part)\b",
     regex.I,
 )
@@ -324,7 +332,7 @@ def _is_body(descriptor: str, v: Vocabulary) -> bool:
     return any(w in v.body_words for w in head) or bool(words and _ACRONYM.match(words[0]))
 
 
-_ACRONYM = lazy(r"^\p{Lu}{2,6}$")
+_ACRONYM = lazy(rf"^{ACRONYM}$")
 
 
 def _is_document(descriptor: str, v: Vocabulary) -> bool:

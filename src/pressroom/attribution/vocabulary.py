@@ -11,7 +11,14 @@ from typing import Any
 
 import regex
 
-from pressroom.attribution.names import NAME_BODY, NOT_PERSON, PARTICLE, SP, TOKEN_CAP
+from pressroom.attribution.names import (
+    NAME_BODY,
+    NOT_ACRONYM,
+    NOT_PERSON,
+    PARTICLE,
+    SP,
+    TOKEN_CAP,
+)
 from pressroom.attribution.verbs import verb_pattern
 from pressroom.lexicon import (
     BODIES_EN,
@@ -147,7 +154,8 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
             r"(?:\s\p{Ll}[\p{Ll}-]+(?:ien|ienne|ais|aise|ois|oise|ain|aine|éen|éenne))?),?\s+$"
         ),
         role_reject=lazy(
-            r"^(?!(?-i:\p{Lu}{2,6})\s)(?:adding|who|which|that|when|while|as|in|at|on|during|after|before|according|"
+            rf"^{NOT_ACRONYM}(?:adding|who|which|that|when|while|as|in|at|on|during|after|"
+            r"before|according|"
             r"speaking|noting|pointing|saying|explaining|lors|dans|devant|après|avant|"
             r"en(?![ \u00a0]+charge)|sur|"
             r"pour|à|au|aux|qui|que|qu['’]|car|mais|et|ajoutant|précisant|soulignant|"

@@ -159,7 +159,7 @@ _CATEGORY_LABELS = frozenset(
     "thèmes topics".split()
 )
 _CATEGORY_WORDS = 8
-_CATEGORY_LABEL_MAX = 13
+_CATEGORY_LABEL_MAX = max(map(len, _CATEGORY_LABELS)) + 3  # and " :" or ": " after it
 
 _SITE_SEPARATORS = frozenset("-|–—·•")
 
@@ -190,12 +190,18 @@ def without_link_tail(text: str) -> str:
 
 
 _LINK_TAIL_CHARS = 32
-_LINK_ENDINGS = ("more", "reading", "story", "article", "suite", "plus")
-
-
+_LINKS = (
+    "read more",
+    "continue reading",
+    "read the full story",
+    "read the full article",
+    "lire la suite",
+    "en savoir plus",
+    "lire plus",
+)
+_LINK_ENDINGS = tuple(dict.fromkeys(link.rsplit(" ", 1)[-1] for link in _LINKS))
 _LINK_TAIL = lazy(
-    r"[.!?»”\"…][ \u00a0]+(?:read more|continue reading|read the full (?:story|article)|"
-    r"lire la suite|en savoir plus|lire plus)[ \u00a0.…»>›]*$",
+    r"[.!?»”\"…][ \u00a0]+(?:" + "|".join(_LINKS) + r")[ \u00a0.…»>›]*$",
     regex.I,
 )
 

@@ -168,14 +168,10 @@ def find_date_in_line(line: str, tz: ZoneInfo, lineno: int) -> tuple[datetime, s
             if found is None:
                 continue
             if kind == "label" and _UPDATE.match(match.group()):
-                # "8th Mar, 2016 Updated: 28th Oct, 2016": the date before the update's
-                before = _ending_date(
-                    line[: match.start()],
-                    list(_ANYWHERE.finditer(line[: match.start()])),
-                    tz,
-                    lineno,
-                )
-                update = update or before or found
+                if update is None:  # "8th Mar, 2016 Updated: 28th Oct, 2016": the first
+                    head = line[: match.start()]
+                    before = _ending_date(head, list(_ANYWHERE.finditer(head)), tz, lineno)
+                    update = before or found
             elif long:  # the paragraph stays: it is the text, dated
                 return found, "dateline"
             else:

@@ -201,6 +201,10 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
     if verbs and (ending in ":," or _REPORTED.search(body)):
         # "X, role, highlighted the benefits, saying, “…”", "X a assuré qu’« … »"
         return speaking(body, "before-verb", v) or _just_before(body, verbs[-1], v)
+    if verbs and verbs[-1].end() == len(body):
+        # "Roe denied it, insisting “…”", "Roe praised the team but said “…”": reported
+        # words, unless too short to be more than a term ("a tenu à saluer « l'esprit »")
+        return speaking(body, "reported", v)
     return _reported_speech(body, verbs, v) if len(verbs) == 1 else None
 
 

@@ -21,6 +21,7 @@ from pressroom.attribution.rolename import (
     BODY_BEFORE,
     OFFICE_OF,
     SPACES_AND_COMMAS,
+    first_name_after_office,
     split_role_name,
 )
 from pressroom.attribution.speakers import clean_role, participle
@@ -85,6 +86,8 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
         if place and not prefix and len(words_of(name)) >= 3:  # "le maire de Lyon Jean Roux"
             start += len(words_of(name)[0]) + 1
             name = " ".join(words_of(name)[1:])
+        if prefix and first_name_after_office(prefix, text[max(0, start - 30) : start], v):
+            name, prefix = f"{prefix} {name}", None  # "Club chairman Dean Hoyle"
         titled = prefix is not None and prefix.rstrip(".").lower() in v.title_words
         if titled:  # "Councillor Les Bullock": after a title, "Les" is a first name
             name, prefix = f"{prefix} {name}", None

@@ -74,6 +74,13 @@ def split_role_name(phrase: str, v: Vocabulary) -> tuple[str | None, str | None]
         first = next((i for i in range(1, len(name) - 1) if is_first_name(name[i])), 0)
         index += first
         name = name[first:]
+    if (
+        len(name) == 1
+        and index >= 0
+        and first_name_after_office(tokens[index], " ".join([*tokens[:index], ""]), v)
+    ):
+        name.insert(0, tokens[index])  # "Club chairman Dean Hoyle": "Dean" is his name
+        index -= 1
     if len(name) == 1 and index >= 0 and tokens[index].rstrip(".").lower() in v.title_words:
         name.insert(0, tokens[index])  # "Mr. Roe": a title keeps a lone surname
         index -= 1
@@ -100,4 +107,19 @@ def _middle_initial(tokens: list[str], index: int, v: Vocabulary) -> bool:
     bare = first.rstrip(".,").lower()
     return (
         bool(CAP_TOKEN.match(first)) and bare not in v.role_words | v.title_words and len(bare) > 1
+    )
+
+
+def first_name_after_office(word: str, before: str, v: Vocabulary) -> bool:
+    """``Club chairman Dean Hoyle``: a capitalised office word that is also a first name
+    (``Dean``, ``Major``) after an office in lower case (the last word of ``before``, the
+    text up to ``word`` and its space) opens the name: the office is already said."""
+    office = before.split()[-1:] if before[-1:].isspace() else []
+    return (
+        bool(CAP_TOKEN.match(word))
+        and office_token(word.lower(), v)
+        and is_first_name(word)
+        and bool(office)
+        and office[0][:1].islower()
+        and office_token(office[0].rstrip(",").lower(), v)
     )

@@ -9,6 +9,7 @@ import regex
 from pressroom.attribution.mentions import mentions
 from pressroom.attribution.names import NOT_FIRST, Gender, Person
 from pressroom.attribution.persons import person_like
+from pressroom.attribution.rolename import OFFICE_OF, SPACES_AND_COMMAS
 from pressroom.attribution.speakers import is_title_surname
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
@@ -116,6 +117,12 @@ def _subjects(
             or _SURNAME_SUBJECT.match(body)
             or _SURNAME_WHO.match(sentence)
         )
+        if (
+            (alone is None or not _is_surname(alone["surname"], vocabulary))
+            and intro
+            and vocabulary.verb_re.match(body)
+        ):
+            alone = _SURNAME_SUBJECT.match(sentence)  # "Hoyle denied it, insisting …"
         if alone is not None and _is_surname(alone["surname"], vocabulary):
             subjects.append((start, Surname(alone["surname"])))
             continue
@@ -213,6 +220,14 @@ def _named_subject(
     intro = _INTRO.match(prefix)
     if intro is not None:
         prefix = prefix[intro.end() :]
+    role = mention[1].role
+    if (
+        role
+        and prefix.rstrip(SPACES_AND_COMMAS).endswith(role)
+        and not any(w in _NOT_BEFORE_SUBJECT - OFFICE_OF for w in role.lower().split())
+    ):
+        # "Minister for Police Paul Scully highlighted …": the office is the subject's own
+        prefix = prefix[: prefix.rstrip(SPACES_AND_COMMAS).rfind(role)]
     if any(w.lower().strip(",") in _NOT_BEFORE_SUBJECT for w in prefix.split()):
         return None  # "Guests were joined by architect Tom Lee": not its subject
     if _RELATIVE_BEFORE.search(prefix):

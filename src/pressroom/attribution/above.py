@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import regex
 
-from pressroom.attribution.before import SENTENCE_BREAK, before_cue, sentence_before, speaking
+from pressroom.attribution.before import (
+    SENTENCE_BREAK,
+    STATEMENT_FROM,
+    before_cue,
+    sentence_before,
+    speaking,
+)
 from pressroom.attribution.inversion import pronoun_subject
 from pressroom.attribution.mentions import headline_word_at, mentions
 from pressroom.attribution.quotemarks import SPACES, Chunk, Span
@@ -104,7 +110,7 @@ def above(previous: Chunk, v: Vocabulary) -> Cue | None:
         return said_above(text, v)
     if text[-1:] in '.!?…"”»' or len(text.split()) > _SPEAKER_LINE_MAX or previous.spans:
         return None
-    statement = _STATEMENT_FROM.match(text)  # "Statement from the Chief"
+    statement = STATEMENT_FROM.match(text)  # "Statement from the Chief"
     if statement is not None:
         subject = parse_subject(text[statement.end() :], v)
         kinds = ("name", "surname")
@@ -185,11 +191,5 @@ def _as_said_by(sentence: str, v: Vocabulary) -> Cue | None:
     return Cue(subject, "named-before")
 
 
-_STATEMENT_FROM = lazy(
-    r"^(?:(?:official|full)[ \u00a0]+)?"
-    r"(?:statement|message|remarks|quote|comment)s?[ \u00a0]+(?:from|by)[ \u00a0]+|"
-    r"^(?:déclaration|message|mot|réaction|communiqué)[ \u00a0]+(?:de|du|d['’])[ \u00a0]*",
-    regex.I,
-)
 _SPEAKER_LINE_SPLIT = lazy(r"[ \u00a0]+[-–—][ \u00a0]+")  # "Allen Whyte - Commissioner of Police"
 _NUMBERING = lazy(r"^(?:\d+\.\s*)?(?:[A-Z]+\s*(?:\([^)]*\))?\s+)?")

@@ -75,6 +75,16 @@ LIVE_STAMP = lazy(r"^(?:\d{1,2}[h:.]\d{2}|\d{1,2}\s*(?:am|pm))\s*[-–—:]?\s*"
 _REPORTED = lazy(r"(?:\bque|\bqu['’]|\bthat)\s*$", regex.I)
 _SUBJECT_BREAK = lazy(r"[;:]|\s[–—-]\s")
 _TO_SPLIT = lazy(r"\s+(?:à|to)\s+")
+STATEMENT_FROM = lazy(
+    r"^(?:(?:the|an?|official|full)[ \u00a0]+){0,2}"
+    r"(?:statement|message|remarks|quote|comment|interview|reaction)s?[ \u00a0]+"
+    r"(?:from|by|with)[ \u00a0]+|"
+    r"^(?:(?:les|la|le|l['’])[ \u00a0]*)?(?:déclaration|message|mot|réaction|communiqué|"
+    r"propos|parole|réponse|entretien)s?[ \u00a0]+(?:de|du|d['’]|avec)[ \u00a0]*",
+    regex.I,
+)
+"""A label before the speaker it introduces: ``Statement from the Chief``, ``Les
+déclarations de l'entraîneur X :``, ``Entretien avec X :``."""
 REPORTED_WORDS = 6
 # Words between an office and its verb: "le président du Conseil départemental rappelle".
 _OFFICE_TO_VERB_WORDS = 2
@@ -175,12 +185,7 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
         if bare is not None and bare.kind == "name" and bare.text == body and " " in body:
             return Cue(bare, "before-colon")
     if ending == ":":
-        label = regex.sub(
-            r"^(?:quote\s+from|réponse\s+de|message\s+de|interview\s+with|entretien\s+avec)\s+",
-            "",
-            body,
-            flags=regex.I,
-        )
+        label = STATEMENT_FROM.sub("", body)
         label = _TO_SPLIT.split(LIVE_STAMP.sub("", label))[0]  # "00h54 - Parisse :"
         # "Jean-Luc Tartarin au Havre :", but not "Chairman of the Committee, Dr X:"
         subject = parse_subject(before_circumstance(label), v, before_verb=False)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from pressroom.attribution.quotemarks import LIST_ITEM
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
@@ -86,6 +87,7 @@ def _plain_prose(text: str) -> bool:
     stripped = text.strip()
     return (
         not stripped.endswith(":")
+        and not text.startswith(LIST_ITEM)  # a list's item is no quotation set apart
         and not any(mark in stripped for mark in _MARKS)
         and len(stripped.split()) >= _SET_APART_MIN_WORDS
     )

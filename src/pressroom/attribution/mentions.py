@@ -124,7 +124,8 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             bare = " ".join(tokens[lead:])
         after = text[match.end() : match.end() + 160]
         role = None
-        office = role_before(text[max(0, start - 70) : start], v) if not prefix else None
+        office = role_before(_without_courtesy(text[max(0, start - 80) : start], v), v)
+        office = None if prefix else office
         apposition = None if office else _APPOSITION.match(after)
         if (
             apposition
@@ -142,7 +143,7 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
         if role is None and (prefix or office):
             role = clean_role(prefix or office, v)
         if role is None or office:  # the office alone, or a longer role written before it
-            before = text[max(0, match.start() - 80) : match.start()]
+            before = _without_courtesy(text[max(0, match.start() - 90) : match.start()], v)
             lead = _LEAD_ROLE.search(before)
             whole = clean_role(_OWNER_AND.sub("", lead.group(1)), v) if lead else None
             if whole and (role is None or (role in whole and len(whole) > len(role))):
@@ -185,6 +186,18 @@ def _opening_office(head: str, found: list[tuple[int, Person]], v: Vocabulary) -
 
 _OPENING_OFFICE_WORDS = 14
 _SENTENCE_END = lazy(rf"(?<!\b(?:\p{{Lu}}|{ABBREVIATIONS}))[.!?]{SP}+")
+
+
+_BLANKS = " \u00a0\u202f"
+
+
+def _without_courtesy(before: str, v: Vocabulary) -> str:
+    """The words before a name, past a courtesy title in lower case (``la première ministre
+    du Québec, madame`` Pauline Marois): the office is written before the title."""
+    head, _, last = before.rstrip(_BLANKS).rpartition(" ")
+    if before[-1:].isspace() and last.rstrip(".").lower() in v.courtesy_titles and last.islower():
+        return head + " "
+    return before
 
 
 def _owns_office(after: str, v: Vocabulary) -> bool:

@@ -99,8 +99,12 @@ class People:
                     bearer = self._bearer(subject)
                     if bearer is not None:
                         self._about(bearer)
-                elif self.subjects and _agrees(self.subjects[-1], subject):
-                    self._about(_with_gender(self.subjects[-1], subject))  # "He also said"
+                elif (
+                    self.subjects
+                    and _agrees(self.subjects[-1], subject)
+                    and self._named_since(self.subjects[-1], subject) is None
+                ):  # "He also said", not "… will see Jeremy Paxman receive it. He said:"
+                    self._about(_with_gender(self.subjects[-1], subject))
 
     def _bearer(self, subject: Surname) -> Person | None:
         """The person a sentence's surname subject stands for: someone named with that
@@ -149,7 +153,11 @@ class People:
                 named = [p.name for p in self.named if person_like(p.name)]
                 if person.name in self.offices and named:
                     return None, f"{person.name}: the text does not say who; is it {named[-1]}?"
-                if person.name in self.spoke and self.subjects[-1].name == person.name:
+                if (
+                    person.name in self.spoke
+                    and self.subjects[-1].name == person.name
+                    and self._named_since(person, gender) is None
+                ):
                     return person, ""  # the one who spoke last, nothing said of anyone since
                 rival = self._rival(person, gender) or self._named_since(person, gender)
                 if rival is not None:

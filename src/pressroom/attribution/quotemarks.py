@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pressroom.text.patterns import lazy
 
 SPACES = " \t\u00a0\u202f\u2009"
+LIST_ITEM = "• "
+"""What opens a paragraph that is a list's item (the readers mark each so)."""
 OPENERS = "«“\"‘'"
 JOIN_LIMIT = 4
 # The marks scan stops at: the openers, and a closing mark that may be written to open.
@@ -38,6 +40,9 @@ class Chunk:
     count: int
     spans: tuple[Span, ...]
     unclosed: str | None
+    item: bool = False
+    """A list's item (its mark taken off ``text``): a quotation may open it, and one
+    without a quotation is a line between two of a speaker's, not a paragraph."""
 
 
 def scan(text: str) -> tuple[list[Span], int | None, str | None]:
@@ -148,6 +153,9 @@ def chunks(texts: Sequence[str], lines: Sequence[int]) -> list[Chunk]:
     index = 0
     while index < len(texts):
         text, used = texts[index], 1
+        item = text.startswith(LIST_ITEM)
+        if item:
+            text = text[len(LIST_ITEM) :]
         spans, open_at, mark = scan(text)
         while open_at is not None and used <= JOIN_LIMIT and index + used < len(texts):
             following = texts[index + used].lstrip(SPACES)
@@ -161,7 +169,7 @@ def chunks(texts: Sequence[str], lines: Sequence[int]) -> list[Chunk]:
             used += 1
             spans, open_at, mark = scan(text)
         if open_at is not None:
-            text, used = texts[index], 1
+            text, used = texts[index][len(LIST_ITEM) if item else 0 :], 1
             spans, open_at, mark = scan(text)
             if open_at is not None and (
                 _continued_below(text, texts[index + 1 : index + 3])
@@ -175,7 +183,7 @@ def chunks(texts: Sequence[str], lines: Sequence[int]) -> list[Chunk]:
                 open_at, mark = None, None
             if mark in ("'", "‘", '"'):
                 mark = None  # a stray straight or single mark is not an error
-        found.append(Chunk(text, lines[index], index, used, tuple(spans), mark))
+        found.append(Chunk(text, lines[index], index, used, tuple(spans), mark, item))
         index += used
     return found
 

@@ -118,7 +118,7 @@ def _stops_speaker(chunk: Chunk, last: Quote, v: Vocabulary) -> bool:
     quotation or a paragraph, not a short line or a caption between two of theirs, unless
     it names someone else (``Mayor Rory Gilchrist To Visit Kelburn``, a listing's next
     headline)."""
-    if (chunk.spans or len(chunk.text) > 40) and not _aside(chunk.text):
+    if (chunk.spans or (len(chunk.text) > 40 and not chunk.item)) and not _aside(chunk.text):
         return True
     return _names_another(chunk.text, last, v)  # only short lines are read for names
 
@@ -220,10 +220,24 @@ def _office_sentence(between: str, v: Vocabulary) -> bool:
 _ARTICLES = frozenset({"le", "la", "the"})
 
 
-def _goes_on(clause: str) -> bool:
-    """Whether a clause before a colon has no subject (``Et d'ajouter :``): the one who
-    spoke last goes on."""
-    return clause.endswith(":") and _GOES_ON.match(clause) is not None
+def _goes_on(clause: str, v: Vocabulary) -> bool:
+    """Whether a clause before a colon has no subject (``Et d'ajouter :``) or names the
+    next topic only (``Sur l'indiscipline de son équipe :``, a list of one speaker's
+    answers): the one who spoke last goes on."""
+    if not clause.endswith(":"):
+        return False
+    if _GOES_ON.match(clause):
+        return True
+    return (
+        _TOPIC.match(clause) is not None
+        and len(clause.split()) <= _TOPIC_WORDS
+        and not v.verb_re.search(clause)
+        and not mentions(clause, v)
+    )
+
+
+_TOPIC = lazy(r"^(?:sur|concernant|quant\s+à|à\s+propos\s+d[eu']|on|about|regarding)\s", regex.I)
+_TOPIC_WORDS = 8
 
 
 def _writers_lead(lead: str, v: Vocabulary) -> bool:
@@ -304,7 +318,7 @@ def _chunk_quotes(
             clause = SENTENCE_BREAK.split(before)[-1].strip(SPACES)
             introduced = (
                 before.rstrip(SPACES).endswith(":")
-                and not _goes_on(clause)  # "Et d'ajouter :": the speaker goes on
+                and not _goes_on(clause, v)  # "Et d'ajouter :": the speaker goes on
                 and not (found and found[-1].speaker and found[-1].speaker.split()[-1] in clause)
             )
             continued = (
@@ -318,7 +332,7 @@ def _chunk_quotes(
             if continued is None and last_quote and index == 0 and before.strip(SPACES):
                 # a paragraph opening on "Avant de revenir sur … :" goes on from the last
                 lead = before.strip(SPACES)
-                goes_on = (_goes_on(lead) or _writers_lead(lead, v)) and names_only(
+                goes_on = (_goes_on(lead, v) or _writers_lead(lead, v)) and names_only(
                     last_quote, before, v
                 )
                 continued = last_quote if goes_on else None

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import regex
 
+from pressroom.attribution.quotemarks import LIST_ITEM
 from pressroom.attribution.quotes import Paragraph, Unclosed, extract_quotes
 from pressroom.errors import Problem, RecordError, Severity
 from pressroom.lexicon import Lexicons
@@ -175,7 +176,13 @@ def _first_sentence_title(
     return title, (*first, *found.blocks), [warning]
 
 
-_LIST = "•"
+def _paragraphs(block: Block) -> tuple[Paragraph, ...]:
+    """A block as the quote stage reads it: a list item by item, each marked as one (a
+    quotation under "X said:" may be a list's first item; the paragraph after a list is
+    not the one right under the ":")."""
+    if block.kind != "bullets":
+        return (Paragraph(block.text, block.line),)
+    return tuple(Paragraph(LIST_ITEM + item, block.line + i) for i, item in enumerate(block.items))
 
 
 def _quotes(
@@ -189,7 +196,7 @@ def _quotes(
         # right under an attribution ending in ":" ("X asks residents to help by: • … ⏎ …")
         body = [
             *lead[1:],
-            *(Paragraph(_LIST if b.kind == "bullets" else b.text, b.line) for b in blocks),
+            *(p for b in blocks for p in _paragraphs(b)),
         ]
         # in reading order: a quotation above the standfirst comes before it
         return extract_quotes([*lead[:1], *sorted(body, key=lambda p: p.line)], lexicons)

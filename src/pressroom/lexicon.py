@@ -41,6 +41,8 @@ BODIES_FR = "bodies.fr.txt"
 BODIES_EN = "bodies.en.txt"
 DOCUMENTS_FR = "documents.fr.txt"
 DOCUMENTS_EN = "documents.en.txt"
+SPELLINGS_US = "spellings-us.en.txt"
+SPELLINGS_GB = "spellings-gb.en.txt"
 
 
 WORKSPACE_LISTS = (
@@ -62,7 +64,8 @@ WORKSPACE_LISTS = (
 """The lists a workspace's ``lexicons/`` may add to: those only the quote attribution
 reads, and it reads them with the workspace's additions. The others are read by stages
 that take the packaged lists alone: function words (the post shortener, in ``compose/``),
-the commonest words (language detection), months and weekdays (dates, the send slot)."""
+the commonest words (language detection), months and weekdays (dates, the send slot),
+American and British spellings (the order of a numeric date)."""
 
 LISTS = (
     *WORKSPACE_LISTS,
@@ -74,6 +77,8 @@ LISTS = (
     MONTHS_EN,
     WEEKDAYS_FR,
     WEEKDAYS_EN,
+    SPELLINGS_US,
+    SPELLINGS_GB,
 )
 """Every list by its file name, in the packaged folder: the workspace's, then the lists
 only the packaged folder holds."""

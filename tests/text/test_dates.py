@@ -7,7 +7,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from pressroom.text.dates import find_date_in_line, find_yearless_dateline, page_year
+from pressroom.readers.text import read_text
+from pressroom.text.dates import (
+    day_month_swapped,
+    find_date_in_line,
+    find_yearless_dateline,
+    page_year,
+    parse_date_line,
+)
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -97,3 +104,41 @@ def test_a_letter_dated_in_a_sentence_does_not_date_the_page() -> None:
     line = "In the letter dated 11 December 2025 and signed by its director, the charity said:"
     assert find_date_in_line(line, PARIS, 1) is None
     assert find_date_in_line("Date: 11 December 2025", PARIS, 1) is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "swapped"),
+    [
+        ("09/10/2015 | Nick Sohr", (9, 10)),  # 10 September read back as September 10
+        ("Date: 3/5/2001", (3, 5)),  # 3 May read back as March 5
+        ("07/20/2012 00:00:00", None),  # one order only: July 20
+        ("05/05/2012", None),  # both orders agree
+        ("9 October 2015", None),  # in words
+    ],
+)
+def test_a_numeric_date_either_order_can_read(line: str, swapped: tuple[int, int] | None) -> None:
+    found = find_date_in_line(line, PARIS, 1) or (parse_date_line(line, PARIS, 1), "line")
+    assert found[0] is not None
+    other = day_month_swapped(found[0], line)
+    assert (None if other is None else (other.month, other.day)) == swapped
+
+
+def test_a_time_with_seconds_after_a_date() -> None:
+    found = parse_date_line("07/20/2012 00:00:00", PARIS, 1)
+    assert found is not None and (found.month, found.day) == (7, 20)
+
+
+@pytest.mark.parametrize(
+    ("spelling", "month", "day"),
+    [
+        ("The new medical center opens a program for neighbors.", 9, 10),
+        ("The new medical centre opens a programme for neighbours.", 10, 9),
+        ("The new hospital wing opens on Monday.", 10, 9),  # no sign: day first
+    ],
+)
+def test_american_english_reads_a_numeric_date_month_first(
+    spelling: str, month: int, day: int
+) -> None:
+    text = f"Hospital opens a new wing\n\n09/10/2015\n\n{spelling} It has forty beds.\n"
+    release, _ = read_text(text, "wing.txt", PARIS)
+    assert (release.date.month, release.date.day) == (month, day)

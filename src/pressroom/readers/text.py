@@ -36,12 +36,14 @@ from pressroom.readers.titles import (
     is_candidate,
 )
 from pressroom.text.dates import (
+    day_month_swapped,
     find_date_in_line,
     find_yearless_dateline,
     page_year,
     parse_date_line,
     yearless_dateline,
 )
+from pressroom.text.language import american
 from pressroom.text.patterns import lazy
 from pressroom.text.spaces import collapse
 
@@ -103,6 +105,9 @@ def read_text(
             lines.remove(inside)
     lines = without_categories(without_breadcrumbs(lines))
     date_at, date, kind = _find_date(lines, tz)
+    other = day_month_swapped(date, lines[date_at].text) if date and date_at is not None else None
+    if other is not None and american(body):  # "09/10/2015" in American English: Sept 10
+        date = other
     if date is None:
         date_at, date, kind = _find_yearless(lines, body, tz)
     if kind == "end" and lines[date_at or 0].text.endswith("."):

@@ -21,7 +21,7 @@ WEEKDAY_NAMES = tuple(sorted(numbered(PACKAGED, WEEKDAYS_FR, WEEKDAYS_EN), key=l
 """Every weekday's name, French and English (``weekdays.fr.txt``, ``weekdays.en.txt``)."""
 _WEEKDAY = r"(?:(?:" + "|".join(map(regex.escape, WEEKDAY_NAMES)) + r")\.?,?\s+)?"
 _TIME = (
-    r"(?:\s*(?:à|a|at|-|,)?\s*(?P<hour>\d{1,2})\s*(?:[:h.])\s*(?P<minute>\d{2})?"
+    r"(?:\s*(?:à|a|at|-|,)?\s*(?P<hour>\d{1,2})\s*(?:[:h.])\s*(?P<minute>\d{2})?(?::\d{2})?"
     r"\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)?(?:\s+(?-i:ET|EST|EDT|CET|CEST|GMT|UTC|BST|PT|PST|PDT))?)?"
 )
 _DATE_FORMS = (
@@ -254,6 +254,26 @@ def parse_date_line(line: str, tz: ZoneInfo, lineno: int) -> datetime | None:
         if match:
             return _to_datetime(match.groupdict(), tz, lineno, line.strip())
     return None
+
+
+def day_month_swapped(found: datetime, line: str) -> datetime | None:
+    """``found`` with its day and month the other way round, when ``line`` writes it in
+    numbers either order can read (``09/10/2015``: 9 October or September 10); else None
+    (``20/07/2012``, ``07/20/2012`` and ``05/05/2012`` read one way only)."""
+    if found.day > _MONTHS or found.day == found.month:
+        return None
+    for match in _NUMERIC.finditer(line):
+        if (int(match["d"]), int(match["m"]), int(match["y"])) == (
+            found.day,
+            found.month,
+            found.year,
+        ):
+            return found.replace(day=found.month, month=found.day)
+    return None
+
+
+_MONTHS = 12
+_NUMERIC = lazy(r"(?<!\d)(?P<d>\d{1,2}) ?[/.-] ?(?P<m>\d{1,2}) ?[/.-] ?(?P<y>\d{4})(?!\d)")
 
 
 def parse_date_value(value: object, tz: ZoneInfo, lineno: int) -> datetime:

@@ -10,6 +10,8 @@ from pressroom.lexicon import (
     FUNCTION_WORDS_EN,
     FUNCTION_WORDS_FR,
     PACKAGED,
+    SPELLINGS_GB,
+    SPELLINGS_US,
     words,
 )
 from pressroom.model import Lang
@@ -25,6 +27,19 @@ cut after one (compose.shortening) or a speaker's descriptor ending with one
 _WORDS = regex.compile(r"\p{L}+")
 SAMPLE = 1200
 """Characters looked at: the title, the standfirst and the start of the body are enough."""
+
+
+AMERICAN = words(PACKAGED, SPELLINGS_US)
+BRITISH = words(PACKAGED, SPELLINGS_GB)
+"""Words spelt the American and the British way (``spellings-us.en.txt``,
+``spellings-gb.en.txt``)."""
+
+
+def american(text: str) -> bool:
+    """Whether a text spells more words the American way (``center``, ``program``) than
+    the British way (``centre``, ``programme``): its numeric dates read month first."""
+    found = _WORDS.findall(text.lower())
+    return sum(map(AMERICAN.__contains__, found)) > sum(map(BRITISH.__contains__, found))
 
 
 def detect_lang(text: str) -> Lang:

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from pressroom.readers.chrome import is_chrome, without_categories, without_link_tail
+from pressroom.readers.chrome import (
+    is_chrome,
+    without_breadcrumbs,
+    without_categories,
+    without_link_tail,
+)
 from pressroom.readers.titles import Line
 
 
@@ -61,3 +66,15 @@ def test_a_category_label_and_its_values_leave_the_page() -> None:
     ]
     kept = [line.number for line in without_categories(lines)]
     assert kept == [3, 5]  # a sentence under a label stays: it is the text
+
+
+@pytest.mark.parametrize(
+    "page_title",
+    [
+        "The Harbour's New Ferry Timetable - Coast Gazette",
+        "The Harbour’s New Ferry Timetable | Coast Gazette",
+    ],
+)
+def test_the_page_title_over_its_headline_leaves_the_page(page_title: str) -> None:
+    lines = [Line(1, page_title), Line(2, "The Harbour’s New Ferry Timetable"), Line(3, "Text.")]
+    assert [ln.number for ln in without_breadcrumbs(lines)] == [2, 3]

@@ -119,18 +119,19 @@ def without_breadcrumbs(lines: list[Line]) -> list[Line]:
     """A breadcrumb or a kicker glued before the headline that the page repeats alone on a
     line below ("Home Sport Rugby The headline", then "The headline"), or the page's title
     with the site's name after it ("The headline | Site"), is left out."""
+    top = [ln.text.translate(_APOSTROPHES) for ln in lines[:_TOP_LINES]]  # "Tuesday's", "’s"
     drop = {
         i
-        for i, line in enumerate(lines[:_TOP_LINES])
-        for below in lines[i + 1 : i + 4]
-        if len(below.text) >= _BREADCRUMB_TAIL_MIN
-        and len(line.text) > len(below.text)
+        for i, line in enumerate(top)
+        for below in top[i + 1 : i + 4]
+        if len(below) >= _BREADCRUMB_TAIL_MIN
+        and len(line) > len(below)
         and (
-            line.text.endswith(below.text)
+            line.endswith(below)
             or (  # the page's title "The headline | Site" over the headline
-                line.text.startswith(below.text)
-                and line.text[len(below.text) :].lstrip()[:1] in _SITE_SEPARATORS
-                and len(line.text) - len(below.text) <= _SITE_NAME_MAX
+                line.startswith(below)
+                and line[len(below) :].lstrip()[:1] in _SITE_SEPARATORS
+                and len(line) - len(below) <= _SITE_NAME_MAX
             )
         )
     }
@@ -138,6 +139,7 @@ def without_breadcrumbs(lines: list[Line]) -> list[Line]:
 
 
 _BREADCRUMB_TAIL_MIN = 12
+_APOSTROPHES = str.maketrans("’‘", "''")
 
 
 def without_categories(lines: list[Line]) -> list[Line]:

@@ -51,8 +51,8 @@ _FOR_PLACE = lazy(r"\b(?:for|and|pour|et)\s$")
 _ARTICLE_BEFORE = lazy(r"\b(?:au|aux|les)\s$|\bl['’]$", regex.I)
 _APPOSITION = lazy(rf"^{SP}*,{SP}*([^,.;:()«»“”\"]{{3,120}}?){SP}*(?:[,.;(]|$)")
 _LEAD_ROLE = lazy(
-    r"(?:^|[,.;:]\s|\s(?:et|and)\s)((?:le|la|l['’]|the|sa|son|its|his|her|their)\s?"
-    r"[^,.;:]{3,70}),\s*(?:(?:le|la|the)\s+\p{Ll}[\p{Ll}\-]+\s+)?$",
+    r"(?:^|[,.;:]\s|\s[–—-]\s|\s(?:et|and)\s)((?:le|la|l['’]|the|sa|son|its|his|her|their)\s?"
+    r"[^,.;:]{3,90}),\s*(?:(?:le|la|the)\s+\p{Ll}[\p{Ll}\-]+\s+)?$",
     regex.I,
 )
 # "La Région et sa vice-présidente, X": the role is what comes after the owner.

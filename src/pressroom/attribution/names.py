@@ -45,7 +45,7 @@ NOT_PERSON = frozenset(
     ministère ministre minister agency agence association bureau committee comité office
     union européenne european europe national nationale federal fédération federation
     foundation fondation institute institut centre center school college collège lycée
-    faculty faculté limited
+    faculty faculté limited côte
     university université universities hospital hôpital police gendarmerie préfecture mairie
     assemblée sénat senate parliament parlement house court cour tribunal company inc ltd llc
     plc sa sas group groupe corporation corp holdings bank banque news daily magazine press

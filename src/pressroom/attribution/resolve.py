@@ -185,7 +185,12 @@ def _resolved(cue: Cue, people: People, v: Vocabulary) -> Attribution:
         if person is not None:
             people.add(person)
             return Attribution(person.name, _fuller(subject.role, person.role), "surname")
-        if cue.cue == "named-before" and not subject.role and not is_first_name(subject.text):
+        if (
+            cue.cue == "named-before"
+            and not subject.role
+            and not is_first_name(subject.text)
+            and subject.text not in people.spoke  # not "… says Brown." above
+        ):
             # "Occasion pour les observateurs de …": a capitalised word no one bears
             return Attribution(check=f"“{subject.text}” is no surname of a person named")
         people.add(Person(subject.text, subject.role, subject.gender))

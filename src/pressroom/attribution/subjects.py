@@ -110,26 +110,40 @@ def _subjects(
         ):
             subjects.append((start + said.start("surname"), Surname(said["surname"])))
             continue
-        intro = _INTRO.match(sentence)
-        body = sentence[intro.end() :] if intro else sentence
-        alone = (
-            _office_surname(body, vocabulary)
-            or _SURNAME_SUBJECT.match(body)
-            or _SURNAME_WHO.match(sentence)
-        )
-        if (
-            (alone is None or not _is_surname(alone["surname"], vocabulary))
-            and intro
-            and vocabulary.verb_re.match(body)
-        ):
-            alone = _SURNAME_SUBJECT.match(sentence)  # "Hoyle denied it, insisting …"
-        if alone is not None and _is_surname(alone["surname"], vocabulary):
-            subjects.append((start, Surname(alone["surname"])))
+        alone = _surname_subject(sentence, vocabulary)
+        if alone is not None:
+            subjects.append((start, Surname(alone)))
             continue
         office = office_subject(sentence, vocabulary)  # "Le maire de Pénestin poursuit …"
         if office is not None:
             subjects.append((start, office))
     return subjects
+
+
+def _surname_subject(sentence: str, vocabulary: Vocabulary) -> str | None:
+    """A sentence's subject written as a surname alone, past an opening clause (``Speaking
+    at the fair in Athy, Co Kildare, Smith said``); failing that, past a shorter one
+    (``Like other ex-Ferns coaching this week, Brown has a daughter in the team – in
+    fact, she has two.``), or none before a participle (``Hoyle denied it, insisting``)."""
+    intro = _INTRO.match(sentence)
+    body = sentence[intro.end() :] if intro else sentence
+    found = (
+        _office_surname(body, vocabulary)
+        or _SURNAME_SUBJECT.match(body)
+        or _SURNAME_WHO.match(sentence)
+    )
+    if found is None or not _is_surname(found["surname"], vocabulary):
+        found = None
+        if intro is not None:
+            ends = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, intro.end())]
+            shorter = (_SURNAME_SUBJECT.match(sentence[at:]) for at in reversed(ends[:-1]))
+            found = next((f for f in shorter if f and _is_surname(f["surname"], vocabulary)), None)
+            if found is None and vocabulary.verb_re.match(sentence[ends[0] :]):
+                found = _SURNAME_SUBJECT.match(sentence)
+    return found["surname"] if found and _is_surname(found["surname"], vocabulary) else None
+
+
+_CLAUSE_END = lazy(r",\s*")
 
 
 def _speech_by(

@@ -86,6 +86,7 @@ STATEMENT_FROM = lazy(
 """A label before the speaker it introduces: ``Statement from the Chief``, ``Les
 déclarations de l'entraîneur X :``, ``Entretien avec X :``."""
 REPORTED_WORDS = 6
+_AFTER_ACCORDING = 3
 # Words between an office and its verb: "le président du Conseil départemental rappelle".
 _OFFICE_TO_VERB_WORDS = 2
 # A name and a verb the lists do not know, then a comma and the quotation, at most.
@@ -134,7 +135,14 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
             return Cue(named, "named-before")
     body = clause.rstrip(SPACES + ":,").strip(SPACES)
     according = ACCORDING_TO_HIM.search(body)
-    if according and according.end() >= len(body) - 1:
+    if (
+        according
+        and (
+            according.end() >= len(body) - 1
+            # "… s'explique selon lui par « … »": nothing but a few words after it, no one named
+            or (len(body[according.end() :].split()) <= _AFTER_ACCORDING and not mentions(body, v))
+        )
+    ):
         return Cue(pronoun_subject("-" + according["pronoun"].lower()), "lead-in")
     lead = _LEAD_IN.match(body)
     if lead:
@@ -188,8 +196,8 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
         label = STATEMENT_FROM.sub("", body)
         label = _TO_SPLIT.split(LIVE_STAMP.sub("", label))[0]  # "00h54 - Parisse :"
         # "Jean-Luc Tartarin au Havre :", but not "Chairman of the Committee, Dr X:"
-        subject = parse_subject(before_circumstance(label), v, before_verb=False)
-        if subject is None:
+        subject = None if verbs else parse_subject(before_circumstance(label), v, before_verb=False)
+        if subject is None and not verbs:
             subject = parse_subject(label, v, before_verb=False)
         if subject is not None and subject.kind in ("name", "surname"):
             return Cue(subject, "before-colon")
@@ -205,7 +213,11 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
         return opening if opening and opening.subject.kind == "name" else None
     if verbs and (ending in ":," or _REPORTED.search(body)):
         # "X, role, highlighted the benefits, saying, “…”", "X a assuré qu’« … »"
-        return speaking(body, "before-verb", v) or _just_before(body, verbs[-1], v)
+        return (
+            speaking(body, "before-verb", v)
+            or _just_before(body, verbs[-1], v)
+            or _pronoun_after_clause(body, v)
+        )
     if verbs and verbs[-1].end() == len(body):
         # "Roe denied it, insisting “…”", "Roe praised the team but said “…”": reported
         # words, unless too short to be more than a term ("a tenu à saluer « l'esprit »")
@@ -271,6 +283,17 @@ def _just_before(body: str, verb: regex.Match[str], v: Vocabulary) -> Cue | None
         named = parse_subject(_WITH.sub("", segment), v)
         return Cue(named, "before-verb") if named and named.kind == "name" else None
     return None
+
+
+def _pronoun_after_clause(body: str, v: Vocabulary) -> Cue | None:
+    """``Speaking in May, he said he wanted to stay, adding:``: the pronoun that opens the
+    sentence past its opening clause, with its speech verb, is the subject."""
+    while _OPENING_CLAUSE.match(body) and "," in body:
+        body = body.split(",", 1)[1].lstrip(SPACES)
+    pronoun = SUBJECT_PRONOUN.match(body)
+    if pronoun is None or not v.verb_re.match(body, _says_at(body, pronoun.end() + 1)):
+        return None
+    return Cue(pronoun_subject("-" + pronoun["pronoun"].lower()), "before-verb")
 
 
 def _after_clause(segment: str) -> str:

@@ -167,7 +167,8 @@ def _after(inner: str, after: str, v: Vocabulary) -> Cue | None:
     comma = rest[:1] == "," or inner[-1:] in (",", "?", "!") or span_ends_open(inner)
     rest = _CLITICS.sub("", rest.lstrip(SPACES + ","))  # "», leur a dit le recteur"
     rest = AS_SAID.sub(as_said, rest)  # "», comme l'a souligné le président"
-    rest = _THAT_IS_WHAT.sub("", rest)  # "». C'est ce qu'a déclaré X", '" That is what X said'
+    said_so = _THAT_IS_WHAT.match(rest)  # "». C'est ce qu'a déclaré X", '" That is what X said'
+    rest = rest[said_so.end() :] if said_so else rest
     words_of_who = _WORDS_OF.match(rest)  # "». Ce sont les mots de X"
     if words_of_who is not None:
         named = parse_subject(cut_subject(rest[words_of_who.end() :]), v)
@@ -193,8 +194,8 @@ def _after(inner: str, after: str, v: Vocabulary) -> Cue | None:
         return Cue(subject, "after-verb") if subject else None
     sentence = cut_subject(rest)
     verb = v.verb_re.search(rest[:200])
-    if verb and verb.start() <= len(sentence) + 1 and verb.start() > 0:
-        found = _subject_then_verb(rest, verb, comma, v)
+    if verb and (verb.start() <= len(sentence) + 1 or said_so) and verb.start() > 0:
+        found = _subject_then_verb(rest, verb, comma or said_so is not None, v)
         return found or (_after_insertion(rest, v) if comma else None)
     # '"…," chortled Tom Lee': the sentence goes on after the quotation (not after "….")
     inverted = inverted_subject(rest, v) if comma or inner[-1:] not in ".…" else None
@@ -323,7 +324,9 @@ _SOMEONE_ELSE = lazy(r"^(?:l['’]|the[ \u00a0]+)?\p{Lu}[\p{L}\-]+(?:[ \u00a0]+\
 _SIGNATURE = lazy(r"^[ \u00a0]*[–—-][ \u00a0]?(?=\p{Lu})")
 # The sentence after a quotation that says whose words they were, the verb after it.
 _THAT_IS_WHAT = lazy(
-    r"^[.!…]?[ \u00a0]*(?:c['’]est|c['’]était|voilà)[ \u00a0]+ce[ \u00a0]+qu(?:e[ \u00a0]+|['’])"
+    r"^[.!…]?[ \u00a0]*(?:c['’]est|c['’]était|voilà)[ \u00a0]+(?:ce|(?:avec|par|en|sur)[ \u00a0]+"
+    r"(?:ces|ses|les|de[ \u00a0]+tels)[ \u00a0]+(?:mots|termes|propos|paroles))[ \u00a0]+"
+    r"qu(?:e[ \u00a0]+|['’])"
     r"|^[.!…]?[ \u00a0]*(?:that|this)[ \u00a0]+(?:is|was)[ \u00a0]+what[ \u00a0]+",
     regex.I,
 )

@@ -50,8 +50,8 @@ _EPITHET = lazy(
 )
 # Someone the text describes and does not name: "un activiste", "a local resident".
 _SOMEONE = lazy(r"^(?:un|une|a|an)[ \u00a0]+\p{Ll}", regex.I)
-_FEMININE_DETERMINER = lazy(r"^(?:la|cette)\s")
-_MASCULINE_DETERMINER = lazy(r"^(?:le|ce|cet)\s")
+_DETERMINER_GENDER: dict[str, Gender] = {"la": "f", "cette": "f", "une": "f"}
+_DETERMINER_GENDER |= {"le": "m", "ce": "m", "cet": "m", "un": "m"}
 
 
 @dataclass(frozen=True)
@@ -225,6 +225,7 @@ def _pronoun(subject: Subject, people: People) -> Attribution:
 # epithet there is the person the text is about.
 _AFTER_THE_QUOTE = frozenset({"after-verb", "inside"})
 _EPITHET_WORDS = 6
+_SOMEONE_WORDS = 10
 
 
 def _descriptor(
@@ -237,11 +238,16 @@ def _descriptor(
         body = body_named(text, people.texts, v)
         if body is not None:
             return Attribution(body, None, "descriptor")
+    lower = text.lower()
+    if _SOMEONE.match(text) and len(text.split()) <= _SOMEONE_WORDS:
+        # "», a expliqué un élève délégué de classe": someone new, as written, never the
+        # person named last whose office it may share
+        people.speaking(text, _determiner_gender(lower))
+        return Attribution(text, None, "descriptor")
     person = people.by_role(text)
     if person is not None:
         people.add(person)
         return Attribution(person.name, stated_role(person.role, v) or _as_role(text), "descriptor")
-    lower = text.lower()
     office_name = v.office_names.get(DETERMINER.sub("", lower).strip())
     if office_name:  # "le chef de l'État": the president the text named
         holders = people.holding(office_name)
@@ -389,8 +395,5 @@ def _office(descriptor: str, v: Vocabulary) -> str:
 
 
 def _determiner_gender(descriptor: str) -> Gender:
-    if _FEMININE_DETERMINER.match(descriptor):
-        return "f"
-    if _MASCULINE_DETERMINER.match(descriptor):
-        return "m"
-    return None
+    """``la présidente``, ``une habitante``: f; ``le maire``, ``un élève``: m."""
+    return _DETERMINER_GENDER.get(descriptor.split(maxsplit=1)[0] if " " in descriptor else "")

@@ -8,6 +8,7 @@ from itertools import pairwise
 
 import regex
 
+from pressroom.attribution.bodies import is_body_name
 from pressroom.attribution.inversion import before_circumstance, pronoun_subject
 from pressroom.attribution.mentions import mentions
 from pressroom.attribution.names import ABBREVIATIONS, NOT_FIRST, PRONOUNS
@@ -182,6 +183,8 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
                 return spoken
         if subject is None and len(trailing) < 80:
             subject = parse_subject(cut_subject(v.adverbs.sub("", trailing)), v)
+        if subject is None and is_body_name(subject_text, v):  # "Kent County Council said:"
+            subject = Subject("descriptor", subject_text.strip(SPACES))
         if (
             subject is not None
             and (ending in ":," or len(trailing) < 40)

@@ -12,7 +12,7 @@ import regex
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
-__all__ = ["body_named"]
+__all__ = ["body_named", "is_body_name"]
 
 # A run of capitalised words, with the small words a body's name holds inside it.
 _RUN = lazy(
@@ -34,6 +34,13 @@ def body_named(descriptor: str, texts: Sequence[str], v: Vocabulary) -> str | No
         body for body in _bodies(tuple(texts), v) if body.lower().split()[-1] == words[kinds[0]]
     }
     return found.pop() if len(found) == 1 else None
+
+
+def is_body_name(text: str, v: Vocabulary) -> bool:
+    """``Kent County Council``, ``Cheshire Constabulary``: a capitalised run that ends on a
+    body's word, a body's own name (it speaks as one, under that name)."""
+    found = _RUN.fullmatch(text.strip())
+    return found is not None and found.group().split()[-1].lower() in v.body_words
 
 
 @lru_cache(maxsize=16)

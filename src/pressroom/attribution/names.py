@@ -187,3 +187,12 @@ def is_person_name(name: str, v: Vocabulary) -> bool:
         return False
     caps = [t for t in words_of(bare) if t[:1].isupper()]
     return not all(t.isupper() and len(t) > 2 for t in caps)  # "EUROPEAN UNION", shouting
+
+
+def determiner_gender(descriptor: str) -> Gender:
+    """``la présidente``, ``une habitante``: f; ``le maire``, ``un élève``: m."""
+    return _DETERMINER_GENDER.get(descriptor.split(maxsplit=1)[0] if " " in descriptor else "")
+
+
+_DETERMINER_GENDER: dict[str, Gender] = {"la": "f", "cette": "f", "une": "f"}
+_DETERMINER_GENDER |= {"le": "m", "ce": "m", "cet": "m", "un": "m"}

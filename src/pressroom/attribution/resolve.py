@@ -24,14 +24,14 @@ from dataclasses import dataclass
 
 import regex
 
-from pressroom.attribution.bodies import body_named
+from pressroom.attribution.bodies import body_named, is_body_name
 from pressroom.attribution.names import (
     ACRONYM,
     NOT_ACRONYM,
     NOT_FIRST,
     PRONOUNS,
-    Gender,
     Person,
+    determiner_gender,
 )
 from pressroom.attribution.nearby import DEMONSTRATIVE, PLURAL
 from pressroom.attribution.people import People, gender_of
@@ -50,8 +50,6 @@ _EPITHET = lazy(
 )
 # Someone the text describes and does not name: "un activiste", "a local resident".
 _SOMEONE = lazy(r"^(?:un|une|a|an)[ \u00a0]+\p{Ll}", regex.I)
-_DETERMINER_GENDER: dict[str, Gender] = {"la": "f", "cette": "f", "une": "f"}
-_DETERMINER_GENDER |= {"le": "m", "ce": "m", "cet": "m", "un": "m"}
 
 
 @dataclass(frozen=True)
@@ -234,6 +232,8 @@ def _descriptor(
     text = subject.text
     if _is_document(text, v):  # "…," the release said: no one the text names wrote it
         return Attribution(check=f"“{text}”: a document; the text does not say who wrote it")
+    if is_body_name(text, v):  # "Kent County Council said": the body, as written
+        return Attribution(text, None, "descriptor")
     if _is_body(text, v):  # "the club said": the one club the text names
         body = body_named(text, people.texts, v)
         if body is not None:
@@ -242,7 +242,7 @@ def _descriptor(
     if _SOMEONE.match(text) and len(text.split()) <= _SOMEONE_WORDS:
         # "», a expliqué un élève délégué de classe": someone new, as written, never the
         # person named last whose office it may share
-        people.speaking(text, _determiner_gender(lower))
+        people.speaking(text, determiner_gender(lower))
         return Attribution(text, None, "descriptor")
     person = people.by_role(text)
     if person is not None:
@@ -262,7 +262,7 @@ def _descriptor(
     ):
         if _is_body(text, v):  # "the police force said": a body, no person's epithet
             return Attribution(check=f"“{text}” names a body: who spoke for it?")
-        gender = subject.gender or _determiner_gender(lower)
+        gender = subject.gender or determiner_gender(lower)
         person, why = people.antecedent(gender)
         if person is not None and (
             gender is None or gender_of(person) == gender or people.is_latest_subject(person)
@@ -285,7 +285,7 @@ def _descriptor(
                 check=f"“{text}”: could be " + " or ".join(p.name for p in holders[:3])
             )
         last = people.last_speaker(lower)
-        gender = subject.gender or _determiner_gender(lower)
+        gender = subject.gender or determiner_gender(lower)
         if (
             last is not None
             and person_like(last.name)
@@ -392,8 +392,3 @@ def _office(descriptor: str, v: Vocabulary) -> str:
         if bare in v.role_words:
             return bare
     return ""
-
-
-def _determiner_gender(descriptor: str) -> Gender:
-    """``la présidente``, ``une habitante``: f; ``le maire``, ``un élève``: m."""
-    return _DETERMINER_GENDER.get(descriptor.split(maxsplit=1)[0] if " " in descriptor else "")

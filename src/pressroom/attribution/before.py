@@ -8,7 +8,7 @@ from itertools import pairwise
 
 import regex
 
-from pressroom.attribution.bodies import is_body_name
+from pressroom.attribution.bodies import body_subject, is_body_name
 from pressroom.attribution.inversion import before_circumstance, pronoun_subject
 from pressroom.attribution.mentions import mentions
 from pressroom.attribution.names import ABBREVIATIONS, NOT_FIRST, PRONOUNS
@@ -330,7 +330,8 @@ def speaking(sentence: str, cue: str, v: Vocabulary) -> Cue | None:
         return Cue(Subject("surname", str(person)), cue)
     if person is not None:
         return Cue(Subject("name", person.name, person.role, person.gender), cue)
-    return None
+    body = body_subject(sentence.strip(SPACES), v)  # "Victoria Police have urged …, saying"
+    return Cue(Subject("descriptor", body), cue) if body else None
 
 
 def sentence_before(sentence: str, v: Vocabulary) -> Cue | None:

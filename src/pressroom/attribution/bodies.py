@@ -12,7 +12,7 @@ import regex
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
-__all__ = ["body_named", "is_body_name"]
+__all__ = ["body_named", "body_subject", "is_body_name"]
 
 # A run of capitalised words, with the small words a body's name holds inside it.
 _RUN = lazy(
@@ -41,6 +41,16 @@ def is_body_name(text: str, v: Vocabulary) -> bool:
     body's word, a body's own name (it speaks as one, under that name)."""
     found = _RUN.fullmatch(text.strip())
     return found is not None and found.group().split()[-1].lower() in v.body_words
+
+
+def body_subject(sentence: str, v: Vocabulary) -> str | None:
+    """The body a sentence opens on as its subject, by its own name, before a verb in lower
+    case (``New South Wales Police have issued a warning, …``); None otherwise."""
+    found = _RUN.match(sentence)
+    if found is None or not is_body_name(found.group(), v):
+        return None
+    rest = sentence[found.end() :]
+    return found.group() if rest[:1] == " " and rest[1:2].islower() else None
 
 
 @lru_cache(maxsize=16)

@@ -247,6 +247,8 @@ def subject_speaks(before: str, v: Vocabulary) -> Cue | None:
     if _NAMING.search(body) or len(named) != 1:
         return None
     cue = speaking(body, "reported", v)
+    if cue is not None and cue.subject.kind == "descriptor":
+        return cue  # "Cheshire Constabulary has advised us its week was "a great success …""
     if cue is None or cue.subject.kind != "name" or cue.subject.text not in named:
         return None
     return cue if person_like(cue.subject.text) else None

@@ -217,7 +217,7 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
     if verbs and (ending in ":," or _REPORTED.search(body)):
         # "X, role, highlighted the benefits, saying, “…”", "X a assuré qu’« … »"
         return (
-            speaking(body, "before-verb", v)
+            speaking(body, "before-verb", v, bodies=True)
             or _just_before(body, verbs[-1], v)
             or _pronoun_after_clause(body, v)
         )
@@ -246,7 +246,7 @@ def subject_speaks(before: str, v: Vocabulary) -> Cue | None:
         return Cue(pronoun_subject("-" + pronoun["pronoun"].lower()), "reported")
     if _NAMING.search(body) or len(named) != 1:
         return None
-    cue = speaking(body, "reported", v)
+    cue = speaking(body, "reported", v, bodies=True)
     if cue is not None and cue.subject.kind == "descriptor":
         return cue  # "Cheshire Constabulary has advised us its week was "a great success …""
     if cue is None or cue.subject.kind != "name" or cue.subject.text not in named:
@@ -325,15 +325,16 @@ def _reported_speech(body: str, verbs: list[regex.Match[str]], v: Vocabulary) ->
     return Cue(subject, "reported") if subject.kind in ("name", "surname", "pronoun") else None
 
 
-def speaking(sentence: str, cue: str, v: Vocabulary) -> Cue | None:
-    """The person a sentence with a speech verb is about, as a cue."""
+def speaking(sentence: str, cue: str, v: Vocabulary, *, bodies: bool = False) -> Cue | None:
+    """The person a sentence with a speech verb is about, as a cue; with ``bodies``, also a
+    body by its own name (only where the speech verb is in the sentence that quotes)."""
     person = speaking_subject(sentence, v)
     if isinstance(person, Surname):
         return Cue(Subject("surname", str(person)), cue)
     if person is not None:
         return Cue(Subject("name", person.name, person.role, person.gender), cue)
-    body = body_subject(sentence.strip(SPACES), v)  # "Victoria Police have urged …, saying"
-    return Cue(Subject("descriptor", body), cue) if body else None
+    body = body_subject(sentence.strip(SPACES), v) if bodies else None
+    return Cue(Subject("descriptor", body), cue) if body else None  # "Victoria Police urged"
 
 
 def sentence_before(sentence: str, v: Vocabulary) -> Cue | None:

@@ -239,7 +239,11 @@ def _descriptor(
         if body is not None:
             return Attribution(body, None, "descriptor")
     lower = text.lower()
-    if _SOMEONE.match(text) and len(text.split()) <= _SOMEONE_WORDS:
+    if (
+        _SOMEONE.match(text)
+        and len(text.split()) <= _SOMEONE_WORDS
+        and not any(w[:1].isupper() for w in text.split()[1:])  # not "a spokesman, Tom Lee"
+    ):
         # "», a expliqué un élève délégué de classe": someone new, as written, never the
         # person named last whose office it may share
         people.speaking(text, determiner_gender(lower))

@@ -119,7 +119,7 @@ def without_breadcrumbs(lines: list[Line]) -> list[Line]:
     """A breadcrumb or a kicker glued before the headline that the page repeats alone on a
     line below ("Home Sport Rugby The headline", then "The headline"), or the page's title
     with the site's name after it ("The headline | Site"), is left out."""
-    top = [ln.text.translate(_APOSTROPHES) for ln in lines[:_TOP_LINES]]  # "Tuesday's", "’s"
+    top = [_straight(ln.text) for ln in lines[:_TOP_LINES]]  # "Tuesday's" over "Tuesday’s"
     drop = {
         i
         for i, line in enumerate(top)
@@ -139,7 +139,12 @@ def without_breadcrumbs(lines: list[Line]) -> list[Line]:
 
 
 _BREADCRUMB_TAIL_MIN = 12
-_APOSTROPHES = str.maketrans("’‘", "''")
+
+
+def _straight(text: str) -> str:
+    """The text with its curly apostrophes straight (looked for first: most lines have none,
+    and ``str.translate`` took a tenth of reading)."""
+    return text.replace("’", "'").replace("‘", "'") if "’" in text or "‘" in text else text
 
 
 def without_categories(lines: list[Line]) -> list[Line]:

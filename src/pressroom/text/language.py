@@ -33,13 +33,16 @@ AMERICAN = words(PACKAGED, SPELLINGS_US)
 BRITISH = words(PACKAGED, SPELLINGS_GB)
 """Words spelt the American and the British way (``spellings-us.en.txt``,
 ``spellings-gb.en.txt``)."""
+_AROUND_WORDS = ".,;:!?()\"'’”“«»"
 
 
 def american(text: str) -> bool:
     """Whether a text spells more words the American way (``center``, ``program``) than
-    the British way (``centre``, ``programme``): its numeric dates read month first."""
-    found = _WORDS.findall(text.lower())
-    return sum(map(AMERICAN.__contains__, found)) > sum(map(BRITISH.__contains__, found))
+    the British way (``centre``, ``programme``), each word counted once: its numeric dates
+    read month first. A set of the text's words, not a regex (a fifth of the time)."""
+    words = set(text.lower().split())
+    words |= {word.strip(_AROUND_WORDS) for word in words}  # "center,", "(program)"
+    return len(words & AMERICAN) > len(words & BRITISH)
 
 
 def detect_lang(text: str) -> Lang:

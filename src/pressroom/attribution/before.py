@@ -198,10 +198,10 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
     if ending == ":":
         label = STATEMENT_FROM.sub("", body)
         label = _TO_SPLIT.split(LIVE_STAMP.sub("", label))[0]  # "00h54 - Parisse :"
-        # "Jean-Luc Tartarin au Havre :", but not "Chairman of the Committee, Dr X:"
-        subject = None if verbs else parse_subject(before_circumstance(label), v, before_verb=False)
-        if subject is None and not verbs:
-            subject = parse_subject(label, v, before_verb=False)
+        subject = None
+        if not verbs:  # "Jean-Luc Tartarin au Havre :", not "Chairman of the Committee, Dr X:"
+            subject = parse_subject(before_circumstance(label), v, before_verb=False)
+            subject = subject or parse_subject(label, v, before_verb=False)
         if subject is not None and subject.kind in ("name", "surname"):
             return Cue(subject, "before-colon")
         example = _LIKE_NAME.search(body)  # "…, à l'image de Maxime Médard :"

@@ -124,8 +124,11 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             bare = " ".join(tokens[lead:])
         after = text[match.end() : match.end() + 160]
         role = None
-        office = role_before(_without_courtesy(text[max(0, start - 80) : start], v), v)
-        office = None if prefix else office
+        office = (
+            None
+            if prefix
+            else role_before(_without_courtesy(text[max(0, start - 80) : start], v), v)
+        )
         apposition = None if office else _APPOSITION.match(after)
         if (
             apposition

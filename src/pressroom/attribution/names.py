@@ -194,5 +194,7 @@ def determiner_gender(descriptor: str) -> Gender:
     return _DETERMINER_GENDER.get(descriptor.split(maxsplit=1)[0] if " " in descriptor else "")
 
 
-_DETERMINER_GENDER: dict[str, Gender] = {"la": "f", "cette": "f", "une": "f"}
-_DETERMINER_GENDER |= {"le": "m", "ce": "m", "cet": "m", "un": "m"}
+_DETERMINER_GENDER: dict[str, Gender] = {
+    **dict.fromkeys(("la", "cette", "une"), "f"),
+    **dict.fromkeys(("le", "ce", "cet", "un"), "m"),
+}

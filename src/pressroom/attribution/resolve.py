@@ -27,6 +27,7 @@ import regex
 from pressroom.attribution.bodies import body_named, is_body_name
 from pressroom.attribution.names import (
     ACRONYM,
+    AGE,
     NOT_ACRONYM,
     NOT_FIRST,
     PRONOUNS,
@@ -148,7 +149,7 @@ _UNKNOWN_VERB = lazy(
     regex.S,
 )
 _NOT_A_ROLE = lazy(  # not "WHO Director-General": an acronym in capitals is a body's
-    rf"^{NOT_ACRONYM}(?:(?:aged\s+\d{{1,3}}|\d{{1,3}}(?:-year-old|\s+ans))$|quant\s+à|"
+    rf"^{NOT_ACRONYM}(?:{AGE}$|quant\s+à|"
     r"pour\s+(?:sa|leur)\s+part|who|whose|which|whom|qui|dont|lui-même|"
     r"elle-même|de\s+son\s+côté|for\s+(?:his|her|their)\s+part)\b",
     regex.I,

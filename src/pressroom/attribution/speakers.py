@@ -10,6 +10,7 @@ import regex
 
 from pressroom.attribution.names import (
     ABBREVIATIONS,
+    AGE,
     NOT_FIRST,
     PRONOUNS,
     Gender,
@@ -28,6 +29,7 @@ from pressroom.attribution.rolename import (
     split_role_name,
 )
 from pressroom.attribution.vocabulary import Vocabulary
+from pressroom.lexicon import PACKAGED, WEEKDAYS_EN, WEEKDAYS_FR, first_forms
 from pressroom.text.patterns import lazy
 from pressroom.text.spaces import collapse
 
@@ -40,6 +42,10 @@ DETERMINER = lazy(
     r"cinq|\d+)\b[ \u00a0]*",
     regex.I,
 )
+# The weekdays (weekdays.fr.txt, weekdays.en.txt): "lundi" as written, "on Monday" with
+# its capital (a bare "Sunday" may open a name: "Sunday Okoro").
+_JOURS = "|".join(sorted(first_forms(PACKAGED, WEEKDAYS_FR)))
+_DAYS = "|".join(sorted(day.capitalize() for day in first_forms(PACKAGED, WEEKDAYS_EN)))
 # A participle's clause, not a role: "addressing the media" (but "managing director").
 ING_CLAUSE = (
     r"(?P<word>\p{Ll}+ing)\s"
@@ -49,8 +55,8 @@ ING_CLAUSE = (
 # media" (unless the word is an office: "député du Morbihan").
 _PARTICIPLE = lazy(
     r"^(?:encore|toujours|très|visiblement|still)?\s*"  # "encore sonné par l'événement"
-    r"(?P<word>\p{Ll}+(?:é|ée|és|ées))\s+(?:(?:hier|lundi|mardi|mercredi|jeudi|vendredi|"
-    r"samedi|dimanche)\s+)?(?:de|du|des|d['’]|à|au|aux|en|par|dans)\b"  # "cité vendredi dans"
+    rf"(?P<word>\p{{Ll}}+(?:é|ée|és|ées))\s+(?:(?:hier|{_JOURS})\s+)?"
+    r"(?:de|du|des|d['’]|à|au|aux|en|par|dans)\b"  # "cité vendredi dans"
     rf"|^{ING_CLAUSE}"
 )
 _SUBJECT_END = lazy(
@@ -66,10 +72,9 @@ _SUBJECT_END = lazy(
     r"en\s(?:conférence|marge|réunion|séance|direct|entrevue|entretien|point\sde\spresse)|"
     # when, after the name: "confiait le coach Ann Roe quelques jours avant", "said Roe today"
     r"(?:quelques|plusieurs)\s(?:jours|heures|semaines|mois|minutes)|hier|aujourd['’]hui|"
-    r"ce\s(?:matin|soir|week-end)|cette\s(?:semaine|année)|(?:lundi|mardi|mercredi|jeudi|"
-    r"vendredi|samedi|dimanche)(?:\s(?:matin|soir|dernier))?|yesterday|today|earlier|"
-    r"last\s(?:week|month|year|night)|this\s(?:week|morning|year)|"
-    r"on\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b)"
+    rf"ce\s(?:matin|soir|week-end)|cette\s(?:semaine|année)|(?:{_JOURS})(?:\s(?:matin|soir|"
+    r"dernier))?|yesterday|today|earlier|last\s(?:week|month|year|night)|"
+    rf"this\s(?:week|morning|year)|on\s(?:{_DAYS}))\b)"
 )
 
 
@@ -325,9 +330,7 @@ _DANGLING = lazy(
 _LEADING_ADVERB = lazy(
     r"^(?:également|aussi|désormais|actuellement|also|now|currently)\s+", regex.I
 )
-_NOT_A_ROLE = lazy(
-    r"^(?:.*['’]s|(?:aged\s+)?\d{1,3}(?:-year-old|\s+ans)?|de\s+son\s+vrai\s+nom)$", regex.I
-)
+_NOT_A_ROLE = lazy(rf"^(?:.*['’]s|{AGE}|\d{{1,3}}|de\s+son\s+vrai\s+nom)$", regex.I)
 
 
 # A verb that makes words a clause, not a role: "président de X et plusieurs maires n'ont

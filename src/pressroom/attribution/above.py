@@ -17,6 +17,7 @@ from pressroom.attribution.before import (
 )
 from pressroom.attribution.inversion import pronoun_subject
 from pressroom.attribution.mentions import headline_word_at, mentions
+from pressroom.attribution.persons import person_like
 from pressroom.attribution.quotemarks import SPACES, Chunk, Span
 from pressroom.attribution.resolve import Cue
 from pressroom.attribution.rolename import split_role_name
@@ -123,9 +124,11 @@ def above(previous: Chunk, v: Vocabulary) -> Cue | None:
     if headline_word_at(name.split(), v):
         return None  # "Food During Ceasefire In Gaza": a headline in title case, no name
     subject = parse_subject(f"{name}, {role}" if role else name, v)
-    if subject is not None and subject.kind == "name":
-        return Cue(subject, "speaker-line")
-    return None
+    if subject is None or subject.kind != "name":
+        return None
+    if not (subject.role or prefix or person_like(subject.text)):
+        return None  # "Exercise Pantograph" over a quotation: a heading, no one's name
+    return Cue(subject, "speaker-line")
 
 
 def said_above(text: str, v: Vocabulary) -> Cue | None:

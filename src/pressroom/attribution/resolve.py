@@ -33,6 +33,7 @@ from pressroom.attribution.names import (
     PRONOUNS,
     Person,
     determiner_gender,
+    role_gender,
 )
 from pressroom.attribution.nearby import DEMONSTRATIVE, PLURAL
 from pressroom.attribution.people import People, gender_of
@@ -48,7 +49,9 @@ _EPITHET = lazy(
     r"^(?:(?i:le|la|l['’]|the)\s*[\p{Ll}\d]|(?i:ce|cet|cette)\s+\p{L})[\p{L}\d'’\-]+(?:\s|$)"
     # where someone is from, after a lower-case article: "le Vendéen", "la Lyonnaise"
     r"|^(?:le|la|l['’])\s*\p{Lu}\p{Ll}+(?:ien|ienne|ais|aise|ois|oise|éen|éenne|ain|aine)$"
+    r"|^(?i:the)\s+\p{Lu}\p{Ll}+man$"  # "the Englishman", "the Dutchman"
 )
+_AGED = lazy(r"^(?i:the)\s+\d{1,3}-year-old$")
 # Someone the text describes and does not name: "un activiste", "a local resident".
 _SOMEONE = lazy(r"^(?:un|une|a|an)[ \u00a0]+\p{Ll}", regex.I)
 
@@ -194,10 +197,9 @@ def _resolved(cue: Cue, people: People, v: Vocabulary) -> Attribution:
             return Attribution(check=f"“{subject.text}” is no surname of a person named")
         people.add(Person(subject.text, subject.role, subject.gender))
         return Attribution(subject.text, subject.role, cue.cue)
-    # "L’élu rappelle que « … »": one word after an elided article opening the sentence is
-    # an epithet too, wherever the cue is
+    # wherever the cue is, "L’élu rappelle que « … »" and "The 27-year-old added:" are epithets
     opening = subject.text[:2] in ("L'", "L’") and " " not in subject.text
-    epithet = cue.cue in _AFTER_THE_QUOTE or opening
+    epithet = cue.cue in _AFTER_THE_QUOTE or opening or bool(_AGED.match(subject.text))
     return _descriptor(subject, people, v, epithet=epithet, definite=cue.cue == "lead-in")
 
 
@@ -243,10 +245,9 @@ def _descriptor(
     if (
         _SOMEONE.match(text)
         and len(text.split()) <= _SOMEONE_WORDS
-        and not any(w[:1].isupper() for w in text.split()[1:])  # not "a spokesman, Tom Lee"
+        and not any(w[:1].isupper() for w in text.split()[1:])  # "a spokesman, Tom Lee"
     ):
-        # "», a expliqué un élève délégué de classe": someone new, as written, never the
-        # person named last whose office it may share
+        # "», a expliqué un élève délégué": someone new, not the last named in that office
         people.speaking(text, determiner_gender(lower))
         return Attribution(text, None, "descriptor")
     person = people.by_role(text)
@@ -267,7 +268,7 @@ def _descriptor(
     ):
         if _is_body(text, v):  # "the police force said": a body, no person's epithet
             return Attribution(check=f"“{text}” names a body: who spoke for it?")
-        gender = subject.gender or determiner_gender(lower)
+        gender = subject.gender or determiner_gender(lower) or role_gender(text, v)
         person, why = people.antecedent(gender)
         if person is not None and (
             gender is None or gender_of(person) == gender or people.is_latest_subject(person)

@@ -15,7 +15,9 @@ from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
 # Where a sentence starts, in text whose quotations are blanked out.
-_SENTENCE_START = lazy(r"(?:^|(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Cllr|Cr|Me|Mme|M))[.!?…]\s+)(?=\S)")
+_SENTENCE_START = lazy(
+    r"(?:^|(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Cllr|Cr|Me|Mme|M))[.!?…]\s+|:\s+(?=\p{Ll}))(?=\S)"
+)
 # What makes a sentence's first named person its subject: the words after the name
 # (past an apposition between commas, "Jane Doe, the mayor,") start with a verb, not with
 # "and", "of" or a preposition.

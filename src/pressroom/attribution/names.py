@@ -36,10 +36,10 @@ _TOKEN = rf"(?:{_INITIAL}|{TOKEN_CAP})"
 NAME_BODY = rf"{_TOKEN}(?:{SP}+(?:{PARTICLE}{SP}+|d['’]{SP}*)?{_TOKEN}){{1,6}}(?:,?{SP}+Jr\.)?"
 
 
-# Words that make a capitalised phrase a body, a place or a thing, not a person (with the
-# month and weekday names: ``Vocabulary.not_person``).
 AGE = r"(?:aged\s+\d{1,3}|\d{1,3}(?:-year-old|\s+ans))"
 """An age written after a name (``aged 54``, ``54-year-old``, ``54 ans``): never a role."""
+# Words that make a capitalised phrase a body, a place or a thing, not a person (with the
+# month and weekday names: ``Vocabulary.not_person``).
 NOT_PERSON = frozenset(
     """
     commission commissioner council conseil région region département department ville city

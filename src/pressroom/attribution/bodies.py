@@ -40,17 +40,21 @@ def is_body_name(text: str, v: Vocabulary) -> bool:
     """``Kent County Council``, ``Cheshire Constabulary``: a capitalised run that ends on a
     body's word, a body's own name (it speaks as one, under that name)."""
     found = _RUN.fullmatch(text.strip())
-    return found is not None and found.group().split()[-1].lower() in v.body_words
+    return found is not None and _ends_on_body(found.group(), v)
 
 
 def body_subject(sentence: str, v: Vocabulary) -> str | None:
     """The body a sentence opens on as its subject, by its own name, before a verb in lower
     case (``New South Wales Police have issued a warning, …``); None otherwise."""
     found = _RUN.match(sentence)
-    if found is None or not is_body_name(found.group(), v):
+    if found is None or not _ends_on_body(found.group(), v):
         return None
     rest = sentence[found.end() :]
     return found.group() if rest[:1] == " " and rest[1:2].islower() else None
+
+
+def _ends_on_body(run: str, v: Vocabulary) -> bool:
+    return run.split()[-1].lower() in v.body_words
 
 
 @lru_cache(maxsize=16)
@@ -61,6 +65,6 @@ def _bodies(texts: tuple[str, ...], v: Vocabulary) -> frozenset[str]:
     for text in texts:
         for run in _RUN.finditer(_QUOTED.sub(" ", text)):  # the text's words, not a speaker's
             name = _ARTICLE.sub("", run.group())
-            if name.split()[-1].lower() in v.body_words:  # "Chelsea Football Club"
+            if _ends_on_body(name, v):  # "Chelsea Football Club"
                 found.add(name)
     return frozenset(found)

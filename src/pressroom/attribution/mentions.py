@@ -86,7 +86,7 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
         if place and not prefix and len(words_of(name)) >= 3:  # "le maire de Lyon Jean Roux"
             start += len(words_of(name)[0]) + 1
             name = " ".join(words_of(name)[1:])
-        if prefix and first_name_after_office(prefix, text[max(0, start - 30) : start], v):
+        if prefix and first_name_after_office(prefix, _word_before(text, start), v):
             name, prefix = f"{prefix} {name}", None  # "Club chairman Dean Hoyle"
         titled = prefix is not None and prefix.rstrip(".").lower() in v.title_words
         if titled:  # "Councillor Les Bullock": after a title, "Les" is a first name
@@ -192,6 +192,15 @@ _SENTENCE_END = lazy(rf"(?<!\b(?:\p{{Lu}}|{ABBREVIATIONS}))[.!?]{SP}+")
 
 
 _BLANKS = " \u00a0\u202f"
+
+
+def _word_before(text: str, at: int) -> str:
+    """The word that ends a space before ``at`` in ``text``; "" for none."""
+    head = text[max(0, at - _WORD_BEFORE_CHARS) : at]
+    return head.split()[-1] if head[-1:].isspace() and head.strip() else ""
+
+
+_WORD_BEFORE_CHARS = 30
 
 
 def _without_courtesy(before: str, v: Vocabulary) -> str:

@@ -77,7 +77,7 @@ def split_role_name(phrase: str, v: Vocabulary) -> tuple[str | None, str | None]
     if (
         len(name) == 1
         and index >= 0
-        and first_name_after_office(tokens[index], " ".join([*tokens[:index], ""]), v)
+        and first_name_after_office(tokens[index], tokens[index - 1] if index else "", v)
     ):
         name.insert(0, tokens[index])  # "Club chairman Dean Hoyle": "Dean" is his name
         index -= 1
@@ -110,16 +110,14 @@ def _middle_initial(tokens: list[str], index: int, v: Vocabulary) -> bool:
     )
 
 
-def first_name_after_office(word: str, before: str, v: Vocabulary) -> bool:
+def first_name_after_office(word: str, previous: str, v: Vocabulary) -> bool:
     """``Club chairman Dean Hoyle``: a capitalised office word that is also a first name
-    (``Dean``, ``Major``) after an office in lower case (the last word of ``before``, the
-    text up to ``word`` and its space) opens the name: the office is already said."""
-    office = before.split()[-1:] if before[-1:].isspace() else []
+    (``Dean``, ``Major``) right after an office in lower case (``previous``, the word
+    before it, "" for none) opens the name: the office is already said."""
     return (
         bool(CAP_TOKEN.match(word))
         and office_token(word.lower(), v)
         and is_first_name(word)
-        and bool(office)
-        and office[0][:1].islower()
-        and office_token(office[0].rstrip(",").lower(), v)
+        and previous[:1].islower()
+        and office_token(previous.rstrip(",").lower(), v)
     )

@@ -23,10 +23,16 @@ TOKEN_CAP = r"\p{Lu}(?:[\p{Ll}\p{Lu}'’\-]*\p{L})?"
 _INITIAL = r"\p{Lu}\.(?:-?\p{Lu}\.)?"
 ABBREVIATIONS = (
     r"Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Prof|Jr|Cllr|Me|Mme|MM|Pr|U\.S|Inc|"
-    r"Lt|Sgt|Capt|Col|Gen|Rev|Hon|Det|Supt|Insp|Cr|Clr|Coun"
+    r"Lt|Sgt|Capt|Col|Gen|Rev|Hon|Det|Supt|Insp|Cr|Clr|Coun|Ph"
 )
 """Words whose full stop ends no sentence (``Lt. James Roe``, ``Hon. Ann Lee``): for the
 patterns that split sentences (``before.SENTENCE_BREAK``, ``speakers._SUBJECT_END``)."""
+POST_NOMINALS = frozenset(
+    "TD MP MSP MS MLA MPP MHA QC KC OBE MBE CBE KBE DBE PhD Ph.D Ph DPhil MD M.D".split()
+)
+"""Letters after a name that are no part of it (``Michael Creed TD``, ``Jane Roe MP``, ``Ron
+Ash Ph.D.``), compared with their last full stop or comma stripped (a run of capitalised
+words stops at the first full stop: ``Ron Ash Ph``)."""
 PARTICLES = frozenset(
     "de du des von van der den di da del della dos le la ter ten bin ben al y".split()
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import regex
 
-from pressroom.attribution.names import PARTICLES, words_of
+from pressroom.attribution.names import PARTICLES, POST_NOMINALS, words_of
 from pressroom.attribution.persons import is_first_name
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
@@ -30,8 +30,6 @@ _INITIAL_END = lazy(r"(?:\b\p{Lu}|Jr)\.$")
 OFFICE_OF = frozenset(("of", "for", "de", "du", "des", "the", "and"))
 """Words that go on from an office word to its field (``Minister of Health``, ``Chair of
 Selectors``)."""
-# Letters after a name that are no part of it: "Michael Creed TD", "Jane Roe MP".
-_POST_NOMINALS = frozenset("TD MP MSP MS MLA MPP MHA QC KC OBE MBE CBE KBE DBE".split())
 
 
 def office_token(word: str, v: Vocabulary) -> bool:
@@ -51,7 +49,7 @@ def split_role_name(phrase: str, v: Vocabulary) -> tuple[str | None, str | None]
         name_part, owner = split_role_name(" ".join(tokens[possessive + 1 :]), v)
         owner_part = " ".join(tokens[: possessive + 1])
         return name_part, f"{owner_part} {owner}" if owner else owner_part
-    if len(tokens) >= 3 and tokens[-1].rstrip(".,") in _POST_NOMINALS:
+    if len(tokens) >= 3 and tokens[-1].rstrip(".,") in POST_NOMINALS:
         tokens = tokens[:-1]  # "Lesley Griffiths MS": not "Ms", a title
     name: list[str] = []
     index = len(tokens) - 1

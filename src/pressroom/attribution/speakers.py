@@ -12,6 +12,7 @@ from pressroom.attribution.names import (
     ABBREVIATIONS,
     AGE,
     NOT_FIRST,
+    POST_NOMINALS,
     PRONOUNS,
     Gender,
     is_person_name,
@@ -158,9 +159,7 @@ def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> S
         return Subject("surname", name, clean_role(DETERMINER.sub("", prefix), v))
     if _PARTICLE_SURNAME.match(head) and words_of(head)[1].lower() not in v.role_words:
         return Subject("surname", head)  # "a souligné Le Bihan": a surname, not "le"
-    if (DETERMINER.match(head) and not CAP_TOKEN.match(words_of(head)[0])) or (
-        DETERMINER.match(head) and lower.split()[0] in ("le", "la", "les", "the", "l")
-    ):
+    if (DETERMINER.match(head) and not CAP_TOKEN.match(words_of(head)[0])) or _OPENS.match(head):
         if len(segments) > 1:
             name, prefix = split_role_name(segments[1], v)
             office = DETERMINER.sub("", head)
@@ -282,6 +281,8 @@ def _named(name: str, prefix: str | None, rest: list[str], v: Vocabulary) -> Sub
 def _role(prefix: str | None, rest: list[str], v: Vocabulary) -> str | None:
     kept: list[str] = []
     for segment in rest:  # "maire de Vals, jeudi": the circumstance is not the role
+        if segment.rstrip(".") in POST_NOMINALS:
+            continue  # "Ann Roe, Ph.D., biologist": the biologist
         if kept and (v.role_reject.match(segment) or len(words_of(segment)) <= 1):
             break
         kept.append(segment)
@@ -392,5 +393,7 @@ _DETERMINED_TITLE = lazy(
     r"honourable|honorable|rev|reverend|révérend)\b)",
     regex.I,
 )
+# An article opening a descriptor: "The Minister", "A spokesperson for the Parliament"
+_OPENS = lazy(r"^(?:(?i:le|la|les|the)(?=\s)|(?:A|An|Un|Une)[ \u00a0]+\p{Ll})")
 _ELIDED = lazy(r"^[lL]['’]\p{Ll}{3,}$")
 _INTERESSE = lazy(r"^l['’]intéressée?$")

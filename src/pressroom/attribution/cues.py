@@ -272,7 +272,10 @@ _INSERTION_MAX = 400
 
 def _after_circumstance(tail: str) -> str:
     """The speaker after a verb, past where and when it was said: ``a déclaré lors d'une
-    cérémonie, devant des élus, le maire, X`` -> ``le maire, X``."""
+    cérémonie, devant des élus, le maire, X`` -> ``le maire, X``; ``a souligné, mercredi à
+    Abidjan, son porte-parole X`` -> ``son porte-parole X``."""
+    set_off = _SET_OFF.match(tail)
+    tail = tail[set_off.end() :] if set_off else tail
     for _ in range(3):
         found = _ADDRESSEE.match(tail) or _CIRCUMSTANCE.match(tail)
         if found is None:
@@ -308,6 +311,8 @@ _CIRCUMSTANCE = lazy(
     r"[ \u00a0]?\p{L})|[^,;:.«»“”\"]{1,90},)[ \u00a0]*",
     regex.I,
 )
+# Words set off by commas right after the verb, in lower case: when or where it was said.
+_SET_OFF = lazy(r"^,[ \u00a0]*\p{Ll}[^,;:.«»“”\"]{1,60},[ \u00a0]*")
 # Whom it was said to, before a name: "a déclaré à l'AFP (Agence France-Presse) Ann Roe".
 _ADDRESSEE = lazy(
     r"^(?:à|au|to)[ \u00a0]+(?:l['’])?\p{Lu}[\p{L}\-]*(?:[ \u00a0]*\([^()]{1,60}\))?[ \u00a0]+"

@@ -23,7 +23,7 @@ _OPENER_OF = {"”": "“", "»": "«"}
 _ATTRIBUTION_AFTER = lazy(r"^[ \u00a0\u202f]*,?[ \u00a0\u202f]*\p{Ll}")
 _FIRST_MARK = lazy(r"[«“»”]")
 _SET_APART_MIN_WORDS = 8
-_DOUBLED = lazy(r"''|’’")
+_DOUBLED = lazy(r"''|’’|‘’|‘‘")  # an opening pair may be typed ‘’ or ‘‘
 # A sentence's words before a comma and a French inversion: "…, a-t-il lancé", "…, dit-elle".
 _INCISE = lazy(
     r"(?:^|(?<=[.!?…][ \u00a0]))(?P<q>\p{Lu}[^.!?…«»“”\"]{20,400}?),[ \u00a0]+"
@@ -50,7 +50,7 @@ def implied_marks(texts: Sequence[str], v: Vocabulary) -> list[str]:
 def _doubled_apostrophes(text: str) -> str:
     """``''Pour la première fois …'', a noté X``: two apostrophes typed for each mark, in
     pairs, where the paragraph has no other marks."""
-    if "''" not in text and "’’" not in text:
+    if "''" not in text and "’’" not in text and "‘" not in text:
         return text
     parts = _DOUBLED.split(text)
     if len(parts) < 3 or len(parts) % 2 == 0 or any(m in text for m in _MARKS):

@@ -257,6 +257,8 @@ def _named_subject(
         # City of Port Colborne contributed …", "la Ville de Lunel": a place's name
         if _PLACE_BEFORE.search(text, 0, mention[0]):
             return None
+        if _HE_OR_SHE.match(text, end):
+            return mention  # "Pradipta Bagchi knows jet lag. He once …": a person
         return mention[0], Unsure(mention[1].name)
     return mention
 
@@ -287,6 +289,8 @@ _JOINED_AFTER = lazy(
 )
 
 
+# The next sentence opens on "He" or "She": English says so only of a person.
+_HE_OR_SHE = lazy(r"[ \u00a0]*(?:He|She)[ \u00a0]")
 _PLACE_BEFORE = lazy(r"(?:\b(?:of|de|du|des|the|le|la|les)|\bd['’]|\bl['’])[ \u00a0]*$", regex.I)
 
 

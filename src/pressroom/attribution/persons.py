@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
 
+from pressroom.lexicon import PACKAGED, ROLES_EN, ROLES_FR, TITLES, words
 from pressroom.text import firstnames
 
 if TYPE_CHECKING:
@@ -101,10 +102,22 @@ def person_like(name: str) -> bool:
     if any(word in _NOT_IN_NAMES for word in name.split()[1:]):
         return False  # "Save The Children New Zealand"
     parts = name_parts(name)
-    if parts.title:
+    if parts.title and _is_title(parts.title):
         return True
     first = parts.first or name.split()[0]
     return bool(_INITIAL.match(first)) or is_first_name(first)
+
+
+def _is_title(word: str) -> bool:
+    """A title or an office before a name (``Dr``, ``Cllr``, ``Judge``, ``Mayor``), as the
+    lexicons list them: not every word nameparser reads as a title (its list has
+    ``Business``, ``British``, ``Group``, ``Federal``)."""
+    return word.rstrip(".").lower() in _titles()
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return words(PACKAGED, TITLES, ROLES_EN, ROLES_FR) | frozenset(_MORE_TITLES)
 
 
 # Words that show a capitalised run is a body or a credit, not a person ("Save The

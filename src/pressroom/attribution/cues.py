@@ -228,7 +228,8 @@ def _subject_then_verb(rest: str, verb: regex.Match[str], comma: bool, v: Vocabu
     head = rest[: verb.start()]
     if SENTENCE_BREAK.search(head.rstrip() + " ") or _CLAUSE_PUNCT.search(head):
         return None
-    if not rest[verb.end() :].strip(SPACES + ",:"):
+    split = comma and rest.rstrip(SPACES).endswith(",")  # '"…," he said, "…"': both halves
+    if not rest[verb.end() :].strip(SPACES + ",:") and not split:
         return None  # "…” Jane Doe added: “…": the next quotation's attribution
     tail_words = len(cut_subject(rest[verb.end() :]).split())
     if not comma and tail_words > 6:

@@ -15,7 +15,8 @@ Without ``--part`` both parts are reported, side by side.
 Run it with the Python that has pressroom installed (``python benchmarks/fidelity.py
 ...``): the script calls ``[sys.executable, "-m", "pressroom", "ingest", *files, "--format",
 "json"]`` once on every ``*.txt`` of RELEASES_DIR, from the current folder (pressroom reads
-``pressroom.yaml`` there if there is one). It needs nothing but the standard library.
+``pressroom.yaml`` there if there is one). It needs the standard library, and pressroom's
+own first-name list to score speakers.
 
 Truth format
 ------------
@@ -54,7 +55,8 @@ What it prints
 - precision: found quotes whose text contains some truth phrase of the file (``phrase`` or
   one of ``more``) / all found;
 - speakers right, over all truth quotes: the truth speaker's last name is a word of the
-  found speaker (or the found speaker is a part of the truth name), or both are null;
+  found speaker, with no other first name before it (or the found speaker is a part of the
+  truth name), or both are null;
 - roles right, over the truth quotes that have a role: one normalised role contains the
   other;
 - named speakers right: of the truth quotations found with a speaker named by pressroom,
@@ -127,7 +129,9 @@ def _words(text: str) -> list[str]:
 
 
 def speaker_matches(truth: str | None, found: str | None) -> bool:
-    """Truth's last name is a word of the found speaker, or found is part of the truth name."""
+    """Truth's last name is a word of the found speaker, or found is part of the truth name;
+    not when found gives that surname another first name (``Laurent Bourgnon`` for ``Yvan
+    Bourgnon``: his brother)."""
     if not truth:
         return not found
     if not found:
@@ -136,7 +140,20 @@ def speaker_matches(truth: str | None, found: str | None) -> bool:
     found_words = _words(found)
     if not truth_words or not found_words:
         return False
-    return truth_words[-1] in found_words or set(found_words) <= set(truth_words)
+    if set(found_words) <= set(truth_words):
+        return True
+    if truth_words[-1] not in found_words:
+        return False
+    at = found_words.index(truth_words[-1])
+    before = found_words[at - 1] if at else ""
+    return not (before and before not in truth_words and _first_name(before))
+
+
+def _first_name(word: str) -> bool:
+    """Whether the first-name list pressroom uses knows the word (not ``dci``, ``mayor``)."""
+    from pressroom.attribution.persons import is_first_name
+
+    return is_first_name(word.capitalize())
 
 
 def role_matches(truth: str, found: str | None) -> bool:

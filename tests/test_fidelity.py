@@ -15,6 +15,8 @@ from fidelity import role_matches, speaker_matches
         ("Roberto De Zerbi", "Pablo Longoria", False),
         ("Jean-Pierre Roy", "Jean Roy", True),  # the surname decides
         ("Paul Roy", "Paul Martin", False),
+        ("Yvan Bourgnon", "Laurent Bourgnon", False),  # his brother
+        ("Adnan Qureshi", "DCI Qureshi", True),  # a rank, not a first name
         (None, None, True),  # no speaker, and none named
         (None, "Paul Roy", False),
         ("Paul Roy", None, False),

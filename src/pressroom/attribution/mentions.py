@@ -80,6 +80,9 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
         if name is None:
             continue
         start = match.start()
+        first, _, rest = name.partition(" ")
+        if first.lower() in v.calendar_words and " " in rest:  # "Mercredi Yvan Bourgnon, …"
+            start, name = start + len(first) + 1, rest
         place = _OF_PLACE.search(text[max(0, start - 8) : start])  # "de la République X"
         if not place and not first_name_gender(words_of(name)[0]):
             place = _FOR_PLACE.search(text[max(0, start - 5) : start])  # "for Law and Education"

@@ -73,6 +73,8 @@ class Vocabulary:
     """Words that name an office (``maire``, ``spokesperson``), French and English."""
     not_person: frozenset[str]
     """Words that make a capitalised phrase a body, a place, a date: not a person."""
+    calendar_words: frozenset[str]
+    """Weekdays and months, lower case (``mercredi``, ``monday``, ``juillet``)."""
     function_words: frozenset[str]
     headline_words: frozenset[str]
     """English function words: one of them capitalised inside a run of capitalised words
@@ -107,6 +109,7 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
     )
     english_weekdays = _alternation(first_forms(lexicons, WEEKDAYS_EN))
     french_weekdays = _alternation(first_forms(lexicons, WEEKDAYS_FR))
+    calendar = first_forms(lexicons, MONTHS_EN, MONTHS_FR, WEEKDAYS_EN, WEEKDAYS_FR)
     verbs = verb_pattern(lexicons.entries(VERBS_FR), lexicons.entries(VERBS_EN), role_words)
     return Vocabulary(
         titles=titles,
@@ -124,8 +127,8 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
             for name, _, office in (e.partition("|") for e in lexicons.entries(OFFICE_NAMES))
             if office.strip()
         },
-        not_person=NOT_PERSON
-        | first_forms(lexicons, MONTHS_EN, MONTHS_FR, WEEKDAYS_EN, WEEKDAYS_FR),
+        not_person=NOT_PERSON | calendar,
+        calendar_words=calendar,
         function_words=words(lexicons, FUNCTION_WORDS_FR, FUNCTION_WORDS_EN),
         headline_words=words(lexicons, FUNCTION_WORDS_EN),
         name=name,

@@ -7,10 +7,14 @@ shared no word with the body and 13 of 53 wrong ones none; looking again for tho
 from __future__ import annotations
 
 from pressroom.readers.overlap import content_words, shares_a_word, words_of_start
-from pressroom.readers.titles import TITLE_MAX_GUESS, Line, is_candidate, is_paragraph
+from pressroom.readers.titles import (
+    TITLE_MAX_GUESS,
+    TOP_LINES,
+    Line,
+    is_candidate,
+    is_paragraph,
+)
 
-# How many lines from the top a replacement headline is looked for.
-_TOP_LINES = 24
 # Words a replacement headline shares with the body, at least; the first line that shares
 # _SHARED_SURE is taken, else the line that shares most.
 _SHARED_MIN = 2
@@ -28,7 +32,7 @@ def related_title(lines: list[Line], title: Line, body: list[Line]) -> Line:
     best, best_shared = title, _SHARED_MIN - 1
     first = next((i for i, ln in enumerate(lines) if is_paragraph(ln.text)), len(lines))
     numbers = {ln.number for ln in lines}
-    for line in lines[: min(first, _TOP_LINES)]:  # a headline heads the text
+    for line in lines[: min(first, TOP_LINES)]:  # a headline heads the text
         if line is title or len(line.text) > TITLE_MAX_GUESS or not is_candidate(line.text):
             continue
         if line.number - 1 in numbers or line.number + 1 in numbers:

@@ -14,8 +14,8 @@ from pressroom.text.dates import WEEKDAY_NAMES, has_date, parse_date_line
 from pressroom.text.patterns import lazy
 
 TITLE_MAX_GUESS = 200
-# How far into the page a title is looked for when the page gives no date line.
-_TOP_LINES = 24
+# How many lines from the top of a page a headline is looked for (also to replace one).
+TOP_LINES = 24
 # An update stamp, not the publication date: "Mis à jour le …", "Last updated …".
 UPDATE_LINE = lazy(r"^(?:mise? à jour|modifié|updated|last updated)", regex.I)
 # A byline under a title: "Par Léa Morel", "- By Tom Lee Political Editor", "- Léa Morel",
@@ -195,7 +195,7 @@ def choose(
 
 
 def _first_candidate(lines: list[Line], labels: frozenset[int]) -> int:
-    top = range(min(len(lines), _TOP_LINES))
+    top = range(min(len(lines), TOP_LINES))
     label = min(labels, default=None)
     if label is not None:
         found = next(
@@ -389,7 +389,7 @@ def _around_date(
         return lines[below], lines[below + 1 :]
     if before >= 0 and len(lines[before].text) <= TITLE_MAX_GUESS:
         return lines[_worded_above(lines, before)], lines[after:]
-    top = next((i for i in range(min(before + 1, _TOP_LINES)) if is_candidate(lines[i].text)), None)
+    top = next((i for i in range(min(before + 1, TOP_LINES)) if is_candidate(lines[i].text)), None)
     if top is not None:  # the date is an event's, further down the page
         return lines[top], lines[top + 1 :]
     below_fits = below is not None and len(lines[below].text) <= TITLE_MAX_GUESS

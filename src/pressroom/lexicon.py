@@ -43,6 +43,8 @@ DOCUMENTS_FR = "documents.fr.txt"
 DOCUMENTS_EN = "documents.en.txt"
 SPELLINGS_US = "spellings-us.en.txt"
 SPELLINGS_GB = "spellings-gb.en.txt"
+SPEAKER_ENDS_FR = "speaker-ends.fr.txt"
+SPEAKER_ENDS_EN = "speaker-ends.en.txt"
 
 
 WORKSPACE_LISTS = (
@@ -65,7 +67,8 @@ WORKSPACE_LISTS = (
 reads, and it reads them with the workspace's additions. The others are read by stages
 that take the packaged lists alone: function words (the post shortener, in ``compose/``),
 the commonest words (language detection), months and weekdays (dates, the send slot),
-American and British spellings (the order of a numeric date)."""
+American and British spellings (the order of a numeric date), the words that end a
+speaker's phrase after its verb (a pattern made once, at import)."""
 
 LISTS = (
     *WORKSPACE_LISTS,
@@ -79,6 +82,8 @@ LISTS = (
     WEEKDAYS_EN,
     SPELLINGS_US,
     SPELLINGS_GB,
+    SPEAKER_ENDS_FR,
+    SPEAKER_ENDS_EN,
 )
 """Every list by its file name, in the packaged folder: the workspace's, then the lists
 only the packaged folder holds."""

@@ -30,7 +30,14 @@ from pressroom.attribution.rolename import (
     split_role_name,
 )
 from pressroom.attribution.vocabulary import Vocabulary
-from pressroom.lexicon import PACKAGED, WEEKDAYS_EN, WEEKDAYS_FR, first_forms
+from pressroom.lexicon import (
+    PACKAGED,
+    SPEAKER_ENDS_EN,
+    SPEAKER_ENDS_FR,
+    WEEKDAYS_EN,
+    WEEKDAYS_FR,
+    first_forms,
+)
 from pressroom.text.patterns import lazy
 from pressroom.text.spaces import collapse
 
@@ -43,10 +50,13 @@ DETERMINER = lazy(
     r"cinq|\d+)\b[ \u00a0]*",
     regex.I,
 )
-# The weekdays (weekdays.fr.txt, weekdays.en.txt): "lundi" as written, "on Monday" with
-# its capital (a bare "Sunday" may open a name: "Sunday Okoro").
+# Weekdays: "lundi" as written, "on Monday" with its capital (not "Sunday Okoro").
 _JOURS = "|".join(sorted(first_forms(PACKAGED, WEEKDAYS_FR)))
 _DAYS = "|".join(sorted(day.capitalize() for day in first_forms(PACKAGED, WEEKDAYS_EN)))
+_ENDS = "|".join(
+    regex.escape(end).replace("\\ ", r"\s").replace("'", "['’]")
+    for end in sorted(PACKAGED.entries(SPEAKER_ENDS_FR) + PACKAGED.entries(SPEAKER_ENDS_EN))
+)
 # A participle's clause, not a role: "addressing the media" (but "managing director").
 ING_CLAUSE = (
     r"(?P<word>\p{Ll}+ing)\s"
@@ -65,17 +75,8 @@ _SUBJECT_END = lazy(
     r"(?=[\s\"”»]|$)|[;!?()«»“”\"]|\s[–—-]\s|"
     r",\s*(?:adding|ajoutant|précisant|soulignant|déplorant|expliquant|noting|saying)\b|"
     rf",\s*{ING_CLAUSE}|"
-    r"\s(?:while|whilst|when|lorsque|lorsqu['’]|quand|"
-    r"lors|devant|during|in\sa\sstatement|on\sTwitter|sur\sTwitter|à\sl['’](?:issue|heure|occasion)|au\smoment|"
-    r"à\spropos|au\ssujet|about|concerning|regarding|"
-    r"au\scours|dans\sun|dans\sune|pendant|après\s(?:la|le|les|l['’]|avoir)|alors\sque|"
-    r"tandis\sque|"
-    r"en\s(?:conférence|marge|réunion|séance|direct|entrevue|entretien|point\sde\spresse)|"
-    # when, after the name: "confiait le coach Ann Roe quelques jours avant", "said Roe today"
-    r"(?:quelques|plusieurs)\s(?:jours|heures|semaines|mois|minutes)|hier|aujourd['’]hui|"
-    rf"ce\s(?:matin|soir|week-end)|cette\s(?:semaine|année)|(?:{_JOURS})(?:\s(?:matin|soir|"
-    r"dernier))?|yesterday|today|earlier|last\s(?:week|month|year|night)|"
-    rf"this\s(?:week|morning|year)|on\s(?:{_DAYS}))\b)"
+    # when, where or how it was said (speaker-ends.*.txt): "lors de …", "said Roe today"
+    rf"\s(?:{_ENDS}|(?:{_JOURS})(?:\s(?:matin|soir|dernier))?|on\s(?:{_DAYS}))\b)"
 )
 
 

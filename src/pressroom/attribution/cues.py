@@ -115,10 +115,17 @@ def _first_person(inner: str, before: str, previous: Chunk | None, v: Vocabulary
     if not sentences or sentences[-1].rstrip(SPACES)[-1:] not in ".!":
         return None
     sentence = sentences[-1].strip(SPACES)
+    if len(sentences) > 1 and _about_no_one(sentence, v):
+        sentence = sentences[-2].strip(SPACES)  # "Elle … . Alors ça devenait tendu. « J'ai …"
     pronoun = SUBJECT_PRONOUN.match(sentence)
     if pronoun is not None:
         return Cue(pronoun_subject("-" + pronoun["pronoun"].lower()), "named-before")
     return speaking(sentence, "named-before", v)
+
+
+def _about_no_one(sentence: str, v: Vocabulary) -> bool:
+    """A sentence that names no one and opens on no pronoun of a person."""
+    return SUBJECT_PRONOUN.match(sentence) is None and not mentions(sentence, v)
 
 
 def _signed_below(inner: str, below: Chunk, v: Vocabulary) -> Cue | None:

@@ -142,3 +142,10 @@ def test_american_english_reads_a_numeric_date_month_first(
     text = f"Hospital opens a new wing\n\n09/10/2015\n\n{spelling} It has forty beds.\n"
     release, _ = read_text(text, "wing.txt", PARIS)
     assert (release.date.month, release.date.day) == (month, day)
+
+
+@pytest.mark.parametrize("line", ["Nov 19,2021", "  • Nov 19,2021", "Nov 19, 2021"])
+def test_a_month_first_date_without_a_space_after_its_comma(line: str) -> None:
+    found = parse_date_line(line, PARIS, 1)
+    assert found is not None
+    assert (found.year, found.month, found.day) == (2021, 11, 19)

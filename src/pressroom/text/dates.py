@@ -34,7 +34,7 @@ _DATE_FORMS = (
     + _MONTH
     + r")\.?,?(?:\s+|-)(?P<wy>\d{4}))"
     + _TIME,
-    _WEEKDAY + r"(?P<en>(?P<em>" + _MONTH + r")\.?\s+(?P<ed>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+    _WEEKDAY + r"(?P<en>(?P<em>" + _MONTH + r")\.?\s+(?P<ed>\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)"
     r"(?P<ey>\d{4}))" + _TIME,
     r"(?P<ym>(?P<yy>\d{4})-(?P<ymon>" + _MONTH + r")-(?P<yd>\d{1,2}))",  # "2017-Jun-28"
 )

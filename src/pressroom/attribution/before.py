@@ -198,6 +198,7 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
     if ending == ":":
         label = STATEMENT_FROM.sub("", body)
         label = _TO_SPLIT.split(LIVE_STAMP.sub("", label))[0]  # "00h54 - Parisse :"
+        label = _IN_BRACKETS.sub(_bracketed, label)  # "Ann Roe (entraîneure) :"
         subject = None
         if not verbs:  # "Jean-Luc Tartarin au Havre :", not "Chairman of the Committee, Dr X:"
             subject = parse_subject(before_circumstance(label), v, before_verb=False)
@@ -229,6 +230,16 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
 
 
 _BARE_NAME_WORDS = 4
+# Words in brackets that end a label before its colon: "Raul Gonzalez (entraîneur du PSG) :",
+# "Jane Roe (Head of Communications, Acme):", "Walid Regragui (Maroc) :".
+_IN_BRACKETS = lazy(r"(?<=\p{L})[ \u00a0]*\((?P<words>[^()]{2,120})\)[ \u00a0]*$")
+_LOWER_WORD = lazy(r"(?<![\p{L}'’])\p{Ll}")
+
+
+def _bracketed(found: regex.Match[str]) -> str:
+    """A role, when a word in lower case shows one; else a country, a club or an acronym,
+    which is no role and is left out."""
+    return f", {found['words']}" if _LOWER_WORD.search(found["words"]) else ""
 
 
 def subject_speaks(before: str, v: Vocabulary) -> Cue | None:

@@ -351,7 +351,8 @@ def _descriptor(head: str, v: Vocabulary) -> Subject | None:
         return None
     if not DETERMINER.match(head) and not (len(words) <= 3 and head[:1].isupper()):
         return None
-    if len(words) < 2 and not _ELIDED.match(head):  # "l'éleveur" is two words
+    if len(words) < 2 and not (_ELIDED.match(head) or head.lower() in v.role_words):
+        # "l'éleveur" is two words; '"…," Minister asserted' an office alone
         return None
     if any(w.lower() in ("qui", "que", "who", "which", "that") for w in words):
         return None
@@ -379,10 +380,8 @@ def _name_inside(words: list[str], v: Vocabulary) -> bool:
 
 
 _OPENERS = frozenset(
-    """
-    ainsi enfin alors aussi puis pour mais donc car quand comme si selon avec sans dans
-    après avant depuis pendant lors dès however but so when while after before since
-    """.split()
+    """ainsi enfin alors aussi puis pour mais donc car quand comme si selon avec sans dans
+    après avant depuis pendant lors dès however but so when while after before since""".split()
 )
 """Words that, capitalised inside a descriptor, open a new sentence (no office starts so)."""
 

@@ -93,7 +93,8 @@ NOT_FIRST = frozenset(
     moreover furthermore also yet still thus therefore cependant toutefois pourtant
     néanmoins ensuite désormais cela ceci ça celui celle ceux celles alongside besides
     despite following including among amongst unlike via against towards toward beside
-    voici voilà one another
+    voici voilà one another two three four five six seven eight nine ten twelve twenty
+    deux trois quatre cinq sept huit neuf dix douze vingt
     beyond within without throughout upon
     """.split()
 )
@@ -193,6 +194,8 @@ def is_person_name(name: str, v: Vocabulary) -> bool:
         return False
     if all(len(t) <= 2 for t in plain):  # "A. B." or "EU UK"
         return False
+    if any(t.endswith(("'s", "’s")) for t in plain[:-1]):
+        return False  # "Dean's Prizes", "Women's Hospital": an owner, then a thing
     caps = [t for t in words_of(bare) if t[:1].isupper()]
     return not all(t.isupper() and len(t) > 2 for t in caps)  # "EUROPEAN UNION", shouting
 

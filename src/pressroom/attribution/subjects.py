@@ -133,6 +133,7 @@ def _surname_subject(sentence: str, vocabulary: Vocabulary) -> str | None:
         _office_surname(body, vocabulary)
         or _SURNAME_SUBJECT.match(body)
         or _SURNAME_WHO.match(sentence)
+        or _SPEECH_OF.match(body)
     )
     if found is None or not _is_surname(found["surname"], vocabulary):
         found = None
@@ -329,6 +330,10 @@ def _office_surname(body: str, vocabulary: Vocabulary) -> regex.Match[str] | Non
 _WHO = r",\s*(?:qui|who)\s"
 # "Regragui, qui a remplacé Mourad El Belkacemi, a souligné …": the surname is the subject.
 _SURNAME_WHO = lazy("^" + _SURNAME + _WHO)
+# "Gandhi's speech was followed by applause.": the sentence is about the one who spoke.
+_SPEECH_OF = lazy(
+    "^" + _SURNAME + r"['’]s\s+(?:speech|remarks|comments|words|address|statement|message)\b"
+)
 # A relative clause between the sentence's start and a name: the name is not its subject.
 _RELATIVE_BEFORE = lazy(_WHO, regex.I)
 

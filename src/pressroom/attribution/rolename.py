@@ -19,7 +19,8 @@ CAP_TOKEN = lazy(
 
 BODY_BEFORE = lazy(
     r"\b(?:association|groupe|société|collectif|fédération|syndicat|club|entreprise|"
-    r"cabinet|company|group|charity|association|firm|organisation|organization)"
+    r"cabinet|company|group|charity|association|firm|organisation|organization|fondation|"
+    r"foundation|institut|institute|agence|agency|coopérative|cooperative|mouvement|movement)"
     r"(?:\s+(?:de\s+la|du|des|de|d['’]|of\s+the|of))?\s*(?:l['’]\s*)?$",
     regex.I,
 )

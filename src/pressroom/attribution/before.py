@@ -358,6 +358,10 @@ def sentence_before(sentence: str, v: Vocabulary) -> Cue | None:
     subject = parse_subject(head, v, before_verb=True)
     if subject is None and "," in head:  # "Describing the killers as “scumbags,” he said"
         subject = parse_subject(head.rsplit(",", 1)[1].strip(SPACES + '”»"’'), v)
+        if subject is None and not head.rsplit(",", 1)[1].strip(SPACES):
+            # "C'est une course contre la montre, avertit le Dr Ann Roe, directrice …."
+            after = parse_subject(cut_subject(sentence[verb.end() :]), v)
+            subject = after if after is not None and after.kind == "name" else None
     if subject is None or subject.kind not in ("name", "surname", "pronoun"):
         office = office_subject(sentence, v)  # "Dans son discours, le président rappelle …"
         if office is None:

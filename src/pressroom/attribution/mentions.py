@@ -86,7 +86,8 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
         place = _OF_PLACE.search(text[max(0, start - 8) : start])  # "de la République X"
         if not place and not first_name_gender(words_of(name)[0]):
             place = _FOR_PLACE.search(text[max(0, start - 5) : start])  # "for Law and Education"
-        if place and not prefix and len(words_of(name)) >= 3:  # "le maire de Lyon Jean Roux"
+        if place and len(words_of(name)) >= 3 and (not prefix or _OF_PLACE.search(prefix)):
+            # "le maire de Lyon Jean Roux", "le Maire de Goma Julien Katembo"
             start += len(words_of(name)[0]) + 1
             name = " ".join(words_of(name)[1:])
         if prefix and first_name_after_office(prefix, _word_before(text, start), v):

@@ -59,7 +59,13 @@ def split_role_name(phrase: str, v: Vocabulary) -> tuple[str | None, str | None]
         bare = token.rstrip(".,").lower()
         if (
             (CAP_TOKEN.match(token) and not office_token(bare, v) and bare not in v.title_words)
-            or (bare in PARTICLES and name and index > 0 and CAP_TOKEN.match(tokens[index - 1]))
+            or (
+                bare in PARTICLES
+                and name
+                and index > 0
+                and CAP_TOKEN.match(tokens[index - 1])
+                and not office_token(tokens[index - 1].rstrip(".,").lower(), v)  # "Maire de"
+            )
             or (name and _middle_initial(tokens, index, v))
         ):
             name.insert(0, token)

@@ -14,6 +14,7 @@ from pressroom.readers.titles import (
     is_candidate,
     is_paragraph,
 )
+from pressroom.text.patterns import lazy
 
 # Words a replacement headline shares with the body, at least; the first line that shares
 # _SHARED_SURE is taken, else the line that shares most.
@@ -27,6 +28,9 @@ def related_title(lines: list[Line], title: Line, body: list[Line]) -> Line:
     else the one that shares most (two at least)."""
     if title not in lines:
         return title
+    whole = _whole(title, body) or _named_below(title, body)
+    if whole is not None:
+        return whole
     if shares_a_word(content_words(title.text), (ln.text for ln in body)):
         return title
     best, best_shared = title, _SHARED_MIN - 1
@@ -44,3 +48,39 @@ def related_title(lines: list[Line], title: Line, body: list[Line]) -> Line:
         if shared > best_shared:
             best, best_shared = line, shared
     return best
+
+
+# A title cut short: "Accueil A la une Burkina: le Consulat … avec 10...".
+_CUT = lazy(r"(?:\.\.\.|…)\s*$")
+# How many characters of a cut title's end are looked for in the lines under it.
+_CUT_TAIL = 24
+
+
+def _whole(title: Line, body: list[Line]) -> Line | None:
+    """The line among the first under a cut title (a breadcrumb's, a list's) that holds the
+    words it ends on and goes on past them: the headline in full."""
+    if not _CUT.search(title.text):
+        return None
+    stem = _CUT.sub("", title.text).rstrip()
+    tail = stem[-_CUT_TAIL:]
+    for line in body[:3]:
+        at = line.text.find(tail)
+        if len(stem) > _CUT_TAIL and at >= 0 and len(line.text) > at + len(tail):
+            return None if _CUT.search(line.text) else line
+    return None
+
+
+# How many words a category over a headline has, at most.
+_CATEGORY_WORDS = 4
+
+
+def _named_below(title: Line, body: list[Line]) -> Line | None:
+    """The first line under a short title that holds all its words and more, title-like:
+    the title was a category (``Pre Match Interviews`` over ``Mayo GAA Tv pre match
+    interviews with Intermediate & Junior managers``)."""
+    words = content_words(title.text)
+    if not words or len(title.text.split()) > _CATEGORY_WORDS or not body:
+        return None
+    first = body[0]
+    fuller = len(first.text) > len(title.text) and words <= content_words(first.text)
+    return first if fuller and is_candidate(first.text) else None

@@ -110,7 +110,7 @@ def person_like(name: str) -> bool:
 
 def _is_title(word: str) -> bool:
     """A title or an office before a name (``Dr``, ``Cllr``, ``Judge``, ``Mayor``), as the
-    lexicons list them: not every word nameparser reads as a title (its list has
+    packaged lexicons list them: not every word nameparser reads as a title (its list has
     ``Business``, ``British``, ``Group``, ``Federal``)."""
     return word.rstrip(".").lower() in _titles()
 

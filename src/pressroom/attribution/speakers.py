@@ -137,7 +137,7 @@ def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> S
     lower = _CLITIC.sub("", head.lower())  # "Il en appelle": the pronoun
     if lower in PRONOUNS:
         return Subject("pronoun", lower, gender=pronoun_gender(lower))
-    if _INTERESSE.match(lower):  # "l'intéressée", "Celle-ci s'est exprimée": she
+    if _STANDS_FOR_ONE.match(lower):  # "l'intéressée", "Celle-ci s'est exprimée": she
         return Subject("pronoun", lower, gender="f" if lower[-1] == "e" or "lle" in lower else "m")
     whole = _whole_name(segments, v)
     if whole is not None:
@@ -396,4 +396,4 @@ _DETERMINED_TITLE = lazy(
 # An article opening a descriptor: "The Minister", "A spokesperson for the Parliament"
 _OPENS = lazy(r"^(?:(?i:le|la|les|the)(?=\s)|(?:A|An|Un|Une)[ \u00a0]+\p{Ll})")
 _ELIDED = lazy(r"^[lL]['’]\p{Ll}{3,}$")
-_INTERESSE = lazy(r"^(?:l['’]intéressée?|celle-ci|celui-ci)$")
+_STANDS_FOR_ONE = lazy(r"^(?:l['’]intéressée?|celle-ci|celui-ci)$")

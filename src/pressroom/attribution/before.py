@@ -225,11 +225,16 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
     if verbs and verbs[-1].end() == len(body):
         # "Roe denied it, insisting “…”", "Roe praised the team but said “…”": reported
         # words, unless too short to be more than a term ("a tenu à saluer « l'esprit »")
+        written = _WRITTEN_BY.search(body, 0, verbs[-1].start())
+        if written and written["document"].lower() in v.document_words:
+            return None  # "Council received a petition that stated “…”": the petition's
         return speaking(body, "reported", v)
     return _reported_speech(body, verbs, v) if len(verbs) == 1 else None
 
 
 _BARE_NAME_WORDS = 4
+# A document right before the verb that says what it holds: "a petition that stated".
+_WRITTEN_BY = lazy(r"\b(?P<document>\p{L}+)[ \u00a0]+(?:that|which|qui)[ \u00a0]+$")
 # Words in brackets that end a label before its colon: "Raul Gonzalez (entraîneur du PSG) :",
 # "Jane Roe (Head of Communications, Acme):", "Walid Regragui (Maroc) :".
 _IN_BRACKETS = lazy(r"(?<=\p{L})[ \u00a0]*\((?P<words>[^()]{2,120})\)[ \u00a0]*$")

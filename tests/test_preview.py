@@ -267,7 +267,7 @@ def test_the_week_page_shows_the_editor_view(editor_preview: tuple[str, PreviewS
     for note in (
         f'<a href="{review}#L1">seeds/05-review.yaml:1</a>\n          mojibake repaired',
         f'<a href="{review}#L1">seeds/05-review.yaml:1</a>\n          no URL',
-        f'<a href="{review}#L9">seeds/05-review.yaml:9</a>\n          quotation without speaker',
+        f'<a href="{review}#L9">seeds/05-review.yaml:9</a>\n          citation sans auteur',
         "seeds/03-no-url.yaml:1</a>\n          no quotation found",
     ):
         assert note in page

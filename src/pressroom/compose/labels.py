@@ -24,6 +24,9 @@ LABELS: dict[str, dict[str, str]] = {
         "archive_feed": "Suivre la lettre avec un lecteur de flux (Atom)",
         "sent_on": "Envoyée le {date}",
         "speaker_to_check": "auteur à vérifier\u00a0: {quotation} — {check}",
+        "without_speaker": (
+            "citation sans auteur\u00a0: {quotation} — le texte ne nomme personne qui la dise"
+        ),
         "headline_without_speaker": "citation à la une sans auteur sûr\u00a0: {quotation}",
         "set_speaker": "indiquez qui parle dans la liste speakers: du fichier",
     },
@@ -45,6 +48,9 @@ LABELS: dict[str, dict[str, str]] = {
         "archive_feed": "Follow the newsletter in a feed reader (Atom)",
         "sent_on": "Sent on {date}",
         "speaker_to_check": "speaker to check: {quotation} — {check}",
+        "without_speaker": (
+            "quotation without speaker: {quotation} — the text names no one saying it"
+        ),
         "headline_without_speaker": "headline quote without a sure speaker: {quotation}",
         "set_speaker": "name the speaker in the file's speakers: list",
     },

@@ -26,7 +26,8 @@ class ReviewNote:
 
 def release_review(release: Release, problems: Iterable[Problem] = ()) -> tuple[ReviewNote, ...]:
     """The release's notes, in line order: no quotation found, a quotation whose speaker
-    is to check (with why, ``Quote.check``) or without speaker, a headline quote without
+    is to check (with why, ``Quote.check``) or without speaker (the text names no one
+    saying it), each with how to set it, a headline quote without
     a sure speaker, no URL, an image without alt text, and what its reader reported about
     its file (``problems``: a mojibake repaired, a legacy encoding...). The notes about a
     speaker are in the release's language (``labels.LABELS``)."""
@@ -41,10 +42,9 @@ def release_review(release: Release, problems: Iterable[Problem] = ()) -> tuple[
         shown = shorten(q.text, _QUOTE_SHOWN)
         if q.check:
             message = words["speaker_to_check"].format(quotation=shown, check=q.check)
-            notes.append(ReviewNote(path, q.line or line, message, words["set_speaker"]))
         else:
-            message = f"quotation without speaker: “{shown}”"
-            notes.append(ReviewNote(path, q.line or line, message))
+            message = words["without_speaker"].format(quotation=f"“{shown}”")
+        notes.append(ReviewNote(path, q.line or line, message, words["set_speaker"]))
     if release.headline_quote:
         chosen = headline_match(release)
         if chosen is None or not chosen.speaker:

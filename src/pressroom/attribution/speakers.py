@@ -322,7 +322,7 @@ def clean_role(role: str | None, v: Vocabulary) -> str | None:
         return None
     if _NOT_A_ROLE.match(role):
         return None  # "Reform UK's" Sean Matthews: an owner; "54", "aged 8": an age
-    return None if _FINITE_VERB.search(role) else role
+    return None if _FINITE_VERB.search(role) or _CLAUSE_VERB.search(role) else role
 
 
 _DANGLING = lazy(
@@ -336,7 +336,8 @@ _NOT_A_ROLE = lazy(rf"^(?:.*['’]s|{AGE}|\d{{1,3}}|de\s+son\s+vrai\s+nom)$", re
 
 
 # A verb that makes words a clause, not a role: "président de X et plusieurs maires n'ont
-# pas fait le déplacement".
+# pas fait le déplacement", "des traces de sang sont visibles".
+_CLAUSE_VERB = lazy(r"\s(?:a\s+été|sont|est|étaient|était|are|were|is|was)\s")
 _FINITE_VERB = lazy(
     r"\s(?:et|and)\s.*\s(?:n['’])?(?:ont|sont|étaient|avaient|have|has|are|were)\s", regex.I
 )

@@ -326,7 +326,8 @@ class People:
     def _in_a_role(self, name: str) -> bool:
         return any(person.role and name in person.role for person in self.named)
 
-    def by_role(self, descriptor: str) -> Person | None:
+    def by_role(self, descriptor: str, gender: Gender = None) -> Person | None:
+        """The last person named in the office, of ``gender`` (``la maire``) if given."""
         self._settle()
         head = DETERMINER.sub("", descriptor.lower()).strip()
         head = _FORMER.sub("", head)
@@ -334,7 +335,7 @@ class People:
             return None
         for person in reversed(self.named):
             role = (person.role or "").lower()
-            if role and _same_office(head, role):
+            if role and _same_office(head, role) and _agrees(person, gender):
                 return person
         return None
 

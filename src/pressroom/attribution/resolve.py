@@ -250,7 +250,7 @@ def _descriptor(
         # "», a expliqué un élève délégué": someone new, not the last named in that office
         people.speaking(text, determiner_gender(lower))
         return Attribution(text, None, "descriptor")
-    person = people.by_role(text)
+    person = people.by_role(text, "f" if determiner_gender(lower) == "f" else None)  # "la maire"
     if person is not None:
         people.add(person)
         return Attribution(person.name, stated_role(person.role, v) or _as_role(text), "descriptor")

@@ -94,7 +94,7 @@ _OFFICE_TO_VERB_WORDS = 2
 _SHORT_OPENING_WORDS = 6
 
 
-def _joint(subject_text: str, v: Vocabulary) -> bool:
+def joint(subject_text: str, v: Vocabulary) -> bool:
     """Whether the words before a verb name two people joined by ``et``/``and``: they
     speak together, and the quotation is no one's alone."""
     if not _AND.search(subject_text):
@@ -154,7 +154,7 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
     if relative is not None:
         return relative
     verbs = list(v.verb_re.finditer(body))
-    if verbs and _joint(body[: verbs[-1].start()], v):
+    if verbs and joint(body[: verbs[-1].start()], v):
         return None  # "James Lopez, et le ministre Luc Blanchette étaient fiers d'annoncer"
     if verbs:
         verb = verbs[-1]
@@ -357,7 +357,7 @@ def sentence_before(sentence: str, v: Vocabulary) -> Cue | None:
     """``Jane Doe says the way we live has changed. "…"``: a quotation that opens a sentence
     right after one whose subject is a person speaking."""
     verb = v.verb_re.search(sentence)
-    if verb is None or verb["inv"] or _joint(sentence[: verb.start()], v):
+    if verb is None or verb["inv"] or joint(sentence[: verb.start()], v):
         return None
     head = _TRAILING_ADVERB.sub("", sentence[: verb.start()].strip(SPACES))  # "He also urged"
     subject = parse_subject(head, v, before_verb=True)

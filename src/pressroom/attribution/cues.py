@@ -22,6 +22,7 @@ from pressroom.attribution.before import (
     REPORTED_WORDS,
     SENTENCE_BREAK,
     before_cue,
+    joint,
     speaking,
     subject_speaks,
 )
@@ -192,6 +193,8 @@ def _after(inner: str, after: str, v: Vocabulary) -> Cue | None:
         if aside and not v.office_word.search(aside.group()):
             tail = tail[aside.end() :]
         who = before_circumstance(cut_subject(tail))
+        if joint(who.split(",", 1)[0], v):
+            return None  # "», ont déclaré Anne Roe et Paul Lee": together, no one alone
         subject = parse_subject(who, v)
         who = who.split(",", 1)[0].strip(SPACES)
         if subject is None and _SOMEONE_ELSE.match(who):

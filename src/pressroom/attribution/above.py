@@ -9,8 +9,10 @@ from __future__ import annotations
 import regex
 
 from pressroom.attribution.before import (
+    AS_SAID,
     SENTENCE_BREAK,
     STATEMENT_FROM,
+    as_said,
     before_cue,
     sentence_before,
     speaking,
@@ -27,19 +29,9 @@ from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 from pressroom.text.spaces import collapse
 
-__all__ = ["AS_SAID", "above", "as_said", "said_above"]
+__all__ = ["above", "said_above"]
 
 _SPEAKER_LINE_MAX = 16
-
-
-def as_said(found: regex.Match[str]) -> str:
-    """``comme l'a souligné X`` -> ``a souligné X``; ``comme le précise X`` -> ``précise X``."""
-    return "a " if found.group().rstrip().lower().endswith(("a", "ont")) else ""
-
-
-AS_SAID = lazy(
-    r"^comme[ \u00a0]+(?:l['’](?:a|ont)[ \u00a0]+|(?:le|l['’])[ \u00a0]*(?=\p{Ll}))", regex.I
-)
 
 
 # A paragraph that ends on a participle of speech and a comma, for the colon.

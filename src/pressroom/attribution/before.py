@@ -134,7 +134,7 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
         named = named_before(clause, v)
         if named is not None:
             return Cue(named, "named-before")
-    body = clause.rstrip(SPACES + ":,").strip(SPACES)
+    body = AS_SAID.sub(as_said, clause.rstrip(SPACES + ":,").strip(SPACES))  # "Comme l'a dit X,"
     according = ACCORDING_TO_HIM.search(body)
     if (
         according
@@ -233,6 +233,16 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
 
 
 _BARE_NAME_WORDS = 4
+
+
+def as_said(found: regex.Match[str]) -> str:
+    """``comme l'a souligné X`` -> ``a souligné X``; ``comme le précise X`` -> ``précise X``."""
+    return "a " if found.group().rstrip().lower().endswith(("a", "ont")) else ""
+
+
+AS_SAID = lazy(
+    r"^comme[ \u00a0]+(?:l['’](?:a|ont)[ \u00a0]+|(?:le|l['’])[ \u00a0]*(?=\p{Ll}))", regex.I
+)
 # A document right before the verb that says what it holds: "a petition that stated".
 _WRITTEN_BY = lazy(r"\b(?P<document>\p{L}+)[ \u00a0]+(?:that|which|qui)[ \u00a0]+$")
 # Words in brackets that end a label before its colon: "Raul Gonzalez (entraîneur du PSG) :",

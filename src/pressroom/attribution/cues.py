@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import regex
 
-from pressroom.attribution.above import AS_SAID, above, as_said, said_above
+from pressroom.attribution.above import above, said_above
 from pressroom.attribution.before import (
     ACCORDING_TO_HIM,
+    AS_SAID,
     LIVE_STAMP,
     REPORTED_WORDS,
     SENTENCE_BREAK,
+    as_said,
     before_cue,
     joint,
     speaking,

@@ -37,3 +37,11 @@ def test_a_banner_with_a_phone_number_is_no_headline() -> None:
     from pressroom.readers.titles import is_candidate
 
     assert not is_candidate("IN CASE OF AN EMERGENCY DIAL 9-1-1 NON-EMERGENCY LINE (352) 555-0190")
+
+
+def test_a_name_in_camel_case_can_open_a_headline() -> None:
+    from pressroom.readers.titles import is_candidate
+
+    assert is_candidate("eThekwini 'working tirelessly' to fix water supply, says mayor")
+    assert is_candidate("iPhone sales fall for the second year running")
+    assert not is_candidate("read more about the water supply works in the city")

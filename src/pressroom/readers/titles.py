@@ -108,7 +108,7 @@ def is_candidate(text: str) -> bool:
     return not (  # the cheap tests first: most lines are paragraphs, too long
         len(words) <= 2
         or len(text) > TITLE_MAX_GUESS
-        or text[0].islower()
+        or (text[0].islower() and not text[1:2].isupper())  # not "eThekwini", "iPhone"
         or (text.endswith((":", ".")) and not text.endswith(".."))
         or text.count(" | ") >= 2  # "Site | Section | tagline"
         or " > " in text  # a breadcrumb: "Council > Newsroom"

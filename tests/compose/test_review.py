@@ -37,9 +37,9 @@ def test_each_concern_is_a_note_at_its_line() -> None:
         ReviewNote(
             "r2.txt",
             7,
-            "citation sans auteur\u00a0: "
-            "“Une phrase citée sans que l’on sache qui la prononce, ici…”"
-            " — le texte ne nomme personne qui la dise",
+            "citation sans auteur\u00a0: «\u00a0"
+            "Une phrase citée sans que l’on sache qui la prononce, ici…"
+            "\u00a0» — le texte ne nomme personne qui la dise",
             "indiquez qui parle dans la liste speakers: du fichier",
         ),
     )

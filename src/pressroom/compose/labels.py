@@ -25,7 +25,8 @@ LABELS: dict[str, dict[str, str]] = {
         "sent_on": "Envoyée le {date}",
         "speaker_to_check": "auteur à vérifier\u00a0: {quotation} — {check}",
         "without_speaker": (
-            "citation sans auteur\u00a0: {quotation} — le texte ne nomme personne qui la dise"
+            "citation sans auteur\u00a0: «\u00a0{quotation}\u00a0» — "
+            "le texte ne nomme personne qui la dise"
         ),
         "headline_without_speaker": "citation à la une sans auteur sûr\u00a0: {quotation}",
         "set_speaker": "indiquez qui parle dans la liste speakers: du fichier",
@@ -49,7 +50,7 @@ LABELS: dict[str, dict[str, str]] = {
         "sent_on": "Sent on {date}",
         "speaker_to_check": "speaker to check: {quotation} — {check}",
         "without_speaker": (
-            "quotation without speaker: {quotation} — the text names no one saying it"
+            "quotation without speaker: “{quotation}” — the text names no one saying it"
         ),
         "headline_without_speaker": "headline quote without a sure speaker: {quotation}",
         "set_speaker": "name the speaker in the file's speakers: list",

@@ -43,7 +43,7 @@ def release_review(release: Release, problems: Iterable[Problem] = ()) -> tuple[
         if q.check:
             message = words["speaker_to_check"].format(quotation=shown, check=q.check)
         else:
-            message = words["without_speaker"].format(quotation=f"“{shown}”")
+            message = words["without_speaker"].format(quotation=shown)
         notes.append(ReviewNote(path, q.line or line, message, words["set_speaker"]))
     if release.headline_quote:
         chosen = headline_match(release)

@@ -17,12 +17,8 @@ from pressroom.attribution.persons import person_like
 from pressroom.attribution.quotemarks import SPACES
 from pressroom.attribution.resolve import Cue
 from pressroom.attribution.speakers import Subject, cut_subject, parse_subject
-from pressroom.attribution.subjects import (
-    SUBJECT_PRONOUN,
-    Surname,
-    office_subject,
-    speaking_subject,
-)
+from pressroom.attribution.subject_kinds import Surname
+from pressroom.attribution.subjects import SUBJECT_PRONOUN, office_subject, speaking_subject
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 from pressroom.text.spaces import collapse

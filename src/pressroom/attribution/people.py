@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-import regex
-
 from pressroom.attribution.names import PARTICLES, Gender, Person, surname, words_of
 from pressroom.attribution.persons import first_name_gender, name_parts, person_like
+from pressroom.attribution.rolename import holds_office, same_office
 from pressroom.attribution.speakers import DETERMINER, is_title_surname
-from pressroom.attribution.subjects import Mentions, Office, Surname, Unsure
+from pressroom.attribution.subject_kinds import Joined, Office, Surname, Unsure
+from pressroom.attribution.subjects import Mentions
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
@@ -47,6 +47,7 @@ class People:
     """Subjects written as an office whose holder the text does not name (``le maire``)."""
     unsure: set[str] = field(default_factory=set)
     """Subjects that may not be people (``Unsure``), until the text names them speaking."""
+    joined: set[str] = field(default_factory=set)  # named in a plural subject (``Joined``)
     texts: tuple[str, ...] = ()
     """The whole text's paragraphs, where the bodies it names are looked for."""
 
@@ -87,6 +88,8 @@ class People:
                 if isinstance(subject, Person):
                     if at in added and subjects.get(at) is subject:
                         self._about(added[at])
+                elif isinstance(subject, Joined):
+                    self.joined.add(str(subject))
                 elif isinstance(subject, Unsure):
                     self.unsure.add(str(subject))
                     self._about(Person(str(subject), None, None))
@@ -166,7 +169,7 @@ class People:
         candidates = {
             p.name: p
             for p in self.named[-4:]
-            if _agrees(p, gender) and (person_like(p.name) or p.role)
+            if _agrees(p, gender) and (person_like(p.name) or p.role) and p.name not in self.joined
         }
         if len(candidates) == 1:  # someone whose gender the text does not show stays a rival
             return next(iter(candidates.values())), ""
@@ -320,7 +323,7 @@ class People:
 
     def _holding(self, office: str) -> list[Person]:
         """The people the text names with a role holding this office word."""
-        found = {p.name: p for p in self.named if p.role and _holds(p.role, office)}
+        found = {p.name: p for p in self.named if p.role and holds_office(p.role, office)}
         return list(found.values())
 
     def _in_a_role(self, name: str) -> bool:
@@ -335,46 +338,9 @@ class People:
             return None
         for person in reversed(self.named):
             role = (person.role or "").lower()
-            if role and _same_office(head, role) and _agrees(person, gender):
+            if role and same_office(head, role) and _agrees(person, gender):
                 return person
         return None
-
-
-def _holds(role: str, office: str) -> bool:
-    """Whether a role is this office: ``maire de Vals`` is ``maire``; ``Vice President``
-    and ``vice-président`` are not ``president``."""
-    words = role.lower().replace("’", "'").split()
-    return any(
-        _same_word(word, office) and (at == 0 or words[at - 1] not in _LESSER)
-        for at, word in enumerate(words)
-    )
-
-
-def _same_word(word: str, office: str) -> bool:
-    """``maire`` and ``mairesse``, ``président`` and ``présidente``: one office."""
-    return word == office or (word.startswith(office) and len(word) - len(office) <= 3)
-
-
-def _same_office(head: str, role: str) -> bool:
-    """Whether a descriptor names the role: ``président de la SANB`` and ``président de la
-    SANB, avocat``; ``sheriff`` and ``Jersey County Sheriff``; not ``président de la Côte
-    d'Ivoire`` and a bare ``président`` (another country's, for all the text says)."""
-    if role.startswith(head):
-        return True
-    if role.endswith(" " + head):  # not "Vice President" for "the president"
-        before = role[: -len(head)].split()
-        return not (before and before[-1].rstrip("-") in _LESSER)
-    if role.endswith("-" + head):  # "vice-président"
-        return False
-    return head.startswith(role) and not _COMPLEMENT.match(head[len(role) :])
-
-
-# Words that make an office another one: "Vice President", "Deputy Sheriff".
-_LESSER = frozenset(
-    """vice deputy assistant acting interim former co sous adjoint adjointe ancien
-    ancienne ex""".split()
-)
-_COMPLEMENT = lazy(r"^[ \u00a0]+(?:de|du|des|d['’]|of)\b", regex.I)
 
 
 def gender_of(person: Person) -> Gender:

@@ -126,3 +126,40 @@ def first_name_after_office(word: str, previous: str, v: Vocabulary) -> bool:
         and previous[:1].islower()
         and office_token(previous.rstrip(",").lower(), v)
     )
+
+
+def holds_office(role: str, office: str) -> bool:
+    """Whether a role is this office: ``maire de Vals`` is ``maire``; ``Vice President``
+    and ``vice-président`` are not ``president``."""
+    words = role.lower().replace("’", "'").split()
+    return any(
+        _same_word(word, office) and (at == 0 or words[at - 1] not in _LESSER)
+        for at, word in enumerate(words)
+    )
+
+
+def _same_word(word: str, office: str) -> bool:
+    """``maire`` and ``mairesse``, ``président`` and ``présidente``: one office."""
+    return word == office or (word.startswith(office) and len(word) - len(office) <= 3)
+
+
+def same_office(head: str, role: str) -> bool:
+    """Whether a descriptor names the role: ``président de la SANB`` and ``président de la
+    SANB, avocat``; ``sheriff`` and ``Jersey County Sheriff``; not ``président de la Côte
+    d'Ivoire`` and a bare ``président`` (another country's, for all the text says)."""
+    if role.startswith(head):
+        return True
+    if role.endswith(" " + head):  # not "Vice President" for "the president"
+        before = role[: -len(head)].split()
+        return not (before and before[-1].rstrip("-") in _LESSER)
+    if role.endswith("-" + head):  # "vice-président"
+        return False
+    return head.startswith(role) and not _COMPLEMENT.match(head[len(role) :])
+
+
+# Words that make an office another one: "Vice President", "Deputy Sheriff".
+_LESSER = frozenset(
+    """vice deputy assistant acting interim former co sous adjoint adjointe ancien
+    ancienne ex""".split()
+)
+_COMPLEMENT = lazy(r"^[ \u00a0]+(?:de|du|des|d['’]|of)\b", regex.I)

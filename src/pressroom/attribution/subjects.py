@@ -11,6 +11,7 @@ from pressroom.attribution.names import NOT_FIRST, Gender, Person
 from pressroom.attribution.persons import person_like
 from pressroom.attribution.rolename import OFFICE_OF, SPACES_AND_COMMAS
 from pressroom.attribution.speakers import is_title_surname
+from pressroom.attribution.subject_kinds import Joined, Office, SentenceSubject, Surname, Unsure
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
@@ -50,7 +51,7 @@ class Mentions:
         self._text = text
         self._vocabulary = vocabulary
         self._found: list[tuple[int, Person]] | None = None
-        self._subjects: list[tuple[int, Person | Surname | Office | Unsure | Gender]] | None = None
+        self._subjects: list[tuple[int, SentenceSubject]] | None = None
 
     @property
     def text(self) -> str:
@@ -63,7 +64,7 @@ class Mentions:
         return self._found
 
     @property
-    def subjects(self) -> list[tuple[int, Person | Surname | Office | Unsure | Gender]]:
+    def subjects(self) -> list[tuple[int, SentenceSubject]]:
         """Each sentence's subject, where it is a person the text names (``Jane Doe, the
         mayor, said …``, ``Speaking at the fair, Mr Roe said …``) or a personal pronoun
         (its gender): a later ``he`` or ``elle`` goes back to the last of these."""
@@ -74,8 +75,8 @@ class Mentions:
 
 def _subjects(
     text: str, found: list[tuple[int, Person]], vocabulary: Vocabulary
-) -> list[tuple[int, Person | Surname | Office | Unsure | Gender]]:
-    subjects: list[tuple[int, Person | Surname | Office | Unsure | Gender]] = []
+) -> list[tuple[int, SentenceSubject]]:
+    subjects: list[tuple[int, SentenceSubject]] = []
     starts = [m.end() for m in _SENTENCE_START.finditer(text)]
     ends = [*starts[1:], len(text)] if starts else []
     at = 0
@@ -86,6 +87,9 @@ def _subjects(
         pronoun = SUBJECT_PRONOUN.match(sentence)
         if pronoun is not None:
             subjects.append((start, _SUBJECT_PRONOUN_GENDER[pronoun["pronoun"].lower()]))
+            continue
+        if at < len(found) and found[at][0] < end and _joined(text, found[at], end):
+            subjects.append((found[at][0], Joined(found[at][1].name)))
             continue
         # "Le chef de Québec Forte et Fière Bruno Marchand a publié": the first named person
         # the words after show to be the subject
@@ -276,6 +280,13 @@ def _subject_at(text: str, mention: tuple[int, Person], end: int) -> bool:
     return _AFTER_SUBJECT.match(after) is not None and not _JOINED_AFTER.match(after)
 
 
+def _joined(text: str, mention: tuple[int, Person], end: int) -> bool:
+    """Whether a named person opens a plural subject (``X, président de Y et plusieurs
+    maires n'ont pas …``)."""
+    name_end = _name_end(text, mention)
+    return name_end is not None and _JOINED_AFTER.match(text[name_end:end]) is not None
+
+
 def _name_end(text: str, mention: tuple[int, Person]) -> int | None:
     """Where a named person's name ends in ``text`` (its last word, from where it starts)."""
     position, person = mention
@@ -293,19 +304,6 @@ _JOINED_AFTER = lazy(
 # The next sentence opens on "He" or "She": English says so only of a person.
 _HE_OR_SHE = lazy(r"[ \u00a0]*(?:He|She)[ \u00a0]")
 _PLACE_BEFORE = lazy(r"(?:\b(?:of|de|du|des|the|le|la|les)|\bd['’]|\bl['’])[ \u00a0]*$", regex.I)
-
-
-class Unsure(str):
-    """A sentence's subject that may be a person or a place (``Ndeye Faye a défendu``,
-    ``Port Colborne has …``): a pronoun after it is not resolved past it."""
-
-
-class Office(str):
-    """A sentence's subject written as an office (``Le maire de Pénestin poursuit …``)."""
-
-
-class Surname(str):
-    """A sentence's subject written as a surname alone (``Matthews told …``)."""
 
 
 # A surname written alone: "Matthews", "Grisé-Farand".

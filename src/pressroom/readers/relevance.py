@@ -78,9 +78,9 @@ def _named_below(title: Line, body: list[Line]) -> Line | None:
     """The first line under a short title that holds all its words and more, title-like:
     the title was a category (``Pre Match Interviews`` over ``Mayo GAA Tv pre match
     interviews with Intermediate & Junior managers``)."""
-    words = content_words(title.text)
-    if not words or len(title.text.split()) > _CATEGORY_WORDS or not body:
-        return None
+    if len(title.text.split()) > _CATEGORY_WORDS or not body:
+        return None  # speed: most titles are longer, and content_words is what costs
     first = body[0]
-    fuller = len(first.text) > len(title.text) and words <= content_words(first.text)
+    words = content_words(title.text)
+    fuller = len(first.text) > len(title.text) and words and words <= content_words(first.text)
     return first if fuller and is_candidate(first.text) else None

@@ -1,6 +1,7 @@
 """A phrase of office words then a name, split in two (``Acme Capital partner Tom Lee``
 -> ``Tom Lee``, ``Acme Capital partner``): the name is the run of capitalised words at
-the end, what comes before it the role."""
+the end, what comes before it the role; and whether a role is a given office
+(``holds_office``, ``same_office``)."""
 
 from __future__ import annotations
 

@@ -62,10 +62,12 @@ def _whole(title: Line, body: list[Line]) -> Line | None:
     if not _CUT.search(title.text):
         return None
     stem = _CUT.sub("", title.text).rstrip()
+    if len(stem) <= _CUT_TAIL:
+        return None
     tail = stem[-_CUT_TAIL:]
     for line in body[:3]:
         at = line.text.find(tail)
-        if len(stem) > _CUT_TAIL and at >= 0 and len(line.text) > at + len(tail):
+        if at >= 0 and len(line.text) > at + len(tail):
             return None if _CUT.search(line.text) else line
     return None
 

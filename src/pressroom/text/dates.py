@@ -24,11 +24,18 @@ _TIME = (
     r"(?:\s*(?:à|a|at|-|,)?\s*(?P<hour>\d{1,2})\s*(?:[:h.])\s*(?P<minute>\d{2})?(?::\d{2})?"
     r"\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)?(?:\s+(?-i:ET|EST|EDT|CET|CEST|GMT|UTC|BST|PT|PST|PDT))?)?"
 )
+
+
+def _numeric(day: str, month: str, year: str) -> str:
+    """A date in numbers (``09/10/2015``, ``9.10.2015``), its parts in the named groups."""
+    return rf"(?P<{day}>\d{{1,2}}) ?[/.-] ?(?P<{month}>\d{{1,2}}) ?[/.-] ?(?P<{year}>\d{{4}})"
+
+
 _DATE_FORMS = (
     r"(?P<iso>(?P<iy>\d{4})(?P<isep>[-/])(?P<im>\d{2})(?P=isep)(?P<id>\d{2})"
     r"(?:[T ](?P<ih>\d{2}):(?P<imin>\d{2})"
     r"(?::\d{2}(?:\.\d+)?)?(?P<ioff>Z|[+-]\d{2}:?\d{2})?)?)",
-    r"(?P<num>(?P<nd>\d{1,2}) ?[/.-] ?(?P<nm>\d{1,2}) ?[/.-] ?(?P<ny>\d{4}))" + _TIME,
+    r"(?P<num>" + _numeric("nd", "nm", "ny") + ")" + _TIME,
     _WEEKDAY
     + r"(?P<words>(?P<wd>\d{1,2})(?:er|st|nd|rd|th|\.)?(?:\s+of)?(?:\s+|-)(?P<wm>"
     + _MONTH
@@ -273,7 +280,7 @@ def day_month_swapped(found: datetime, line: str) -> datetime | None:
 
 
 _MONTHS = 12
-_NUMERIC = lazy(r"(?<!\d)(?P<d>\d{1,2}) ?[/.-] ?(?P<m>\d{1,2}) ?[/.-] ?(?P<y>\d{4})(?!\d)")
+_NUMERIC = lazy(r"(?<!\d)" + _numeric("d", "m", "y") + r"(?!\d)")
 
 
 def parse_date_value(value: object, tz: ZoneInfo, lineno: int) -> datetime:

@@ -270,21 +270,25 @@ def _named_subject(
 
 def _subject_at(text: str, mention: tuple[int, Person], end: int) -> bool:
     """Whether the words after a named person (past an apposition) start with a verb."""
-    person = mention[1]
-    if person.name.endswith(("'s", "’s")):
+    if mention[1].name.endswith(("'s", "’s")):
         return False  # "Eastbury Council's leader Joan Marsh said": the owner, not the subject
-    name_end = _name_end(text, mention)
-    if name_end is None:
-        return False
-    after = text[name_end:end]
-    return _AFTER_SUBJECT.match(after) is not None and not _JOINED_AFTER.match(after)
+    after = _after_name(text, mention, end)
+    return (
+        after is not None and bool(_AFTER_SUBJECT.match(after)) and not _JOINED_AFTER.match(after)
+    )
 
 
 def _joined(text: str, mention: tuple[int, Person], end: int) -> bool:
     """Whether a named person opens a plural subject (``X, président de Y et plusieurs
     maires n'ont pas …``)."""
+    after = _after_name(text, mention, end)
+    return after is not None and _JOINED_AFTER.match(after) is not None
+
+
+def _after_name(text: str, mention: tuple[int, Person], end: int) -> str | None:
+    """The words after a named person's name in ``text``, up to ``end``."""
     name_end = _name_end(text, mention)
-    return name_end is not None and _JOINED_AFTER.match(text[name_end:end]) is not None
+    return None if name_end is None else text[name_end:end]
 
 
 def _name_end(text: str, mention: tuple[int, Person]) -> int | None:

@@ -68,9 +68,13 @@ def find_cue(
     said = collapse(span.inner.strip(SPACES))
     found = _after(said, after, v)  # '"…," Roe said'
     ended = inner.rstrip(SPACES)[-1:] in ".!?…"
+    inside = inside_cue(inner, v) if "," in inner or "…" in inner else None
+    if found is not None and found.subject.kind == "descriptor" and _named(inside):
+        # "« …, explique le Dr Ann Roe. … », a indiqué le communiqué": the person named
+        # inside said it; the document after it only carried it
+        return inside
     if found is not None and not (ended and found.subject.kind == "descriptor"):
         return found
-    inside = inside_cue(inner, v) if "," in inner or "…" in inner else None
     if inside is not None and (
         inside.subject.kind == "name" or (found is not None and inside.subject.kind == "surname")
     ):
@@ -161,6 +165,10 @@ def _name_line_below(below: Chunk, v: Vocabulary) -> Cue | None:
 
 
 _NAME_LINE_WORDS = 12
+
+
+def _named(cue: Cue | None) -> bool:
+    return cue is not None and cue.subject.kind == "name"
 
 
 def _lone_word(subject: Subject) -> bool:

@@ -9,10 +9,12 @@ from functools import lru_cache
 
 import regex
 
+from pressroom.attribution.names import ACRONYM
+from pressroom.attribution.speakers import DETERMINER
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
-__all__ = ["body_named", "body_subject", "is_body_name"]
+__all__ = ["body_named", "body_subject", "is_body_descriptor", "is_body_name", "is_document"]
 
 # A run of capitalised words, with the small words a body's name holds inside it.
 _RUN = lazy(
@@ -68,3 +70,24 @@ def _bodies(texts: tuple[str, ...], v: Vocabulary) -> frozenset[str]:
             if _ends_on_body(name, v):  # "Chelsea Football Club"
                 found.add(name)
     return frozenset(found)
+
+
+def is_body_descriptor(descriptor: str, v: Vocabulary) -> bool:
+    """A body that speaks as one, named with a definite article: ``la préfecture du Var``,
+    ``the county council``, ``le Groupe hospitalier``, ``the CCN``."""
+    found = _DEFINITE.match(descriptor)
+    if found is None:
+        return False
+    words = descriptor[found.end() :].replace("’", "'").split()
+    head = [w.strip(".,").lower() for w in words[:3]]
+    return any(w in v.body_words for w in head) or bool(words and _ACRONYM.match(words[0]))
+
+
+_DEFINITE = lazy(r"^(?:le|la|l['’]|les|the)\b", regex.I)
+_ACRONYM = lazy(rf"^{ACRONYM}$")
+
+
+def is_document(descriptor: str, v: Vocabulary) -> bool:
+    """``the release``, ``le communiqué de la mairie``: a document, not its author."""
+    words = DETERMINER.sub("", descriptor).split()
+    return bool(words) and words[0].strip(".,").lower() in v.document_words

@@ -100,7 +100,7 @@ def find_cue(
     closed = not after.strip(SPACES + ".!…")  # nothing after the quotation but its stop
     alone = closed and opens
     signed = _signed_below(said, below, v) if below is not None and closed else None
-    return (
+    chosen = (
         ahead
         or signed
         or over
@@ -110,6 +110,14 @@ def find_cue(
         or (_first_person(inner, before, previous, v) if _FIRST_PERSON.match(inner) else None)
         or (subject_speaks(before, v) if len(inner.split()) >= REPORTED_WORDS else None)
     )
+    if chosen is not None and chosen.cue == "named-before" and alone and below is not None:
+        other = _speaking_below(below, v)
+        if other is not None and other.subject.text != chosen.subject.text:
+            # "X lamented the defeat. ⏎ “…” ⏎ Y hailed his players.": each quotation of a
+            # round-up may be signed above or below; a wrong name is worse than none
+            doubt = f"“{chosen.subject.text}” above or “{other.subject.text}” below: who said it?"
+            return Cue(chosen.subject, chosen.cue, doubt)
+    return chosen
 
 
 def _first_person(inner: str, before: str, previous: Chunk | None, v: Vocabulary) -> Cue | None:
@@ -165,6 +173,18 @@ def _name_line_below(below: Chunk, v: Vocabulary) -> Cue | None:
 
 
 _NAME_LINE_WORDS = 12
+
+
+def _speaking_below(below: Chunk, v: Vocabulary) -> Cue | None:
+    """The person the first sentence of the paragraph below is about, when it holds no
+    quotation of its own (``The Nire manager Tom Lee lamented one that got away.``)."""
+    if below.spans:
+        return None
+    first = SENTENCE_BREAK.split(collapse(below.text) + " ")[0].strip(SPACES)
+    if first[-1:] not in ".!":
+        return None
+    found = speaking(first, "named-below", v)
+    return found if found is not None and found.subject.kind == "name" else None
 
 
 def _named(cue: Cue | None) -> bool:

@@ -44,7 +44,7 @@ from pressroom.attribution.quotemarks import (
     opens_quote,
     outside,
 )
-from pressroom.attribution.resolve import resolve, stated_role
+from pressroom.attribution.resolve import Attribution, resolve, stated_role
 from pressroom.attribution.subjects import Mentions
 from pressroom.attribution.vocabulary import Vocabulary, vocabulary
 from pressroom.lexicon import Lexicons
@@ -309,7 +309,7 @@ def _chunk_quotes(
             group = GROUP.search(outside(text[: span.start], chunk.spans[:index]))
             if group is not None:  # "The anonymous donors wish … “…,” they said."
                 people.groups.append(group["group"])
-        attribution = resolve(cue, people, v)
+        attribution = Attribution(check=cue.doubt) if cue and cue.doubt else resolve(cue, people, v)
         speaker, role, how = attribution.speaker, attribution.role, attribution.cue
         if speaker is None and cue is None:
             # not after "C'est le maire qui lui a répondu :": the colon brings someone in

@@ -24,9 +24,13 @@ from dataclasses import dataclass
 
 import regex
 
-from pressroom.attribution.bodies import body_named, is_body_name
+from pressroom.attribution.bodies import (
+    body_named,
+    is_body_descriptor,
+    is_body_name,
+    is_document,
+)
 from pressroom.attribution.names import (
-    ACRONYM,
     AGE,
     NOT_ACRONYM,
     NOT_FIRST,
@@ -62,6 +66,8 @@ class Cue:
 
     subject: Subject
     cue: str
+    doubt: str | None = None
+    """Why the cue is not sure enough to name anyone (for the editor), when it is not."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,11 +239,11 @@ def _descriptor(
     subject: Subject, people: People, v: Vocabulary, *, epithet: bool, definite: bool = False
 ) -> Attribution:
     text = subject.text
-    if _is_document(text, v):  # "…," the release said: no one the text names wrote it
+    if is_document(text, v):  # "…," the release said: no one the text names wrote it
         return Attribution(check=f"“{text}”: a document; the text does not say who wrote it")
     if is_body_name(text, v):  # "Kent County Council said": the body, as written
         return Attribution(text, None, "descriptor")
-    if _is_body(text, v):  # "the club said": the one club the text names
+    if is_body_descriptor(text, v):  # "the club said": the one club the text names
         body = body_named(text, people.texts, v)
         if body is not None:
             return Attribution(body, None, "descriptor")
@@ -266,7 +272,7 @@ def _descriptor(
     if DEMONSTRATIVE.match(text) or (
         epithet and short and _EPITHET.match(text) and not _office(lower, v)
     ):
-        if _is_body(text, v):  # "the police force said": a body, no person's epithet
+        if is_body_descriptor(text, v):  # "the police force said": a body, no person's epithet
             return Attribution(check=f"“{text}” names a body: who spoke for it?")
         gender = subject.gender or determiner_gender(lower) or role_gender(text, v)
         person, why = people.antecedent(gender)
@@ -320,7 +326,7 @@ def _descriptor(
         return Attribution(text, None, "descriptor")
     if epithet and short and _SOMEONE.match(text):
         return Attribution(text, None, "descriptor")  # "», commente un activiste": as written
-    if (epithet or definite) and _is_body(text, v):
+    if (epithet or definite) and is_body_descriptor(text, v):
         return Attribution(text, None, "descriptor")  # "», a indiqué la préfecture du Var"
     return Attribution(check=f"“{text}” is not a person's name or office")
 
@@ -336,26 +342,6 @@ def _holds_this(descriptor: str, office: str, role: str) -> bool:
 
 
 _OFFICE_COMPLEMENT = lazy(r"\s(?:de|du|des|d['’]|of)\s", regex.I)
-
-
-def _is_body(descriptor: str, v: Vocabulary) -> bool:
-    """A body that speaks as one, named with a definite article: ``la préfecture du Var``,
-    ``the county council``, ``le Groupe hospitalier``, ``the CCN``."""
-    found = _DEFINITE.match(descriptor)
-    if found is None:
-        return False
-    words = descriptor[found.end() :].replace("’", "'").split()
-    head = [w.strip(".,").lower() for w in words[:3]]
-    return any(w in v.body_words for w in head) or bool(words and _ACRONYM.match(words[0]))
-
-
-_ACRONYM = lazy(rf"^{ACRONYM}$")
-
-
-def _is_document(descriptor: str, v: Vocabulary) -> bool:
-    """``the release``, ``le communiqué de la mairie``: a document, not its author."""
-    words = DETERMINER.sub("", descriptor).split()
-    return bool(words) and words[0].strip(".,").lower() in v.document_words
 
 
 def _holds_here(person: Person, descriptor: str, office: str) -> bool:

@@ -74,10 +74,12 @@ _SUBJECT_BREAK = lazy(r"[;:]|\s[–—-]\s")
 _TO_SPLIT = lazy(r"\s+(?:à|to)\s+")
 STATEMENT_FROM = lazy(
     r"^(?:(?:the|an?|official|full)[ \u00a0]+){0,2}"
-    r"(?:statement|message|remarks|quote|comment|interview|reaction)s?[ \u00a0]+"
+    r"(?:statement|message|remarks|quote|comment|interview|reaction|speech|address)"
+    r"(?:e?s)?[ \u00a0]+"
     r"(?:from|by|with)[ \u00a0]+|"
     r"^(?:(?:les|la|le|l['’])[ \u00a0]*)?(?:déclaration|message|mot|réaction|communiqué|"
-    r"propos|parole|réponse|entretien)s?[ \u00a0]+(?:de|du|d['’]|avec)[ \u00a0]*",
+    r"propos|parole|réponse|entretien|discours|allocution)s?[ \u00a0]+"
+    r"(?:de|du|d['’]|avec)[ \u00a0]*",
     regex.I,
 )
 """A label before the speaker it introduces: ``Statement from the Chief``, ``Les
@@ -192,7 +194,7 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
         if bare is not None and bare.kind == "name" and bare.text == body and " " in body:
             return Cue(bare, "before-colon")
     if ending == ":":
-        label = STATEMENT_FROM.sub("", body)
+        label = STATEMENT_FROM.sub(_article_of, body)  # "Discours du préfet" -> "le préfet"
         label = _TO_SPLIT.split(LIVE_STAMP.sub("", label))[0]  # "00h54 - Parisse :"
         label = _IN_BRACKETS.sub(_bracketed, label)  # "Ann Roe (entraîneure) :"
         subject = None
@@ -201,6 +203,8 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
             subject = subject or parse_subject(label, v, before_verb=False)
         if subject is not None and subject.kind in ("name", "surname"):
             return Cue(subject, "before-colon")
+        if subject is not None and subject.kind == "descriptor" and label != body:
+            return Cue(subject, "before-colon")  # "Discours du Préfet :": the office speaks
         example = _LIKE_NAME.search(body)  # "…, à l'image de Maxime Médard :"
         if example is not None:
             named = parse_subject(example["who"], v)
@@ -229,6 +233,12 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
 
 
 _BARE_NAME_WORDS = 4
+
+
+def _article_of(label: regex.Match[str]) -> str:
+    """What a label before a speaker leaves of its preposition: ``du`` -> ``le``."""
+    last = label.group().rstrip(" \u00a0").rsplit(None, 1)[-1].lower()
+    return {"du": "le ", "des": "les "}.get(last, "")
 
 
 def as_said(found: regex.Match[str]) -> str:

@@ -24,7 +24,8 @@ from pressroom.text.patterns import lazy
 from pressroom.text.spaces import collapse
 
 _LEAD_IN = lazy(
-    r"^(?:pour|selon|d['’]après|according\s+to|for)\s+(?P<who>[^,:]{2,80}?)\s*(?:,|:|$)",
+    r"^(?:pour|selon|d['’]après|according\s+to|for|(?:c['’]est\s+)?au\s+tour\s+de)"
+    r"\s+(?P<who>[^,:]{2,80}?)\s*(?:,|:|$)",
     regex.I,
 )
 SENTENCE_BREAK = lazy(

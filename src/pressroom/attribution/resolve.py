@@ -181,6 +181,9 @@ def _resolved(cue: Cue, people: People, v: Vocabulary) -> Attribution:
         # "le président de la Côte d'Ivoire": an office, not a name
         office = Subject("descriptor", f"{subject.role} {subject.text}")
         return _descriptor(office, people, v, epithet=False, definite=True)
+    if subject.kind == "name" and of_place:
+        # "le successeur de Paul Roy", "the daughter of Ann Lee": someone else, unnamed
+        return Attribution(check=f"“{subject.role} {subject.text}”: who is meant is not named")
     if subject.kind == "name":
         people.add(Person(subject.text, subject.role, subject.gender))
         known = None if subject.role else people.by_surname(subject.text)

@@ -75,6 +75,10 @@ def split_role_name(phrase: str, v: Vocabulary) -> tuple[str | None, str | None]
         index -= 1
     if not name:
         return None, None
+    if name[0][:2].lower() in ("d'", "d’") and index >= 0:
+        # "le successeur d’André Roy": the elided "de" is the office's, not the name's
+        tokens[index + 1], name[0] = name[0][:2], name[0][2:]
+        index += 1
     if len(name) >= 3 and index >= 0 and tokens[index].lower() in OFFICE_OF:
         # "Chair of Selectors George Bailey": the office's end, then the name
         first = next((i for i in range(1, len(name) - 1) if is_first_name(name[i])), 0)

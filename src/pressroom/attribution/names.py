@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from pressroom.attribution.persons import is_first_name
+from pressroom.text.patterns import lazy
 
 if TYPE_CHECKING:
     from pressroom.attribution.vocabulary import Vocabulary
@@ -38,6 +39,10 @@ PARTICLES = frozenset(
 )
 """The small words inside a surname (``Pieter van Rensburg``, ``Anne de la Tour``)."""
 PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
+PARTICLE_SURNAME = lazy(
+    r"^(?:Le|La|Du|Des|De|Van|Von|Di|Da|Del|Della|Dos)[ \u00a0]\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$"
+)
+"""A surname that opens on a particle (``a souligné Le Bihan``), not an article."""
 _TOKEN = rf"(?:{_INITIAL}|{TOKEN_CAP})"
 NAME_BODY = rf"{_TOKEN}(?:{SP}+(?:{PARTICLE}{SP}+|d['’]{SP}*)?{_TOKEN}){{1,6}}(?:,?{SP}+Jr\.)?"
 

@@ -12,6 +12,7 @@ from pressroom.attribution.names import (
     ABBREVIATIONS,
     AGE,
     NOT_FIRST,
+    PARTICLE_SURNAME,
     POST_NOMINALS,
     PRONOUNS,
     Gender,
@@ -22,7 +23,7 @@ from pressroom.attribution.names import (
     title_gender,
     words_of,
 )
-from pressroom.attribution.persons import person_like
+from pressroom.attribution.persons import is_first_name, person_like
 from pressroom.attribution.rolename import (
     CAP_TOKEN,
     SPACES_AND_COMMAS,
@@ -98,9 +99,6 @@ _ARTICLE = lazy(
     r"|(?:de\s+)?l['’]\s*)",
     regex.I,
 )
-_PARTICLE_SURNAME = lazy(
-    r"^(?:Le|La|Du|Des|De|Van|Von|Di|Da|Del|Della|Dos)[ \u00a0]\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,12 +151,13 @@ def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> S
         and prefix
         and len(words_of(name)) >= 2
         and is_person_name(name, v)
-    ):
+        and (DETERMINER.sub("", prefix) or any(map(is_first_name, words_of(name))))
+    ):  # not "the Raksha Mantri": an article, then no first name: an office
         return _named(name, DETERMINER.sub("", prefix), segments[1:], v)
     if DETERMINER.match(head) and name and prefix and _lone_surname(name, prefix, v):
         # "the Secretary-General Scotland emphasised:": an office, then a surname
         return Subject("surname", name, clean_role(DETERMINER.sub("", prefix), v))
-    if _PARTICLE_SURNAME.match(head) and words_of(head)[1].lower() not in v.role_words:
+    if PARTICLE_SURNAME.match(head) and words_of(head)[1].lower() not in v.role_words:
         return Subject("surname", head)  # "a souligné Le Bihan": a surname, not "le"
     if (DETERMINER.match(head) and not CAP_TOKEN.match(words_of(head)[0])) or _OPENS.match(head):
         if len(segments) > 1:

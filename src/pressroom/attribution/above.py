@@ -113,6 +113,8 @@ def above(previous: Chunk, v: Vocabulary) -> Cue | None:
     name, prefix = split_role_name(head, v)
     if name is None or (prefix and len(prefix.split()) > 3):
         return None
+    if prefix and prefix.split()[-1].lower() in v.function_words:
+        return None  # "MEng Civil and Coastal Engineering": a name cut out of a phrase
     if headline_word_at(name.split(), v):
         return None  # "Food During Ceasefire In Gaza": a headline in title case, no name
     subject = parse_subject(f"{name}, {role}" if role else name, v)

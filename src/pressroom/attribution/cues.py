@@ -59,12 +59,12 @@ def find_cue(
     inner: str,
     before: str,
     after: str,
-    around: tuple[Chunk | None, Chunk | None],
+    around: tuple[Chunk | None, Chunk | None, Chunk | None],
     v: Vocabulary,
 ) -> Cue | None:
     """The cue of the quotation ``span`` (words ``inner``) with ``before`` and ``after`` it
-    in its paragraph, and the paragraphs ``around`` it (above, below)."""
-    previous, below = around
+    in its paragraph, and the paragraphs ``around`` it (two above, above, below)."""
+    earlier, previous, below = around
     said = collapse(span.inner.strip(SPACES))
     found = _after(said, after, v)  # '"…," Roe said'
     ended = inner.rstrip(SPACES)[-1:] in ".!?…"
@@ -110,6 +110,10 @@ def find_cue(
         or (_first_person(inner, before, previous, v) if _FIRST_PERSON.match(inner) else None)
         or (subject_speaks(before, v) if len(inner.split()) >= REPORTED_WORDS else None)
     )
+    if chosen is not None and chosen.cue == "after-name" and _heading(earlier, previous, v):
+        # "Ann Roe ⏎ BA Music ⏎ “…” ⏎ Tom Lee": a name line below may head the next one
+        doubt = f"“{chosen.subject.text}” below, or the lines above: who said it?"
+        return Cue(chosen.subject, chosen.cue, doubt)
     if chosen is not None and chosen.cue == "named-before" and alone and below is not None:
         other = _speaking_below(below, v)
         if other is not None and other.subject.text != chosen.subject.text:
@@ -185,6 +189,23 @@ def _speaking_below(below: Chunk, v: Vocabulary) -> Cue | None:
         return None
     found = speaking(first, "named-below", v)
     return found if found is not None and found.subject.kind == "name" else None
+
+
+def _heading(earlier: Chunk | None, previous: Chunk | None, v: Vocabulary) -> bool:
+    """A name line, then a short line of a few words (``Ann Roe ⏎ BA Music``), over a
+    quotation: a heading that names the speaker above it."""
+    if earlier is None or previous is None or previous.spans:
+        return False
+    text = previous.text.strip(SPACES)
+    short = len(text.split()) <= _HEADING_WORDS and text[-1:] not in ".!?:…"
+    if not short or v.verb_re.search(text) or earlier.spans:
+        return False
+    line = earlier.text.strip(SPACES)  # a name the first-name list may not know ("Ayo Roe")
+    name = parse_subject(line, v) if len(line.split()) <= _HEADING_WORDS else None
+    return name is not None and name.kind == "name"
+
+
+_HEADING_WORDS = 6
 
 
 def _named(cue: Cue | None) -> bool:

@@ -98,7 +98,8 @@ def extract_quotes(
         # only (speed: a pronoun's person is named in the paragraphs just before it).
         near = index < _LEAD or any(c.spans for c in every[index : index + 1 + _LOOKAHEAD])
         below = every[index + 1] if index + 1 < len(every) else None
-        found = _chunk_quotes(chunk, (previous, below), last_quote, people, near, v)
+        earlier = every[index - 2] if index >= 2 else None
+        found = _chunk_quotes(chunk, (earlier, previous, below), last_quote, people, near, v)
         quotes += found
         if found:
             last_quote = found[-1]
@@ -283,7 +284,7 @@ _SPOKEN = frozenset({"after-verb", "before-verb", "inside", "reported"})
 
 def _chunk_quotes(
     chunk: Chunk,
-    around: tuple[Chunk | None, Chunk | None],
+    around: tuple[Chunk | None, Chunk | None, Chunk | None],
     last_quote: Quote | None,
     people: People,
     near: bool,

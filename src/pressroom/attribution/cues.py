@@ -28,13 +28,14 @@ from pressroom.attribution.before import (
     speaking,
     subject_speaks,
 )
+from pressroom.attribution.below import doubted, name_line_below
 from pressroom.attribution.inversion import (
     before_circumstance,
     inside_cue,
     inverted_subject,
     pronoun_subject,
 )
-from pressroom.attribution.mentions import headline_word_at, mentions
+from pressroom.attribution.mentions import mentions
 from pressroom.attribution.names import NOT_FIRST
 from pressroom.attribution.nearby import named_after
 from pressroom.attribution.persons import person_like
@@ -64,7 +65,7 @@ def find_cue(
 ) -> Cue | None:
     """The cue of the quotation ``span`` (words ``inner``) with ``before`` and ``after`` it
     in its paragraph, and the paragraphs ``around`` it (two above, above, below)."""
-    earlier, previous, below = around
+    _, previous, below = around
     said = collapse(span.inner.strip(SPACES))
     found = _after(said, after, v)  # '"…," Roe said'
     ended = inner.rstrip(SPACES)[-1:] in ".!?…"
@@ -106,22 +107,11 @@ def find_cue(
         or over
         or inside
         or (_after_cue(after, v) if opens else None)
-        or (_name_line_below(below, v) if alone and below is not None else None)
+        or (name_line_below(below, v) if alone and below is not None else None)
         or (_first_person(inner, before, previous, v) if _FIRST_PERSON.match(inner) else None)
         or (subject_speaks(before, v) if len(inner.split()) >= REPORTED_WORDS else None)
     )
-    if chosen is not None and chosen.cue == "after-name" and _heading(earlier, previous, v):
-        # "Ann Roe ⏎ BA Music ⏎ “…” ⏎ Tom Lee": a name line below may head the next one
-        doubt = f"“{chosen.subject.text}” below, or the lines above: who said it?"
-        return Cue(chosen.subject, chosen.cue, doubt)
-    if chosen is not None and chosen.cue == "named-before" and alone and below is not None:
-        other = _speaking_below(below, v)
-        if other is not None and other.subject.text != chosen.subject.text:
-            # "X lamented the defeat. ⏎ “…” ⏎ Y hailed his players.": each quotation of a
-            # round-up may be signed above or below; a wrong name is worse than none
-            doubt = f"“{chosen.subject.text}” above or “{other.subject.text}” below: who said it?"
-            return Cue(chosen.subject, chosen.cue, doubt)
-    return chosen
+    return doubted(chosen, around, alone, v) if chosen is not None else None
 
 
 def _first_person(inner: str, before: str, previous: Chunk | None, v: Vocabulary) -> Cue | None:
@@ -159,53 +149,6 @@ def _signed_below(inner: str, below: Chunk, v: Vocabulary) -> Cue | None:
     verb = v.verb_re.search(text)
     subject = parse_subject(cut_subject(text[: verb.start()] if verb else text), v)
     return Cue(subject, "after-name") if subject and subject.kind == "name" else None
-
-
-def _name_line_below(below: Chunk, v: Vocabulary) -> Cue | None:
-    """A quotation alone in its paragraph, signed by the line below with a name and an
-    office only: ``Jacques Roy, WFP's representative in Cameroon.``, ``WFP Country
-    Director Pablo Recalde.`` (no verb, no quotation, a few words)."""
-    text = below.text.strip(SPACES).removesuffix(".")
-    if below.spans or len(text.split()) > _NAME_LINE_WORDS or v.verb_re.search(text):
-        return None
-    if headline_word_at(text.split(",", 1)[0].split(), v):
-        return None  # "Mayor Paul Roy To Visit Lyon": the next item's headline
-    subject = parse_subject(text, v)
-    if subject is None or subject.kind != "name" or not person_like(subject.text):
-        return None
-    return Cue(subject, "after-name")
-
-
-_NAME_LINE_WORDS = 12
-
-
-def _speaking_below(below: Chunk, v: Vocabulary) -> Cue | None:
-    """The person the first sentence of the paragraph below is about, when it holds no
-    quotation of its own (``The Nire manager Tom Lee lamented one that got away.``)."""
-    if below.spans:
-        return None
-    first = SENTENCE_BREAK.split(collapse(below.text) + " ")[0].strip(SPACES)
-    if first[-1:] not in ".!":
-        return None
-    found = speaking(first, "named-below", v)
-    return found if found is not None and found.subject.kind == "name" else None
-
-
-def _heading(earlier: Chunk | None, previous: Chunk | None, v: Vocabulary) -> bool:
-    """A name line, then a short line of a few words (``Ann Roe ⏎ BA Music``), over a
-    quotation: a heading that names the speaker above it."""
-    if earlier is None or previous is None or previous.spans:
-        return False
-    text = previous.text.strip(SPACES)
-    short = len(text.split()) <= _HEADING_WORDS and text[-1:] not in ".!?:…"
-    if not short or v.verb_re.search(text) or earlier.spans:
-        return False
-    line = earlier.text.strip(SPACES)  # a name the first-name list may not know ("Ayo Roe")
-    name = parse_subject(line, v) if len(line.split()) <= _HEADING_WORDS else None
-    return name is not None and name.kind == "name"
-
-
-_HEADING_WORDS = 6
 
 
 def _named(cue: Cue | None) -> bool:

@@ -178,6 +178,16 @@ def _after(inner: str, after: str, v: Vocabulary) -> Cue | None:
     according = ACCORDING_TO_HIM.match(rest)
     if according:
         return Cue(pronoun_subject("-" + according["pronoun"].lower()), "after-verb")
+    source = _ACCORDING_AFTER.match(rest) if comma else None
+    if source is not None:  # '"…", selon M. Salvi.', '"…," according to the council.'
+        who = _INITIALS_IN_BRACKETS.sub("", rest[source.end() :])  # "l'Agence (ARS) de X"
+        document = _DOCUMENT_OF.match(who)  # "selon un communiqué du maire": the maire
+        if document is not None and document["word"].lower() in v.document_words:
+            who = {"du": "le ", "des": "les "}.get(document["of"].lower(), "") + who[
+                document.end() :
+            ]
+        named = parse_subject(before_circumstance(cut_subject(who)), v)
+        return Cue(named, "after-verb") if named is not None else None
     match = v.verb_re.match(rest)
     if match:
         if match["inv"]:
@@ -354,6 +364,13 @@ _FIRST_PERSON = lazy(
     # the French "on" of "we", before its verb: "Ces dernières années, on avait pris …"
     r"(?i:on)[ \u00a0]+(?:a|avait|est|était|va|doit|peut|fait|ne|n['’]|y|s['’]|l['’]|sait))\b"
 )
+_ACCORDING_AFTER = lazy(r"^(?:selon|d['’]après|à\s+en\s+croire|according\s+to)\s+", regex.I)
+_DOCUMENT_OF = lazy(
+    r"^(?:(?:un|une|le|la|l['’]|the|a|an)[ \u00a0]*)?(?P<word>\p{L}+)[ \u00a0]+"
+    r"(?P<of>de|du|des|d['’]|of|from|by)[ \u00a0]*",
+    regex.I,
+)
+_INITIALS_IN_BRACKETS = lazy(r"[ \u00a0]\(\p{Lu}{2,6}\)(?=[ \u00a0,.])")
 _CLAUSE_PUNCT = lazy(r"[;!?]\s")
 _CLITICS = lazy(r"^(?:(?:leur|lui|nous|vous|me)\s+|[mt]['’]\s*)(?=\p{Ll})")
 _DASH_START = lazy(r"^[–—-]\s")

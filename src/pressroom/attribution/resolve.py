@@ -275,8 +275,8 @@ def _descriptor(
     if DEMONSTRATIVE.match(text) or (
         epithet and short and _EPITHET.match(text) and not _office(lower, v)
     ):
-        if is_body_descriptor(text, v):  # "the police force said": a body, no person's epithet
-            return Attribution(check=f"“{text}” names a body: who spoke for it?")
+        if is_body_descriptor(text, v):  # "the police force said": the body, no person's epithet
+            return Attribution(text, None, "descriptor")
         gender = subject.gender or determiner_gender(lower) or role_gender(text, v)
         person, why = people.antecedent(gender)
         if person is not None and (

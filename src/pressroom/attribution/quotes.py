@@ -131,8 +131,8 @@ def _names_another(text: str, last: Quote, v: Vocabulary) -> bool:
 def _without_non_names(quotes: list[Quote], texts: Sequence[str]) -> list[Quote]:
     """No speaker where what was taken for a name is none, and the editor is told why: one
     word the text also writes in lower case (``Faculty who won awards are:`` above a
-    quotation, ``the faculty``), a common noun opening a sentence; a body's initials
-    (``FAO``); a person's thing (``Johnny Kelly's Coolderry``)."""
+    quotation, ``the faculty``), a common noun opening a sentence; a person's thing
+    (``Johnny Kelly's Coolderry``). A body's initials (``FAO said``) are the body's."""
     checks = {q.speaker: _not_a_name(q.speaker, texts) for q in quotes if q.speaker}
     return [
         replace(q, speaker=None, role=None, cue=None, check=checks[q.speaker])
@@ -144,9 +144,7 @@ def _without_non_names(quotes: list[Quote], texts: Sequence[str]) -> list[Quote]
 
 def _not_a_name(speaker: str, texts: Sequence[str]) -> str | None:
     """Why ``speaker`` is no person's name, or None."""
-    if " " not in speaker:
-        if _ACRONYM.fullmatch(speaker):
-            return f"“{speaker}” names a body, not a person: who spoke for it?"
+    if " " not in speaker and not _ACRONYM.fullmatch(speaker):  # "FAO said": the body
         lowered = _word(speaker.lower())
         if speaker[:1].isupper() and any(lowered.search(text) for text in texts):
             return f"“{speaker}” is a word of the text, not a name"
@@ -155,7 +153,7 @@ def _not_a_name(speaker: str, texts: Sequence[str]) -> str | None:
     return None
 
 
-# A body's initials, never a person's name: "FAO said", "SERAP urged".
+# A body's initials, never a word of the text: "FAO said", "SERAP urged".
 _ACRONYM = lazy(ACRONYM)
 # A possessive inside a name: "Johnny Kelly's Coolderry charges came good".
 _POSSESSIVE = lazy(r"\p{L}['’]s\s+\p{Lu}")

@@ -50,6 +50,35 @@ from pressroom.readers.titles import is_candidate
             "Brévans / Valmorin. Le pont entre les deux villages rouvrira en mai",
             "Le pont entre les deux villages rouvrira en mai",
         ),
+        (
+            "SIDÉRURGIE : Brévans Acier investit 4 M€ à Valmorin",
+            "Brévans Acier investit 4 M€ à Valmorin",
+        ),
+        (
+            "FAIT DU JOUR Après un an de travaux, la piscine de Valbrune rouvre",
+            "Après un an de travaux, la piscine de Valbrune rouvre",
+        ),
+        (
+            "2) 30 logements au Moulin : l'opposition en colère",
+            "30 logements au Moulin : l'opposition en colère",
+        ),
+        ("[Presse_Valbrune] Guichets fermés: la gare se vide", "Guichets fermés: la gare se vide"),
+        (
+            "Valbrune. La médiathèque officiellement inaugurée",
+            "La médiathèque officiellement inaugurée",
+        ),
+        (
+            "Harbour businesses say politicians do not understand fishing | HBA",
+            "Harbour businesses say politicians do not understand fishing",
+        ),
+        (
+            "Valmorin: la rentrée des étudiants de nouveau repoussée - valnews.com",
+            "Valmorin: la rentrée des étudiants de nouveau repoussée",
+        ),
+        (
+            "Accompagner la rentrée des associations de Brévans Abonnés",
+            "Accompagner la rentrée des associations de Brévans",
+        ),
     ],
 )
 def test_a_kicker_or_label_is_left_out(line: str, title: str) -> None:
@@ -64,6 +93,9 @@ def test_a_kicker_or_label_is_left_out(line: str, title: str) -> None:
         "Dr. Ann Roe opens the Portlyn clinic",
         "St. Albans opens the Portlyn clinic",
         "Portlyn. A harbour town",
+        "SNCF : grève des contrôleurs à Valbrune ce week-end",
+        "Mairie | Travaux",
+        "Harbour | News",
     ],
 )
 def test_initials_and_acronyms_stay(line: str) -> None:

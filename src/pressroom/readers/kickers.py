@@ -29,7 +29,9 @@ _INSTITUTION_KICKER = lazy(
 _TITLE_LABEL = lazy(
     r"^(?:\[[^\[\]]{1,30}\]\s*)?"  # a mailing list's tag: "[ASC-media] Media Release: …"
     r"(?:(?:press release|news release|media release|headline|communiqué(?: de presse)?)"
-    r"\s*[:–—-]|image result for|thumbnail(?=\s+\p{Lu}))\s*(?=\S)",
+    r"\s*[:–—-]|image result for|thumbnail(?=\s+\p{Lu}))\s*(?=\S)"
+    r"|^\[[^\[\]]{1,30}\]\s*(?=\p{Lu})"  # the tag alone: "[C_Presse] Guichets TER …"
+    r"|^\d{1,2}\)\s+(?=\S)",  # an item's number: "1) 40 logements à Beg-Meil …"
     regex.I,
 )
 _DATE_BEFORE = lazy(
@@ -40,6 +42,9 @@ _WRAPPED = lazy(r"^[^:]{2,40}\s::\s(?P<title>.+?)(?:\s::\s[^:]{2,40})?$")
 # A label in capitals before the headline: "VIDÉO. La joie…", "EXCLUSIF | Défense…".
 _CAPITALS_KICKER = lazy(
     r"^(?:\p{Lu}{3,}|\p{Lu}{2}\s\p{Lu}{3,})(?:\s\p{Lu}{3,})?\s*[.|]\s+(?=\p{Lu}\p{Ll})"
+    r"|^\p{Lu}{6,}\s*:\s+(?=\p{Lu}\p{Ll})"  # a section's name: "METALLURGIE : Diager …"
+    # a rubric in capitals before a French headline: "FAIT DU SOIR Après …"
+    rf"|^\p{{Lu}}{{2,}}(?:\s\p{{Lu}}{{2,}}){{1,2}}\s+(?=(?:{_OPENERS})\s)"
 )
 # One word or two places before a full stop, then a sentence: "Gottéron. Une grosse
 # frustration …", "Russie / Niger. Le …".
@@ -47,7 +52,12 @@ _WORD_KICKER = lazy(
     r"^\p{Lu}[\p{L}'’-]{3,}(?:\s*/\s*\p{Lu}[\p{L}'’-]+)?\.\s+"
     rf"(?=(?:{_OPENERS}|Il|Elle|The|A|An)\s+\p{{L}}|[LD]['’]\p{{Ll}})"
 )
-_TITLE_TAIL = lazy(r"\s*(?:\[[^\[\]]{1,30}\]|\|)$")
+_TITLE_TAIL = lazy(
+    r"\s*(?:\[[^\[\]]{1,30}\]|\|)$"
+    r"|(?<=(?:\S+\s+){4}\S+)\s+(?:\|\s+\S+(?:\s\S+){0,2}"  # a site's name: "… | CIA"
+    r"|[-–—]\s+[\w-]+\.(?:com|fr|net|org|info|be|ch|ca|sn|ci|cm))$"  # "… - adakar.com"
+    r"|\s+(?:Abonnés|Premium)$"  # a paywall's mark: "… Abonnés"
+)
 
 
 def without_kicker(text: str) -> str:
@@ -68,5 +78,5 @@ def without_kicker(text: str) -> str:
     return text[found.end() :] if found else text
 
 
-_KICKED_WORDS = 5
+_KICKED_WORDS = 4
 _STRAY_STOP = lazy(r"^[.,;:·]+[ \u00a0]+(?=\p{Lu})")

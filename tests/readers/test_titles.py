@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from pressroom.readers.titles import Line, choose
+from pressroom.readers.titlechoice import choose
+from pressroom.readers.titles import Line
 
 _BODY = (
     "The county has opened a water project that will serve the residents of Harlow Bend"
@@ -45,3 +46,18 @@ def test_a_name_in_camel_case_can_open_a_headline() -> None:
     assert is_candidate("eThekwini 'working tirelessly' to fix water supply, says mayor")
     assert is_candidate("iPhone sales fall for the second year running")
     assert not is_candidate("read more about the water supply works in the city")
+
+
+def test_a_headline_over_its_standfirst_and_date_is_the_title() -> None:
+    lines = [
+        Line(1, "Three harbour colleges share £4M for research students"),
+        Line(
+            2,
+            "The money from the national science council will pay for research students "
+            "to work on coastal engineering projects",
+        ),
+        Line(3, "Published 29th Feb 2026"),
+        Line(4, "Three harbour colleges are to share £4.1 million to support research students."),
+    ]
+    title, _ = choose(lines, 2, False, "alone", frozenset(), frozenset())
+    assert title is not None and title.number == 1

@@ -26,12 +26,12 @@ from pressroom.readers.kickers import without_kicker
 from pressroom.readers.markdown import FRONT_MATTER_FIELDS, split_front_matter
 from pressroom.readers.record import Found, assemble
 from pressroom.readers.relevance import related_title
+from pressroom.readers.titlechoice import choose
 from pressroom.readers.titles import (
     BYLINE,
     LABEL,
     UPDATE_LINE,
     Line,
-    choose,
     holds_event_date,
     is_candidate,
 )

@@ -1,0 +1,299 @@
+"""Which line of a scraped page is the title: the nearest title-like line before a date
+line, the one under a dated header or over a byline, the headline over its standfirst;
+with no date line, the first title-like line of the page."""
+
+from __future__ import annotations
+
+from pressroom.readers.overlap import content_words, words_of_start
+from pressroom.readers.titles import (
+    BYLINE,
+    CRAWLER,
+    PARAGRAPH_MIN,
+    SHORT_CHROME,
+    STAMP_LABEL,
+    TITLE_MAX_GUESS,
+    TOP_LINES,
+    UPDATE_LINE,
+    WEEKDAY,
+    Line,
+    is_candidate,
+    is_paragraph,
+    parse_or_none,
+)
+from pressroom.text.dates import has_date
+from pressroom.text.patterns import lazy
+
+
+def _stamped_title(lines: list[Line], at: int) -> bool:
+    """A crawler's stamp glued before the headline ("date 2023-12-06 The headline") with no
+    title-like line under it: the stamped line is the title."""
+    text = lines[at].text
+    stamp = CRAWLER.match(text)
+    return (
+        stamp is not None
+        and is_candidate(text[stamp.end() :])
+        and (at + 1 >= len(lines) or not is_candidate(lines[at + 1].text))
+    )
+
+
+def choose(
+    lines: list[Line],
+    date_at: int | None,
+    title_stated: bool,
+    kind: str,
+    bylines: frozenset[int],
+    labels: frozenset[int],
+) -> tuple[Line | None, list[Line]]:
+    """The title line and the body lines. Before a date line the nearest title-like line
+    is the title; a date-bearing header above or a byline below shows the title is under
+    the date; a wire dateline follows the title (and its subtitle); with no date line, the
+    first title-like line of the page, or the one after a `Communiqué de presse` label.
+    Lines above a title found this way are page chrome and left out."""
+    if date_at is not None and kind == "label" and _stamped_title(lines, date_at):
+        rest = lines[:date_at] + lines[date_at + 1 :]
+        return (None, rest) if title_stated else (lines[date_at], rest)
+    if kind == "end" and date_at is not None and is_candidate(lines[date_at].text):
+        rest = lines[:date_at] + lines[date_at + 1 :]
+        return (None, rest) if title_stated else (lines[date_at], rest)
+    if kind == "end" and date_at is not None:  # "Imprimer - par CD 99 - 19 sept 2017"
+        lines, date_at = lines[:date_at] + lines[date_at + 1 :], None
+    if kind == "dateline" and date_at is not None:
+        if title_stated:
+            return None, lines
+        start = max((i + 1 for i in range(date_at) if lines[i].number in labels), default=0)
+        found = next((i for i in range(start, date_at) if is_candidate(lines[i].text)), None)
+        if found is not None:  # after a "Communiqués de presse" label, if there is one
+            found = _last_before_paragraph(lines, found, date_at)
+            return lines[found], lines[found + 1 :]
+        found = max(date_at - 1, 0)
+        return lines[found], lines[:found] + lines[found + 1 :]
+    if date_at is None:
+        if title_stated or not lines:
+            return None, lines
+        found = _first_candidate(lines, labels)
+        if found > 0 and _body_above(lines, found):  # keep the body the text began with
+            found = 0 if len(lines[0].text) <= TITLE_MAX_GUESS else found
+            return lines[found], lines[:found] + lines[found + 1 :]
+        return lines[found], lines[found + 1 :]
+    return _around_date(lines, date_at, title_stated, bylines)
+
+
+def _first_candidate(lines: list[Line], labels: frozenset[int]) -> int:
+    top = range(min(len(lines), TOP_LINES))
+    label = min(labels, default=None)
+    if label is not None:
+        found = next(
+            (i for i in top if lines[i].number > label and is_candidate(lines[i].text)), None
+        )
+        if found is not None:
+            return found
+    first = next((i for i in top if is_candidate(lines[i].text)), None)
+    if first is None:  # "Header Ads" over "Kabogo Commissions a Water Project."
+        return next((i for i in top if _headline_sentence(lines, i)), 0)
+    if first > 0 and _is_headline_sentence(lines, first):
+        return 0
+    return _last_before_paragraph(lines, first)
+
+
+def _body_above(lines: list[Line], first: int) -> bool:
+    """Two paragraphs above the first title-like line: the text began without a headline,
+    and that line is the body's, not a title with page chrome above it."""
+    return sum(1 for ln in lines[:first] if is_paragraph(ln.text)) >= 2
+
+
+def _is_headline_sentence(lines: list[Line], first: int) -> bool:
+    """A short first line that ends with a period, over the body's first paragraph: the
+    headline, and the first title-like line after it a subheading."""
+    return _sentence_like(lines[0].text) and any(
+        len(ln.text) >= PARAGRAPH_MIN for ln in lines[1:first]
+    )
+
+
+def _headline_sentence(lines: list[Line], at: int) -> bool:
+    """A short line that ends with a period right over a paragraph, on a page with no
+    title-like line: its headline."""
+    return (
+        _sentence_like(lines[at].text)
+        and at + 1 < len(lines)
+        and len(lines[at + 1].text) >= PARAGRAPH_MIN
+    )
+
+
+def _sentence_like(text: str) -> bool:
+    return (
+        len(text) <= HEADLINE_SENTENCE_MAX
+        and text.endswith(".")
+        and len(text.split()) > 2
+        and text[0].isupper()
+    )
+
+
+HEADLINE_SENTENCE_MAX = 100
+
+
+def _last_before_paragraph(lines: list[Line], first: int, end: int | None = None) -> int:
+    """A site's name, a section or a kicker above the headline is title-like too, and
+    shorter: the headline is the longest of the title-like lines above the first paragraph
+    that grow longer down the page (a subtitle or a byline under it is shorter)."""
+    found = first
+    for i in range(first + 1, min(len(lines), first + 8 if end is None else end)):
+        text = lines[i].text
+        if is_candidate(text):
+            longer = len(text) > len(lines[found].text) and not BYLINE.match(text)
+            if longer and not _heads_body(lines, found):
+                found = i
+        elif (
+            len(text) >= PARAGRAPH_MIN
+            or text.endswith((".", "!", "?", "»", "”", '"'))
+            or STAMP_LABEL.match(text)  # "Publié", "le", the date: the header ends
+        ):
+            return found
+    return first if end is None else found  # a dateline ends the lines above it
+
+
+def _heads_body(lines: list[Line], at: int) -> bool:
+    """A headline in sentence case of five words or more that shares two with the
+    paragraphs under it: a longer line under it is its standfirst or a caption, not the
+    title. (A line of capitalised words may be a name or places above the headline.)"""
+    text = lines[at].text
+    if len(text.split()) < _HEADLINE_WORDS or not _SENTENCE_CASE.search(text):
+        return False
+    if not (text[0].isalnum() or text[0] in "'‘’\"“«"):
+        return False  # "|Patrick J. Sullivan, Chairman": a table's cell
+    body = (ln.text for ln in lines[at + 1 :] if is_paragraph(ln.text))
+    return len(content_words(lines[at].text) & words_of_start(body)) >= 3
+
+
+_HEADLINE_WORDS = 5
+_SENTENCE_CASE = lazy(r"(?<!\p{L})\p{Ll}{3,}")
+
+
+def _menu_over_headline(lines: list[Line], above: int, below: int | None) -> bool:
+    """A short menu item the page repeats ("Research Chairs" twice) above the date, and a
+    longer title-like line under it: the headline is under the date."""
+    text = lines[above].text
+    return (
+        below is not None
+        and len(text.split()) <= _MENU_WORDS
+        and sum(1 for ln in lines[:above] if ln.text == text) >= 1
+        and is_candidate(lines[below].text)
+        and len(lines[below].text) > len(text)
+        and not (below + 1 < len(lines) and lines[below + 1].text[0].islower())  # wrapped
+    )
+
+
+_MENU_WORDS = 4
+
+
+def _capitals_over_headline(lines: list[Line], above: int, below: int | None) -> bool:
+    """A company's or a paper's name in capitals above the date ("ACME MINING LTD") and a
+    longer headline in mixed case under it."""
+    text = lines[above].text
+    if below is None or not text.isupper():
+        return False
+    headline = lines[below].text
+    return is_candidate(headline) and not headline.isupper() and len(headline) > len(text)
+
+
+def _standfirst(lines: list[Line], at: int) -> bool:
+    """A long title-like line under a shorter headline of five words or more: the
+    headline's standfirst (``Seven universities share £20M ⏎ The cash … will be used for
+    PhD students to carry out research``)."""
+    if at == 0 or not is_candidate(lines[at - 1].text):
+        return False
+    head, line = len(lines[at - 1].text.split()), len(lines[at].text.split())
+    return head >= _HEADLINE_WORDS and line >= _STANDFIRST_WORDS and line >= 1.5 * head
+
+
+_STANDFIRST_WORDS = 14
+
+
+def _worded_above(lines: list[Line], before: int) -> int:
+    """The nearest line above the date that is more than a word or two: a place line
+    ("EPINAL") or a section name between the headline and the date is passed over."""
+    for i in range(before, max(before - 3, -1), -1):
+        text = lines[i].text
+        if len(text) > TITLE_MAX_GUESS:
+            break
+        if len(text.split()) > 2:
+            return i
+    return before
+
+
+def _short_headline(lines: list[Line], at: int) -> bool:
+    """A two-word headline in sentence case over the text ("Making headlines"): not a
+    name ("Jo Penn"), a label ("Read more") or a time ("10 am")."""
+    words = lines[at].text.split()
+    return (
+        len(words) == 2
+        and words[0][0].isupper()
+        and words[0].isalpha()
+        and words[1].isalpha()
+        and words[1].islower()
+        and words[0].lower() not in _NOT_HEADLINE_WORDS
+        and at + 1 < len(lines)
+        and len(lines[at + 1].text) >= _STANDFIRST_MIN
+    )
+
+
+_NOT_HEADLINE_WORDS = frozenset(
+    "read share print back see more view voir lire partager imprimer retour plus en".split()
+)
+_STANDFIRST_MIN = 60
+
+
+def _around_date(
+    lines: list[Line], date_at: int, title_stated: bool, bylines: frozenset[int]
+) -> tuple[Line | None, list[Line]]:
+    after = date_at + 1
+    while after < len(lines) and (
+        parse_or_none(lines[after].text) or UPDATE_LINE.match(lines[after].text)
+    ):
+        after += 1  # "Brussels, 4 April 2019" under "Daily News 04 / 04 / 2019"
+    if title_stated:
+        return None, lines[:date_at] + lines[after:]
+    below = after if after < len(lines) else None
+    if below is not None and is_candidate(lines[below].text):
+        header = date_at > 0 and has_date(lines[date_at - 1].text)
+        # a blog's "Mercredi 26 mars 2014" header, not a field's value under "Date :"
+        blog = WEEKDAY.match(lines[date_at].text) and not (
+            date_at > 0 and lines[date_at - 1].text.endswith(":")
+        )
+        if header or blog or lines[below].number in bylines:
+            return lines[below], lines[below + 1 :]
+    before = date_at - 1
+    while before >= 0 and (
+        parse_or_none(lines[before].text) or UPDATE_LINE.match(lines[before].text)
+    ):
+        before -= 1  # "Mis à jour le 02/07/2013" above the document's own date
+    for i in range(before, max(before - 4, -1), -1):
+        if len(lines[i].text) > TITLE_MAX_GUESS:
+            break
+        if is_candidate(lines[i].text):
+            if _menu_over_headline(lines, i, below) or _capitals_over_headline(lines, i, below):
+                break
+            if _standfirst(lines, i):  # "Headline ⏎ A longer standfirst ⏎ Published …"
+                return lines[i - 1], lines[i:date_at] + lines[after:]
+            return lines[i], lines[after:]
+    near_top = all(len(ln.text) < PARAGRAPH_MIN for ln in lines[:date_at])
+    if near_top and below is not None and _short_headline(lines, below):
+        return lines[below], lines[below + 1 :]  # "Making headlines", then the text
+    while below is not None and below + 1 < len(lines) and SHORT_CHROME.match(lines[below].text):
+        below += 1  # "spot_img" under a header's date
+    if near_top and below is not None and is_candidate(lines[below].text):  # "Premium", date
+        return lines[below], lines[below + 1 :]
+    if (
+        before >= 0
+        and len(lines[before].text) <= TITLE_MAX_GUESS
+        and not is_paragraph(lines[before].text)
+    ):  # not a paragraph's end over a date at the foot of the page
+        return lines[_worded_above(lines, before)], lines[after:]
+    top = next((i for i in range(min(before + 1, TOP_LINES)) if is_candidate(lines[i].text)), None)
+    if top is not None:  # the date is an event's, further down the page
+        return lines[top], lines[top + 1 :]
+    below_fits = below is not None and len(lines[below].text) <= TITLE_MAX_GUESS
+    if below is not None and below_fits and lines[below].text[-1] != ".":
+        return lines[below], lines[: before + 1] + lines[below + 1 :]
+    if before >= 0:
+        return lines[before], lines[after:]
+    return (lines[below], lines[below + 1 :]) if below is not None else (None, [])

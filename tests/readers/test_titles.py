@@ -61,3 +61,68 @@ def test_a_headline_over_its_standfirst_and_date_is_the_title() -> None:
     ]
     title, _ = choose(lines, 2, False, "alone", frozenset(), frozenset())
     assert title is not None and title.number == 1
+
+
+def test_with_no_date_a_headline_over_its_longer_standfirst_is_the_title() -> None:
+    lines = [
+        Line(
+            1,
+            "The Harbour Museum to Reopen Its Maritime Galleries in May "
+            "Following a Long Renovation",
+        ),
+        Line(
+            2,
+            "The renovated maritime galleries, in the old customs wing, will show the museum's "
+            "collection of ship models and harbour charts from across three centuries",
+        ),
+        Line(
+            3, "The Harbour Museum announced that it will reopen its maritime galleries on 31 May."
+        ),
+    ]
+    title, _ = choose(lines, None, False, "alone", frozenset(), frozenset())
+    assert title is not None and title.number == 1
+
+
+def test_a_long_headline_under_a_menu_is_no_standfirst() -> None:
+    lines = [
+        Line(1, "Editer l'article Suivre ce blog Administration + Créer mon blog"),
+        Line(
+            2,
+            "Cent agents territoriaux devant la mairie de Valbrune "
+            "pour défendre leur régime de travail",
+        ),
+        Line(
+            3,
+            "Première journée de mobilisation à la mairie de Valbrune "
+            "contre le nouveau régime de travail.",
+        ),
+    ]
+    title, _ = choose(lines, None, False, "alone", frozenset(), frozenset())
+    assert title is not None and title.number == 2
+
+
+def test_an_issuer_under_its_label_below_a_weekday_date_is_no_title() -> None:
+    lines = [
+        Line(1, "New Harbour Hospital Opens For Portlyn Children"),
+        Line(2, "Friday, 30 September 2026, 9:53 am"),
+        Line(3, "Press Release: Portlyn Health Board"),
+        Line(
+            4, "A new children's hospital officially opened in Portlyn this morning for the region."
+        ),
+    ]
+    title, _ = choose(lines, 1, False, "alone", frozenset(), frozenset())
+    assert title is not None and title.number == 1
+
+
+def test_a_kicker_in_capitals_under_the_date_is_passed_over() -> None:
+    lines = [
+        Line(1, "Publié le 6 juillet 2026 - 23:41"),
+        Line(2, "ANNULATION DES SUJETS D’EXAMEN"),
+        Line(3, "Le bac de Valmorin à l’épreuve des fuites"),
+        Line(
+            4,
+            "Colère et incompréhension sont les sentiments les mieux partagés chez les candidats.",
+        ),
+    ]
+    title, _ = choose(lines, 0, False, "alone", frozenset(), frozenset())
+    assert title is not None and title.number == 3

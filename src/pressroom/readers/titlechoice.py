@@ -4,6 +4,8 @@ with no date line, the first title-like line of the page."""
 
 from __future__ import annotations
 
+import regex
+
 from pressroom.readers.overlap import content_words, words_of_start
 from pressroom.readers.titles import (
     BYLINE,
@@ -140,7 +142,7 @@ def _last_before_paragraph(lines: list[Line], first: int, end: int | None = None
         text = lines[i].text
         if is_candidate(text):
             longer = len(text) > len(lines[found].text) and not BYLINE.match(text)
-            if longer and not _heads_body(lines, found):
+            if longer and not _heads_body(lines, found) and not _standfirst(lines, i):
                 found = i
         elif (
             len(text) >= PARAGRAPH_MIN
@@ -196,16 +198,23 @@ def _capitals_over_headline(lines: list[Line], above: int, below: int | None) ->
 
 
 def _standfirst(lines: list[Line], at: int) -> bool:
-    """A long title-like line under a shorter headline of five words or more: the
-    headline's standfirst (``Seven universities share £20M ⏎ The cash … will be used for
-    PhD students to carry out research``)."""
-    if at == 0 or not is_candidate(lines[at - 1].text):
-        return False
+    """A long title-like line under a shorter headline of five words or more that shares
+    two words with it and the text: the headline's standfirst (``Seven universities share
+    £20M ⏎ The cash … will be used for PhD students to carry out research``), not a long
+    headline under a menu (``Editer l'article Suivre ce blog …``)."""
+    if at == 0 or not is_candidate(CRAWLER.sub("", lines[at - 1].text)):
+        return False  # a crawler's stamp may open the headline's line
     head, line = len(lines[at - 1].text.split()), len(lines[at].text.split())
-    return head >= _HEADLINE_WORDS and line >= _STANDFIRST_WORDS and line >= 1.5 * head
+    if head < _HEADLINE_WORDS or line < _STANDFIRST_WORDS or line < 1.5 * head:
+        return False
+    below = words_of_start(ln.text for ln in lines[at:])
+    return len(content_words(lines[at - 1].text) & below) >= _STANDFIRST_SHARED
 
 
 _STANDFIRST_WORDS = 14
+_STANDFIRST_SHARED = 2
+# An issuer under its label, not a headline: "Press Release: New Zealand Government".
+_ISSUER_LABEL = lazy(r"^(?:press|media|news)\s+release\s*:\s*(?:\p{Lu}\S*\s*){1,5}$", regex.I)
 
 
 def _worded_above(lines: list[Line], before: int) -> int:
@@ -256,8 +265,10 @@ def _around_date(
     if below is not None and is_candidate(lines[below].text):
         header = date_at > 0 and has_date(lines[date_at - 1].text)
         # a blog's "Mercredi 26 mars 2014" header, not a field's value under "Date :"
-        blog = WEEKDAY.match(lines[date_at].text) and not (
-            date_at > 0 and lines[date_at - 1].text.endswith(":")
+        blog = (
+            WEEKDAY.match(lines[date_at].text)
+            and not (date_at > 0 and lines[date_at - 1].text.endswith(":"))
+            and not _ISSUER_LABEL.match(lines[below].text)  # "Press Release: Acme Ltd"
         )
         if header or blog or lines[below].number in bylines:
             return lines[below], lines[below + 1 :]
@@ -281,6 +292,8 @@ def _around_date(
     while below is not None and below + 1 < len(lines) and SHORT_CHROME.match(lines[below].text):
         below += 1  # "spot_img" under a header's date
     if near_top and below is not None and is_candidate(lines[below].text):  # "Premium", date
+        if _capitals_over_headline(lines, below, below + 1 if below + 1 < len(lines) else None):
+            below += 1  # "ANNULATION DES SUJETS D’EXAMEN" over the headline
         return lines[below], lines[below + 1 :]
     if (
         before >= 0

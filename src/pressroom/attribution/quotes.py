@@ -44,7 +44,8 @@ from pressroom.attribution.quotemarks import (
     opens_quote,
     outside,
 )
-from pressroom.attribution.resolve import Attribution, resolve, stated_role
+from pressroom.attribution.resolve import Attribution, resolve
+from pressroom.attribution.roles import stated_role
 from pressroom.attribution.subjects import Mentions
 from pressroom.attribution.vocabulary import Vocabulary, vocabulary
 from pressroom.lexicon import Lexicons

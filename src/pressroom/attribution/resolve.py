@@ -31,8 +31,6 @@ from pressroom.attribution.bodies import (
     is_document,
 )
 from pressroom.attribution.names import (
-    AGE,
-    NOT_ACRONYM,
     NOT_FIRST,
     PRONOUNS,
     Person,
@@ -42,6 +40,7 @@ from pressroom.attribution.names import (
 from pressroom.attribution.nearby import DEMONSTRATIVE, PLURAL
 from pressroom.attribution.people import People, gender_of
 from pressroom.attribution.persons import is_first_name, person_like
+from pressroom.attribution.roles import stated_role
 from pressroom.attribution.speakers import DETERMINER, Subject
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
@@ -96,74 +95,9 @@ def resolve(cue: Cue | None, people: People, v: Vocabulary) -> Attribution:
     return Attribution(speaker, stated_role(found.role, v), found.cue)
 
 
-def stated_role(role: str | None, v: Vocabulary) -> str | None:
-    """A role as the text states it, or None when what was taken is not one: never a
-    speech verb (``… – said``), an aside (``quant à elle``), a clause (``whose …``) or a
-    sentence that ends on a function word (``… campaign with``)."""
-    if not role:
-        return None
-    role = _ASIDE.split(role, maxsplit=1)[0].strip(" ,;:")
-    role = _VERB_TAIL.sub("", role).strip(" ,;:")  # "maire de Brassac, a tweeté"
-    verb = v.verb_re.search(role)
-    if verb is not None:
-        role = role[: verb.start()].strip(" ,;:")
-    if _UNKNOWN_VERB.fullmatch(role):
-        return None  # "Dr Kofi Adjei, elaborated:", "Chris Morgan, spoke of the …"
-    words = role.split()
-    if (
-        not words
-        or len(words) > _ROLE_WORDS
-        or _NOT_A_ROLE.match(role)
-        or words[-1].lower().strip(".,") in v.function_words
-    ):
-        return None
-    return _singular(role, v)  # "des ministres de …", "RNLI lifeguards": said of one
-
-
 _NOT_A_NAME = lazy(r"^(?:L['’]\p{Ll}\S*|\p{Lu}\p{Ll}+(?:ée?s?|ant|ing|ed))$")
 _OF_END = lazy(r"(?:\bde(?:\s+la)?|\bdu|\bdes|\bd['’]|\bof(?:\s+the)?)\s*$", regex.I)
 _DEFINITE = lazy(r"^(?:le|la|l['’]|les|the)\b", regex.I)
-
-
-def _singular(role: str, v: Vocabulary) -> str:
-    """A role whose office, its first word or its last in lower case, is in the plural
-    (``ministres de …``, ``RNLI lifeguards``): said of one person, in the singular."""
-    words = role.split(" ")
-    for at in {0, len(words) - 1}:
-        lower = words[at].lower()
-        plural = lower.endswith("s") and lower not in v.role_words and lower[:-1] in v.role_words
-        if plural and (at == 0 or words[at].islower()):
-            words[at] = words[at][:-1]
-    return " ".join(words)
-
-
-# What ends a role: a dash's aside, or when it was ("coach of X during the 2019 launch").
-_ASIDE = lazy(
-    r"\s[–—-]\s|\s(?:during|lors\s+d[eu'’]|pendant|le\s+jour\s+d[eu'’]|"
-    r"à\s+l['’]occasion\s+d[eu'’]|on\s+the\s+day)\s?"
-    # a demonym after the office: "président de l'organisation, le Mauritanien"
-    r"|,\s*(?:le|la)\s+\p{Lu}\p{Ll}+(?:ien|ienne|ais|aise|ois|oise|ain|aine|éen|éenne)$",
-    regex.I,
-)
-# A verb the lists do not know, after the role: "…, a tweeté", "…, a posté", "…, glousse".
-_VERB_TAIL = lazy(
-    r"(?:,\s*|\s)(?:a|ont|avait|est|has|had)\s+\p{Ll}[\p{L}\-]*(?:é|ée|és|ées|i|is|it|u|ue|ed)\b.*$"
-    r"|,\s*\p{Ll}[\p{L}\-]*$"
-)
-# A verb the lists do not know, alone or opening its clause: "elaborated", "spoke of the …"
-# (not "retired teacher").
-_UNKNOWN_VERB = lazy(
-    r"(?:\p{Ll}+ed|spoke|wrote|told|gave)"
-    r"(?:\s+(?:of|to|on|about|that|how|the|a|an|his|her|their)\b.*)?",
-    regex.S,
-)
-_NOT_A_ROLE = lazy(  # not "WHO Director-General": an acronym in capitals is a body's
-    rf"^{NOT_ACRONYM}(?:{AGE}$|quant\s+à|"
-    r"pour\s+(?:sa|leur)\s+part|who|whose|which|whom|qui|dont|lui-même|"
-    r"elle-même|de\s+son\s+côté|for\s+(?:his|her|their)\s+part)\b",
-    regex.I,
-)
-_ROLE_WORDS = 20
 
 
 def _resolved(cue: Cue, people: People, v: Vocabulary) -> Attribution:

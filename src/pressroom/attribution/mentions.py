@@ -136,6 +136,8 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             if prefix
             else role_before(_without_courtesy(text[max(0, start - 80) : start], v), v)
         )
+        if office and found and _between(text, found[-1], start).strip(" ,") == office.strip(" ,"):
+            office = None  # "Luce Roy, rectrice, Alain Lee, …": the office is Luce Roy's
         apposition = None if office else _APPOSITION.match(after)
         if (
             apposition
@@ -163,6 +165,14 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
         gender = title_gender(name, v) or role_gender(role, v) or _aside_gender(role)
         found.append((start, Person(bare, role or clean_role(title, v), gender)))
     return found
+
+
+def _between(text: str, mention: tuple[int, Person], start: int) -> str:
+    """The words between a person named before (``mention``) and ``start``."""
+    at, person = mention
+    last = person.name.split()[-1]
+    end = text.find(last, at)
+    return text[end + len(last) : start] if 0 <= end < start else ""
 
 
 def _opening_office(head: str, found: list[tuple[int, Person]], v: Vocabulary) -> str | None:

@@ -18,13 +18,17 @@ def stated_role(role: str | None, v: Vocabulary) -> str | None:
     sentence that ends on a function word (``… campaign with``)."""
     if not role:
         return None
+    role = _OPENING_CLAUSE.sub("", role)  # "Revenant sur le prix, chef de l'agence"
+    role = _APPOINTED.sub("", role)  # "élue secrétaire générale de l'OIF"
     role = _ASIDE.split(role, maxsplit=1)[0].strip(" ,;:")
     role = _VERB_TAIL.sub("", role).strip(" ,;:")  # "maire de Brassac, a tweeté"
     verb = v.verb_re.search(role)
     if verb is not None:
         role = role[: verb.start()].strip(" ,;:")
-    if _UNKNOWN_VERB.fullmatch(role):
-        return None  # "Dr Kofi Adjei, elaborated:", "Chris Morgan, spoke of the …"
+    if _UNKNOWN_VERB.fullmatch(role) or _FINITE.search(role):
+        return None  # "Dr Kofi Adjei, elaborated:", "X n'a pas d'autre choix que …"
+    if _PARTICIPLE.fullmatch(role) and role.lower() not in v.role_words:
+        return None  # "citée", "élue": a participle, not "députée"
     words = role.split()
     if (
         not words
@@ -52,6 +56,7 @@ def _singular(role: str, v: Vocabulary) -> str:
 _ASIDE = lazy(
     r"\s[–—-]\s|\s(?:during|lors\s+d[eu'’]|pendant|le\s+jour\s+d[eu'’]|"
     r"à\s+l['’]occasion\s+d[eu'’]|on\s+the\s+day)\s?"
+    r"|\s(?:qui|dont|who|which|whose)\s"  # a relative clause: "chef de l'agence qui compte …"
     # a demonym after the office: "président de l'organisation, le Mauritanien"
     r"|,\s*(?:le|la)\s+\p{Lu}\p{Ll}+(?:ien|ienne|ais|aise|ois|oise|ain|aine|éen|éenne)$",
     regex.I,
@@ -75,3 +80,13 @@ _NOT_A_ROLE = lazy(  # not "WHO Director-General": an acronym in capitals is a b
     regex.I,
 )
 _ROLE_WORDS = 20
+# A clause of its own inside what was taken: "Université de X n'a pas d'autre choix que …".
+_FINITE = lazy(r"\b(?:n['’]a|ont|est|sont|était|has|have|is|are|was|were)\s+\p{Ll}")
+_PARTICIPLE = lazy(r"\p{Ll}+(?:é|ée|és|ées|ue|ie)")
+# How someone came to an office, before it: "élue secrétaire générale", "named chair of".
+_APPOINTED = lazy(
+    r"^(?:(?:ré)?élue?|nommée?|désignée?|(?:re-?)?elected|appointed|named)\s+(?=\p{Ll})",
+    regex.I,
+)
+# A present participle's clause before the role: "Revenant sur le prix Nobel, chef de …".
+_OPENING_CLAUSE = lazy(r"^\p{Lu}\p{Ll}+ant\b[^,]{0,80},\s*(?=\p{Ll})")

@@ -98,6 +98,7 @@ def resolve(cue: Cue | None, people: People, v: Vocabulary) -> Attribution:
 _NOT_A_NAME = lazy(r"^(?:L['’]\p{Ll}\S*|\p{Lu}\p{Ll}+(?:ée?s?|ant|ing|ed))$")
 _OF_END = lazy(r"(?:\bde(?:\s+la)?|\bdu|\bdes|\bd['’]|\bof(?:\s+the)?)\s*$", regex.I)
 _DEFINITE = lazy(r"^(?:le|la|l['’]|les|the)\b", regex.I)
+_PLURAL_OFFICE = lazy(r"^(?i:les|the)\s+\p{Ll}+s$")  # "Les conseillers", "the councillors"
 
 
 def _resolved(cue: Cue, people: People, v: Vocabulary) -> Attribution:
@@ -263,8 +264,9 @@ def _descriptor(
         return Attribution(text, None, "descriptor")
     if epithet and short and _SOMEONE.match(text):
         return Attribution(text, None, "descriptor")  # "», commente un activiste": as written
-    if (epithet or definite) and is_body_descriptor(text, v):
-        return Attribution(text, None, "descriptor")  # "», a indiqué la préfecture du Var"
+    if is_body_descriptor(text, v) or (_PLURAL_OFFICE.match(text) and _office(text[:-1], v)):
+        # "», a indiqué la préfecture du Var", "Les conseillers ajoutent :": as written
+        return Attribution(text, None, "descriptor")
     return Attribution(check=f"“{text}” is not a person's name or office")
 
 

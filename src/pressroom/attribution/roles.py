@@ -27,8 +27,8 @@ def stated_role(role: str | None, v: Vocabulary) -> str | None:
         role = role[: verb.start()].strip(" ,;:")
     if _UNKNOWN_VERB.fullmatch(role) or _FINITE.search(role):
         return None  # "Dr Kofi Adjei, elaborated:", "X n'a pas d'autre choix que …"
-    if _PARTICIPLE.fullmatch(role) and role.lower() not in v.role_words:
-        return None  # "citée", "élue": a participle, not "députée"
+    if _PARTICIPLE.fullmatch(role) and role.lower().rstrip("e") not in _NOUNS | v.role_words:
+        return None  # "citée", "invitée": a participle, not "députée", "élue", "retraitée"
     words = role.split()
     if (
         not words
@@ -83,6 +83,8 @@ _ROLE_WORDS = 20
 # A clause of its own inside what was taken: "Université de X n'a pas d'autre choix que …".
 _FINITE = lazy(r"\b(?:n['’]a|ont|est|sont|était|has|have|is|are|was|were)\s+\p{Ll}")
 _PARTICIPLE = lazy(r"\p{Ll}+(?:é|ée|és|ées|ue|ie)")
+# Participles that name people too (in the masculine): "une élue", "un retraité".
+_NOUNS = frozenset("élu retraité salarié employé délégué député chargé diplômé attaché".split())
 # How someone came to an office, before it: "élue secrétaire générale", "named chair of".
 _APPOINTED = lazy(
     r"^(?:(?:ré)?élue?|nommée?|désignée?|(?:re-?)?elected|appointed|named)\s+(?=\p{Ll})",

@@ -40,18 +40,24 @@ def name_line_below(below: Chunk, v: Vocabulary) -> Cue | None:
     """A quotation alone in its paragraph, signed by the line below with a name and an
     office only: ``Jacques Roy, WFP's representative in Cameroon.``, ``WFP Country
     Director Pablo Recalde.`` (no verb, no quotation, a few words)."""
-    text = below.text.strip(SPACES).removesuffix(".")
-    if below.spans or len(text.split()) > NAME_LINE_WORDS or v.verb_re.search(text):
+    line = below.text.strip(SPACES)
+    text = line.removesuffix(".")
+    if below.spans or len(text.split()) > NAME_ROLE_LINE_WORDS or v.verb_re.search(text):
         return None
     if headline_word_at(text.split(",", 1)[0].split(), v):
         return None  # "Mayor Paul Roy To Visit Lyon": the next item's headline
     subject = parse_subject(text, v)
     if subject is None or subject.kind != "name" or not person_like(subject.text):
         return None
+    if len(text.split()) > NAME_LINE_WORDS and (
+        line[-1:] == "." or not text.startswith(subject.text)
+    ):
+        return None  # a long line signs only as "Name, a long office", with no sentence
     return Cue(subject, "after-name")
 
 
 NAME_LINE_WORDS = 12
+NAME_ROLE_LINE_WORDS = 30  # "André Roy, ministre de l'Agriculture, des Pêcheries et de …"
 
 
 def _speaking_below(below: Chunk, v: Vocabulary) -> Cue | None:

@@ -178,7 +178,7 @@ def _after(inner: str, after: str, v: Vocabulary) -> Cue | None:
     according = ACCORDING_TO_HIM.match(rest)
     if according:
         return Cue(pronoun_subject("-" + according["pronoun"].lower()), "after-verb")
-    source = _ACCORDING_AFTER.match(rest) if comma else None
+    source = _ACCORDING_AFTER.match(rest)
     if source is not None:  # '"…", selon M. Salvi.', '"…," according to the council.'
         who = _INITIALS_IN_BRACKETS.sub("", rest[source.end() :])  # "l'Agence (ARS) de X"
         document = _DOCUMENT_OF.match(who)  # "selon un communiqué du maire": the maire
@@ -187,7 +187,9 @@ def _after(inner: str, after: str, v: Vocabulary) -> Cue | None:
                 document.end() :
             ]
         named = parse_subject(before_circumstance(cut_subject(who)), v)
-        return Cue(named, "after-verb") if named is not None else None
+        if named is not None and (comma or named.kind == "name"):
+            return Cue(named, "after-verb")  # 'un moyen de « … » selon Ann Roe': a name only
+        return None
     match = v.verb_re.match(rest)
     if match:
         if match["inv"]:

@@ -75,6 +75,7 @@ _SUBJECT_END = lazy(
     rf"(?:(?<!\b(?:\p{{Lu}}|{ABBREVIATIONS}|dr))[.!?]"
     r"(?=[\s\"”»]|$)|[;!?()«»“”\"]|\s[–—-]\s|"
     r",\s*(?:adding|ajoutant|précisant|soulignant|déplorant|expliquant|noting|saying)\b|"
+    r"\s(?:qui|who)\s|"  # "un responsable étudiant qui dénonce …": a relative clause
     rf",\s*{ING_CLAUSE}|"
     # when, where or how it was said (speaker-ends.*.txt): "lors de …", "said Roe today"
     rf"\s(?:{_ENDS}|(?:{_JOURS})(?:\s(?:matin|soir|dernier))?|on\s(?:{_DAYS}))\b)"

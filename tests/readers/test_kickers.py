@@ -64,10 +64,6 @@ from pressroom.readers.titles import is_candidate
         ),
         ("[Presse_Valbrune] Guichets fermés: la gare se vide", "Guichets fermés: la gare se vide"),
         (
-            "Valbrune. La médiathèque officiellement inaugurée",
-            "La médiathèque officiellement inaugurée",
-        ),
-        (
             "Harbour businesses say politicians do not understand fishing | HBA",
             "Harbour businesses say politicians do not understand fishing",
         ),

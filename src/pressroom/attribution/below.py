@@ -26,11 +26,12 @@ def doubted(
         # "Ann Roe ⏎ BA Music ⏎ “…” ⏎ Tom Lee": a name line below may head the next one
         doubt = f"“{chosen.subject.text}” below, or the lines above: who said it?"
         return Cue(chosen.subject, chosen.cue, doubt)
-    if chosen.cue == "named-before" and alone and below is not None:
+    if chosen.cue == "named-before" and alone and below is not None and previous is not None:
         other = _speaking_below(below, v)
-        if other is not None and other.subject.text != chosen.subject.text:
+        said = v.verb_re.search(SENTENCE_BREAK.split(collapse(previous.text) + " ")[-1])
+        if other is not None and other.subject.text != chosen.subject.text and not said:
             # "X lamented the defeat. ⏎ “…” ⏎ Y hailed his players.": each quotation of a
-            # round-up may be signed above or below
+            # round-up may be signed above or below (not "X said he was … ⏎ “…”")
             doubt = f"“{chosen.subject.text}” above or “{other.subject.text}” below: who said it?"
             return Cue(chosen.subject, chosen.cue, doubt)
     return chosen
@@ -66,8 +67,8 @@ def _speaking_below(below: Chunk, v: Vocabulary) -> Cue | None:
     if below.spans:
         return None
     first = SENTENCE_BREAK.split(collapse(below.text) + " ")[0].strip(SPACES)
-    if first[-1:] not in ".!":
-        return None
+    if first[-1:] not in ".!" or v.verb_re.search(first):
+        return None  # "Y said the plan …": Y's own quotation follows, not this one's
     found = speaking(first, "named-below", v)
     return found if found is not None and found.subject.kind == "name" else None
 

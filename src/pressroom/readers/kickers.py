@@ -78,5 +78,5 @@ def without_kicker(text: str) -> str:
     return text[found.end() :] if found else text
 
 
-_KICKED_WORDS = 4
+_KICKED_WORDS = 5
 _STRAY_STOP = lazy(r"^[.,;:·]+[ \u00a0]+(?=\p{Lu})")

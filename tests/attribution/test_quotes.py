@@ -135,3 +135,15 @@ def test_a_title_case_headline_names_no_one() -> None:
     assert [(p.name, p.role) for _, p in headline] == [("Paul Roy", "Mayor")]
     found = mentions("Assam Chief Minister Himanta Biswa Sarma said on Wednesday", v)
     assert [(p.name, p.role) for _, p in found] == [("Himanta Biswa Sarma", "Assam Chief Minister")]
+
+
+def test_a_photographer_after_an_agency_is_no_person_named() -> None:
+    """``Photo DDM, Marc Vidal``: an agency's initials, then who took the picture; ``à
+    l'AFP Marc Orsoni``: a body's initials before a first name are not part of the name."""
+    from pressroom.attribution.mentions import mentions
+    from pressroom.attribution.vocabulary import vocabulary
+
+    v = vocabulary(PACKAGED)
+    assert mentions("Le maire a conseillé les habitants./Photo DDM, Marc Vidal", v) == []
+    found = mentions("précise à l'AFP Marc Orsoni, directeur des eaux.", v)
+    assert [(p.name, p.role) for _, p in found] == [("Marc Orsoni", "directeur des eaux")]

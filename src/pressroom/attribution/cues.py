@@ -104,6 +104,7 @@ def find_cue(
     chosen = (
         ahead
         or signed
+        or (_unread_after(after, v) if found is None else None)
         or over
         or inside
         or (_after_cue(after, v) if opens else None)
@@ -151,6 +152,23 @@ def _signed_below(inner: str, below: Chunk, v: Vocabulary) -> Cue | None:
     return Cue(subject, "after-name") if subject and subject.kind == "name" else None
 
 
+def _unread_after(after: str, v: Vocabulary) -> Cue | None:
+    """``», a déclaré le président de la communauté des Îles``: a speech verb right after the
+    quotation whose speaker the rules cannot read; no one, rather than a weaker cue's guess
+    (the person above)."""
+    rest = after.lstrip(SPACES + ",")
+    verb = v.verb_re.match(rest)
+    if verb is None or verb["inv"]:
+        return None
+    who = cut_subject(rest[verb.end() :])
+    if not who or len(who.split()) > _UNREAD_WORDS:
+        return None
+    return Cue(Subject("descriptor", who), "after-verb", f"“{who}”: who is it?")
+
+
+_UNREAD_WORDS = 12
+
+
 def _named(cue: Cue | None) -> bool:
     return cue is not None and cue.subject.kind == "name"
 
@@ -195,6 +213,7 @@ def _after(inner: str, after: str, v: Vocabulary) -> Cue | None:
         if match["inv"]:
             return Cue(pronoun_subject(match["inv"]), "after-verb")
         tail = _after_circumstance(v.adverbs.sub("", rest[match.end() :].lstrip(SPACES)))
+        tail = _INITIALS_IN_BRACKETS.sub("", tail)  # "de la communauté des Caraïbes (Caricom)"
         aside = _ASIDE.match(tail)  # not "said councillor Ann Roe": an office, no aside
         if aside and not v.office_word.search(aside.group()):
             tail = tail[aside.end() :]
@@ -372,7 +391,7 @@ _DOCUMENT_OF = lazy(
     r"(?P<of>de|du|des|d['’]|of|from|by)[ \u00a0]*",
     regex.I,
 )
-_INITIALS_IN_BRACKETS = lazy(r"[ \u00a0]\(\p{Lu}{2,6}\)(?=[ \u00a0,.])")
+_INITIALS_IN_BRACKETS = lazy(r"[ \u00a0]\((?:\p{Lu}{2,6}|\p{Lu}\p{Ll}{2,10})\)(?=[ \u00a0,.])")
 _CLAUSE_PUNCT = lazy(r"[;!?]\s")
 _CLITICS = lazy(r"^(?:(?:leur|lui|nous|vous|me)\s+|[mt]['’]\s*)(?=\p{Ll})")
 _DASH_START = lazy(r"^[–—-]\s")

@@ -43,7 +43,8 @@ _PREDICATE = lazy(
 )
 # A picture's credit before a name: "(Xinhua/", "Photo :", "Crédit photo :", "©".
 _CREDIT_BEFORE = lazy(
-    r"(?:\(\p{L}[\p{L} .-]{0,20}/|\b(?:photos?|crédits?(?:\s+photos?)?|credits?|©)\s*:?)\s*$",
+    r"(?:\(\p{L}[\p{L} .-]{0,20}/|\b(?:photos?|crédits?(?:\s+photos?)?|credits?|©)\s*:?"
+    r"(?:\s*\p{Lu}{2,6}\s*[,/])?)\s*$",  # "Photo DDM, Emmanuel Vaksmann": an agency, then who
     regex.I,
 )
 _OF_PLACE = lazy(r"(?:\bde(?:\s+la)?|\bdu|d['’]|\bof(?:\s+the)?)\s?$")

@@ -306,13 +306,14 @@ def _first_name_at(tokens: list[str]) -> int:
 
 
 def _owned_office(words: str, v: Vocabulary) -> bool:
-    """``Roger Clark, Highlanders CEO, was …``: a short capitalised apposition that ends on
-    an office, its owner before it, naming no one."""
+    """``Roger Clark, Highlanders CEO, was …``, ``Jo Lee, Orwigsburg’s fire chief, said``: a
+    short apposition that ends on an office, its owner before it, naming no one."""
     tokens = words.split()
+    owner = tokens[0].endswith(("'s", "’s")) if tokens else False  # "Orwigsburg’s fire chief"
     return (
         1 < len(tokens) <= _OWNED_OFFICE_WORDS
         and tokens[-1].lower() in v.role_words
-        and all(w[:1].isupper() for w in tokens)
+        and all(w[:1].isupper() or (owner and i) for i, w in enumerate(tokens))
         and not any(first_name_gender(w) for w in tokens)
     )
 

@@ -9,6 +9,7 @@ from itertools import pairwise
 import regex
 
 from pressroom.attribution.bodies import body_subject, is_body_name
+from pressroom.attribution.clauses import past_clauses, past_opening
 from pressroom.attribution.inversion import before_circumstance, pronoun_subject
 from pressroom.attribution.mentions import mentions
 from pressroom.attribution.names import ABBREVIATIONS, NOT_FIRST, PRONOUNS
@@ -50,17 +51,6 @@ _NAMING = lazy(
     r"\b(?:called|dubbed|described|termed|labelled|labeled|branded|according|qualifié|"
     r"qualifiée|appelé|appelée|surnommé|baptisé|décrit|selon|d['’]après)\b",
     regex.I,
-)
-_OPENING_CLAUSE = lazy(
-    r"^[ \u00a0]*(?:\p{L}+ing|at|in|on|during|after|before|following|lors|dans|à|en|après|"
-    r"a(?=[ \u00a0]+(?:cette|ce|cet|la|le|les|l['’]|propos|travers|partir)\b)|"  # "A cette"
-    r"avant|pendant|durant|face|devant|interrogée?|interviewed|asked)\b",
-    regex.I,
-)
-# A clause before the subject, without its comma: "When asked about the half Coyle stated".
-_CLAUSE_START = lazy(r"^(?:when|while|after|asked|lorsque|quand|interrogée?)\b", regex.I)
-_TRAILING_NAME = lazy(
-    r"(?<=\p{Ll}[ \u00a0]+)(?:\p{Lu}[\p{L}'’\-]+[ \u00a0]+){0,2}\p{Lu}[\p{L}'’\-]+$"
 )
 _LIKE_NAME = lazy(
     r"(?:à[ \u00a0]+l['’]image[ \u00a0]+d[e'’]|à[ \u00a0]+l['’]instar[ \u00a0]+d[e'’]|"
@@ -168,12 +158,7 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
         last_segment = _TRAILING_ADVERB.sub("", last_segment)
         if last_segment.lower() in PRONOUNS:  # "In it, he said:", "However, he also said"
             subject_text = last_segment
-        while _OPENING_CLAUSE.match(subject_text) and "," in subject_text:
-            subject_text = subject_text.split(",", 1)[1]  # "Speaking at the launch, Roe told"
-        head = body[: verb.start()].strip(SPACES)
-        if "," not in head and _CLAUSE_START.match(head):
-            after_clause = _TRAILING_NAME.search(head)  # "When asked about it Roe said"
-            subject_text = after_clause.group() if after_clause else subject_text
+        subject_text = past_clauses(subject_text, body[: verb.start()].strip(SPACES), v)
         subject = parse_subject(v.adverbs.sub("", subject_text.strip(SPACES)), v, before_verb=True)
         if (subject is None or subject.kind == "descriptor") and ending in ":,":
             # "Le chef de Québec Forte et Fière Bruno Marchand a publié …, déclarer :"
@@ -326,8 +311,7 @@ def _just_before(body: str, verb: regex.Match[str], v: Vocabulary) -> Cue | None
 def _pronoun_after_clause(body: str, v: Vocabulary) -> Cue | None:
     """``Speaking in May, he said he wanted to stay, adding:``: the pronoun that opens the
     sentence past its opening clause, with its speech verb, is the subject."""
-    while _OPENING_CLAUSE.match(body) and "," in body:
-        body = body.split(",", 1)[1].lstrip(SPACES)
+    body = past_opening(body).lstrip(SPACES)
     pronoun = SUBJECT_PRONOUN.match(body)
     if pronoun is None or not v.verb_re.match(body, _says_at(body, pronoun.end() + 1)):
         return None

@@ -18,7 +18,7 @@ def stated_role(role: str | None, v: Vocabulary) -> str | None:
     sentence that ends on a function word (``… campaign with``)."""
     if not role:
         return None
-    role = _OPENING_CLAUSE.sub("", role)  # "Revenant sur le prix, chef de l'agence"
+    role = _PARTICIPLE_CLAUSE.sub("", role)  # "Revenant sur le prix, chef de l'agence"
     role = _APPOINTED.sub("", role)  # "élue secrétaire générale de l'OIF"
     role = _ASIDE.split(role, maxsplit=1)[0].strip(" ,;:")
     role = _VERB_TAIL.sub("", role).strip(" ,;:")  # "maire de Brassac, a tweeté"
@@ -91,4 +91,4 @@ _APPOINTED = lazy(
     regex.I,
 )
 # A present participle's clause before the role: "Revenant sur le prix Nobel, chef de …".
-_OPENING_CLAUSE = lazy(r"^\p{Lu}\p{Ll}+ant\b[^,]{0,80},\s*(?=\p{Ll})")
+_PARTICIPLE_CLAUSE = lazy(r"^\p{Lu}\p{Ll}+ant\b[^,]{0,80},\s*(?=\p{Ll})")

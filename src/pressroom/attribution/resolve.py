@@ -42,7 +42,7 @@ from pressroom.attribution.people import People, gender_of
 from pressroom.attribution.persons import is_first_name, person_like
 from pressroom.attribution.roles import stated_role
 from pressroom.attribution.speakers import DETERMINER, Subject
-from pressroom.attribution.vocabulary import Vocabulary
+from pressroom.attribution.vocabulary import Vocabulary, office_key
 from pressroom.text.patterns import lazy
 
 NOT_SPEAKERS = NOT_FIRST | PRONOUNS
@@ -198,7 +198,7 @@ def _descriptor(
     if person is not None:
         people.add(person)
         return Attribution(person.name, stated_role(person.role, v) or _as_role(text), "descriptor")
-    office_name = v.office_names.get(DETERMINER.sub("", lower).strip())
+    office_name = v.office_names.get(office_key(DETERMINER.sub("", lower)))
     if office_name:  # "le chef de l'État": the president the text named
         holders = people.holding(office_name)
         if len(holders) == 1:

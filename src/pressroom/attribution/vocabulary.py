@@ -5,6 +5,7 @@ list takes the ``Vocabulary`` made from the lexicons it was given."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -123,7 +124,7 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
         body_words=words(lexicons, BODIES_EN, BODIES_FR),
         document_words=words(lexicons, DOCUMENTS_EN, DOCUMENTS_FR),
         office_names={
-            name.strip().lower(): office.strip().lower()
+            office_key(name): office.strip().lower()
             for name, _, office in (e.partition("|") for e in lexicons.entries(OFFICE_NAMES))
             if office.strip()
         },
@@ -198,3 +199,10 @@ def _gender_role(lexicons: Lexicons, gender: str) -> Any:
 
 def _alternation(forms: frozenset[str]) -> str:
     return "|".join(regex.escape(form) for form in sorted(forms, key=len, reverse=True))
+
+
+def office_key(name: str) -> str:
+    """An office's other name as looked up: lower case, one apostrophe, no accents
+    (``Le chef de l’Etat`` and ``chef de l'État`` are one key)."""
+    folded = unicodedata.normalize("NFKD", name.strip().lower().replace("’", "'"))
+    return "".join(c for c in folded if not unicodedata.combining(c))

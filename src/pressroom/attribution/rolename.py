@@ -159,7 +159,21 @@ def same_office(head: str, role: str) -> bool:
         return not (before and before[-1].rstrip("-") in _LESSER)
     if role.endswith("-" + head):  # "vice-président"
         return False
+    if _by_initials(head, role):
+        return True
     return head.startswith(role) and not _COMPLEMENT.match(head[len(role) :])
+
+
+def _by_initials(head: str, role: str) -> bool:
+    """``président de la sanb`` for ``président de la société de l'acadie du
+    nouveau-brunswick``: the body written by its initials (both in lower case)."""
+    office, _, initials = head.rpartition(" ")
+    if not office or not 2 <= len(initials) <= 6 or not initials.isalpha():
+        return False
+    if not role.startswith(office + " "):
+        return False
+    words = [w for w in _WORD_BREAK.split(role[len(office) :]) if w and w not in _SMALL]
+    return len(words) == len(initials) and "".join(w[0] for w in words) == initials
 
 
 # Words that make an office another one: "Vice President", "Deputy Sheriff".
@@ -168,3 +182,5 @@ _LESSER = frozenset(
     ancienne ex""".split()
 )
 _COMPLEMENT = lazy(r"^[ \u00a0]+(?:de|du|des|d['’]|of)\b", regex.I)
+_WORD_BREAK = lazy(r"[\s\u00a0\-'’]+")
+_SMALL = frozenset("de du des la le les l d of the and et for pour".split())

@@ -32,6 +32,7 @@ from pressroom.text.spaces import collapse
 __all__ = ["above", "said_above"]
 
 _SPEAKER_LINE_MAX = 16
+_COLON_DASH = lazy(r":[-–—]$")
 
 
 # A paragraph that ends on a participle of speech and a comma, for the colon.
@@ -80,7 +81,7 @@ def _said_at_end(text: str, v: Vocabulary) -> bool:
 
 def above(previous: Chunk, v: Vocabulary) -> Cue | None:
     """The paragraph above a quote: an attribution ending in ``:``, or a speaker line."""
-    text = previous.text.rstrip(SPACES)
+    text = _COLON_DASH.sub(":", previous.text.rstrip(SPACES))  # "Emma Dunphy, said:-"
     terms = bool(previous.spans) and all(_term(previous.text, span) for span in previous.spans)
     if previous.spans and previous.spans[-1].end >= len(text) - 1 and not terms:
         return None

@@ -57,6 +57,7 @@ _ASIDE = lazy(
     r"\s[–—-]\s|\s(?:during|lors\s+d[eu'’]|pendant|le\s+jour\s+d[eu'’]|"
     r"à\s+l['’]occasion\s+d[eu'’]|on\s+the\s+day)\s?"
     r"|\s(?:qui|dont|who|which|whose)\s"  # a relative clause: "chef de l'agence qui compte …"
+    r"|,\s*\p{Ll}+\s+to\s+\p{Ll}"  # an adjective's clause: "…, eager to provide some clarity"
     # a demonym after the office: "président de l'organisation, le Mauritanien"
     r"|,\s*(?:le|la)\s+\p{Lu}\p{Ll}+(?:ien|ienne|ais|aise|ois|oise|ain|aine|éen|éenne)$",
     regex.I,

@@ -56,7 +56,7 @@ _EPITHET = lazy(
 )
 _AGED = lazy(r"^(?i:the)\s+\d{1,3}-year-old$")
 # Someone the text describes and does not name: "un activiste", "a local resident".
-_SOMEONE = lazy(r"^(?:un|une|a|an)[ \u00a0]+\p{Ll}", regex.I)
+_SOMEONE = lazy(r"^(?:un|une|a|an|one|another)[ \u00a0]+\p{Ll}", regex.I)
 
 
 @dataclass(frozen=True)

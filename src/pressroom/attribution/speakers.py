@@ -350,11 +350,11 @@ def _descriptor(head: str, v: Vocabulary) -> Subject | None:
         words = words_of(head)
     if not words or len(words) > MAX_DESCRIPTOR_WORDS or head.lower() in PRONOUNS:
         return None
-    if not DETERMINER.match(head) and not (len(words) <= 3 and head[:1].isupper()):
+    opens = DETERMINER.match(head) or _OPENS.match(head)  # "one resident": someone
+    if not opens and not (len(words) <= 3 and head[:1].isupper()):
         return None
     if len(words) < 2 and not (_ELIDED.match(head) or head.lower() in v.role_words):
-        # "l'éleveur" is two words; '"…," Minister asserted' an office alone
-        return None
+        return None  # "l'éleveur" is two words; '"…," Minister asserted' an office alone
     if any(w.lower() in ("qui", "que", "who", "which", "that") for w in words):
         return None
     if v.verb_re.search(head):  # "a déclaré": a verb, not someone
@@ -395,6 +395,6 @@ _DETERMINED_TITLE = lazy(
     regex.I,
 )
 # An article opening a descriptor: "The Minister", "A spokesperson for the Parliament"
-_OPENS = lazy(r"^(?:(?i:le|la|les|the)(?=\s)|(?:A|An|Un|Une)[ \u00a0]+\p{Ll})")
+_OPENS = lazy(r"^(?:(?i:le|la|les|the)(?=\s)|(?:A|An|Un|Une|(?i:one|another))[ \u00a0]+\p{Ll})")
 _ELIDED = lazy(r"^[lL]['’]\p{Ll}{3,}$")
 _STANDS_FOR_ONE = lazy(r"^(?:l['’]intéressée?|celle-ci|celui-ci)$")

@@ -126,3 +126,18 @@ def test_a_kicker_in_capitals_under_the_date_is_passed_over() -> None:
     ]
     title, _ = choose(lines, 0, False, "alone", frozenset(), frozenset())
     assert title is not None and title.number == 3
+
+
+def test_page_furniture_is_no_title_candidate() -> None:
+    """A reading time, a listing's page number, a site's greeting, a reporter's byline."""
+    from pressroom.readers.titles import is_candidate
+
+    for line in [
+        "Harbour Builders Association 2 mins read",
+        "Fundraising Archives - Page 21 of 27 - Portlyn Hospice",
+        "Welcome to the Portlyn Chamber of Commerce website",
+        "Nina Marsh Reporter from Portlyn Outlook",
+    ]:
+        assert not is_candidate(line), line
+    assert is_candidate("Builders hopeful as new home approvals fall for a third month")
+    assert is_candidate("Reporter from Portlyn wins the national press award")

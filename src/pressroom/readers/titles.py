@@ -40,7 +40,10 @@ _MASTHEAD = lazy(
     regex.I,
 )
 _ODDS = lazy(  # image file names, addresses, telephone numbers
-    r"\.(?:jpe?g|png|gif|webp)\)?$|@\S+\.\w+$|^https?://|^\+?[\d ().-]{8,}(?:\s*\(.*\))?$",
+    r"\.(?:jpe?g|png|gif|webp)\)?$|@\S+\.\w+$|^https?://|^\+?[\d ().-]{8,}(?:\s*\(.*\))?$"
+    # a reading time, a listing's page, a greeting, a byline's trade
+    r"|\b\d+\s*min(?:ute)?s?\s+read$|\bpage\s+\d+\s+(?:of|sur)\s+\d+\b"
+    r"|^welcome\s+to\b.{0,60}\b(?:website|site)$|\s(?:reporter|journalist|correspondent)\s+(?:from|for|at)\s",
     regex.I,
 )
 WEEKDAY = lazy(r"^(?:" + "|".join(WEEKDAY_NAMES) + r")\b", regex.I)

@@ -23,7 +23,8 @@ _SENTENCE_START = lazy(
 # (past an apposition between commas, "Jane Doe, the mayor,") start with a verb, not with
 # "and", "of" or a preposition.
 _AFTER_SUBJECT = lazy(
-    r"^[\s\u00a0]*(?:,[^,.;:]{1,160},|,"
+    r"^(?:[\s\u00a0]+of[\s\u00a0]+\p{Lu}[\p{L}'’\-]*)?"  # where from: "Zhang Jun of China"
+    r"[\s\u00a0]*(?:,[^,.;:]{1,160},|,"
     # an office in capitals with commas of its own: ", Minister of Planning, Budget and
     # Management for Brazil,"
     r"(?=[^.;:]{0,80}?\s(?:of|for|de|du|des)\s)"  # not a list of names

@@ -34,6 +34,14 @@ POST_NOMINALS = frozenset(
 """Letters after a name that are no part of it (``Michael Creed TD``, ``Jane Roe MP``, ``Ron
 Ash Ph.D.``), compared with their last full stop or comma stripped (a run of capitalised
 words stops at the first full stop: ``Ron Ash Ph``)."""
+SENTENCE_OPENERS = frozenset(
+    """ainsi enfin alors aussi puis pour mais donc car quand comme si selon avec sans dans
+    après avant depuis pendant lors dès hier aujourd demain ensuite pourtant cependant
+    désormais ici là though although however meanwhile yesterday today tomorrow earlier
+    later last next here there but so when while after before since""".split()
+)
+"""Words that open a sentence or a clause, never a surname (``Though``, ``Ensuite``): a
+capitalised one inside a descriptor starts a new sentence (no office starts so)."""
 PARTICLES = frozenset(
     "de du des von van der den di da del della dos le la ter ten bin ben al y".split()
 )

@@ -15,6 +15,7 @@ from pressroom.attribution.names import (
     PARTICLE_SURNAME,
     POST_NOMINALS,
     PRONOUNS,
+    SENTENCE_OPENERS,
     Gender,
     is_person_name,
     pronoun_gender,
@@ -359,7 +360,7 @@ def _descriptor(head: str, v: Vocabulary) -> Subject | None:
         return None
     if v.verb_re.search(head):  # "a déclaré": a verb, not someone
         return None
-    if any(w[:1].isupper() and w.lower() in _OPENERS for w in words[1:]):
+    if any(w[:1].isupper() and w.lower() in SENTENCE_OPENERS for w in words[1:]):
         return None  # "le préfet Ainsi Pour y parvenir": a sentence begins, no one is named
     if words[-1].lower() in v.function_words or _name_inside(words, v):
         return None  # "le préfet Tom Lee the", "… Tom Lee the le préfet": fragments
@@ -378,13 +379,6 @@ def _name_inside(words: list[str], v: Vocabulary) -> bool:
             return True
         run = []
     return False
-
-
-_OPENERS = frozenset(
-    """ainsi enfin alors aussi puis pour mais donc car quand comme si selon avec sans dans
-    après avant depuis pendant lors dès however but so when while after before since""".split()
-)
-"""Words that, capitalised inside a descriptor, open a new sentence (no office starts so)."""
 
 
 _CLITIC = lazy(r"(?<=^(?:il|elle|ils|elles|on))\s+(?:en|y|ne|n['’]|lui|leur|se|s['’])$")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from pressroom.attribution.mentions import mentions
-from pressroom.attribution.names import NOT_FIRST, Gender, Person
+from pressroom.attribution.names import NOT_FIRST, SENTENCE_OPENERS, Gender, Person
 from pressroom.attribution.persons import person_like
 from pressroom.attribution.rolename import OFFICE_OF, SPACES_AND_COMMAS
 from pressroom.attribution.speakers import is_title_surname
@@ -356,17 +356,10 @@ def _is_surname(word: str, vocabulary: Vocabulary) -> bool:
     return not (
         lower in NOT_FIRST
         or lower.endswith("ing")
-        or lower in _OPENERS
+        or lower in SENTENCE_OPENERS
         or lower in vocabulary.role_words
         or lower in vocabulary.title_words
     )
-
-
-_OPENERS = frozenset(
-    """though although however meanwhile yesterday today tomorrow earlier later last next
-    here there hier aujourd demain ensuite enfin ainsi alors pourtant cependant désormais
-    depuis selon""".split()
-)
 
 
 # Words that show a sentence's first named person is not its subject ("Guests were joined

@@ -180,7 +180,8 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
         if bare is not None and bare.kind == "name" and bare.text == body and " " in body:
             return Cue(bare, "before-colon")
     if ending == ":":
-        label = STATEMENT_FROM.sub(_article_of, body)  # "Discours du préfet" -> "le préfet"
+        # a label before the speaker: "Discours du préfet :" -> "le préfet"
+        label = STATEMENT_FROM.sub(lambda found: article_left(found.group().split()[-1]), body)
         label = _TO_SPLIT.split(LIVE_STAMP.sub("", label))[0]  # "00h54 - Parisse :"
         label = _IN_BRACKETS.sub(_bracketed, label)  # "Ann Roe (entraîneure) :"
         subject = None
@@ -221,10 +222,10 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
 _BARE_NAME_WORDS = 4
 
 
-def _article_of(label: regex.Match[str]) -> str:
-    """What a label before a speaker leaves of its preposition: ``du`` -> ``le``."""
-    last = label.group().rstrip(" \u00a0").rsplit(None, 1)[-1].lower()
-    return {"du": "le ", "des": "les "}.get(last, "")
+def article_left(preposition: str) -> str:
+    """What a label's preposition leaves of its article before a speaker: ``du`` -> ``le``
+    (``Discours du préfet``, ``selon un communiqué du maire``)."""
+    return {"du": "le ", "des": "les "}.get(preposition.lower(), "")
 
 
 def as_said(found: regex.Match[str]) -> str:

@@ -22,6 +22,7 @@ from pressroom.attribution.before import (
     LIVE_STAMP,
     REPORTED_WORDS,
     SENTENCE_BREAK,
+    article_left,
     as_said,
     before_cue,
     joint,
@@ -69,12 +70,14 @@ def find_cue(
     said = collapse(span.inner.strip(SPACES))
     found = _after(said, after, v)  # '"…," Roe said'
     ended = inner.rstrip(SPACES)[-1:] in ".!?…"
-    inside = inside_cue(inner, v) if "," in inner or "…" in inner else None
-    if found is not None and found.subject.kind == "descriptor" and _named(inside):
+    incise = "," in inner or "…" in inner
+    described = found is not None and found.subject.kind == "descriptor"
+    inside = inside_cue(inner, v) if incise and (found is None or described) else None
+    if described and _named(inside):
         # "« …, explique le Dr Ann Roe. … », a indiqué le communiqué": the person named
         # inside said it; the document after it only carried it
         return inside
-    if found is not None and not (ended and found.subject.kind == "descriptor"):
+    if found is not None and not (ended and described):
         return found
     if inside is not None and (
         inside.subject.kind == "name" or (found is not None and inside.subject.kind == "surname")
@@ -201,9 +204,7 @@ def _after(inner: str, after: str, v: Vocabulary) -> Cue | None:
         who = _INITIALS_IN_BRACKETS.sub("", rest[source.end() :])  # "l'Agence (ARS) de X"
         document = _DOCUMENT_OF.match(who)  # "selon un communiqué du maire": the maire
         if document is not None and document["word"].lower() in v.document_words:
-            who = {"du": "le ", "des": "les "}.get(document["of"].lower(), "") + who[
-                document.end() :
-            ]
+            who = article_left(document["of"]) + who[document.end() :]
         named = parse_subject(before_circumstance(cut_subject(who)), v)
         if named is not None and (comma or named.kind == "name"):
             return Cue(named, "after-verb")  # 'un moyen de « … » selon Ann Roe': a name only

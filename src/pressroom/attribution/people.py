@@ -302,7 +302,10 @@ class People:
     def _by_surname(self, name: str) -> Person | None:
         wanted = surname(name).lower()
         for person in reversed(self.named):
-            if person.surname.lower() == wanted and len(words_of(person.name)) >= 2:
+            full = len(words_of(person.name)) >= 2 and not is_title_surname(
+                person.name, self.vocabulary
+            )
+            if person.surname.lower() == wanted and full:  # "Amadou Keïta", not "Dr Keïta"
                 return person
         others = [  # "Professor Liao" for Liao Ming: a surname written first; "le maire
             p  # Grisé" for Ludovic Grisé-Farand: one part of a double surname

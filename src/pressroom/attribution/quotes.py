@@ -334,8 +334,10 @@ def _chunk_quotes(
                 lead = before.strip(SPACES)
                 goes_on = (_goes_on(lead, v) or _writers_lead(lead, v)) and names_only(
                     last_quote, before, v
+                )  # not when someone else is named right after it ("» établit X")
+                continued = (
+                    last_quote if goes_on and not _names_another(after, last_quote, v) else None
                 )
-                continued = last_quote if goes_on else None
             if continued is None and last_quote and not before.strip(SPACES) and index == 0:
                 # a paragraph that is the quotation alone: "« … », les objectifs exprimés
                 # dans le…" goes on about someone's words, not in them

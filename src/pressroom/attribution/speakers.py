@@ -147,6 +147,8 @@ def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> S
             before = ""
         return _named(whole_name, DETERMINER.sub("", before) or None, segments[at + 1 :], v)
     name, prefix = split_role_name(head, v)
+    if DETERMINER.match(head) and name and is_title_surname(name, v):  # "le Dr Keïta"
+        return Subject("surname", name, _role(None, segments[1:], v), title_gender(name, v))
     if (
         DETERMINER.match(head)
         and name

@@ -397,6 +397,8 @@ def study_parts(study: Path) -> dict[str, tuple[list[Path], dict[str, dict[str, 
                     f"{truth_file}: {name}'s issuer {entry.get('issuer')!r} is not in split.json"
                 )
             files, truths = parts.setdefault(part, ([], {}))
+            if name in truths:  # results are keyed by file name
+                sys.exit(f"{truth_file}: {name} is in another group too; name files uniquely")
             files.append(study / "texts" / group / name)
             truths[name] = entry
     return dict(sorted(parts.items()))

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
-from fidelity import role_matches, speaker_matches
+from fidelity import role_matches, speaker_matches, study_parts
 
 
 @pytest.mark.parametrize(
@@ -31,3 +34,17 @@ def test_a_role_is_right_when_one_holds_the_other() -> None:
     assert role_matches("maire", "maire de Vals")
     assert not role_matches("Minister for Health", "Councillor")
     assert not role_matches("maire", None)
+
+
+def test_a_file_name_in_two_groups_is_refused(tmp_path: Path) -> None:
+    """Results are keyed by file name: two groups' ``001.txt`` would be scored as one."""
+    for group in ("uk", "fr"):
+        (tmp_path / "texts" / group).mkdir(parents=True)
+        (tmp_path / "texts" / group / "001.txt").write_text("x", encoding="utf-8")
+        truth = {"001.txt": {"issuer": f"{group}.example", "quotes": []}}
+        (tmp_path / "truth").mkdir(exist_ok=True)
+        (tmp_path / "truth" / f"{group}.json").write_text(json.dumps(truth), encoding="utf-8")
+    split = {"issuers": {"uk.example": "dev", "fr.example": "dev"}}
+    (tmp_path / "split.json").write_text(json.dumps(split), encoding="utf-8")
+    with pytest.raises(SystemExit, match="in another group too"):
+        study_parts(tmp_path)

@@ -11,6 +11,7 @@ from pressroom.attribution.names import (
     Gender,
     Person,
     is_person_name,
+    name_end,
     role_gender,
     strip_title,
     title_gender,
@@ -170,10 +171,8 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
 
 def _between(text: str, mention: tuple[int, Person], start: int) -> str:
     """The words between a person named before (``mention``) and ``start``."""
-    at, person = mention
-    last = person.name.split()[-1]
-    end = text.find(last, at)
-    return text[end + len(last) : start] if 0 <= end < start else ""
+    end = name_end(text, mention)
+    return text[end:start] if end is not None and end <= start else ""
 
 
 def _opening_office(head: str, found: list[tuple[int, Person]], v: Vocabulary) -> str | None:

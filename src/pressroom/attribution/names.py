@@ -149,6 +149,15 @@ def strip_title(name: str, v: Vocabulary) -> tuple[str, str | None]:
     return rest, match.group().strip(" \u00a0\u202f")
 
 
+def name_end(text: str, mention: tuple[int, Person]) -> int | None:
+    """Where a person named at a position of ``text`` ends there (after the name's last
+    word, looked for from that position); None when it is not found."""
+    position, person = mention
+    last = person.name.split()[-1]
+    found = text.find(last, position)
+    return None if found < 0 else found + len(last)
+
+
 def surname(name: str) -> str:
     """The last word of a name, without a courtesy title or ``Jr.``."""
     parts = [w for w in words_of(name) if w.rstrip(",") not in ("Jr.", "Jr")]

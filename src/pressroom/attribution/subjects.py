@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from pressroom.attribution.mentions import mentions
-from pressroom.attribution.names import NOT_FIRST, SENTENCE_OPENERS, Gender, Person
+from pressroom.attribution.names import NOT_FIRST, SENTENCE_OPENERS, Gender, Person, name_end
 from pressroom.attribution.persons import person_like
 from pressroom.attribution.rolename import OFFICE_OF, SPACES_AND_COMMAS
 from pressroom.attribution.speakers import is_title_surname
@@ -186,8 +186,8 @@ def _reported_by(
     at, person = inside[-1]  # a person, though the first-name list may not know them
     if is_title_surname(person.name, vocabulary) or " " not in person.name:
         return None  # "M. Thiam": a surname, left to the surname cue
-    name_end = _name_end(text, (at, person))
-    if name_end is None or vocabulary.verb_re.search(text, name_end, end):
+    stop = name_end(text, (at, person))
+    if stop is None or vocabulary.verb_re.search(text, stop, end):
         return None  # "…, said Ann Roe, who added …": the sentence goes on
     verbs = list(vocabulary.verb_re.finditer(text, start, at))
     if not verbs or verbs[-1]["inv"]:
@@ -288,16 +288,8 @@ def _joined(text: str, mention: tuple[int, Person], end: int) -> bool:
 
 def _after_name(text: str, mention: tuple[int, Person], end: int) -> str | None:
     """The words after a named person's name in ``text``, up to ``end``."""
-    name_end = _name_end(text, mention)
-    return None if name_end is None else text[name_end:end]
-
-
-def _name_end(text: str, mention: tuple[int, Person]) -> int | None:
-    """Where a named person's name ends in ``text`` (its last word, from where it starts)."""
-    position, person = mention
-    last = person.name.split()[-1]
-    found = text.find(last, position)
-    return None if found < 0 else found + len(last)
+    stop = name_end(text, mention)
+    return None if stop is None else text[stop:end]
 
 
 # "Claude Roy, président de X et plusieurs maires n'ont pas …": one of a plural subject.

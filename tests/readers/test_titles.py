@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pressroom.readers.titlechoice import choose
 from pressroom.readers.titles import Line
 
@@ -48,84 +50,70 @@ def test_a_name_in_camel_case_can_open_a_headline() -> None:
     assert not is_candidate("read more about the water supply works in the city")
 
 
-def test_a_headline_over_its_standfirst_and_date_is_the_title() -> None:
-    lines = [
-        Line(1, "Three harbour colleges share £4M for research students"),
-        Line(
-            2,
+# Pages as lines, the index of their date line (None: no date), the title's line number.
+_CHOSEN = {
+    "a headline over its standfirst and date": (
+        [
+            "Three harbour colleges share £4M for research students",
             "The money from the national science council will pay for research students "
             "to work on coastal engineering projects",
-        ),
-        Line(3, "Published 29th Feb 2026"),
-        Line(4, "Three harbour colleges are to share £4.1 million to support research students."),
-    ]
-    title, _ = choose(lines, 2, False, "alone", frozenset(), frozenset())
-    assert title is not None and title.number == 1
-
-
-def test_with_no_date_a_headline_over_its_longer_standfirst_is_the_title() -> None:
-    lines = [
-        Line(
-            1,
+            "Published 29th Feb 2026",
+            "Three harbour colleges are to share £4.1 million to support research students.",
+        ],
+        2,
+        1,
+    ),
+    "no date, a headline over its longer standfirst": (
+        [
             "The Harbour Museum to Reopen Its Maritime Galleries in May "
             "Following a Long Renovation",
-        ),
-        Line(
-            2,
             "The renovated maritime galleries, in the old customs wing, will show the museum's "
             "collection of ship models and harbour charts from across three centuries",
-        ),
-        Line(
-            3, "The Harbour Museum announced that it will reopen its maritime galleries on 31 May."
-        ),
-    ]
-    title, _ = choose(lines, None, False, "alone", frozenset(), frozenset())
-    assert title is not None and title.number == 1
-
-
-def test_a_long_headline_under_a_menu_is_no_standfirst() -> None:
-    lines = [
-        Line(1, "Editer l'article Suivre ce blog Administration + Créer mon blog"),
-        Line(
-            2,
+            "The Harbour Museum announced that it will reopen its maritime galleries on 31 May.",
+        ],
+        None,
+        1,
+    ),
+    "a long headline under a menu is no standfirst": (
+        [
+            "Editer l'article Suivre ce blog Administration + Créer mon blog",
             "Cent agents territoriaux devant la mairie de Valbrune "
             "pour défendre leur régime de travail",
-        ),
-        Line(
-            3,
             "Première journée de mobilisation à la mairie de Valbrune "
             "contre le nouveau régime de travail.",
-        ),
-    ]
-    title, _ = choose(lines, None, False, "alone", frozenset(), frozenset())
-    assert title is not None and title.number == 2
-
-
-def test_an_issuer_under_its_label_below_a_weekday_date_is_no_title() -> None:
-    lines = [
-        Line(1, "New Harbour Hospital Opens For Portlyn Children"),
-        Line(2, "Friday, 30 September 2026, 9:53 am"),
-        Line(3, "Press Release: Portlyn Health Board"),
-        Line(
-            4, "A new children's hospital officially opened in Portlyn this morning for the region."
-        ),
-    ]
-    title, _ = choose(lines, 1, False, "alone", frozenset(), frozenset())
-    assert title is not None and title.number == 1
-
-
-def test_a_kicker_in_capitals_under_the_date_is_passed_over() -> None:
-    lines = [
-        Line(1, "Publié le 6 juillet 2026 - 23:41"),
-        Line(2, "ANNULATION DES SUJETS D’EXAMEN"),
-        Line(3, "Le bac de Valmorin à l’épreuve des fuites"),
-        Line(
-            4,
+        ],
+        None,
+        2,
+    ),
+    "an issuer under its label below a weekday date": (
+        [
+            "New Harbour Hospital Opens For Portlyn Children",
+            "Friday, 30 September 2026, 9:53 am",
+            "Press Release: Portlyn Health Board",
+            "A new children's hospital officially opened in Portlyn this morning for the region.",
+        ],
+        1,
+        1,
+    ),
+    "a kicker in capitals under the date": (
+        [
+            "Publié le 6 juillet 2026 - 23:41",
+            "ANNULATION DES SUJETS D’EXAMEN",
+            "Le bac de Valmorin à l’épreuve des fuites",
             "Colère et incompréhension sont les sentiments les mieux partagés chez les candidats.",
-        ),
-    ]
-    title, _ = choose(lines, 0, False, "alone", frozenset(), frozenset())
-    assert title is not None and title.number == 3
+        ],
+        0,
+        3,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", _CHOSEN, ids=str)
+def test_the_title_line_is_chosen_by_its_shape(case: str) -> None:
+    texts, date_at, number = _CHOSEN[case]
+    lines = [Line(n, text) for n, text in enumerate(texts, start=1)]
+    title, _ = choose(lines, date_at, False, "alone", frozenset(), frozenset())
+    assert title is not None and title.number == number
 
 
 def test_page_furniture_is_no_title_candidate() -> None:

@@ -295,6 +295,13 @@ class People:
                 return same
         return next((p for p in reversed(self.named) if p.gender in (None, gender)), None)
 
+    def only_person(self) -> Person | None:
+        """The one person the text names so far, with a first name and a surname; None
+        when it names none or several."""
+        self._settle()
+        people = {p.name: p for p in self.named if person_like(p.name) and " " in p.name}
+        return next(iter(people.values())) if len(people) == 1 else None
+
     def by_surname(self, name: str) -> Person | None:
         self._settle()
         return self._by_surname(name)

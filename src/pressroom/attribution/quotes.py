@@ -115,6 +115,17 @@ def extract_quotes(
     return tuple(_with_known_roles(quotes, people, texts, v)), tuple(unclosed)
 
 
+def _question(chunk: Chunk | None) -> bool:
+    """A paragraph that is a short question and quotes nothing: an interviewer's."""
+    if chunk is None or chunk.spans:
+        return False
+    text = chunk.text.rstrip(SPACES)
+    return text.endswith("?") and len(text.split()) <= _QUESTION_WORDS
+
+
+_QUESTION_WORDS = 30
+
+
 def _stops_speaker(chunk: Chunk, last: Quote, v: Vocabulary) -> bool:
     """Whether a paragraph with no quotation of its own ends the last speaker's turn: a
     quotation or a paragraph, not a short line or a caption between two of theirs, unless
@@ -350,6 +361,12 @@ def _chunk_quotes(
                 and not _AS_WRITTEN.match(continued.speaker)
             ):  # a body or an office as written ("les autorités locales") goes on no further
                 speaker, role, how = continued.speaker, continued.role, "continued"
+            elif index == 0 and not before.strip(SPACES) and _question(around[1]):
+                # "Jeremy, qu'avez-vous pensé du tirage ? ⏎ « … »": an interview's answer,
+                # the one person the text names (none when it names more)
+                person = people.only_person()
+                if person is not None:
+                    speaker, role, how = person.name, person.role, "interview"
         words = len(inner.split())
         attributed = speaker is not None or cue is not None
         if cue is not None and cue.cue not in _SPOKEN and is_quoted_title(inner):

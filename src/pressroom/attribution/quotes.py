@@ -3,8 +3,9 @@
 1. Find the quotations (``quotemarks``): every mark style, one quotation over several
    paragraphs when each opens with the mark and only the last closes.
 2. Find the cue around each (``cues``); with none, a quotation that goes on from the
-   last one keeps its speaker (``continued``: ``"…," said X. "…"``), and a pull-quote
-   repeating an attributed quotation gets its speaker (``repeated``).
+   last one keeps its speaker (``continued``: ``"…," said X. "…"``), an answer under an
+   interviewer's question is the one person the text names (``interview``), and a
+   pull-quote repeating an attributed quotation gets its speaker (``repeated``).
 3. Resolve the speaker (``speakers``): a name as written; a pronoun (``a-t-elle``) to the
    person the text last named, of that gender where the text says it (cue ``pronoun``); a
    surname to the full name named earlier (``surname``); a descriptor (``le maire``) to the

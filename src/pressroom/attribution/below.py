@@ -27,9 +27,9 @@ def doubted(
         doubt = f"“{chosen.subject.text}” below, or the lines above: who said it?"
         return Cue(chosen.subject, chosen.cue, doubt)
     if chosen.cue == "named-before" and alone and below is not None and previous is not None:
-        other = _speaking_below(below, v)
         said = v.verb_re.search(SENTENCE_BREAK.split(collapse(previous.text) + " ")[-1])
-        if other is not None and other.subject.text != chosen.subject.text and not said:
+        other = None if said else _speaking_below(below, v)  # the names below, only if needed
+        if other is not None and other.subject.text != chosen.subject.text:
             # "X lamented the defeat. ⏎ “…” ⏎ Y hailed his players.": each quotation of a
             # round-up may be signed above or below (not "X said he was … ⏎ “…”")
             doubt = f"“{chosen.subject.text}” above or “{other.subject.text}” below: who said it?"

@@ -11,9 +11,9 @@ from pressroom.attribution.speakers import parse_subject
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
-__all__ = ["OPENING_CLAUSE", "past_clauses", "past_opening"]
+__all__ = ["past_clauses", "past_opening"]
 
-OPENING_CLAUSE = lazy(
+_OPENING_CLAUSE = lazy(
     r"^[ \u00a0]*(?:\p{L}+ing|at|in|on|during|after|before|following|lors|dans|à|en|après|"
     r"a(?=[ \u00a0]+(?:cette|ce|cet|la|le|les|l['’]|propos|travers|partir)\b)|"  # "A cette"
     r"avant|pendant|durant|face|devant|interrogée?|interviewed|asked)\b",
@@ -29,7 +29,7 @@ _TRAILING_NAME = lazy(
 
 def past_opening(text: str) -> str:
     """``text`` past its opening clauses and their commas (``Speaking at the launch,``)."""
-    while OPENING_CLAUSE.match(text) and "," in text:
+    while _OPENING_CLAUSE.match(text) and "," in text:
         text = text.split(",", 1)[1]
     return text
 

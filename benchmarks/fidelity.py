@@ -67,6 +67,9 @@ prepended (pressroom reads a leading ``---`` YAML block as extra fields), the fi
 no record, so that their titles and quotations are measured too; the date figures still come
 from the first run only, and quote line numbers of those files are 3 lines off.
 
+``--by-cue`` adds the named speakers right for each cue that named them (``after-verb``,
+``pronoun``, ``descriptor``…): how far each kind of evidence can be trusted.
+
 ``--verbose`` adds a per-file detail: problems pressroom reported on stderr
 (``path:line: message``), the title and date read against the truth, each truth quote with
 the speaker and role found, and the found quotes that match no truth quote.
@@ -340,6 +343,17 @@ def report(results: list[FileResult]) -> list[tuple[str, str]]:
     return rows
 
 
+def by_cue(results: list[FileResult]) -> list[tuple[str, str]]:
+    """Named speakers right, by the cue that named them: which evidence can be trusted."""
+    named = [q for r in results for q in r.quotes if q.found is not None and q.found.get("speaker")]
+    cues = sorted({str(q.found.get("cue")) for q in named if q.found is not None})
+    rows = []
+    for cue in cues:
+        these = [q for q in named if q.found is not None and str(q.found.get("cue")) == cue]
+        rows.append((cue, _ratio(sum(q.speaker_ok for q in these), len(these))))
+    return rows
+
+
 def print_rows(columns: dict[str, list[tuple[str, str]]]) -> None:
     """One column a part (dev, test), one row a measure."""
     names = list(columns)
@@ -376,7 +390,8 @@ def detail(results: list[FileResult]) -> None:
             role = "  " if q.role is None else ("ok" if q.role_ok else "XX")
             print(f"   quote found   {_show(q.phrase)}")
             got = _show(q.found.get("speaker"))
-            print(f"         speaker {s}: {got} (want {_show(q.speaker)})")
+            cue = f"  [{q.found['cue']}]" if q.found.get("cue") else ""
+            print(f"         speaker {s}: {got} (want {_show(q.speaker)}){cue}")
             print(f"         role    {role}: {_show(q.found.get('role'))} (want {_show(q.role)})")
         for f in r.unmatched_found:
             text = str(f.get("text") or "")
@@ -415,6 +430,9 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="ingest again, behind a front-matter date, the files that gave no record",
     )
+    parser.add_argument(
+        "--by-cue", action="store_true", help="named speakers right, by the cue that named them"
+    )
     args = parser.parse_args(argv)
     if args.truth is None:
         parts = study_parts(args.releases)
@@ -429,6 +447,9 @@ def main(argv: list[str] | None = None) -> None:
             issuers = len({truth[r.name].get("issuer") for r in results})
             name = f"{part} ({len(results)} texts, {issuers} issuers)"
             columns[name] = report(results)
+            if args.by_cue and by_cue(results):
+                print(f"{name}, named speakers right by cue:")
+                print_rows({"": by_cue(results)})
         print_rows(columns)
         return
     truth = json.loads(args.truth.read_text(encoding="utf-8"))
@@ -436,6 +457,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.verbose:
         detail(results)
         print()
+    if args.by_cue and by_cue(results):
+        print_rows({"by cue": by_cue(results)})
     print_rows({"all": report(results)})
 
 

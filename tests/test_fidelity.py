@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from fidelity import role_matches, speaker_matches, study_parts
+from fidelity import FileResult, QuoteResult, by_cue, role_matches, speaker_matches, study_parts
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,15 @@ def test_a_file_name_in_two_groups_is_refused(tmp_path: Path) -> None:
     (tmp_path / "split.json").write_text(json.dumps(split), encoding="utf-8")
     with pytest.raises(SystemExit, match="in another group too"):
         study_parts(tmp_path)
+
+
+def test_named_speakers_are_counted_by_the_cue_that_named_them() -> None:
+    quotes = [
+        QuoteResult("a", "Paul Roy", None, {"speaker": "Paul Roy", "cue": "after-verb"}),
+        QuoteResult("b", "Paul Roy", None, {"speaker": "Ann Lee", "cue": "pronoun"}),
+        QuoteResult("c", "Ann Lee", None, {"speaker": "Ann Lee", "cue": "pronoun"}),
+        QuoteResult("d", "Ann Lee", None, {"speaker": None, "cue": None}),  # named no one
+        QuoteResult("e", "Ann Lee", None, None),  # not found
+    ]
+    result = FileResult("001.txt", {}, {"quotes": []}, quotes=quotes)
+    assert by_cue([result]) == [("after-verb", "1/1 (100%)"), ("pronoun", "1/2 (50%)")]

@@ -156,7 +156,10 @@ def _first_name(word: str) -> bool:
     """Whether the first-name list pressroom uses knows the word (not ``dci``, ``mayor``)."""
     from pressroom.attribution.persons import is_first_name
 
-    return is_first_name(word.capitalize())
+    return word not in _ARTICLES and is_first_name(word.capitalize())
+
+
+_ARTICLES = frozenset({"the", "le", "la", "les", "l"})  # "the RCMP" is the RCMP
 
 
 def role_matches(truth: str, found: str | None) -> bool:

@@ -20,6 +20,7 @@ from fidelity import FileResult, QuoteResult, by_cue, role_matches, speaker_matc
         ("Paul Roy", "Paul Martin", False),
         ("Yvan Bourgnon", "Laurent Bourgnon", False),  # his brother
         ("Adnan Qureshi", "DCI Qureshi", True),  # a rank, not a first name
+        ("RCMP", "the RCMP", True),  # "The" is in the first-name list
         (None, None, True),  # no speaker, and none named
         (None, "Paul Roy", False),
         ("Paul Roy", None, False),

@@ -11,7 +11,7 @@ from pressroom.attribution.rolename import holds_office, same_office
 from pressroom.attribution.speakers import DETERMINER, is_title_surname
 from pressroom.attribution.subject_kinds import Joined, Office, Surname, Unsure
 from pressroom.attribution.subjects import Mentions
-from pressroom.attribution.vocabulary import Vocabulary
+from pressroom.attribution.vocabulary import Vocabulary, office_key
 from pressroom.text.patterns import lazy
 
 _FORMER = lazy(r"^(?:nouvel|nouveau|nouvelle|ancien|ancienne|ex-)\s*")
@@ -323,7 +323,11 @@ class People:
         return others[-1] if len({p.name for p in others}) == 1 else None
 
     def _holder(self, office: str) -> Person | None:
-        words = [w for w in office.lower().split() if w in self.vocabulary.role_words]
+        """The one person named holding a sentence subject's office, also by its other
+        name (``le chef de l'État`` for the president the text named)."""
+        bare = DETERMINER.sub("", office.lower()).strip()
+        other = self.vocabulary.office_names.get(office_key(bare))
+        words = [other] if other else [w for w in bare.split() if w in self.vocabulary.role_words]
         holders = {p.name: p for w in words for p in self._holding(w)}
         return next(iter(holders.values())) if len(holders) == 1 else None
 

@@ -57,7 +57,13 @@ _LIKE_NAME = lazy(
     r"comme|such[ \u00a0]+as|like)[ \u00a0]*(?P<who>\p{Lu}[^,;:.]{2,60})$",
     regex.I,
 )
-_TRAILING_ADVERB = lazy(r"[ \u00a0]+(?:also|then|too|later|aussi|ensuite|alors)$", regex.I)
+# An adverb between a sentence's subject and its verb: "He also said", "He further said,",
+# "She quickly added", "Elle aussi a ajouté".
+_BETWEEN = (
+    r"(?:also|then|too|later|further|again|subsequently|aussi|ensuite|alors|encore|également|"
+    r"\p{Ll}{3,}ly)"
+)
+_TRAILING_ADVERB = lazy(rf"[ \u00a0]+{_BETWEEN}$", regex.I)
 ACCORDING_TO_HIM = lazy(r"\b(?:selon|d['’]après)\s+(?P<pronoun>lui|elle)\b", regex.I)
 LIVE_STAMP = lazy(r"^(?:\d{1,2}[h:.]\d{2}|\d{1,2}\s*(?:am|pm))\s*[-–—:]?\s*", regex.I)
 _REPORTED = lazy(r"(?:\bque|\bqu['’]|\bthat)\s*$", regex.I)
@@ -273,8 +279,7 @@ def subject_speaks(before: str, v: Vocabulary) -> Cue | None:
     return cue if person_like(cue.subject.text) else None
 
 
-# Between a sentence's pronoun and its verb: "He also said that", "Elle aussi a ajouté".
-_THEN = lazy(r"[\s\u00a0]+(?:(?:also|then|aussi)[\s\u00a0]+)?")
+_THEN = lazy(rf"[\s\u00a0]+(?:{_BETWEEN}[\s\u00a0]+)?")
 
 
 def _says_at(body: str, at: int) -> int:

@@ -77,7 +77,7 @@ def choose(
             found = 0 if len(lines[0].text) <= TITLE_MAX_GUESS else found
             return lines[found], lines[:found] + lines[found + 1 :]
         return lines[found], lines[found + 1 :]
-    return _around_date(lines, date_at, title_stated, bylines)
+    return _around_date(lines, date_at, title_stated, bylines, labels)
 
 
 def _first_candidate(lines: list[Line], labels: frozenset[int]) -> int:
@@ -251,8 +251,21 @@ _NOT_HEADLINE_WORDS = frozenset(
 _STANDFIRST_MIN = 60
 
 
+def _after_label(lines: list[Line], at: int, labels: frozenset[int]) -> int | None:
+    """The title-like line right under a label (``Communiqué``) a line or two below
+    ``at``: the issuer's name above the label is not the title."""
+    for i in range(at, min(at + 3, len(lines) - 1)):
+        if lines[i].number in labels and is_candidate(lines[i + 1].text):
+            return i + 1
+    return None
+
+
 def _around_date(
-    lines: list[Line], date_at: int, title_stated: bool, bylines: frozenset[int]
+    lines: list[Line],
+    date_at: int,
+    title_stated: bool,
+    bylines: frozenset[int],
+    labels: frozenset[int],
 ) -> tuple[Line | None, list[Line]]:
     after = date_at + 1
     while after < len(lines) and (
@@ -292,6 +305,9 @@ def _around_date(
     while below is not None and below + 1 < len(lines) and SHORT_CHROME.match(lines[below].text):
         below += 1  # "spot_img" under a header's date
     if near_top and below is not None and is_candidate(lines[below].text):  # "Premium", date
+        labelled = _after_label(lines, below, labels)
+        if labelled is not None:  # "Ville de Gatineau ⏎ Communiqué ⏎ <the headline>"
+            return lines[labelled], lines[labelled + 1 :]
         if _capitals_over_headline(lines, below, below + 1 if below + 1 < len(lines) else None):
             below += 1  # "ANNULATION DES SUJETS D’EXAMEN" over the headline
         return lines[below], lines[below + 1 :]

@@ -32,7 +32,7 @@ def related_title(lines: list[Line], title: Line, body: list[Line]) -> Line:
     if whole is not None:
         return whole
     if shares_a_word(content_words(title.text), (ln.text for ln in body)):
-        return title
+        return _sharing_more(lines, title, body)
     best, best_shared = title, _SHARED_MIN - 1
     first = next((i for i, ln in enumerate(lines) if is_paragraph(ln.text)), len(lines))
     numbers = {ln.number for ln in lines}
@@ -72,6 +72,8 @@ def _whole(title: Line, body: list[Line]) -> Line | None:
     return None
 
 
+# How many words a site's or section's name taken for the title has, at most.
+_SHORT_TITLE_WORDS = 6
 # How many words a category over a headline has, at most.
 _CATEGORY_WORDS = 4
 
@@ -86,3 +88,23 @@ def _named_below(title: Line, body: list[Line]) -> Line | None:
     words = content_words(title.text)
     fuller = len(first.text) > len(title.text) and words and words <= content_words(first.text)
     return first if fuller and is_candidate(first.text) else None
+
+
+def _sharing_more(lines: list[Line], title: Line, body: list[Line]) -> Line:
+    """A short title of capitalised words that shares a word or two with the body
+    ("Chambers Ireland", "Council & Business") gives way to the first title-like line at
+    the top that shares more than twice as many, three at least (the headline the site's
+    name stood over)."""
+    words = title.text.split()
+    if len(words) > _SHORT_TITLE_WORDS or any(len(w) > 3 and w[0].islower() for w in words):
+        return title  # "Pellham’s new flood policy": a headline in sentence case
+    shared = len(content_words(title.text) & words_of_start(ln.text for ln in body))
+    wanted = max(_SHARED_SURE, 2 * shared + 1)
+    first = next((i for i, ln in enumerate(lines) if is_paragraph(ln.text)), len(lines))
+    for line in lines[: min(first, TOP_LINES)]:
+        if line is title or len(line.text) > TITLE_MAX_GUESS or not is_candidate(line.text):
+            continue  # (a line of a menu may stand next to others: it shares too few words)
+        others = (ln.text for ln in body if ln is not line)
+        if len(content_words(line.text) & words_of_start(others)) >= wanted:
+            return line
+    return title

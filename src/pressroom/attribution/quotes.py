@@ -112,8 +112,15 @@ def extract_quotes(
     quotes = without_repeats(_without_non_names(with_pulled_speakers(quotes), texts))
     # an attributed fragment of three words ("un moment charnière") carries its speaker
     # on to the quotations after it, but is a term, not a quotation of the record
-    quotes = [q for q in quotes if len(q.text.split()) >= MIN_WORDS_KEPT]
+    quotes = [q for q in quotes if _kept(q.text)]
     return tuple(_with_known_roles(quotes, people, texts, v)), tuple(unclosed)
+
+
+def _kept(text: str) -> bool:
+    """A quotation of the record: five words or more, or four that open with a capital (a
+    sentence of its own: "We are very proud."), not a fragment of the sentence around it."""
+    words = len(text.split())
+    return words > MIN_WORDS_KEPT or (words == MIN_WORDS_KEPT and text[:1].isupper())
 
 
 def _question(chunk: Chunk | None) -> bool:

@@ -1,5 +1,7 @@
 """The cue around a quotation: the words that say who spoke, in the order they are tried
-(the ``cue`` of the ``Quote`` says which one was found):
+(the ``cue`` of the ``Quote`` says which one was found; the words after it are read by
+``after``, those before by ``before``, the paragraphs above and below by ``above`` and
+``below``):
 
 - ``after-verb``: ``», a déclaré X``, ``," Roe said``, ``"…," chortled Tom Lee``;
 - ``after-name``: ``», X, rôle`` (a signature after the quotation);
@@ -13,33 +15,23 @@
 
 from __future__ import annotations
 
-import regex
-
 from pressroom.attribution.above import above, said_above
+from pressroom.attribution.after import after_quote, names_the_words
 from pressroom.attribution.before import (
-    ACCORDING_TO_HIM,
-    AS_SAID,
     LIVE_STAMP,
     REPORTED_WORDS,
     SENTENCE_BREAK,
-    article_left,
-    as_said,
     before_cue,
-    joint,
     speaking,
     subject_speaks,
 )
 from pressroom.attribution.below import doubted, name_line_below
 from pressroom.attribution.inversion import (
-    before_circumstance,
     inside_cue,
-    inverted_subject,
     pronoun_subject,
 )
 from pressroom.attribution.mentions import mentions
-from pressroom.attribution.names import NOT_FIRST
 from pressroom.attribution.nearby import named_after
-from pressroom.attribution.persons import person_like
 from pressroom.attribution.quotemarks import SPACES, Chunk, Span
 from pressroom.attribution.resolve import Cue
 from pressroom.attribution.speakers import Subject, cut_subject, parse_subject
@@ -49,11 +41,6 @@ from pressroom.text.patterns import lazy
 from pressroom.text.spaces import collapse
 
 __all__ = ["find_cue"]
-
-_ASIDE = lazy(  # "a déclaré une fois réélu Bertrand Bellanger"
-    r"^(?!(?:le|la|les|l|un|une|the|a|an|il|elle|he|she|ce|cette|son|sa|ses)\b)"
-    r"(?:[\p{Ll}'’\-]+\s+){1,4}(?=\p{Lu}\p{Ll})"
-)
 
 
 def find_cue(
@@ -68,7 +55,7 @@ def find_cue(
     in its paragraph, and the paragraphs ``around`` it (two above, above, below)."""
     _, previous, below = around
     said = collapse(span.inner.strip(SPACES))
-    found = _after(said, after, v)  # '"…," Roe said'
+    found = after_quote(said, after, v)  # '"…," Roe said'
     ended = inner.rstrip(SPACES)[-1:] in ".!?…"
     incise = "," in inner or "…" in inner
     described = found is not None and found.subject.kind == "descriptor"
@@ -144,8 +131,8 @@ def _about_no_one(sentence: str, v: Vocabulary) -> bool:
 def _signed_below(inner: str, below: Chunk, v: Vocabulary) -> Cue | None:
     """A paragraph of quotation signed on the line below: ``—Ann Roe, professor of
     psychology, told the Journal.``, ``C'est ce qu'a déclaré X à Conakry.``"""
-    if _THAT_IS_WHAT.match(below.text) or _WORDS_OF.match(below.text):
-        return _after(inner, below.text, v)
+    if names_the_words(below.text):
+        return after_quote(inner, below.text, v)
     signature = _SIGNATURE.match(below.text)
     if signature is None:
         return None
@@ -185,153 +172,6 @@ def _after_cue(after: str, v: Vocabulary) -> Cue | None:
     return Cue(named, "named-after") if named is not None else None
 
 
-def _after(inner: str, after: str, v: Vocabulary) -> Cue | None:
-    rest = after.lstrip(SPACES)
-    comma = rest[:1] == "," or inner[-1:] in (",", "?", "!") or span_ends_open(inner)
-    rest = _CLITICS.sub("", rest.lstrip(SPACES + ","))  # "», leur a dit le recteur"
-    rest = AS_SAID.sub(as_said, rest)  # "», comme l'a souligné le président"
-    said_so = _THAT_IS_WHAT.match(rest)  # "». C'est ce qu'a déclaré X", '" That is what X said'
-    rest = rest[said_so.end() :] if said_so else rest
-    words_of_who = _WORDS_OF.match(rest)  # "». Ce sont les mots de X"
-    if words_of_who is not None:
-        named = parse_subject(cut_subject(rest[words_of_who.end() :]), v)
-        return Cue(named, "after-verb") if named and named.kind == "name" else None
-    according = ACCORDING_TO_HIM.match(rest)
-    if according:
-        return Cue(pronoun_subject("-" + according["pronoun"].lower()), "after-verb")
-    source = _ACCORDING_AFTER.match(rest)
-    if source is not None:  # '"…", selon M. Salvi.', '"…," according to the council.'
-        who = _INITIALS_IN_BRACKETS.sub("", rest[source.end() :])  # "l'Agence (ARS) de X"
-        document = _DOCUMENT_OF.match(who)  # "selon un communiqué du maire": the maire
-        if document is not None and document["word"].lower() in v.document_words:
-            who = article_left(document["of"]) + who[document.end() :]
-        named = parse_subject(before_circumstance(cut_subject(who)), v)
-        if named is not None and (comma or named.kind == "name"):
-            return Cue(named, "after-verb")  # 'un moyen de « … » selon Ann Roe': a name only
-        return None
-    match = v.verb_re.match(rest)
-    if match:
-        if match["inv"]:
-            return Cue(pronoun_subject(match["inv"]), "after-verb")
-        tail = _after_circumstance(v.adverbs.sub("", rest[match.end() :].lstrip(SPACES)))
-        tail = _INITIALS_IN_BRACKETS.sub("", tail)  # "de la communauté des Caraïbes (Caricom)"
-        aside = _ASIDE.match(tail)  # not "said councillor Ann Roe": an office, no aside
-        if aside and not v.office_word.search(aside.group()):
-            tail = tail[aside.end() :]
-        who = before_circumstance(cut_subject(tail))
-        if joint(who.split(",", 1)[0], v):
-            return None  # "», ont déclaré Anne Roe et Paul Lee": together, no one alone
-        subject = parse_subject(who, v)
-        who = who.split(",", 1)[0].strip(SPACES)
-        if subject is None and _SOMEONE_ELSE.match(who):
-            # "», corrobore l'Unaf, qui …": said by someone the rules cannot name, and so
-            # by no one the text named before (a question for the editor, not a guess)
-            subject = Subject("descriptor", who)
-        return Cue(subject, "after-verb") if subject else None
-    sentence = cut_subject(rest)
-    verb = v.verb_re.search(rest[:200])
-    if verb and (verb.start() <= len(sentence) + 1 or said_so) and verb.start() > 0:
-        found = _subject_then_verb(rest, verb, comma or said_so is not None, v)
-        return found or (_after_insertion(rest, v) if comma else None)
-    # '"…," chortled Tom Lee': the sentence goes on after the quotation (not after "….")
-    inverted = inverted_subject(rest, v) if comma or inner[-1:] not in ".…" else None
-    if inverted is not None:
-        return Cue(inverted, "after-verb")
-    unknown = _PRONOUN_UNKNOWN_VERB.match(rest) if comma else None
-    if unknown is not None:  # '"…," he summed up.': a verb the lists do not know
-        return Cue(pronoun_subject("-" + unknown["pronoun"].lower()), "after-verb")
-    past = _after_insertion(rest, v) if comma else None
-    if past is not None:
-        return past
-    if rest is not after.lstrip(SPACES) or _DASH_START.match(after.lstrip(SPACES)):
-        dashless = _DASH_LEAD.sub("", after.lstrip(SPACES + ","))
-        subject = parse_subject(cut_subject(dashless), v)
-        first = dashless.split()[0].strip(",.").lower() if dashless.split() else ""
-        if first in NOT_FIRST or not dashless[:1].isupper():
-            return None  # "» Un discours relayé par X", "» Et enfin, X, qui …": not a signature
-        if (
-            subject
-            and subject.kind == "name"
-            and len(cut_subject(dashless)) < 160
-            and not _office_signature(subject.text, v)
-        ):
-            return Cue(subject, "after-name")
-    return None
-
-
-def _subject_then_verb(rest: str, verb: regex.Match[str], comma: bool, v: Vocabulary) -> Cue | None:
-    """``"…," Roe said``: the speaker before the verb, right after the quotation."""
-    head = rest[: verb.start()]
-    if SENTENCE_BREAK.search(head.rstrip() + " ") or _CLAUSE_PUNCT.search(head):
-        return None
-    split = comma and rest.rstrip(SPACES).endswith(",")  # '"…," he said, "…"': both halves
-    if not rest[verb.end() :].strip(SPACES + ",:") and not split:
-        return None  # "…” Jane Doe added: “…": the next quotation's attribution
-    tail_words = len(cut_subject(rest[verb.end() :]).split())
-    if not comma and tail_words > 6:
-        return None
-    subject = parse_subject(head, v, before_verb=True)
-    return Cue(subject, "after-verb") if subject else None
-
-
-def _after_insertion(rest: str, v: Vocabulary) -> Cue | None:
-    """A named speaker ending the sentence past words that go on from the quotation:
-    ``"…", tels que la santé et l'eau, a déclaré la directrice, Ann Roe, à Genève.`` or
-    ``"…," helping the university in its plan, Dean Roe said.`` Only a name: a pronoun or
-    an office that far from the quotation is not sure enough."""
-    sentence = SENTENCE_BREAK.split(rest + " ", maxsplit=1)[0]
-    if len(sentence) > _INSERTION_MAX or any(mark in sentence for mark in '«»“”"'):
-        return None
-    verbs = list(v.verb_re.finditer(sentence))
-    if not verbs:
-        return None
-    verb = verbs[-1]
-    head = sentence[: verb.start()].rstrip(SPACES)
-    if head.endswith(","):  # ", a déclaré la directrice, Ann Roe, lors d'un point de presse"
-        tail = _after_circumstance(sentence[verb.end() :].lstrip(SPACES))
-        subject = parse_subject(before_circumstance(cut_subject(tail)), v)
-    else:  # ", Dean Roe said."
-        _, comma, last = head.rpartition(",")
-        if (
-            not comma
-            or not 1 <= len(last.split()) <= 4
-            or sentence[verb.end() :].strip(SPACES + ".!")
-        ):
-            return None
-        subject = parse_subject(last.strip(SPACES), v, before_verb=True)
-    if subject is None or subject.kind not in ("name", "surname"):
-        return None
-    return Cue(subject, "after-verb")
-
-
-_INSERTION_MAX = 400
-
-
-def _after_circumstance(tail: str) -> str:
-    """The speaker after a verb, past where and when it was said: ``a déclaré lors d'une
-    cérémonie, devant des élus, le maire, X`` -> ``le maire, X``; ``a souligné, mercredi à
-    Abidjan, son porte-parole X`` -> ``son porte-parole X``."""
-    set_off = _SET_OFF.match(tail)
-    tail = tail[set_off.end() :] if set_off else tail
-    for _ in range(3):
-        found = _ADDRESSEE.match(tail) or _CIRCUMSTANCE.match(tail)
-        if found is None:
-            break
-        tail = tail[found.end() :]
-    return tail
-
-
-def _office_signature(text: str, v: Vocabulary) -> bool:
-    """``» - Commonwealth Secretary-General``: an office signs, not a person (unless a first
-    name or a title shows one: ``- Ann Judge``)."""
-    last = text.split()[-1].split("-")[0].lower()
-    return last in v.role_words and not person_like(text)
-
-
-def span_ends_open(inner: str) -> bool:
-    return inner.endswith(("...", "…"))
-
-
 def _quiet(before: str, v: Vocabulary) -> bool:
     """Words before a quotation that end a sentence and say nothing of who speaks."""
     return before.rstrip(SPACES)[-1:] in ".!" and not (
@@ -339,46 +179,7 @@ def _quiet(before: str, v: Vocabulary) -> bool:
     )
 
 
-# Where or when something was said, before the speaker: "lors d'une cérémonie,", "sur
-# France 2", "at the launch on Monday,"
-_CIRCUMSTANCE = lazy(
-    r"^(?:le|ce)[ \u00a0]+(?:week-end|weekend|matin|soir)(?:[ \u00a0]+dernier)?[ \u00a0,]+|"
-    r"^(?:lors|devant|pendant|durant|dans|sur|à|au|aux|en|après|avant|depuis|at|in|on|"
-    r"during|before|after|to|from)\b(?:[^,;:.«»“”\"]{1,60}?(?=[ \u00a0](?:le|la|l['’]|the)"
-    r"[ \u00a0]?\p{L})|[^,;:.«»“”\"]{1,90},)[ \u00a0]*",
-    regex.I,
-)
-# Words set off by commas right after the verb, in lower case: when or where it was said.
-_SET_OFF = lazy(r"^,[ \u00a0]*\p{Ll}[^,;:.«»“”\"]{1,60},[ \u00a0]*")
-# Whom it was said to, before a name: "a déclaré à l'AFP (Agence France-Presse) Ann Roe".
-_ADDRESSEE = lazy(
-    r"^(?:à|au|to)[ \u00a0]+(?:l['’])?\p{Lu}[\p{L}\-]*(?:[ \u00a0]*\([^()]{1,60}\))?[ \u00a0]+"
-    r"(?=\p{Lu}\p{Ll})"
-)
-# A pronoun and a verb the lists do not know after a quotation: '"…," he summed up.'
-_PRONOUN_UNKNOWN_VERB = lazy(
-    r"^(?P<pronoun>he|she)[ \u00a0]+\p{Ll}{3,}(?:ed|s)(?:[ \u00a0]+(?:up|out|back|on))?"
-    r"[ \u00a0]*[.,;]"
-)
-# A speaker phrase after the verb that opens on a capitalised word or an elided article
-# and a capital: a name or a body the rules cannot read ("l'Unaf", "ONU Femmes").
-_SOMEONE_ELSE = lazy(r"^(?:l['’]|the[ \u00a0]+)?\p{Lu}[\p{L}\-]+(?:[ \u00a0]+\p{Lu}[\p{L}\-]+)?$")
 _SIGNATURE = lazy(r"^[ \u00a0]*[–—-][ \u00a0]?(?=\p{Lu})")
-# The sentence after a quotation that says whose words they were, the verb after it.
-_THAT_IS_WHAT = lazy(
-    r"^[.!…]?[ \u00a0]*(?:c['’]est|c['’]était|voilà)[ \u00a0]+(?:ce|(?:avec|par|en|sur)[ \u00a0]+"
-    r"(?:ces|ses|les|de[ \u00a0]+tels)[ \u00a0]+(?:mots|termes|propos|paroles))[ \u00a0]+"
-    r"qu(?:e[ \u00a0]+|['’])"
-    r"|^[.!…]?[ \u00a0]*(?:that|this)[ \u00a0]+(?:is|was)[ \u00a0]+what[ \u00a0]+",
-    regex.I,
-)
-_WORDS_OF = lazy(
-    r"^[.!…]?[ \u00a0]*(?:(?:ce|tels?|telles?)[ \u00a0]+(?:sont|étaient|furent)[ \u00a0]+"
-    r"les[ \u00a0]+(?:mots|propos|paroles)[ \u00a0]+(?:de|d['’]|du)|"
-    r"(?:those|these|such)[ \u00a0]+(?:are|were)[ \u00a0]+the[ \u00a0]+words[ \u00a0]+of)"
-    r"[ \u00a0]*",
-    regex.I,
-)
 # A quotation in the first person, within its first sixty words.
 _FIRST_PERSON = lazy(
     r"^(?:\S+[ \u00a0]+){0,60}?"
@@ -386,14 +187,3 @@ _FIRST_PERSON = lazy(
     # the French "on" of "we", before its verb: "Ces dernières années, on avait pris …"
     r"(?i:on)[ \u00a0]+(?:a|avait|est|était|va|doit|peut|fait|ne|n['’]|y|s['’]|l['’]|sait))\b"
 )
-_ACCORDING_AFTER = lazy(r"^(?:selon|d['’]après|à\s+en\s+croire|according\s+to)\s+", regex.I)
-_DOCUMENT_OF = lazy(
-    r"^(?:(?:un|une|le|la|l['’]|the|a|an)[ \u00a0]*)?(?P<word>\p{L}+)[ \u00a0]+"
-    r"(?P<of>de|du|des|d['’]|of|from|by)[ \u00a0]*",
-    regex.I,
-)
-_INITIALS_IN_BRACKETS = lazy(r"[ \u00a0]\((?:\p{Lu}{2,6}|\p{Lu}\p{Ll}{2,10})\)(?=[ \u00a0,.])")
-_CLAUSE_PUNCT = lazy(r"[;!?]\s")
-_CLITICS = lazy(r"^(?:(?:leur|lui|nous|vous|me)\s+|[mt]['’]\s*)(?=\p{Ll})")
-_DASH_START = lazy(r"^[–—-]\s")
-_DASH_LEAD = lazy(r"^[–—-]\s*")

@@ -119,7 +119,8 @@ def _subject_then_verb(
     head = rest[: verb.start()]
     if SENTENCE_BREAK.search(head.rstrip() + " ") or _CLAUSE_PUNCT.search(head):
         return None
-    split = comma and rest.rstrip(SPACES).endswith(",")  # '"…," he said, "…"': both halves
+    # '"…," he said, "…"': both halves; '"…," he said "…"', its stop lost: the first too
+    split = comma and (rest.rstrip(SPACES).endswith(",") or inner.endswith(","))
     if not rest[verb.end() :].strip(SPACES + ",:") and not split:
         return None  # "…” Jane Doe added: “…": the next quotation's attribution
     tail_words = len(cut_subject(rest[verb.end() :]).split())

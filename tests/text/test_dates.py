@@ -86,6 +86,15 @@ def test_not_a_yearless_dateline(line: str) -> None:
         ("12 Mars 2026 , Rédigé par jr Publié dans #actualité agricole", "start", 12),
         ("PORTLYN, Calif., 2026-Mar-12 — /Retail News/ — Acme today opened", "dateline", 12),
         ("The minister, Mr Ann Roe TD, today (12 March 2026) expressed surprise", "dateline", 12),
+        ("Portlyn, ON – March 12, 2026 Harbour Trust and Acme today renewed", "dateline", 12),
+        (
+            "Valmont, le 12 mars 2026.- « Le port fonctionne normalement », a dit le maire",
+            "dateline",
+            12,
+        ),
+        ("Article publié dans Le Valmontais du 12 mars 2026", "label", 12),
+        ("March 12, 2026|By ANN ROE Harbour Press", "start", 12),
+        ("12/03/2026 @ 09:20", "end", 12),
     ],
 )
 def test_date_inside_a_line(line: str, kind: str, day: int) -> None:

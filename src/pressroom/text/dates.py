@@ -21,7 +21,7 @@ WEEKDAY_NAMES = tuple(sorted(numbered(PACKAGED, WEEKDAYS_FR, WEEKDAYS_EN), key=l
 """Every weekday's name, French and English (``weekdays.fr.txt``, ``weekdays.en.txt``)."""
 _WEEKDAY = r"(?:(?:" + "|".join(map(regex.escape, WEEKDAY_NAMES)) + r")\.?,?\s+)?"
 _TIME = (
-    r"(?:\s*(?:à|a|at|-|,)?\s*(?P<hour>\d{1,2})\s*(?:[:h.])\s*(?P<minute>\d{2})?(?::\d{2})?"
+    r"(?:\s*(?:à|a|at|@|-|,)?\s*(?P<hour>\d{1,2})\s*(?:[:h.])\s*(?P<minute>\d{2})?(?::\d{2})?"
     r"\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)?(?:\s+(?-i:ET|EST|EDT|CET|CEST|GMT|UTC|BST|PT|PST|PDT))?)?"
 )
 
@@ -69,7 +69,8 @@ _LABELLED = lazy(
     r"(?:publié|publiée|mise? à jour|modifié|mis en ligne|diffusé|published|updated|posted|issued|"
     r"release date|date released|by(?=\s*:)|"
     r"for immediate release|date|dateline|daily news)\b"  # not "the letter dated 11 …"
-    r"\s*(?:le|on|:)?\s*:?\s*(?:[\p{L}]+\s+)?(?:à|at)?\s*"
+    r"\s*(?:le|on|:)?\s*:?\s*(?:(?:dans|in)\s+[^,.;:]{1,40}?\s+(?:du|le|of|on)\s+|[\p{L}]+\s+)?"
+    r"(?:à|at)?\s*"  # "Article publié dans Le Crestois du 7 novembre 2025"
     r"(?:\d{1,2}[:h]\d{2}\s*(?:am|pm)?,?\s*)?(?:[\p{Ll}_]{3,20}(?=\d))?"
     rf"(?:{_FORMS})",
     regex.IGNORECASE,
@@ -79,17 +80,18 @@ _WIRE = lazy(  # "LYON, 3 févr. 2026 –", "BOSTON, Aug. 19, 2008 --", "… /PR
     r"^[\p{Lu}][\p{Lu}\p{L} .'’-]{1,40}(?:,\s*[\p{L}. ]{2,20})?\s*"
     r"(?:,|-|[–—]|/[^/]{1,30}/|\([^()]{1,30}\)\s*,?|\((?=[^()]{6,30}\)\s*[–—-])|"
     r"-{1,2}\s*\([\p{L} ]{2,30}\s[–—-]\s)\s*"  # "TORONTO--(Marketwired - Oct. 22, 2017) -"
-    rf"(?:le\s+)?(?i:{_FORMS})\s*\)?\s*(?:\([^()]{{1,30}}\)\s*)?(?:[–—-]{{1,2}}|/|:(?!\d))",
+    rf"(?:le\s+)?(?i:{_FORMS})\s*\)?\.?\s*(?:\([^()]{{1,30}}\)\s*)?(?:[–—-]{{1,2}}|/|:(?!\d))",
 )
-# A dateline with no dash: "Toronto, ON October 23, 2003 Allan Rock, minister of …",
+# A dateline with no dash after the date: "Toronto, ON October 23, 2003 Allan Rock, minister
+# of …", "Toronto, ON – February 13, 2026 Canada Soccer …",
 # "Québec, le 1er mars 2001. Le ministre …"
 _BARE_WIRE = lazy(
-    rf"^\p{{Lu}}[\p{{L}} .'’-]{{1,30}},\s*(?:\p{{Lu}}{{2}}\s+)?(?:le\s+)?"
+    rf"^\p{{Lu}}[\p{{L}} .'’-]{{1,30}},\s*(?:\p{{Lu}}{{2}}\s+)?(?:[–—-]\s*)?(?:le\s+)?"
     rf"(?i:{_FORMS})\.?\s+(?=\p{{Lu}})"
 )
 _START = lazy(  # "13.02.2025 18h41 Rédaction": a date, then a byline or a name
     rf"^(?:le\s+)?(?:{_FORMS})\s*,?\s*"
-    r"(?:(?:à|at|dans|par|by|rédigé|written|posted|publié|[-–—|/])\s|"
+    r"(?:(?:à|at|dans|par|by|rédigé|written|posted|publié|[-–—|/])\s|\|(?=\s*by\b)|"
     r"(?=(?-i:\p{Lu})[\p{L}'’ .-]{0,40}$)|"
     r"(?=\d{1,2}\s+\p{L}{3,9}\s+\d{4})|"  # the date twice: "28 September 2021 28 September …"
     r"(?=(?:news|press|media)\s+release|communiqué)|"  # "22-11-2001 News Release 01/46"

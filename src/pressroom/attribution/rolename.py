@@ -29,6 +29,9 @@ _OFFICE_COMPLEMENT = lazy(r"\s(?:de\s+la|de\s+l['’]|du|des|of\s+the)$", regex.
 _TRAILING_PARTICLES = lazy(r"(?:\s+(?:de|du|des|d['’]|of|the|l['’]|la|le))+\s*$", regex.I)
 _INITIAL_TOKEN = lazy(r"^\p{Lu}\.$")
 _INITIAL_END = lazy(r"(?:\b\p{Lu}|Jr)\.$")
+# An office word by its ending, right before a first name: "Allrounder Tom Lee", "Giraffe
+# Keeper Jack Foley", "Forum Co-Chair Ann Roe".
+_AGENT = lazy(r"(?:er|or|ist|ian|chair)$", regex.I)
 OFFICE_OF = frozenset(("of", "for", "de", "du", "des", "the", "and"))
 """Words that go on from an office word to its field (``Minister of Health``, ``Chair of
 Selectors``)."""
@@ -84,6 +87,12 @@ def split_role_name(phrase: str, v: Vocabulary) -> tuple[str | None, str | None]
         first = next((i for i in range(1, len(name) - 1) if is_first_name(name[i])), 0)
         index += first
         name = name[first:]
+    elif len(name) >= 3 and not is_first_name(name[0]):
+        # "Giraffe Keeper Jack Foley": capitalised office words, then a first name
+        first = next((i for i in range(len(name) - 2, 0, -1) if is_first_name(name[i])), 0)
+        if first and _AGENT.search(name[first - 1]):
+            index += first
+            name = name[first:]
     if (
         len(name) == 1
         and index >= 0

@@ -98,13 +98,16 @@ def _sharing_more(lines: list[Line], title: Line, body: list[Line]) -> Line:
     words = title.text.split()
     if len(words) > _SHORT_TITLE_WORDS or any(len(w) > 3 and w[0].islower() for w in words):
         return title  # "Pellham’s new flood policy": a headline in sentence case
+    first = next((i for i, ln in enumerate(lines) if is_paragraph(ln.text)), len(lines))
+    top = [
+        line
+        for line in lines[: min(first, TOP_LINES)]
+        if line is not title and len(line.text) <= TITLE_MAX_GUESS and is_candidate(line.text)
+    ]  # (a line of a menu may stand next to others: it shares too few words)
+    if not top:
+        return title
     shared = len(content_words(title.text) & words_of_start(ln.text for ln in body))
     wanted = max(_SHARED_SURE, 2 * shared + 1)
-    first = next((i for i, ln in enumerate(lines) if is_paragraph(ln.text)), len(lines))
-    for line in lines[: min(first, TOP_LINES)]:
-        if line is title or len(line.text) > TITLE_MAX_GUESS or not is_candidate(line.text):
-            continue  # (a line of a menu may stand next to others: it shares too few words)
-        others = (ln.text for ln in body if ln is not line)
-        if len(content_words(line.text) & words_of_start(others)) >= wanted:
-            return line
-    return title
+    tops = {id(ln) for ln in top}
+    below = words_of_start(ln.text for ln in body if id(ln) not in tops)  # own words aside
+    return next((ln for ln in top if len(content_words(ln.text) & below) >= wanted), title)

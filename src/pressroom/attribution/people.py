@@ -78,10 +78,12 @@ class People:
                     self.seen[added[at].name] = self._at
             stretch = found.text[start:end]
             self.read.append(stretch.lower())
+            here = [p for at, p in found.found if start <= at < end]
             for again in self.named:  # "Mayor Steele said …", "Laurent …": named again
                 first = name_parts(again.name).first
                 if (again.surname and again.surname in stretch) or (first and first in stretch):
                     self.seen[again.name] = self._at
+                    here.append(again)
             for at, subject in found.subjects:
                 if not start <= at < end:
                     continue
@@ -95,6 +97,10 @@ class People:
                     self._about(Person(str(subject), None, None))
                 elif isinstance(subject, Office):
                     holder = self._holder(subject)
+                    if holder is not None and any(  # "Pour Paul Roy, le chef de l'État veut"
+                        p.name != holder.name and _agrees(p, gender_of(holder)) for p in here
+                    ):
+                        holder = None  # the sentence names another who may be meant
                     if holder is None:
                         self.offices.add(str(subject))
                     self._about(holder or Person(str(subject), None, _office_gender(subject)))

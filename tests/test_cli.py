@@ -375,18 +375,18 @@ def test_an_unknown_verb_after_a_quote_stays_out_of_the_role(
 
 def test_a_role_the_workspace_adds_resolves_a_descriptor(tmp_path: Path, runner: CliRunner) -> None:
     text = (
-        "The port bought a crane. Harbourmaster Ann Roe and pilot Tom Lee opened the quay.\n\n"
-        '"We will load ships twice as fast now," the harbourmaster said.'
+        "The port bought a crane. Bosun Ann Roe and pilot Tom Lee opened the quay.\n\n"
+        '"We will load ships twice as fast now," the bosun said.'
     )
     before = _ingest_quotes(runner, tmp_path, text)[0]
     assert before["speaker"] is None  # not an office pressroom knows: the editor checks it
-    assert before["check"] == "“the harbourmaster”: could be Ann Roe or Tom Lee"
+    assert before["check"] == "“the bosun”: could be Ann Roe or Tom Lee"
     (tmp_path / "lexicons").mkdir()
-    (tmp_path / "lexicons" / "roles.en.txt").write_text("harbourmaster\n", "utf-8")
+    (tmp_path / "lexicons" / "roles.en.txt").write_text("bosun\n", "utf-8")
     quote = _ingest_quotes(runner, tmp_path, text)[0]
     assert (quote["speaker"], quote["role"], quote["cue"]) == (
         "Ann Roe",
-        "Harbourmaster",
+        "Bosun",
         "descriptor",
     )
 

@@ -60,8 +60,8 @@ _LIKE_NAME = lazy(
 # An adverb between a sentence's subject and its verb: "He also said", "He further said,",
 # "She quickly added", "Elle aussi a ajouté".
 _BETWEEN = (
-    r"(?:also|then|too|later|further|again|subsequently|aussi|ensuite|alors|encore|également|"
-    r"\p{Ll}{3,}ly)"
+    r"(?:also|then|too|later|further|again|subsequently|however|"
+    r"aussi|ensuite|alors|encore|également|\p{Ll}{3,}ly)"
 )
 _TRAILING_ADVERB = lazy(rf"[ \u00a0]+{_BETWEEN}$", regex.I)
 ACCORDING_TO_HIM = lazy(r"\b(?:selon|d['’]après)\s+(?P<pronoun>lui|elle)\b", regex.I)
@@ -165,7 +165,8 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
         if last_segment.lower() in PRONOUNS:  # "In it, he said:", "However, he also said"
             subject_text = last_segment
         subject_text = past_clauses(subject_text, body[: verb.start()].strip(SPACES), v)
-        subject = parse_subject(v.adverbs.sub("", subject_text.strip(SPACES)), v, before_verb=True)
+        subject_text = _TRAILING_ADVERB.sub("", subject_text.strip(SPACES))  # "PM also stated:"
+        subject = parse_subject(v.adverbs.sub("", subject_text), v, before_verb=True)
         if (subject is None or subject.kind == "descriptor") and ending in ":,":
             # "Le chef de Québec Forte et Fière Bruno Marchand a publié …, déclarer :"
             spoken = speaking(body, "before-verb", v)

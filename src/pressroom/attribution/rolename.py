@@ -32,6 +32,8 @@ _INITIAL_END = lazy(r"(?:\b\p{Lu}|Jr)\.$")
 # An office word by its ending, right before a first name: "Allrounder Tom Lee", "Giraffe
 # Keeper Jack Foley", "Forum Co-Chair Ann Roe".
 _AGENT = lazy(r"(?:er|or|ist|ian|chair)$", regex.I)
+# "Reform UK's", "Home Builders’ Association": an owner, also in the plural.
+_POSSESSIVE = ("'s", "’s", "s'", "s’")
 OFFICE_OF = frozenset(("of", "for", "de", "du", "des", "the", "and"))
 """Words that go on from an office word to its field (``Minister of Health``, ``Chair of
 Selectors``)."""
@@ -48,7 +50,7 @@ def split_role_name(phrase: str, v: Vocabulary) -> tuple[str | None, str | None]
     is the run of capitalised words at the end, the office words before it the role."""
     tokens = words_of(phrase)
     possessive = next(  # "Reform UK's Sean Matthews": the name comes after the owner
-        (i for i in range(len(tokens) - 1, -1, -1) if tokens[i].endswith(("'s", "’s"))), -1
+        (i for i in range(len(tokens) - 1, -1, -1) if tokens[i].endswith(_POSSESSIVE)), -1
     )
     if 0 <= possessive < len(tokens) - 2:
         name_part, owner = split_role_name(" ".join(tokens[possessive + 1 :]), v)

@@ -78,8 +78,9 @@ _SUBJECT_END = lazy(
     r",\s*(?:adding|ajoutant|précisant|soulignant|déplorant|expliquant|noting|saying)\b|"
     r"\s(?:qui|who)\s|"  # "un responsable étudiant qui dénonce …": a relative clause
     rf",\s*{ING_CLAUSE}|"
-    # when, where or how it was said (speaker-ends.*.txt): "lors de …", "said Roe today"
-    rf"\s(?:{_ENDS}|(?:{_JOURS})(?:\s(?:matin|soir|dernier))?|on\s(?:{_DAYS}))\b)"
+    # when, where or how it was said (speaker-ends.*.txt): "lors de …", "said Roe today",
+    # "said Roe Tuesday"
+    rf"\s(?:{_ENDS}|(?:{_JOURS})(?:\s(?:matin|soir|dernier))?|(?:on\s)?(?:{_DAYS}))\b)"
 )
 
 

@@ -28,14 +28,19 @@ from pressroom.text.patterns import lazy
 
 def _stamped_title(lines: list[Line], at: int) -> bool:
     """A crawler's stamp glued before the headline ("date 2023-12-06 The headline") with no
-    title-like line under it: the stamped line is the title."""
+    title-like line under it, or one the text under it speaks of (three words shared): the
+    stamped line is the title, not a caption under it."""
     text = lines[at].text
     stamp = CRAWLER.match(text)
-    return (
-        stamp is not None
-        and is_candidate(text[stamp.end() :])
-        and (at + 1 >= len(lines) or not is_candidate(lines[at + 1].text))
-    )
+    if stamp is None or not is_candidate(text[stamp.end() :]):
+        return False
+    if at + 1 >= len(lines) or not is_candidate(lines[at + 1].text):
+        return True
+    below = words_of_start(ln.text for ln in lines[at + 1 :])  # a caption under it
+    return len(content_words(text[stamp.end() :]) & below) >= _STAMPED_SHARED
+
+
+_STAMPED_SHARED = 3
 
 
 def choose(

@@ -153,7 +153,9 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
             rf"(?i:(?:{office})s?){_ROLE_ADJECTIVE}"  # "des ministres de …": plural too
             rf"(?:\s+(?i:{office}|and\s+(?i:{office})|et\s+(?i:{office})){_ROLE_ADJECTIVE}){{0,2}}"
             rf"(?:\s+(?:de|du|des|d['’]|of|for)\s?(?:la\s|l['’]|the\s)?\p{{L}}[\p{{L}}-]+"
-            r"(?:\s\p{Ll}[\p{Ll}-]+(?:ère|ères|ique|iques|ale|ales|elle|elles|aux))?){0,3}"
+            r"(?:\s\p{Ll}[\p{Ll}-]+(?:ère|ères|ique|iques|ale|ales|elle|elles|aux))?"
+            # "Chair of the harbour board", "Minister for housing and welfare"
+            r"(?:\s(?:(?:and|&)\s)?(?-i:(?!(?:and|et|or|ou)\s)\p{Ll}[\p{Ll}-]{2,})){0,2}){0,3}"
             # a demonym after the office: "le ministre des Affaires étrangères nigérien,"
             r"(?:\s\p{Ll}[\p{Ll}-]+(?:ien|ienne|ais|aise|ois|oise|ain|aine|éen|éenne))?),?\s+$"
         ),

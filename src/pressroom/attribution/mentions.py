@@ -7,6 +7,7 @@ import regex
 
 from pressroom.attribution.names import (
     ABBREVIATIONS,
+    INITIALS,
     SP,
     Gender,
     Person,
@@ -61,7 +62,6 @@ _LEAD_ROLE = lazy(
 _OWNER_AND = lazy(r"^.*\s(?:et|and)\s(?=(?:sa|son|its|his|her|their)\s)", regex.I)
 _TWO_CAPS = lazy(r"\p{Lu}[\p{L}'’.\-]*[ \u00a0]+(?:\p{Ll}{1,3}[ \u00a0]+)?\p{Lu}")
 _ROMAN = lazy(r"\s[IVX]{2,}$")
-_INITIALS = lazy(r"^\p{Lu}{2,6}$")
 
 
 def role_before(text: str, v: Vocabulary) -> str | None:
@@ -86,7 +86,7 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
         first, _, rest = name.partition(" ")
         if first.lower() in v.calendar_words and " " in rest:  # "Mercredi Yvan Bourgnon, …"
             start, name = start + len(first) + 1, rest
-        elif _INITIALS.match(first) and " " in rest and first_name_gender(rest.split()[0]):
+        elif INITIALS.match(first) and " " in rest and first_name_gender(rest.split()[0]):
             start, name = text.find(rest, start), rest  # "à l'AFP Jérôme Salvi": a body's initials
         place = _OF_PLACE.search(text[max(0, start - 8) : start])  # "de la République X"
         if not place and not first_name_gender(words_of(name)[0]):

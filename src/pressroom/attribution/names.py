@@ -87,6 +87,8 @@ NOT_PERSON = frozenset(
 )
 # A body's initials in capitals, never a person's name: "FAO", "SERAP", "WHO".
 ACRONYM = r"\p{Lu}{2,6}"
+INITIALS = lazy(rf"^{ACRONYM}$")
+"""A word that is only initials: a body's (``AFP``) or an office's (``PM``), no one's name."""
 # Before words, a lookahead that leaves a body's initials out of a word list matched
 # without case ("WHO Director-General" is no "who" clause).
 NOT_ACRONYM = rf"(?!(?-i:{ACRONYM})\s)"

@@ -31,7 +31,7 @@ from pressroom.attribution.bodies import (
     is_document,
 )
 from pressroom.attribution.names import (
-    ACRONYM,
+    INITIALS,
     NOT_FIRST,
     PRONOUNS,
     Person,
@@ -164,13 +164,10 @@ def _pronoun(subject: Subject, people: People) -> Attribution:
     person, why = people.antecedent(subject.gender)
     if person is None:
         return Attribution(check=f"“{subject.text}”: {why}")
-    if subject.text in ("he", "she") and _INITIALS.fullmatch(person.name):
+    if subject.text in ("he", "she") and INITIALS.match(person.name):
         # '"…," said PM. … He however said': "he" is a person, not initials written alone
         return Attribution(check=f"“{subject.text}”: who is {person.name}?")
     return Attribution(person.name, person.role, "pronoun")
-
-
-_INITIALS = lazy(ACRONYM)
 
 
 # Cues where a descriptor stands in a speaker's place ("», regrette l'éleveur"), so that an

@@ -18,7 +18,7 @@ TEST_SHARE = 45
 SUFFIXES = frozenset(
     """www com org net gov gouv co ac edu int info nsw vic qld wa sa tas act nt qc on bc ab
     mb gc uk au nz ca fr be ch in za sn ci cm ml bf bj tg cd ga mg ma tn dz re gp nc us ie sg
-    eu lu mediaroom""".split()
+    eu lu ke ng gh ug pk ph mu ht mc govt mediaroom""".split()
 )
 
 

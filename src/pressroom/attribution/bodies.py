@@ -9,12 +9,19 @@ from functools import lru_cache
 
 import regex
 
-from pressroom.attribution.names import ACRONYM
+from pressroom.attribution.names import INITIALS
 from pressroom.attribution.speakers import DETERMINER
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
-__all__ = ["body_named", "body_subject", "is_body_descriptor", "is_body_name", "is_document"]
+__all__ = [
+    "DEFINITE",
+    "body_named",
+    "body_subject",
+    "is_body_descriptor",
+    "is_body_name",
+    "is_document",
+]
 
 # A run of capitalised words, with the small words a body's name holds inside it.
 _RUN = lazy(
@@ -75,16 +82,16 @@ def _bodies(texts: tuple[str, ...], v: Vocabulary) -> frozenset[str]:
 def is_body_descriptor(descriptor: str, v: Vocabulary) -> bool:
     """A body that speaks as one, named with a definite article: ``la préfecture du Var``,
     ``the county council``, ``le Groupe hospitalier``, ``the CCN``."""
-    found = _DEFINITE.match(descriptor)
+    found = DEFINITE.match(descriptor)
     if found is None:
         return False
     words = descriptor[found.end() :].replace("’", "'").split()
     head = [w.strip(".,").lower() for w in words[:3]]
-    return any(w in v.body_words for w in head) or bool(words and _ACRONYM.match(words[0]))
+    return any(w in v.body_words for w in head) or bool(words and INITIALS.match(words[0]))
 
 
-_DEFINITE = lazy(r"^(?:le|la|l['’]|les|the)\b", regex.I)
-_ACRONYM = lazy(rf"^{ACRONYM}$")
+DEFINITE = lazy(r"^(?:le|la|l['’]|les|the)\b", regex.I)
+"""A definite article opening a descriptor (``la préfecture``, ``the club``)."""
 
 
 def is_document(descriptor: str, v: Vocabulary) -> bool:

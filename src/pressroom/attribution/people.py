@@ -331,8 +331,8 @@ class People:
     def _holder(self, office: str) -> Person | None:
         """The one person named holding a sentence subject's office, also by its other
         name (``le chef de l'État`` for the president the text named)."""
-        bare = DETERMINER.sub("", office.lower()).strip()
-        other = self.vocabulary.office_names.get(office_key(bare))
+        other = other_office(office, self.vocabulary)
+        bare = DETERMINER.sub("", office.lower())
         words = [other] if other else [w for w in bare.split() if w in self.vocabulary.role_words]
         holders = {p.name: p for w in words for p in self._holding(w)}
         return next(iter(holders.values())) if len(holders) == 1 else None
@@ -361,6 +361,12 @@ class People:
             if role and same_office(head, role) and _agrees(person, gender):
                 return person
         return None
+
+
+def other_office(descriptor: str, v: Vocabulary) -> str | None:
+    """The office a descriptor's other name stands for (``le chef de l'État`` ->
+    ``président``, ``office-names.txt``), or None."""
+    return v.office_names.get(office_key(DETERMINER.sub("", descriptor.lower())))
 
 
 def gender_of(person: Person) -> Gender:

@@ -25,7 +25,7 @@ from pressroom.attribution.before import SENTENCE_BREAK
 from pressroom.attribution.cues import find_cue
 from pressroom.attribution.markless import implied_marks
 from pressroom.attribution.mentions import mentions
-from pressroom.attribution.names import ACRONYM
+from pressroom.attribution.names import INITIALS
 from pressroom.attribution.nearby import (
     GROUP,
     PLURAL,
@@ -45,7 +45,7 @@ from pressroom.attribution.quotemarks import (
     opens_quote,
     outside,
 )
-from pressroom.attribution.resolve import Attribution, resolve
+from pressroom.attribution.resolve import resolve
 from pressroom.attribution.roles import stated_role
 from pressroom.attribution.subjects import Mentions
 from pressroom.attribution.vocabulary import Vocabulary, vocabulary
@@ -164,7 +164,7 @@ def _without_non_names(quotes: list[Quote], texts: Sequence[str]) -> list[Quote]
 
 def _not_a_name(speaker: str, texts: Sequence[str]) -> str | None:
     """Why ``speaker`` is no person's name, or None."""
-    if " " not in speaker and not _ACRONYM.fullmatch(speaker):  # "FAO said": the body
+    if " " not in speaker and not INITIALS.match(speaker):  # "FAO said": the body
         lowered = _word(speaker.lower())
         if speaker[:1].isupper() and any(lowered.search(text) for text in texts):
             return f"“{speaker}” is a word of the text, not a name"
@@ -173,8 +173,6 @@ def _not_a_name(speaker: str, texts: Sequence[str]) -> str | None:
     return None
 
 
-# A body's initials, never a word of the text: "FAO said", "SERAP urged".
-_ACRONYM = lazy(ACRONYM)
 # A possessive inside a name: "Johnny Kelly's Coolderry charges came good".
 _POSSESSIVE = lazy(r"\p{L}['’]s\s+\p{Lu}")
 
@@ -328,7 +326,7 @@ def _chunk_quotes(
             group = GROUP.search(outside(text[: span.start], chunk.spans[:index]))
             if group is not None:  # "The anonymous donors wish … “…,” they said."
                 people.groups.append(group["group"])
-        attribution = Attribution(check=cue.doubt) if cue and cue.doubt else resolve(cue, people, v)
+        attribution = resolve(cue, people, v)
         speaker, role, how = attribution.speaker, attribution.role, attribution.cue
         if speaker is None and cue is None:
             # not after "C'est le maire qui lui a répondu :": the colon brings someone in

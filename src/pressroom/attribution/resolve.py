@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import regex
 
 from pressroom.attribution.bodies import (
+    DEFINITE,
     body_named,
     is_body_descriptor,
     is_body_name,
@@ -39,11 +40,11 @@ from pressroom.attribution.names import (
     role_gender,
 )
 from pressroom.attribution.nearby import DEMONSTRATIVE, PLURAL
-from pressroom.attribution.people import People, gender_of
+from pressroom.attribution.people import People, gender_of, other_office
 from pressroom.attribution.persons import is_first_name, person_like
 from pressroom.attribution.roles import stated_role
 from pressroom.attribution.speakers import DETERMINER, Subject
-from pressroom.attribution.vocabulary import Vocabulary, office_key
+from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
 NOT_SPEAKERS = NOT_FIRST | PRONOUNS
@@ -86,6 +87,8 @@ def resolve(cue: Cue | None, people: People, v: Vocabulary) -> Attribution:
     """The speaker a cue names, when the text says it surely; else the reason to check."""
     if cue is None:
         return NONE
+    if cue.doubt:  # the layout leaves it open: the question, not a guess
+        return Attribution(check=cue.doubt)
     found = _resolved(cue, people, v)
     if cue.cue == "office-colon" and found.speaker == cue.subject.text:
         return Attribution(check=f"“{cue.subject.text}”: the text does not say who holds it")
@@ -98,7 +101,6 @@ def resolve(cue: Cue | None, people: People, v: Vocabulary) -> Attribution:
 
 _NOT_A_NAME = lazy(r"^(?:L['’]\p{Ll}\S*|\p{Lu}\p{Ll}+(?:ée?s?|ant|ing|ed))$")
 _OF_END = lazy(r"(?:\bde(?:\s+la)?|\bdu|\bdes|\bd['’]|\bof(?:\s+the)?)\s*$", regex.I)
-_DEFINITE = lazy(r"^(?:le|la|l['’]|les|the)\b", regex.I)
 _PLURAL_OFFICE = lazy(r"^(?i:les|the)\s+\p{Ll}+s$")  # "Les conseillers", "the councillors"
 
 
@@ -202,7 +204,7 @@ def _descriptor(
     if person is not None:
         people.add(person)
         return Attribution(person.name, stated_role(person.role, v) or _as_role(text), "descriptor")
-    office_name = v.office_names.get(office_key(DETERMINER.sub("", lower)))
+    office_name = other_office(text, v)
     if office_name:  # "le chef de l'État": the president the text named
         holders = people.holding(office_name)
         if len(holders) == 1:
@@ -255,7 +257,7 @@ def _descriptor(
             return Attribution(last.name, stated_role(last.role, v) or _as_role(text), "descriptor")
         # anyone the text names, also with a first name the list does not know ("Micheál")
         named = [p for p in people.named if person_like(p.name) or p.role or _two_words(p)]
-        if (definite or _DEFINITE.match(text)) and named:
+        if (definite or DEFINITE.match(text)) and named:
             # "le coach cinacien" in a text that names people: who holds it is not said;
             # and the "il" after it is not the speaker before, whom it may not be
             before = people.last_speaker()

@@ -34,11 +34,8 @@ def related_title(lines: list[Line], title: Line, body: list[Line]) -> Line:
     if shares_a_word(content_words(title.text), (ln.text for ln in body)):
         return _sharing_more(lines, title, body)
     best, best_shared = title, _SHARED_MIN - 1
-    first = next((i for i, ln in enumerate(lines) if is_paragraph(ln.text)), len(lines))
     numbers = {ln.number for ln in lines}
-    for line in lines[: min(first, TOP_LINES)]:  # a headline heads the text
-        if line is title or len(line.text) > TITLE_MAX_GUESS or not is_candidate(line.text):
-            continue
+    for line in _top_lines(lines, title):
         if line.number - 1 in numbers or line.number + 1 in numbers:
             continue  # a line of a wrapped paragraph or of a menu: a headline stands alone
         others = (ln.text for ln in body if ln is not title and ln is not line)
@@ -48,6 +45,17 @@ def related_title(lines: list[Line], title: Line, body: list[Line]) -> Line:
         if shared > best_shared:
             best, best_shared = line, shared
     return best
+
+
+def _top_lines(lines: list[Line], title: Line) -> list[Line]:
+    """The title-like lines above the first paragraph, near the top, other than ``title``:
+    a headline heads the text."""
+    first = next((i for i, ln in enumerate(lines) if is_paragraph(ln.text)), len(lines))
+    return [
+        line
+        for line in lines[: min(first, TOP_LINES)]
+        if line is not title and len(line.text) <= TITLE_MAX_GUESS and is_candidate(line.text)
+    ]
 
 
 # A title cut short: "Accueil A la une Burkina: le Consulat … avec 10...".
@@ -98,12 +106,7 @@ def _sharing_more(lines: list[Line], title: Line, body: list[Line]) -> Line:
     words = title.text.split()
     if len(words) > _SHORT_TITLE_WORDS or any(len(w) > 3 and w[0].islower() for w in words):
         return title  # "Pellham’s new flood policy": a headline in sentence case
-    first = next((i for i, ln in enumerate(lines) if is_paragraph(ln.text)), len(lines))
-    top = [
-        line
-        for line in lines[: min(first, TOP_LINES)]
-        if line is not title and len(line.text) <= TITLE_MAX_GUESS and is_candidate(line.text)
-    ]  # (a line of a menu may stand next to others: it shares too few words)
+    top = _top_lines(lines, title)  # (a menu's line may stand next to others: it shares few)
     if not top:
         return title
     shared = len(content_words(title.text) & words_of_start(ln.text for ln in body))

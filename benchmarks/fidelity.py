@@ -394,6 +394,8 @@ def detail(results: list[FileResult]) -> None:
             print(f"   quote found   {_show(q.phrase)}")
             got = _show(q.found.get("speaker"))
             cue = f"  [{q.found['cue']}]" if q.found.get("cue") else ""
+            if q.found.get("check"):  # why pressroom named no one: what the editor sees
+                cue += f"  ? {q.found['check']}"
             print(f"         speaker {s}: {got} (want {_show(q.speaker)}){cue}")
             print(f"         role    {role}: {_show(q.found.get('role'))} (want {_show(q.role)})")
         for f in r.unmatched_found:

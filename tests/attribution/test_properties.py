@@ -331,6 +331,13 @@ def test_a_named_speaker_is_named_outside_the_quotations(generated: Generated) -
             assert _plain(quote.speaker) in outside, (quote.speaker, quote.text)
 
 
+@_SETTINGS
+@given(releases())
+def test_a_quotation_has_a_speaker_or_a_reason_to_check_never_both(generated: Generated) -> None:
+    for quote in _read(generated.text).quotes:
+        assert quote.speaker is None or quote.check is None, (quote.speaker, quote.check)
+
+
 # Found by this property (reported to the lead; the rule is in attribution, not here): the
 # predicate after "The mayor of Kelburn, Maya Tolland," is taken as her role.
 ROLE_FIRST_THEN_PRONOUN = Generated(

@@ -147,3 +147,15 @@ def test_a_photographer_after_an_agency_is_no_person_named() -> None:
     assert mentions("Le maire a conseillé les habitants./Photo DDM, Marc Vidal", v) == []
     found = mentions("précise à l'AFP Marc Orsoni, directeur des eaux.", v)
     assert [(p.name, p.role) for _, p in found] == [("Marc Orsoni", "directeur des eaux")]
+
+
+def test_a_pull_quote_takes_the_speaker_and_leaves_nothing_to_check() -> None:
+    texts = [
+        "Jeanne Dupont a visité le site lundi avec les équipes.",
+        "Pour le chef de l'agence, « la sécurité des habitants appartient à la commune ».",
+        "« La sécurité des habitants appartient à la commune et à elle seule », a déclaré "
+        "Paul Roy, maire de Vals.",
+    ]
+    quotes, _ = extract_quotes([Paragraph(t, i + 1) for i, t in enumerate(texts)], PACKAGED)
+    pulled = quotes[0]
+    assert (pulled.speaker, pulled.cue, pulled.check) == ("Paul Roy", "repeated", None)

@@ -103,7 +103,9 @@ def with_pulled_speakers(quotes: list[Quote]) -> list[Quote]:
             else next((q for plain, q in said if text in plain and q is not quote), None)
         )
         if source is not None:
-            quote = replace(quote, speaker=source.speaker, role=source.role, cue="repeated")
+            quote = replace(
+                quote, speaker=source.speaker, role=source.role, cue="repeated", check=None
+            )
         out.append(quote)
     return out
 

@@ -26,6 +26,8 @@ GENDER_TITLES = "gender-titles.txt"
 COURTESY_TITLES = "courtesy-titles.txt"
 ROLES_FR = "roles.fr.txt"
 ROLES_EN = "roles.en.txt"
+OCCUPATIONS_FR = "occupations.fr.txt"
+OCCUPATIONS_EN = "occupations.en.txt"
 GENDER_ROLES_FR = "gender-roles.fr.txt"
 GENDER_ROLES_EN = "gender-roles.en.txt"
 FUNCTION_WORDS_FR = "function-words.fr.txt"
@@ -55,6 +57,8 @@ WORKSPACE_LISTS = (
     COURTESY_TITLES,
     ROLES_FR,
     ROLES_EN,
+    OCCUPATIONS_FR,
+    OCCUPATIONS_EN,
     GENDER_ROLES_FR,
     GENDER_ROLES_EN,
     OFFICE_NAMES,

@@ -62,13 +62,16 @@ _LEAD_ROLE = lazy(
 _OWNER_AND = lazy(r"^.*\s(?:et|and)\s(?=(?:sa|son|its|his|her|their)\s)", regex.I)
 _TWO_CAPS = lazy(r"\p{Lu}[\p{L}'’.\-]*[ \u00a0]+(?:\p{Ll}{1,3}[ \u00a0]+)?\p{Lu}")
 _ROMAN = lazy(r"\s[IVX]{2,}$")
+_COUNT = lazy(r"\d[\s\u00a0\u202f]*$")
 
 
 def role_before(text: str, v: Vocabulary) -> str | None:
     """An office written just before a name: ``le maire`` Claire Dumas, ``UO president``
     Jane Doe, ``its chief executive,`` Tom Lee, ``councillor`` Ann Roe."""
     found = v.role_before.search(text)
-    return found["office"] if found else None
+    if found is None or _COUNT.search(text, 0, found.start("office")):
+        return None  # "une université de 20 000 étudiants, Claire Dumas": a count of people
+    return str(found["office"])
 
 
 def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
@@ -280,10 +283,14 @@ def _office_apposition(words: str, v: Vocabulary) -> bool:
         tokens = tokens[owner + 1 :]  # "Australia Post's general manager"
     elif len(tokens) > 1 and tokens[0].isupper() and 2 <= len(tokens[0]) <= 6:
         tokens = tokens[1:]  # "WHO Director-General": a body's acronym, then the office
-    if tokens[0].lower() not in v.role_words or any(first_name_gender(w) for w in tokens):
+    if tokens[0].lower() not in v.role_words or any(
+        first_name_gender(w) and w.lower() not in v.role_words
+        for w in tokens  # not "Vice"
+    ):
         return False
-    if len(tokens) > 2 and tokens[1].lower() in OFFICE_OF:
-        return True  # "Minister of Sanitation and Water Resources": the office's field
+    lead = next(i for i, w in enumerate([*tokens, ""]) if w.lower() not in v.role_words)
+    if lead + 1 < len(tokens) and tokens[lead].lower() in OFFICE_OF:
+        return True  # "Minister of Sanitation …", "Chief Executive of the …": its field
     return all(w.lower() in v.role_words or not w[:1].isupper() for w in tokens)
 
 

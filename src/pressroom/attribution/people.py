@@ -333,7 +333,8 @@ class People:
         name (``le chef de l'État`` for the president the text named)."""
         other = other_office(office, self.vocabulary)
         bare = DETERMINER.sub("", office.lower())
-        words = [other] if other else [w for w in bare.split() if w in self.vocabulary.role_words]
+        v = self.vocabulary
+        words = [other] if other else [w for w in bare.split() if v.is_office(w)]
         holders = {p.name: p for w in words for p in self._holding(w)}
         return next(iter(holders.values())) if len(holders) == 1 else None
 

@@ -326,6 +326,6 @@ def _office(descriptor: str, v: Vocabulary) -> str:
     head = DETERMINER.sub("", descriptor).strip()
     for word in head.replace("’", "'").split()[:4]:
         bare = str(word.strip(".,;:'"))
-        if bare in v.role_words:
+        if v.is_office(bare):
             return bare
     return ""

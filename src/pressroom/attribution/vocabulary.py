@@ -34,6 +34,8 @@ from pressroom.lexicon import (
     GENDER_TITLES,
     MONTHS_EN,
     MONTHS_FR,
+    OCCUPATIONS_EN,
+    OCCUPATIONS_FR,
     OFFICE_NAMES,
     ROLES_EN,
     ROLES_FR,
@@ -65,13 +67,17 @@ class Vocabulary:
     masculine_role: Any
     """A word of a role that shows a woman holds it (``présidente``), a man (``préfet``)."""
     role_words: frozenset[str]
+    """Words that name an office or an occupation (``maire``, ``spokesperson``,
+    ``foreman``), French and English: written beside a name, its role."""
+    occupation_words: frozenset[str]
+    """The role words that name what someone does, not an office one person holds
+    (``foreman``, ``l'officier``): a descriptor made of one is an epithet."""
     office_subject: Any
     """A sentence opening on an office (``Le maire de Pénestin``), as ``office``."""
     body_words: frozenset[str]
     document_words: frozenset[str]
     office_names: dict[str, str]
     """Other names of an office (``chef de l'état`` -> ``président``), lower case."""
-    """Words that name an office (``maire``, ``spokesperson``), French and English."""
     not_person: frozenset[str]
     """Words that make a capitalised phrase a body, a place, a date: not a person."""
     calendar_words: frozenset[str]
@@ -92,6 +98,10 @@ class Vocabulary:
     role_reject: Any
     adverbs: Any
 
+    def is_office(self, word: str) -> bool:
+        """An office one person holds (``maire``, ``chief``), not an occupation."""
+        return word in self.role_words and word not in self.occupation_words
+
 
 @lru_cache(maxsize=8)
 def vocabulary(lexicons: Lexicons) -> Vocabulary:
@@ -102,7 +112,9 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
     )
     name = rf"(?<![\p{{L}}\p{{N}}])(?:{title}{SP}+)?{NAME_BODY}"  # not "X. Selon" in "COVAX. Selon"
     surname_with_title = rf"{title}{SP}+(?:{PARTICLE}{SP}+)?{TOKEN_CAP}"
-    role_words = words(lexicons, ROLES_EN, ROLES_FR)
+    offices = words(lexicons, ROLES_EN, ROLES_FR)
+    occupations = words(lexicons, OCCUPATIONS_EN, OCCUPATIONS_FR) - offices
+    role_words = offices | occupations
     office = "|".join(
         sorted(role_words | {"councillor", "councilor", "général", "générale", "sen."}, key=len)[
             ::-1
@@ -121,6 +133,7 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
         feminine_role=_gender_role(lexicons, "f"),
         masculine_role=_gender_role(lexicons, "m"),
         role_words=role_words,
+        occupation_words=occupations,
         body_words=words(lexicons, BODIES_EN, BODIES_FR),
         document_words=words(lexicons, DOCUMENTS_EN, DOCUMENTS_FR),
         office_names={
@@ -139,7 +152,7 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
         verb_re=lazy(rf"(?<![\p{{L}}\-])(?P<verb>{verbs})(?![\p{{L}}])"),
         office_subject=lazy(
             r"^(?P<office>(?:le|la|l['’]|the|notre|our)[ \u00a0]*(?:[\p{L}\-]+[ \u00a0]+){0,3}?"
-            rf"(?:{_alternation(role_words)})"
+            rf"(?:{_alternation(offices)})"
             r"(?:[ \u00a0]+(?:de|du|des|of)[ \u00a0]+(?:la[ \u00a0]+|l['’]|the[ \u00a0]+)?"
             r"(?-i:\p{Lu})[\p{L}'’\-]*(?:[ \u00a0]+(?-i:\p{Lu})[\p{L}'’\-]*)*)?)(?![\p{L}\-])",
             regex.I,

@@ -89,11 +89,11 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
         first, _, rest = name.partition(" ")
         if first.lower() in v.calendar_words and " " in rest:  # "Mercredi Yvan Bourgnon, …"
             start, name = start + len(first) + 1, rest
+        elif INITIALS.match(first) and " " in rest and first_name_gender(rest.split()[0]):
+            start, name = text.find(rest, start), rest  # "à l'AFP Jérôme Salvi": a body's initials
         head, _, last = name.rpartition(" ")
         if last.lower() in v.calendar_words and " " in head:  # "Mayor Jane Roe Tuesday said"
             name = head
-        elif INITIALS.match(first) and " " in rest and first_name_gender(rest.split()[0]):
-            start, name = text.find(rest, start), rest  # "à l'AFP Jérôme Salvi": a body's initials
         place = _OF_PLACE.search(text[max(0, start - 8) : start])  # "de la République X"
         if not place and not first_name_gender(words_of(name)[0]):
             place = _FOR_PLACE.search(text[max(0, start - 5) : start])  # "for Law and Education"

@@ -84,8 +84,9 @@ _ROLE_WORDS = 20
 # A clause of its own inside what was taken: "Université de X n'a pas d'autre choix que …".
 _FINITE = lazy(r"\b(?:n['’]a|ont|est|sont|était|has|have|is|are|was|were)\s+\p{Ll}")
 _PARTICIPLE = lazy(r"\p{Ll}+(?:é|ée|és|ées|ue|ie)")
-# Participles that name people too (in the masculine): "une élue", "un retraité".
-_NOUNS = frozenset("élu retraité salarié employé délégué député chargé diplômé attaché".split())
+# Participles that name people too (in the masculine): "une élue", "un retraité"; those
+# that are offices ("délégué", "député", "chargé") are in the role words.
+_NOUNS = frozenset("élu retraité salarié employé diplômé attaché".split())
 # How someone came to an office, before it: "élue secrétaire générale", "named chair of".
 _APPOINTED = lazy(
     r"^(?:(?:ré)?élue?|nommée?|désignée?|(?:re-?)?elected|appointed|named)\s+(?=\p{Ll})",

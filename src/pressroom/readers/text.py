@@ -30,6 +30,7 @@ from pressroom.readers.titlechoice import choose
 from pressroom.readers.titles import (
     BYLINE,
     LABEL,
+    PARAGRAPH_MIN,
     UPDATE_LINE,
     Line,
     holds_event_date,
@@ -234,7 +235,7 @@ def _hinted_title(lines: list[Line], title_lines: tuple[int, ...]) -> Line | Non
         return None
     by_number = {ln.number: ln for ln in lines}
     first_paragraph = next(
-        (ln.number for ln in lines if len(ln.text) >= _PARAGRAPH_MIN), lines[-1].number + 1
+        (ln.number for ln in lines if len(ln.text) >= PARAGRAPH_MIN), lines[-1].number + 1
     )
     for number in title_lines:
         line = by_number.get(number)
@@ -246,9 +247,6 @@ def _hinted_title(lines: list[Line], title_lines: tuple[int, ...]) -> Line | Non
         ):
             return line
     return None
-
-
-_PARAGRAPH_MIN = 100
 
 
 def _find_yearless(

@@ -52,6 +52,7 @@ _CREDIT_BEFORE = lazy(
 _OF_PLACE = lazy(r"(?:\bde(?:\s+la)?|\bdu|d['’]|\bof(?:\s+the)?)\s?$")
 _FOR_PLACE = lazy(r"\b(?:for|and|pour|et)\s$")
 _ARTICLE_BEFORE = lazy(r"\b(?:au|aux|les)\s$|\bl['’]$", regex.I)
+_ACRONYM_OWNER = lazy(r"^\p{Lu}{2,6}\s+(?=\p{Ll})")
 _APPOSITION = lazy(rf"^{SP}*,{SP}*([^,.;:()«»“”\"]{{3,120}}?){SP}*(?:[,.;(]|$)")
 _LEAD_ROLE = lazy(
     r"(?:^|[,.;:]\s|\s[–—-]\s|\s(?:et|and)\s)((?:le|la|l['’]|the|sa|son|its|his|her|their)\s?"
@@ -147,17 +148,19 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
         if office and found and _between(text, found[-1], start).strip(" ,") == office.strip(" ,"):
             office = None  # "Luce Roy, rectrice, Alain Lee, …": the office is Luce Roy's
         apposition = None if office else _APPOSITION.match(after)
+        # "Zahid Hussain, WB acting country director, …": a body's acronym owns the role
+        words = _ACRONYM_OWNER.sub("", apposition[1]) if apposition else ""
         if (
             apposition
             and (
-                apposition.group(1)[:1].islower()
+                words[:1].islower()
                 or _office_apposition(apposition[1], v)
                 or _owned_office(apposition[1], v)
             )
-            and not _VERBAL.match(apposition[1])
-            and not _PREDICATE.match(apposition[1])
-            and not participle(apposition[1], v)
-            and not v.verb_re.match(apposition[1])
+            and not _VERBAL.match(words)
+            and not _PREDICATE.match(words)
+            and not participle(words, v)
+            and not v.verb_re.match(words)
         ):
             role = clean_role(apposition.group(1), v)
         if role is None and (prefix or office):

@@ -34,10 +34,17 @@ def stated_role(role: str | None, v: Vocabulary) -> str | None:
         not words
         or len(words) > _ROLE_WORDS
         or _NOT_A_ROLE.match(role)
-        or words[-1].lower().strip(".,") in v.function_words
+        or _function_word_end(words[-1], v)
     ):
         return None
     return _singular(role, v)  # "des ministres de …", "RNLI lifeguards": said of one
+
+
+def _function_word_end(word: str, v: Vocabulary) -> bool:
+    """Whether a role ends on a function word (``… campaign with``): not on a capital
+    letter that names something (``president of the U of A``)."""
+    word = word.strip(".,")
+    return word.lower() in v.function_words and not word.isupper()
 
 
 def _singular(role: str, v: Vocabulary) -> str:

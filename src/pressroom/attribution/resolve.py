@@ -191,6 +191,8 @@ def _descriptor(
         body = body_named(text, people.texts, v)
         if body is not None:
             return Attribution(body, None, "descriptor")
+    if _owned_body(text, v):  # "the mayor's office", "l'entourage du ministre": not the mayor
+        return Attribution(text, None, "descriptor")
     lower = text.lower()
     if (
         _SOMEONE.match(text)
@@ -276,6 +278,21 @@ def _descriptor(
     return Attribution(check=f"“{text}” is not a person's name or office")
 
 
+def _owned_body(descriptor: str, v: Vocabulary) -> bool:
+    """A body owned by an office, which speaks for the office holder but is not them: ``the
+    mayor's office``, ``l'entourage du ministre``, ``le cabinet du préfet``."""
+    words = DETERMINER.sub("", descriptor).replace("’", "'").lower().split()
+    if len(words) < 2:
+        return False
+    if words[0].endswith("'s"):
+        return words[1].strip(".,") in v.body_words
+    return (
+        words[0] in v.body_words
+        and bool(_COMPLEMENT.match(words[1]))
+        and (any(v.is_office(w.strip(".,")) for w in words[2:4]))
+    )
+
+
 def _holds_this(descriptor: str, office: str, role: str) -> bool:
     """Whether ``role`` is the office a descriptor names: its word, and its complement when
     it has one (``le président de la République`` is not ``président de la fédération``)."""
@@ -325,7 +342,12 @@ def _office(descriptor: str, v: Vocabulary) -> str:
     """The office word a descriptor names (``le préfet de la Somme`` -> ``préfet``)."""
     head = DETERMINER.sub("", descriptor).strip()
     for word in head.replace("’", "'").split()[:4]:
+        if _COMPLEMENT.match(word):
+            return ""  # "l'entourage du ministre", "a spokesman for the mayor": not them
         bare = str(word.strip(".,;:'"))
         if v.is_office(bare):
             return bare
     return ""
+
+
+_COMPLEMENT = lazy(r"^(?:de|du|des|d'|of|for|pour|auprès)(?:\b|$)", regex.I)

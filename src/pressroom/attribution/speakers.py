@@ -74,7 +74,7 @@ _PARTICIPLE = lazy(
 )
 _SUBJECT_END = lazy(
     rf"(?:(?<!\b(?:\p{{Lu}}|{ABBREVIATIONS}|dr))[.!?]"
-    r"(?=[\s\"”»]|$)|[;!?()«»“”\"]|\s[–—-]\s|"
+    r"(?=[\s\"”»]|$)|[;!?()«»“”\"]|:(?!\d)|\s[–—-]\s|"
     r",\s*(?:adding|ajoutant|précisant|soulignant|déplorant|expliquant|noting|saying)\b|"
     r"\s(?:qui|who)\s|"  # "un responsable étudiant qui dénonce …": a relative clause
     rf",\s*{ING_CLAUSE}|"

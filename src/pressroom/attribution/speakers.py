@@ -75,7 +75,8 @@ _PARTICIPLE = lazy(
 _SUBJECT_END = lazy(
     rf"(?:(?<!\b(?:\p{{Lu}}|{ABBREVIATIONS}|dr))[.!?]"
     r"(?=[\s\"”»]|$)|[;!?()«»“”\"]|:(?!\d)|\s[–—-]\s|"
-    r",\s*(?:adding|ajoutant|précisant|soulignant|déplorant|expliquant|noting|saying)\b|"
+    r",\s*(?:adding|ajoutant|précisant|soulignant|déplorant|expliquant|noting|saying|"
+    r"composée?s?|formée?s?|made up|comprising|including)\b|"
     r"\s(?:qui|who)\s|"  # "un responsable étudiant qui dénonce …": a relative clause
     rf",\s*{ING_CLAUSE}|"
     # when, where or how it was said (speaker-ends.*.txt): "lors de …", "said Roe today",

@@ -55,7 +55,7 @@ _ARTICLE_BEFORE = lazy(r"\b(?:au|aux|les)\s$|\bl['’]$", regex.I)
 _ACRONYM_OWNER = lazy(r"^\p{Lu}{2,6}\s+(?=\p{Ll})")
 _APPOSITION = lazy(rf"^{SP}*,{SP}*([^,.;:()«»“”\"]{{3,120}}?){SP}*(?:[,.;(]|$)")
 _LEAD_ROLE = lazy(
-    r"(?:^|[,.;:]\s|\s[–—-]\s|\s(?:et|and)\s)((?:le|la|l['’]|the|sa|son|its|his|her|their)\s?"
+    r"(?:^|[,.;:]\s|\s[–—-]\s|\s(?:et|and)\s)((?:l['’]\s?|(?:le|la|the|sa|son|its|his|her|their)\s)"
     r"[^,.;:]{3,90}),\s*(?:(?:le|la|the)\s+\p{Ll}[\p{Ll}\-]+\s+)?$",
     regex.I,
 )

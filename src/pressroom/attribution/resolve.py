@@ -43,7 +43,7 @@ from pressroom.attribution.nearby import DEMONSTRATIVE, PLURAL
 from pressroom.attribution.people import People, gender_of, other_office
 from pressroom.attribution.persons import is_first_name, person_like
 from pressroom.attribution.roles import stated_role
-from pressroom.attribution.speakers import DETERMINER, Subject
+from pressroom.attribution.speakers import DETERMINER, Subject, is_title_surname
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
@@ -125,6 +125,8 @@ def _resolved(cue: Cue, people: People, v: Vocabulary) -> Attribution:
     if subject.kind == "name":
         people.add(Person(subject.text, subject.role, subject.gender))
         known = None if subject.role else people.by_surname(subject.text)
+        if known is not None and is_title_surname(subject.text, v):  # "Mr Holt": John Holt
+            return Attribution(known.name, known.role, cue.cue)
         role = subject.role or (known.role if known else None)
         return Attribution(subject.text, role, cue.cue)
     if subject.kind == "pronoun":

@@ -295,7 +295,8 @@ def _role(prefix: str | None, rest: list[str], v: Vocabulary) -> str | None:
     after = clean_role(", ".join(kept), v) if kept else None
     if after and v.role_reject.match(after):
         after = None
-    if prefix:
+    lone = prefix and " " not in prefix.strip() and not v.is_role(prefix.strip().rstrip("."))
+    if prefix and not lone:  # not "Later, X said", "Hier, X a dit": a lone word is no role
         before = clean_role(DETERMINER.sub("", prefix), v)
         if before and not v.role_reject.match(before):
             return before if not after else f"{before}, {after}"

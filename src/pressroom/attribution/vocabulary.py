@@ -102,6 +102,12 @@ class Vocabulary:
         """An office one person holds (``maire``, ``chief``), not an occupation."""
         return word in self.role_words and word not in self.occupation_words
 
+    def is_role(self, word: str) -> bool:
+        """A word that says what someone is (``Mayor``, ``Dr``, ``vice-président``, ``nurse``),
+        in any case, or one of its hyphenated parts does."""
+        parts = (word.lower(), *word.lower().split("-"))
+        return any(p in self.role_words or p in self.title_words for p in parts)
+
 
 @lru_cache(maxsize=8)
 def vocabulary(lexicons: Lexicons) -> Vocabulary:

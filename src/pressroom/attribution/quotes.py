@@ -293,6 +293,12 @@ _GOES_ON = lazy(
     r"\p{Ll}+ing\b)",
     regex.I,
 )
+# The last quotation's attribution going on with a speech participle up to a colon.
+_ADDING = lazy(
+    r"^[\s,»”\"]*[^.!?:]{0,80}?,\s*(?:précisant|ajoutant|soulignant|expliquant|rappelant|"
+    r"indiquant|adding|noting|explaining)\b[^.!?:]*:$",
+    regex.I,
+)
 _AS_WRITTEN = lazy(r"^(?:le|la|les|l['’]|the|un|une|a|an)\b")
 # Cues where a speech verb says the words were spoken, even in Title Case.
 _SPOKEN = frozenset({"after-verb", "before-verb", "inside", "reported"})
@@ -336,6 +342,7 @@ def _chunk_quotes(
             introduced = (
                 before.rstrip(SPACES).endswith(":")
                 and not _goes_on(clause, v)  # "Et d'ajouter :": the speaker goes on
+                and not (found and _ADDING.match(clause))  # "», a-t-elle dit, précisant … :"
                 and not (found and found[-1].speaker and found[-1].speaker.split()[-1] in clause)
             )
             continued = (

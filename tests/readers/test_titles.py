@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pressroom.readers.titlechoice import choose
-from pressroom.readers.titles import Line
+from pressroom.readers.titles import BYLINE, Line
 
 _BODY = (
     "The county has opened a water project that will serve the residents of Harlow Bend"
@@ -129,3 +129,17 @@ def test_page_furniture_is_no_title_candidate() -> None:
         assert not is_candidate(line), line
     assert is_candidate("Builders hopeful as new home approvals fall for a third month")
     assert is_candidate("Reporter from Portlyn wins the national press award")
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("By Lena Marsh, Political Correspondent, The Harwick Times", True),
+        ("By Jo Penn, Local Democracy Reporter", True),
+        ("Par Léa Morel", True),
+        ("By Friday, the council will decide on the barrier", False),
+        ("By 2030, Harwick will have two new schools", False),
+    ],
+)
+def test_a_byline_may_name_a_role_and_a_paper_after_commas(line: str, byline: bool) -> None:
+    assert bool(BYLINE.match(line)) is byline

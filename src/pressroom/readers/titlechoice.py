@@ -59,7 +59,12 @@ def choose(
     if date_at is not None and kind == "label" and _stamped_title(lines, date_at):
         rest = lines[:date_at] + lines[date_at + 1 :]
         return (None, rest) if title_stated else (lines[date_at], rest)
-    if kind == "end" and date_at is not None and is_candidate(lines[date_at].text):
+    if (
+        kind == "end"
+        and date_at is not None
+        and is_candidate(lines[date_at].text)
+        and not BYLINE.match(lines[date_at].text)  # "By Ann Roe, Political Editor, 9 Aug"
+    ):
         rest = lines[:date_at] + lines[date_at + 1 :]
         return (None, rest) if title_stated else (lines[date_at], rest)
     if kind == "end" and date_at is not None:  # "Imprimer - par CD 99 - 19 sept 2017"

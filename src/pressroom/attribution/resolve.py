@@ -277,6 +277,9 @@ def _descriptor(
     if is_body_descriptor(text, v) or (_PLURAL_OFFICE.match(text) and _office(text[:-1], v)):
         # "», a indiqué la préfecture du Var", "Les conseillers ajoutent :": as written
         return Attribution(text, None, "descriptor")
+    if INITIALS.match(text):  # "said PM.": an office's initials, no one named in it
+        people.speaking(text)
+        return Attribution(text, None, "descriptor")
     return Attribution(check=f"“{text}” is not a person's name or office")
 
 

@@ -170,9 +170,22 @@ def same_office(head: str, role: str) -> bool:
         return not (before and before[-1].rstrip("-") in _LESSER)
     if role.endswith("-" + head):  # "vice-président"
         return False
-    if _by_initials(head, role):
+    if _by_initials(head, role) or _office_initials(head, role):
         return True
     return head.startswith(role) and not _COMPLEMENT.match(head[len(role) :])
+
+
+def _office_initials(head: str, role: str) -> bool:
+    """``pm`` for ``prime minister (of …)``, ``ceo`` for ``chief executive officer``: the
+    office written by its initials (both in lower case)."""
+    if not 2 <= len(head) <= 4 or not head.isalpha():
+        return False
+    words = []
+    for word in role.split():
+        if word in _SMALL:
+            break
+        words.append(word)
+    return len(words) == len(head) and "".join(w[0] for w in words) == head
 
 
 def _by_initials(head: str, role: str) -> bool:

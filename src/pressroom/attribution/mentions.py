@@ -26,7 +26,7 @@ from pressroom.attribution.rolename import (
     first_name_after_office,
     split_role_name,
 )
-from pressroom.attribution.speakers import clean_role, participle
+from pressroom.attribution.speakers import clean_role, cut_subject, participle
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
@@ -53,6 +53,16 @@ _OF_PLACE = lazy(r"(?:\bde(?:\s+la)?|\bdu|d['’]|\bof(?:\s+the)?)\s?$")
 _FOR_PLACE = lazy(r"\b(?:for|and|pour|et)\s$")
 _ARTICLE_BEFORE = lazy(r"\b(?:au|aux|les)\s$|\bl['’]$", regex.I)
 _ACRONYM_OWNER = lazy(r"^\p{Lu}{2,6}\s+(?=\p{Ll})")
+# A name, then the office it is appointed or elected to: "has been appointed as …", "a
+# été élue présidente de …" (up to a stop, a comma or when, where or from when).
+_APPOINTED_AS = lazy(
+    r"^\s+(?:has\s+been|have\s+been|was|is|a\s+été|est|vient\s+d['’]être)\s+"
+    r"(?:(?:re-?)?(?:appointed|elected|named)(?:\s+as)?|(?:ré)?élue?|nommée?|désignée?)\s+"
+    r"(?P<role>\p{L}[^,.;:()«»“”\"]{2,100}?)"
+    r"(?=\s*[,.;:(]|\s+(?:with|from|on|in|at|by|after|for\s+a|to\s+replace|pour|à\s+partir|"
+    r"depuis|en\s+remplacement)\b|\s*$)",
+    regex.I,
+)
 _APPOSITION = lazy(rf"^{SP}*,{SP}*([^,.;:()«»“”\"]{{3,120}}?){SP}*(?:[,.;(]|$)")
 _LEAD_ROLE = lazy(
     r"(?:^|[,.;:]\s|\s[–—-]\s|\s(?:et|and)\s)((?:l['’]\s?|(?:le|la|the|sa|son|its|his|her|their)\s)"
@@ -163,6 +173,8 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             and not v.verb_re.match(words)
         ):
             role = clean_role(apposition.group(1), v)
+        if role is None and not office and (appointed := _APPOINTED_AS.match(after)):
+            role = clean_role(cut_subject(appointed["role"]), v)  # "X was appointed as …"
         if role is None and (prefix or office):
             role = clean_role(prefix or office, v)
         if role is None or office:  # the office alone, or a longer role written before it

@@ -63,6 +63,11 @@ _APPOINTED_AS = lazy(
     r"depuis|en\s+remplacement)\b|\s*$)",
     regex.I,
 )
+# A verb and its object after a name, not a role: "X, tente sa chance", "X, chairs the".
+_VERB_PHRASE = lazy(
+    r"^\p{Ll}[\p{Ll}'’-]*\s+(?:le|la|les|l['’]|un|une|sa|son|ses|leur|leurs|the|a|an|his|her|"
+    r"its|their)\b"
+)
 _APPOSITION = lazy(rf"^{SP}*,{SP}*([^,.;:()«»“”\"]{{3,120}}?){SP}*(?:[,.;(]|$)")
 _LEAD_ROLE = lazy(
     r"(?:^|[,.;:]\s|\s[–—-]\s|\s(?:et|and)\s)((?:l['’]\s?|(?:le|la|the|sa|son|its|his|her|their)\s)"
@@ -168,6 +173,7 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
                 or _owned_office(apposition[1], v)
             )
             and not _VERBAL.match(words)
+            and not _VERB_PHRASE.match(words)
             and not _PREDICATE.match(words)
             and not participle(words, v)
             and not v.verb_re.match(words)

@@ -5,7 +5,8 @@
 2. Find the cue around each (``cues``); with none, a quotation that goes on from the
    last one keeps its speaker (``continued``: ``"…," said X. "…"``), an answer under an
    interviewer's question is the one person the text names (``interview``), and a
-   pull-quote repeating an attributed quotation gets its speaker (``repeated``).
+   pull-quote repeating an attributed quotation gets its speaker (``repeated``); in a
+   text whose title says it is a named person's statement, that person (``statement``).
 3. Resolve the speaker (``speakers``): a name as written; a pronoun (``a-t-elle``) to the
    person the text last named, of that gender where the text says it (cue ``pronoun``); a
    surname to the full name named earlier (``surname``); a descriptor (``le maire``) to the
@@ -47,6 +48,7 @@ from pressroom.attribution.quotemarks import (
 )
 from pressroom.attribution.resolve import resolve
 from pressroom.attribution.roles import stated_role
+from pressroom.attribution.statements import signed
 from pressroom.attribution.subjects import Mentions
 from pressroom.attribution.vocabulary import Vocabulary, vocabulary
 from pressroom.lexicon import Lexicons
@@ -109,6 +111,7 @@ def extract_quotes(
             # not after "He added he was "positive" …": the speaker goes on
             last_quote = last_quote if SAME_SPEAKER.match(chunk.text) else None
         previous = chunk
+    quotes = signed(quotes, texts[0], people, v)  # "Statement from Mayor Jo Lee"
     quotes = without_repeats(_without_non_names(with_pulled_speakers(quotes), texts))
     # an attributed fragment of three words ("un moment charnière") carries its speaker
     # on to the quotations after it, but is a term, not a quotation of the record

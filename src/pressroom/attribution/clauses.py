@@ -11,7 +11,7 @@ from pressroom.attribution.speakers import parse_subject
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
-__all__ = ["past_clauses", "past_opening"]
+__all__ = ["main_clause", "past_clauses", "past_opening"]
 
 _OPENING_CLAUSE = lazy(
     r"^[ \u00a0]*(?:\p{L}+ing|at|in|on|during|after|before|following|lors|dans|à|en|après|"
@@ -49,3 +49,24 @@ def past_clauses(subject: str, head: str, v: Vocabulary) -> str:
         after_clause = _TRAILING_NAME.search(head)  # "When asked about it Roe said"
         subject = after_clause.group() if after_clause else subject
     return subject
+
+
+def main_clause(text: str, start: int, end: int) -> int:
+    """Where a sentence's main clause starts: after a subordinate clause that opens it
+    (``Même si X a indiqué que …, le conseiller …``, ``Although X said …, the councillor``),
+    at the first comma followed by a subject, four words in at least; else ``start``."""
+    if _SUBORDINATE.match(text, start, end) is None:
+        return start
+    for comma in _CLAUSE_COMMA.finditer(text, start, end):
+        if len(text[start : comma.start()].split()) >= _CLAUSE_WORDS:
+            return int(comma.end())
+    return start
+
+
+_SUBORDINATE = lazy(
+    r"(?:même\s+si|bien\s+que|alors\s+que|quoique|tandis\s+que|although|though|even\s+though|"
+    r"even\s+if|while|whereas)\s",
+    regex.I,
+)
+_CLAUSE_COMMA = lazy(r",\s+(?=(?:le|la|les|l['’]|the|il|elle|ils|elles|he|she|they)\b|\p{Lu})")
+_CLAUSE_WORDS = 4

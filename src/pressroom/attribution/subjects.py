@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import regex
 
+from pressroom.attribution.clauses import main_clause
 from pressroom.attribution.mentions import mentions
 from pressroom.attribution.names import NOT_FIRST, SENTENCE_OPENERS, Gender, Person, name_end
 from pressroom.attribution.persons import person_like
@@ -82,6 +83,7 @@ def _subjects(
     ends = [*starts[1:], len(text)] if starts else []
     at = 0
     for start, end in zip(starts, ends, strict=True):
+        start = main_clause(text, start, end)  # not "Although X said …," but what follows
         while at < len(found) and found[at][0] < start:
             at += 1
         sentence = text[start:end]

@@ -121,8 +121,9 @@ def _subject_then_verb(
         return None
     # '"…," he said, "…"': both halves; '"…," he said "…"', its stop lost: the first too
     split = comma and (rest.rstrip(SPACES).endswith(",") or inner.endswith(","))
-    if not rest[verb.end() :].strip(SPACES + ",:") and not split:
-        return None  # "…” Jane Doe added: “…": the next quotation's attribution
+    after_verb = rest[verb.end() :].lstrip(SPACES)
+    if (not after_verb.strip(SPACES + ",:") or after_verb[:1] == ":") and not split:
+        return None  # "…” Jane Doe added: “…”" (or its words, marks lost): the next one's
     tail_words = len(cut_subject(rest[verb.end() :]).split())
     if not comma and tail_words > 6:
         return None

@@ -95,6 +95,19 @@ def test_not_a_yearless_dateline(line: str) -> None:
         ("Article publié dans Le Valmontais du 12 mars 2026", "label", 12),
         ("March 12, 2026|By ANN ROE Harbour Press", "start", 12),
         ("12/03/2026 @ 09:20", "end", 12),
+        (
+            "Portlyn, Eastland, 12 March 2026 Vowing to end hunger, the agency called",
+            "dateline",
+            12,
+        ),
+        ("(No. 241 - March 12, 2026 - 11:45 a.m. ET) The Honourable Ann Roe today", "dateline", 12),
+        (
+            "News Release - March 12, 2026 HARBOUR TRUST OPENS THE QUAY In the release",
+            "dateline",
+            12,
+        ),
+        ("Léa Roy (CLP) - 12 mars 2026 à 18:04 - Temps de lecture :", "dateline", 12),
+        ("UDs, SIC – 12/03/2026. L’un des faits marquants du conseil", "dateline", 12),
     ],
 )
 def test_date_inside_a_line(line: str, kind: str, day: int) -> None:
@@ -107,6 +120,19 @@ def test_a_date_in_a_sentence_is_not_a_part_of_a_byline() -> None:
     assert (
         find_date_in_line("The pool reopens on 12 March 2026 · the town said so", PARIS, 1) is None
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Les élus se sont réunis le 12 mars 2026, notamment pour la piscine.",
+        "Festival 12 March 2026 Programme of the day",
+        "Concert du 14 juillet 2026 à Valmont",
+    ],
+)
+def test_a_date_in_a_heading_or_a_sentence_is_no_dateline(line: str) -> None:
+    found = find_date_in_line(line, PARIS, 1)
+    assert found is None or found[1] != "dateline"
 
 
 def test_a_letter_dated_in_a_sentence_does_not_date_the_page() -> None:

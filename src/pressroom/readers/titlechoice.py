@@ -77,7 +77,10 @@ def choose(
         if found is not None:  # after a "Communiqués de presse" label, if there is one
             found = _last_before_paragraph(lines, found, date_at)
             return lines[found], lines[found + 1 :]
-        found = max(date_at - 1, 0)
+        if date_at == 0 and len(lines[0].text) > TITLE_MAX_GUESS:
+            found = _first_candidate(lines, labels)  # the page opens on its dated paragraph
+        else:
+            found = max(date_at - 1, 0)
         return lines[found], lines[:found] + lines[found + 1 :]
     if date_at is None:
         if title_stated or not lines:

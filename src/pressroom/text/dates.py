@@ -98,6 +98,16 @@ _START = lazy(  # "13.02.2025 18h41 Rédaction": a date, then a byline or a name
     r"(?=\p{L}{1,12}\s*:\s*[\d\s]+$))",  # "08 Décembre 2022    Lu: 673": a count of views
     regex.IGNORECASE,
 )
+# A date after capitalised words and numbers that end on a separator: "Hanoi, Viet Nam, 21
+# March 2012 Vowing …", "(No. 241 - July 30, 2010 - 11:45 a.m. ET)", "Ann Roe (CLP) - 17 juil."
+_HEAD = lazy(
+    r"^\(?(?:(?:\p{Lu}[\p{L}'’.]*|[Nn]o\.|\d{1,5}|\([\p{Lu}\d][^()]{0,20}\)|de|du|of|the)"
+    r"[ \u00a0]*[,–—-]?[ \u00a0]*){1,6}(?<=[,–—-][ \u00a0]*)"
+    rf"(?:le\s+)?(?:{_FORMS})\.?"
+    r"(?:\s*(?:à|at|-)?\s*\d{1,2}[:h]\d{2}(?:\s*(?:a\.m\.|p\.m\.|am|pm))?(?:\s+\p{Lu}{2,3})?)?"
+    r"\)?(?:\s*[–—-]{1,2}|\.(?=\s)|\s+(?=\p{Lu}))",
+    regex.IGNORECASE,
+)
 # A paragraph that dates what it tells: "Mr X, TD, today (26 July 2001) expressed …".
 _TODAY = lazy(rf"\b(?:today|aujourd['’]hui)\s*\(\s*(?:{_FORMS})\s*\)", regex.IGNORECASE)
 _ANYWHERE = lazy(rf"(?<![\p{{L}}\d])(?:{_FORMS})(?![\p{{L}}\d])", regex.IGNORECASE)
@@ -167,6 +177,7 @@ def find_date_in_line(line: str, tz: ZoneInfo, lineno: int) -> tuple[datetime, s
         (_WIRE, "dateline"),
         (_BARE_WIRE, "dateline"),
         (_TODAY, "dateline"),
+        (_HEAD, "dateline"),
     )
     update = None  # "Updated … | Published …": the publication date first
     for pattern, kind in (*patterns, (_START, "start")):

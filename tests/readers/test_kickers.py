@@ -15,6 +15,11 @@ from pressroom.readers.titles import is_candidate
             ". Kelburn University Scientists Awarded Millions For Research",
             "Kelburn University Scientists Awarded Millions For Research",
         ),
+        (  # a breadcrumb's start glued to the headline
+            "Home | Media statement: New Portlyn schools chief must visit every school",
+            "Media statement: New Portlyn schools chief must visit every school",
+        ),
+        ("Accueil > Le port de Valmont rouvre ses quais", "Le port de Valmont rouvre ses quais"),
         (
             "VIDÉO. La joie des rameuses de Valbrune au bout du bassin",
             "La joie des rameuses de Valbrune au bout du bassin",

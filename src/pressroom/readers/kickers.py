@@ -31,7 +31,8 @@ _TITLE_LABEL = lazy(
     r"(?:(?:press release|news release|media release|headline|communiqué(?: de presse)?)"
     r"\s*[:–—-]|image result for|thumbnail(?=\s+\p{Lu}))\s*(?=\S)"
     r"|^\[[^\[\]]{1,30}\]\s*(?=\p{Lu})"  # the tag alone: "[C_Presse] Guichets TER …"
-    r"|^\d{1,2}\)\s+(?=\S)",  # an item's number: "1) 40 logements à Beg-Meil …"
+    r"|^\d{1,2}\)\s+(?=\S)"  # an item's number: "1) 40 logements à Beg-Meil …"
+    r"|^(?:home|accueil)\s*[|/>›»]\s*(?=\p{Lu})",  # a breadcrumb's start: "Home | Media …"
     regex.I,
 )
 _DATE_BEFORE = lazy(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pressroom.readers.titlechoice import choose
-from pressroom.readers.titles import BYLINE, Line
+from pressroom.readers.titles import BYLINE, Line, is_candidate
 
 _BODY = (
     "The county has opened a water project that will serve the residents of Harlow Bend"
@@ -143,3 +143,15 @@ def test_page_furniture_is_no_title_candidate() -> None:
 )
 def test_a_byline_may_name_a_role_and_a_paper_after_commas(line: str, byline: bool) -> None:
     assert bool(BYLINE.match(line)) is byline
+
+
+@pytest.mark.parametrize(
+    ("line", "candidate"),
+    [
+        ("Le 20 septembre 2026 : Valmont a dit oui !", True),  # a date, then the headline
+        ("20 septembre 2026", False),  # a date line
+        ("Publié le 20 septembre 2026 à 10:04", False),
+    ],
+)
+def test_a_headline_may_open_on_its_date(line: str, candidate: bool) -> None:
+    assert is_candidate(line) is candidate

@@ -65,7 +65,8 @@ HEADLINE_DATE = lazy(
     r"(?:\s(?:du|des|au|aux|of|from|for|since|until|till|depuis|on|by|before|after|avant|"
     r"après|jusqu['’]au)|(?<=\p{L})\sle)\s+(?:\p{L}+\s+)?\d[\w .,/-]*$|"
     r"^(?:\S+\s+){5,}\S+,\s+(?:\d{1,2}(?:er|st|nd|rd|th)?\s+\p{L}+\.?|\p{L}+\.?\s+\d{1,2},?)"
-    r"\s+\d{4}$",
+    r"\s+\d{4}$|"
+    r"^(?:le\s+)?\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}\s*:\s+\p{Lu}",  # "Le 20 mai 2022 : Lyon a dit oui"
     regex.I,
 )
 # A menu or list item: "• Subscribe to our newsletter".

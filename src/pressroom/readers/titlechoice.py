@@ -220,6 +220,8 @@ def _standfirst(lines: list[Line], at: int) -> bool:
     head, line = len(lines[at - 1].text.split()), len(lines[at].text.split())
     if head < _HEADLINE_WORDS or line < _STANDFIRST_WORDS or line < 1.5 * head:
         return False
+    if lines[at].text.endswith(("...", "…")):
+        return True  # a teaser cut short: "Une belle occasion de revenir sur … Elise Roy..."
     below = words_of_start(ln.text for ln in lines[at:])
     return len(content_words(lines[at - 1].text) & below) >= _STANDFIRST_SHARED
 

@@ -340,4 +340,10 @@ def _around_date(
         return lines[below], lines[: before + 1] + lines[below + 1 :]
     if before >= 0:
         return lines[before], lines[after:]
-    return (lines[below], lines[below + 1 :]) if below is not None else (None, [])
+    if below is None:
+        return None, []
+    # a site's motto ending in a stop under the date, then the headline
+    near = next(
+        (i for i in range(below, min(below + 3, len(lines))) if is_candidate(lines[i].text)), below
+    )
+    return lines[near], lines[near + 1 :]

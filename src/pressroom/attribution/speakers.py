@@ -96,7 +96,9 @@ _OF_BODY = lazy(
     r"^(?P<who>.+?)\s+(?P<link>(?:of|from|at|de|du|des|d['’])\s*(?:(?:the|la|l['’])\s*)?)"
     r"(?P<body>\p{Lu}[^,;:]{1,80})$"
 )
-_CONJUNCTION = lazy(r"^(?:et|and|but|mais|puis|then|so|donc)\s+", regex.I)
+_CONJUNCTION = lazy(  # "et le maire", and "M. le Maire": "le Maire"
+    r"^(?:(?:et|and|but|mais|puis|then|so|donc)\s+|(?:m\.|mme)\s+(?=(?:le|la)\s))", regex.I
+)
 _REFLEXIVE_END = lazy(r"\s+(?:se|s['’])$")
 _ARTICLE = lazy(
     r"^(?:(?:the|le|la|sa|son|its|his|her|their|our|notre|leur|du|des|au|aux|de\s+la)\s+"
@@ -341,8 +343,7 @@ _LEADING_ADVERB = lazy(
 _NOT_A_ROLE = lazy(rf"^(?:.*['’]s|{AGE}|\d{{1,3}}|de\s+son\s+vrai\s+nom)$", regex.I)
 
 
-# A verb that makes words a clause, not a role: "président de X et plusieurs maires n'ont
-# pas fait le déplacement", "des traces de sang sont visibles".
+# A verb that makes words a clause, not a role: "des traces de sang sont visibles".
 _CLAUSE_VERB = lazy(r"\s(?:a\s+été|sont|est|étaient|était|are|were|is|was)\s")
 _FINITE_VERB = lazy(
     r"\s(?:et|and)\s.*\s(?:n['’])?(?:ont|sont|étaient|avaient|have|has|are|were)\s", regex.I

@@ -52,6 +52,8 @@ _CREDIT_BEFORE = lazy(
 _OF_PLACE = lazy(r"(?:\bde(?:\s+la)?|\bdu|d['’]|\bof(?:\s+the)?)\s?$")
 _FOR_PLACE = lazy(r"\b(?:for|and|pour|et)\s$")
 _ARTICLE_BEFORE = lazy(r"\b(?:au|aux|les)\s$|\bl['’]$", regex.I)
+# Words that open a sentence before a name, not part of it: "But Alan Gray, head of …".
+_OPENERS = frozenset("yet but and so then also still thus however et mais puis ainsi alors".split())
 _ACRONYM_OWNER = lazy(r"^\p{Lu}{2,6}\s+(?=\p{Ll})")
 # A name, then the office it is appointed or elected to: "has been appointed as …", "a
 # été élue présidente de …" (up to a stop, a comma or when, where or from when).
@@ -103,7 +105,8 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             continue
         start = match.start()
         first, _, rest = name.partition(" ")
-        if first.lower() in v.calendar_words and " " in rest:  # "Mercredi Yvan Bourgnon, …"
+        if (first.lower() in v.calendar_words or first.lower() in _OPENERS) and " " in rest:
+            # "Mercredi Yvan Bourgnon, …", "But Alan Gray, head of …": no part of the name
             start, name = start + len(first) + 1, rest
         elif INITIALS.match(first) and " " in rest and first_name_gender(rest.split()[0]):
             start, name = text.find(rest, start), rest  # "à l'AFP Jérôme Salvi": a body's initials

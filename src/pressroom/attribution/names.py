@@ -109,7 +109,7 @@ NOT_FIRST = frozenset(
     néanmoins ensuite désormais cela ceci ça celui celle ceux celles alongside besides
     despite following including among amongst unlike via against towards toward beside
     voici voilà one another two three four five six seven eight nine ten twelve twenty
-    deux trois quatre cinq sept huit neuf dix douze vingt co
+    deux trois quatre cinq sept huit neuf dix douze vingt co st
     beyond within without throughout upon
     """.split()
 )

@@ -89,7 +89,10 @@ _NOT_A_ROLE = lazy(  # not "WHO Director-General": an acronym in capitals is a b
 )
 _ROLE_WORDS = 20
 # A clause of its own inside what was taken: "Université de X n'a pas d'autre choix que …".
-_FINITE = lazy(r"\b(?:n['’]a|ont|est|sont|était|has|have|is|are|was|were)\s+\p{Ll}")
+_FINITE = lazy(
+    r"\b(?:n['’]a|ont|est|sont|était|has|have|is|are|was|were)\s+\p{Ll}|"
+    r"\b(?:vouloir|pouvoir|devoir|être|avoir|faire|to\s+be|to\s+have)\b"  # "Loin de vouloir être …"
+)
 _PARTICIPLE = lazy(r"\p{Ll}+(?:é|ée|és|ées|ue|ie)")
 # Participles that name people too (in the masculine): "une élue", "un retraité"; those
 # that are offices ("délégué", "député", "chargé") are in the role words.

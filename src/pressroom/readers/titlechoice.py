@@ -282,6 +282,10 @@ def _around_date(
     bylines: frozenset[int],
     labels: frozenset[int],
 ) -> tuple[Line | None, list[Line]]:
+    if not title_stated and _body_above(lines, date_at):  # a date at the page's foot
+        rest = lines[:date_at] + lines[date_at + 1 :]
+        found = _first_candidate(rest, labels)
+        return rest[found], rest[:found] + rest[found + 1 :]
     after = date_at + 1
     while after < len(lines) and (
         parse_or_none(lines[after].text) or UPDATE_LINE.match(lines[after].text)

@@ -53,7 +53,8 @@ WEEKDAY = lazy(r"^(?:" + "|".join(WEEKDAY_NAMES) + r")\b", regex.I)
 _CAPTION = lazy(
     r"(?:©|(?:\b|(?<=\p{Ll}))(?:photos?|pictures?|images?|crédits?(?: photo)?|credits?)\s*:)"
     r"\s*[^.!?:]{1,60}$|"
-    r"\((?:photo|picture|crédit|credit)\b[^()]{1,60}\)$",
+    r"\((?:photo|picture|crédit|credit)\b[^()]{1,60}\)$|"
+    r"[.!?]\s*[—–-]\s*(?:file\s+)?(?:photos?|pictures?|images?)\b[^.!?:]{0,40}$",  # ".—File Photo"
     regex.I,
 )
 # "… at the quay on Tuesday. Copyright Lindmouth Press"
@@ -125,6 +126,7 @@ def is_candidate(text: str) -> bool:
         or (text[0] == "(" and text.endswith(")"))  # "(Health and Community Services)"
         or _SITE_BYLINE.search(text)  # "LEFASO.NET | Par Tiga Sawadogo"
         or sum(1 for w in words if _WORD.search(w)) < 2  # "0.5400 AUD +1.89%"
+        or 2 * sum(1 for w in words if w[0] == "#") >= len(words)  # "#Soudan #Tchad #HCR"
         or _MASTHEAD.match(text)
         or _ODDS.search(text)
         or (has_date(text) and not HEADLINE_DATE.search(text))

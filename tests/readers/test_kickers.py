@@ -20,6 +20,7 @@ from pressroom.readers.titles import is_candidate
             "Media statement: New Portlyn schools chief must visit every school",
         ),
         ("Accueil > Le port de Valmont rouvre ses quais", "Le port de Valmont rouvre ses quais"),
+        ("PostHeaderIcon Départ en retraite de Mme Roy", "Départ en retraite de Mme Roy"),
         (
             "VIDÉO. La joie des rameuses de Valbrune au bout du bassin",
             "La joie des rameuses de Valbrune au bout du bassin",

@@ -32,7 +32,8 @@ _TITLE_LABEL = lazy(
     r"\s*[:–—-]|image result for|thumbnail(?=\s+\p{Lu}))\s*(?=\S)"
     r"|^\[[^\[\]]{1,30}\]\s*(?=\p{Lu})"  # the tag alone: "[C_Presse] Guichets TER …"
     r"|^\d{1,2}\)\s+(?=\S)"  # an item's number: "1) 40 logements à Beg-Meil …"
-    r"|^(?:home|accueil)\s*[|/>›»]\s*(?=\p{Lu})",  # a breadcrumb's start: "Home | Media …"
+    r"|^(?:home|accueil)\s*[|/>›»]\s*(?=\p{Lu})"  # a breadcrumb's start: "Home | Media …"
+    r"|^(?-i:(?:\p{Lu}\p{Ll}+){3,})\s+(?=\p{Lu})",  # a page's icon name: "PostHeaderIcon Départ …"
     regex.I,
 )
 _DATE_BEFORE = lazy(

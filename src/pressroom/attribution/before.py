@@ -14,7 +14,7 @@ from pressroom.attribution.inversion import before_circumstance, pronoun_subject
 from pressroom.attribution.mentions import mentions
 from pressroom.attribution.names import ABBREVIATIONS, NOT_FIRST, PRONOUNS
 from pressroom.attribution.nearby import DEMONSTRATIVE, lead_in, named_before
-from pressroom.attribution.persons import person_like
+from pressroom.attribution.persons import name_in_capitals, person_like
 from pressroom.attribution.quotemarks import SPACES
 from pressroom.attribution.resolve import Cue
 from pressroom.attribution.speakers import Subject, cut_subject, parse_subject
@@ -189,6 +189,7 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
     if ending == ":":
         # a label before the speaker: "Discours du préfet :" -> "le préfet"
         label = STATEMENT_FROM.sub(lambda found: article_left(found.group().split()[-1]), body)
+        label = _PICTURED.sub("", name_in_capitals(label))  # "ANN ROE (ci-dessus), … :"
         label = _TO_SPLIT.split(LIVE_STAMP.sub("", label))[0]  # "00h54 - Parisse :"
         label = _IN_BRACKETS.sub(_bracketed, label)  # "Ann Roe (entraîneure) :"
         subject = None
@@ -227,6 +228,10 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
 
 
 _BARE_NAME_WORDS = 4
+# Where a caption's person stands in the picture: "(ci-dessus)", "(à gauche)", "(pictured)".
+_PICTURED = lazy(
+    r"\s*\((?:ci-dessus|ci-contre|à gauche|à droite|au centre|above|left|right|pictured)\)", regex.I
+)
 
 
 def article_left(preposition: str) -> str:

@@ -127,3 +127,17 @@ _NOT_IN_NAMES = frozenset(
     Ltd Inc Council University Club Ministry Department Hospital School""".split()
 )
 _INITIAL = re.compile(r"^[A-Z]\.(?:-?[A-Z]\.)?$")
+
+
+_CAPS = r"[^\W\d_a-zß-ÿ](?:[^\W\d_a-zß-ÿ]|['’-])+"
+_CAPS_NAME = re.compile(rf"^((?:{_CAPS}[ ]+){{1,2}}{_CAPS})(?=[ ]*(?:[,(:]|$))")
+
+
+def name_in_capitals(text: str) -> str:
+    """``ROBERT VIDAL, président …`` -> ``Robert Vidal, président …``: a caption's name in
+    capitals, written as a name, when its first word is a first name the list knows."""
+    found = _CAPS_NAME.match(text)
+    if found is None:
+        return text
+    name = " ".join("-".join(p.capitalize() for p in w.split("-")) for w in found[1].split())
+    return name + text[found.end(1) :] if is_first_name(name.split()[0]) else text

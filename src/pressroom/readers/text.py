@@ -60,6 +60,7 @@ _CREDIT_INSIDE = lazy(  # "… - Crédit : Name", "… © Agence - Name", "Pictu
     r"(?:\s[-–—|]\s*|\s)(?:crédits?(?:\s*photo)?\s*:|credits?\s*:|©)\s*\S.{0,80}$", regex.I
 )
 _CREDIT_LABEL = lazy(r"^(?:crédits?\s*(?:photo)?|photo|credit)\s*:", regex.I)
+_QUOTED = lazy(r"[«“]|\"\s*\p{Lu}")  # a quotation opens in the line
 _CREDIT_WORD = lazy(r"©|cr[eé]dit", regex.I)  # what _CREDIT_INSIDE needs, found fast
 # A bullet; a dash glued to a capital ("—Ann Roe, professor, told …") signs a quotation.
 _BULLET = lazy(r"^(?:[•·▪◦‣*]\s*|[\-–—](?:\s+|(?!\p{Lu})))")
@@ -102,8 +103,11 @@ def read_text(
             None,
         )
         if inside is not None:  # a caption line with its credit: the credit, not a paragraph
-            credit = _CREDIT_INSIDE.search(inside.text).group().strip(" -–—|")
-            lines.remove(inside)
+            found = _CREDIT_INSIDE.search(inside.text)
+            credit = found.group().strip(" -–—|")
+            at = lines.index(inside)  # a caption that quotes someone keeps its words
+            kept = inside.text[: found.start()] if _QUOTED.search(inside.text) else ""
+            lines[at : at + 1] = [Line(inside.number, kept)] if kept.strip() else []
     lines = without_categories(without_breadcrumbs(lines))
     date_at, date, kind = _find_date(lines, tz)
     other = day_month_swapped(date, lines[date_at].text) if date and date_at is not None else None

@@ -17,6 +17,8 @@ from pressroom.readers.titles import Line
     "line",
     [
         "Ecrit par Le Courrier du Val le 10 avril 2026",  # a byline without its accent
+        "Download the Portlyn Sport App on Your Mobile Device Today",
+        "Téléchargez l’application de la ville",
         "BIENVENUE SUR LE SITE WEB",
         "Bienvenue sur le site de la mairie de Valbrune",
         "Welcome to our website",
@@ -33,6 +35,7 @@ def test_chrome_line(line: str) -> None:
     "line",
     [
         "Bienvenue aux nouveaux habitants de Valbrune",
+        "Download the report on the harbour budget",
         "Welcome boost for the harbour clubs",
         "Passer l'hiver au chaud : la ville ouvre trois refuges",
         "— Le maire de Valbrune",

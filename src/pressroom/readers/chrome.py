@@ -87,6 +87,8 @@ _MORE_FURNITURE = lazy(
     r"(?:subscribe|sign up|signup|join|get|s['’]abonner|abonnez-vous|inscrivez-vous|recevez)\b"
     r".{0,40}\b(?:newsletters?|infolettre|lettre d['’]information|e-?mail updates|alerts)\b"
     r".{0,20}|"
+    r"(?:download|get|install|téléchargez|télécharger)\s+(?:(?:the|our|notre)\s|l['’]).{0,60}"
+    r"\b(?:app|application|appli)\b.{0,40}|"  # "Download the Field Pass App on Your Device"
     r"(?:joint )?(?:press|news|media) (?:release|statement|advisory)(?:\s*\|\s*[^.!?]{0,60})?|"
     r"for immediate release|listen to this (?:article|story|page)|écouter (?:cet|l['’])article|"
     r"add to (?:my )?calendar|ajouter (?:à|au) (?:mon )?(?:agenda|calendrier)|"
@@ -109,7 +111,8 @@ _MORE_FIRST = frozenset(
     "tool menu navigation toggle quick subscribe sign signup join get s'abonner s’abonner "
     "abonnez-vous inscrivez-vous recevez joint press news media for listen écouter add "
     "ajouter contact contacts pour rubrique rubriques section sections thème thèmes topic "
-    "topics source sources tous toutes all retour back".split()
+    "topics source sources tous toutes all retour back download install téléchargez "
+    "télécharger".split()
 )
 
 _MORE_MAX = 100

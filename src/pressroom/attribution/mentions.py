@@ -103,6 +103,8 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
         name, prefix = split_role_name(phrase, v)
         if name is None:
             continue
+        if name.endswith(("'s", "’s")) and " " in name:  # "Damien O’Connor’s assessment"
+            name = name[:-2]
         start = match.start()
         first, _, rest = name.partition(" ")
         if (first.lower() in v.calendar_words or first.lower() in _OPENERS) and " " in rest:

@@ -314,12 +314,18 @@ class People:
 
     def _by_surname(self, name: str) -> Person | None:
         wanted = surname(name).lower()
-        for person in reversed(self.named):
-            full = len(words_of(person.name)) >= 2 and not is_title_surname(
-                person.name, self.vocabulary
-            )
-            if person.surname.lower() == wanted and full:  # "Amadou Keïta", not "Dr Keïta"
-                return person
+        bearers = [  # "Amadou Keïta", not "Dr Keïta"
+            p
+            for p in reversed(self.named)
+            if p.surname.lower() == wanted
+            and len(words_of(p.name)) >= 2
+            and not is_title_surname(p.name, self.vocabulary)
+        ]
+        if len(bearers) > 1:  # "M. Péladeau … son père Pierre Péladeau": the one who spoke
+            spoke = [p for p in bearers if p.name in self.spoke]
+            return spoke[0] if len(spoke) == 1 else None
+        if bearers:
+            return bearers[0]
         others = [  # "Professor Liao" for Liao Ming: a surname written first; "le maire
             p  # Grisé" for Ludovic Grisé-Farand: one part of a double surname
             for p in self.named

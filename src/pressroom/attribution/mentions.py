@@ -8,6 +8,7 @@ import regex
 from pressroom.attribution.names import (
     ABBREVIATIONS,
     INITIALS,
+    SENTENCE_OPENERS,
     SP,
     Gender,
     Person,
@@ -52,8 +53,6 @@ _CREDIT_BEFORE = lazy(
 _OF_PLACE = lazy(r"(?:\bde(?:\s+la)?|\bdu|d['’]|\bof(?:\s+the)?)\s?$")
 _FOR_PLACE = lazy(r"\b(?:for|and|pour|et)\s$")
 _ARTICLE_BEFORE = lazy(r"\b(?:au|aux|les)\s$|\bl['’]$", regex.I)
-# Words that open a sentence before a name, not part of it: "But Alan Gray, head of …".
-_OPENERS = frozenset("yet but and so then also still thus however et mais puis ainsi alors".split())
 _ACRONYM_OWNER = lazy(r"^\p{Lu}{2,6}\s+(?=\p{Ll})")
 # A name, then the office it is appointed or elected to: "has been appointed as …", "a
 # été élue présidente de …" (up to a stop, a comma or when, where or from when).
@@ -107,7 +106,7 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             name = name[:-2]
         start = match.start()
         first, _, rest = name.partition(" ")
-        if (first.lower() in v.calendar_words or first.lower() in _OPENERS) and " " in rest:
+        if (first.lower() in v.calendar_words or first.lower() in SENTENCE_OPENERS) and " " in rest:
             # "Mercredi Yvan Bourgnon, …", "But Alan Gray, head of …": no part of the name
             start, name = start + len(first) + 1, rest
         elif INITIALS.match(first) and " " in rest and first_name_gender(rest.split()[0]):

@@ -38,7 +38,8 @@ SENTENCE_OPENERS = frozenset(
     """ainsi enfin alors aussi puis pour mais donc car quand comme si selon avec sans dans
     après avant depuis pendant lors dès hier aujourd demain ensuite pourtant cependant
     désormais ici là though although however meanwhile yesterday today tomorrow earlier
-    later last next here there but so when while after before since""".split()
+    later last next here there but so when while after before since yet and et then also
+    thus""".split()
 )
 """Words that open a sentence or a clause, never a surname (``Though``, ``Ensuite``): a
 capitalised one inside a descriptor starts a new sentence (no office starts so)."""

@@ -294,7 +294,7 @@ def _owned_body(descriptor: str, v: Vocabulary) -> bool:
     return (
         words[0] in v.body_words
         and bool(_COMPLEMENT.match(words[1]))
-        and (any(v.is_office(w.strip(".,")) for w in words[2:4]))
+        and any(v.is_office(w.strip(".,")) for w in words[2:4])
     )
 
 

@@ -348,8 +348,8 @@ def _owned_office(words: str, v: Vocabulary) -> bool:
         1 < len(tokens) <= _OWNED_OFFICE_WORDS
         and tokens[-1].lower() in v.role_words
         and all(w[:1].isupper() or (owner and i) for i, w in enumerate(tokens))
-        and not any(first_name_gender(w) for w in tokens)
-    )
+        and not any(first_name_gender(w) for w in (tokens[:1] if owner else tokens))
+    )  # after an owner, "UNHCR's Philippine head": an adjective, not a first name
 
 
 _OWNED_OFFICE_WORDS = 4

@@ -137,6 +137,7 @@ def test_page_furniture_is_no_title_candidate() -> None:
         ("By Lena Marsh, Political Correspondent, The Harwick Times", True),
         ("By Jo Penn, Local Democracy Reporter", True),
         ("Par Léa Morel", True),
+        ("Par: Stéphane Roy", True),
         ("By Friday, the council will decide on the barrier", False),
         ("By 2030, Harwick will have two new schools", False),
     ],

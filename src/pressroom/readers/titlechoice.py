@@ -294,6 +294,14 @@ def _around_date(
     if title_stated:
         return None, lines[:date_at] + lines[after:]
     below = after if after < len(lines) else None
+    if (
+        below is not None
+        and below + 1 < len(lines)
+        and lines[below + 1].number in bylines
+        and is_candidate(lines[below].text)
+        and is_candidate(lines[below + 1].text)
+    ):
+        below += 1  # "Échos de la MRC du 12 juin ⏎ <headline> ⏎ Par: Ann Roe": over the byline
     if below is not None and is_candidate(lines[below].text):
         header = date_at > 0 and has_date(lines[date_at - 1].text)
         # a blog's "Mercredi 26 mars 2014" header, not a field's value under "Date :"

@@ -21,7 +21,7 @@ UPDATE_LINE = lazy(r"^(?:mise? à jour|modifié|updated|last updated)", regex.I)
 # A byline under a title: "Par Léa Morel", "- By Tom Lee Political Editor", "- Léa Morel",
 # "Par Léa MOREL | La Gazette", "By Jo Penn, Local Democracy Reporter, The Courier".
 BYLINE = lazy(
-    r"^(?:[-–—]\s*)?(?i:par|by)\s+\p{Lu}[\p{L}'’ .|/-]{1,80}"
+    r"^(?:[-–—]\s*)?(?i:par|by)\s*:?\s+\p{Lu}[\p{L}'’ .|/-]{1,80}"
     r"(?:,\s*\p{Lu}[\p{L}'’ .|/-]{1,60}){0,3}$|"
     r"^[-–—]\s*\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]+){1,2}$"
 )

@@ -196,7 +196,9 @@ _CIRCUMSTANCE = lazy(
     r"^(?:le|ce)[ \u00a0]+(?:week-end|weekend|matin|soir)(?:[ \u00a0]+dernier)?[ \u00a0,]+|"
     r"^(?:lors|devant|pendant|durant|dans|sur|à|au|aux|en|après|avant|depuis|at|in|on|"
     r"during|before|after|to|from)\b(?:[^,;:.«»“”\"]{1,60}?(?=[ \u00a0](?:le|la|l['’]|the)"
-    r"[ \u00a0]?\p{L})|[^,;:.«»“”\"]{1,90},)[ \u00a0]*",
+    r"[ \u00a0]?\p{L})|"
+    r"(?-i:[^,;:.«»“”\"\p{Lu}]{1,40}?(?=[ \u00a0]\p{Lu}\p{Ll}+[ \u00a0]\p{Lu}\p{Ll}))|"
+    r"[^,;:.«»“”\"]{1,90},)[ \u00a0]*",  # "au téléphone Vicki Plourde": a name after it
     regex.I,
 )
 # Words set off by commas right after the verb, in lower case: when or where it was said.

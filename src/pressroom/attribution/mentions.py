@@ -102,8 +102,8 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
         name, prefix = split_role_name(phrase, v)
         if name is None:
             continue
-        if name.endswith(("'s", "’s")) and " " in name:  # "Damien O’Connor’s assessment"
-            name = name[:-2]
+        if name.endswith(("'s", "’s")) and " " in name:  # "Damien O’Connor’s assessment":
+            name = name[:-2]  # no name found here ends on an owner's 's
         start = match.start()
         first, _, rest = name.partition(" ")
         if (first.lower() in v.calendar_words or first.lower() in SENTENCE_OPENERS) and " " in rest:

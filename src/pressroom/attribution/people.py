@@ -154,7 +154,7 @@ class People:
         None, with the reason, when the text leaves it open."""
         self._settle()
         for person in reversed(self.subjects[-_SUBJECT_WINDOW:]):
-            if _agrees(person, gender) and self._far(person) and self.named[-1:] != [person]:
+            if _agrees(person, gender) and self._far(person) and not self.named_last(person):
                 return None, f"{person.name} was last named more than {_REACH} paragraphs before"
             if _agrees(person, gender):
                 if person.name in self.unsure:

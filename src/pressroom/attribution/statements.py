@@ -45,8 +45,10 @@ def statement_author(title: str, v: Vocabulary) -> Subject | None:
 def signed(quotes: Sequence[Quote], title: str, people: People, v: Vocabulary) -> list[Quote]:
     """``quotes``, those that name no speaker and raise no question given to the person
     whose statement the title says the text is (none changed when it says no one's)."""
+    if all(q.speaker or q.check for q in quotes):
+        return list(quotes)  # (most texts: the title is not read)
     author = statement_author(title, v)
-    if author is None or all(q.speaker or q.check for q in quotes):
+    if author is None:
         return list(quotes)
     said = resolve(Cue(author, "statement"), people, v)
     if said.speaker is None:

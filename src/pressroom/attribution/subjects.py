@@ -272,9 +272,8 @@ def _named_subject(
 
 
 def _subject_at(text: str, mention: tuple[int, Person], end: int) -> bool:
-    """Whether the words after a named person (past an apposition) start with a verb."""
-    if mention[1].name.endswith(("'s", "’s")):
-        return False  # "Eastbury Council's leader Joan Marsh said": the owner, not the subject
+    """Whether the words after a named person (past an apposition) start with a verb (not
+    an owner's "'s", which ``mentions`` leaves after the name: "Ann Roe's view is")."""
     after = _after_name(text, mention, end)
     return (
         after is not None and bool(_AFTER_SUBJECT.match(after)) and not _JOINED_AFTER.match(after)

@@ -193,8 +193,8 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             whole = clean_role(_OWNER_AND.sub("", lead.group(1)), v) if lead else None
             if whole and (role is None or (role in whole and len(whole) > len(role))):
                 role = whole  # "The council's cabinet member for schools, X"
-        if role is None and not title:
-            role = _opening_office(text[:start], found, v)
+        if role is None and (not title or title.rstrip(".").lower() in v.courtesy_titles):
+            role = _opening_office(text[:start], found, v)  # not past "Mayor" X: the role
         gender = title_gender(name, v) or role_gender(role, v) or _aside_gender(role)
         found.append((start, Person(bare, role or clean_role(title, v), gender)))
     return found
@@ -215,13 +215,23 @@ def _opening_office(head: str, found: list[tuple[int, Person]], v: Vocabulary) -
     start = max((m.end() for m in _SENTENCE_END.finditer(head)), default=0)
     if any(start <= at for at, _ in found):
         return None
-    office = head[start:].strip(SPACES_AND_COMMAS).rsplit(",", 1)[-1].strip()
-    words = [w.strip("()") for w in office.split()]
-    while words and words[-1].rstrip(".").lower() in v.courtesy_titles | v.title_words:
-        words.pop()
+    *lead, office = head[start:].strip(SPACES_AND_COMMAS).rsplit(",", 1)
+    words = _untitled(office, v)
+    if lead and len(words) == 1 and words[0].rstrip(".").lower() in v.title_words:
+        # "Minister of Industry, Investment and Commerce, Senator the Hon." X
+        lead_office = _office_words(lead[0], v) or _office_words(lead[0].rsplit(",", 1)[-1], v)
+        if lead_office:
+            return lead_office
+    return _office_words(office, v)
+
+
+def _office_words(office: str, v: Vocabulary) -> str | None:
+    """``office`` as a role, past the titles that end it, when its words are capitalised
+    words, role words and function words only, a role word among them."""
+    words = _untitled(office, v)
     if not words or len(words) > _OPENING_OFFICE_WORDS or not words[0][:1].isupper():
         return None
-    lower = [w.lower() for w in words]
+    lower = [w.lower().rstrip(",") for w in words]
     if not any(w in v.role_words for w in lower) or v.verb_re.search(office):
         return None
     noun = next((lower[i - 1] for i, w in enumerate(lower) if i and w in OFFICE_OF), lower[-1])
@@ -236,6 +246,25 @@ def _opening_office(head: str, found: list[tuple[int, Person]], v: Vocabulary) -
 
 
 _OPENING_OFFICE_WORDS = 14
+
+
+def _untitled(office: str, v: Vocabulary) -> list[str]:
+    """The words of ``office`` before the titles that end it (``Senator the Hon.``,
+    ``Governor Prof.``), keeping a title that is the only office word."""
+    words = [w.strip("()") for w in office.split()]
+    while words and (
+        words[-1].rstrip(".").lower() in v.courtesy_titles or words[-1].lower() == "the"
+    ):
+        words.pop()
+    while (
+        len(words) > 1
+        and words[-1].rstrip(".").lower() in v.title_words
+        and any(w.lower() in v.role_words for w in words[:-1])
+    ):
+        words.pop()
+    return words
+
+
 _SENTENCE_END = lazy(rf"(?<!\b(?:\p{{Lu}}|{ABBREVIATIONS}))[.!?]{SP}+")
 
 

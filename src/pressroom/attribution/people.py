@@ -3,10 +3,11 @@ descriptor (``le maire``) is resolved against."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
+from pressroom.attribution.genders import agrees, gender_of, office_gender, with_gender
 from pressroom.attribution.names import PARTICLES, Gender, Person, surname, words_of
-from pressroom.attribution.persons import first_name_gender, name_parts, person_like
+from pressroom.attribution.persons import name_parts, person_like
 from pressroom.attribution.rolename import holds_office, same_office
 from pressroom.attribution.speakers import DETERMINER, is_title_surname
 from pressroom.attribution.subject_kinds import Joined, Office, Surname, Unsure
@@ -98,22 +99,25 @@ class People:
                 elif isinstance(subject, Office):
                     holder = self._holder(subject)
                     if holder is not None and any(  # "Pour Paul Roy, le chef de l'État veut"
-                        p.name != holder.name and _agrees(p, gender_of(holder)) for p in here
+                        p.name != holder.name
+                        and agrees(p, gender_of(holder))
+                        and person_like(p.name)
+                        for p in here
                     ):
                         holder = None  # the sentence names another who may be meant
                     if holder is None:
                         self.offices.add(str(subject))
-                    self._about(holder or Person(str(subject), None, _office_gender(subject)))
+                    self._about(holder or Person(str(subject), None, office_gender(subject)))
                 elif isinstance(subject, Surname):
                     bearer = self._bearer(subject)
                     if bearer is not None:
                         self._about(bearer)
                 elif (
                     self.subjects
-                    and _agrees(self.subjects[-1], subject)
+                    and agrees(self.subjects[-1], subject)
                     and self._named_since(self.subjects[-1], subject) is None
                 ):  # "He also said", not "… will see Jeremy Paxman receive it. He said:"
-                    self._about(_with_gender(self.subjects[-1], subject))
+                    self._about(with_gender(self.subjects[-1], subject))
 
     def _bearer(self, subject: Surname) -> Person | None:
         """The person a sentence's surname subject stands for: someone named with that
@@ -131,14 +135,14 @@ class People:
         self.subjects = [p for p in self.subjects if p.name != person.name][-8:]
         self.subjects.append(person)
         self.named = [
-            _with_gender(p, person.gender) if p.name == person.name else p for p in self.named
+            with_gender(p, person.gender) if p.name == person.name else p for p in self.named
         ]
 
     def speaking(self, office: str, gender: Gender = None) -> None:
         """An office the text names speaking (``The Assistant Chief Constable said``): what
         the text is now about, though no person is named."""
         self._settle()
-        self._about(Person(office, None, gender or _office_gender(office)))
+        self._about(Person(office, None, gender or office_gender(office)))
 
     def unnamed(self, office: str, gender: Gender = None) -> None:
         """An office speaking whose holder the text leaves open (``», a confié le
@@ -154,9 +158,9 @@ class People:
         None, with the reason, when the text leaves it open."""
         self._settle()
         for person in reversed(self.subjects[-_SUBJECT_WINDOW:]):
-            if _agrees(person, gender) and self._far(person) and not self.named_last(person):
+            if agrees(person, gender) and self._far(person) and not self.named_last(person):
                 return None, f"{person.name} was last named more than {_REACH} paragraphs before"
-            if _agrees(person, gender):
+            if agrees(person, gender):
                 if person.name in self.unsure:
                     return None, f"is it {person.name}? the text does not show it is a person"
                 named = [p.name for p in self.named if person_like(p.name)]
@@ -175,7 +179,7 @@ class People:
         candidates = {
             p.name: p
             for p in self.named[-4:]
-            if _agrees(p, gender) and (person_like(p.name) or p.role) and p.name not in self.joined
+            if agrees(p, gender) and (person_like(p.name) or p.role) and p.name not in self.joined
         }
         if len(candidates) == 1:  # someone whose gender the text does not show stays a rival
             return next(iter(candidates.values())), ""
@@ -195,7 +199,7 @@ class People:
                 for p in reversed(self.named[-4:])
                 if p.name != person.name
                 and self.seen.get(p.name, -1) == self.paragraph
-                and _agrees(p, gender)
+                and agrees(p, gender)
                 and (person_like(p.name) or p.role)
             ),
             None,
@@ -365,7 +369,7 @@ class People:
             return None
         for person in reversed(self.named):
             role = (person.role or "").lower()
-            if role and same_office(head, role) and _agrees(person, gender):
+            if role and same_office(head, role) and agrees(person, gender):
                 return person
         return None
 
@@ -374,26 +378,3 @@ def other_office(descriptor: str, v: Vocabulary) -> str | None:
     """The office a descriptor's other name stands for (``le chef de l'État`` ->
     ``président``, ``office-names.txt``), or None."""
     return v.office_names.get(office_key(DETERMINER.sub("", descriptor.lower())))
-
-
-def gender_of(person: Person) -> Gender:
-    """What the text shows of a person's gender, else what the first name says."""
-    return person.gender or first_name_gender(name_parts(person.name).first)
-
-
-def _agrees(person: Person, gender: Gender) -> bool:
-    found = gender_of(person)
-    return gender is None or found is None or found == gender
-
-
-def _with_gender(person: Person, gender: Gender) -> Person:
-    return replace(person, gender=gender) if gender and not person.gender else person
-
-
-def _office_gender(office: str) -> Gender:
-    lower = office.lower()
-    if lower.startswith("la ") or lower.split()[-1:] in (["préfète"], ["présidente"]):
-        return "f"
-    if lower.startswith("le "):
-        return "m"
-    return None

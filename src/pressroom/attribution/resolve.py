@@ -31,6 +31,7 @@ from pressroom.attribution.bodies import (
     is_body_name,
     is_document,
 )
+from pressroom.attribution.genders import gender_of
 from pressroom.attribution.names import (
     INITIALS,
     NOT_FIRST,
@@ -40,7 +41,7 @@ from pressroom.attribution.names import (
     role_gender,
 )
 from pressroom.attribution.nearby import DEMONSTRATIVE, PLURAL
-from pressroom.attribution.people import People, gender_of, other_office
+from pressroom.attribution.people import People, other_office
 from pressroom.attribution.persons import is_first_name, person_like
 from pressroom.attribution.roles import stated_role
 from pressroom.attribution.speakers import DETERMINER, Subject, is_title_surname

@@ -369,6 +369,7 @@ def _chunk_quotes(
                 # a paragraph that is the quotation alone: "« … », les objectifs exprimés
                 # dans le…" goes on about someone's words, not in them
                 opening = (span.start == 0 or opens_quote(text)) and _alone(after)
+                opening = opening and (chunk.item or not _aside(inner + after))  # a subheading
                 others = {p.name for _, p in mentions(outside(text, chunk.spans), v)}
                 continued = last_quote if opening and others <= {last_quote.speaker} else None
             if (

@@ -67,7 +67,7 @@ _TRAILING_ADVERB = lazy(rf"[ \u00a0]+{_BETWEEN}$", regex.I)
 ACCORDING_TO_HIM = lazy(r"\b(?:selon|d['’]après)\s+(?P<pronoun>lui|elle)\b", regex.I)
 LIVE_STAMP = lazy(r"^(?:\d{1,2}[h:.]\d{2}|\d{1,2}\s*(?:am|pm))\s*[-–—:]?\s*", regex.I)
 _REPORTED = lazy(r"(?:\bque|\bqu['’]|\bthat)\s*$", regex.I)
-_SUBJECT_BREAK = lazy(r"[;:]|\s[–—-]\s")
+_SUBJECT_BREAK = lazy(r"[;:]|\s[–—-](?:\s|,)")
 _TO_SPLIT = lazy(r"\s+(?:à|to)\s+")
 STATEMENT_FROM = lazy(
     r"^(?:(?:the|an?|official|full)[ \u00a0]+){0,2}"

@@ -242,13 +242,8 @@ def _of_body(head: str, v: Vocabulary) -> Subject | None:
 
 def _lone_surname(name: str, prefix: str, v: Vocabulary) -> bool:
     lower = name.lower()
-    return (
-        " " not in name
-        and _is_office(prefix, v)
-        and lower not in NOT_FIRST
-        and lower not in v.not_person
-        and lower not in PRONOUNS
-    )
+    known = lower in NOT_FIRST or lower in v.not_person or lower in PRONOUNS
+    return " " not in name and _is_office(prefix, v) and not known
 
 
 def _is_office(phrase: str, v: Vocabulary) -> bool:
@@ -300,8 +295,10 @@ def _role(prefix: str | None, rest: list[str], v: Vocabulary) -> str | None:
     lone = prefix and " " not in prefix.strip() and not v.is_role(prefix.strip().rstrip("."))
     if prefix and not lone:  # not "Later, X said", "Hier, X a dit": a lone word is no role
         before = clean_role(DETERMINER.sub("", prefix), v)
+        if after and not any(v.is_role(w) for w in words_of(before or "")):
+            return after  # "— soit 300 000 euros —, X, son vice-président, a dit"
         if before and not v.role_reject.match(before):
-            return before if not after else f"{before}, {after}"
+            return f"{before}, {after}" if after else before
     return after
 
 

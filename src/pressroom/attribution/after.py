@@ -96,7 +96,12 @@ def after_quote(inner: str, after: str, v: Vocabulary) -> Cue | None:
     past = _after_insertion(rest, v) if comma else None
     if past is not None:
         return past
-    if rest is not after.lstrip(SPACES) or _DASH_START.match(after.lstrip(SPACES)):
+    # a name after a space, a comma or a dash; or glued to the mark ("»Pascal Roux, X")
+    if (
+        rest is not after.lstrip(SPACES)
+        or _DASH_START.match(after.lstrip(SPACES))
+        or after[:1].isupper()
+    ):
         dashless = _DASH_LEAD.sub("", after.lstrip(SPACES + ","))
         subject = parse_subject(cut_subject(dashless), v)
         first = dashless.split()[0].strip(",.").lower() if dashless.split() else ""

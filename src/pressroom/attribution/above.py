@@ -106,7 +106,7 @@ def above(previous: Chunk, v: Vocabulary) -> Cue | None:
         return None
     statement = STATEMENT_FROM.match(text)  # "Statement from the Chief"
     if statement is not None:
-        subject = parse_subject(text[statement.end() :], v)
+        subject = parse_subject(_SPEAKER_LINE_SPLIT.sub(",", text[statement.end() :], count=1), v)
         kinds = ("name", "surname")
         return Cue(subject, "speaker-line") if subject and subject.kind in kinds else None
     head, _, role = _SPEAKER_LINE_SPLIT.sub(",", text, count=1).partition(",")

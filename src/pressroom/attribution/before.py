@@ -75,7 +75,7 @@ STATEMENT_FROM = lazy(
     r"(?:e?s)?[ \u00a0]+"
     r"(?:from|by|with)[ \u00a0]+|"
     r"^(?:(?:les|la|le|l['’])[ \u00a0]*)?(?:déclaration|message|mot|réaction|communiqué|"
-    r"propos|parole|réponse|entretien|discours|allocution)s?[ \u00a0]+"
+    r"propos|parole|réponse|entretien|interview|discours|allocution)s?[ \u00a0]+"
     r"(?:de|du|d['’]|avec)[ \u00a0]*",
     regex.I,
 )

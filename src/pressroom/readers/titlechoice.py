@@ -155,7 +155,13 @@ def _last_before_paragraph(lines: list[Line], first: int, end: int | None = None
         text = lines[i].text
         if is_candidate(text):
             longer = len(text) > len(lines[found].text) and not BYLINE.match(text)
-            if longer and not _heads_body(lines, found) and not _standfirst(lines, i):
+            wrapped = i + 1 < len(lines) and lines[i + 1].text[:1].islower()  # a cut sentence
+            if (
+                longer
+                and not wrapped
+                and not _heads_body(lines, found)
+                and not _standfirst(lines, i)
+            ):
                 found = i
         elif (
             len(text) >= PARAGRAPH_MIN

@@ -56,6 +56,7 @@ _ARTICLE_BEFORE = lazy(r"\b(?:au|aux|les)\s$|\bl['’]$", regex.I)
 _ACRONYM_OWNER = lazy(r"^\p{Lu}{2,6}\s+(?=\p{Ll})")
 # A name, then the office it is appointed or elected to: "has been appointed as …", "a
 # été élue présidente de …" (up to a stop, a comma or when, where or from when).
+_FORMER = lazy(r"(?:former|ex-|ancien|ancienne|l['’]ancien|l['’]ancienne)\b", regex.I)
 _APPOINTED_AS = lazy(
     r"^\s+(?:has\s+been|have\s+been|was|is|a\s+été|est|vient\s+d['’]être)\s+"
     r"(?:(?:re-?)?(?:appointed|elected|named)(?:\s+as)?|(?:ré)?élue?|nommée?|désignée?)\s+"
@@ -183,8 +184,10 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             and not v.verb_re.match(words)
         ):
             role = clean_role(apposition.group(1), v)
-        if role is None and not office and (appointed := _APPOINTED_AS.match(after)):
+        former = _FORMER.match(prefix or office or "")  # "Former Wisconsin coach X has been named"
+        if role is None and (former or not office) and (appointed := _APPOINTED_AS.match(after)):
             role = clean_role(cut_subject(appointed["role"]), v)  # "X was appointed as …"
+            office = None
         if role is None and (prefix or office):
             role = clean_role(prefix or office, v)
         if role is None or office:  # the office alone, or a longer role written before it

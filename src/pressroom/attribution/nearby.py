@@ -113,7 +113,7 @@ def with_pulled_speakers(quotes: list[Quote]) -> list[Quote]:
 def without_repeats(quotes: list[Quote]) -> list[Quote]:
     """Each quotation once: a headline the page repeats, or a pull-quote given again in the
     text, is the same words; of the two, the one with a speaker (else with a reason to
-    check, else written whole, with its full stop) stays."""
+    role, else with a reason to check, else written whole, with its full stop) stays."""
     kept: dict[str, int] = {}
     out: list[Quote] = []
     for quote in quotes:
@@ -126,8 +126,9 @@ def without_repeats(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-def _weight(quote: Quote) -> tuple[bool, bool, int]:
-    return bool(quote.speaker), bool(quote.check), len(quote.text)
+def _weight(quote: Quote) -> tuple[bool, bool, bool, int]:
+    """A speaker with a role ("PM" resolved, further on, to the Prime Minister named)."""
+    return bool(quote.speaker), bool(quote.role), bool(quote.check), len(quote.text)
 
 
 def _plain(text: str) -> str:

@@ -15,6 +15,8 @@
 
 from __future__ import annotations
 
+import regex
+
 from pressroom.attribution.above import above, said_above
 from pressroom.attribution.after import after_quote, names_the_words
 from pressroom.attribution.before import (
@@ -54,6 +56,8 @@ def find_cue(
     """The cue of the quotation ``span`` (words ``inner``) with ``before`` and ``after`` it
     in its paragraph, and the paragraphs ``around`` it (two above, above, below)."""
     _, previous, below = around
+    if _TERM_INTRO.search(before):
+        return None  # 'what has been described as a "bloody start to the year", X said'
     said = collapse(span.inner.strip(SPACES))
     found = after_quote(said, after, v)  # '"…," Roe said'
     ended = inner.rstrip(SPACES)[-1:] in ".!?…"
@@ -179,6 +183,13 @@ def _quiet(before: str, v: Vocabulary) -> bool:
     )
 
 
+# Words that bring in a quotation as a name for something, not as anyone's words.
+_TERM_INTRO = lazy(
+    r"\b(?:described|dubbed|termed|labell?ed|branded|qualifiée?s?|décrite?s?|surnommée?s?|"
+    r"baptisée?s?)[ \u00a0]+(?:as[ \u00a0]+|comme[ \u00a0]+|de[ \u00a0]+|d['’])?"
+    r"(?:(?:an?|the|une?|le|la|les|l['’])[ \u00a0]*)?$",
+    regex.I,
+)
 _SIGNATURE = lazy(r"^[ \u00a0]*[–—-][ \u00a0]?(?=\p{Lu})")
 # A quotation in the first person, within its first sixty words.
 _FIRST_PERSON = lazy(

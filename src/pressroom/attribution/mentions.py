@@ -216,8 +216,8 @@ def _opening_office(head: str, found: list[tuple[int, Person]], v: Vocabulary) -
     capitalised words, role words and function words only, naming no one, with a role
     word among them."""
     start = max((m.end() for m in _SENTENCE_END.finditer(head)), default=0)
-    if any(start <= at for at, _ in found):
-        return None
+    # past anyone named earlier in the sentence ("Port Avery - In response, Minister of" X)
+    start = max([start] + [name_end(head, m) or len(head) for m in found if m[0] >= start])
     *lead, office = head[start:].strip(SPACES_AND_COMMAS).rsplit(",", 1)
     words = _untitled(office, v)
     if lead and len(words) == 1 and words[0].rstrip(".").lower() in v.title_words:

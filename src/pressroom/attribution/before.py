@@ -29,6 +29,11 @@ _LEAD_IN = lazy(
     r"\s+(?P<who>[^,:]{2,80}?)\s*(?:,|:|$)",
     regex.I,
 )
+_LEAD_IN_END = lazy(
+    r"[,;]\s+(?:selon|d['’]après|according\s+to)\s+(?P<who>[^,:;«»“”\"]{2,60}"
+    r"(?:,\s*[^,:;«»“”\"]{2,60})?)\s*,?$",
+    regex.I,
+)
 SENTENCE_BREAK = lazy(
     rf"(?<!\b(?:\p{{Lu}}|{ABBREVIATIONS}|M))"
     r"[.!?…]+[\"”»]?\s+(?=[\p{Lu}«“\"])|(?<=[\p{Ll}\d])\.(?=\p{Lu}\p{Ll})"
@@ -140,11 +145,10 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
         )
     ):
         return Cue(pronoun_subject("-" + according["pronoun"].lower()), "lead-in")
-    lead = _LEAD_IN.match(body)
-    if lead:
-        subject = lead_in(body, lead, v)
-        if subject:
-            return Cue(subject, "lead-in")
+    lead = _LEAD_IN.match(body) or _LEAD_IN_END.search(body)  # "…, selon le syndic, X, « … »"
+    subject = lead_in(body, lead, v) if lead else None
+    if subject and (lead.start() == 0 or subject.kind == "name"):  # not "…, selon les chiffres"
+        return Cue(subject, "lead-in")
     relative = _relative_speaker(body, v)
     if relative is not None:
         return relative
@@ -162,8 +166,8 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
             subject_text = ""  # "Director: Research, extended": no subject after the colon
         last_segment = subject_text.split(",")[-1].strip(SPACES + '”»"’')  # '“…,” he said'
         last_segment = _TRAILING_ADVERB.sub("", last_segment)
-        if last_segment.lower() in PRONOUNS:  # "In it, he said:", "However, he also said"
-            subject_text = last_segment
+        if last_segment.lower() in PRONOUNS or trailing[:1] == ",":
+            subject_text = last_segment  # "However, he said", "The theme, Jani said, was"
         subject_text = past_clauses(subject_text, body[: verb.start()].strip(SPACES), v)
         subject_text = _TRAILING_ADVERB.sub("", subject_text.strip(SPACES))  # "PM also stated:"
         subject = parse_subject(v.adverbs.sub("", subject_text), v, before_verb=True)

@@ -156,3 +156,26 @@ def test_a_byline_may_name_a_role_and_a_paper_after_commas(line: str, byline: bo
 )
 def test_a_headline_may_open_on_its_date(line: str, candidate: bool) -> None:
     assert is_candidate(line) is candidate
+
+
+def test_a_long_headline_under_a_press_label_is_the_title() -> None:
+    headline = (
+        "Les chambres de métiers de la région expriment leur vive inquiétude face à l'annonce"
+        " d'une nouvelle baisse de leurs ressources de 12 millions d'euros prévue dans le"
+        " projet de budget régional pour l'année 2026"
+    )
+    lines = [
+        Line(1, "Le réseau au service des entreprises"),
+        Line(3, "Communiqué de presse"),
+        Line(5, headline),
+        Line(7, _BODY),
+    ]
+    title, _ = choose(lines, None, False, "none", frozenset(), frozenset({3}))
+    assert len(headline) > 200 and title is not None and title.text == headline
+
+
+def test_a_long_sentence_under_a_press_label_is_no_title() -> None:
+    sentence = _BODY + " The opening had been awaited for two years by the whole valley."
+    lines = [Line(1, "Water Project Opens"), Line(3, "Press Release"), Line(5, sentence)]
+    title, _ = choose(lines, None, False, "none", frozenset(), frozenset({3}))
+    assert title is not None and title.text == "Water Project Opens"

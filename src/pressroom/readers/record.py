@@ -25,6 +25,7 @@ from pressroom.readers.fields import (
     text_field,
 )
 from pressroom.readers.images import stated_image
+from pressroom.readers.titles import MAX_TITLE
 from pressroom.text.dates import parse_date_value
 from pressroom.text.encoding import ascii_slug
 from pressroom.text.language import detect_lang
@@ -32,7 +33,6 @@ from pressroom.text.matching import holds
 from pressroom.text.sentences import SENTENCE_END
 from pressroom.text.spaces import collapse
 
-MAX_TITLE = 300
 SLUG_MAX = 80
 
 

@@ -10,6 +10,7 @@ from pressroom.readers.overlap import content_words, words_of_start
 from pressroom.readers.titles import (
     BYLINE,
     CRAWLER,
+    MAX_TITLE,
     PARAGRAPH_MIN,
     SHORT_CHROME,
     STAMP_LABEL,
@@ -96,9 +97,9 @@ def choose(
 def _first_candidate(lines: list[Line], labels: frozenset[int]) -> int:
     top = range(min(len(lines), TOP_LINES))
     label = min(labels, default=None)
-    if label is not None:
+    if label is not None:  # after "Communiqué de presse", a headline may run long
         found = next(
-            (i for i in top if lines[i].number > label and is_candidate(lines[i].text)), None
+            (i for i in top if lines[i].number > label and _label_headline(lines[i].text)), None
         )
         if found is not None:
             return found
@@ -108,6 +109,13 @@ def _first_candidate(lines: list[Line], labels: frozenset[int]) -> int:
     if first > 0 and _is_headline_sentence(lines, first):
         return 0
     return _last_before_paragraph(lines, first)
+
+
+def _label_headline(text: str) -> bool:
+    """A title-like line, or a longer one with no sentence's end under a press label."""
+    if len(text) > MAX_TITLE or text.endswith((".", ":")):
+        return False
+    return is_candidate(text[:TITLE_MAX_GUESS])
 
 
 def _body_above(lines: list[Line], first: int) -> bool:

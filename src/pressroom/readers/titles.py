@@ -14,6 +14,7 @@ from pressroom.text.dates import WEEKDAY_NAMES, has_date, parse_date_line
 from pressroom.text.patterns import lazy
 
 TITLE_MAX_GUESS = 200
+MAX_TITLE = 300  # the longest title a record takes
 # How many lines from the top of a page a headline is looked for (also to replace one).
 TOP_LINES = 24
 # An update stamp, not the publication date: "Mis à jour le …", "Last updated …".

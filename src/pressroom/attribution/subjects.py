@@ -248,7 +248,7 @@ def _named_subject(
     if (
         role
         and prefix.rstrip(SPACES_AND_COMMAS).endswith(role)
-        and not any(w in _NOT_BEFORE_SUBJECT - OFFICE_OF for w in role.lower().split())
+        and not any(w in _NOT_BEFORE_SUBJECT - _ROLE_LINKS for w in role.lower().split())
     ):
         # "Minister for Police Paul Scully highlighted …": the office is the subject's own
         prefix = prefix[: prefix.rstrip(SPACES_AND_COMMAS).rfind(role)]
@@ -357,6 +357,8 @@ def _is_surname(word: str, vocabulary: Vocabulary) -> bool:
 
 # Words that show a sentence's first named person is not its subject ("Guests were joined
 # by architect Tom Lee", "La décision revient à Anne Roy"): verbs and prepositions.
+# Words that join an office to its field: "Minister of Health", "adjoint au maire".
+_ROLE_LINKS = OFFICE_OF | {"au", "aux", "à"}
 _NOT_BEFORE_SUBJECT = frozenset(
     """was were is are be been being has have had will would can could may might do did
     by to with for from at on in into about after before than as like and or et ou

@@ -171,7 +171,8 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
             rf"(?:^|[\s(])(?P<office>(?:(?:\p{{Lu}}[\p{{L}}.&'’-]*|of|de|du)\s+){{0,3}}"
             rf"(?i:(?:{office})s?){_ROLE_ADJECTIVE}"  # "des ministres de …": plural too
             rf"(?:\s+(?i:{office}|and\s+(?i:{office})|et\s+(?i:{office})){_ROLE_ADJECTIVE}){{0,2}}"
-            rf"(?:\s+(?:de|du|des|d['’]|of|for)\s?(?:la\s|l['’]|the\s)?\p{{L}}[\p{{L}}-]+"
+            r"(?:\s+(?:(?:en\s+charge|chargée?|in\s+charge)\s+)?"  # "en charge de l'Aide au"
+            rf"(?:de|du|des|d['’]|of|for|au|aux)\s?(?:la\s|l['’]|the\s)?\p{{L}}[\p{{L}}-]+"
             r"(?:\s\p{Ll}[\p{Ll}-]+(?:ère|ères|ique|iques|ale|ales|elle|elles|aux))?"
             # "Chair of the harbour board", "Minister for housing and welfare"
             r"(?:\s(?:(?:and|&)\s)?(?-i:(?!(?:and|et|or|ou)\s)\p{Ll}[\p{Ll}-]{2,})){0,2}){0,3}"

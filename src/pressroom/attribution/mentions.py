@@ -177,7 +177,7 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
                 or _office_apposition(apposition[1], v)
                 or _owned_office(apposition[1], v)
             )
-            and not _VERBAL.match(words)
+            and not (_VERBAL.match(words) and not _a_role(words, v))
             and not _VERB_PHRASE.match(words)
             and not _PREDICATE.match(words)
             and not participle(words, v)
@@ -201,6 +201,12 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
         gender = title_gender(name, v) or role_gender(role, v) or _aside_gender(role)
         found.append((start, Person(bare, role or clean_role(title, v), gender)))
     return found
+
+
+def _a_role(words: str, v: Vocabulary) -> bool:
+    """``a spokesperson with …``, ``a senior nurse``: the English article, not "a" (has)."""
+    head = words.split()[:3]
+    return head[:1] == ["a"] and any(v.is_role(w) for w in head[1:])
 
 
 def _between(text: str, mention: tuple[int, Person], start: int) -> str:

@@ -16,7 +16,23 @@ from pressroom.attribution.vocabulary import vocabulary
 from pressroom.lexicon import PACKAGED
 from pressroom.text import dates
 
-_BITS = [":", ",", " ", "\u00a0", "said", "resaid", "added", "'", "‘", "x", "Roe", "«", "»", '"']
+_BITS = [
+    ":",
+    ",",
+    " ",
+    "\u00a0",
+    "said",
+    "resaid",
+    "added",
+    "'",
+    "‘",
+    "x",
+    "Roe",
+    "«",
+    "»",
+    '"',
+    "”",
+]
 _TEXTS = st.lists(st.sampled_from(_BITS), max_size=12).map("".join)
 
 
@@ -30,7 +46,7 @@ def test_single_mark_check_is_the_pattern(text: str, at: int) -> None:
 @settings(max_examples=300)
 @given(_TEXTS)
 def test_mark_check_is_the_pattern(text: str) -> None:
-    assert has_mark(text) == bool(regex.search("[«“\"‘']", text))
+    assert has_mark(text) == bool(regex.search("[«»“”\"‘']", text))
     if not has_mark(text):
         assert scan(text) == ([], None, None)
 

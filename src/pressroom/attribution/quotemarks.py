@@ -14,7 +14,7 @@ LIST_ITEM = "• "
 OPENERS = "«“\"‘'"
 JOIN_LIMIT = 4
 # The marks scan stops at: the openers, and a closing mark that may be written to open.
-_SCANNED = OPENERS + "”"
+_SCANNED = OPENERS + "”»"
 _CLOSERS = {"«": "»", "“": "”", "‘": "’"}
 _SINGLE_AFTER = lazy(r"(?:[:,][ \u00a0]*|\b(?:said|says|wrote|writes|added)[ ]+)$")
 _SINGLE_CLOSE = lazy(r"(?<=\S)['’](?=[\s,.;:!?)\]]|$)")
@@ -58,15 +58,17 @@ def scan(text: str) -> tuple[list[Span], int | None, str | None]:
             close = _find_close(text, i + 1, _CLOSERS[char] + ('"' if char == "“" else ""))
             if char == "“":
                 close = _doubled_close(text, i + 1, close)
+            else:
+                close = _reversed_close(text, i + 1, close)
             if close < 0:
                 return spans, i, char
             end = close + (2 if text[close] in "’'" else 1)
             spans.append(Span(i, end, text[i + 1 : close], char))
             i = end
         elif (char == '"' and _opens_straight(text, i)) or (
-            char == "”" and _closing_opens(text, i)
+            char in "”»" and _closing_opens(text, i)
         ):
-            close = _find_close(text, i + 1, '"”')
+            close = _find_close(text, i + 1, "»«" if char == "»" else '"”')
             if close < 0:
                 return spans, i, char
             spans.append(Span(i, close + 1, text[i + 1 : close], char))
@@ -89,8 +91,8 @@ def scan(text: str) -> tuple[list[Span], int | None, str | None]:
 
 def _closing_opens(text: str, i: int) -> bool:
     """A closing mark written to open, glued after a comma or a colon and before a
-    capital: ``President Kamau stated,”Commissioned the …”``, or opening a paragraph that
-    it closes too: ``” The districts are working hard … officials.”``."""
+    capital: ``President Kamau stated,”Commissioned the …”``, ``Selon X, »La …``, or
+    opening a paragraph that it closes too: ``” The districts are working hard …”``."""
     if i == 0:
         return text[1:].lstrip(" \u00a0")[:1].isupper() and "”" in text[2:]
     return (
@@ -102,7 +104,15 @@ def _closing_opens(text: str, i: int) -> bool:
 
 def has_mark(text: str) -> bool:
     """Whether a text holds a quotation mark at all (faster than a regex search)."""
-    return "«" in text or "“" in text or '"' in text or "'" in text or "‘" in text
+    return (
+        "«" in text
+        or "“" in text
+        or '"' in text
+        or "'" in text
+        or "‘" in text
+        or "»" in text  # written to open: "Selon X, »La …"
+        or "”" in text
+    )
 
 
 def _single_opens(text: str, i: int) -> bool:
@@ -129,6 +139,18 @@ def _doubled_close(text: str, start: int, close: int) -> int:
         default=-1,
     )
     return doubled if doubled >= 0 else close
+
+
+def _reversed_close(text: str, start: int, close: int) -> int:
+    """An opening « written to close (``… dans chaque commune« , souligne X``): one
+    followed by punctuation or the end, before the closing mark found (-1 if none)."""
+    end = len(text) if close < 0 else close
+    at = text.find("«", start, end)
+    while at >= 0:
+        if text[at + 1 :].lstrip(" \u00a0")[:1] in ("", ",", ".", ";", ":", "!", "?"):
+            return at
+        at = text.find("«", at + 1, end)
+    return close
 
 
 def _find_close(text: str, start: int, closers: str) -> int:

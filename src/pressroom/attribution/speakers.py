@@ -81,7 +81,7 @@ _SUBJECT_END = lazy(
     rf",\s*{ING_CLAUSE}|"
     # when, where or how it was said (speaker-ends.*.txt): "lors de …", "said Roe today",
     # "said Roe Tuesday"
-    rf"\s(?:{_ENDS}|(?:{_JOURS})(?:\s(?:matin|soir|dernier))?|(?:on\s)?(?:{_DAYS}))\b)"
+    rf"\s(?:{_ENDS}|(?:ce\s)?(?:{_JOURS})(?:\s(?:matin|soir|dernier))?|(?:on\s)?(?:{_DAYS}))\b)"
 )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pressroom.attribution.statements import statement_author
+from pressroom.attribution.statements import signatures, statement_author
 from pressroom.attribution.vocabulary import vocabulary
 from pressroom.lexicon import PACKAGED
 
@@ -26,3 +26,25 @@ from pressroom.lexicon import PACKAGED
 def test_a_title_names_whose_statement_the_text_is(title: str, author: str | None) -> None:
     found = statement_author(title, vocabulary(PACKAGED))
     assert (found.text if found else None) == author
+
+
+def test_a_signature_block_names_each_office_holder() -> None:
+    texts = [
+        "Real outcomes for regional towns",
+        "JOINT STATEMENT",
+        "Premier and Minister for Trade",
+        "The Honourable Rosalind Kettering",
+        "Minister for Water",
+        "The Honourable Glenn Ashby",
+        "Regional forums were held across the state today.",
+    ]
+    found = signatures(texts, vocabulary(PACKAGED))
+    assert [(p.name, p.role) for p in found] == [
+        ("Rosalind Kettering", "Premier and Minister for Trade"),
+        ("Glenn Ashby", "Minister for Water"),
+    ]
+
+
+def test_lines_of_a_page_are_no_signature_block() -> None:
+    texts = ["Home", "News and events", "Council Meeting Tonight", "Mayor says the budget is set."]
+    assert signatures(texts, vocabulary(PACKAGED)) == []

@@ -149,7 +149,8 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             if len(tokens) < 2:
                 continue
             bare = " ".join(tokens)
-        if not person_like(bare):
+        courtesy = (prefix or title or "-").split()[-1].rstrip(".").lower() in v.courtesy_titles
+        if not person_like(bare) and not courtesy:  # "The Honourable Ann Roe": a person
             headline = _title_case(text, v) if headline is None else headline
             if headline:
                 continue  # "Tourism Minister Wants Farmers to Get …": a headline's words

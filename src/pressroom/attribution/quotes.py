@@ -48,7 +48,7 @@ from pressroom.attribution.quotemarks import (
 )
 from pressroom.attribution.resolve import resolve
 from pressroom.attribution.roles import stated_role
-from pressroom.attribution.statements import signed
+from pressroom.attribution.statements import signatures, signed
 from pressroom.attribution.subjects import Mentions
 from pressroom.attribution.vocabulary import Vocabulary, vocabulary
 from pressroom.lexicon import Lexicons
@@ -90,7 +90,7 @@ def extract_quotes(
     texts = implied_marks([p.text for p in paragraphs], v)
     if not any(map(has_mark, texts)):
         return (), ()
-    people = People([], v, texts=tuple(texts))
+    people = People(signatures(texts, v), v, texts=tuple(texts))
     previous: Chunk | None = None
     last_quote: Quote | None = None
     every = chunks(texts, [p.line for p in paragraphs])

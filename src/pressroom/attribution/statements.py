@@ -1,7 +1,8 @@
 """A text that is one person's statement, as its title says (``Statement from Mayor Jo
 Lee``, ``Chief Harteau Statement Regarding …``, ``UNICEF Representative Ann Roe's remarks
 at …``, ``Déclaration du ministre Paul Roy sur …``): the quotations nothing else
-attributes are that person's words (cue ``statement``)."""
+attributes are that person's words (cue ``statement``). Also the signature block at the
+head of a statement: an office on one line, its holder's name on the next."""
 
 from __future__ import annotations
 
@@ -10,14 +11,17 @@ from dataclasses import replace
 
 import regex
 
+from pressroom.attribution.mentions import mentions
+from pressroom.attribution.names import Person
 from pressroom.attribution.people import People
+from pressroom.attribution.quotemarks import has_mark
 from pressroom.attribution.resolve import Cue, resolve
 from pressroom.attribution.speakers import Subject, parse_subject
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.model import Quote
 from pressroom.text.patterns import lazy
 
-__all__ = ["signed", "statement_author"]
+__all__ = ["signatures", "signed", "statement_author"]
 
 _WORDS_EN = r"statement|remarks|message|speech|address|letter|op-ed"
 _WORDS_FR = r"déclaration|message|discours|allocution|intervention|lettre|tribune|mot"
@@ -59,3 +63,25 @@ def signed(quotes: Sequence[Quote], title: str, people: People, v: Vocabulary) -
         else replace(q, speaker=said.speaker, role=said.role, cue="statement")
         for q in quotes
     ]
+
+
+def signatures(texts: Sequence[str], v: Vocabulary) -> list[Person]:
+    """The people a signature block at the head of the text names, each with the office
+    on the line above their name (``Premier and Minister for Trade`` ⏎ ``The Honourable
+    Ann Roe``): known before any quotation, as holders of those offices."""
+    found: list[Person] = []
+    for at in range(1, min(len(texts), _HEAD_LINES)):
+        above, line = texts[at - 1].strip(), texts[at].strip()
+        if not above or len(above.split()) > _OFFICE_WORDS or above[-1] in ".:;!?":
+            continue
+        if has_mark(above) or has_mark(line) or len(line) > _NAME_LINE:
+            continue
+        named = mentions(f"{above}, {line}", v)
+        if len(named) == 1 and named[0][1].role and line.endswith(named[0][1].name):
+            found.append(named[0][1])
+    return found
+
+
+_HEAD_LINES = 16
+_OFFICE_WORDS = 14
+_NAME_LINE = 60  # "The Right Honourable Ann Roe MP"

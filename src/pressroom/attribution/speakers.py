@@ -190,6 +190,8 @@ def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> S
     if prefix and prefix.split()[0].lower() in NOT_FIRST and not DETERMINER.match(prefix):
         office = prefix.rstrip(".").lower() in v.role_words | v.title_words
         prefix = None if len(words_of(prefix)) <= 1 and not office else prefix
+    if " " not in name and (of_body := _of_body(head, v)) is not None:
+        return of_body  # "Sammy Douglas from the Partnership": not "Partnership" alone
     if len(words_of(name)) == 1 or is_title_surname(name, v):
         if name.lower() in NOT_FIRST or name.lower() in v.not_person or name.lower() in PRONOUNS:
             return None

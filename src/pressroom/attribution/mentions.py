@@ -54,9 +54,10 @@ _OF_PLACE = lazy(r"(?:\bde(?:\s+la)?|\bdu|d['’]|\bof(?:\s+the)?)\s?$")
 _FOR_PLACE = lazy(r"\b(?:for|and|pour|et)\s$")
 _ARTICLE_BEFORE = lazy(r"\b(?:au|aux|les)\s$|\bl['’]$", regex.I)
 _ACRONYM_OWNER = lazy(r"^\p{Lu}{2,6}\s+(?=\p{Ll})")
+# An office held before: "Former Wisconsin coach" X, "l'ancien maire" X.
+_FORMER = lazy(r"(?:former|ex-|ancien|ancienne|l['’]ancien|l['’]ancienne)\b", regex.I)
 # A name, then the office it is appointed or elected to: "has been appointed as …", "a
 # été élue présidente de …" (up to a stop, a comma or when, where or from when).
-_FORMER = lazy(r"(?:former|ex-|ancien|ancienne|l['’]ancien|l['’]ancienne)\b", regex.I)
 _APPOINTED_AS = lazy(
     r"^\s+(?:has\s+been|have\s+been|was|is|a\s+été|est|vient\s+d['’]être)\s+"
     r"(?:(?:re-?)?(?:appointed|elected|named)(?:\s+as)?|(?:ré)?élue?|nommée?|désignée?)\s+"
@@ -262,9 +263,7 @@ def _untitled(office: str, v: Vocabulary) -> list[str]:
     """The words of ``office`` before the titles that end it (``Senator the Hon.``,
     ``Governor Prof.``), keeping a title that is the only office word."""
     words = [w.strip("()") for w in office.split()]
-    while words and (
-        words[-1].rstrip(".").lower() in v.courtesy_titles or words[-1].lower() == "the"
-    ):
+    while words and words[-1].rstrip(".").lower() in v.courtesy_titles | {"the"}:
         words.pop()
     while (
         len(words) > 1

@@ -112,8 +112,8 @@ def with_pulled_speakers(quotes: list[Quote]) -> list[Quote]:
 
 def without_repeats(quotes: list[Quote]) -> list[Quote]:
     """Each quotation once: a headline the page repeats, or a pull-quote given again in the
-    text, is the same words; of the two, the one with a speaker (else with a reason to
-    role, else with a reason to check, else written whole, with its full stop) stays."""
+    text, is the same words; of the two, the one with a speaker (and a role), else with a
+    reason to check, else written whole, with its full stop, stays."""
     kept: dict[str, int] = {}
     out: list[Quote] = []
     for quote in quotes:

@@ -62,6 +62,7 @@ MAX_DATE_LINE = 90
 # Every form has a four-digit year: a line without one is passed over at once (speed).
 _YEAR = lazy(r"\d{4}")
 MAX_SEARCHED_LINE = 400
+_PROSE_AFTER = 120  # "04.03.2024 – Le président de …, X, s'inquiète …": a paragraph
 LONG_LINE_HEAD = 160
 """A longer line is a paragraph: only a label or a wire dateline in its first characters
 is its date (``LAKE FOREST, Calif., March 20, 2013 /PRNewswire/ — Acme today…``)."""
@@ -104,7 +105,6 @@ _HEAD_CHARS = 80
 _TODAY = lazy(rf"\b(?:today|aujourd['’]hui)\s*\(\s*(?:{_FORMS})\s*\)", regex.IGNORECASE)
 _ANYWHERE = lazy(rf"(?<![\p{{L}}\d])(?:{_FORMS})(?![\p{{L}}\d])", regex.IGNORECASE)
 _UPDATE = lazy(r"mise? à jour|modifié|updated", regex.IGNORECASE)
-
 
 # A wire dateline without its year: "LYON, 3 février (AFP) -", "BOSTON, Aug. 19 --".
 _YEARLESS_WIRE = lazy(
@@ -184,8 +184,8 @@ def find_date_in_line(line: str, tz: ZoneInfo, lineno: int) -> tuple[datetime, s
                     head = line[: match.start()]
                     before = _ending_date(head, list(_ANYWHERE.finditer(head)), tz, lineno)
                     update = before or found
-            elif long:  # the paragraph stays: it is the text, dated
-                return found, "dateline"
+            elif long or (kind == "start" and len(line) - match.end() > _PROSE_AFTER):
+                return found, "dateline"  # the paragraph stays: it is the text, dated
             else:
                 return found, kind
     if update is not None:

@@ -43,6 +43,8 @@ def after_quote(inner: str, after: str, v: Vocabulary) -> Cue | None:
     comma = rest[:1] == "," or inner[-1:] in (",", "?", "!") or _ends_open(inner)
     rest = _CLITICS.sub("", rest.lstrip(SPACES + ","))  # "», leur a dit le recteur"
     rest = AS_SAID.sub(as_said, rest)  # "», comme l'a souligné le président"
+    if rest[:1].isupper() and v.verb_re.match(rest[:1].lower() + rest[1:]):
+        rest = rest[:1].lower() + rest[1:]  # "’ Said Brian.": the verb, not a name
     said_so = _THAT_IS_WHAT.match(rest)  # "». C'est ce qu'a déclaré X", '" That is what X said'
     rest = rest[said_so.end() :] if said_so else rest
     words_of_who = _WORDS_OF.match(rest)  # "». Ce sont les mots de X"

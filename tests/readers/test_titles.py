@@ -125,6 +125,8 @@ def test_page_furniture_is_no_title_candidate() -> None:
         "Fundraising Archives - Page 21 of 27 - Portlyn Hospice",
         "Welcome to the Portlyn Chamber of Commerce website",
         "Nina Marsh Reporter from Portlyn Outlook",
+        "Q: What could possibly get community members so riled up?",
+        "A: The 2010 – 2011 School District Budget",
     ]:
         assert not is_candidate(line), line
     assert is_candidate("Builders hopeful as new home approvals fall for a third month")

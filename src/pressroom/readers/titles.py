@@ -91,6 +91,7 @@ PARAGRAPH_MIN = 100
 _QUOTED_SENTENCE = lazy(r"[.!?…]\s*[»”\"]$")  # a quotation's paragraph: « ….» / “….”
 # A headline that gives a speaker, a colon and their words: 'Ann Roe : "On touche le fond !"'
 _SPEAKER_HEADLINE = lazy(r"^[^.!?:«»“”\"]{3,60}[ \u00a0]:[ \u00a0]*[«“\"][^«»“”\"]{3,90}[»”\"]$")
+_QA = lazy(r"^[QA][ \u00a0]?:[ \u00a0]")
 _PHONE = lazy(r"\(\d{3}\)[ \u00a0]?\d{3}-\d{4}|\b9-1-1\b")  # a banner's phone number
 _UTC = ZoneInfo("UTC")
 
@@ -132,6 +133,7 @@ def is_candidate(text: str) -> bool:
         or _ODDS.search(text)
         or (has_date(text) and not HEADLINE_DATE.search(text))
         or BULLET.match(text)
+        or _QA.match(text)  # "Q: What could possibly get them so riled up?"
         or _CAPTION.search(text)
         or (("opyright" in text or "OPYRIGHT" in text) and _COPYRIGHT_CAPTION.search(text))
     )

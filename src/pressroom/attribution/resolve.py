@@ -223,8 +223,14 @@ def _descriptor(
     ):
         if is_body_descriptor(text, v):  # "the police force said": the body, no person's epithet
             return Attribution(text, None, "descriptor")
+        noun = DETERMINER.sub("", lower).split()[0]  # "le journaliste de Naja TV": the one
+        holders = people.holding(noun) if v.is_role(noun) else []  # journalist the text names
+        if len(holders) == 1:
+            return Attribution(holders[0].name, stated_role(holders[0].role, v), "descriptor")
         gender = subject.gender or determiner_gender(lower) or role_gender(text, v)
         person, why = people.antecedent(gender)
+        if person is not None and holders and person.name not in {p.name for p in holders}:
+            person, why = None, "could be " + " or ".join(p.name for p in holders[:3])
         if person is not None and (
             gender is None or gender_of(person) == gender or people.is_latest_subject(person)
         ):

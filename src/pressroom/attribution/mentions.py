@@ -87,6 +87,7 @@ _COUNT = lazy(r"\d[\s\u00a0\u202f]*$")
 def role_before(text: str, v: Vocabulary) -> str | None:
     """An office written just before a name: ``le maire`` Claire Dumas, ``UO president``
     Jane Doe, ``its chief executive,`` Tom Lee, ``councillor`` Ann Roe."""
+    text = text[max((m.end() for m in _SENTENCE_END.finditer(text)), default=0) :]  # not past "."
     found = v.role_before.search(text)
     if found is None or _COUNT.search(text, 0, found.start("office")):
         return None  # "une université de 20 000 étudiants, Claire Dumas": a count of people

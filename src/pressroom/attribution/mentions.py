@@ -6,7 +6,6 @@ from __future__ import annotations
 import regex
 
 from pressroom.attribution.names import (
-    ABBREVIATIONS,
     INITIALS,
     SENTENCE_OPENERS,
     SP,
@@ -15,6 +14,7 @@ from pressroom.attribution.names import (
     is_person_name,
     name_end,
     role_gender,
+    sentence_start,
     strip_title,
     title_gender,
     words_of,
@@ -87,7 +87,7 @@ _COUNT = lazy(r"\d[\s\u00a0\u202f]*$")
 def role_before(text: str, v: Vocabulary) -> str | None:
     """An office written just before a name: ``le maire`` Claire Dumas, ``UO president``
     Jane Doe, ``its chief executive,`` Tom Lee, ``councillor`` Ann Roe."""
-    text = text[max((m.end() for m in _SENTENCE_END.finditer(text)), default=0) :]  # not past "."
+    text = text[sentence_start(text) :]  # "… Marc Ndongo. Le ministre" X: not past the stop
     found = v.role_before.search(text)
     if found is None or _COUNT.search(text, 0, found.start("office")):
         return None  # "une université de 20 000 étudiants, Claire Dumas": a count of people
@@ -224,7 +224,7 @@ def _opening_office(head: str, found: list[tuple[int, Person]], v: Vocabulary) -
     past an opening clause, ``Speaking at the event, Assam Governor Prof.`` Jagdish Mukhi:
     capitalised words, role words and function words only, naming no one, with a role
     word among them."""
-    start = max((m.end() for m in _SENTENCE_END.finditer(head)), default=0)
+    start = sentence_start(head)
     # past anyone named earlier in the sentence ("Port Avery - In response, Minister of" X)
     start = max([start] + [name_end(head, m) or len(head) for m in found if m[0] >= start])
     *lead, office = head[start:].strip(SPACES_AND_COMMAS).rsplit(",", 1)
@@ -273,9 +273,6 @@ def _untitled(office: str, v: Vocabulary) -> list[str]:
     ):
         words.pop()
     return words
-
-
-_SENTENCE_END = lazy(rf"(?<!\b(?:\p{{Lu}}|{ABBREVIATIONS}))[.!?]{SP}+")
 
 
 _BLANKS = " \u00a0\u202f"

@@ -152,6 +152,15 @@ def strip_title(name: str, v: Vocabulary) -> tuple[str, str | None]:
     return rest, match.group().strip(" \u00a0\u202f")
 
 
+def sentence_start(text: str) -> int:
+    """Where the last sentence of ``text`` starts: past its last full stop, not one that
+    ends an abbreviation (``Dr.``) or an initial."""
+    return max((m.end() for m in _SENTENCE_END.finditer(text)), default=0)
+
+
+_SENTENCE_END = lazy(rf"(?<!\b(?:\p{{Lu}}|{ABBREVIATIONS}))[.!?]{SP}+")
+
+
 def name_end(text: str, mention: tuple[int, Person]) -> int | None:
     """Where a person named at a position of ``text`` ends there (after the name's last
     word, looked for from that position); None when it is not found."""

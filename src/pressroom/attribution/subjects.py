@@ -355,10 +355,10 @@ def _is_surname(word: str, vocabulary: Vocabulary) -> bool:
     )
 
 
-# Words that show a sentence's first named person is not its subject ("Guests were joined
-# by architect Tom Lee", "La décision revient à Anne Roy"): verbs and prepositions.
 # Words that join an office to its field: "Minister of Health", "adjoint au maire".
 _ROLE_LINKS = OFFICE_OF | {"au", "aux", "à"}
+# Words that show a sentence's first named person is not its subject ("Guests were joined
+# by architect Tom Lee", "La décision revient à Anne Roy"): verbs and prepositions.
 _NOT_BEFORE_SUBJECT = frozenset(
     """was were is are be been being has have had will would can could may might do did
     by to with for from at on in into about after before than as like and or et ou

@@ -163,10 +163,9 @@ def _last_before_paragraph(lines: list[Line], first: int, end: int | None = None
         text = lines[i].text
         if is_candidate(text):
             longer = len(text) > len(lines[found].text) and not BYLINE.match(text)
-            wrapped = i + 1 < len(lines) and lines[i + 1].text[:1].islower()  # a cut sentence
             if (
                 longer
-                and not wrapped
+                and not _wrapped(lines, i)
                 and not _heads_body(lines, found)
                 and not _standfirst(lines, i)
             ):
@@ -207,8 +206,14 @@ def _menu_over_headline(lines: list[Line], above: int, below: int | None) -> boo
         and sum(1 for ln in lines[:above] if ln.text == text) >= 1
         and is_candidate(lines[below].text)
         and len(lines[below].text) > len(text)
-        and not (below + 1 < len(lines) and lines[below + 1].text[0].islower())  # wrapped
+        and not _wrapped(lines, below)
     )
+
+
+def _wrapped(lines: list[Line], at: int) -> bool:
+    """Whether the line at ``at`` is a sentence hard-wrapped onto the next line, which
+    goes on in lower case: an interview's question, not a headline."""
+    return at + 1 < len(lines) and lines[at + 1].text[:1].islower()
 
 
 _MENU_WORDS = 4

@@ -98,9 +98,11 @@ def after_quote(inner: str, after: str, v: Vocabulary) -> Cue | None:
     past = _after_insertion(rest, v) if comma else None
     if past is not None:
         return past
-    # a name after a space, a comma or a dash; or glued to the mark ("»Pascal Roux, X")
+    # a name after a space, a comma, a dash or words read above ("», leur a dit"); or
+    # glued to the mark ("»Pascal Roux, X")
     if (
-        rest is not after.lstrip(SPACES)
+        (after[:1] != "" and after[:1] in SPACES)
+        or rest != after
         or _DASH_START.match(after.lstrip(SPACES))
         or after[:1].isupper()
     ):

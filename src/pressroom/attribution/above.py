@@ -137,7 +137,8 @@ def said_above(text: str, v: Vocabulary) -> Cue | None:
         return None  # no one said anything, or someone else is named after it
     if _PASSIVE_OPENING.match(window[said].strip(SPACES)):
         return None  # "Asked by the chair, Cllr Ann Roe, whether …, he declined": she asked
-    pronoun = SUBJECT_PRONOUN.match(window[said].strip(SPACES))  # "But he admitted, …"
+    # "But he admitted, …", "Referencing the break-in, he added that …"
+    pronoun = SUBJECT_PRONOUN.match(_PARTICIPLE_OPENING.sub("", window[said].strip(SPACES)))
     if pronoun is not None:
         return Cue(pronoun_subject("-" + pronoun["pronoun"].lower()), "named-before")
     found = _as_said_by(window[said], v) or speaking(window[said], "named-before", v)
@@ -162,6 +163,7 @@ _TERM_MAX = 8
 # The last clause of a sentence joined to it by a conjunction, where a new subject starts.
 _JOINED_CLAUSE = lazy(r".*[,;][ \u00a0]+(?:but|and|yet|mais|et|or)[ \u00a0]+(?=\p{Lu})")
 _SAID_ABOVE_SENTENCES = 3
+_PARTICIPLE_OPENING = lazy(r"^\p{Lu}\p{Ll}+(?:ing|ant)\b[^,;:.!?]{0,100},[ \u00a0]+")
 _PASSIVE_OPENING = lazy(r"^\p{Lu}\p{Ll}+(?:ed|é|ée|és|ées)[ \u00a0]+(?:by|par)[ \u00a0]")
 _AS_CLAUSE = lazy(
     r",[ \u00a0]+(?:as|comme)[ \u00a0]+(?P<clause>[^,;:]{4,120}?)[ \u00a0.!]*$", regex.I

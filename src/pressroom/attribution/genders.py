@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pressroom.attribution.names import Gender, Person
-from pressroom.attribution.persons import first_name_gender, name_parts
+from pressroom.attribution.persons import first_name_gender, first_name_leans, name_parts
 from pressroom.attribution.speakers import DETERMINER
 
 
@@ -22,6 +22,14 @@ def agrees(person: Person, gender: Gender) -> bool:
     """Whether ``person`` can be of ``gender`` (None agrees with anything)."""
     found = gender_of(person)
     return gender is None or found is None or found == gender
+
+
+def may_be(person: Person, gender: Gender) -> bool:
+    """Whether ``person`` can be of ``gender`` when only the first name leans the other
+    way (``He`` after "Senior Sergeant Cam MacKinnon"): the text has not said otherwise."""
+    if agrees(person, gender):
+        return True
+    return not person.gender and first_name_leans(name_parts(person.name).first)
 
 
 def with_gender(person: Person, gender: Gender) -> Person:

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pressroom.attribution.genders import agrees, gender_of, office_gender, with_gender
+from pressroom.attribution.genders import (
+    agrees,
+    gender_of,
+    may_be,
+    office_gender,
+    with_gender,
+)
 from pressroom.attribution.names import PARTICLES, Gender, Person, surname, words_of
 from pressroom.attribution.persons import name_parts, person_like
 from pressroom.attribution.rolename import holds_office, same_office
@@ -184,6 +190,13 @@ class People:
         if len(candidates) == 1:  # someone whose gender the text does not show stays a rival
             return next(iter(candidates.values())), ""
         if not candidates:
+            leaning = {
+                p.name: p
+                for p in self.named[-4:]
+                if may_be(p, gender) and person_like(p.name) and p.name not in self.joined
+            }
+            if len(leaning) == 1:  # "Cam MacKinnon … He urged": only the first name says "she"
+                return with_gender(next(iter(leaning.values())), gender), ""
             return None, "no person of that gender named before"
         return None, "could be " + " or ".join(sorted(candidates)[:3])
 

@@ -90,6 +90,12 @@ def first_name_gender(first: str) -> Gender:
     return None if first.endswith(".") else _ANSWERS.get(_answer(first))
 
 
+def first_name_leans(first: str) -> bool:
+    """Whether the list gives a first name's gender only as the more usual one (``Cam``,
+    ``Kim``: mostly women's names; ``Robin``: mostly men's)."""
+    return _answer(first).startswith("mostly_")
+
+
 def is_first_name(first: str) -> bool:
     """Whether the first-name list knows this word as a first name (of either gender, or
     both): ``Port``, ``Côte``, ``Islamic`` are not."""

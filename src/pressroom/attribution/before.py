@@ -10,7 +10,7 @@ import regex
 
 from pressroom.attribution.bodies import body_subject, is_body_name
 from pressroom.attribution.clauses import past_clauses, past_opening
-from pressroom.attribution.inversion import before_circumstance, pronoun_subject
+from pressroom.attribution.inversion import before_circumstance, pronoun_subject, verb_first
 from pressroom.attribution.mentions import mentions
 from pressroom.attribution.names import ABBREVIATIONS, NOT_FIRST, PRONOUNS
 from pressroom.attribution.nearby import DEMONSTRATIVE, lead_in, named_before
@@ -135,6 +135,8 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
         if named is not None:
             return Cue(named, "named-before")
     body = AS_SAID.sub(as_said, clause.rstrip(SPACES + ":,").strip(SPACES))  # "Comme l'a dit X,"
+    if (first := verb_first(body, v)) is not None:  # "Said Christine, “…”"
+        return Cue(first, "before-verb")
     according = ACCORDING_TO_HIM.search(body)
     if (
         according

@@ -49,6 +49,16 @@ def inverted_subject(text: str, v: Vocabulary) -> Subject | None:
     return subject
 
 
+def verb_first(body: str, v: Vocabulary) -> Subject | None:
+    """Who speaks in an opening whose speech verb comes first (``Said Christine,``,
+    ``Added a spokesman for the awards:``); not ``Said Ahmed said:``, a name."""
+    lowered = body[:1].lower() + body[1:]
+    verb = v.verb_re.match(lowered) if body[:1].isupper() else None
+    if verb is None or verb["inv"] or v.verb_re.search(lowered, verb.end()):
+        return None
+    return parse_subject(cut_subject(lowered[verb.end() :].strip(SPACES)), v)
+
+
 def _office_then_name(text: str, v: Vocabulary) -> Subject | None:
     """``», a introduit le maire, François Collin, lors du …``: an unknown verb, then an
     office with its determiner, then the person who holds it (a name with a first name)."""

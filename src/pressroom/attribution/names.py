@@ -34,6 +34,8 @@ POST_NOMINALS = frozenset(
 """Letters after a name that are no part of it (``Michael Creed TD``, ``Jane Roe MP``, ``Ron
 Ash Ph.D.``), compared with their last full stop or comma stripped (a run of capitalised
 words stops at the first full stop: ``Ron Ash Ph``)."""
+# What follows a name before a quotation: its mark, or the blank a quotation left.
+TO_QUOTE = lazy(r"[ \u00a0]*[,:][ \u00a0]*(?:[“\"«‘]|  |$)")
 SENTENCE_OPENERS = frozenset(
     """ainsi enfin alors aussi puis pour mais donc car quand comme si selon avec sans dans
     après avant depuis pendant lors dès hier aujourd demain ensuite pourtant cependant

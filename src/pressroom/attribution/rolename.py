@@ -8,7 +8,7 @@ from __future__ import annotations
 import regex
 
 from pressroom.attribution.names import PARTICLES, POST_NOMINALS, words_of
-from pressroom.attribution.persons import is_first_name
+from pressroom.attribution.persons import is_first_name, person_like
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
@@ -208,3 +208,24 @@ _LESSER = frozenset(
 _COMPLEMENT = lazy(r"^[ \u00a0]+(?:de|du|des|d['’]|of)\b", regex.I)
 _WORD_BREAK = lazy(r"[\s\u00a0\-'’]+")
 _SMALL = frozenset("de du des la le les l d of the and et for pour".split())
+
+
+def speaks_for_body(head: str, v: Vocabulary) -> bool:
+    """Whether a phrase is someone unnamed speaking for a body the text names in capitals
+    (``a spokesman for the Community Initiative Awards``, ``a spokesperson for the
+    Department of Health and Social Care``): not ``the mayor of Lyon Jean Roux``."""
+    found = _FOR_BODY.match(head)
+    if found is None:
+        return False
+    words = found["body"].split()
+    if words[-1].lower() in v.body_words:  # "Ellery Hospice": a first name, but a body's
+        return True
+    return not any(person_like(" ".join(words[at:])) for at in range(len(words) - 1))
+
+
+_FOR_BODY = lazy(
+    r"^(?:a|an|the|un|une|le|la)[ \u00a0]+(?:\p{Ll}[\p{Ll}'’\-]*[ \u00a0]+){1,4}"
+    r"(?:for|of|at|from|de|du|des)(?:[ \u00a0]+(?:the|la|le|les))?[ \u00a0]+"
+    r"(?P<body>\p{Lu}[\p{L}'’\-]*(?:[ \u00a0]+(?:(?:of|and|for|the|de|du|des|et|la|le)"
+    r"[ \u00a0]+)*\p{Lu}[\p{L}'’\-]*)*)$"
+)

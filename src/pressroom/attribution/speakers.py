@@ -29,6 +29,7 @@ from pressroom.attribution.rolename import (
     CAP_TOKEN,
     SPACES_AND_COMMAS,
     office_token,
+    speaks_for_body,
     split_role_name,
 )
 from pressroom.attribution.vocabulary import Vocabulary
@@ -143,12 +144,13 @@ def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> S
         return Subject("pronoun", lower, gender=pronoun_gender(lower))
     if _STANDS_FOR_ONE.match(lower):  # "l'intéressée", "Celle-ci s'est exprimée": she
         return Subject("pronoun", lower, gender="f" if lower[-1] == "e" or "lle" in lower else "m")
+    if len(segments) == 1 and speaks_for_body(head, v):  # "a spokesman for the Awards"
+        return Subject("descriptor", head, gender=role_gender(head, v))
     whole = _whole_name(segments, v)
     if whole is not None:
         at, whole_name = whole
         before = ", ".join(segments[:at])
-        if _ASIDE_LEAD.match(before):
-            before = ""
+        before = "" if _ASIDE_LEAD.match(before) else before
         return _named(whole_name, DETERMINER.sub("", before) or None, segments[at + 1 :], v)
     name, prefix = split_role_name(head, v)
     if DETERMINER.match(head) and name and is_title_surname(name, v):  # "le Dr Keïta"
@@ -373,8 +375,7 @@ def _descriptor(head: str, v: Vocabulary) -> Subject | None:
 
 
 def _name_inside(words: list[str], v: Vocabulary) -> bool:
-    """Whether a person's name (two capitalised words or more) stands inside the words,
-    with more words after it: words run together, not one descriptor."""
+    """Whether a name (two capitalised words or more) stands inside words: not one descriptor."""
     run: list[str] = []
     for index, word in enumerate([*words[1:], ""], start=1):
         if word[:1].isupper():

@@ -193,6 +193,8 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
             r"following|suite|face|lorsqu['’]|lorsque|quand|puis|désormais|déjà|already|"
             r"maintenant|meanwhile|earlier|previously|recently|auparavant|récemment|interrogée?s?|"
             r"asked|questioned|reached|"
+            # who comes after or before them: "X, succeeding Laurence Lien"
+            r"succeeding|replacing|succédant|remplaçant|"
             # a clause of its own: "nouveau maire EELV, il faudra …"
             r"il|elle|ils|elles|nous|he|she|they|we)\b",
             regex.I,

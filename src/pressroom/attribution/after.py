@@ -16,7 +16,7 @@ from pressroom.attribution.before import (
 )
 from pressroom.attribution.inversion import before_circumstance, inverted_subject, pronoun_subject
 from pressroom.attribution.names import NOT_FIRST
-from pressroom.attribution.persons import person_like
+from pressroom.attribution.persons import is_first_name, person_like
 from pressroom.attribution.quotemarks import SPACES
 from pressroom.attribution.resolve import Cue
 from pressroom.attribution.speakers import Subject, cut_subject, parse_subject
@@ -180,10 +180,19 @@ def _after_circumstance(tail: str) -> str:
     set_off = _SET_OFF.match(tail)
     tail = tail[set_off.end() :] if set_off else tail
     for _ in range(3):
-        found = _ADDRESSEE.match(tail) or _CIRCUMSTANCE.match(tail)
+        addressee = _ADDRESSEE.match(tail)
+        found = addressee or _CIRCUMSTANCE.match(tail)
         if found is None:
             break
         tail = tail[found.end() :]
+        words = tail.split(" ", 2)
+        if (
+            addressee
+            and len(words) == 3
+            and is_first_name(words[1])
+            and not is_first_name(words[0])
+        ):
+            tail = words[1] + " " + words[2]  # "à France Bleu Xavier Roux": a medium's two words
     return tail
 
 

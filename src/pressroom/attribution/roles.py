@@ -54,11 +54,14 @@ def _singular(role: str, v: Vocabulary) -> str:
     for at in {0, len(words) - 1}:
         lower = words[at].lower()
         plural = lower.endswith("s") and lower not in v.role_words and lower[:-1] in v.role_words
+        if at and _OF.search(" ".join(words[:at])):
+            continue  # "maire d'un village de 200 habitants": whom the office is of
         if plural and (at == 0 or words[at].islower()):
             words[at] = words[at][:-1]
     return " ".join(words)
 
 
+_OF = lazy(r"(?:^|\s)(?:of|for|de|du|des|d['’])(?:\s|$)|\sd['’]", regex.I)
 # What ends a role: a dash's aside, or when it was ("coach of X during the 2019 launch").
 _ASIDE = lazy(
     r"\s[–—-]\s|\s(?:during|lors\s+d[eu'’]|pendant|le\s+jour\s+d[eu'’]|"

@@ -187,7 +187,8 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             and not _PREDICATE.match(words)
             and not participle(words, v)
             and not v.verb_re.match(words)
-        ):
+            and not (prefix and person_like(after[apposition.end() :].split(",")[0]))
+        ):  # not "Representative Karin Roe, UN Coordinator, Dr. Ann Lee": Ann Lee's
             role = clean_role(apposition.group(1), v)
         former = _FORMER.match(prefix or office or "")  # "Former Wisconsin coach X has been named"
         if role is None and (former or not office) and (appointed := _APPOINTED_AS.match(after)):

@@ -105,6 +105,8 @@ def is_first_name(first: str) -> bool:
 def person_like(name: str) -> bool:
     """Whether a name shows it is a person's: a courtesy title, an initial, or a first
     name the list knows (``Port Colborne``, ``Côte d'Ivoire`` do not)."""
+    if not name.split():
+        return False
     if any(word in _NOT_IN_NAMES for word in name.split()[1:]):
         return False  # "Save The Children New Zealand"
     parts = name_parts(name)

@@ -173,6 +173,7 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
             rf"(?:\s+(?i:{office}|and\s+(?i:{office})|et\s+(?i:{office})){_ROLE_ADJECTIVE}){{0,2}}"
             r"(?:\s+(?:(?:en\s+charge|chargée?|in\s+charge)\s+)?"  # "en charge de l'Aide au"
             rf"(?:de|du|des|d['’]|of|for|au|aux)\s?(?:la\s|l['’]|the\s)?\p{{L}}[\p{{L}}-]+"
+            r"(?:\s\d{1,3})?"  # "président de la CMA 63": a département's number
             r"(?:\s\p{Ll}[\p{Ll}-]+(?:ère|ères|ique|iques|ale|ales|elle|elles|aux))?"
             # "Chair of the harbour board", "Minister for housing and welfare"
             r"(?:\s(?:(?:and|&)\s)?(?-i:(?!(?:and|et|or|ou)\s)\p{Ll}[\p{Ll}-]{2,})){0,2}){0,3}"
@@ -192,7 +193,7 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
             r"sans|without|malgré|despite|depuis|since|grâce|thanks|pendant|throughout|alongside|"
             r"following|suite|face|lorsqu['’]|lorsque|quand|puis|désormais|déjà|already|"
             r"maintenant|meanwhile|earlier|previously|recently|auparavant|récemment|interrogée?s?|"
-            r"asked|questioned|reached|"
+            r"asked|questioned|reached|later|"
             # who comes after or before them: "X, succeeding Laurence Lien"
             r"succeeding|replacing|succédant|remplaçant|"
             # a clause of its own: "nouveau maire EELV, il faudra …"

@@ -1,0 +1,33 @@
+"""People a stretch of text names, with the role written beside them."""
+
+from __future__ import annotations
+
+import pytest
+
+from pressroom.attribution.mentions import mentions
+from pressroom.attribution.vocabulary import vocabulary
+from pressroom.lexicon import Lexicons
+
+V = vocabulary(Lexicons())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Health Fund Representative Karin Hulst, UN Resident Coordinator,",
+        "Health Fund Representative Karin Hulst, UN Resident Coordinator, ",
+        "Health Fund Representative Karin Hulst, UN Resident Coordinator.",
+    ],
+)
+def test_a_role_at_the_end_of_the_text_is_read_without_error(text: str) -> None:
+    # an apposition with nothing after it: no next person to give it to
+    assert [person.name for _, person in mentions(text, V)] == ["Karin Hulst"]
+
+
+def test_an_apposition_before_the_next_name_is_that_persons_role() -> None:
+    text = (
+        "Fund Representative Karin Hulst, UN Resident Coordinator, Dr. Maxine Ellery and Anil Rao"
+    )
+    roles = {person.name: person.role for _, person in mentions(text, V)}
+    assert roles["Karin Hulst"] == "Fund Representative"
+    assert roles["Maxine Ellery"] == "UN Resident Coordinator"

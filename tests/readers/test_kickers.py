@@ -33,6 +33,10 @@ from pressroom.readers.titles import is_candidate
             "• CP / La coopérative de Brévans attaque le projet de barrage",
             "CP / La coopérative de Brévans attaque le projet de barrage",
         ),
+        (  # an agency's rubric of hyphenated capitals and a slash
+            "• BRÉVANS-AFRIQUE-FOOTBALL / Moussa Ndiaye : « La préparation est prête ’’",
+            "Moussa Ndiaye : « La préparation est prête ’’",
+        ),
         ("PRESS RELEASE : Harbour hall to reopen next month", "Harbour hall to reopen next month"),
         ("Harbour hall to reopen next month [March 2026]", "Harbour hall to reopen next month"),
         (

@@ -100,7 +100,8 @@ class People:
                 elif isinstance(subject, Joined):
                     self.joined.add(str(subject))
                 elif isinstance(subject, Unsure):
-                    self.unsure.add(str(subject))
+                    if str(subject) not in self.spoke:  # one who has spoken is a person
+                        self.unsure.add(str(subject))
                     self._about(Person(str(subject), None, None))
                 elif isinstance(subject, Office):
                     holder = self._holder(subject)

@@ -56,9 +56,8 @@ def scan(text: str) -> tuple[list[Span], int | None, str | None]:
         char = text[i]
         if char in "«“":
             close = _find_close(text, i + 1, _CLOSERS[char] + ('"' if char == "“" else ""))
-            if char == "“":
-                close = _doubled_close(text, i + 1, close)
-            else:
+            close = _doubled_close(text, i + 1, close)  # "« … ’’": two single marks close
+            if char == "«":
                 close = _reversed_close(text, i + 1, close)
             if close < 0:
                 return spans, i, char
@@ -92,9 +91,10 @@ def scan(text: str) -> tuple[list[Span], int | None, str | None]:
 def _closing_opens(text: str, i: int) -> bool:
     """A closing mark written to open, glued after a comma or a colon and before a
     capital: ``President Kamau stated,”Commissioned the …”``, ``Selon X, »La …``, or
-    opening a paragraph that it closes too: ``” The districts are working hard …”``."""
-    if i == 0:
-        return text[1:].lstrip(" \u00a0")[:1].isupper() and "”" in text[2:]
+    opening a paragraph that it closes too: ``” The districts are working hard …”``,
+    ``»J’ai travaillé … », a-t-il dit``."""
+    if not text[:i].strip(" \u00a0"):  # the paragraph's first mark
+        return text[i + 1 :].lstrip(" \u00a0")[:1].isupper() and text[i] in text[i + 2 :]
     return (
         0 < i < len(text) - 1
         and text[i + 1].isupper()

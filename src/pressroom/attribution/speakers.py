@@ -341,7 +341,7 @@ _DANGLING = lazy(
 _LEADING_ADVERB = lazy(
     r"^(?:également|aussi|désormais|actuellement|also|now|currently)\s+", regex.I
 )
-_NOT_A_ROLE = lazy(rf"^(?:.*['’]s|{AGE}|\d{{1,3}}|de\s+son\s+vrai\s+nom)$", regex.I)
+_NOT_A_ROLE = lazy(rf"^(?:.*['’]s|{AGE}|\d{{1,3}}|de\s+son\s+vrai\s+nom|.*[/|])$", regex.I)
 
 
 # A verb that makes words a clause, not a role: "des traces de sang sont visibles".

@@ -74,6 +74,10 @@ def verb_pattern(
         rf"(?:se{SP}+|s['’])(?:{_alternation(reflexive_presents)})(?:nt)?{_INVERSION}?",
         rf"(?:{present_alt})(?:nt|ent)?{_INVERSION}?",
     ]
+    phrases = [p.split(" ", 1) for p in presents if " " in p]  # "fait-il remarquer"
+    if phrases:
+        heads, tails = _alternation({h for h, _ in phrases}), _alternation({t for _, t in phrases})
+        forms.append(rf"(?:{heads}){_INVERSION}{SP}+(?:{tails})")
     if plain:
         forms.append(_alternation(plain))
     forms.append(rf"(?:has|have|had){SP}+(?:{_alternation(english)})")

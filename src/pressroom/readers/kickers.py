@@ -45,6 +45,8 @@ _WRAPPED = lazy(r"^[^:]{2,40}\s::\s(?P<title>.+?)(?:\s::\s[^:]{2,40})?$")
 _CAPITALS_KICKER = lazy(
     r"^(?:\p{Lu}{3,}|\p{Lu}{2}\s\p{Lu}{3,})(?:\s\p{Lu}{3,})?\s*[.|]\s+(?=\p{Lu}\p{Ll})"
     r"|^\p{Lu}{6,}\s*:\s+(?=\p{Lu}\p{Ll})"  # a section's name: "METALLURGIE : Diager …"
+    # an agency's rubric: "SENEGAL-AFRIQUE-FOOTBALL / Souleymane Diallo : « … »"
+    r"|^\p{Lu}{3,}(?:-\p{Lu}{2,})+\s*/\s+(?=\p{Lu}\p{Ll})"
     # a rubric in capitals before a French headline: "FAIT DU SOIR Après …"
     rf"|^\p{{Lu}}{{2,}}(?:\s\p{{Lu}}{{2,}}){{1,2}}\s+(?=(?:{_OPENERS})\s)"
 )

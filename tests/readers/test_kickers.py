@@ -111,3 +111,9 @@ def test_initials_and_acronyms_stay(line: str) -> None:
 def test_a_dash_list_item_is_no_title() -> None:
     assert not is_candidate("- VIDÉO : Rencontre avec la chercheuse Inès Caradec - Brévans")
     assert is_candidate("Rencontre avec la chercheuse Inès Caradec à Brévans")
+
+
+def test_a_menu_whose_links_run_together_is_no_title() -> None:
+    assert not is_candidate("Email this articleE-mail this storyShare this articlePrint this page")
+    assert is_candidate("Portlyn firm moves its LinkedIn and YouTube teams to the harbour")
+    assert is_candidate("PostHeaderIcon Départ en retraite de Mme Roy")

@@ -13,6 +13,7 @@ from pressroom.attribution.before import (
     article_left,
     as_said,
     joint,
+    sentence_before,
 )
 from pressroom.attribution.inversion import before_circumstance, inverted_subject, pronoun_subject
 from pressroom.attribution.names import NOT_FIRST
@@ -47,6 +48,10 @@ def after_quote(inner: str, after: str, v: Vocabulary) -> Cue | None:
         rest = rest[:1].lower() + rest[1:]  # "’ Said Brian.": the verb, not a name
     said_so = _THAT_IS_WHAT.match(rest)  # "». C'est ce qu'a déclaré X", '" That is what X said'
     rest = rest[said_so.end() :] if said_so else rest
+    taken_up = _TAKEN_UP.match(rest)  # "». Ce crédo, Pierre Goguet l'a rappelé lors de …"
+    if taken_up is not None and v.verb_re.search(taken_up["sentence"]):
+        found = sentence_before(taken_up["sentence"], v)
+        return Cue(found.subject, "after-verb") if found else None
     words_of_who = _WORDS_OF.match(rest)  # "». Ce sont les mots de X"
     if words_of_who is not None:
         named = parse_subject(cut_subject(rest[words_of_who.end() :]), v)
@@ -237,6 +242,12 @@ _SOMEONE_ELSE = lazy(r"^(?:l['’]|the[ \u00a0]+)?\p{Lu}[\p{L}\-]+(?:[ \u00a0]+\
 
 
 # The sentence after a quotation that says whose words they were, the verb after it.
+# The sentence after a quotation that takes its words up with "l'": "». Ce crédo, X l'a
+# rappelé lors de …", "». Le maire l'a répété".
+_TAKEN_UP = lazy(
+    r"^[.!…][ \u00a0]*(?P<sentence>[^.!?«»“”\"]{0,200}?[ \u00a0]l['’](?:a|ont|avait)[ \u00a0]+"
+    r"\p{Ll}+(?:é|ée|és|ées)\b[^.!?«»“”\"]*)"
+)
 _THAT_IS_WHAT = lazy(
     r"^[.!…]?[ \u00a0]*(?:c['’]est|c['’]était|voilà)[ \u00a0]+(?:ce|(?:avec|par|en|sur)[ \u00a0]+"
     r"(?:ces|ses|les|de[ \u00a0]+tels)[ \u00a0]+(?:mots|termes|propos|paroles))[ \u00a0]+"
@@ -247,6 +258,9 @@ _THAT_IS_WHAT = lazy(
 _WORDS_OF = lazy(
     r"^[.!…]?[ \u00a0]*(?:(?:ce|tels?|telles?)[ \u00a0]+(?:sont|étaient|furent)[ \u00a0]+"
     r"les[ \u00a0]+(?:mots|propos|paroles)[ \u00a0]+(?:de|d['’]|du)|"
+    # "Tels sont les enjeux de la rencontre expliqués par X", "Telle est la position de …"
+    r"(?:tels?|telles?)[ \u00a0]+(?:sont|est|étaient|était)[ \u00a0]+[^.!?«»“”]{3,80}?"
+    r"[ \u00a0]\p{Ll}+(?:é|ée|és|ées)[ \u00a0]+par|"
     r"(?:those|these|such)[ \u00a0]+(?:are|were)[ \u00a0]+the[ \u00a0]+words[ \u00a0]+of)"
     r"[ \u00a0]*",
     regex.I,

@@ -386,7 +386,8 @@ def _chunk_quotes(
                     speaker, role, how = person.name, person.role, "interview"
         words = len(inner.split())
         attributed = speaker is not None or cue is not None
-        if cue is not None and cue.cue not in _SPOKEN and is_quoted_title(inner):
+        glued = before.rstrip(SPACES)[-1:].isalpha()  # "la rencontre « Action Cœur de Ville »"
+        if (cue is None or cue.cue not in _SPOKEN or glued) and is_quoted_title(inner):
             attributed = False  # 'Sandra completed the survey: "What's Your Opinion?"'
         if (attributed and words >= MIN_WORDS_ATTRIBUTED) or (
             words >= MIN_WORDS_ALONE and not is_quoted_title(inner)

@@ -109,6 +109,11 @@ def parse_or_none(text: str) -> bool:
         return False
 
 
+# A menu's links run together: a word's lower-case end glued to the next link's capital.
+_GLUED = lazy(r"\p{Ll}{3}\p{Lu}")
+_GLUED_LINKS = 3  # not "LinkedIn and YouTube", two brands
+
+
 def is_candidate(text: str) -> bool:
     """Could this line be a title: not a site name, a one- or two-word label, a sentence,
     a lower-case leftover, an image file name, a dated header."""
@@ -130,6 +135,7 @@ def is_candidate(text: str) -> bool:
         or sum(1 for w in words if _WORD.search(w)) < 2  # "0.5400 AUD +1.89%"
         or 2 * sum(1 for w in words if w[0] == "#") >= len(words)  # "#Soudan #Tchad #HCR"
         or _MASTHEAD.match(text)
+        or sum(1 for w in words if _GLUED.search(w)) >= _GLUED_LINKS  # "Email this articleE-mail …"
         or _ODDS.search(text)
         or (has_date(text) and not HEADLINE_DATE.search(text))
         or BULLET.match(text)

@@ -63,7 +63,7 @@ _ENDS = "|".join(
 # A participle's clause, not a role: "addressing the media" (but "managing director").
 ING_CLAUSE = (
     r"(?P<word>\p{Ll}+ing)\s"
-    r"(?:the|a|an|at|on|to|about|in|with|his|her|their|its|from|during)\s"
+    r"(?:the|a|an|at|on|to|about|in|with|his|her|their|its|from|during|things|it|up|off)\s"
 )
 # A participle and where or when from: "arrivé de Montréal cette semaine", "addressing the
 # media" (unless the word is an office: "député du Morbihan").

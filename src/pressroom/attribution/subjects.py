@@ -103,21 +103,21 @@ def _subjects(
             and not _listed(text[found[at][0] : found[at + 1][0]])
         ):
             at += 1
-        named: tuple[int, Person | Unsure] | None = _speech_by(text, start, end, found)
-        if named is None:
-            named = _named_subject(text, start, end, found[at] if at < len(found) else None)
-        if named is None:
-            named = _reported_by(text, start, end, found, vocabulary)
-        if named is not None:
-            subjects.append(named)
-            continue
-        said = _SAID_AT_END.search(sentence)  # "…, Block added."
+        said = _SAID_AT_END.search(sentence)  # "…, Block added.", "…, Perille told the Gazette."
         if (
             said
             and _is_surname(said["surname"], vocabulary)
             and vocabulary.verb_re.fullmatch(said["verb"])
-        ):
+        ):  # the one who speaks, not "Amy Ryan remains president, …, Perille told the Gazette"
             subjects.append((start + said.start("surname"), Surname(said["surname"])))
+            continue
+        named: tuple[int, Person | Unsure] | None = _speech_by(text, start, end, found)
+        if named is None:  # the one who speaks: "First Nations can …, said Premier X."
+            named = _reported_by(text, start, end, found, vocabulary)
+        if named is None:
+            named = _named_subject(text, start, end, found[at] if at < len(found) else None)
+        if named is not None:
+            subjects.append(named)
             continue
         alone = _surname_subject(sentence, vocabulary)
         if alone is not None:
@@ -338,7 +338,8 @@ _RELATIVE_BEFORE = lazy(_WHO, regex.I)
 _SAID_AT_END = lazy(
     r",[ \u00a0]+(?:(?:Mr|Mrs|Ms|Dr|Cllr|Cr)\.?[ \u00a0]+)?"
     + _SURNAME
-    + r"[ \u00a0]+(?P<verb>\p{Ll}+)[.!]?\s*$"
+    + r"[ \u00a0]+(?P<verb>\p{Ll}+)"
+    r"(?:[ \u00a0]+(?:the|reporters|us|The)(?:[ \u00a0]+\p{Lu}\p{L}+){0,2})?[.!]?\s*$"
 )
 
 

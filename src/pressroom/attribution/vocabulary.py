@@ -129,6 +129,7 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
     english_weekdays = _alternation(first_forms(lexicons, WEEKDAYS_EN))
     french_weekdays = _alternation(first_forms(lexicons, WEEKDAYS_FR))
     calendar = first_forms(lexicons, MONTHS_EN, MONTHS_FR, WEEKDAYS_EN, WEEKDAYS_FR)
+    months = _alternation(first_forms(lexicons, MONTHS_EN, MONTHS_FR))
     verbs = verb_pattern(lexicons.entries(VERBS_FR), lexicons.entries(VERBS_EN), role_words)
     return Vocabulary(
         titles=titles,
@@ -187,7 +188,7 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
             r"en(?![ \u00a0]+charge)|sur|"
             r"pour|à|au|aux|qui|que|qu['’]|car|mais|et|ajoutant|précisant|soulignant|"
             r"déplorant|selon|avec|with|told|today|yesterday|hier|aujourd|ce|cette|"
-            rf"{french_weekdays}|{english_weekdays}|"
+            rf"{french_weekdays}|{english_weekdays}|\d{{1,2}}(?:er)?\s+(?:{months})|"
             r"to|si|if|toutefois|however|cependant|néanmoins|pourtant|ainsi|enfin|"
             # an opening circumstance: "Sans perdre une seconde, X :", "Without delay, X"
             r"sans|without|malgré|despite|depuis|since|grâce|thanks|pendant|throughout|alongside|"

@@ -117,3 +117,10 @@ def test_a_menu_whose_links_run_together_is_no_title() -> None:
     assert not is_candidate("Email this articleE-mail this storyShare this articlePrint this page")
     assert is_candidate("Portlyn firm moves its LinkedIn and YouTube teams to the harbour")
     assert is_candidate("PostHeaderIcon Départ en retraite de Mme Roy")
+
+
+def test_a_caption_with_its_photographer_is_no_title() -> None:
+    assert not is_candidate("Kelburn Council mayor Richie Dunmore. Adam Halloran")
+    assert not is_candidate("Le conseil présente son dispositif vaudois. Keystone")
+    assert is_candidate("Former Kelburn coach Ferris hired at St. Olaf")
+    assert is_candidate("Rignac. La médiathèque officiellement inaugurée")

@@ -58,6 +58,11 @@ _CAPTION = lazy(
     r"[.!?]\s*[—–-]\s*(?:file\s+)?(?:photos?|pictures?|images?)\b[^.!?:]{0,40}$",  # ".—File Photo"
     regex.I,
 )
+# A caption's sentence, then who took the picture: "Council mayor Richie Roe. Adam Lee",
+# "… le dispositif vaudois. Keystone".
+_CREDIT_END = lazy(
+    r"(?:\S+\s+){2}\S*\p{L}\p{Ll}{4,}[.]\s+\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+){0,2}$"
+)  # not "… hired at St. Olaf", "… SAFRON, Engr. Shaukatullah": an abbreviation's stop
 # "… at the quay on Tuesday. Copyright Lindmouth Press"
 _COPYRIGHT_CAPTION = lazy(r"[.!?]\s+copyright\s[^.!?:]{1,60}$", regex.I)
 # A date the headline speaks of, not a stamp after it: "Weekly news: week of 20 June 2021".
@@ -141,6 +146,7 @@ def is_candidate(text: str) -> bool:
         or BULLET.match(text)
         or _QA.match(text)  # "Q: What could possibly get them so riled up?"
         or _CAPTION.search(text)
+        or _CREDIT_END.search(text)
         or (("opyright" in text or "OPYRIGHT" in text) and _COPYRIGHT_CAPTION.search(text))
     )
 

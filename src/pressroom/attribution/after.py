@@ -241,13 +241,13 @@ _PRONOUN_UNKNOWN_VERB = lazy(
 _SOMEONE_ELSE = lazy(r"^(?:l['’]|the[ \u00a0]+)?\p{Lu}[\p{L}\-]+(?:[ \u00a0]+\p{Lu}[\p{L}\-]+)?$")
 
 
-# The sentence after a quotation that says whose words they were, the verb after it.
 # The sentence after a quotation that takes its words up with "l'": "». Ce crédo, X l'a
 # rappelé lors de …", "». Le maire l'a répété".
 _TAKEN_UP = lazy(
     r"^[.!…][ \u00a0]*(?P<sentence>[^.!?«»“”\"]{0,200}?[ \u00a0]l['’](?:a|ont|avait)[ \u00a0]+"
     r"\p{Ll}+(?:é|ée|és|ées)\b[^.!?«»“”\"]*)"
 )
+# The sentence after a quotation that says whose words they were, the verb after it.
 _THAT_IS_WHAT = lazy(
     r"^[.!…]?[ \u00a0]*(?:c['’]est|c['’]était|voilà)[ \u00a0]+(?:ce|(?:avec|par|en|sur)[ \u00a0]+"
     r"(?:ces|ses|les|de[ \u00a0]+tels)[ \u00a0]+(?:mots|termes|propos|paroles))[ \u00a0]+"

@@ -61,6 +61,7 @@ def _singular(role: str, v: Vocabulary) -> str:
     return " ".join(words)
 
 
+# A complement after the office: "maire d'un village de 200 habitants", "one of the …".
 _OF = lazy(r"(?:^|\s)(?:of|for|de|du|des|d['’])(?:\s|$)|\sd['’]", regex.I)
 # What ends a role: a dash's aside, or when it was ("coach of X during the 2019 launch").
 _ASIDE = lazy(

@@ -60,6 +60,8 @@ def after_quote(inner: str, after: str, v: Vocabulary) -> Cue | None:
     if according:
         return Cue(pronoun_subject("-" + according["pronoun"].lower()), "after-verb")
     source = _ACCORDING_AFTER.match(rest)
+    if source is not None and not comma and _SOURCE_OF_NEXT.match(rest):
+        return None  # '“….” According to OAG, Ryanair is …': the source of what follows
     if source is not None:  # '"…", selon M. Salvi.', '"…," according to the council.'
         who = _INITIALS_IN_BRACKETS.sub("", rest[source.end() :])  # "l'Agence (ARS) de X"
         document = _DOCUMENT_OF.match(who)  # "selon un communiqué du maire": the maire
@@ -267,6 +269,8 @@ _WORDS_OF = lazy(
 )
 
 
+# A new sentence that opens on its source: "According to OAG Schedules Analyser, Ryanair is".
+_SOURCE_OF_NEXT = lazy(r"^\p{Lu}[^,.;:!?]{4,100},[ \u00a0]+\S+[ \u00a0]+\S")
 _ACCORDING_AFTER = lazy(r"^(?:selon|d['’]après|à\s+en\s+croire|according\s+to)\s+", regex.I)
 _DOCUMENT_OF = lazy(
     r"^(?:(?:un|une|le|la|l['’]|the|a|an)[ \u00a0]*)?(?P<word>\p{L}+)[ \u00a0]+"

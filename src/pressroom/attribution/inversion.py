@@ -43,20 +43,32 @@ def inverted_subject(text: str, v: Vocabulary) -> Subject | None:
         words[0].lower() in _NOT_VERB and words[0].lower() != "a"
     ):
         return None
-    subject = parse_subject(cut_subject(text[run.end() :]), v)
+    who = cut_subject(text[run.end() :])
+    if _TWO.search(who.split(",")[0]):
+        return None  # "…, young Sammy Laffan and Adam Davies": two people, and no verb
+    subject = parse_subject(who, v)
     if subject is None or subject.kind != "name" or len(subject.text.split()) < 2:
         return None
     return subject
 
 
+_TWO = lazy(r"[ \u00a0](?:and|et|&)[ \u00a0]")
+
+
 def verb_first(body: str, v: Vocabulary) -> Subject | None:
     """Who speaks in an opening whose speech verb comes first (``Said Christine,``,
     ``Added a spokesman for the awards:``); not ``Said Ahmed said:``, a name."""
+    speaking = _SPEAKING_WAS.match(body)  # "Speaking at the celebrations was Nick Barton,"
+    if speaking is not None:
+        return parse_subject(cut_subject(body[speaking.end() :]), v)
     lowered = body[:1].lower() + body[1:]
     verb = v.verb_re.match(lowered) if body[:1].isupper() else None
     if verb is None or verb["inv"] or v.verb_re.search(lowered, verb.end()):
         return None
     return parse_subject(cut_subject(lowered[verb.end() :].strip(SPACES)), v)
+
+
+_SPEAKING_WAS = lazy(r"^(?:Speaking|Also speaking)\b[^,:;.]{0,80}?[ \u00a0]was[ \u00a0]+(?=\p{Lu})")
 
 
 def _office_then_name(text: str, v: Vocabulary) -> Subject | None:

@@ -259,6 +259,9 @@ def outside(text: str, spans: Sequence[Span]) -> str:
 
 
 def is_quoted_title(inner: str) -> bool:
-    """A quoted title of a work (“Only the Brave”), not speech."""
+    """A quoted title of a work (“Only the Brave”), an honour's name in capitals («GRAND
+    COMMANDER OF THE ORDER OF THE STAR»), not speech."""
     words = [w for w in inner.split() if w[:1].isalpha()]
+    if len(words) >= 3 and inner.isupper():
+        return True
     return len(words) <= 8 and all(w[:1].isupper() for w in words if len(w) > 3)

@@ -43,6 +43,7 @@ from pressroom.attribution.names import (
 from pressroom.attribution.nearby import DEMONSTRATIVE, PLURAL
 from pressroom.attribution.people import People, other_office
 from pressroom.attribution.persons import is_first_name, person_like
+from pressroom.attribution.rolename import LESSER
 from pressroom.attribution.roles import stated_role
 from pressroom.attribution.speakers import DETERMINER, Subject, is_title_surname
 from pressroom.attribution.vocabulary import Vocabulary
@@ -353,12 +354,15 @@ def _as_role(descriptor: str) -> str | None:
 def _office(descriptor: str, v: Vocabulary) -> str:
     """The office word a descriptor names (``le préfet de la Somme`` -> ``préfet``)."""
     head = DETERMINER.sub("", descriptor).strip()
+    before = ""
     for word in head.replace("’", "'").split()[:4]:
         if _COMPLEMENT.match(word):
             return ""  # "l'entourage du ministre", "a spokesman for the mayor": not them
         bare = str(word.strip(".,;:'"))
         if v.is_office(bare):
-            return bare
+            # "la vice-Première ministre": not the Premier ministre the text named
+            return "" if before.split("-")[0] in LESSER else bare
+        before = bare.lower()
     return ""
 
 

@@ -149,7 +149,7 @@ def holds_office(role: str, office: str) -> bool:
     and ``vice-président`` are not ``president``."""
     words = role.lower().replace("’", "'").split()
     return any(
-        _same_word(word, office) and (at == 0 or words[at - 1] not in _LESSER)
+        _same_word(word, office) and (at == 0 or words[at - 1] not in LESSER)
         for at, word in enumerate(words)
     )
 
@@ -167,7 +167,7 @@ def same_office(head: str, role: str) -> bool:
         return True
     if role.endswith(" " + head):  # not "Vice President" for "the president"
         before = role[: -len(head)].split()
-        return not (before and before[-1].rstrip("-") in _LESSER)
+        return not (before and before[-1].rstrip("-") in LESSER)
     if role.endswith("-" + head):  # "vice-président"
         return False
     if _by_initials(head, role) or _office_initials(head, role):
@@ -201,7 +201,8 @@ def _by_initials(head: str, role: str) -> bool:
 
 
 # Words that make an office another one: "Vice President", "Deputy Sheriff".
-_LESSER = frozenset(
+# Words that make an office another, lesser one: "vice-président", "Deputy Mayor".
+LESSER = frozenset(
     """vice deputy assistant acting interim former co sous adjoint adjointe ancien
     ancienne ex""".split()
 )

@@ -150,6 +150,9 @@ def _surname_subject(sentence: str, vocabulary: Vocabulary) -> str | None:
             found = next((f for f in shorter if f and _is_surname(f["surname"], vocabulary)), None)
             if found is None and vocabulary.verb_re.match(sentence[ends[0] :]):
                 found = _SURNAME_SUBJECT.match(sentence)
+            opening = _SURNAME_SUBJECT.match(sentence) if found is None else None
+            if opening and vocabulary.verb_re.match(sentence, opening.end() - 1):
+                found = opening  # "Pappin said Bury, who took five, had …": who speaks
     return found["surname"] if found and _is_surname(found["surname"], vocabulary) else None
 
 

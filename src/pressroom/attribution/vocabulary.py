@@ -170,7 +170,8 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
         ),
         role_before=lazy(
             rf"(?:^|[\s(])(?P<office>(?:(?:\p{{Lu}}[\p{{L}}.&'’-]*|of|de|du)\s+){{0,3}}"
-            rf"(?i:(?:{office})s?){_ROLE_ADJECTIVE}"  # "des ministres de …": plural too
+            # "des ministres de …": plural too; "vice-captain", "co-chair": a second's office
+            rf"(?i:(?:(?:vice|co|sous)-)?(?:{office})s?){_ROLE_ADJECTIVE}"
             rf"(?:\s+(?i:{office}|and\s+(?i:{office})|et\s+(?i:{office})){_ROLE_ADJECTIVE}){{0,2}}"
             r"(?:\s+(?:(?:en\s+charge|chargée?|in\s+charge)\s+)?"  # "en charge de l'Aide au"
             rf"(?:de|du|des|d['’]|of|for|au|aux)\s?(?:la\s|l['’]|the\s)?\p{{L}}[\p{{L}}-]+"

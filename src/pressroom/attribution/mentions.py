@@ -110,10 +110,10 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             name = name[:-2]  # no name found here ends on an owner's 's
         start = match.start()
         first, _, rest = name.partition(" ")
-        opener = first.lower() in v.calendar_words or first.lower() in SENTENCE_OPENERS
+        opener = first.lower() in SENTENCE_OPENERS  # "But Alan X", "Although India met"
         said = TO_QUOTE.match(text, match.end()) and v.verb_re.fullmatch(first.lower())
-        if (opener and " " in rest) or said:  # "Mercredi Yvan X", "But Alan X", "Said Ann, “"
-            start, name = start + len(first) + 1, rest  # no part of the name
+        if opener or said or (first.lower() in v.calendar_words and " " in rest):
+            start, name = start + len(first) + 1, rest  # "Said Ann, “", "Mercredi Yvan X"
         elif INITIALS.match(first) and " " in rest and first_name_gender(rest.split()[0]):
             start, name = text.find(rest, start), rest  # "à l'AFP Jérôme Salvi": a body's initials
         head, _, last = name.rpartition(" ")

@@ -9,7 +9,7 @@ import regex
 from pressroom.attribution.clauses import main_clause
 from pressroom.attribution.mentions import mentions
 from pressroom.attribution.names import NOT_FIRST, SENTENCE_OPENERS, Gender, Person, name_end
-from pressroom.attribution.persons import person_like
+from pressroom.attribution.persons import is_first_name, person_like
 from pressroom.attribution.rolename import OFFICE_OF, SPACES_AND_COMMAS
 from pressroom.attribution.speakers import is_title_surname
 from pressroom.attribution.subject_kinds import Joined, Office, SentenceSubject, Surname, Unsure
@@ -235,6 +235,8 @@ def _listed(between: str) -> bool:
 
 
 _LIST_GAP_WORDS = 5
+# Capitalised words joined by "and": the start of an office's name ("AFL National and").
+_OFFICE_NAME = lazy(r"\p{Lu}\S*(?:\s+(?:and|&|et|of|de)?\s*\p{Lu}\S*)*\s+(?:and|&|et)")
 
 
 def _named_subject(
@@ -255,8 +257,10 @@ def _named_subject(
     ):
         # "Minister for Police Paul Scully highlighted …": the office is the subject's own
         prefix = prefix[: prefix.rstrip(SPACES_AND_COMMAS).rfind(role)]
-    if any(w.lower().strip(",") in _NOT_BEFORE_SUBJECT for w in prefix.split()):
-        return None  # "Guests were joined by architect Tom Lee": not its subject
+    if any(w.lower().strip(",") in _NOT_BEFORE_SUBJECT for w in prefix.split()) and not (
+        _OFFICE_NAME.fullmatch(prefix.strip()) and not any(map(is_first_name, prefix.split()))
+    ):  # "Guests were joined by architect Tom Lee": not its subject; but "AFL National and
+        return None  # International Development Manager Andrew Dillon said": an office's
     if _RELATIVE_BEFORE.search(prefix):
         return None  # "Regragui, qui a remplacé Mourad El Belkacemi, a souligné": a clause
     if any(w[:1].islower() for w in prefix.split()[:1]) and len(prefix.split()) > 6:

@@ -75,7 +75,7 @@ _VERB_PHRASE = lazy(
 _APPOSITION = lazy(rf"^{SP}*,{SP}*([^,.;:()«»“”\"]{{3,120}}?){SP}*(?:[,.;(]|$)")
 _LEAD_ROLE = lazy(
     r"(?:^|[,.;:]\s|\s[–—-]\s|\s(?:et|and)\s)((?:l['’]\s?|(?:le|la|the|sa|son|its|his|her|their)\s)"
-    r"[^,.;:–—]{3,90}),\s*(?:(?:le|la|the)\s+\p{Ll}[\p{Ll}\-]+\s+)?$",
+    r"[^,.;:–—]{3,90}),\s*(?:(?:le|la|the)\s+(?:\p{Ll}[\p{Ll}\-]+\s+)?)?$",
     regex.I,
 )
 # "La Région et sa vice-présidente, X": the role is what comes after the owner.

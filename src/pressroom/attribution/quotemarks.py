@@ -172,6 +172,7 @@ def chunks(texts: Sequence[str], lines: Sequence[int]) -> list[Chunk]:
     """Paragraphs in reading order; one whose quotation stays open is joined with the next
     (up to ``JOIN_LIMIT``), dropping the repeated opening mark of a continued paragraph."""
     found: list[Chunk] = []
+    texts = [_doubled_marks(text) for text in texts]
     index = 0
     while index < len(texts):
         text, used = texts[index], 1
@@ -208,6 +209,15 @@ def chunks(texts: Sequence[str], lines: Sequence[int]) -> list[Chunk]:
         found.append(Chunk(text, lines[index], index, used, tuple(spans), mark, item))
         index += used
     return found
+
+
+def _doubled_marks(text: str) -> str:
+    """Double marks typed as two single ones (``‘‘They’re …’’``, ``''We were …''``) as
+    the double marks they stand for, so that a quotation over paragraphs is one."""
+    if "‘‘" not in text and "’’" not in text and "''" not in text:
+        return text
+    text = text.replace("‘‘", "“").replace("''", '"')
+    return text.replace("’’", "”") if "“" in text else text  # "« … ’’": left for « to close
 
 
 # How an attribution ends right before its quotation: "said:", "stated,", "commented".

@@ -227,6 +227,7 @@ def speaks_for_body(head: str, v: Vocabulary) -> bool:
 _FOR_BODY = lazy(
     r"^(?:a|an|the|un|une|le|la)[ \u00a0]+(?:\p{Ll}[\p{Ll}'’\-]*[ \u00a0]+){1,4}"
     r"(?:for|of|at|from|de|du|des)(?:[ \u00a0]+(?:the|la|le|les))?[ \u00a0]+"
+    r"(?:\p{Ll}+[ \u00a0]+){0,2}"  # "a spokesman for the port operator PSA"
     r"(?P<body>\p{Lu}[\p{L}'’\-]*(?:[ \u00a0]+(?:(?:of|and|for|the|de|du|des|et|la|le)"
     r"[ \u00a0]+)*\p{Lu}[\p{L}'’\-]*)*)$"
 )

@@ -18,7 +18,7 @@ from pressroom.attribution.rolename import holds_office, same_office
 from pressroom.attribution.speakers import DETERMINER, is_title_surname
 from pressroom.attribution.subject_kinds import Joined, Office, Surname, Unsure
 from pressroom.attribution.subjects import Mentions
-from pressroom.attribution.vocabulary import Vocabulary, office_key
+from pressroom.attribution.vocabulary import Vocabulary, folded
 from pressroom.text.patterns import lazy
 
 _FORMER = lazy(r"^(?:nouvel|nouveau|nouvelle|ancien|ancienne|ex-)\s*")
@@ -289,8 +289,10 @@ class People:
             if full is not None:
                 person = Person(full.name, full.role or person.role, full.gender or person.gender)
         for index, known in enumerate(self.named):
-            if known.name == person.name or (
-                known.surname == person.surname and len(words_of(person.name)) < 2
+            if (
+                known.name == person.name
+                or folded(known.name) == folded(person.name)  # "Tagne" and "Tagné": one
+                or (known.surname == person.surname and len(words_of(person.name)) < 2)
             ):
                 merged = Person(
                     known.name,
@@ -391,4 +393,4 @@ class People:
 def other_office(descriptor: str, v: Vocabulary) -> str | None:
     """The office a descriptor's other name stands for (``le chef de l'État`` ->
     ``président``, ``office-names.txt``), or None."""
-    return v.office_names.get(office_key(DETERMINER.sub("", descriptor.lower())))
+    return v.office_names.get(folded(DETERMINER.sub("", descriptor.lower())))

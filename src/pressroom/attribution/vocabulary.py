@@ -144,7 +144,7 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
         body_words=words(lexicons, BODIES_EN, BODIES_FR),
         document_words=words(lexicons, DOCUMENTS_EN, DOCUMENTS_FR),
         office_names={
-            office_key(name): office.strip().lower()
+            folded(name): office.strip().lower()
             for name, _, office in (e.partition("|") for e in lexicons.entries(OFFICE_NAMES))
             if office.strip()
         },
@@ -228,8 +228,9 @@ def _alternation(forms: frozenset[str]) -> str:
     return "|".join(regex.escape(form) for form in sorted(forms, key=len, reverse=True))
 
 
-def office_key(name: str) -> str:
-    """An office's other name as looked up: lower case, one apostrophe, no accents
-    (``Le chef de l’Etat`` and ``chef de l'État`` are one key)."""
-    folded = unicodedata.normalize("NFKD", name.strip().lower().replace("’", "'"))
-    return "".join(c for c in folded if not unicodedata.combining(c))
+def folded(name: str) -> str:
+    """A name or an office as compared: lower case, one apostrophe, no accents (``Le chef
+    de l’Etat`` and ``chef de l'État``, ``Jean Bruno Tagne`` and ``Jean Bruno Tagné`` are
+    one)."""
+    text = unicodedata.normalize("NFKD", name.strip().lower().replace("’", "'"))
+    return "".join(c for c in text if not unicodedata.combining(c))

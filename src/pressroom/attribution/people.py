@@ -291,7 +291,10 @@ class People:
         for index, known in enumerate(self.named):
             if (
                 known.name == person.name
-                or folded(known.name) == folded(person.name)  # "Tagne" and "Tagné": one
+                or (  # "Tagne" and "Tagné": one (the length first: folding is dearer)
+                    len(known.name) == len(person.name)
+                    and folded(known.name) == folded(person.name)
+                )
                 or (known.surname == person.surname and len(words_of(person.name)) < 2)
             ):
                 merged = Person(

@@ -15,7 +15,12 @@ from pressroom.attribution.before import (
     joint,
     sentence_before,
 )
-from pressroom.attribution.inversion import before_circumstance, inverted_subject, pronoun_subject
+from pressroom.attribution.inversion import (
+    before_circumstance,
+    inverted_subject,
+    opening_verb,
+    pronoun_subject,
+)
 from pressroom.attribution.names import NOT_FIRST
 from pressroom.attribution.persons import is_first_name, person_like
 from pressroom.attribution.quotemarks import SPACES
@@ -44,8 +49,8 @@ def after_quote(inner: str, after: str, v: Vocabulary) -> Cue | None:
     comma = rest[:1] == "," or inner[-1:] in (",", "?", "!") or _ends_open(inner)
     rest = _CLITICS.sub("", rest.lstrip(SPACES + ","))  # "», leur a dit le recteur"
     rest = AS_SAID.sub(as_said, rest)  # "», comme l'a souligné le président"
-    if rest[:1].isupper() and v.verb_re.match(rest[:1].lower() + rest[1:]):
-        rest = rest[:1].lower() + rest[1:]  # "’ Said Brian.": the verb, not a name
+    if (opening := opening_verb(rest, v)) is not None:
+        rest = opening.string  # "’ Said Brian.": the verb, not a name
     said_so = _THAT_IS_WHAT.match(rest)  # "». C'est ce qu'a déclaré X", '" That is what X said'
     rest = rest[said_so.end() :] if said_so else rest
     taken_up = _TAKEN_UP.match(rest)  # "». Ce crédo, Pierre Goguet l'a rappelé lors de …"

@@ -55,17 +55,26 @@ def inverted_subject(text: str, v: Vocabulary) -> Subject | None:
 _TWO = lazy(r"[ \u00a0](?:and|et|&)[ \u00a0]")
 
 
+def opening_verb(text: str, v: Vocabulary) -> regex.Match[str] | None:
+    """A speech verb capitalised at the start of ``text`` (``Said Brian``, ``Added a
+    spokesman``), matched with its first letter in lower case: the match's ``string`` is
+    ``text`` so written. None when ``text`` opens on no such verb."""
+    if not text[:1].isupper():
+        return None
+    verb: regex.Match[str] | None = v.verb_re.match(text[:1].lower() + text[1:])
+    return verb
+
+
 def verb_first(body: str, v: Vocabulary) -> Subject | None:
     """Who speaks in an opening whose speech verb comes first (``Said Christine,``,
     ``Added a spokesman for the awards:``); not ``Said Ahmed said:``, a name."""
     speaking = _SPEAKING_WAS.match(body)  # "Speaking at the celebrations was Nick Barton,"
     if speaking is not None:
         return parse_subject(cut_subject(body[speaking.end() :]), v)
-    lowered = body[:1].lower() + body[1:]
-    verb = v.verb_re.match(lowered) if body[:1].isupper() else None
-    if verb is None or verb["inv"] or v.verb_re.search(lowered, verb.end()):
+    verb = opening_verb(body, v)
+    if verb is None or verb["inv"] or v.verb_re.search(verb.string, verb.end()):
         return None
-    return parse_subject(cut_subject(lowered[verb.end() :].strip(SPACES)), v)
+    return parse_subject(cut_subject(verb.string[verb.end() :].strip(SPACES)), v)
 
 
 _SPEAKING_WAS = lazy(r"^(?:Speaking|Also speaking)\b[^,:;.]{0,80}?[ \u00a0]was[ \u00a0]+(?=\p{Lu})")

@@ -61,7 +61,7 @@ def scan(text: str) -> tuple[list[Span], int | None, str | None]:
                 close = _reversed_close(text, i + 1, close)
             if close < 0:
                 return spans, i, char
-            end = close + (2 if text[close] in "’'" else 1)
+            end = close + (2 if text[close] == "’" else 1)
             spans.append(Span(i, end, text[i + 1 : close], char))
             i = end
         elif (char == '"' and _opens_straight(text, i)) or (
@@ -131,13 +131,11 @@ _SINGLE_VERBS = ("said", "says", "wrote", "writes", "added")
 
 
 def _doubled_close(text: str, start: int, close: int) -> int:
-    """A closing mark typed as two single ones (``“a crucial ally of farmers’’.``), when it
-    comes before the closing mark found (``close``, -1 if none)."""
+    """A closing mark typed as two single ones (``« … le CHAN ’’``, or ``’’`` in a joined
+    paragraph that had no “ of its own), when it comes before the closing mark found
+    (``close``, -1 if none). ``''`` never reaches here: ``_doubled_marks`` made it ``"``."""
     end = len(text) if close < 0 else close
-    doubled = min(
-        (at for at in (text.find("’’", start, end), text.find("''", start, end)) if at >= 0),
-        default=-1,
-    )
+    doubled = text.find("’’", start, end)
     return doubled if doubled >= 0 else close
 
 

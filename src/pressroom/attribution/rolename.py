@@ -200,7 +200,6 @@ def _by_initials(head: str, role: str) -> bool:
     return len(words) == len(initials) and "".join(w[0] for w in words) == initials
 
 
-# Words that make an office another one: "Vice President", "Deputy Sheriff".
 # Words that make an office another, lesser one: "vice-président", "Deputy Mayor".
 LESSER = frozenset(
     """vice deputy assistant acting interim former co sous adjoint adjointe ancien

@@ -148,11 +148,15 @@ def _surname_subject(sentence: str, vocabulary: Vocabulary) -> str | None:
             ends = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, intro.end())]
             shorter = (_SURNAME_SUBJECT.match(sentence[at:]) for at in reversed(ends[:-1]))
             found = next((f for f in shorter if f and _is_surname(f["surname"], vocabulary)), None)
-            if found is None and vocabulary.verb_re.match(sentence[ends[0] :]):
-                found = _SURNAME_SUBJECT.match(sentence)
+            # the surname opening the sentence, when a verb follows its first clause ("Hoyle
+            # denied it, insisting") or the surname itself ("Pappin said Bury, who took
+            # five, had …": who speaks)
             opening = _SURNAME_SUBJECT.match(sentence) if found is None else None
-            if opening and vocabulary.verb_re.match(sentence, opening.end() - 1):
-                found = opening  # "Pappin said Bury, who took five, had …": who speaks
+            if opening and (
+                vocabulary.verb_re.match(sentence[ends[0] :])
+                or vocabulary.verb_re.match(sentence, opening.end() - 1)
+            ):
+                found = opening
     return found["surname"] if found and _is_surname(found["surname"], vocabulary) else None
 
 
@@ -257,10 +261,12 @@ def _named_subject(
     ):
         # "Minister for Police Paul Scully highlighted …": the office is the subject's own
         prefix = prefix[: prefix.rstrip(SPACES_AND_COMMAS).rfind(role)]
+    # "Guests were joined by architect Tom Lee": not its subject; but "and" in an office's
+    # name is no such word ("AFL National and International Development Manager X said")
     if any(w.lower().strip(",") in _NOT_BEFORE_SUBJECT for w in prefix.split()) and not (
         _OFFICE_NAME.fullmatch(prefix.strip()) and not any(map(is_first_name, prefix.split()))
-    ):  # "Guests were joined by architect Tom Lee": not its subject; but "AFL National and
-        return None  # International Development Manager Andrew Dillon said": an office's
+    ):
+        return None
     if _RELATIVE_BEFORE.search(prefix):
         return None  # "Regragui, qui a remplacé Mourad El Belkacemi, a souligné": a clause
     if any(w[:1].islower() for w in prefix.split()[:1]) and len(prefix.split()) > 6:

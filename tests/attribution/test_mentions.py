@@ -31,3 +31,17 @@ def test_an_apposition_before_the_next_name_is_that_persons_role() -> None:
     roles = {person.name: person.role for _, person in mentions(text, V)}
     assert roles["Karin Hulst"] == "Fund Representative"
     assert roles["Maxine Ellery"] == "UN Resident Coordinator"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ines Valk, Director-General of the World Health Organization, said",
+        "Ines Valk of the Regional Transport Authority said",
+        "the chief of the Coastal Safety Authority said",
+    ],
+)
+def test_a_bodys_name_in_a_role_is_no_person(text: str) -> None:
+    # "World Health Organization" after "of the": "Health Organization" is no one
+    names = [person.name for _, person in mentions(text, V)]
+    assert not [name for name in names if name.endswith(("Organization", "Authority"))]

@@ -1,32 +1,29 @@
-"""What a cue names: the role written beside a name, cleaned of what is not an office."""
+"""What a cue names: a person, a pronoun, a surname or a descriptor."""
 
 from __future__ import annotations
 
 import pytest
 
-from pressroom.attribution.speakers import clean_role
+from pressroom.attribution.speakers import parse_subject
 from pressroom.attribution.vocabulary import vocabulary
 from pressroom.lexicon import Lexicons
 
 V = vocabulary(Lexicons())
 
 
-@pytest.mark.parametrize(
-    "words",
-    [
-        "le 7 novembre avec une confortable",  # "a été réélue le 7 novembre avec …": a date
-        "1er mars à Brévans",
-        "starting things off",  # "said Premier X, starting things off": what he did
-        "succeeding Laurence Lee",
-        "• BRÉVANS-AFRIQUE-FOOTBALL /",  # an agency's rubric
-    ],
-)
-def test_words_that_are_no_office_give_no_role(words: str) -> None:
-    assert clean_role(words, V) is None
+@pytest.mark.parametrize("words", ["Westshire Constabulary", "Dunmere County Council"])
+def test_a_bodys_own_name_before_the_verb_is_the_body(words: str) -> None:
+    # '"…," Westshire Constabulary said': the body speaks, under its own name
+    subject = parse_subject(words, V, before_verb=True)
+    assert subject is not None
+    assert (subject.kind, subject.text) == ("descriptor", words)
 
 
-@pytest.mark.parametrize(
-    "role", ["2e adjoint au maire", "1er vice-président", "managing director", "acting chief"]
-)
-def test_an_office_that_opens_on_a_number_or_a_participle_stays(role: str) -> None:
-    assert clean_role(role, V) == role
+def test_a_person_of_a_body_is_the_person_with_the_body_for_role() -> None:
+    subject = parse_subject("Nell Harrow of Brayford Rowing Club", V, before_verb=True)
+    assert subject is not None
+    assert (subject.kind, subject.text, subject.role) == (
+        "name",
+        "Nell Harrow",
+        "Brayford Rowing Club",
+    )

@@ -281,7 +281,7 @@ def subject_speaks(before: str, v: Vocabulary) -> Cue | None:
     if pronoun is not None and not named and v.verb_re.match(body, _says_at(body, pronoun.end())):
         # "He said that the players' passion is a “superb record of …”"
         return Cue(pronoun_subject("-" + pronoun["pronoun"].lower()), "reported")
-    if _NAMING.search(body) or len(named) != 1:
+    if _NAMING.search(body) or len(named) > 1:
         return None
     cue = speaking(body, "reported", v, bodies=True)
     if cue is not None and cue.subject.kind == "descriptor":

@@ -28,12 +28,12 @@ from pressroom.attribution.rolename import (
     first_name_after_office,
     split_role_name,
 )
-from pressroom.attribution.speakers import clean_role, cut_subject, participle
+from pressroom.attribution.roles import clean_role, participle
+from pressroom.attribution.speakers import cut_subject
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
 _VERBAL = lazy(r"^(?:a|ont|est|sont|sera|avait|était|fut|va|vient|is|was|has|had|will|said|says)\b")
-
 _GENDERED_ASIDE = lazy(
     r"^(?:quant[ \u00a0]+à[ \u00a0]+|de[ \u00a0]+son[ \u00a0]+côté[ \u00a0]+)?"
     r"(?P<pronoun>elle|lui)(?:-même)?$",

@@ -228,6 +228,8 @@ def is_person_name(name: str, v: Vocabulary) -> bool:
         return True  # "Graham Read", "Doris Day": a first name, then a surname
     if len(plain) < 2 or any(part in v.not_person for t in plain for part in t.split("-")):
         return False
+    if plain[-1] in v.body_words:  # "Health Organization", "Safety Authority": a body's
+        return False
     if all(len(t) <= 2 for t in plain):  # "A. B." or "EU UK"
         return False
     if any(t.endswith(("'s", "’s")) for t in plain[:-1]):

@@ -5,11 +5,17 @@ from __future__ import annotations
 
 import regex
 
-from pressroom.attribution.names import AGE, NOT_ACRONYM
+from pressroom.attribution.names import AGE, NOT_ACRONYM, words_of
+from pressroom.attribution.rolename import SPACES_AND_COMMAS
 from pressroom.attribution.vocabulary import Vocabulary
+from pressroom.lexicon import PACKAGED, WEEKDAYS_FR, first_forms
 from pressroom.text.patterns import lazy
+from pressroom.text.spaces import collapse
 
-__all__ = ["stated_role"]
+__all__ = ["ING_CLAUSE", "clean_role", "participle", "stated_role"]
+
+MAX_ROLE = 140
+_WEEKDAYS = "|".join(sorted(first_forms(PACKAGED, WEEKDAYS_FR)))
 
 
 def stated_role(role: str | None, v: Vocabulary) -> str | None:
@@ -108,3 +114,68 @@ _APPOINTED = lazy(
 )
 # A present participle's clause before the role: "Revenant sur le prix Nobel, chef de …".
 _PARTICIPLE_CLAUSE = lazy(r"^\p{Lu}\p{Ll}+ant\b[^,]{0,80},\s*(?=\p{Ll})")
+
+
+# Cleaning a role taken beside a name (``clean_role``).
+ING_CLAUSE = (
+    r"(?P<word>\p{Ll}+ing)\s"
+    r"(?:the|a|an|at|on|to|about|in|with|his|her|their|its|from|during|things|it|up|off)\s"
+)
+# A participle and where or when from: "arrivé de Montréal cette semaine", "addressing the
+# media" (unless the word is an office: "député du Morbihan").
+_PARTICIPLE_OPENING = lazy(
+    r"^(?:encore|toujours|très|visiblement|still)?\s*"  # "encore sonné par l'événement"
+    rf"(?P<word>\p{{Ll}}+(?:é|ée|és|ées))\s+(?:(?:hier|{_WEEKDAYS})\s+)?"
+    r"(?:de|du|des|d['’]|à|au|aux|en|par|dans)\b"  # "cité vendredi dans"
+    rf"|^{ING_CLAUSE}"
+)
+_LEADING_ARTICLE = lazy(
+    r"^(?:(?:the|le|la|sa|son|its|his|her|their|our|notre|leur|du|des|au|aux|de\s+la)\s+"
+    r"|(?:de\s+)?l['’]\s*)",
+    regex.I,
+)
+
+
+def participle(words: str, v: Vocabulary) -> bool:
+    """Whether words open with a participle's clause, not an office."""
+    found = _PARTICIPLE_OPENING.match(words)
+    return found is not None and found["word"] not in v.role_words
+
+
+def clean_role(role: str | None, v: Vocabulary) -> str | None:
+    if not role:
+        return None
+    role = collapse(role).strip(SPACES_AND_COMMAS + ".:;")
+    said = v.verb_re.search(role)
+    if said is not None:  # "conseiller communal de l'UFDG estime que": the role ends there
+        role = _DANGLING.sub("", role[: said.start()]).strip(SPACES_AND_COMMAS)
+    role = _LEADING_ADVERB.sub("", role)  # "également conseiller communal"
+    if participle(role, v):
+        return None  # "encore sonné par l'événement": how they were, not an office
+    role = str(_LEADING_ARTICLE.sub("", role)) if role else role
+    tokens = words_of(role)
+    while tokens and tokens[-1].rstrip(".").lower() in v.courtesy_titles:
+        tokens.pop()  # "CEO Dr" Jane Doe: the CEO; "Mme" Claire Dumas: no role
+    role = " ".join(tokens) if len(tokens) < len(words_of(role)) else role
+    if not role or len(role) > MAX_ROLE or v.role_reject.match(role):
+        return None
+    if _OWNER_OR_AGE.match(role):
+        return None  # "Reform UK's" Sean Matthews: an owner; "54", "aged 8": an age
+    return None if _FINITE_VERB.search(role) or _CLAUSE_VERB.search(role) else role
+
+
+_DANGLING = lazy(
+    r"(?:[ \u00a0,]+(?:et|and|qui|who|a|has|have|ont|de|du|of|to)|[ \u00a0]+d['’])?[ \u00a0,]*$",
+    regex.I,
+)
+_LEADING_ADVERB = lazy(
+    r"^(?:également|aussi|désormais|actuellement|also|now|currently)\s+", regex.I
+)
+_OWNER_OR_AGE = lazy(rf"^(?:.*['’]s|{AGE}|\d{{1,3}}|de\s+son\s+vrai\s+nom|.*[/|])$", regex.I)
+
+
+# A verb that makes words a clause, not a role: "des traces de sang sont visibles".
+_CLAUSE_VERB = lazy(r"\s(?:a\s+été|sont|est|étaient|était|are|were|is|was)\s")
+_FINITE_VERB = lazy(
+    r"\s(?:et|and)\s.*\s(?:n['’])?(?:ont|sont|étaient|avaient|have|has|are|were)\s", regex.I
+)

@@ -10,7 +10,6 @@ import regex
 
 from pressroom.attribution.names import (
     ABBREVIATIONS,
-    AGE,
     NOT_FIRST,
     PARTICLE_SURNAME,
     POST_NOMINALS,
@@ -32,6 +31,7 @@ from pressroom.attribution.rolename import (
     speaks_for_body,
     split_role_name,
 )
+from pressroom.attribution.roles import ING_CLAUSE, clean_role
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.lexicon import (
     PACKAGED,
@@ -45,7 +45,6 @@ from pressroom.text.patterns import lazy
 from pressroom.text.spaces import collapse
 
 Kind = Literal["name", "pronoun", "surname", "descriptor"]
-MAX_ROLE = 140
 MAX_DESCRIPTOR_WORDS = 6
 DETERMINER = lazy(
     r"^(?:le|la|les|l['’]|un|une|des|ce|cet|cette|ces|son|sa|ses|leur|leurs|notre|nos|"
@@ -61,18 +60,6 @@ _ENDS = "|".join(
     for end in sorted(PACKAGED.entries(SPEAKER_ENDS_FR) + PACKAGED.entries(SPEAKER_ENDS_EN))
 )
 # A participle's clause, not a role: "addressing the media" (but "managing director").
-ING_CLAUSE = (
-    r"(?P<word>\p{Ll}+ing)\s"
-    r"(?:the|a|an|at|on|to|about|in|with|his|her|their|its|from|during|things|it|up|off)\s"
-)
-# A participle and where or when from: "arrivé de Montréal cette semaine", "addressing the
-# media" (unless the word is an office: "député du Morbihan").
-_PARTICIPLE = lazy(
-    r"^(?:encore|toujours|très|visiblement|still)?\s*"  # "encore sonné par l'événement"
-    rf"(?P<word>\p{{Ll}}+(?:é|ée|és|ées))\s+(?:(?:hier|{_JOURS})\s+)?"
-    r"(?:de|du|des|d['’]|à|au|aux|en|par|dans)\b"  # "cité vendredi dans"
-    rf"|^{ING_CLAUSE}"
-)
 _SUBJECT_END = lazy(
     rf"(?:(?<!\b(?:\p{{Lu}}|{ABBREVIATIONS}|dr))[.!?]"
     r"(?=[\s\"”»]|$)|[;!?()«»“”\"]|:(?!\d)|\s[–—-]\s|"
@@ -101,11 +88,6 @@ _CONJUNCTION = lazy(  # "et le maire", and "M. le Maire": "le Maire"
     r"^(?:(?:et|and|but|mais|puis|then|so|donc)\s+|(?:m\.|mme)\s+(?=(?:le|la)\s))", regex.I
 )
 _REFLEXIVE_END = lazy(r"\s+(?:se|s['’])$")
-_ARTICLE = lazy(
-    r"^(?:(?:the|le|la|sa|son|its|his|her|their|our|notre|leur|du|des|au|aux|de\s+la)\s+"
-    r"|(?:de\s+)?l['’]\s*)",
-    regex.I,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +188,8 @@ def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> S
             second, second_prefix = split_role_name(segments[1], v)
             if second and not second_prefix and is_person_name(second, v):
                 return _named(second, head, segments[2:], v)
+        if before_verb and not _OF_BODY.match(head) and words_of(name)[-1].lower() in v.body_words:
+            return Subject("descriptor", name)  # '"…," Kent Police said': the body speaks
         return _of_body(head, v)
     subject = _clause_subject(prefix, v) if prefix else None
     return subject or _named(name, prefix, segments[1:], v)
@@ -304,51 +288,6 @@ def _role(prefix: str | None, rest: list[str], v: Vocabulary) -> str | None:
         if before and not v.role_reject.match(before):
             return f"{before}, {after}" if after else before
     return after
-
-
-def participle(words: str, v: Vocabulary) -> bool:
-    """Whether words open with a participle's clause, not an office."""
-    found = _PARTICIPLE.match(words)
-    return found is not None and found["word"] not in v.role_words
-
-
-def clean_role(role: str | None, v: Vocabulary) -> str | None:
-    if not role:
-        return None
-    role = collapse(role).strip(SPACES_AND_COMMAS + ".:;")
-    said = v.verb_re.search(role)
-    if said is not None:  # "conseiller communal de l'UFDG estime que": the role ends there
-        role = _DANGLING.sub("", role[: said.start()]).strip(SPACES_AND_COMMAS)
-    role = _LEADING_ADVERB.sub("", role)  # "également conseiller communal"
-    if participle(role, v):
-        return None  # "encore sonné par l'événement": how they were, not an office
-    role = str(_ARTICLE.sub("", role)) if role else role
-    tokens = words_of(role)
-    while tokens and tokens[-1].rstrip(".").lower() in v.courtesy_titles:
-        tokens.pop()  # "CEO Dr" Jane Doe: the CEO; "Mme" Claire Dumas: no role
-    role = " ".join(tokens) if len(tokens) < len(words_of(role)) else role
-    if not role or len(role) > MAX_ROLE or v.role_reject.match(role):
-        return None
-    if _NOT_A_ROLE.match(role):
-        return None  # "Reform UK's" Sean Matthews: an owner; "54", "aged 8": an age
-    return None if _FINITE_VERB.search(role) or _CLAUSE_VERB.search(role) else role
-
-
-_DANGLING = lazy(
-    r"(?:[ \u00a0,]+(?:et|and|qui|who|a|has|have|ont|de|du|of|to)|[ \u00a0]+d['’])?[ \u00a0,]*$",
-    regex.I,
-)
-_LEADING_ADVERB = lazy(
-    r"^(?:également|aussi|désormais|actuellement|also|now|currently)\s+", regex.I
-)
-_NOT_A_ROLE = lazy(rf"^(?:.*['’]s|{AGE}|\d{{1,3}}|de\s+son\s+vrai\s+nom|.*[/|])$", regex.I)
-
-
-# A verb that makes words a clause, not a role: "des traces de sang sont visibles".
-_CLAUSE_VERB = lazy(r"\s(?:a\s+été|sont|est|étaient|était|are|were|is|was)\s")
-_FINITE_VERB = lazy(
-    r"\s(?:et|and)\s.*\s(?:n['’])?(?:ont|sont|étaient|avaient|have|has|are|were)\s", regex.I
-)
 
 
 def _descriptor(head: str, v: Vocabulary) -> Subject | None:

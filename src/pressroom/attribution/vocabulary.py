@@ -159,9 +159,10 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
         verb_re=lazy(rf"(?<![\p{{L}}\-])(?P<verb>{verbs})(?![\p{{L}}])"),
         office_subject=lazy(
             r"^(?P<office>(?:le|la|l['’]|the|notre|our)[ \u00a0]*(?:[\p{L}\-]+[ \u00a0]+){0,3}?"
-            rf"(?:{_alternation(offices)})"
+            rf"(?:{_alternation(offices)})(?:[ \u00a0]+(?:{_alternation(offices)}))?"
             r"(?:[ \u00a0]+(?:de|du|des|of)[ \u00a0]+(?:la[ \u00a0]+|l['’]|the[ \u00a0]+)?"
-            r"(?-i:\p{Lu})[\p{L}'’\-]*(?:[ \u00a0]+(?-i:\p{Lu})[\p{L}'’\-]*)*)?)(?![\p{L}\-])",
+            r"(?:(?-i:\p{Lu})[\p{L}'’\-]*(?:[ \u00a0]+(?-i:\p{Lu})[\p{L}'’\-]*)*"
+            r"|(?-i:\p{Ll})[\p{L}\-]+))?)(?![\p{L}\-])",
             regex.I,
         ),
         office_word=lazy(

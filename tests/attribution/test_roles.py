@@ -1,0 +1,32 @@
+"""The role written beside a name, cleaned of what is not an office."""
+
+from __future__ import annotations
+
+import pytest
+
+from pressroom.attribution.roles import clean_role
+from pressroom.attribution.vocabulary import vocabulary
+from pressroom.lexicon import Lexicons
+
+V = vocabulary(Lexicons())
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "le 7 novembre avec une confortable",  # "a été réélue le 7 novembre avec …": a date
+        "1er mars à Brévans",
+        "starting things off",  # "said Premier X, starting things off": what he did
+        "succeeding Laurence Lee",
+        "• BRÉVANS-AFRIQUE-FOOTBALL /",  # an agency's rubric
+    ],
+)
+def test_words_that_are_no_office_give_no_role(words: str) -> None:
+    assert clean_role(words, V) is None
+
+
+@pytest.mark.parametrize(
+    "role", ["2e adjoint au maire", "1er vice-président", "managing director", "acting chief"]
+)
+def test_an_office_that_opens_on_a_number_or_a_participle_stays(role: str) -> None:
+    assert clean_role(role, V) == role

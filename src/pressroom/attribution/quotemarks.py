@@ -184,6 +184,8 @@ def chunks(texts: Sequence[str], lines: Sequence[int]) -> list[Chunk]:
                 break
             if following[:1] not in OPENERS and following.rstrip(SPACES).endswith(":"):
                 break  # "Owner, Roman Abramovich said:": another attribution, another quote
+            if mark == "“" and following[:1] not in OPENERS and _ends_unsaid(text, open_at):
+                break  # '…,” X said. “I … .' then a paragraph without “: not more of it
             if following[:1] in OPENERS and following[:1] in (mark or "", "“", '"', "«"):
                 following = following[1:].lstrip(SPACES)
             text = f"{text} {following}"
@@ -229,6 +231,17 @@ def _said_to_the_end(text: str, open_at: int) -> bool:
         _ATTRIBUTION_END.search(text[:open_at].rstrip(SPACES)) is not None
         and text.rstrip(SPACES)[-1:] in ".!?…"
         and not any(m in text[open_at + 1 :] for m in '«»“”"')
+    )
+
+
+def _ends_unsaid(text: str, open_at: int) -> bool:
+    """Whether a quotation opened inside a paragraph, with no attribution right before its
+    mark (``said:``), ends a sentence at the paragraph's end: English opens each paragraph
+    a quotation runs over with “, so a paragraph without one is not more of it."""
+    return (
+        open_at > 0
+        and _ATTRIBUTION_END.search(text[:open_at].rstrip(SPACES)) is None
+        and text.rstrip(SPACES)[-1:] in ".!?…"
     )
 
 

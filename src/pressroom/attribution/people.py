@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from pressroom.attribution.genders import (
     agrees,
+    first_named,
     gender_of,
     may_be,
     office_gender,
@@ -115,8 +116,8 @@ class People:
                     if holder is None:
                         self.offices.add(str(subject))
                     self._about(holder or Person(str(subject), None, office_gender(subject)))
-                elif isinstance(subject, Surname):
-                    bearer = self._bearer(subject)
+                elif isinstance(subject, Surname):  # "Annie est responsable": Annie
+                    bearer = self._bearer(subject) or first_named(subject)
                     if bearer is not None:
                         self._about(bearer)
                 elif (

@@ -27,3 +27,10 @@ def test_a_person_of_a_body_is_the_person_with_the_body_for_role() -> None:
         "Nell Harrow",
         "Brayford Rowing Club",
     )
+
+
+def test_a_bodys_name_in_capitals_is_one_word_of_a_descriptor() -> None:
+    words = "A Westshire Fire and Rescue Service (WFRS) spokesperson"
+    subject = parse_subject(words, V, before_verb=True)
+    assert subject is not None
+    assert (subject.kind, subject.text) == ("descriptor", words)

@@ -45,7 +45,7 @@ from pressroom.attribution.people import People, other_office
 from pressroom.attribution.persons import is_first_name, person_like
 from pressroom.attribution.rolename import LESSER
 from pressroom.attribution.roles import stated_role
-from pressroom.attribution.speakers import DETERMINER, Subject, is_title_surname
+from pressroom.attribution.speakers import DETERMINER, Subject, is_title_surname, one_body
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
@@ -197,11 +197,11 @@ def _descriptor(
             return Attribution(body, None, "descriptor")
     if _owned_body(text, v):  # "the mayor's office", "l'entourage du ministre": not the mayor
         return Attribution(text, None, "descriptor")
-    lower = text.lower()
+    lower, plain = text.lower(), one_body(text, v)  # "A Kent Fire Service spokesman"
     if (
-        _SOMEONE.match(text)
-        and len(text.split()) <= _SOMEONE_WORDS
-        and not any(w[:1].isupper() for w in text.split()[1:])  # "a spokesman, Tom Lee"
+        _SOMEONE.match(plain)
+        and len(plain.split()) <= _SOMEONE_WORDS
+        and not any(w[:1].isupper() for w in plain.split()[1:])  # "a spokesman, Tom Lee"
     ):
         # "», a expliqué un élève délégué": someone new, not the last named in that office
         people.speaking(text, determiner_gender(lower))
@@ -253,6 +253,10 @@ def _descriptor(
                 check=f"“{text}”: could be " + " or ".join(p.name for p in holders[:3])
             )
         last = people.last_speaker(lower)
+        someone = one_body(people.subjects[-1].name, v) if people.subjects else ""
+        if _SOMEONE.match(someone) and _office(someone.lower(), v) == office:
+            return Attribution(text, None, "descriptor")  # "A spokesman said", then "the
+        # spokesman said": the one unnamed
         gender = subject.gender or determiner_gender(lower)
         if (
             last is not None

@@ -291,7 +291,7 @@ def _role(prefix: str | None, rest: list[str], v: Vocabulary) -> str | None:
 
 
 def _descriptor(head: str, v: Vocabulary) -> Subject | None:
-    words = words_of(head)
+    words = words_of(one_body(head, v))
     if len(words) > MAX_DESCRIPTOR_WORDS and DETERMINER.match(head):
         head = _COORDINATION.split(head)[0]  # "six associations humanitaires et de droits …"
         words = words_of(head)
@@ -311,6 +311,22 @@ def _descriptor(head: str, v: Vocabulary) -> Subject | None:
     if words[-1].lower() in v.function_words or _name_inside(words, v):
         return None  # "le préfet Tom Lee the", "… Tom Lee the le préfet": fragments
     return Subject("descriptor", head, gender=role_gender(head, v))
+
+
+def one_body(descriptor: str, v: Vocabulary) -> str:
+    """A descriptor with a body's name in capitals as one word (``A Northern Ireland Fire
+    and Rescue Service (NIFRS) spokesperson``: ``A body spokesperson``)."""
+    one: str = _BODY_NAME.sub(
+        lambda m: "body" if m["last"].lower() in v.body_words else m.group(), descriptor
+    )
+    return one
+
+
+_BODY_NAME = lazy(
+    r"(?<![\p{L}])(?!(?:A|An|The|Le|La|Les|Un|Une)[ \u00a0])\p{Lu}[\p{L}'’\-]*"
+    r"(?:[ \u00a0]+(?:(?:and|of|for|&)[ \u00a0]+)?(?P<last>\p{Lu}[\p{L}'’\-]*))+"
+    r"(?:[ \u00a0]+\(\p{Lu}{2,8}\))?"
+)
 
 
 def _name_inside(words: list[str], v: Vocabulary) -> bool:

@@ -30,3 +30,8 @@ def test_words_that_are_no_office_give_no_role(words: str) -> None:
 )
 def test_an_office_that_opens_on_a_number_or_a_participle_stays(role: str) -> None:
     assert clean_role(role, V) == role
+
+
+def test_a_clause_with_an_adverb_in_its_verb_is_no_role() -> None:
+    # "La présentation des vœux a aussi été l'occasion pour Ann Roy de saluer …"
+    assert clean_role("La présentation des vœux a aussi été l'occasion pour", V) is None

@@ -68,7 +68,8 @@ _BETWEEN = (
     r"(?:also|then|too|later|further|again|subsequently|however|"
     r"aussi|ensuite|alors|encore|également|\p{Ll}{3,}ly)"
 )
-_TRAILING_ADVERB = lazy(rf"[ \u00a0]+{_BETWEEN}$", regex.I)
+# (and the "de" of a narrative infinitive: "Et le DGS, Bruno Dalle, d'ajouter :")
+_TRAILING_ADVERB = lazy(rf"[ \u00a0]+{_BETWEEN}$|[ \u00a0,]+(?:de|d['’])$", regex.I)
 ACCORDING_TO_HIM = lazy(r"\b(?:selon|d['’]après)\s+(?P<pronoun>lui|elle)\b", regex.I)
 LIVE_STAMP = lazy(r"^(?:\d{1,2}[h:.]\d{2}|\d{1,2}\s*(?:am|pm))\s*[-–—:]?\s*", regex.I)
 _REPORTED = lazy(r"(?:\bque|\bqu['’]|\bthat)\s*$", regex.I)

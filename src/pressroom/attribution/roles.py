@@ -175,7 +175,7 @@ _OWNER_OR_AGE = lazy(rf"^(?:.*['’]s|{AGE}|\d{{1,3}}|de\s+son\s+vrai\s+nom|.*[/
 
 
 # A verb that makes words a clause, not a role: "des traces de sang sont visibles".
-_CLAUSE_VERB = lazy(r"\s(?:a\s+été|sont|est|étaient|était|are|were|is|was)\s")
+_CLAUSE_VERB = lazy(r"\s(?:a\s+(?:\p{Ll}+\s+)?été|sont|est|étaient|était|are|were|is|was)\s")
 _FINITE_VERB = lazy(
     r"\s(?:et|and)\s.*\s(?:n['’])?(?:ont|sont|étaient|avaient|have|has|are|were)\s", regex.I
 )

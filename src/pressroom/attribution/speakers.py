@@ -297,6 +297,8 @@ def _descriptor(head: str, v: Vocabulary) -> Subject | None:
         words = words_of(head)
     if not words or len(words) > MAX_DESCRIPTOR_WORDS or head.lower() in PRONOUNS:
         return None
+    if _ANOTHER.match(head):  # "Et un autre de rétorquer :": someone, no more said
+        return None
     opens = DETERMINER.match(head) or _OPENS.match(head)  # "one resident": someone
     if not opens and not (len(words) <= 3 and head[:1].isupper()):
         return None
@@ -353,3 +355,6 @@ _DETERMINED_TITLE = lazy(
 _OPENS = lazy(r"^(?:(?i:le|la|les|the)(?=\s)|(?:A|An|Un|Une|(?i:one|another))[ \u00a0]+\p{Ll})")
 _ELIDED = lazy(r"^[lL]['’]\p{Ll}{3,}$")
 _STANDS_FOR_ONE = lazy(r"^(?:l['’]intéressée?|celle-ci|celui-ci)$")
+_ANOTHER = lazy(
+    r"^(?:(?:et|and)\s+)?(?:un\s+autre|une\s+autre|l['’]autre|another(?:\s+one)?)$", regex.I
+)

@@ -45,3 +45,11 @@ def test_a_bodys_name_in_a_role_is_no_person(text: str) -> None:
     # "World Health Organization" after "of the": "Health Organization" is no one
     names = [person.name for _, person in mentions(text, V)]
     assert not [name for name in names if name.endswith(("Organization", "Authority"))]
+
+
+def test_a_field_after_an_office_is_no_person() -> None:
+    text = (
+        "Dr. Ines P. Marlow, Harbour College Provost and Vice President of Academic Affairs"
+        " shared it."
+    )
+    assert [person.name for _, person in mentions(text, V)] == ["Ines P. Marlow"]

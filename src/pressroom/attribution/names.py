@@ -82,7 +82,7 @@ NOT_PERSON = frozenset(
     research recherche innovation science sciences works travaux
     archives archive tag menu login contact copyright photo video vidéo read more lire
     network réseau service services tech technologies technology systems
-    solutions energy énergie
+    solutions energy énergie affairs affaires relations resources ressources studies
     metropole métropole métropolitain communauté community network club team équipe
     international global world monde america américa africa afrique asia asie france
     french english anglais français covid brexit daily internet online web site

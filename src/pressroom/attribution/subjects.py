@@ -30,7 +30,7 @@ _AFTER_SUBJECT = lazy(
     # Management for Brazil,"
     r"(?=[^.;:]{0,80}?\s(?:of|for|de|du|des)\s)"  # not a list of names
     r"(?:,?[\s\u00a0]+\p{Lu}[\p{L}'’\-]*|[\s\u00a0]+(?:of|for|and|the|de|du|des|et|la|le))"
-    r"{2,16},|,)?"  # (never ", and Tom Lee,": a second subject)
+    r"{2,16}(?:,|(?=[\s\u00a0]+\p{Ll}))|,)?"  # (never ", and Tom Lee,": a second subject)
     r"[\s\u00a0]*(?!(?:and|or|of|in|at|on|to|for|with|from|"
     r"all|both|each|who|whom|whose|which|et|ou|de|du|des|à|au|aux|en|dans|pour|avec|sur|"
     r"chez|par|qui|dont|que|tous|toutes)\b)\p{Ll}"

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from pressroom.attribution.before import (
@@ -81,14 +83,14 @@ def after_quote(inner: str, after: str, v: Vocabulary) -> Cue | None:
         if match["inv"]:
             return Cue(pronoun_subject(match["inv"]), "after-verb")
         tail = _after_circumstance(v.adverbs.sub("", rest[match.end() :].lstrip(SPACES)))
-        tail = _INITIALS_IN_BRACKETS.sub("", tail)  # "de la communauté des Caraïbes (Caricom)"
+        bracketed, tail = tail, _INITIALS_IN_BRACKETS.sub("", tail)  # "des Caraïbes (Caricom)"
         aside = _ASIDE.match(tail)  # not "said councillor Ann Roe": an office, no aside
         if aside and not v.office_word.search(aside.group()):
             tail = tail[aside.end() :]
         who = before_circumstance(cut_subject(tail))
         if joint(who.split(",", 1)[0], v):
             return None  # "», ont déclaré Anne Roe et Paul Lee": together, no one alone
-        subject = parse_subject(who, v)
+        subject = with_initials(parse_subject(who, v), bracketed)
         who = who.split(",", 1)[0].strip(SPACES)
         if subject is None and _SOMEONE_ELSE.match(who):
             # "», corrobore l'Unaf, qui …": said by someone the rules cannot name, and so
@@ -282,6 +284,18 @@ _DOCUMENT_OF = lazy(
     r"(?P<of>de|du|des|d['’]|of|from|by)[ \u00a0]*",
     regex.I,
 )
+
+
+def with_initials(subject: Subject | None, text: str) -> Subject | None:
+    """The subject's role with the initials in brackets the text wrote inside it, taken out
+    to read who speaks (``président de la communauté des Caraïbes (Caricom) et …``)."""
+    if subject is None or not subject.role or "(" not in text:
+        return subject
+    words = [regex.escape(word) for word in subject.role.split()]
+    found = regex.search(r"(?:[ \u00a0]+\([^()]{2,12}\))?[ \u00a0]+".join(words), text)
+    return replace(subject, role=found.group()) if found else subject
+
+
 _INITIALS_IN_BRACKETS = lazy(r"[ \u00a0]\((?:\p{Lu}{2,6}|\p{Lu}\p{Ll}{2,10})\)(?=[ \u00a0,.])")
 _CLAUSE_PUNCT = lazy(r"[;!?]\s")
 _CLITICS = lazy(r"^(?:(?:leur|lui|nous|vous|me)\s+|[mt]['’]\s*)(?=\p{Ll})")

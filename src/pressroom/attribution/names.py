@@ -34,6 +34,15 @@ POST_NOMINALS = frozenset(
 """Letters after a name that are no part of it (``Michael Creed TD``, ``Jane Roe MP``, ``Ron
 Ash Ph.D.``), compared with their last full stop or comma stripped (a run of capitalised
 words stops at the first full stop: ``Ron Ash Ph``)."""
+_DOTTED_LETTERS = lazy(r"(?:\p{Lu}\p{Ll}?\.){1,5}\p{Lu}\p{Ll}?\.?")
+
+
+def post_nominal(segment: str) -> bool:
+    """Letters written after a name, between commas (``Ph.D.``, ``MP``, ``B.S.N.``,
+    ``M.B.A.``, ``R.N.``): a degree or an honour, not a role."""
+    return segment.rstrip(".") in POST_NOMINALS or _DOTTED_LETTERS.fullmatch(segment) is not None
+
+
 # What follows a name before a quotation: its mark, or the blank a quotation left.
 TO_QUOTE = lazy(r"[ \u00a0]*[,:][ \u00a0]*(?:[“\"«‘]|  |$)")
 SENTENCE_OPENERS = frozenset(

@@ -12,11 +12,11 @@ from pressroom.attribution.names import (
     ABBREVIATIONS,
     NOT_FIRST,
     PARTICLE_SURNAME,
-    POST_NOMINALS,
     PRONOUNS,
     SENTENCE_OPENERS,
     Gender,
     is_person_name,
+    post_nominal,
     pronoun_gender,
     role_gender,
     strip_title,
@@ -272,7 +272,7 @@ def _named(name: str, prefix: str | None, rest: list[str], v: Vocabulary) -> Sub
 def _role(prefix: str | None, rest: list[str], v: Vocabulary) -> str | None:
     kept: list[str] = []
     for segment in rest:  # "maire de Vals, jeudi": the circumstance is not the role
-        if segment.rstrip(".") in POST_NOMINALS:
+        if post_nominal(segment):
             continue  # "Ann Roe, Ph.D., biologist": the biologist
         if kept and (v.role_reject.match(segment) or len(words_of(segment)) <= 1):
             break

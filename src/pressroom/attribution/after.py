@@ -267,6 +267,9 @@ _THAT_IS_WHAT = lazy(
 _WORDS_OF = lazy(
     r"^[.!…]?[ \u00a0]*(?:(?:ce|tels?|telles?)[ \u00a0]+(?:sont|étaient|furent)[ \u00a0]+"
     r"les[ \u00a0]+(?:mots|propos|paroles)[ \u00a0]+(?:de|d['’]|du)|"
+    # "Les mots sont de Victor Carlot, qui continue :"
+    r"(?:les|ces)[ \u00a0]+(?:mots|propos|paroles)[ \u00a0]+(?:sont|étaient)[ \u00a0]+"
+    r"(?:de|d['’]|du)|"
     # "Tels sont les enjeux de la rencontre expliqués par X", "Telle est la position de …"
     r"(?:tels?|telles?)[ \u00a0]+(?:sont|est|étaient|était)[ \u00a0]+[^.!?«»“”]{3,80}?"
     r"[ \u00a0]\p{Ll}+(?:é|ée|és|ées)[ \u00a0]+par|"

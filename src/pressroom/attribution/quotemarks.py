@@ -76,7 +76,7 @@ def scan(text: str) -> tuple[list[Span], int | None, str | None]:
             char in "‘'"
             and i + 1 < n
             and text[i + 1] != " "
-            and (_single_opens(text, i) or (i == 0 and char == "‘"))  # "‘We’re …,’ said X"
+            and (_single_opens(text, i) or _opens_sentence(text, i))
         ):
             match = _SINGLE_CLOSE.search(text, i + 2)
             if match is None:
@@ -128,6 +128,14 @@ def _single_opens(text: str, i: int) -> bool:
 
 
 _SINGLE_VERBS = ("said", "says", "wrote", "writes", "added")
+
+
+def _opens_sentence(text: str, i: int) -> bool:
+    """``'En 40 ans, le Jura s'est donné …', a souligné …``: a straight single mark that
+    opens a paragraph or a sentence, before a capital ("‘We’re …,’ said X" too)."""
+    return (text[i + 1].isupper() and (i == 0 or text[:i].rstrip(" \u00a0")[-1:] in ".!?")) or (
+        i == 0 and text[i] == "‘"
+    )
 
 
 def _doubled_close(text: str, start: int, close: int) -> int:

@@ -32,7 +32,7 @@ GROUP = lazy(
 # A quoted term of so few words is no quotation: the text before a quote runs over it.
 TERM_WORDS = 4
 SAME_SPEAKER = lazy(r"^(?:He|She|Il|Elle)\s+(?:added|went on|also said|a ajouté|ajoute)\b")
-_AUXILIARY = r"(?:a|avait|est|était|has|had|is|was)\s"
+_AUXILIARY = r"(?:a|avait|est|était|has|had|is|was|(?:is|was|has|does|did)n['’]t)\s"
 _OPENING = lazy(r"^[\s.,;:!?»”\"']+")
 _SENTENCE_END = lazy(r"(?<!\b\p{Lu})[.!?…](?=\s+[\p{Lu}«“\"]|\s*$)")
 _LONGEST = 300
@@ -61,7 +61,8 @@ def _subject(name: str) -> regex.Pattern[str]:
     """The person a sentence is about: ``[Intro, ]Jane Doe[, role,] has …``."""
     return regex.compile(
         rf"^(?:[^,.;:«»“”\"]{{0,90}},\s*|(?i:c['’]est)[^,.;:«»“”\"]{{0,80}}?\s(?:que|qu['’])\s*)?"
-        rf"(?P<name>{name})(?:\s*,[^,«»“”\"]{{1,120}},)?"
+        # "Red Hand midfielder Sean Cavanagh is happy …": an office before the name
+        rf"(?P<name>(?:[\p{{L}}'’\-]+\s+){{0,3}}?{name})(?:\s*,[^,«»“”\"]{{1,120}},)?"
         rf"\s+{_AUXILIARY}"
     )
 

@@ -11,7 +11,6 @@ import regex
 from pressroom.attribution.before import (
     AS_SAID,
     SENTENCE_BREAK,
-    STATEMENT_FROM,
     as_said,
     before_cue,
     sentence_before,
@@ -24,6 +23,7 @@ from pressroom.attribution.quotemarks import SPACES, Chunk, Span
 from pressroom.attribution.resolve import Cue
 from pressroom.attribution.rolename import split_role_name
 from pressroom.attribution.speakers import cut_subject, parse_subject
+from pressroom.attribution.statements import STATEMENT_FROM
 from pressroom.attribution.subjects import SUBJECT_PRONOUN
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy

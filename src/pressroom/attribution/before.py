@@ -18,6 +18,7 @@ from pressroom.attribution.persons import name_in_capitals, person_like
 from pressroom.attribution.quotemarks import SPACES
 from pressroom.attribution.resolve import Cue
 from pressroom.attribution.speakers import Subject, cut_subject, parse_subject
+from pressroom.attribution.statements import STATEMENT_FROM
 from pressroom.attribution.subject_kinds import Surname
 from pressroom.attribution.subjects import SUBJECT_PRONOUN, office_subject, speaking_subject
 from pressroom.attribution.vocabulary import Vocabulary
@@ -68,25 +69,15 @@ _BETWEEN = (
     r"(?:also|then|too|later|further|again|subsequently|however|"
     r"aussi|ensuite|alors|encore|également|\p{Ll}{3,}ly)"
 )
-# (and the "de" of a narrative infinitive: "Et le DGS, Bruno Dalle, d'ajouter :")
-_TRAILING_ADVERB = lazy(rf"[ \u00a0]+{_BETWEEN}$|[ \u00a0,]+(?:de|d['’])$", regex.I)
+# and "de" in "Et X d'ajouter :", "s'est" in "Le président, X, s'est dit confiant :"
+_TRAILING_ADVERB = lazy(
+    rf"[ \u00a0]+{_BETWEEN}$|[ \u00a0,]+(?:de|d['’]|s['’]est|se sont)$", regex.I
+)
 ACCORDING_TO_HIM = lazy(r"\b(?:selon|d['’]après)\s+(?P<pronoun>lui|elle)\b", regex.I)
 LIVE_STAMP = lazy(r"^(?:\d{1,2}[h:.]\d{2}|\d{1,2}\s*(?:am|pm))\s*[-–—:]?\s*", regex.I)
 _REPORTED = lazy(r"(?:\bque|\bqu['’]|\bthat)\s*$", regex.I)
 _SUBJECT_BREAK = lazy(r"[;:]|\s[–—-](?:\s|,)")
 _TO_SPLIT = lazy(r"\s+(?:à|to)\s+")
-STATEMENT_FROM = lazy(
-    r"^(?:(?:the|an?|official|full)[ \u00a0]+){0,2}"
-    r"(?:statement|message|remarks|quote|comment|interview|reaction|speech|address)"
-    r"(?:e?s)?[ \u00a0]+"
-    r"(?:from|by|with)[ \u00a0]+|"
-    r"^(?:(?:les|la|le|l['’])[ \u00a0]*)?(?:déclaration|message|mot|réaction|communiqué|"
-    r"propos|parole|réponse|entretien|interview|discours|allocution)s?[ \u00a0]+"
-    r"(?:de|du|d['’]|avec)[ \u00a0]*",
-    regex.I,
-)
-"""A label before the speaker it introduces: ``Statement from the Chief``, ``Les
-déclarations de l'entraîneur X :``, ``Entretien avec X :``."""
 REPORTED_WORDS = 6
 _AFTER_ACCORDING = 3
 # Words between an office and its verb: "le président du Conseil départemental rappelle".

@@ -21,7 +21,20 @@ from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.model import Quote
 from pressroom.text.patterns import lazy
 
-__all__ = ["signatures", "signed", "statement_author"]
+__all__ = ["STATEMENT_FROM", "signatures", "signed", "statement_author"]
+
+STATEMENT_FROM = lazy(
+    r"^(?:(?:the|an?|official|full)[ \u00a0]+){0,2}"
+    r"(?:statement|message|remarks|quote|comment|interview|reaction|speech|address)"
+    r"(?:e?s)?[ \u00a0]+"
+    r"(?:from|by|with)[ \u00a0]+|"
+    r"^(?:(?:les|la|le|l['’])[ \u00a0]*)?(?:déclaration|message|mot|réaction|communiqué|"
+    r"propos|parole|réponse|entretien|interview|discours|allocution)s?[ \u00a0]+"
+    r"(?:de|du|d['’]|avec)[ \u00a0]*",
+    regex.I,
+)
+"""A label before the speaker it introduces: ``Statement from the Chief``, ``Les
+déclarations de l'entraîneur X :``, ``Entretien avec X :``."""
 
 _WORDS_EN = r"statement|remarks|message|speech|address|letter|op-ed"
 _WORDS_FR = r"déclaration|message|discours|allocution|intervention|lettre|tribune|mot"

@@ -244,8 +244,8 @@ def _goes_on(clause: str, v: Vocabulary) -> bool:
     """Whether a clause before a colon has no subject (``Et d'ajouter :``) or names the
     next topic only (``Sur l'indiscipline de son équipe :``, a list of one speaker's
     answers): the one who spoke last goes on."""
-    if not clause.endswith(":"):
-        return False
+    if not clause.endswith(":"):  # "Et d'évoquer … ordinateurs. « … »" too
+        return clause.endswith(".") and _GOES_ON.match(clause) is not None
     if _GOES_ON.match(clause):
         return True
     return (

@@ -76,6 +76,7 @@ _TRAILING_ADVERB = lazy(
 ACCORDING_TO_HIM = lazy(r"\b(?:selon|d['’]après)\s+(?P<pronoun>lui|elle)\b", regex.I)
 LIVE_STAMP = lazy(r"^(?:\d{1,2}[h:.]\d{2}|\d{1,2}\s*(?:am|pm))\s*[-–—:]?\s*", regex.I)
 _REPORTED = lazy(r"(?:\bque|\bqu['’]|\bthat)\s*$", regex.I)
+_LABEL_DASH = lazy(r"[ \u00a0]+[-–—][ \u00a0]*$")
 _SUBJECT_BREAK = lazy(r"[;:]|\s[–—-](?:\s|,)")
 _TO_SPLIT = lazy(r"\s+(?:à|to)\s+")
 REPORTED_WORDS = 6
@@ -118,6 +119,7 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
     clause = sentences[-1].strip(SPACES) if sentences else ""
     if not clause:
         return sentence_before(sentences[-2], v) if len(sentences) > 1 else None
+    clause = _LABEL_DASH.sub(":", clause)  # "Quote from Cllr Ann Lee, Leader - “…”"
     ending = clause[-1]
     if ending in ".!?…":  # "Jane Doe says the way we live has changed. "…"" (same paragraph)
         sentence = sentence_before(clause, v)

@@ -130,6 +130,9 @@ def after_quote(inner: str, after: str, v: Vocabulary) -> Cue | None:
             and subject.kind == "name"
             and len(cut_subject(dashless)) < 160
             and not _office_signature(subject.text, v)
+            # the name opens the words after the mark (past an office or a title), not a
+            # sentence about something ("”Back to Birdsville is the book in her … Series")
+            and 0 <= dashless.find(subject.text) <= _SIGNATURE_LEAD
         ):
             return Cue(subject, "after-name")
     return None
@@ -299,6 +302,7 @@ def with_initials(subject: Subject | None, text: str) -> Subject | None:
     return replace(subject, role=found.group()) if found else subject
 
 
+_SIGNATURE_LEAD = 40
 _INITIALS_IN_BRACKETS = lazy(r"[ \u00a0]\((?:\p{Lu}{2,6}|\p{Lu}\p{Ll}{2,10})\)(?=[ \u00a0,.])")
 _CLAUSE_PUNCT = lazy(r"[;!?]\s")
 _CLITICS = lazy(r"^(?:(?:leur|lui|nous|vous|me)\s+|[mt]['’]\s*)(?=\p{Ll})")

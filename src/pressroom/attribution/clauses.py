@@ -16,7 +16,9 @@ __all__ = ["main_clause", "past_clauses", "past_opening"]
 _OPENING_CLAUSE = lazy(
     r"^[ \u00a0]*(?:\p{L}+ing|at|in|on|during|after|before|following|lors|dans|à|en|après|"
     r"a(?=[ \u00a0]+(?:cette|ce|cet|la|le|les|l['’]|propos|travers|partir)\b)|"  # "A cette"
-    r"avant|pendant|durant|face|devant|interrogée?|interviewed|asked)\b",
+    r"avant|pendant|durant|face|devant|interrogée?|interviewed|asked)\b"
+    # two words of how someone is: "Ambitieux et déterminé, le représentant …"
+    r"|^[ \u00a0]*(?-i:\p{Lu}\p{Ll}+[ \u00a0]+(?:et|and)[ \u00a0]+\p{Ll}+)[ \u00a0]*(?=,)",
     regex.I,
 )
 _PARTICIPLE_OPENING = lazy(r"^[ \u00a0]*\p{Lu}\p{Ll}+(?:ant|ing)\b")

@@ -47,6 +47,7 @@ SPELLINGS_US = "spellings-us.en.txt"
 SPELLINGS_GB = "spellings-gb.en.txt"
 SPEAKER_ENDS_FR = "speaker-ends.fr.txt"
 SPEAKER_ENDS_EN = "speaker-ends.en.txt"
+FIRST_NAMES = "first-names.txt"
 
 
 WORKSPACE_LISTS = (
@@ -72,7 +73,8 @@ reads, and it reads them with the workspace's additions. The others are read by 
 that take the packaged lists alone: function words (the post shortener, in ``compose/``),
 the commonest words (language detection), months and weekdays (dates, the send slot),
 American and British spellings (the order of a numeric date), the words that end a
-speaker's phrase after its verb (a pattern made once, at import)."""
+speaker's phrase after its verb (a pattern made once, at import), the first names the
+gender-guesser list lacks (read where that list is)."""
 
 LISTS = (
     *WORKSPACE_LISTS,
@@ -88,13 +90,14 @@ LISTS = (
     SPELLINGS_GB,
     SPEAKER_ENDS_FR,
     SPEAKER_ENDS_EN,
+    FIRST_NAMES,
 )
 """Every list by its file name, in the packaged folder: the workspace's, then the lists
 only the packaged folder holds."""
 
 _NUMBERED = {MONTHS_FR: 12, MONTHS_EN: 12, WEEKDAYS_FR: 7, WEEKDAYS_EN: 7}
 """Lists whose lines are ``number | name | other forms``, and their highest number."""
-_GENDERED = (GENDER_TITLES, GENDER_ROLES_FR, GENDER_ROLES_EN)
+_GENDERED = (GENDER_TITLES, GENDER_ROLES_FR, GENDER_ROLES_EN, FIRST_NAMES)
 """Lists whose lines are ``word | f`` or ``word | m``."""
 
 

@@ -42,3 +42,9 @@ def test_an_office_subject_shows_its_gender_by_its_article(office: str, gender: 
 def test_a_first_name_alone_is_a_person_of_its_gender() -> None:
     assert first_named("Maëlle") == Person("Maëlle", None, "f")
     assert first_named("Bury") is None  # a surname: who bears it is for the text to say
+
+
+def test_a_first_name_the_list_lacks_is_read_from_first_names_txt() -> None:
+    # gender-guesser does not know "Alassane" or "Ngozi"; first-names.txt does
+    assert gender_of(Person("Alassane Dia", None, None)) == "m"
+    assert gender_of(Person("Ngozi Eze", None, None)) == "f"

@@ -15,6 +15,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from pressroom.attribution.above import above, said_above
@@ -28,11 +30,13 @@ from pressroom.attribution.before import (
     subject_speaks,
 )
 from pressroom.attribution.below import doubted, name_line_below
+from pressroom.attribution.genders import agrees
 from pressroom.attribution.inversion import (
     inside_cue,
     pronoun_subject,
 )
 from pressroom.attribution.mentions import mentions
+from pressroom.attribution.names import pronoun_gender
 from pressroom.attribution.nearby import named_after
 from pressroom.attribution.quotemarks import SPACES, Chunk, Span
 from pressroom.attribution.resolve import Cue
@@ -60,6 +64,13 @@ def find_cue(
         return None  # 'what has been described as a "bloody start to the year", X said'
     said = collapse(span.inner.strip(SPACES))
     found = after_quote(said, after, v)  # '"…," Roe said'
+    if found is not None and found.subject.kind == "pronoun":
+        about = _named_subject_of(
+            before, found.subject.text, v
+        )  # 'Ann Roe "will lead …", he said': not her
+        if about is not None:
+            doubt = f"“{found.subject.text}”: the words are about {about}; who says them?"
+            found = replace(found, doubt=doubt)
     ended = inner.rstrip(SPACES)[-1:] in ".!?…"
     incise = "," in inner or "…" in inner
     described = found is not None and found.subject.kind == "descriptor"
@@ -125,6 +136,17 @@ def _first_person(inner: str, before: str, previous: Chunk | None, v: Vocabulary
     if pronoun is not None:
         return Cue(pronoun_subject("-" + pronoun["pronoun"].lower()), "named-before")
     return speaking(sentence, "named-before", v)
+
+
+def _named_subject_of(before: str, pronoun: str, v: Vocabulary) -> str | None:
+    """The person named alone right before a quotation that is the rest of their sentence
+    (``Alioune Ndiaye « va prendre … », a-t-il dit``), when the pronoun after it could
+    stand for them: the words are about them, so the pronoun is someone else."""
+    clause = SENTENCE_BREAK.split(collapse(before))[-1].strip(SPACES + ",")
+    named = [p for _, p in mentions(clause, v)] if clause[:1].isupper() else []
+    if len(named) != 1 or not clause.endswith(named[0].name):
+        return None
+    return named[0].name if agrees(named[0], pronoun_gender(pronoun)) else None
 
 
 def _about_no_one(sentence: str, v: Vocabulary) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from pressroom.lexicon import PACKAGED, ROLES_EN, ROLES_FR, TITLES, words
+from pressroom.lexicon import FIRST_NAMES, PACKAGED, ROLES_EN, ROLES_FR, TITLES, gendered, words
 from pressroom.text import firstnames
 
 if TYPE_CHECKING:
@@ -82,7 +82,17 @@ def _answer(first: str) -> str:
     if answer == "unknown":
         bare = unicodedata.normalize("NFKD", head).encode("ascii", "ignore").decode()
         answer = str(detector.get_gender(bare)) if bare else answer  # type: ignore[attr-defined]
-    return answer
+    return _more_first_names().get(head.lower(), answer) if answer == "unknown" else answer
+
+
+@cache
+def _more_first_names() -> dict[str, str]:
+    """first-names.txt: names the gender-guesser list lacks (``Alassane``), as it answers."""
+    return {
+        word: "male" if gender == "m" else "female"
+        for gender in ("f", "m")
+        for word in gendered(PACKAGED, gender, FIRST_NAMES)
+    }
 
 
 def first_name_gender(first: str) -> Gender:

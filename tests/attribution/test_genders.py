@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pressroom.attribution.genders import agrees, first_named, gender_of, may_be, office_gender
+from pressroom.attribution.genders import agrees, gender_of, may_be, office_gender
 from pressroom.attribution.names import Person
 
 
@@ -37,11 +37,6 @@ def test_a_leaning_first_name_may_be_of_the_other_gender() -> None:
 )
 def test_an_office_subject_shows_its_gender_by_its_article(office: str, gender: str) -> None:
     assert office_gender(office) == gender
-
-
-def test_a_first_name_alone_is_a_person_of_its_gender() -> None:
-    assert first_named("Maëlle") == Person("Maëlle", None, "f")
-    assert first_named("Bury") is None  # a surname: who bears it is for the text to say
 
 
 def test_a_first_name_the_list_lacks_is_read_from_first_names_txt() -> None:

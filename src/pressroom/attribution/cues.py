@@ -65,9 +65,8 @@ def find_cue(
     said = collapse(span.inner.strip(SPACES))
     found = after_quote(said, after, v)  # '"…," Roe said'
     if found is not None and found.subject.kind == "pronoun":
-        about = _named_subject_of(
-            before, found.subject.text, v
-        )  # 'Ann Roe "will lead …", he said': not her
+        # 'Ann Roe "will lead …", he said': not her
+        about = _named_subject_of(before, found.subject.text, v)
         if about is not None:
             doubt = f"“{found.subject.text}”: the words are about {about}; who says them?"
             found = replace(found, doubt=doubt)

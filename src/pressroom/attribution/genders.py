@@ -45,9 +45,3 @@ def office_gender(office: str) -> Gender:
     if lower.startswith("le "):
         return "m"
     return None
-
-
-def first_named(word: str) -> Person | None:
-    """A person written by a first name alone that shows a gender (``Annie``), or None."""
-    gender = first_name_gender(word)
-    return Person(word, None, gender) if gender else None

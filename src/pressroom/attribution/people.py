@@ -5,16 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pressroom.attribution.genders import (
-    agrees,
-    first_named,
-    gender_of,
-    may_be,
-    office_gender,
-    with_gender,
-)
+from pressroom.attribution.genders import agrees, gender_of, may_be, office_gender, with_gender
 from pressroom.attribution.names import PARTICLES, Gender, Person, surname, words_of
-from pressroom.attribution.persons import name_parts, person_like
+from pressroom.attribution.persons import first_name_gender, name_parts, person_like
 from pressroom.attribution.rolename import holds_office, same_office
 from pressroom.attribution.speakers import DETERMINER, is_title_surname
 from pressroom.attribution.subject_kinds import Joined, Office, Surname, Unsure
@@ -116,8 +109,11 @@ class People:
                     if holder is None:
                         self.offices.add(str(subject))
                     self._about(holder or Person(str(subject), None, office_gender(subject)))
-                elif isinstance(subject, Surname):  # "Annie est responsable": Annie
-                    bearer = self._bearer(subject) or first_named(subject)
+                elif isinstance(subject, Surname):  # "Annie est …", Annie named by no
+                    bearer = self._bearer(subject)  # one: a question, not the last named
+                    if bearer is None and first_name_gender(subject):
+                        self.unsure.add(str(subject))
+                        bearer = Person(str(subject), None, None)
                     if bearer is not None:
                         self._about(bearer)
                 elif (

@@ -12,10 +12,11 @@ from pressroom.lexicon import PACKAGED, WEEKDAYS_FR, first_forms
 from pressroom.text.patterns import lazy
 from pressroom.text.spaces import collapse
 
-__all__ = ["ING_CLAUSE", "clean_role", "participle", "stated_role"]
+__all__ = ["ING_CLAUSE", "JOURS", "clean_role", "participle", "stated_role"]
 
 MAX_ROLE = 140
-_WEEKDAYS = "|".join(sorted(first_forms(PACKAGED, WEEKDAYS_FR)))
+JOURS = "|".join(sorted(first_forms(PACKAGED, WEEKDAYS_FR)))
+"""French weekdays, as a pattern's alternation (``lundi|mardi|…``)."""
 
 
 def stated_role(role: str | None, v: Vocabulary) -> str | None:
@@ -125,7 +126,7 @@ ING_CLAUSE = (
 # media" (unless the word is an office: "député du Morbihan").
 _PARTICIPLE_OPENING = lazy(
     r"^(?:encore|toujours|très|visiblement|still)?\s*"  # "encore sonné par l'événement"
-    rf"(?P<word>\p{{Ll}}+(?:é|ée|és|ées))\s+(?:(?:hier|{_WEEKDAYS})\s+)?"
+    rf"(?P<word>\p{{Ll}}+(?:é|ée|és|ées))\s+(?:(?:hier|{JOURS})\s+)?"
     r"(?:de|du|des|d['’]|à|au|aux|en|par|dans)\b"  # "cité vendredi dans"
     rf"|^{ING_CLAUSE}"
 )

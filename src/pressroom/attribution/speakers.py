@@ -31,14 +31,13 @@ from pressroom.attribution.rolename import (
     speaks_for_body,
     split_role_name,
 )
-from pressroom.attribution.roles import ING_CLAUSE, clean_role
+from pressroom.attribution.roles import ING_CLAUSE, JOURS, clean_role
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.lexicon import (
     PACKAGED,
     SPEAKER_ENDS_EN,
     SPEAKER_ENDS_FR,
     WEEKDAYS_EN,
-    WEEKDAYS_FR,
     first_forms,
 )
 from pressroom.text.patterns import lazy
@@ -53,7 +52,6 @@ DETERMINER = lazy(
     regex.I,
 )
 # Weekdays: "lundi" as written, "on Monday" with its capital (not "Sunday Okoro").
-_JOURS = "|".join(sorted(first_forms(PACKAGED, WEEKDAYS_FR)))
 _DAYS = "|".join(sorted(day.capitalize() for day in first_forms(PACKAGED, WEEKDAYS_EN)))
 _ENDS = "|".join(
     regex.escape(end).replace("\\ ", r"\s").replace("'", "['’]")
@@ -69,7 +67,7 @@ _SUBJECT_END = lazy(
     rf",\s*{ING_CLAUSE}|"
     # when, where or how it was said (speaker-ends.*.txt): "lors de …", "said Roe today",
     # "said Roe Tuesday"
-    rf"\s(?:{_ENDS}|(?:ce\s)?(?:{_JOURS})(?:\s(?:matin|soir|dernier))?|(?:on\s)?(?:{_DAYS}))\b)"
+    rf"\s(?:{_ENDS}|(?:ce\s)?(?:{JOURS})(?:\s(?:matin|soir|dernier))?|(?:on\s)?(?:{_DAYS}))\b)"
 )
 
 

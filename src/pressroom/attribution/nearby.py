@@ -62,7 +62,7 @@ def _subject(name: str) -> regex.Pattern[str]:
     return regex.compile(
         rf"^(?:[^,.;:«»“”\"]{{0,90}},\s*|(?i:c['’]est)[^,.;:«»“”\"]{{0,80}}?\s(?:que|qu['’])\s*)?"
         # "Red Hand midfielder Sean Cavanagh is happy …": an office before the name
-        rf"(?P<name>(?:[\p{{L}}'’\-]+\s+){{0,3}}?{name})(?:\s*,[^,«»“”\"]{{1,120}},)?"
+        rf"(?P<name>(?P<office>(?:[\p{{L}}'’\-]+\s+){{0,3}}?){name})(?:\s*,[^,«»“”\"]{{1,120}},)?"
         rf"\s+{_AUXILIARY}"
     )
 
@@ -80,6 +80,9 @@ def _about(
     found = pattern.search(sentence) if anywhere else pattern.match(sentence)
     if found is None:
         return None
+    office = found.groupdict().get("office") or ""
+    if office and not v.is_role(office.split()[-1]):
+        return None  # "Tyrone boss Mickey Harte is …", not "After meeting Ann Roe is …"
     subject = parse_subject(found["name"], v)
     if subject is None or subject.kind != "name" or len(words_of(subject.text)) < 2:
         return None

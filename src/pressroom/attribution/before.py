@@ -69,10 +69,9 @@ _BETWEEN = (
     r"(?:also|then|too|later|further|again|subsequently|however|"
     r"aussi|ensuite|alors|encore|également|\p{Ll}{3,}ly)"
 )
-# and "de" in "Et X d'ajouter :", "s'est" in "Le président, X, s'est dit confiant :"
-_TRAILING_ADVERB = lazy(
-    rf"[ \u00a0]+{_BETWEEN}$|[ \u00a0,]+(?:de|d['’]|s['’]est|se sont)$", regex.I
-)
+# What ends a subject's words before its verb and is no part of them: that adverb, the
+# "de" of "Et X d'ajouter :", the "s'est" of "Le président, X, s'est dit confiant :".
+_SUBJECT_TAIL = lazy(rf"[ \u00a0]+{_BETWEEN}$|[ \u00a0,]+(?:de|d['’]|s['’]est|se sont)$", regex.I)
 ACCORDING_TO_HIM = lazy(r"\b(?:selon|d['’]après)\s+(?P<pronoun>lui|elle)\b", regex.I)
 LIVE_STAMP = lazy(r"^(?:\d{1,2}[h:.]\d{2}|\d{1,2}\s*(?:am|pm))\s*[-–—:]?\s*", regex.I)
 _REPORTED = lazy(r"(?:\bque|\bqu['’]|\bthat)\s*$", regex.I)
@@ -161,11 +160,11 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
         if len(pieces) > 1 and len(subject_text.split(",")[0].split()) < 2:
             subject_text = ""  # "Director: Research, extended": no subject after the colon
         last_segment = subject_text.split(",")[-1].strip(SPACES + '”»"’')  # '“…,” he said'
-        last_segment = _TRAILING_ADVERB.sub("", last_segment)
+        last_segment = _SUBJECT_TAIL.sub("", last_segment)
         if last_segment.lower() in PRONOUNS or trailing[:1] == ",":
             subject_text = last_segment  # "However, he said", "The theme, Jani said, was"
         subject_text = past_clauses(subject_text, body[: verb.start()].strip(SPACES), v)
-        subject_text = _TRAILING_ADVERB.sub("", subject_text.strip(SPACES))  # "PM also stated:"
+        subject_text = _SUBJECT_TAIL.sub("", subject_text.strip(SPACES))  # "PM also stated:"
         subject = parse_subject(v.adverbs.sub("", subject_text), v, before_verb=True)
         if (subject is None or subject.kind == "descriptor") and ending in ":,":
             # "Le chef de Québec Forte et Fière Bruno Marchand a publié …, déclarer :"
@@ -372,7 +371,7 @@ def sentence_before(sentence: str, v: Vocabulary) -> Cue | None:
     verb = v.verb_re.search(sentence)
     if verb is None or verb["inv"] or joint(sentence[: verb.start()], v):
         return None
-    head = _TRAILING_ADVERB.sub("", sentence[: verb.start()].strip(SPACES))  # "He also urged"
+    head = _SUBJECT_TAIL.sub("", sentence[: verb.start()].strip(SPACES))  # "He also urged"
     subject = parse_subject(head, v, before_verb=True)
     if subject is None and "," in head:  # "Describing the killers as “scumbags,” he said"
         subject = parse_subject(head.rsplit(",", 1)[1].strip(SPACES + '”»"’'), v)

@@ -270,10 +270,14 @@ class People:
         self._settle()
         return bool(self.named) and self.named[-1].name == person.name
 
+    def latest_subject(self) -> Person | None:
+        """The text's last sentence subject (or speaker), if it has one yet."""
+        self._settle()
+        return self.subjects[-1] if self.subjects else None
+
     def is_latest_subject(self, person: Person) -> bool:
         """Whether the text's last sentence subject (or speaker) is this person."""
-        self._settle()
-        return bool(self.subjects) and self.subjects[-1].name == person.name
+        return (latest := self.latest_subject()) is not None and latest.name == person.name
 
     def _add(self, person: Person) -> Person:
         words = words_of(person.name)

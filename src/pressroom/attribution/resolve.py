@@ -253,7 +253,8 @@ def _descriptor(
                 check=f"“{text}”: could be " + " or ".join(p.name for p in holders[:3])
             )
         last = people.last_speaker(lower)
-        someone = one_body(people.subjects[-1].name, v) if people.subjects else ""
+        latest = people.latest_subject()
+        someone = one_body(latest.name, v) if latest is not None else ""
         if _SOMEONE.match(someone) and _office(someone.lower(), v) == office:
             return Attribution(text, None, "descriptor")  # "A spokesman said", then "the
         # spokesman said": the one unnamed

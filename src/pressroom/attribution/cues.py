@@ -71,6 +71,10 @@ def find_cue(
             doubt = f"“{found.subject.text}”: the words are about {about}; who says them?"
             found = replace(found, doubt=doubt)
     ended = inner.rstrip(SPACES)[-1:] in ".!?…"
+    if found is not None and ended and _leads_on(after):
+        # "… donnée par X : « … . » Ambitieux, le représentant … exprime ses projets : « … »"
+        first = before_cue(before, v)
+        found = None if first is not None and first.subject.kind == "name" else found
     incise = "," in inner or "…" in inner
     described = found is not None and found.subject.kind == "descriptor"
     inside = inside_cue(inner, v) if incise and (found is None or described) else None
@@ -117,6 +121,13 @@ def find_cue(
         or (subject_speaks(before, v) if len(inner.split()) >= REPORTED_WORDS else None)
     )
     return doubted(chosen, around, alone, v) if chosen is not None else None
+
+
+def _leads_on(after: str) -> bool:
+    """One new sentence after a finished quotation, ending on a colon, introduces the next
+    quotation: who it names speaks there, not necessarily here."""
+    rest = after.strip(SPACES + '»”"')
+    return rest[:1].isupper() and rest[-1:] == ":" and len(SENTENCE_BREAK.split(rest)) == 1
 
 
 def _first_person(inner: str, before: str, previous: Chunk | None, v: Vocabulary) -> Cue | None:

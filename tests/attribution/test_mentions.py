@@ -53,3 +53,10 @@ def test_a_field_after_an_office_is_no_person() -> None:
         " shared it."
     )
     assert [person.name for _, person in mentions(text, V)] == ["Ines P. Marlow"]
+
+
+@pytest.mark.parametrize("lead", ["D’après", "D'après", "Selon"])
+def test_a_source_lead_before_a_name_is_no_role(lead: str) -> None:
+    # "D’après M. Morand, le quorum …": the words say whose account it is, not who he is
+    text = f"{lead} M. Morand, après le départ du conseiller Pilon, le quorum manquait."
+    assert [(p.name, p.role) for _, p in mentions(text, V)] == [("M. Morand", None)]

@@ -23,6 +23,7 @@ from pressroom.attribution.inversion import (
     opening_verb,
     pronoun_subject,
 )
+from pressroom.attribution.mentions import mentions
 from pressroom.attribution.names import NOT_FIRST
 from pressroom.attribution.persons import is_first_name, person_like
 from pressroom.attribution.quotemarks import SPACES
@@ -133,9 +134,16 @@ def after_quote(inner: str, after: str, v: Vocabulary) -> Cue | None:
             # the name opens the words after the mark (past an office or a title), not a
             # sentence about something ("”Back to Birdsville is the book in her … Series")
             and 0 <= dashless.find(subject.text) <= _SIGNATURE_LEAD
+            # a signature names one person; "» Ann Roe, …, Paul Lee, …, Eva Kim, …" is a
+            # photo's caption
+            and len({m.name for _, m in mentions(dashless, v)}) < _CAPTION_NAMES
         ):
             return Cue(subject, "after-name")
     return None
+
+
+_CAPTION_NAMES = 3
+"""People named after a quotation from which the words there are a caption's list."""
 
 
 def _subject_then_verb(

@@ -104,6 +104,13 @@ def cut_subject(text: str) -> str:
     return (text[: match.start()] if match else text).strip(SPACES_AND_COMMAS)
 
 
+# A time or a place opening the sentence, before its subject: "Ce lundi", "à Doha".
+_CIRCUMSTANCE_LEAD = lazy(
+    rf"^(?:(?:ce|cette)\s+(?:{JOURS}|matin|soir|semaine|mois)|(?:{JOURS})\b|hier\b|"
+    r"aujourd['’]hui|today|yesterday|(?:en|à|au|aux|lors|dans|devant|at|in|on|during|"
+    r"après|avant|after|before|pendant|depuis)(?:\s+\S+){1,5}$)",
+    regex.I,
+)
 _ELISION = lazy(r"\p{L}['’]")
 
 
@@ -114,6 +121,8 @@ def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> S
         return None  # "L'annonce est faite …": an article, not a name
     segments = [s.strip(SPACES_AND_COMMAS) for s in phrase.split(",")]
     segments = [s for s in segments if s]
+    while len(segments) > 2 and _CIRCUMSTANCE_LEAD.match(segments[0]):
+        segments = segments[1:]  # "Ce lundi, à Doha, le sélectionneur, Aliou Cissé, a dit"
     if not segments:
         return None
     head = _CONJUNCTION.sub("", segments[0])

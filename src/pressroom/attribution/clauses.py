@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import regex
 
+from pressroom.attribution.mentions import mentions
 from pressroom.attribution.persons import person_like
 from pressroom.attribution.speakers import parse_subject
 from pressroom.attribution.vocabulary import Vocabulary
@@ -23,7 +24,15 @@ _OPENING_CLAUSE = lazy(
 )
 _PARTICIPLE_OPENING = lazy(r"^[ \u00a0]*\p{Lu}\p{Ll}+(?:ant|ing)\b")
 # A clause before the subject, without its comma: "When asked about the half Coyle stated".
-_CLAUSE_START = lazy(r"^(?:when|while|after|asked|lorsque|quand|interrogée?)\b", regex.I)
+_CLAUSE_START = lazy(
+    r"^(?:when|while|after|asked|lorsque|quand|interrogée?|in\s+addition\s+to|besides|"
+    r"en\s+plus\s+d|outre)\b",
+    regex.I,
+)
+_JOINED_CLAUSE = lazy(
+    r"(?<=\p{Ll}[ \u00a0]+)(?:and|et)[ \u00a0]+"
+    r"(?P<name>(?:\p{Lu}[\p{L}'’.\-]+[ \u00a0]+){0,2}\p{Lu}[\p{L}'’\-]+)[ \u00a0]*$"
+)
 _TRAILING_NAME = lazy(
     r"(?<=\p{Ll}[ \u00a0]+)(?:\p{Lu}[\p{L}'’\-]+[ \u00a0]+){0,2}\p{Lu}[\p{L}'’\-]+$"
 )
@@ -50,6 +59,13 @@ def past_clauses(subject: str, head: str, v: Vocabulary) -> str:
     if "," not in head and _CLAUSE_START.match(head):
         after_clause = _TRAILING_NAME.search(head)  # "When asked about it Roe said"
         subject = after_clause.group() if after_clause else subject
+    joined = _JOINED_CLAUSE.search(subject) if "," not in subject else None
+    if joined is not None:
+        # "Plans were already in progress and Canart said": "and" joins two clauses, the
+        # first about no one
+        first = subject[: joined.start()]
+        if len(first.split()) >= _CLAUSE_WORDS and not mentions(first, v):
+            subject = joined["name"]
     return subject
 
 

@@ -8,11 +8,12 @@ import regex
 
 from pressroom.attribution.clauses import main_clause
 from pressroom.attribution.mentions import mentions
-from pressroom.attribution.names import NOT_FIRST, SENTENCE_OPENERS, Gender, Person, name_end
+from pressroom.attribution.names import Gender, Person, name_end
 from pressroom.attribution.persons import is_first_name, person_like
 from pressroom.attribution.rolename import OFFICE_OF, SPACES_AND_COMMAS
 from pressroom.attribution.speakers import is_title_surname
 from pressroom.attribution.subject_kinds import Joined, Office, SentenceSubject, Surname, Unsure
+from pressroom.attribution.surnames import INTRO, SAID_AT_END, WHO, is_surname, surname_subject
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
@@ -35,12 +36,12 @@ _AFTER_SUBJECT = lazy(
     r"all|both|each|who|whom|whose|which|et|ou|de|du|des|à|au|aux|en|dans|pour|avec|sur|"
     r"chez|par|qui|dont|que|tous|toutes)\b)\p{Ll}"
 )
-# An opening clause before a sentence's subject: "Speaking at the fair in Athy, Co Kildare,".
-_INTRO = lazy(r"^(?:[^,.;:]{1,100},\s*){1,3}")
 # A personal pronoun opening a sentence, past a conjunction: "But he admitted", "Et elle …".
 SUBJECT_PRONOUN = lazy(
     r"^(?:(?:and|but|et|mais|puis)[\s\u00a0]+)?(?P<pronoun>he|she|il|elle)\b", regex.I
 )
+# A relative clause between the sentence's start and a name: the name is not its subject.
+_RELATIVE_BEFORE = lazy(WHO, regex.I)
 _SUBJECT_PRONOUN_GENDER: dict[str, Gender] = {"he": "m", "il": "m", "she": "f", "elle": "f"}
 
 
@@ -100,13 +101,14 @@ def _subjects(
             at + 1 < len(found)
             and found[at + 1][0] < end
             and not _subject_at(text, found[at], end)
+            and not _who_opens(text, found[at], start, end)
             and not _listed(text[found[at][0] : found[at + 1][0]])
         ):
             at += 1
-        said = _SAID_AT_END.search(sentence)  # "…, Block added.", "…, Perille told the Gazette."
+        said = SAID_AT_END.search(sentence)  # "…, Block added.", "…, Perille told the Gazette."
         if (
             said
-            and _is_surname(said["surname"], vocabulary)
+            and is_surname(said["surname"], vocabulary)
             and vocabulary.verb_re.fullmatch(said["verb"])
         ):  # the one who speaks, not "Amy Ryan remains president, …, Perille told the Gazette"
             subjects.append((start + said.start("surname"), Surname(said["surname"])))
@@ -119,7 +121,7 @@ def _subjects(
         if named is not None:
             subjects.append(named)
             continue
-        alone = _surname_subject(sentence, vocabulary)
+        alone = surname_subject(sentence, vocabulary)
         if alone is not None:
             subjects.append((start, Surname(alone)))
             continue
@@ -127,40 +129,6 @@ def _subjects(
         if office is not None:
             subjects.append((start, office))
     return subjects
-
-
-def _surname_subject(sentence: str, vocabulary: Vocabulary) -> str | None:
-    """A sentence's subject written as a surname alone, past an opening clause (``Speaking
-    at the fair in Athy, Co Kildare, Smith said``); failing that, past a shorter one
-    (``Like other ex-Ferns coaching this week, Brown has a daughter in the team – in
-    fact, she has two.``), or none before a participle (``Hoyle denied it, insisting``)."""
-    intro = _INTRO.match(sentence)
-    body = sentence[intro.end() :] if intro else sentence
-    found = (
-        _office_surname(body, vocabulary)
-        or _SURNAME_SUBJECT.match(body)
-        or _SURNAME_WHO.match(sentence)
-        or _SPEECH_OF.match(body)
-    )
-    if found is None or not _is_surname(found["surname"], vocabulary):
-        found = None
-        if intro is not None:
-            ends = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, intro.end())]
-            shorter = (_SURNAME_SUBJECT.match(sentence[at:]) for at in reversed(ends[:-1]))
-            found = next((f for f in shorter if f and _is_surname(f["surname"], vocabulary)), None)
-            # the surname opening the sentence, when a verb follows its first clause ("Hoyle
-            # denied it, insisting") or the surname itself ("Pappin said Bury, who took
-            # five, had …": who speaks)
-            opening = _SURNAME_SUBJECT.match(sentence) if found is None else None
-            if opening and (
-                vocabulary.verb_re.match(sentence[ends[0] :])
-                or vocabulary.verb_re.match(sentence, opening.end() - 1)
-            ):
-                found = opening
-    return found["surname"] if found and _is_surname(found["surname"], vocabulary) else None
-
-
-_CLAUSE_END = lazy(r",\s*")
 
 
 def _speech_by(
@@ -250,7 +218,7 @@ def _named_subject(
     if mention is None or mention[0] >= end:
         return None
     prefix = text[start : mention[0]]
-    intro = _INTRO.match(prefix)
+    intro = INTRO.match(prefix)
     if intro is not None:
         prefix = prefix[intro.end() :]
     role = mention[1].role
@@ -271,7 +239,7 @@ def _named_subject(
         return None  # "Regragui, qui a remplacé Mourad El Belkacemi, a souligné": a clause
     if any(w[:1].islower() for w in prefix.split()[:1]) and len(prefix.split()) > 6:
         return None
-    if not _subject_at(text, mention, end):
+    if not _subject_at(text, mention, end) and not _who_opens(text, mention, start, end):
         return None
     if not (person_like(mention[1].name) or mention[1].role):
         # "Ndeye Faye a défendu …": a first name the list does not know, or a place; "the
@@ -291,6 +259,21 @@ def _subject_at(text: str, mention: tuple[int, Person], end: int) -> bool:
     return (
         after is not None and bool(_AFTER_SUBJECT.match(after)) and not _JOINED_AFTER.match(after)
     )
+
+
+def _who_opens(text: str, mention: tuple[int, Person], start: int, end: int) -> bool:
+    """Whether a named person opens the sentence (past a title) and a relative clause
+    without commas follows (``Cllr Gwynfor Thomas who represents Llanfechain had …``)."""
+    after = _after_name(text, mention, end)
+    before = text[start : mention[0]].split()
+    return (
+        after is not None
+        and _WHO_AFTER.match(after) is not None
+        and not any(w[:1].islower() for w in before)
+    )
+
+
+_WHO_AFTER = lazy(r"^[ \u00a0]+(?:who|qui)[ \u00a0]")
 
 
 def _joined(text: str, mention: tuple[int, Person], end: int) -> bool:
@@ -315,58 +298,6 @@ _JOINED_AFTER = lazy(
 # The next sentence opens on "He" or "She": English says so only of a person.
 _HE_OR_SHE = lazy(r"[ \u00a0]*(?:He|She)[ \u00a0]")
 _PLACE_BEFORE = lazy(r"(?:\b(?:of|de|du|des|the|le|la|les)|\bd['’]|\bl['’])[ \u00a0]*$", regex.I)
-
-
-# A surname written alone: "Matthews", "Grisé-Farand".
-_SURNAME = r"(?P<surname>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
-# What follows a surname that is a sentence's subject: its verb, not "and", "of".
-_THEN_VERB = r"\s+(?!(?:and|of|et|de)\b)\p{Ll}"
-# "Matthews told councillors …".
-_SURNAME_SUBJECT = lazy(r"^(?:(?:Mr|Mrs|Ms|Dr|M\.|Mme|Cr|Cllr|Clr)\.?\s+)?" + _SURNAME + _THEN_VERB)
-# "Mayor Brown said …", "Sheriff Meeks has …": an office written as a title before a surname.
-_OFFICE_SURNAME = lazy(r"^(?P<office>\p{Lu}\p{Ll}+(?:[\s-]\p{Ll}+)?)\s+" + _SURNAME + _THEN_VERB)
-
-
-def _office_surname(body: str, vocabulary: Vocabulary) -> regex.Match[str] | None:
-    """``Mayor Brown said``, ``Deputy president Rigathi stated``: an office (its last word
-    one of the role words) written as a title before a surname."""
-    found = _OFFICE_SURNAME.match(body)
-    office = found["office"].lower().replace("-", " ").split()[-1] if found else ""
-    return found if office in vocabulary.role_words else None
-
-
-# A relative clause opening after a comma: ", qui a remplacé …", ", who chairs …".
-_WHO = r",\s*(?:qui|who)\s"
-# "Regragui, qui a remplacé Mourad El Belkacemi, a souligné …": the surname is the subject.
-_SURNAME_WHO = lazy("^" + _SURNAME + _WHO)
-# "Gandhi's speech was followed by applause.": the sentence is about the one who spoke.
-_SPEECH_OF = lazy(
-    "^" + _SURNAME + r"['’]s\s+(?:speech|remarks|comments|words|address|statement|message)\b"
-)
-# A relative clause between the sentence's start and a name: the name is not its subject.
-_RELATIVE_BEFORE = lazy(_WHO, regex.I)
-
-
-# Reported words signed at the end by a surname and a verb: "…, Block added."
-_SAID_AT_END = lazy(
-    r",[ \u00a0]+(?:(?:Mr|Mrs|Ms|Dr|Cllr|Cr)\.?[ \u00a0]+)?"
-    + _SURNAME
-    + r"[ \u00a0]+(?P<verb>\p{Ll}+)"
-    r"(?:[ \u00a0]+(?:the|reporters|us|The)(?:[ \u00a0]+\p{Lu}\p{L}+){0,2})?[.!]?\s*$"
-)
-
-
-def _is_surname(word: str, vocabulary: Vocabulary) -> bool:
-    """Not a word that opens a sentence (``The``, ``Speaking``, ``Though``, ``Cette``) nor
-    an office or a title (``Minister``, ``Councillor``)."""
-    lower = word.lower()
-    return not (
-        lower in NOT_FIRST
-        or lower.endswith("ing")
-        or lower in SENTENCE_OPENERS
-        or lower in vocabulary.role_words
-        or lower in vocabulary.title_words
-    )
 
 
 # Words that join an office to its field: "Minister of Health", "adjoint au maire".

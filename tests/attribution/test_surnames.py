@@ -1,0 +1,43 @@
+"""A sentence's subject written as a surname alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from pressroom.attribution.surnames import is_surname, surname_subject
+from pressroom.attribution.vocabulary import vocabulary
+from pressroom.lexicon import Lexicons
+
+V = vocabulary(Lexicons())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surname"),
+    [
+        ("Matthews told councillors the works would start in May.", "Matthews"),
+        ("Speaking at the fair in Athy, Co Kildare, Smith said it was a record.", "Smith"),
+        ("Mayor Brown said the budget was balanced.", "Brown"),
+        ("Regragui, qui a remplacé Paul Roy, a souligné l'effort.", "Regragui"),
+        ("Gandhi's speech was followed by applause.", "Gandhi"),
+    ],
+)
+def test_the_surname_that_opens_the_sentence_is_its_subject(sentence: str, surname: str) -> None:
+    assert surname_subject(sentence, V) == surname
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council met on Monday.",
+        "Speaking at the fair, councillors agreed.",
+        "Minister said nothing.",
+    ],
+)
+def test_an_opening_word_or_an_office_is_no_surname(sentence: str) -> None:
+    assert surname_subject(sentence, V) is None
+
+
+def test_offices_and_titles_are_not_surnames() -> None:
+    assert not is_surname("Councillor", V)
+    assert not is_surname("Minister", V)
+    assert is_surname("Grisé-Farand", V)

@@ -95,6 +95,9 @@ DEFINITE = lazy(r"^(?:le|la|l['’]|les|the)\b", regex.I)
 
 
 def is_document(descriptor: str, v: Vocabulary) -> bool:
-    """``the release``, ``le communiqué de la mairie``: a document, not its author."""
+    """``the release``, ``le communiqué de la mairie``, ``the organization's website``: a
+    document, not its author."""
     words = DETERMINER.sub("", descriptor).split()
+    if len(words) > 1 and words[0].endswith(("'s", "’s")):
+        words = words[1:]  # the owner's document
     return bool(words) and words[0].strip(".,").lower() in v.document_words

@@ -116,7 +116,7 @@ _ELISION = lazy(r"\p{L}['’]")
 
 def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> Subject | None:
     """A speaker phrase (``Claire Dumas, maire de Vals``, ``he``, ``le vice-président``)."""
-    phrase = collapse(phrase).strip(SPACES_AND_COMMAS + ".")
+    phrase = collapse(phrase).strip(SPACES_AND_COMMAS + ".…")
     if not phrase or len(phrase) > 250 or _ELISION.fullmatch(phrase):
         return None  # "L'annonce est faite …": an article, not a name
     segments = [s.strip(SPACES_AND_COMMAS) for s in phrase.split(",")]

@@ -26,7 +26,8 @@ _SENTENCE_START = lazy(
 # "and", "of" or a preposition.
 _AFTER_SUBJECT = lazy(
     r"^(?:[\s\u00a0]+of[\s\u00a0]+\p{Lu}[\p{L}'’\-]*)?"  # where from: "Zhang Jun of China"
-    r"[\s\u00a0]*(?:,[^,.;:]{1,160},|,"
+    r"[\s\u00a0]*(?:,[\s\u00a0]+(?:from|of|de|du)[\s\u00a0][^,.;:]{1,60},[^,.;:]{1,40},"
+    r"|,[^,.;:]{1,160},|,"  # "Ann Roe, from Oban, Scotland, graduated"
     # an office in capitals with commas of its own: ", Minister of Planning, Budget and
     # Management for Brazil,"
     r"(?=[^.;:]{0,80}?\s(?:of|for|de|du|des)\s)"  # not a list of names

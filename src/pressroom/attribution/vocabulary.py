@@ -189,7 +189,7 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
             r"speaking|noting|pointing|saying|explaining|lors|dans|devant|après|avant|"
             r"en(?![ \u00a0]+charge)|sur|"
             r"pour|à|au|aux|qui|que|qu['’]|car|mais|et|ajoutant|précisant|soulignant|"
-            r"déplorant|selon|d['’]après|avec|with|told|today|yesterday|hier|aujourd|ce|cette|"
+            r"déplorant|selon|d['’]après|avec|with|from|told|today|yesterday|hier|aujourd|ce|cette|"
             rf"{french_weekdays}|{english_weekdays}|\d{{1,2}}(?:er)?\s+(?:{months})|"
             r"to|si|if|toutefois|however|cependant|néanmoins|pourtant|ainsi|enfin|"
             # an opening circumstance: "Sans perdre une seconde, X :", "Without delay, X"

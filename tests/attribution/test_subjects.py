@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pressroom.attribution.subjects import office_subject
+from pressroom.attribution.subjects import office_subject, personal_subject
 from pressroom.attribution.vocabulary import vocabulary
 from pressroom.lexicon import Lexicons
 
@@ -29,3 +29,19 @@ V = vocabulary(Lexicons())
 def test_an_office_opening_a_sentence_is_read_whole(sentence: str, office: str) -> None:
     # not "The chief": the office goes on over a second office word and its complement
     assert office_subject(sentence, V) == office
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pronoun"),
+    [
+        ("Il marque un silence, puis se tourne vers les familles :", "il"),
+        ("Elle sourit :", "elle"),
+        ("But he turned to the families:", "he"),
+        ("Il faut le dire :", None),
+        ("Il y a une chose à savoir :", None),
+        ("Il s'agit d'un choix :", None),
+        ("The mayor smiled:", None),
+    ],
+)
+def test_a_sentence_opens_on_a_personal_subject(sentence: str, pronoun: str | None) -> None:
+    assert personal_subject(sentence) == pronoun

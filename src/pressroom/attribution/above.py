@@ -9,14 +9,12 @@ from __future__ import annotations
 import regex
 
 from pressroom.attribution.before import (
-    AS_SAID,
     SENTENCE_BREAK,
-    as_said,
     before_cue,
     sentence_before,
     speaking,
 )
-from pressroom.attribution.inversion import pronoun_subject
+from pressroom.attribution.inversion import AS_SAID, as_said, pronoun_subject
 from pressroom.attribution.mentions import headline_word_at, mentions
 from pressroom.attribution.persons import person_like
 from pressroom.attribution.quotemarks import SPACES, Chunk, Span
@@ -93,6 +91,8 @@ def above(previous: Chunk, v: Vocabulary) -> Cue | None:
             head, _, last = text.rpartition(" ")
             text = f"{head} {last.lower().rstrip(';')}:"
         cue = before_cue(text, v)
+        if cue is not None and cue.cue == "before-colon" and cue.subject.kind == "pronoun":
+            return None  # "She offered them this advice:" with no speech verb: too far to say
         if cue is not None:
             return Cue(cue.subject, "before-colon" if cue.cue == "before-verb" else cue.cue)
         return None

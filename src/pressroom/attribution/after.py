@@ -10,14 +10,13 @@ import regex
 
 from pressroom.attribution.before import (
     ACCORDING_TO_HIM,
-    AS_SAID,
     SENTENCE_BREAK,
-    article_left,
-    as_said,
     joint,
     sentence_before,
 )
 from pressroom.attribution.inversion import (
+    AS_SAID,
+    as_said,
     before_circumstance,
     inverted_subject,
     opening_verb,
@@ -29,6 +28,7 @@ from pressroom.attribution.persons import is_first_name, person_like
 from pressroom.attribution.quotemarks import SPACES
 from pressroom.attribution.resolve import Cue
 from pressroom.attribution.speakers import Subject, cut_subject, parse_subject
+from pressroom.attribution.statements import article_left
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 

@@ -10,7 +10,13 @@ import regex
 
 from pressroom.attribution.bodies import body_subject, is_body_name
 from pressroom.attribution.clauses import past_clauses, past_opening
-from pressroom.attribution.inversion import before_circumstance, pronoun_subject, verb_first
+from pressroom.attribution.inversion import (
+    AS_SAID,
+    as_said,
+    before_circumstance,
+    pronoun_subject,
+    verb_first,
+)
 from pressroom.attribution.mentions import mentions
 from pressroom.attribution.names import ABBREVIATIONS, NOT_FIRST, PRONOUNS
 from pressroom.attribution.nearby import DEMONSTRATIVE, lead_in, named_before
@@ -18,9 +24,14 @@ from pressroom.attribution.persons import name_in_capitals, person_like
 from pressroom.attribution.quotemarks import SPACES
 from pressroom.attribution.resolve import Cue
 from pressroom.attribution.speakers import Subject, cut_subject, parse_subject
-from pressroom.attribution.statements import STATEMENT_FROM
+from pressroom.attribution.statements import STATEMENT_FROM, article_left
 from pressroom.attribution.subject_kinds import Surname
-from pressroom.attribution.subjects import SUBJECT_PRONOUN, office_subject, speaking_subject
+from pressroom.attribution.subjects import (
+    SUBJECT_PRONOUN,
+    office_subject,
+    personal_subject,
+    speaking_subject,
+)
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 from pressroom.text.spaces import collapse
@@ -205,7 +216,12 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
             if named is not None and named.kind == "name":
                 return Cue(named, "before-colon")
         if not verbs:  # "Berger de père en fils, Alain Bouvier a pris la parole :"
-            return speaking(body, "before-colon", v) or _office_before_colon(body, v)
+            pronoun = personal_subject(body)  # "Il marque un silence, puis s'adresse à eux :"
+            return (
+                speaking(body, "before-colon", v)
+                or _office_before_colon(body, v)
+                or (Cue(pronoun_subject("-" + pronoun), "before-colon") if pronoun else None)
+            )
     if ending == "," and not verbs and len(body.split()) <= _SHORT_OPENING_WORDS:
         opening = speaking(body, "before-verb", v)  # "Cllr Ann Lumley opened with, “…”"
         return opening if opening and opening.subject.kind == "name" else None
@@ -233,20 +249,6 @@ _PICTURED = lazy(
 )
 
 
-def article_left(preposition: str) -> str:
-    """What a label's preposition leaves of its article before a speaker: ``du`` -> ``le``
-    (``Discours du préfet``, ``selon un communiqué du maire``)."""
-    return {"du": "le ", "des": "les "}.get(preposition.lower(), "")
-
-
-def as_said(found: regex.Match[str]) -> str:
-    """``comme l'a souligné X`` -> ``a souligné X``; ``comme le précise X`` -> ``précise X``."""
-    return "a " if found.group().rstrip().lower().endswith(("a", "ont")) else ""
-
-
-AS_SAID = lazy(
-    r"^comme[ \u00a0]+(?:l['’](?:a|ont)[ \u00a0]+|(?:le|l['’])[ \u00a0]*(?=\p{Ll}))", regex.I
-)
 # A document right before the verb that says what it holds: "a petition that stated".
 _WRITTEN_BY = lazy(r"\b(?P<document>\p{L}+)[ \u00a0]+(?:that|which|qui)[ \u00a0]+$")
 # Words in brackets that end a label before its colon: "Raul Gonzalez (entraîneur du PSG) :",

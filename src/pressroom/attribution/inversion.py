@@ -152,3 +152,13 @@ _NAME_THEN_PLACE = lazy(
     r"(?<=\p{Lu}[\p{Ll}'’\-]+)[ \u00a0](?:au|aux|à|at|to|in|on|sur|dans|devant|during|"
     r"before|from|outside|after|après|pendant|lors|en|face|with|avec|of[ \u00a0]the)[ \u00a0]"
 )
+
+
+def as_said(found: regex.Match[str]) -> str:
+    """``comme l'a souligné X`` -> ``a souligné X``; ``comme le précise X`` -> ``précise X``."""
+    return "a " if found.group().rstrip().lower().endswith(("a", "ont")) else ""
+
+
+AS_SAID = lazy(
+    r"^comme[ \u00a0]+(?:l['’](?:a|ont)[ \u00a0]+|(?:le|l['’])[ \u00a0]*(?=\p{Ll}))", regex.I
+)

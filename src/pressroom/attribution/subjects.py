@@ -43,6 +43,11 @@ SUBJECT_PRONOUN = lazy(
 )
 # A relative clause between the sentence's start and a name: the name is not its subject.
 _RELATIVE_BEFORE = lazy(WHO, regex.I)
+_IMPERSONAL = lazy(
+    r"[ \u00a0]+(?:y\b|faut|fallait|s['’]agit|est|était|sera|reste|semble|suffit|convient|"
+    r"importe|vaut|paraît)",
+    regex.I,
+)
 _SUBJECT_PRONOUN_GENDER: dict[str, Gender] = {"he": "m", "il": "m", "she": "f", "elle": "f"}
 
 
@@ -75,6 +80,15 @@ class Mentions:
         if self._subjects is None:
             self._subjects = _subjects(self._text, self.found, self._vocabulary)
         return self._subjects
+
+
+def personal_subject(sentence: str) -> str | None:
+    """The personal pronoun a sentence opens on as its subject (``Il marque un silence``),
+    never an impersonal one (``Il faut``, ``Il y a``)."""
+    found = SUBJECT_PRONOUN.match(sentence)
+    if found is None or _IMPERSONAL.match(sentence, found.end()):
+        return None
+    return str(found["pronoun"]).lower()
 
 
 def _subjects(

@@ -52,6 +52,7 @@ _FURNITURE = lazy(
     r"^(?:publicité|advertisement|par|avec|by|publié le|published|posted|mis à jour le|"
     r"passer au contenu|aller au contenu|skip to (?:main )?content|login|log in|sign in|"
     r"se connecter|ok|beta|menu|archives?|feature story|sector news|niveau du haut|"
+    r"search (?:this|the) (?:site|website)|rechercher sur (?:le|ce) site|"
     r"navigation path|left navigation|additional tools|alert section|latest news|"
     r"communiqué de presse|press release|official statement|temps de lecture.*|"
     r"lecture\s*:?\s*\d+\s*min.*|(?:par|by) \p{Lu}[\p{L}'’ .|/-]{1,80}(?:,[\p{L}'’ |/-]{1,60})?|"

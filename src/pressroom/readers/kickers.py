@@ -16,7 +16,7 @@ from pressroom.text.patterns import lazy
 _OPENERS = "Après|Avant|Le|La|Les|Un|Une|Des|Pour|Dans|Avec|Face|Quand|Comment|Pourquoi|Au|Aux|En"
 """Capitalised words that open a French headline's sentence after a kicker."""
 _KICKER = lazy(
-    r"^\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:aux|au|du|des|de|en|à)\s+)?\p{Lu}[\p{L}'’-]+)?\s+"
+    r"^\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:aux|au|du|des|de|en|à)\s+)?\p{Lu}[\p{L}'’-]+){0,2}\s+"
     rf"(?=(?:(?:{_OPENERS})\s+|[LD]['’])\p{{Ll}})"
 )
 _INSTITUTION_KICKER = lazy(
@@ -58,6 +58,7 @@ _WORD_KICKER = lazy(
 )
 _TITLE_TAIL = lazy(
     r"\s*(?:\[[^\[\]]{1,30}\]|\|)$"
+    r"|\s+(?i:skip to (?:the )?(?:main )?content)$"  # an accessibility link glued after
     r"|(?<=(?:\S+\s+){4}\S+)\s+(?:\|\s+\S+(?:\s\S+){0,2}"  # a site's name: "… | CIA"
     r"|[-–—]\s+[\w-]+\.(?:com|fr|net|org|info|be|ch|ca|sn|ci|cm))$"  # "… - adakar.com"
     r"|\s+(?:Abonnés|Premium)$"  # a paywall's mark: "… Abonnés"
@@ -66,7 +67,8 @@ _TITLE_TAIL = lazy(
 
 def without_kicker(text: str) -> str:
     """The headline without a kicker, label or stamp the page glued to it."""
-    text = _TITLE_TAIL.sub("", _TITLE_LABEL.sub("", CRAWLER.sub("", text))) or text
+    for _ in range(2):  # "… | VIVA MÉDIA Skip to main content": the link, then the site
+        text = _TITLE_TAIL.sub("", _TITLE_LABEL.sub("", CRAWLER.sub("", text))) or text
     text = _CAPITALS_KICKER.sub("", BULLET.sub("", text)) or text  # "• CP / …", "VIDÉO. …"
     text = _STRAY_STOP.sub("", text) or text  # ". University Of Sussex …": a stop left over
     text = _DATE_BEFORE.sub("", text) or text  # "February 21, 2005 THE HEADLINE"

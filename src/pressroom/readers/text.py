@@ -158,6 +158,10 @@ def read_text(
     ]
     if title is not None:
         title = Line(title.number, without_kicker(title.text))
+        follows = next((ln for ln in lines if ln.number == title.number + 1), None)
+        if follows is not None and _runs_on(title, follows):  # "… CGT au ⏎ Centre …"
+            title = Line(title.number, f"{title.text} {follows.text}")
+            body_lines = [ln for ln in body_lines if ln is not follows]
     standfirst, standfirst_line, blocks = _standfirst_and_blocks(
         body_lines, "standfirst" in fields.values
     )
@@ -173,6 +177,18 @@ def read_text(
     return assemble(path, found, fields, tz, lexicons)
 
 
+def _runs_on(title: Line, follows: Line) -> bool:
+    """Whether a headline broken after a preposition or an article goes on on the next
+    line (``Création d'un syndicat CGT au`` ⏎ ``Centre Hospitalier de Fourmies.``)."""
+    return (
+        _OPEN_END.search(title.text) is not None
+        and len(follows.text) <= _RUN_ON_MAX
+        and follows.text[:1].isupper()
+    )
+
+
+_OPEN_END = lazy(r"\s(?:au|aux|de|du|des|la|le|les|à|pour|par|sur|the|of|for|and|et|with)$")
+_RUN_ON_MAX = 80
 _BYLINE_FIRST = frozenset("-–—pPbB")  # speed: the regexes only for lines that may match
 _LABEL_FIRST = frozenset("cCpPnNaAhHmMfFjJ")
 _DATE_SEARCH_LINES = 40

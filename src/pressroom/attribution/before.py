@@ -177,8 +177,10 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
         subject_text = past_clauses(subject_text, body[: verb.start()].strip(SPACES), v)
         subject_text = _SUBJECT_TAIL.sub("", subject_text.strip(SPACES))  # "PM also stated:"
         subject = parse_subject(v.adverbs.sub("", subject_text), v, before_verb=True)
-        if (subject is None or subject.kind == "descriptor") and ending in ":,":
-            # "Le chef de Québec Forte et Fière Bruno Marchand a publié …, déclarer :"
+        lead = subject_text.strip(SPACES + ",")
+        if (subject is None or subject.kind == "descriptor") and ending in ":," and lead:
+            # "Le chef de Québec Forte et Fière Bruno Marchand a publié …, déclarer :" (not
+            # "», explique X, président du Kourou FC, … :": the subject after the verb)
             spoken = speaking(body, "before-verb", v)
             if spoken is not None:
                 return spoken

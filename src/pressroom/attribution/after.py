@@ -11,7 +11,6 @@ import regex
 from pressroom.attribution.before import (
     ACCORDING_TO_HIM,
     SENTENCE_BREAK,
-    joint,
     sentence_before,
 )
 from pressroom.attribution.inversion import (
@@ -22,6 +21,7 @@ from pressroom.attribution.inversion import (
     opening_verb,
     pronoun_subject,
 )
+from pressroom.attribution.joint import joint
 from pressroom.attribution.mentions import mentions
 from pressroom.attribution.names import NOT_FIRST
 from pressroom.attribution.persons import is_first_name, person_like

@@ -4,8 +4,6 @@
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 import regex
 
 from pressroom.attribution.bodies import body_subject, is_body_name
@@ -17,6 +15,7 @@ from pressroom.attribution.inversion import (
     pronoun_subject,
     verb_first,
 )
+from pressroom.attribution.joint import joint
 from pressroom.attribution.mentions import mentions
 from pressroom.attribution.names import ABBREVIATIONS, NOT_FIRST, PRONOUNS
 from pressroom.attribution.nearby import DEMONSTRATIVE, lead_in, named_before
@@ -50,7 +49,6 @@ SENTENCE_BREAK = lazy(
     rf"(?<!\b(?:\p{{Lu}}|{ABBREVIATIONS}|M))"
     r"[.!?…]+[\"”»]?\s+(?=[\p{Lu}«“\"])|(?<=[\p{Ll}\d])\.(?=\p{Lu}\p{Ll})"
 )
-_AND = lazy(r"[ \u00a0,](?:et|and)[ \u00a0]", regex.I)
 _RELATIVE = lazy(
     r"(?:,[ \u00a0]*|[ \u00a0])(?P<who>(?:pour[ \u00a0]+qui|selon[ \u00a0]+qui|"
     r"pour[ \u00a0]+lequel|pour[ \u00a0]+laquelle|for[ \u00a0]+whom|qui|who))\b"
@@ -95,17 +93,6 @@ _AFTER_ACCORDING = 3
 _OFFICE_TO_VERB_WORDS = 2
 # A name and a verb the lists do not know, then a comma and the quotation, at most.
 _SHORT_OPENING_WORDS = 6
-
-
-def joint(subject_text: str, v: Vocabulary) -> bool:
-    """Whether the words before a verb name two people joined by ``et``/``and``: they
-    speak together, and the quotation is no one's alone."""
-    if not _AND.search(subject_text):
-        return False
-    named = [(at, p) for at, p in mentions(subject_text, v) if p.role or person_like(p.name)]
-    return len({person.name for _, person in named}) >= 2 and any(
-        _AND.search(subject_text[a:b]) for (a, _), (b, _) in pairwise(named)
-    )
 
 
 def _relative_speaker(body: str, v: Vocabulary) -> Cue | None:
@@ -196,7 +183,16 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
             return Cue(subject, "before-verb")
     if not verbs and ending not in ":,;" and len(body.split()) <= _BARE_NAME_WORDS:
         bare = parse_subject(body, v)  # 'Marcel Bodelot “Fontoy, c'est mon club”' (a headline)
-        if bare is not None and bare.kind == "name" and bare.text == body and " " in body:
+        title = body[: -len(bare.text)].strip().rstrip(".").lower() if bare else ""
+        if (
+            bare
+            and bare.kind == "name"
+            and body.endswith(bare.text)
+            and " " in bare.text
+            and (
+                not title or title in v.title_words  # "Dr Keith Swanick “…”"
+            )
+        ):
             return Cue(bare, "before-colon")
     if ending == ":":
         # a label before the speaker: "Discours du préfet :" -> "le préfet"

@@ -41,3 +41,9 @@ def test_offices_and_titles_are_not_surnames() -> None:
     assert not is_surname("Councillor", V)
     assert not is_surname("Minister", V)
     assert is_surname("Grisé-Farand", V)
+
+
+def test_an_office_before_a_surname_opens_a_sentence_with_commas_after() -> None:
+    # the commas of "the capital, Zagreb," are no opening clause before the subject
+    sentence = "Minister Dunne said that an embassy in the capital, Zagreb, will help trade."
+    assert surname_subject(sentence, V) == "Dunne"

@@ -37,7 +37,11 @@ def surname_subject(sentence: str, vocabulary: Vocabulary) -> str | None:
             # the surname opening the sentence, when a verb follows its first clause ("Hoyle
             # denied it, insisting") or the surname itself ("Pappin said Bury, who took
             # five, had …": who speaks)
-            opening = _SURNAME_SUBJECT.match(sentence) if found is None else None
+            opening = (
+                _SURNAME_SUBJECT.match(sentence) or _office_surname(sentence, vocabulary)
+                if found is None
+                else None
+            )
             if opening and (
                 vocabulary.verb_re.match(sentence[ends[0] :])
                 or vocabulary.verb_re.match(sentence, opening.end() - 1)

@@ -28,6 +28,20 @@ def test_a_title_names_whose_statement_the_text_is(title: str, author: str | Non
     assert (found.text if found else None) == author
 
 
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Regional Director Ann Roe's remarks at a media briefing", "Regional Director"),
+        ("Police to record Ann Roe's statement over her remarks", None),  # no office
+    ],
+)
+def test_the_words_before_the_author_are_a_role_only_with_an_office(
+    title: str, role: str | None
+) -> None:
+    found = statement_author(title, vocabulary(PACKAGED))
+    assert found is not None and found.text == "Ann Roe" and found.role == role
+
+
 def test_a_signature_block_names_each_office_holder() -> None:
     texts = [
         "Real outcomes for regional towns",

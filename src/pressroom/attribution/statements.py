@@ -56,7 +56,11 @@ def statement_author(title: str, v: Vocabulary) -> Subject | None:
     if found is None:
         return None
     subject = parse_subject(found["who"], v)
-    return subject if subject is not None and subject.kind in ("name", "surname") else None
+    if subject is None or subject.kind not in ("name", "surname"):
+        return None
+    if subject.role and not any(w in v.role_words for w in subject.role.lower().split()):
+        return replace(subject, role=None)  # "Cops to record Ann Roe's statement": no office
+    return subject
 
 
 def signed(quotes: Sequence[Quote], title: str, people: People, v: Vocabulary) -> list[Quote]:

@@ -166,8 +166,18 @@ _BETWEEN_MAX = 300
 def names_only(last: Quote, between: str, v: Vocabulary) -> bool:
     """Whether the text between two quotations names nobody but the last speaker (the
     person a speaker speaks for does not count: ``said Ann Roe, on behalf of Minister
-    Ben Lee.``)."""
+    Ben Lee.``) and brings in no written words (``A website carried the headline``)."""
+    if _WRITTEN_BEFORE.search(between):
+        return False
     role = last.role or ""
     between_speakers = _ON_BEHALF.sub("", between)
     people = {p.name for _, p in mentions(between_speakers, v) if p.name not in role}
     return people <= {last.speaker} and len(between) < _BETWEEN_MAX
+
+
+# Written words a quotation gives: "carried the headline “…”", "avec le slogan « … »".
+_WRITTEN_BEFORE = lazy(
+    r"\b(?:headline|title|slogan|banner|caption|sign|titre|banderole|pancarte|intitulé|"
+    r"mention)[ \u00a0]*[:,]?[ \u00a0]*$",
+    regex.I,
+)

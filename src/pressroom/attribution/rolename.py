@@ -45,6 +45,20 @@ def office_token(word: str, v: Vocabulary) -> bool:
     return word in v.role_words or ("-" in word and (head in v.role_words or head == "vice"))
 
 
+def _occupation_surname(tokens: list[str], index: int, v: Vocabulary) -> bool:
+    """``Clive Nurse``, ``Ann Cook``: an office's or an occupation's word after a first
+    name, ending the phrase, is a surname."""
+    bare = tokens[index].rstrip(".,").lower()
+    return (
+        index > 0
+        and CAP_TOKEN.match(tokens[index]) is not None
+        and bare in v.role_words
+        and is_first_name(tokens[index - 1])
+        and not office_token(tokens[index - 1].lower(), v)  # not "General Manager"
+        and tokens[index - 1].lower() not in v.title_words
+    )
+
+
 def split_role_name(phrase: str, v: Vocabulary) -> tuple[str | None, str | None]:
     """``Acme Capital partner Tom Lee`` -> (``Tom Lee``, ``Acme Capital partner``): the name
     is the run of capitalised words at the end, the office words before it the role."""
@@ -73,6 +87,7 @@ def split_role_name(phrase: str, v: Vocabulary) -> tuple[str | None, str | None]
                 and not office_token(tokens[index - 1].rstrip(".,").lower(), v)  # "Maire de"
             )
             or (name and _middle_initial(tokens, index, v))
+            or (not name and _occupation_surname(tokens, index, v))
         ):
             name.insert(0, token)
         else:

@@ -1,0 +1,27 @@
+"""A role and a name written together: which words are which."""
+
+from __future__ import annotations
+
+import pytest
+
+from pressroom.attribution.rolename import split_role_name
+from pressroom.attribution.vocabulary import vocabulary
+from pressroom.lexicon import Lexicons
+
+V = vocabulary(Lexicons())
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "role"),
+    [
+        ("Acme Capital partner Tom Lee", "Tom Lee", "Acme Capital partner"),
+        ("Senior Magistrate Dylan Nurse", "Dylan Nurse", "Senior Magistrate"),
+        ("Dylan Nurse", "Dylan Nurse", None),
+        ("Head Nurse", None, None),  # an office alone
+        ("General Manager", None, None),  # "General" is a first name too, not here
+    ],
+)
+def test_the_name_is_the_run_of_capitalised_words_at_the_end(
+    phrase: str, name: str | None, role: str | None
+) -> None:
+    assert split_role_name(phrase, V) == (name, role)

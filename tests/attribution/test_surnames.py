@@ -47,3 +47,9 @@ def test_an_office_before_a_surname_opens_a_sentence_with_commas_after() -> None
     # the commas of "the capital, Zagreb," are no opening clause before the subject
     sentence = "Minister Dunne said that an embassy in the capital, Zagreb, will help trade."
     assert surname_subject(sentence, V) == "Dunne"
+
+
+@pytest.mark.parametrize("surname", ["O’Brien", "O'Neill", "McDonald", "MacKinnon"])
+def test_a_surname_with_its_prefix_is_a_subject(surname: str) -> None:
+    sentence = f"Even as the rinks reopened, {surname} found that habits did not change."
+    assert surname_subject(sentence, V) == surname

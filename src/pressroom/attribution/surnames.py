@@ -54,7 +54,7 @@ _CLAUSE_END = lazy(r",\s*")
 
 
 # A surname written alone: "Matthews", "Grisé-Farand".
-_SURNAME = r"(?P<surname>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
+_SURNAME = r"(?P<surname>(?:\p{Lu}['’]|Ma?c)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
 # What follows a surname that is a sentence's subject: its verb, not "and", "of".
 _THEN_VERB = r"\s+(?!(?:and|of|et|de)\b)\p{Ll}"
 # "Matthews told councillors …".

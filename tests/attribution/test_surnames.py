@@ -53,3 +53,8 @@ def test_an_office_before_a_surname_opens_a_sentence_with_commas_after() -> None
 def test_a_surname_with_its_prefix_is_a_subject(surname: str) -> None:
     sentence = f"Even as the rinks reopened, {surname} found that habits did not change."
     assert surname_subject(sentence, V) == surname
+
+
+def test_a_conjunction_before_the_surname_is_not_the_subject() -> None:
+    assert surname_subject("And Hartley expects the team to win the cup.", V) == "Hartley"
+    assert surname_subject("Mais Durand reste prudent.", V) == "Durand"

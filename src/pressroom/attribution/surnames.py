@@ -15,11 +15,15 @@ __all__ = ["INTRO", "SAID_AT_END", "WHO", "is_surname", "surname_subject"]
 INTRO = lazy(r"^(?:[^,.;:]{1,100},\s*){1,3}")
 
 
+_AND_OPENING = lazy(r"^(?:And|But|Et|Mais|Puis)[ \u00a0]+(?=\p{Lu})")
+
+
 def surname_subject(sentence: str, vocabulary: Vocabulary) -> str | None:
     """A sentence's subject written as a surname alone, past an opening clause (``Speaking
     at the fair in Athy, Co Kildare, Smith said``); failing that, past a shorter one
     (``Like other ex-Ferns coaching this week, Brown has a daughter in the team – in
     fact, she has two.``), or none before a participle (``Hoyle denied it, insisting``)."""
+    sentence = _AND_OPENING.sub("", sentence)  # "And Chatfield expects …"
     intro = INTRO.match(sentence)
     body = sentence[intro.end() :] if intro else sentence
     found = (

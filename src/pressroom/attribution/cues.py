@@ -41,7 +41,7 @@ from pressroom.attribution.nearby import named_after
 from pressroom.attribution.quotemarks import SPACES, Chunk, Span
 from pressroom.attribution.resolve import Cue
 from pressroom.attribution.speakers import Subject, cut_subject, parse_subject
-from pressroom.attribution.subjects import SUBJECT_PRONOUN
+from pressroom.attribution.subjects import SUBJECT_PRONOUN, office_subject
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 from pressroom.text.spaces import collapse
@@ -145,7 +145,10 @@ def _first_person(inner: str, before: str, previous: Chunk | None, v: Vocabulary
     pronoun = SUBJECT_PRONOUN.match(sentence)
     if pronoun is not None:
         return Cue(pronoun_subject("-" + pronoun["pronoun"].lower()), "named-before")
-    return speaking(sentence, "named-before", v)
+    found = speaking(sentence, "named-before", v)
+    office = office_subject(sentence, v) if found is None and v.verb_re.search(sentence) else None
+    # "Le président de la Région a rappelé sa volonté de … . « Nous allons … »": its holder
+    return Cue(Subject("descriptor", str(office)), "named-before") if office else found
 
 
 def _named_subject_of(before: str, pronoun: str, v: Vocabulary) -> str | None:

@@ -43,7 +43,7 @@ _DATE_BEFORE = lazy(
 _WRAPPED = lazy(r"^[^:]{2,40}\s::\s(?P<title>.+?)(?:\s::\s[^:]{2,40})?$")
 # A label in capitals before the headline: "VIDÉO. La joie…", "EXCLUSIF | Défense…".
 _CAPITALS_KICKER = lazy(
-    r"^(?:\p{Lu}{3,}|\p{Lu}{2}\s\p{Lu}{3,})(?:\s\p{Lu}{3,})?\s*[.|]\s+(?=\p{Lu}\p{Ll})"
+    r"^(?:\p{Lu}{3,}|\p{Lu}{2}\s\p{Lu}{3,})(?:\s\p{Lu}{3,})?\s*[.|]\s+(?=\p{Lu}(?:\p{Ll}|\s))"
     r"|^\p{Lu}{6,}\s*:\s+(?=\p{Lu}\p{Ll})"  # a section's name: "METALLURGIE : Diager …"
     # an agency's rubric: "SENEGAL-AFRIQUE-FOOTBALL / Souleymane Diallo : « … »"
     r"|^\p{Lu}{3,}(?:-\p{Lu}{2,})+\s*/\s+(?=\p{Lu}\p{Ll})"
@@ -54,7 +54,7 @@ _CAPITALS_KICKER = lazy(
 # frustration …", "Russie / Niger. Le …".
 _WORD_KICKER = lazy(
     r"^\p{Lu}[\p{L}'’-]{3,}(?:\s*/\s*\p{Lu}[\p{L}'’-]+)?\.\s+"
-    rf"(?=(?:{_OPENERS}|Il|Elle|The|A|An)\s+\p{{L}}|[LD]['’]\p{{Ll}})"
+    rf"(?=(?:{_OPENERS}|Il|Elle|The|A|An)\s+\p{{L}}|[LD]['’]\p{{Ll}}|\[)"  # "Loisirs. [PHOTOS]"
 )
 _TITLE_TAIL = lazy(
     r"\s*(?:\[[^\[\]]{1,30}\]|\|)$"

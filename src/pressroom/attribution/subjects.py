@@ -13,7 +13,14 @@ from pressroom.attribution.persons import is_first_name, person_like
 from pressroom.attribution.rolename import OFFICE_OF, SPACES_AND_COMMAS
 from pressroom.attribution.speakers import is_title_surname
 from pressroom.attribution.subject_kinds import Joined, Office, SentenceSubject, Surname, Unsure
-from pressroom.attribution.surnames import INTRO, SAID_AT_END, WHO, is_surname, surname_subject
+from pressroom.attribution.surnames import (
+    CONJUNCTION_START,
+    INTRO,
+    SAID_AT_END,
+    WHO,
+    is_surname,
+    surname_subject,
+)
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
@@ -331,7 +338,7 @@ def speaking_subject(sentence: str, vocabulary: Vocabulary) -> Person | Surname 
     """The person a sentence that speaks is about (``Car Florence Dubessy le rappelle,``,
     ``Wenhui Yang, CEO of TenPay, highlighted the benefits, saying,``, ``Erasmus said
     Steyn's experience …``): its first named person when they are its subject."""
-    text = _CONJUNCTION_START.sub("", sentence.strip())
+    text = CONJUNCTION_START.sub("", sentence.strip())
     found = mentions(text, vocabulary)
     subjects = _subjects(text, found, vocabulary)
     if subjects and subjects[0][0] <= _INTRO_MAX:
@@ -340,6 +347,5 @@ def speaking_subject(sentence: str, vocabulary: Vocabulary) -> Person | Surname 
     return None
 
 
-_CONJUNCTION_START = lazy(r"^(?:car|mais|et|puis|and|but|so|yet|also|aussi)\s+", regex.I)
 # How far into a sentence its subject may start (past an opening clause).
 _INTRO_MAX = 110

@@ -9,13 +9,14 @@ from pressroom.attribution.names import NOT_FIRST, SENTENCE_OPENERS
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
-__all__ = ["INTRO", "SAID_AT_END", "WHO", "is_surname", "surname_subject"]
+__all__ = ["CONJUNCTION_START", "INTRO", "SAID_AT_END", "WHO", "is_surname", "surname_subject"]
 
 # An opening clause before a sentence's subject: "Speaking at the fair in Athy, Co Kildare,".
 INTRO = lazy(r"^(?:[^,.;:]{1,100},\s*){1,3}")
 
 
-_AND_OPENING = lazy(r"^(?:And|But|Et|Mais|Puis)[ \u00a0]+(?=\p{Lu})")
+CONJUNCTION_START = lazy(r"^(?:car|mais|et|puis|and|but|so|yet|also|aussi)\s+", regex.I)
+"""A conjunction opening a sentence before its subject (``And Chatfield expects``)."""
 
 
 def surname_subject(sentence: str, vocabulary: Vocabulary) -> str | None:
@@ -23,7 +24,7 @@ def surname_subject(sentence: str, vocabulary: Vocabulary) -> str | None:
     at the fair in Athy, Co Kildare, Smith said``); failing that, past a shorter one
     (``Like other ex-Ferns coaching this week, Brown has a daughter in the team – in
     fact, she has two.``), or none before a participle (``Hoyle denied it, insisting``)."""
-    sentence = _AND_OPENING.sub("", sentence)  # "And Chatfield expects …"
+    sentence = CONJUNCTION_START.sub("", sentence)  # "And Chatfield expects …"
     intro = INTRO.match(sentence)
     body = sentence[intro.end() :] if intro else sentence
     found = (

@@ -17,7 +17,7 @@ from pressroom.attribution.inversion import (
 )
 from pressroom.attribution.joint import joint
 from pressroom.attribution.mentions import mentions
-from pressroom.attribution.names import ABBREVIATIONS, NOT_FIRST, PRONOUNS
+from pressroom.attribution.names import ABBREVIATIONS, NOT_FIRST, PRONOUNS, strip_title
 from pressroom.attribution.nearby import DEMONSTRATIVE, lead_in, named_before
 from pressroom.attribution.persons import name_in_capitals, person_like
 from pressroom.attribution.quotemarks import SPACES
@@ -183,15 +183,11 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
             return Cue(subject, "before-verb")
     if not verbs and ending not in ":,;" and len(body.split()) <= _BARE_NAME_WORDS:
         bare = parse_subject(body, v)  # 'Marcel Bodelot “Fontoy, c'est mon club”' (a headline)
-        title = body[: -len(bare.text)].strip().rstrip(".").lower() if bare else ""
         if (
-            bare
+            bare is not None
             and bare.kind == "name"
-            and body.endswith(bare.text)
             and " " in bare.text
-            and (
-                not title or title in v.title_words  # "Dr Keith Swanick “…”"
-            )
+            and strip_title(body, v)[0] == bare.text  # "Dr Keith Swanick “…”"
         ):
             return Cue(bare, "before-colon")
     if ending == ":":

@@ -71,6 +71,7 @@ def find_cue(
             doubt = f"“{found.subject.text}”: the words are about {about}; who says them?"
             found = replace(found, doubt=doubt)
     ended = inner.rstrip(SPACES)[-1:] in ".!?…"
+    first = None  # the cue before, when read already
     if found is not None and ended and _leads_on(after):
         # "… donnée par X : « … . » Ambitieux, le représentant … exprime ses projets : « … »"
         first = before_cue(before, v)
@@ -92,7 +93,7 @@ def find_cue(
         return inside
     if found is not None:
         return found
-    ahead = before_cue(before, v)
+    ahead = first or before_cue(before, v)
     if ahead is not None and ahead.cue == "reported" and len(inner.split()) < REPORTED_WORDS:
         ahead = None  # 'said it was "taking action"': a term, not a quotation
     if ahead is not None and ahead.cue == "before-colon" and _lone_word(ahead.subject):

@@ -45,7 +45,7 @@ def office_token(word: str, v: Vocabulary) -> bool:
     return word in v.role_words or ("-" in word and (head in v.role_words or head == "vice"))
 
 
-def _occupation_surname(tokens: list[str], index: int, v: Vocabulary) -> bool:
+def _role_word_surname(tokens: list[str], index: int, v: Vocabulary) -> bool:
     """``Clive Nurse``, ``Ann Cook``: an office's or an occupation's word after a first
     name, ending the phrase, is a surname."""
     bare = tokens[index].rstrip(".,").lower()
@@ -87,7 +87,7 @@ def split_role_name(phrase: str, v: Vocabulary) -> tuple[str | None, str | None]
                 and not office_token(tokens[index - 1].rstrip(".,").lower(), v)  # "Maire de"
             )
             or (name and _middle_initial(tokens, index, v))
-            or (not name and _occupation_surname(tokens, index, v))
+            or (not name and _role_word_surname(tokens, index, v))
         ):
             name.insert(0, token)
         else:

@@ -32,6 +32,8 @@ def test_a_title_names_whose_statement_the_text_is(title: str, author: str | Non
     ("title", "role"),
     [
         ("Regional Director Ann Roe's remarks at a media briefing", "Regional Director"),
+        ("Statement from Pro-Vice-Chancellor Ann Roe on the strike", "Pro-Vice-Chancellor"),
+        ("Déclaration de la vice-rectrice Ann Roe sur la grève", "vice-rectrice"),
         ("Police to record Ann Roe's statement over her remarks", None),  # no office
     ],
 )

@@ -58,7 +58,7 @@ def statement_author(title: str, v: Vocabulary) -> Subject | None:
     subject = parse_subject(found["who"], v)
     if subject is None or subject.kind not in ("name", "surname"):
         return None
-    if subject.role and not any(w in v.role_words for w in subject.role.lower().split()):
+    if subject.role and not any(v.is_role(w) for w in subject.role.split()):
         return replace(subject, role=None)  # "Cops to record Ann Roe's statement": no office
     return subject
 

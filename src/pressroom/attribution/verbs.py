@@ -81,5 +81,6 @@ def verb_pattern(
     if plain:
         forms.append(_alternation(plain))
     forms.append(rf"(?:has|have|had){SP}+(?:{_alternation(english)})")
+    forms.append(rf"(?:will|would){SP}+(?:{_alternation(english)})")  # "he will say"
     forms.append(_alternation(english))
     return "(?:" + "|".join(forms) + ")"

@@ -274,7 +274,9 @@ def subject_speaks(before: str, v: Vocabulary) -> Cue | None:
         return None
     cue = speaking(body, "reported", v, bodies=True)
     if cue is not None and cue.subject.kind == "descriptor":
-        return cue  # "Cheshire Constabulary has advised us its week was "a great success …""
+        # "Cheshire Constabulary has advised us its week was "a great success …"", not
+        # "Le Groupe … a envoyé dix hommes pour « mener … »": a body's words need a verb
+        return cue if v.verb_re.search(body) else None
     if cue is None or cue.subject.kind != "name" or cue.subject.text not in named:
         return None
     return cue if person_like(cue.subject.text) else None

@@ -215,6 +215,9 @@ def pronoun_gender(pronoun: str) -> Gender:
     return None
 
 
+_SAINT = frozenset({"st", "ste", "saint", "sainte"})
+
+
 def is_person_name(name: str, v: Vocabulary) -> bool:
     """Whether a capitalised phrase can be a person's name (not a body, a place, a date)."""
     tokens = words_of(name)
@@ -239,6 +242,8 @@ def is_person_name(name: str, v: Vocabulary) -> bool:
         return False
     if plain[-1] in v.body_words:  # "Health Organization", "Safety Authority": a body's
         return False
+    if any(t in _SAINT for t in plain[1:-1]) and not is_first_name(words_of(bare)[0]):
+        return False  # "Ottery St Mary", "Bury St Edmunds": a town (not "Ian St John")
     if all(len(t) <= 2 for t in plain):  # "A. B." or "EU UK"
         return False
     if any(t.endswith(("'s", "’s")) for t in plain[:-1]):

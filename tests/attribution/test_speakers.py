@@ -34,3 +34,21 @@ def test_a_bodys_name_in_capitals_is_one_word_of_a_descriptor() -> None:
     subject = parse_subject(words, V, before_verb=True)
     assert subject is not None
     assert (subject.kind, subject.text) == ("descriptor", words)
+
+
+@pytest.mark.parametrize(
+    "words", ["Of the six speakers at Public Question Time", "Parmi les invités à Fête Cale Nord"]
+)
+def test_a_name_after_a_preposition_is_not_the_subject(words: str) -> None:
+    # "Of the six speakers at Public Question Time, …, told the Council,": a session's name
+    assert parse_subject(words, V, before_verb=True) is None
+
+
+def test_the_holder_named_after_an_office_of_a_place_speaks() -> None:
+    words = "le commandant de la brigade de Bam Kelbo, le lieutenant Idrissa Sawadogo"
+    subject = parse_subject(words, V)
+    assert subject is not None
+    assert (subject.text, subject.role) == (
+        "Idrissa Sawadogo",
+        "commandant de la brigade de Bam Kelbo, lieutenant",
+    )

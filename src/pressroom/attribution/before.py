@@ -171,7 +171,8 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
             spoken = speaking(body, "before-verb", v)
             if spoken is not None:
                 return spoken
-        if subject is None and len(trailing) < 80:
+        if subject is None and len(trailing) < 80 and not _TOLD.fullmatch(verb.group()):
+            # "», a déclaré X", not "told the Council": who is told does not speak
             subject = parse_subject(cut_subject(v.adverbs.sub("", trailing)), v)
         if subject is None and is_body_name(subject_text, v):  # "Kent County Council said:"
             subject = Subject("descriptor", subject_text.strip(SPACES))
@@ -237,6 +238,7 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
 
 
 _BARE_NAME_WORDS = 4
+_TOLD = lazy(r"(?:has\s+|had\s+|will\s+|would\s+)?(?:told|tells|tell)", regex.I)
 # Where a caption's person stands in the picture: "(ci-dessus)", "(à gauche)", "(pictured)".
 _PICTURED = lazy(
     r"\s*\((?:ci-dessus|ci-contre|à gauche|à droite|au centre|above|left|right|pictured)\)", regex.I

@@ -154,7 +154,9 @@ def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> S
         and len(words_of(name)) >= 2
         and is_person_name(name, v)
         and (DETERMINER.sub("", prefix) or any(map(is_first_name, words_of(name))))
-    ):  # not "the Raksha Mantri": an article, then no first name: an office
+        and not (len(segments) > 1 and _OF_END.search(prefix))
+    ):  # not "the Raksha Mantri": an article, then no first name: an office; not "le
+        # commandant de Fada N'Gourma, le lieutenant X": the office's place
         return _named(name, DETERMINER.sub("", prefix), segments[1:], v)
     if DETERMINER.match(head) and name and prefix and _lone_surname(name, prefix, v):
         # "the Secretary-General Scotland emphasised:": an office, then a surname
@@ -166,11 +168,13 @@ def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> S
             name, prefix = split_role_name(segments[1], v)
             office = DETERMINER.sub("", head)
             if name and prefix and _is_office(prefix, v):  # "the …, assistant commissioner X"
-                office = f"{office}, {prefix}"
+                office = f"{office}, {DETERMINER.sub('', prefix)}"
             if name and (not prefix or _is_office(prefix, v)) and is_person_name(name, v):
                 return _named(name, office, segments[2:], v)
         return _descriptor(head, v)
     name, prefix = split_role_name(head, v)
+    if prefix and _OBJECT_OF.search(prefix):
+        return None  # "Of the six speakers at Public Question Time": a preposition's object
     if name is None or (prefix and prefix[:1].islower() and before_verb and len(prefix) > 40):
         if len(segments) > 1 and not name:
             second, second_prefix = split_role_name(segments[1], v)
@@ -362,6 +366,8 @@ _DETERMINED_TITLE = lazy(
     regex.I,
 )
 # An article opening a descriptor: "The Minister", "A spokesperson for the Parliament"
+_OBJECT_OF = lazy(r"\s(?:at|in|into|on|à|dans|sur)$")  # not "by", "par", "to", "from": an agent
+_OF_END = lazy(r"\b(?:de|du|des|of)$")
 _OPENS = lazy(r"^(?:(?i:le|la|les|the)(?=\s)|(?:A|An|Un|Une|(?i:one|another))[ \u00a0]+\p{Ll})")
 _ELIDED = lazy(r"^[lL]['’]\p{Ll}{3,}$")
 _STANDS_FOR_ONE = lazy(r"^(?:l['’]intéressée?|celle-ci|celui-ci)$")

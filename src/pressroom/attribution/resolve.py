@@ -334,7 +334,7 @@ def _holds_here(person: Person, descriptor: str, office: str) -> bool:
 
 
 _PLACE_OF = lazy(
-    r"[ \u00a0]+(?:de|du|des|of)[ \u00a0]+(?:la[ \u00a0]+|l['’]|the[ \u00a0]+)?"
+    r"[ \u00a0]+(?:(?:de|du|des|of)[ \u00a0]+|d['’])(?:la[ \u00a0]+|l['’]|the[ \u00a0]+)?"
     r"(?P<place>\p{Lu}[\p{L}'’\-]*)"
 )
 

@@ -121,6 +121,10 @@ def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> S
         return None  # "L'annonce est faite …": an article, not a name
     segments = [s.strip(SPACES_AND_COMMAS) for s in phrase.split(",")]
     segments = [s for s in segments if s]
+    unmarked = _NAME_THEN_OFFICE.match(segments[0]) if segments else None
+    if unmarked is not None and v.is_role(unmarked["office"]):
+        # "Luc Bouard le président de l'agglomération": the apposition's comma left out
+        segments[:1] = [unmarked["name"], segments[0][unmarked.end("name") :]]
     while len(segments) > 2 and _CIRCUMSTANCE_LEAD.match(segments[0]):
         segments = segments[1:]  # "Ce lundi, à Doha, le sélectionneur, Aliou Cissé, a dit"
     if not segments:
@@ -367,6 +371,10 @@ _DETERMINED_TITLE = lazy(
 )
 # An article opening a descriptor: "The Minister", "A spokesperson for the Parliament"
 _OBJECT_OF = lazy(r"\s(?:at|in|into|on|à|dans|sur)$")  # not "by", "par", "to", "from": an agent
+_NAME_THEN_OFFICE = lazy(
+    r"^(?P<name>\p{Lu}[\p{L}'’-]+(?:[ \u00a0]+\p{Lu}[\p{L}'’-]+){1,2})[ \u00a0]+"
+    r"(?:le|la|l['’]|the)[ \u00a0]*(?P<office>\p{Ll}[\p{L}-]+)"
+)
 _OF_END = lazy(r"\b(?:de|du|des|of)$")
 _OPENS = lazy(r"^(?:(?i:le|la|les|the)(?=\s)|(?:A|An|Un|Une|(?i:one|another))[ \u00a0]+\p{Ll})")
 _ELIDED = lazy(r"^[lL]['’]\p{Ll}{3,}$")

@@ -79,6 +79,29 @@ def _bodies(texts: tuple[str, ...], v: Vocabulary) -> frozenset[str]:
     return frozenset(found)
 
 
+def document_owner(descriptor: str, v: Vocabulary) -> str | None:
+    """The body a document is said to be from (``un communiqué du gouvernement`` -> ``le
+    gouvernement``, ``the statement from the club`` -> ``the club``, ``le communiqué de la
+    CGT`` -> ``la CGT``), or None when it is a person's or no one's."""
+    found = _DOCUMENT_OF.match(DETERMINER.sub("", descriptor).strip())
+    if found is None or found["document"].lower().rstrip("s") not in v.document_words:
+        return None
+    owner: str = _ARTICLE_LEFT.get(found["of"].lower().replace("’", "'"), "") + found["owner"]
+    if is_body_name(found["owner"], v) or is_body_descriptor(owner, v):
+        return owner
+    return None
+
+
+_DOCUMENT_OF = lazy(
+    r"^(?P<document>\p{L}+)[ \u00a0]+(?:\p{Ll}+[ \u00a0]+)?"  # "un communiqué commun de"
+    r"(?P<of>de[ \u00a0]+la|de[ \u00a0]+l['’]|du|des|d['’]|(?:of|from|by)[ \u00a0]+the)[ \u00a0]*"
+    r"(?P<owner>\p{L}[^,;:]{1,60})$",
+    regex.I,
+)
+_ARTICLE_LEFT = {"de la": "la ", "de l'": "l'", "du": "le ", "des": "les "}
+_ARTICLE_LEFT |= {"of the": "the ", "from the": "the ", "by the": "the "}
+
+
 def is_body_descriptor(descriptor: str, v: Vocabulary) -> bool:
     """A body that speaks as one, named with a definite article: ``la préfecture du Var``,
     ``the county council``, ``le Groupe hospitalier``, ``the CCN``."""

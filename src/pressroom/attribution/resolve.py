@@ -27,6 +27,7 @@ import regex
 from pressroom.attribution.bodies import (
     DEFINITE,
     body_named,
+    document_owner,
     is_body_descriptor,
     is_body_name,
     is_document,
@@ -188,6 +189,9 @@ def _descriptor(
 ) -> Attribution:
     text = subject.text
     if is_document(text, v):  # "…," the release said: no one the text names wrote it
+        owner = document_owner(text, v)  # "selon un communiqué de la préfecture": its words
+        if owner is not None:
+            return Attribution(owner, None, "descriptor")
         return Attribution(check=f"“{text}”: a document; the text does not say who wrote it")
     if is_body_name(text, v):  # "Kent County Council said": the body, as written
         return Attribution(text, None, "descriptor")

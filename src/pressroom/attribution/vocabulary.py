@@ -206,7 +206,7 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
         adverbs=lazy(
             rf"^(?:(?:{french_weekdays}|hier|aujourd['’]hui|"
             r"encore|également|aussi|alors|ensuite|enfin|ce\s+matin|ce\s+soir|soir|matin|"
-            r"d['’]ailleurs|pourtant|toutefois|cependant|néanmoins|notamment|surtout|"
+            r"d['’]ailleurs|pourtant|toutefois|cependant|néanmoins|notamment|surtout|effectivement|"
             r"today|yesterday|also|then|further|later|earlier|previously|meanwhile|recently|simply|"
             r"again|auparavant|récemment|cette\s+fois|à\s+son\s+tour|this\s+time)[\s,]+){1,3}",
             regex.I,

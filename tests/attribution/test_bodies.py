@@ -1,0 +1,27 @@
+"""Bodies, their names and their documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from pressroom.attribution.bodies import document_owner
+from pressroom.attribution.vocabulary import vocabulary
+from pressroom.lexicon import Lexicons
+
+V = vocabulary(Lexicons())
+
+
+@pytest.mark.parametrize(
+    ("descriptor", "owner"),
+    [
+        ("le communiqué de la CGT", "la CGT"),
+        ("un communiqué du gouvernement burkinabè", "le gouvernement burkinabè"),
+        ("the statement from the club", "the club"),
+        ("the statement from Ann Lee", None),  # a person's: who she is is not the body's
+        ("le communiqué de Jean Roux", None),
+        ("le communiqué", None),
+        ("the report in the Valley Gazette", None),  # where it was printed, not whose
+    ],
+)
+def test_a_document_speaks_for_the_body_it_is_from(descriptor: str, owner: str | None) -> None:
+    assert document_owner(descriptor, V) == owner

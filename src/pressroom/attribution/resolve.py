@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import regex
 
+from pressroom.attribution.authors import document_author
 from pressroom.attribution.bodies import (
     DEFINITE,
     body_named,
@@ -192,6 +193,12 @@ def _descriptor(
         owner = document_owner(text, v)  # "selon un communiqué de la préfecture": its words
         if owner is not None:
             return Attribution(owner, None, "descriptor")
+        author = (
+            document_author(people.texts, people.paragraph, v) if DEFINITE.match(text) else None
+        )
+        said = _resolved(Cue(author, "descriptor"), people, v) if author else NONE
+        if said.speaker:  # "In a statement, Gohmert said … . "…," the statement said."
+            return Attribution(said.speaker, said.role, "descriptor")
         return Attribution(check=f"“{text}”: a document; the text does not say who wrote it")
     if is_body_name(text, v):  # "Kent County Council said": the body, as written
         return Attribution(text, None, "descriptor")

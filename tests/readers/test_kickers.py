@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pressroom.readers.kickers import without_kicker
+from pressroom.readers.kickers import without_breadcrumb, without_kicker
 from pressroom.readers.titles import is_candidate
 
 
@@ -124,3 +124,42 @@ def test_a_caption_with_its_photographer_is_no_title() -> None:
     assert not is_candidate("Le conseil présente son dispositif vaudois. Keystone")
     assert is_candidate("Former Kelburn coach Ferris hired at St. Olaf")
     assert is_candidate("Rignac. La médiathèque officiellement inaugurée")
+
+
+@pytest.mark.parametrize(
+    ("line", "below", "title"),
+    [
+        (
+            "Accueil Archives des actualités Les ambassadeurs du tri passent",
+            "Les ambassadeurs du tri passent Imprimer",
+            "Les ambassadeurs du tri passent",
+        ),
+        (
+            "Home News Council sets its budget",
+            "Council sets its budget for 2026",
+            "Council sets its budget",
+        ),
+        (
+            "Accueil Le maire inaugure le pont",
+            "Le maire inaugure le pont",
+            "Le maire inaugure le pont",
+        ),
+        ("Council sets its budget", "Council sets its budget for 2026", "Council sets its budget"),
+        (
+            "Accueil Archives Le pont rouvre",
+            "Vêtus de jaune, les agents passent",
+            "Accueil Archives Le pont rouvre",
+        ),
+        ("Accueil Archives Le pont rouvre", None, "Accueil Archives Le pont rouvre"),
+    ],
+)
+def test_a_breadcrumb_trail_before_the_headline_below_is_cut(
+    line: str, below: str | None, title: str
+) -> None:
+    assert without_breadcrumb(line, below) == title
+
+
+def test_a_close_button_before_the_headline_is_cut() -> None:
+    assert without_kicker("× Valmont Police Chief Dana Roe to retire") == (
+        "Valmont Police Chief Dana Roe to retire"
+    )

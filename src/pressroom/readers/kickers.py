@@ -65,10 +65,14 @@ _TITLE_TAIL = lazy(
 )
 
 
+_CLOSE_GLYPH = lazy(r"^[×✕✖][ \u00a0]+")
+
+
 def without_kicker(text: str) -> str:
     """The headline without a kicker, label or stamp the page glued to it."""
     for _ in range(2):  # "… | VIVA MÉDIA Skip to main content": the link, then the site
         text = _TITLE_TAIL.sub("", _TITLE_LABEL.sub("", CRAWLER.sub("", text))) or text
+    text = _CLOSE_GLYPH.sub("", text) or text  # "× Police Chief to retire": a close button
     text = _CAPITALS_KICKER.sub("", BULLET.sub("", text)) or text  # "• CP / …", "VIDÉO. …"
     text = _STRAY_STOP.sub("", text) or text  # ". University Of Sussex …": a stop left over
     text = _DATE_BEFORE.sub("", text) or text  # "February 21, 2005 THE HEADLINE"
@@ -86,3 +90,19 @@ def without_kicker(text: str) -> str:
 
 _KICKED_WORDS = 5
 _STRAY_STOP = lazy(r"^[.,;:·]+[ \u00a0]+(?=\p{Lu})")
+
+
+def without_breadcrumb(text: str, below: str | None) -> str:
+    """``Accueil Archives des actualités En tournée avec …`` over ``En tournée avec …
+    Imprimer``: a breadcrumb's trail before the headline the line below repeats, cut."""
+    if below is None or _BREADCRUMB_ROOT.match(text) is None:
+        return text
+    words, next_words = text.split(), below.split()
+    for size in range(len(words) - 1, _BREADCRUMB_SHARED - 1, -1):
+        if words[-size:] == next_words[:size]:
+            return " ".join(words[-size:])
+    return text
+
+
+_BREADCRUMB_ROOT = lazy(r"^(?:Accueil|Home|Startseite|Inicio)\s+\p{Lu}")
+_BREADCRUMB_SHARED = 3

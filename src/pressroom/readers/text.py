@@ -22,7 +22,7 @@ from pressroom.readers.chrome import (
     without_link_tail,
 )
 from pressroom.readers.fields import check_known
-from pressroom.readers.kickers import without_kicker
+from pressroom.readers.kickers import without_breadcrumb, without_kicker
 from pressroom.readers.markdown import FRONT_MATTER_FIELDS, split_front_matter
 from pressroom.readers.record import Found, assemble
 from pressroom.readers.relevance import related_title
@@ -157,7 +157,8 @@ def read_text(
         if len(ln.text) > STAMP_LEFTOVER_MAX or ln.text.lower() not in STAMP_LEFTOVERS
     ]
     if title is not None:
-        title = Line(title.number, without_kicker(title.text))
+        under = next((ln.text for ln in lines if ln.number > title.number), None)
+        title = Line(title.number, without_breadcrumb(without_kicker(title.text), under))
         follows = next((ln for ln in lines if ln.number == title.number + 1), None)
         if follows is not None and _runs_on(title, follows):  # "… CGT au ⏎ Centre …"
             title = Line(title.number, f"{title.text} {follows.text}")

@@ -35,3 +35,12 @@ def test_an_office_that_opens_on_a_number_or_a_participle_stays(role: str) -> No
 def test_a_clause_with_an_adverb_in_its_verb_is_no_role() -> None:
     # "La présentation des vœux a aussi été l'occasion pour Ann Roy de saluer …"
     assert clean_role("La présentation des vœux a aussi été l'occasion pour", V) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "role"),
+    [("For Acme chief executive", "Acme chief executive"), ("For Professor", "Professor")],
+)
+def test_the_sentences_opening_for_is_no_part_of_a_role(words: str, role: str) -> None:
+    # "For Professor Ann Roe, understanding the biology is critical."
+    assert clean_role(words, V) == role

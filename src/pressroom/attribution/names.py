@@ -122,6 +122,7 @@ NOT_FIRST = frozenset(
     despite following including among amongst unlike via against towards toward beside
     voici voilà one another two three four five six seven eight nine ten twelve twenty
     deux trois quatre cinq sept huit neuf dix douze vingt co st
+    although though whereas unless because
     beyond within without throughout upon
     """.split()
 )

@@ -151,6 +151,7 @@ def clean_role(role: str | None, v: Vocabulary) -> str | None:
     if said is not None:  # "conseiller communal de l'UFDG estime que": the role ends there
         role = _DANGLING.sub("", role[: said.start()]).strip(SPACES_AND_COMMAS)
     role = _LEADING_ADVERB.sub("", role)  # "également conseiller communal"
+    role = _OPENING_FOR.sub("", role)  # "For Professor Ann Roe, …": the sentence's opening
     if participle(role, v):
         return None  # "encore sonné par l'événement": how they were, not an office
     role = str(_LEADING_ARTICLE.sub("", role)) if role else role
@@ -172,6 +173,7 @@ _DANGLING = lazy(
 _LEADING_ADVERB = lazy(
     r"^(?:également|aussi|désormais|actuellement|also|now|currently)\s+", regex.I
 )
+_OPENING_FOR = lazy(r"^(?:For|Pour)[ \u00a0]+(?=\p{L})")
 _OWNER_OR_AGE = lazy(rf"^(?:.*['’]s|{AGE}|\d{{1,3}}|de\s+son\s+vrai\s+nom|.*[/|])$", regex.I)
 
 

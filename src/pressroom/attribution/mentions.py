@@ -28,7 +28,7 @@ from pressroom.attribution.rolename import (
     first_name_after_office,
     split_role_name,
 )
-from pressroom.attribution.roles import clean_role, participle
+from pressroom.attribution.roles import clean_role, participle, role_before
 from pressroom.attribution.speakers import cut_subject
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
@@ -82,17 +82,6 @@ _LEAD_ROLE = lazy(
 _OWNER_AND = lazy(r"^.*\s(?:et|and)\s(?=(?:sa|son|its|his|her|their)\s)", regex.I)
 _TWO_CAPS = lazy(r"\p{Lu}[\p{L}'’.\-]*[ \u00a0]+(?:\p{Ll}{1,3}[ \u00a0]+)?\p{Lu}")
 _ROMAN = lazy(r"\s[IVX]{2,}$")
-_COUNT = lazy(r"\d[\s\u00a0\u202f]*$")
-
-
-def role_before(text: str, v: Vocabulary) -> str | None:
-    """An office written just before a name: ``le maire`` Claire Dumas, ``UO president``
-    Jane Doe, ``its chief executive,`` Tom Lee, ``councillor`` Ann Roe."""
-    text = text[sentence_start(text) :]  # "… Marc Ndongo. Le ministre" X: not past the stop
-    found = v.role_before.search(text)
-    if found is None or _COUNT.search(text, 0, found.start("office")):
-        return None  # "une université de 20 000 étudiants, Claire Dumas": a count of people
-    return str(found["office"])
 
 
 def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:

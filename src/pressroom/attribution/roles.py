@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import regex
 
-from pressroom.attribution.names import AGE, NOT_ACRONYM, words_of
+from pressroom.attribution.names import AGE, NOT_ACRONYM, sentence_start, words_of
 from pressroom.attribution.rolename import SPACES_AND_COMMAS
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.lexicon import PACKAGED, WEEKDAYS_FR, first_forms
@@ -182,3 +182,16 @@ _CLAUSE_VERB = lazy(r"\s(?:a\s+(?:\p{Ll}+\s+)?été|sont|est|étaient|était|are
 _FINITE_VERB = lazy(
     r"\s(?:et|and)\s.*\s(?:n['’])?(?:ont|sont|étaient|avaient|have|has|are|were)\s", regex.I
 )
+
+
+def role_before(text: str, v: Vocabulary) -> str | None:
+    """An office written just before a name: ``le maire`` Claire Dumas, ``UO president``
+    Jane Doe, ``its chief executive,`` Tom Lee, ``councillor`` Ann Roe."""
+    text = text[sentence_start(text) :]  # "… Marc Ndongo. Le ministre" X: not past the stop
+    found = v.role_before.search(text)
+    if found is None or _COUNT.search(text, 0, found.start("office")):
+        return None  # "une université de 20 000 étudiants, Claire Dumas": a count of people
+    return str(found["office"])
+
+
+_COUNT = lazy(r"\d[\s\u00a0\u202f]*$")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pressroom.attribution.roles import clean_role
+from pressroom.attribution.roles import clean_role, role_before
 from pressroom.attribution.vocabulary import vocabulary
 from pressroom.lexicon import Lexicons
 
@@ -44,3 +44,17 @@ def test_a_clause_with_an_adverb_in_its_verb_is_no_role() -> None:
 def test_the_sentences_opening_for_is_no_part_of_a_role(words: str, role: str) -> None:
     # "For Professor Ann Roe, understanding the biology is critical."
     assert clean_role(words, V) == role
+
+
+@pytest.mark.parametrize(
+    ("before", "office"),
+    [
+        ("Staff Sgt. ", "Staff Sgt."),
+        ("The officers said so. Sheriff’s Capt. ", "Sheriff’s Capt."),
+        ("Gov.-Elect ", "Gov.-Elect"),
+        ("The report, by Dr. ", None),  # a courtesy title, no office
+        ("He left in Dec. ", None),
+    ],
+)
+def test_an_office_with_an_abbreviated_title_before_a_name(before: str, office: str | None) -> None:
+    assert role_before(before, V) == office

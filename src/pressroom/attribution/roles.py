@@ -189,9 +189,19 @@ def role_before(text: str, v: Vocabulary) -> str | None:
     Jane Doe, ``its chief executive,`` Tom Lee, ``councillor`` Ann Roe."""
     text = text[sentence_start(text) :]  # "… Marc Ndongo. Le ministre" X: not past the stop
     found = v.role_before.search(text)
-    if found is None or _COUNT.search(text, 0, found.start("office")):
+    if found is None:
+        rank = _RANK_BEFORE.search(text)  # "Staff Sgt." Ann Lee, "Gov.-Elect" Bill Lee
+        title = rank["title"].lower() if rank else ""
+        ranked = title in v.title_words and title not in v.courtesy_titles
+        return str(rank["office"]) if rank and ranked else None
+    if _COUNT.search(text, 0, found.start("office")):
         return None  # "une université de 20 000 étudiants, Claire Dumas": a count of people
     return str(found["office"])
 
 
+# An office with an abbreviated title and its dot, which a name's run stops at.
+_RANK_BEFORE = lazy(
+    r"(?:^|(?<=[\s(,]))(?P<office>(?:\p{Lu}[\p{L}'’]*[ \u00a0]+){0,2}"
+    r"(?P<title>\p{Lu}\p{Ll}{1,4})\.(?:-\p{Lu}\p{Ll}+)?)[ \u00a0]+$"
+)
 _COUNT = lazy(r"\d[\s\u00a0\u202f]*$")

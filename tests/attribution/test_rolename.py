@@ -25,3 +25,15 @@ def test_the_name_is_the_run_of_capitalised_words_at_the_end(
     phrase: str, name: str | None, role: str | None
 ) -> None:
     assert split_role_name(phrase, V) == (name, role)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "role"),
+    [
+        ("Kasarani OCPD Kiprono Wekesa", "Kiprono Wekesa", "Kasarani OCPD"),
+        ("FC Commune de Bex", "FC Commune de Bex", None),  # no place before the letters
+        ("Jean DUPONT", "Jean DUPONT", None),  # a surname in capitals ends a name
+    ],
+)
+def test_a_places_office_in_letters_ends_the_name(phrase: str, name: str, role: str | None) -> None:
+    assert split_role_name(phrase, V) == (name, role)

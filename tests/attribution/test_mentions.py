@@ -60,3 +60,14 @@ def test_a_source_lead_before_a_name_is_no_role(lead: str) -> None:
     # "D’après M. Morand, le quorum …": the words say whose account it is, not who he is
     text = f"{lead} M. Morand, après le départ du conseiller Pilon, le quorum manquait."
     assert [(p.name, p.role) for _, p in mentions(text, V)] == [("M. Morand", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Among them are Ellis and Owen Brackley of Dunmore.", ["Ellis Brackley", "Owen Brackley"]),
+        ("volunteers Floreena Hart and Anne Colby are here", ["Floreena Hart", "Anne Colby"]),
+    ],
+)
+def test_two_first_names_before_one_surname_are_two_people(text: str, names: list[str]) -> None:
+    assert [p.name for _, p in mentions(text, V)] == names

@@ -81,6 +81,10 @@ _LEAD_ROLE = lazy(
 # "La Région et sa vice-présidente, X": the role is what comes after the owner.
 _OWNER_AND = lazy(r"^.*\s(?:et|and)\s(?=(?:sa|son|its|his|her|their)\s)", regex.I)
 _TWO_CAPS = lazy(r"\p{Lu}[\p{L}'’.\-]*[ \u00a0]+(?:\p{Ll}{1,3}[ \u00a0]+)?\p{Lu}")
+_SIBLING_BEFORE = lazy(
+    r"(?<![\p{L}'’]|\p{Lu}[\p{L}.'’-]*[ \u00a0]+)"  # a first name alone, not a surname
+    r"(?P<first>\p{Lu}\p{Ll}+)[ \u00a0]+(?:and|et|&)[ \u00a0]+$"
+)
 _ROMAN = lazy(r"\s[IVX]{2,}$")
 
 
@@ -194,6 +198,9 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
         if role is None and (not title or title.rstrip(".").lower() in v.courtesy_titles):
             role = _opening_office(text[:start], found, v)  # not past "Mayor" X: the role
         gender = title_gender(name, v) or role_gender(role, v) or _aside_gender(role)
+        sibling = _SIBLING_BEFORE.search(text, 0, start)  # "Jeremiah and Joshua Simpson"
+        if sibling and first_name_gender(sibling["first"]) and " " in bare:
+            found.append((sibling.start(), Person(f"{sibling['first']} {bare.split()[-1]}")))
         found.append((start, Person(bare, role or clean_role(title, v), gender)))
     return found
 

@@ -14,8 +14,9 @@ from pressroom.attribution.before import (
     sentence_before,
     speaking,
 )
+from pressroom.attribution.headlines import headline_word_at
 from pressroom.attribution.inversion import AS_SAID, as_said, pronoun_subject
-from pressroom.attribution.mentions import headline_word_at, mentions
+from pressroom.attribution.mentions import mentions
 from pressroom.attribution.persons import person_like
 from pressroom.attribution.quotemarks import SPACES, Chunk, Span
 from pressroom.attribution.resolve import Cue

@@ -5,7 +5,7 @@ than none: the editor is told whom to check)."""
 from __future__ import annotations
 
 from pressroom.attribution.before import SENTENCE_BREAK, speaking
-from pressroom.attribution.mentions import headline_word_at
+from pressroom.attribution.headlines import headline_word_at
 from pressroom.attribution.persons import person_like
 from pressroom.attribution.quotemarks import SPACES, Chunk
 from pressroom.attribution.resolve import Cue

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import regex
 
+from pressroom.attribution.headlines import headline_word_at, title_case
 from pressroom.attribution.names import (
     INITIALS,
     SENTENCE_OPENERS,
@@ -148,7 +149,7 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             bare = " ".join(tokens)
         courtesy = (prefix or title or "-").split()[-1].rstrip(".").lower() in v.courtesy_titles
         if not person_like(bare) and not courtesy:  # "The Honourable Ann Roe": a person
-            headline = _title_case(text, v) if headline is None else headline
+            headline = title_case(text, v) if headline is None else headline
             if headline:
                 continue  # "Tourism Minister Wants Farmers to Get …": a headline's words
         # "Fière Bruno Marchand", "Children New Zealand John Bowis": a body's name before
@@ -308,29 +309,6 @@ def _owns_office(after: str, v: Vocabulary) -> bool:
 
 
 _OFFICE_THEN_NAME = lazy(r"^[ \u00a0]+(?P<office>(?:\p{Ll}[\p{Ll}\-]*[ \u00a0]+){1,3})(?=\p{Lu})")
-
-
-def headline_word_at(words: list[str], v: Vocabulary) -> int:
-    """Where a run of capitalised words holds a headline's function word after its first
-    (``Mayor Paul Roy To Visit Lyon``: 3, ``Food During Ceasefire In Gaza``: 1): the run is
-    a headline in title case from there, no name; 0 when it holds none."""
-    return next((i for i, w in enumerate(words) if i and w.lower() in v.headline_words), 0)
-
-
-def _title_case(text: str, v: Vocabulary) -> bool:
-    """A line in title case (``Tourism Minister Wants Farmers to Get More Benefits``): its
-    only lower-case words are function words, so capitals do not show names there (not
-    ``Assam Chief Minister Himanta Biswa Sarma said on Wednesday``)."""
-    tokens = text.split()
-    if len(tokens) < _HEADLINE_MIN_WORDS or len(text) > _HEADLINE_MAX_CHARS:
-        return False
-    return not text.rstrip().endswith(".") and all(
-        t[:1].isupper() or not t[:1].isalpha() or t.lower() in v.headline_words for t in tokens
-    )
-
-
-_HEADLINE_MIN_WORDS = 5
-_HEADLINE_MAX_CHARS = 160
 
 
 def _office_apposition(words: str, v: Vocabulary) -> bool:

@@ -71,3 +71,14 @@ def test_a_source_lead_before_a_name_is_no_role(lead: str) -> None:
 )
 def test_two_first_names_before_one_surname_are_two_people(text: str, names: list[str]) -> None:
     assert [p.name for _, p in mentions(text, V)] == names
+
+
+def test_an_office_between_two_names_is_the_first_ones() -> None:
+    text = (
+        "menée par Nadia Keraudren, la présidente du Handball Carhaix 29, "
+        "Loïc Tanguy, le vice-président"
+    )
+    assert [(p.name, p.role) for _, p in mentions(text, V) if p.name != "Handball Carhaix"] == [
+        ("Nadia Keraudren", "présidente du Handball Carhaix 29"),
+        ("Loïc Tanguy", "vice-président"),
+    ]

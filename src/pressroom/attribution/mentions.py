@@ -164,7 +164,7 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             if prefix
             else role_before(_without_courtesy(text[max(0, start - 80) : start], v), v)
         )
-        if office and found and _between(text, found[-1], start).strip(" ,") == office.strip(" ,"):
+        if office and any(_own_office(_between(text, f, start)) == office for f in found[-2:]):
             office = None  # "Luce Roy, rectrice, Alain Lee, …": the office is Luce Roy's
         apposition = None if office else _APPOSITION.match(after)
         # "Zahid Hussain, WB acting country director, …": a body's acronym owns the role
@@ -210,6 +210,17 @@ def _a_role(words: str, v: Vocabulary) -> bool:
     """``a spokesperson with …``, ``a senior nurse``: the English article, not "a" (has)."""
     head = words.split()[:3]
     return head[:1] == ["a"] and any(v.is_role(w) for w in head[1:])
+
+
+def _own_office(between: str) -> str:
+    """The words between two names, as an office of the first (``, la présidente du club,``
+    -> ``présidente du club``): what role_before reads there is that person's."""
+    if not between.rstrip().endswith(","):
+        return ""  # "…, le ministre de la Santé Malachie X": the office is the next one's
+    return _ARTICLE_LEAD.sub("", between.strip(" ,")).strip(" ,")
+
+
+_ARTICLE_LEAD = lazy(r"^(?:la|le|l['’]|the)[ \u00a0]*", regex.I)
 
 
 def _between(text: str, mention: tuple[int, Person], start: int) -> str:

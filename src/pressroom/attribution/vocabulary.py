@@ -176,6 +176,7 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
             rf"(?:\s+(?i:{office}|and\s+(?i:{office})|et\s+(?i:{office})){_ROLE_ADJECTIVE}){{0,2}}"
             r"(?:\s+(?:(?:en\s+charge|chargée?|in\s+charge)\s+)?"  # "en charge de l'Aide au"
             rf"(?:de|du|des|d['’]|of|for|au|aux)\s?(?:la\s|l['’]|the\s)?\p{{L}}[\p{{L}}-]+"
+            r"(?-i:\s\p{Lu}[\p{L}'’-]+)?"  # "du Festival des Vieilles Charrues": a name's
             r"(?:\s\d{1,3})?"  # "président de la CMA 63": a département's number
             r"(?:\s\p{Ll}[\p{Ll}-]+(?:ère|ères|ique|iques|ale|ales|elle|elles|aux))?"
             # "Chair of the harbour board", "Minister for housing and welfare"

@@ -217,7 +217,7 @@ def _own_office(between: str) -> str:
     -> ``présidente du club``): what role_before reads there is that person's."""
     if not between.rstrip().endswith(","):
         return ""  # "…, le ministre de la Santé Malachie X": the office is the next one's
-    return _ARTICLE_LEAD.sub("", between.strip(" ,")).strip(" ,")
+    return str(_ARTICLE_LEAD.sub("", between.strip(" ,"))).strip(" ,")
 
 
 _ARTICLE_LEAD = lazy(r"^(?:la|le|l['’]|the)[ \u00a0]*", regex.I)

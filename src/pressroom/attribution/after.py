@@ -159,10 +159,13 @@ def _subject_then_verb(
     if (not after_verb.strip(SPACES + ",:") or after_verb[:1] == ":") and not split:
         return None  # "…” Jane Doe added: “…”" (or its words, marks lost): the next one's
     tail_words = len(cut_subject(rest[verb.end() :]).split())
-    if not comma and tail_words > 6:
-        return None
+    if not comma and tail_words > 6 and not _POINTS_BACK.match(after_verb):
+        return None  # a new sentence, unless "X stated this at …": the words above
     subject = parse_subject(head, v, before_verb=True)
     return Cue(subject, "after-verb") if subject else None
+
+
+_POINTS_BACK = lazy(r"(?:this|these|those|so|ceci|cela|ces\s+propos)\b", regex.I)
 
 
 def _after_insertion(rest: str, v: Vocabulary) -> Cue | None:

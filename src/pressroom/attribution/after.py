@@ -79,6 +79,9 @@ def after_quote(inner: str, after: str, v: Vocabulary) -> Cue | None:
         if named is not None and (comma or named.kind == "name"):
             return Cue(named, "after-verb")  # 'un moyen de « … » selon Ann Roe': a name only
         return None
+    thus = _THUS.match(rest)  # "» Ainsi commentait le Président X", '" So said the mayor'
+    if thus is not None and v.verb_re.match(rest, thus.end()):
+        rest = rest[thus.end() :]
     match = v.verb_re.match(rest)
     if match:
         if match["inv"]:
@@ -165,6 +168,7 @@ def _subject_then_verb(
     return Cue(subject, "after-verb") if subject else None
 
 
+_THUS = lazy(r"(?:Ainsi|Thus|So)[ \u00a0]+")
 _POINTS_BACK = lazy(r"(?:this|these|those|so|ceci|cela|ces\s+propos)\b", regex.I)
 
 

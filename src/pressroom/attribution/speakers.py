@@ -64,6 +64,7 @@ _SUBJECT_END = lazy(
     r",\s*(?:adding|ajoutant|précisant|soulignant|déplorant|expliquant|noting|saying|"
     r"composée?s?|formée?s?|made up|comprising|including)\b|"
     r"\s(?:qui|who)\s|"  # "un responsable étudiant qui dénonce …": a relative clause
+    r"\s(?:faisant|ajoutant|précisant|soulignant|rappelant|expliquant|adding|noting)\s|"
     rf",\s*{ING_CLAUSE}|"
     # when, where or how it was said (speaker-ends.*.txt): "lors de …", "said Roe today",
     # "said Roe Tuesday"

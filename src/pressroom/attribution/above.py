@@ -127,6 +127,11 @@ def above(previous: Chunk, v: Vocabulary) -> Cue | None:
     return Cue(subject, "speaker-line")
 
 
+_ACCORDING_OPENING = lazy(
+    r"^(?:According to|Selon|D['’]après)[ \u00a0]+(?P<who>[^,]{2,60}),", regex.I
+)
+
+
 def said_above(text: str, v: Vocabulary) -> Cue | None:
     """A paragraph above that reports what someone said, then goes on about it without
     naming anyone else (``Mchunu said the city was losing water. This includes … ⏎
@@ -134,6 +139,10 @@ def said_above(text: str, v: Vocabulary) -> Cue | None:
     sentences = [s for s in SENTENCE_BREAK.split(collapse(text) + " ") if s.strip()]
     window = sentences[-_SAID_ABOVE_SENTENCES:]
     said = next((i for i in range(len(window) - 1, -1, -1) if v.verb_re.search(window[i])), None)
+    source = _ACCORDING_OPENING.match(window[-1].strip(SPACES)) if window else None
+    if said is None and source is not None:  # "According to MacDonald, who …, the cub was …"
+        subject = parse_subject(source["who"], v)
+        return Cue(subject, "named-before") if subject and subject.kind != "descriptor" else None
     if said is None or any(mentions(s, v) for s in window[said + 1 :]):
         return None  # no one said anything, or someone else is named after it
     if _PASSIVE_OPENING.match(window[said].strip(SPACES)):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pressroom.attribution.bodies import document_owner
+from pressroom.attribution.bodies import article_left, document_owner
 from pressroom.attribution.vocabulary import vocabulary
 from pressroom.lexicon import Lexicons
 
@@ -25,3 +25,18 @@ V = vocabulary(Lexicons())
 )
 def test_a_document_speaks_for_the_body_it_is_from(descriptor: str, owner: str | None) -> None:
     assert document_owner(descriptor, V) == owner
+
+
+@pytest.mark.parametrize(
+    ("preposition", "article"),
+    [
+        ("du", "le "),
+        ("des", "les "),
+        ("de la", "la "),
+        ("de l’", "l'"),
+        ("of the", "the "),
+        ("de", ""),
+    ],
+)
+def test_a_preposition_leaves_its_article(preposition: str, article: str) -> None:
+    assert article_left(preposition) == article

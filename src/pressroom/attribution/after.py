@@ -13,6 +13,7 @@ from pressroom.attribution.before import (
     SENTENCE_BREAK,
     sentence_before,
 )
+from pressroom.attribution.bodies import DOCUMENT_OF, article_left
 from pressroom.attribution.inversion import (
     AS_SAID,
     as_said,
@@ -28,7 +29,6 @@ from pressroom.attribution.persons import is_first_name, person_like
 from pressroom.attribution.quotemarks import SPACES
 from pressroom.attribution.resolve import Cue
 from pressroom.attribution.speakers import Subject, cut_subject, parse_subject
-from pressroom.attribution.statements import article_left
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
@@ -72,7 +72,7 @@ def after_quote(inner: str, after: str, v: Vocabulary) -> Cue | None:
         return None  # '“….” According to OAG, Ryanair is …': the source of what follows
     if source is not None:  # '"…", selon M. Salvi.', '"…," according to the council.'
         who = _INITIALS_IN_BRACKETS.sub("", rest[source.end() :])  # "l'Agence (ARS) de X"
-        document = _DOCUMENT_OF.match(who)  # "selon un communiqué du maire": the maire
+        document = DOCUMENT_OF.match(who)  # "selon un communiqué du maire": the maire
         if document is not None and document["word"].lower() in v.document_words:
             who = article_left(document["of"]) + who[document.end() :]
         named = parse_subject(before_circumstance(cut_subject(who)), v)
@@ -300,11 +300,6 @@ _WORDS_OF = lazy(
 # A new sentence that opens on its source: "According to OAG Schedules Analyser, Ryanair is".
 _SOURCE_OF_NEXT = lazy(r"^\p{Lu}[^,.;:!?]{4,100},[ \u00a0]+\S+[ \u00a0]+\S")
 _ACCORDING_AFTER = lazy(r"^(?:selon|d['’]après|à\s+en\s+croire|according\s+to)\s+", regex.I)
-_DOCUMENT_OF = lazy(
-    r"^(?:(?:un|une|le|la|l['’]|the|a|an)[ \u00a0]*)?(?P<word>\p{L}+)[ \u00a0]+"
-    r"(?P<of>de|du|des|d['’]|of|from|by)[ \u00a0]*",
-    regex.I,
-)
 
 
 def with_initials(subject: Subject | None, text: str) -> Subject | None:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import regex
 
-from pressroom.attribution.bodies import document_owner
+from pressroom.attribution.bodies import OWNER_OF, document_owner
 from pressroom.attribution.speakers import Subject, parse_subject
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
@@ -29,9 +29,7 @@ _IN_A = lazy(
 )
 # "un communiqué du gouvernement", "a statement from the club"
 _OF_OWNER = lazy(
-    r"\b(?P<document>\p{L}+)[ \u00a0]+(?:de[ \u00a0]+la|de[ \u00a0]+l['’]|du|des|"
-    r"(?:of|from|by)[ \u00a0]+the)[ \u00a0]*\p{L}[^,;:.«»“”\"]{1,60}",
-    regex.I,
+    rf"\b(?P<document>\p{{L}}+)[ \u00a0]+{OWNER_OF}[ \u00a0]*\p{{L}}[^,;:.«»“”\"]{{1,60}}", regex.I
 )
 _SUBJECT_WORDS = 60  # how far after "In a statement," its subject's verb may come
 

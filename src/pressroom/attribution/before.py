@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import regex
 
-from pressroom.attribution.bodies import body_subject, is_body_name
+from pressroom.attribution.bodies import article_left, body_subject, is_body_name
 from pressroom.attribution.clauses import past_clauses, past_opening
 from pressroom.attribution.inversion import (
     AS_SAID,
@@ -23,7 +23,7 @@ from pressroom.attribution.persons import name_in_capitals, person_like
 from pressroom.attribution.quotemarks import SPACES
 from pressroom.attribution.resolve import Cue
 from pressroom.attribution.speakers import Subject, cut_subject, parse_subject
-from pressroom.attribution.statements import STATEMENT_FROM, article_left
+from pressroom.attribution.statements import STATEMENT_FROM
 from pressroom.attribution.subject_kinds import Surname
 from pressroom.attribution.subjects import (
     SUBJECT_PRONOUN,

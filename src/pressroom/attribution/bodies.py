@@ -16,8 +16,12 @@ from pressroom.text.patterns import lazy
 
 __all__ = [
     "DEFINITE",
+    "DOCUMENT_OF",
+    "OWNER_OF",
+    "article_left",
     "body_named",
     "body_subject",
+    "document_owner",
     "is_body_descriptor",
     "is_body_name",
     "is_document",
@@ -79,27 +83,49 @@ def _bodies(texts: tuple[str, ...], v: Vocabulary) -> frozenset[str]:
     return frozenset(found)
 
 
+def article_left(preposition: str) -> str:
+    """What a preposition leaves of its article before a speaker: ``du`` -> ``le``, ``de
+    la`` -> ``la``, ``of the`` -> ``the`` (``Discours du préfet``, ``selon un communiqué du
+    maire``); ``de``, ``of``: nothing."""
+    key = " ".join(preposition.lower().replace("’", "'").split())
+    return _ARTICLE_LEFT.get(key, "")
+
+
+_ARTICLE_LEFT = {"du": "le ", "des": "les ", "de la": "la ", "de l'": "l'"}
+_ARTICLE_LEFT |= {"of the": "the ", "from the": "the ", "by the": "the "}
+
+OWNER_OF = (
+    r"(?:de[ \u00a0]+la|de[ \u00a0]+l['’]|(?:of|from|by)[ \u00a0]+the|de|du|des|d['’]|of|from|by)"
+)
+"""The preposition between a document and whose it is (``un communiqué du maire``,
+``a statement from the club``), with the article it takes."""
+
+DOCUMENT_OF = lazy(
+    r"^(?:(?:un|une|le|la|l['’]|the|a|an)[ \u00a0]*)?(?P<word>\p{L}+)[ \u00a0]+"
+    rf"(?:\p{{Ll}}+[ \u00a0]+)?(?P<of>{OWNER_OF})[ \u00a0]*",  # "un communiqué commun de"
+    regex.I,
+)
+"""A document and the preposition before its owner: ``selon un communiqué du``."""
+
+
 def document_owner(descriptor: str, v: Vocabulary) -> str | None:
     """The body a document is said to be from (``un communiqué du gouvernement`` -> ``le
     gouvernement``, ``the statement from the club`` -> ``the club``, ``le communiqué de la
     CGT`` -> ``la CGT``), or None when it is a person's or no one's."""
-    found = _DOCUMENT_OF.match(DETERMINER.sub("", descriptor).strip())
-    if found is None or found["document"].lower().rstrip("s") not in v.document_words:
+    found = DOCUMENT_OF.match(descriptor.strip())
+    if found is None or found["word"].lower().rstrip("s") not in v.document_words:
         return None
-    owner: str = _ARTICLE_LEFT.get(found["of"].lower().replace("’", "'"), "") + found["owner"]
-    if is_body_name(found["owner"], v) or is_body_descriptor(owner, v):
+    named = descriptor.strip()[found.end() :]
+    if not 1 < len(named) <= _OWNER_MAX or _OWNER_STOP.search(named):
+        return None
+    owner = article_left(found["of"]) + named
+    if is_body_name(named, v) or is_body_descriptor(owner, v):
         return owner
     return None
 
 
-_DOCUMENT_OF = lazy(
-    r"^(?P<document>\p{L}+)[ \u00a0]+(?:\p{Ll}+[ \u00a0]+)?"  # "un communiqué commun de"
-    r"(?P<of>de[ \u00a0]+la|de[ \u00a0]+l['’]|du|des|d['’]|(?:of|from|by)[ \u00a0]+the)[ \u00a0]*"
-    r"(?P<owner>\p{L}[^,;:]{1,60})$",
-    regex.I,
-)
-_ARTICLE_LEFT = {"de la": "la ", "de l'": "l'", "du": "le ", "des": "les "}
-_ARTICLE_LEFT |= {"of the": "the ", "from the": "the ", "by the": "the "}
+_OWNER_MAX = 60
+_OWNER_STOP = lazy(r"[,;:]")
 
 
 def is_body_descriptor(descriptor: str, v: Vocabulary) -> bool:

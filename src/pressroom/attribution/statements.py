@@ -21,7 +21,7 @@ from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.model import Quote
 from pressroom.text.patterns import lazy
 
-__all__ = ["STATEMENT_FROM", "article_left", "signatures", "signed", "statement_author"]
+__all__ = ["STATEMENT_FROM", "signatures", "signed", "statement_author"]
 
 STATEMENT_FROM = lazy(
     r"^(?:(?:the|an?|official|full)[ \u00a0]+){0,2}"
@@ -102,9 +102,3 @@ def signatures(texts: Sequence[str], v: Vocabulary) -> list[Person]:
 _HEAD_LINES = 16
 _OFFICE_WORDS = 14
 _NAME_LINE = 60  # "The Right Honourable Ann Roe MP"
-
-
-def article_left(preposition: str) -> str:
-    """What a label's preposition leaves of its article before a speaker: ``du`` -> ``le``
-    (``Discours du préfet``, ``selon un communiqué du maire``)."""
-    return {"du": "le ", "des": "les "}.get(preposition.lower(), "")

@@ -112,10 +112,11 @@ def document_owner(descriptor: str, v: Vocabulary) -> str | None:
     """The body a document is said to be from (``un communiqué du gouvernement`` -> ``le
     gouvernement``, ``the statement from the club`` -> ``the club``, ``le communiqué de la
     CGT`` -> ``la CGT``), or None when it is a person's or no one's."""
-    found = DOCUMENT_OF.match(descriptor.strip())
+    descriptor = descriptor.strip()
+    found = DOCUMENT_OF.match(descriptor)
     if found is None or found["word"].lower().rstrip("s") not in v.document_words:
         return None
-    named = descriptor.strip()[found.end() :]
+    named = descriptor[found.end() :]
     if not 1 < len(named) <= _OWNER_MAX or _OWNER_STOP.search(named):
         return None
     owner = article_left(found["of"]) + named

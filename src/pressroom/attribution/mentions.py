@@ -86,6 +86,7 @@ _SIBLING_BEFORE = lazy(
     r"(?<![\p{L}'’]|\p{Lu}[\p{L}.'’-]*[ \u00a0]+)"  # a first name alone, not a surname
     r"(?P<first>\p{Lu}\p{Ll}+)[ \u00a0]+(?:and|et|&)[ \u00a0]+$"
 )
+_SIBLING_SPAN = 40  # a first name and "and": the scan stops there (its lookbehind sees on)
 _ROMAN = lazy(r"\s[IVX]{2,}$")
 
 
@@ -199,7 +200,8 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
         if role is None and (not title or title.rstrip(".").lower() in v.courtesy_titles):
             role = _opening_office(text[:start], found, v)  # not past "Mayor" X: the role
         gender = title_gender(name, v) or role_gender(role, v) or _aside_gender(role)
-        sibling = _SIBLING_BEFORE.search(text, 0, start)  # "Jeremiah and Joshua Simpson"
+        # "Jeremiah and Joshua Simpson": looked for in the words just before the name only
+        sibling = _SIBLING_BEFORE.search(text, max(0, start - _SIBLING_SPAN), start)
         if sibling and first_name_gender(sibling["first"]) and " " in bare:
             found.append((sibling.start(), Person(f"{sibling['first']} {bare.split()[-1]}")))
         found.append((start, Person(bare, role or clean_role(title, v), gender)))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex
 
-from pressroom.attribution.names import PARTICLES, POST_NOMINALS, words_of
+from pressroom.attribution.names import INITIALS, PARTICLES, POST_NOMINALS, words_of
 from pressroom.attribution.persons import is_first_name, person_like
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
@@ -89,7 +89,7 @@ def split_role_name(phrase: str, v: Vocabulary) -> tuple[str | None, str | None]
             or (name and _middle_initial(tokens, index, v))
             or (not name and _role_word_surname(tokens, index, v))
         ) and not (
-            index and len(name) >= 2 and _ACRONYM.match(token) and not is_first_name(name[0])
+            index and len(name) >= 2 and INITIALS.match(token) and not is_first_name(name[0])
         ):
             # "Starehe OCPD Benard Nyakwaka": a place's office, in letters, ends a name
             # the list does not know the first name of (known ones are cut at it)
@@ -137,9 +137,6 @@ def split_role_name(phrase: str, v: Vocabulary) -> tuple[str | None, str | None]
     if full.endswith(".") and not _INITIAL_END.search(full):
         full = full[:-1]
     return full, (prefix or None)
-
-
-_ACRONYM = lazy(r"^\p{Lu}{2,6}$")  # an office's or a body's letters, before a name
 
 
 def _middle_initial(tokens: list[str], index: int, v: Vocabulary) -> bool:

@@ -84,7 +84,8 @@ _OF_BODY = lazy(
     r"(?P<body>\p{Lu}[^,;:]{1,80})$"
 )
 _CONJUNCTION = lazy(  # "et le maire", and "M. le Maire": "le Maire"
-    r"^(?:(?:et|and|but|mais|puis|then|so|donc|although|though|whereas)\s+|(?:m\.|mme)\s+(?=(?:le|la)\s))",
+    r"^(?:(?:et|and|but|mais|puis|then|so|donc|although|though|whereas)\s+"
+    r"|(?:m\.|mme)\s+(?=(?:le|la)\s))",
     regex.I,
 )
 _REFLEXIVE_END = lazy(r"\s+(?:se|s['’])$")

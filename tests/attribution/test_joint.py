@@ -1,10 +1,10 @@
-"""Two people who speak together."""
+"""Two people who speak together, or a verb in the plural."""
 
 from __future__ import annotations
 
 import pytest
 
-from pressroom.attribution.joint import joint
+from pressroom.attribution.joint import joint, plural_verb
 from pressroom.attribution.vocabulary import vocabulary
 from pressroom.lexicon import Lexicons
 
@@ -35,3 +35,19 @@ def test_two_people_joined_speak_together(subject: str) -> None:
 )
 def test_one_person_does_not(subject: str) -> None:
     assert not joint(subject, V)
+
+
+@pytest.mark.parametrize(
+    ("body", "plural"),
+    [
+        ("Brackwater, Elmsford reject rumours, say, ", True),
+        ("Ann Roe and her neighbours add: ", True),
+        ("Ann Roe says, ", False),
+        ("Ann Roe used the meeting to say: ", False),
+        ("Ann Roe will say: ", False),
+        ("Ann Roe said: ", False),
+    ],
+)
+def test_plural_verb(body: str, plural: bool) -> None:
+    verb = list(V.verb_re.finditer(body))[-1]
+    assert plural_verb(body, verb, V) is plural

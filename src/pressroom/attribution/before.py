@@ -15,7 +15,7 @@ from pressroom.attribution.inversion import (
     pronoun_subject,
     verb_first,
 )
-from pressroom.attribution.joint import joint
+from pressroom.attribution.joint import joint, plural_verb
 from pressroom.attribution.mentions import mentions
 from pressroom.attribution.names import ABBREVIATIONS, NOT_FIRST, PRONOUNS, strip_title
 from pressroom.attribution.nearby import DEMONSTRATIVE, lead_in, named_before
@@ -181,6 +181,8 @@ def before_cue(before: str, v: Vocabulary) -> Cue | None:
             and (ending in ":," or len(trailing) < 40)
             and not _NAMING.search(trailing)
         ):
+            if subject.kind in ("name", "surname") and plural_verb(body, verb, v):
+                return None  # "Kerala, Tamil Nadu … say, “…”": several speak together
             return Cue(subject, "before-verb")
     if not verbs and ending not in ":,;" and len(body.split()) <= _BARE_NAME_WORDS:
         bare = parse_subject(body, v)  # 'Marcel Bodelot “Fontoy, c'est mon club”' (a headline)

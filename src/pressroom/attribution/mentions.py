@@ -75,7 +75,8 @@ _VERB_PHRASE = lazy(
 )
 _APPOSITION = lazy(rf"^{SP}*,{SP}*([^,.;:()«»“”\"]{{3,120}}?){SP}*(?:[,.;(]|$)")
 _LEAD_ROLE = lazy(
-    r"(?:^|[,.;:]\s|\s[–—-]\s|\s(?:et|and)\s)((?:l['’]\s?|(?:le|la|the|sa|son|its|his|her|their)\s)"
+    r"(?:^|[,.;:]\s|\s[–—-]\s|\s(?:et|and)\s)"
+    r"((?:l['’]\s?|(?P<some>(?-i:[aA]n?|[uU]ne?))\s|(?:le|la|the|sa|son|its|his|her|their)\s)"
     r"[^,.;:–—]{3,90}),\s*(?:(?:le|la|the)\s+(?:\p{Ll}[\p{Ll}\-]+\s+)?)?$",
     regex.I,
 )
@@ -129,7 +130,8 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
         if not is_person_name(name, v) and not titled:
             # "Chair of the Western Division Council Wayne Newton": the name from its
             # known first name on, the words before it a body's
-            name, start = _from_first_name(name, text, start, v)
+            name, cut = _from_first_name(name, text, start, v)
+            prefix, start = (None, cut) if cut != start else (prefix, start)
         if not is_person_name(name, v) or _ROMAN.search(name):
             continue
         if BODY_BEFORE.search(text[max(0, start - 40) : start]):
@@ -193,8 +195,15 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             role = clean_role(prefix or office, v)
         if role is None or office:  # the office alone, or a longer role written before it
             before = _without_courtesy(text[max(0, match.start() - 90) : match.start()], v)
-            lead = _LEAD_ROLE.search(before)
-            whole = clean_role(_OWNER_AND.sub("", lead.group(1)), v) if lead else None
+            lead_in = _LEAD_ROLE.search(before)
+            words = lead_in.group(1)[len(lead_in["some"] or "") :] if lead_in else ""
+            if (
+                lead_in
+                and lead_in["some"]
+                and not any(map(v.office_word.fullmatch, words.split()[:2]))
+            ):
+                words = ""  # "a professor at the university, X", not "a day after the vote, X"
+            whole = clean_role(_OWNER_AND.sub("", words), v) if words else None
             if whole and (role is None or (role in whole and len(whole) > len(role))):
                 role = whole  # "The council's cabinet member for schools, X"
         if role is None and (not title or title.rstrip(".").lower() in v.courtesy_titles):
@@ -350,11 +359,15 @@ def _office_apposition(words: str, v: Vocabulary) -> bool:
 
 def _from_first_name(name: str, text: str, start: int, v: Vocabulary) -> tuple[str, int]:
     """``name`` from its first known first name on (not its last word), when the words
-    before it end on a body (``Council``), and where that starts in ``text``; else
-    ``name`` as it was."""
+    before it end on a body (``Council``) or hold a word no person's name has (``Sud
+    Rail``, a union), and where that starts in ``text``; else ``name`` as it was."""
     tokens = words_of(name)
     lead = _first_name_at(tokens)
-    if not lead or tokens[lead - 1].lower() not in v.body_words:
+    if any(t.lower() in v.not_person for t in tokens[:-2]):  # the last first name: not "Rail"
+        lead = next((i for i in range(len(tokens) - 2, 0, -1) if first_name_gender(tokens[i])), 0)
+    elif lead and tokens[lead - 1].lower() not in v.body_words:
+        return name, start
+    if not lead or any(t.lower() in v.not_person for t in tokens[lead:]):
         return name, start
     return " ".join(tokens[lead:]), text.find(tokens[lead], start)
 

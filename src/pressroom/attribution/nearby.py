@@ -20,7 +20,7 @@ from pressroom.text.patterns import lazy
 
 DEMONSTRATIVE = lazy(
     r"^(?:(?:cet|cette|ce)\s+(?:ex-|dernier|dernière|élu|élue|ancien|ancienne|homme|femme)|"
-    r"celui-ci|celle-ci|l['’]intéressée?)",
+    r"celui-ci|celle-ci|l['’]intéressée?|the\s+latter\b)",
     regex.I,
 )
 PLURAL = frozenset(("ils", "elles", "they", "them", "eux"))

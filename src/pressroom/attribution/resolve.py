@@ -62,6 +62,7 @@ _EPITHET = lazy(
 )
 _AGED = lazy(r"^(?i:the)\s+\d{1,3}-year-old$")
 # Someone the text describes and does not name: "un activiste", "a local resident".
+_LATTER = lazy(r"^(?:ce|cette)\s+derni(?:er|ère)$|^the\s+latter$", regex.I)
 _SOMEONE = lazy(r"^(?:un|une|a|an|one|another)[ \u00a0]+\p{Ll}", regex.I)
 
 
@@ -240,6 +241,11 @@ def _descriptor(
         if len(holders) == 1:
             return Attribution(holders[0].name, stated_role(holders[0].role, v), "descriptor")
         gender = subject.gender or determiner_gender(lower) or role_gender(text, v)
+        latest = people.last(gender) if _LATTER.match(text) else None
+        if latest is not None and (person_like(latest.name) or latest.role):
+            # "… à l'encontre de Nicolas Battini. Ce dernier avait annoncé : « … »": the one
+            # named last, not the one the text is about
+            return Attribution(latest.name, stated_role(latest.role, v), "descriptor")
         person, why = people.antecedent(gender)
         if person is not None and holders and person.name not in {p.name for p in holders}:
             person, why = None, "could be " + " or ".join(p.name for p in holders[:3])

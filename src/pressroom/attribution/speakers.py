@@ -88,6 +88,7 @@ _CONJUNCTION = lazy(  # "et le maire", and "M. le Maire": "le Maire"
     r"|(?:m\.|mme)\s+(?=(?:le|la)\s))",
     regex.I,
 )
+_SOME = lazy(r"^(?:[aA]n?|[uU]ne?)\s")
 _REFLEXIVE_END = lazy(r"\s+(?:se|s['’])$")
 
 
@@ -150,6 +151,8 @@ def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> S
         at, whole_name = whole
         before = ", ".join(segments[:at])
         before = "" if _ASIDE_LEAD.match(before) else before
+        if _SOME.match(before) and not v.office_word.search(before):
+            before = ""  # "a day after the meeting, Ngozi Eze said": no office
         return _named(whole_name, DETERMINER.sub("", before) or None, segments[at + 1 :], v)
     name, prefix = split_role_name(head, v)
     if DETERMINER.match(head) and name and is_title_surname(name, v):  # "le Dr Keïta"

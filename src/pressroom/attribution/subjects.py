@@ -28,13 +28,13 @@ from pressroom.text.patterns import lazy
 _SENTENCE_START = lazy(
     r"(?:^|(?<!\b(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Cllr|Cr|Me|Mme|M))[.!?…]\s+|:\s+(?=\p{Ll}))(?=\S)"
 )
-# What makes a sentence's first named person its subject: the words after the name
-# (past an apposition between commas, "Jane Doe, the mayor,") start with a verb, not with
-# "and", "of" or a preposition.
+# What makes a sentence's first named person its subject: the words after the name (past
+# an apposition between commas or dashes, "Jane Doe, the mayor,", "Jane Doe – the mayor –")
+# start with a verb, not with "and", "of" or a preposition.
 _AFTER_SUBJECT = lazy(
     r"^(?:[\s\u00a0]+of[\s\u00a0]+\p{Lu}[\p{L}'’\-]*)?"  # where from: "Zhang Jun of China"
     r"[\s\u00a0]*(?:,[\s\u00a0]+(?:from|of|de|du)[\s\u00a0][^,.;:]{1,60},[^,.;:]{1,40},"
-    r"|,[^,.;:]{1,160},|,"  # "Ann Roe, from Oban, Scotland, graduated"
+    r"|,[^,.;:]{1,160},|[–—][^–—.;:]{1,160}[–—]|,"  # "Ann Roe, from Oban, Scotland, graduated"
     # an office in capitals with commas of its own: ", Minister of Planning, Budget and
     # Management for Brazil,"
     r"(?=[^.;:]{0,80}?\s(?:of|for|de|du|des)\s)"  # not a list of names

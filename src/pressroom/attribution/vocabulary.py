@@ -93,6 +93,8 @@ class Vocabulary:
     title_only_re: Any
     verb_re: Any
     """A speech verb as a whole word; a French inverted pronoun is captured as ``inv``."""
+    plural_verbs: frozenset[str]
+    """English speech verbs in the form a plural subject takes (``say``, not ``says``)."""
     office_word: Any
     role_before: Any
     role_reject: Any
@@ -130,6 +132,7 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
     french_weekdays = _alternation(first_forms(lexicons, WEEKDAYS_FR))
     calendar = first_forms(lexicons, MONTHS_EN, MONTHS_FR, WEEKDAYS_EN, WEEKDAYS_FR)
     months = _alternation(first_forms(lexicons, MONTHS_EN, MONTHS_FR))
+    english = frozenset(e.lower() for e in lexicons.entries(VERBS_EN))
     verbs = verb_pattern(lexicons.entries(VERBS_FR), lexicons.entries(VERBS_EN), role_words)
     return Vocabulary(
         titles=titles,
@@ -157,6 +160,9 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
         title_re=lazy(rf"^{title}{SP}+", regex.V1),
         title_only_re=lazy(rf"^{surname_with_title}$"),
         verb_re=lazy(rf"(?<![\p{{L}}\-])(?P<verb>{verbs})(?![\p{{L}}])"),
+        plural_verbs=frozenset(
+            verb for verb in english if f"{verb}s" in english or f"{verb}es" in english
+        ),
         office_subject=lazy(
             r"^(?P<office>(?:le|la|l['’]|the|notre|our)[ \u00a0]*(?:[\p{L}\-]+[ \u00a0]+){0,3}?"
             rf"(?:{_alternation(offices)})(?:[ \u00a0]+(?:{_alternation(offices)}))?"

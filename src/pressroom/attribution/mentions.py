@@ -27,6 +27,8 @@ from pressroom.attribution.rolename import (
     OFFICE_OF,
     SPACES_AND_COMMAS,
     first_name_after_office,
+    first_name_at,
+    from_first_name,
     split_role_name,
 )
 from pressroom.attribution.roles import clean_role, participle, role_before
@@ -97,6 +99,7 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
     if _TWO_CAPS.search(text) is None:
         return found
     headline: bool | None = None  # worked out when a name needs it
+    shared: tuple[int, str] | None = None  # a plural office and where its first name ends
     for match in v.name_re.finditer(text):
         phrase = match.group()
         name, prefix = split_role_name(phrase, v)
@@ -130,7 +133,7 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
         if not is_person_name(name, v) and not titled:
             # "Chair of the Western Division Council Wayne Newton": the name from its
             # known first name on, the words before it a body's
-            name, cut = _from_first_name(name, text, start, v)
+            name, cut = from_first_name(name, text, start, v)
             prefix, start = (None, cut) if cut != start else (prefix, start)
         if not is_person_name(name, v) or _ROMAN.search(name):
             continue
@@ -156,7 +159,7 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
             if headline:
                 continue  # "Tourism Minister Wants Farmers to Get …": a headline's words
         # "Fière Bruno Marchand", "Children New Zealand John Bowis": a body's name before
-        lead = _first_name_at(tokens)
+        lead = first_name_at(tokens)
         if lead and not first_name_gender(tokens[0]):
             start = text.find(tokens[lead], start)
             bare = " ".join(tokens[lead:])
@@ -208,6 +211,12 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
                 role = whole  # "The council's cabinet member for schools, X"
         if role is None and (not title or title.rstrip(".").lower() in v.courtesy_titles):
             role = _opening_office(text[:start], found, v)  # not past "Mayor" X: the role
+        if role is None and shared and _JOINED.fullmatch(text, shared[0], match.start()):
+            role = shared[1]  # "Commissioners Gary Macdonald and Duane Nygaard": both
+        shared = None
+        if role and _plural_office(role, v):  # "Les conseillères, X et Y": "conseillères"
+            role = _PLURAL_ARTICLE.sub("", role)
+            shared = (match.end(), role)
         gender = title_gender(name, v) or role_gender(role, v) or _aside_gender(role)
         # "Jeremiah and Joshua Simpson": looked for in the words just before the name only
         sibling = _SIBLING_BEFORE.search(text, max(0, start - _SIBLING_SPAN), start)
@@ -357,25 +366,14 @@ def _office_apposition(words: str, v: Vocabulary) -> bool:
     return all(w.lower() in v.role_words or not w[:1].isupper() for w in tokens)
 
 
-def _from_first_name(name: str, text: str, start: int, v: Vocabulary) -> tuple[str, int]:
-    """``name`` from its first known first name on (not its last word), when the words
-    before it end on a body (``Council``) or hold a word no person's name has (``Sud
-    Rail``, a union), and where that starts in ``text``; else ``name`` as it was."""
-    tokens = words_of(name)
-    lead = _first_name_at(tokens)
-    if any(t.lower() in v.not_person for t in tokens[:-2]):  # the last first name: not "Rail"
-        lead = next((i for i in range(len(tokens) - 2, 0, -1) if first_name_gender(tokens[i])), 0)
-    elif lead and tokens[lead - 1].lower() not in v.body_words:
-        return name, start
-    if not lead or any(t.lower() in v.not_person for t in tokens[lead:]):
-        return name, start
-    return " ".join(tokens[lead:]), text.find(tokens[lead], start)
+def _plural_office(role: str, v: Vocabulary) -> bool:
+    """Whether a role ends on an office in the plural (``Commissioners``)."""
+    word = role.split()[-1].lower()
+    return word[-1:] == "s" and word[:-1] in v.role_words and word not in v.role_words
 
 
-def _first_name_at(tokens: list[str]) -> int:
-    """Where a known first name is in a name's words after the first and before the last
-    (``Children New Zealand John Bowis``: 3); 0 when none is."""
-    return next((i for i, w in enumerate(tokens[:-1]) if i and first_name_gender(w)), 0)
+_PLURAL_ARTICLE = lazy(r"^(?:les|the|des|ses|leurs|their)\s+", regex.I)
+_JOINED = lazy(r"[ \u00a0]*(?:,|and|et|&)[ \u00a0]*")
 
 
 def _owned_office(words: str, v: Vocabulary) -> bool:

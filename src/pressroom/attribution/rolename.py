@@ -8,7 +8,7 @@ from __future__ import annotations
 import regex
 
 from pressroom.attribution.names import INITIALS, PARTICLES, POST_NOMINALS, words_of
-from pressroom.attribution.persons import is_first_name, person_like
+from pressroom.attribution.persons import first_name_gender, is_first_name, person_like
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
@@ -249,3 +249,24 @@ _FOR_BODY = lazy(
     r"(?P<body>\p{Lu}[\p{L}'’\-]*(?:[ \u00a0]+(?:(?:of|and|for|the|de|du|des|et|la|le)"
     r"[ \u00a0]+)*\p{Lu}[\p{L}'’\-]*)*)$"
 )
+
+
+def from_first_name(name: str, text: str, start: int, v: Vocabulary) -> tuple[str, int]:
+    """``name`` from its first known first name on (not its last word), when the words
+    before it end on a body (``Council``) or hold a word no person's name has (``Sud
+    Rail``, a union), and where that starts in ``text``; else ``name`` as it was."""
+    tokens = words_of(name)
+    lead = first_name_at(tokens)
+    if any(t.lower() in v.not_person for t in tokens[:-2]):  # the last first name: not "Rail"
+        lead = next((i for i in range(len(tokens) - 2, 0, -1) if first_name_gender(tokens[i])), 0)
+    elif lead and tokens[lead - 1].lower() not in v.body_words:
+        return name, start
+    if not lead or any(t.lower() in v.not_person for t in tokens[lead:]):
+        return name, start
+    return " ".join(tokens[lead:]), text.find(tokens[lead], start)
+
+
+def first_name_at(tokens: list[str]) -> int:
+    """Where a known first name is in a name's words after the first and before the last
+    (``Children New Zealand John Bowis``: 3); 0 when none is."""
+    return next((i for i, w in enumerate(tokens[:-1]) if i and first_name_gender(w)), 0)

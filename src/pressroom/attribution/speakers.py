@@ -151,7 +151,7 @@ def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> S
         at, whole_name = whole
         before = ", ".join(segments[:at])
         before = "" if _ASIDE_LEAD.match(before) else before
-        if _SOME.match(before) and not v.office_word.search(before):
+        if before and not v.office_word.search(before):
             before = ""  # "a day after the meeting, Ngozi Eze said": no office
         return _named(whole_name, DETERMINER.sub("", before) or None, segments[at + 1 :], v)
     name, prefix = split_role_name(head, v)

@@ -176,7 +176,7 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
             regex.I,
         ),
         role_before=lazy(
-            rf"(?:^|[\s(])(?P<office>(?:(?:\p{{Lu}}[\p{{L}}.&'’-]*|of|de|du)\s+){{0,3}}"
+            rf"(?:^|[\s(])(?P<office>(?:(?:\p{{Lu}}[\p{{L}}.&'’-]*|of|de|du|{_OFFICE_FIELD})\s+){{0,3}}"
             # "des ministres de …": plural too; "vice-captain", "co-chair": a second's office
             rf"(?i:(?:(?:vice|co|sous)-)?(?:{office})s?){_ROLE_ADJECTIVE}"
             rf"(?:\s+(?i:{office}|and\s+(?i:{office})|et\s+(?i:{office})){_ROLE_ADJECTIVE}){{0,2}}"
@@ -222,6 +222,8 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
 
 
 # An adjective after an office: "conseiller municipal", "directeur général", "maire adjoint".
+# Words in lower case that go before an office word as part of it: "former prime minister".
+_OFFICE_FIELD = "former|prime|acting|interim|police|fire|senior|assistant|associate|ancien|ancienne"
 _ROLE_ADJECTIVE = (
     r"(?:\s\p{Ll}[\p{Ll}-]+(?:al|ale|aux|ier|ière|if|ive|é|ée|oint|ointe|ant|ante|ent|ente))?"
 )

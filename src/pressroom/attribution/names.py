@@ -84,6 +84,7 @@ NOT_PERSON = frozenset(
     plc sa sas group groupe corporation corp holdings bank banque news daily magazine press
     presse media médias tv radio journal times post today gazette monde figaro street avenue
     rue road boulevard park parc airport aéroport station gare church église museum musée
+    terrace crescent chemin allée impasse quai
     library bibliothèque festival programme program fund fonds prize prix award awards day
     week year month north south east west nord sud est ouest
     fête fêtes journée journées semaine jeux salon foire fair show carnaval carnival
@@ -123,7 +124,7 @@ NOT_FIRST = frozenset(
     voici voilà one another two three four five six seven eight nine ten twelve twenty
     deux trois quatre cinq sept huit neuf dix douze vingt co st
     although though whereas unless because
-    beyond within without throughout upon
+    beyond within without throughout upon below above
     """.split()
 )
 PRONOUNS = frozenset(

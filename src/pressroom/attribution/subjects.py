@@ -230,6 +230,19 @@ def _listed(between: str) -> bool:
 
 _LIST_GAP_WORDS = 5
 # Capitalised words joined by "and": the start of an office's name ("AFL National and").
+
+
+def _places_field(prefix: str) -> bool:
+    """``Smithton and Culloden community council`` (chairman X): two places, then the
+    office's field in lower case (not ``Guests and Members were joined by``)."""
+    found = _PLACES_FIELD.fullmatch(prefix)
+    return found is not None and not set(found["field"].split()) & _NOT_BEFORE_SUBJECT
+
+
+_PLACES_FIELD = lazy(
+    r"\p{Lu}\S*[ \u00a0]+(?:and|&|et)[ \u00a0]+\p{Lu}\S*[ \u00a0]+"
+    r"(?P<field>\p{Ll}[\p{Ll}\-]+(?:[ \u00a0]+\p{Ll}[\p{Ll}\-]+){0,2})"
+)
 _OFFICE_NAME = lazy(r"\p{Lu}\S*(?:\s+(?:and|&|et|of|de)?\s*\p{Lu}\S*)*\s+(?:and|&|et)")
 
 
@@ -254,7 +267,8 @@ def _named_subject(
     # "Guests were joined by architect Tom Lee": not its subject; but "and" in an office's
     # name is no such word ("AFL National and International Development Manager X said")
     if any(w.lower().strip(",") in _NOT_BEFORE_SUBJECT for w in prefix.split()) and not (
-        _OFFICE_NAME.fullmatch(prefix.strip()) and not any(map(is_first_name, prefix.split()))
+        (_OFFICE_NAME.fullmatch(prefix.strip()) or _places_field(prefix.strip()))
+        and not any(map(is_first_name, prefix.split()))
     ):
         return None
     if _RELATIVE_BEFORE.search(prefix):

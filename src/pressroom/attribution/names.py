@@ -127,6 +127,9 @@ NOT_FIRST = frozenset(
     beyond within without throughout upon below above
     """.split()
 )
+CONJUNCTIONS = "et|and|but|mais|puis|then|so|donc|car|yet|also|aussi|although|though|whereas"
+"""Conjunctions that open a sentence or a clause before its subject, as an alternation
+(``And Chatfield expects``, ``et le maire``, ``Although Taylor says``)."""
 PRONOUNS = frozenset(
     "il elle ils elles on lui eux he she they him her them it we nous i je".split()
 )

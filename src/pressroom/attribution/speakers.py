@@ -10,6 +10,7 @@ import regex
 
 from pressroom.attribution.names import (
     ABBREVIATIONS,
+    CONJUNCTIONS,
     NOT_FIRST,
     PARTICLE_SURNAME,
     PRONOUNS,
@@ -84,7 +85,7 @@ _OF_BODY = lazy(
     r"(?P<body>\p{Lu}[^,;:]{1,80})$"
 )
 _CONJUNCTION = lazy(  # "et le maire", and "M. le Maire": "le Maire"
-    r"^(?:(?:et|and|but|mais|puis|then|so|donc|although|though|whereas)\s+"
+    rf"^(?:(?:{CONJUNCTIONS})\s+"
     r"|(?:m\.|mme)\s+(?=(?:le|la)\s))",
     regex.I,
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import regex
 
-from pressroom.attribution.names import NOT_FIRST, SENTENCE_OPENERS
+from pressroom.attribution.names import CONJUNCTIONS, NOT_FIRST, SENTENCE_OPENERS
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
@@ -15,7 +15,7 @@ __all__ = ["CONJUNCTION_START", "INTRO", "SAID_AT_END", "WHO", "is_surname", "su
 INTRO = lazy(r"^(?:[^,.;:]{1,100},\s*){1,3}")
 
 
-CONJUNCTION_START = lazy(r"^(?:car|mais|et|puis|and|but|so|yet|also|aussi)\s+", regex.I)
+CONJUNCTION_START = lazy(rf"^(?:{CONJUNCTIONS})\s+", regex.I)
 """A conjunction opening a sentence before its subject (``And Chatfield expects``)."""
 
 

@@ -89,7 +89,6 @@ _CONJUNCTION = lazy(  # "et le maire", and "M. le Maire": "le Maire"
     r"|(?:m\.|mme)\s+(?=(?:le|la)\s))",
     regex.I,
 )
-_SOME = lazy(r"^(?:[aA]n?|[uU]ne?)\s")
 _REFLEXIVE_END = lazy(r"\s+(?:se|s['’])$")
 
 

@@ -61,8 +61,10 @@ def after_quote(inner: str, after: str, v: Vocabulary) -> Cue | None:
         found = sentence_before(taken_up["sentence"], v)
         return Cue(found.subject, "after-verb") if found else None
     words_of_who = _WORDS_OF.match(rest)  # "». Ce sont les mots de X"
-    if words_of_who is not None:
-        named = parse_subject(cut_subject(rest[words_of_who.end() :]), v)
+    verdict = _VERDICT.match(rest)  # '"…," was coach Ann Roe's assessment'
+    if words_of_who is not None or verdict is not None:
+        who = verdict["who"] if verdict else cut_subject(rest[words_of_who.end() :])
+        named = parse_subject(who, v)
         return Cue(named, "after-verb") if named and named.kind == "name" else None
     according = ACCORDING_TO_HIM.match(rest)
     if according:
@@ -282,6 +284,11 @@ _THAT_IS_WHAT = lazy(
     r"|^[.!…]?[ \u00a0]*(?:that|this)[ \u00a0]+(?:is|was)[ \u00a0]+what[ \u00a0]+",
     regex.I,
 )
+_JUDGEMENTS = "assessment|verdict|view|take|reaction|response|summary|message|explanation"
+_VERDICT = lazy(  # '"…," was Phoenix coach Ricki Herbert's assessment of the game'
+    r"^(?:was|is)[ \u00a0]+(?P<who>\p{Lu}[^.!?«»“”\"]{2,80}?)['’]s?[ \u00a0]+"
+    rf"(?:{_JUDGEMENTS})\b"
+)
 _WORDS_OF = lazy(
     r"^[.!…]?[ \u00a0]*(?:(?:ce|tels?|telles?)[ \u00a0]+(?:sont|étaient|furent)[ \u00a0]+"
     r"les[ \u00a0]+(?:mots|propos|paroles)[ \u00a0]+(?:de|d['’]|du)|"
@@ -291,7 +298,8 @@ _WORDS_OF = lazy(
     # "Tels sont les enjeux de la rencontre expliqués par X", "Telle est la position de …"
     r"(?:tels?|telles?)[ \u00a0]+(?:sont|est|étaient|était)[ \u00a0]+[^.!?«»“”]{3,80}?"
     r"[ \u00a0]\p{Ll}+(?:é|ée|és|ées)[ \u00a0]+par|"
-    r"(?:those|these|such)[ \u00a0]+(?:are|were)[ \u00a0]+the[ \u00a0]+words[ \u00a0]+of)"
+    r"(?:those|these|such)[ \u00a0]+(?:are|were)[ \u00a0]+the[ \u00a0]+words[ \u00a0]+of|"
+    rf"(?:was|is)[ \u00a0]+the[ \u00a0]+(?:{_JUDGEMENTS})[ \u00a0]+of)"
     r"[ \u00a0]*",
     regex.I,
 )

@@ -61,8 +61,12 @@ _EPITHET = lazy(
     r"|^(?i:the)\s+\p{Lu}\p{Ll}+man$"  # "the Englishman", "the Dutchman"
 )
 _AGED = lazy(r"^(?i:the)\s+\d{1,3}-year-old$")
-# Someone the text describes and does not name: "un activiste", "a local resident".
+# The one named last ("ce dernier"), and one of several ("l'un d'eux", "one of them").
 _LATTER = lazy(r"^(?:ce|cette)\s+derni(?:er|ère)$|^the\s+latter$", regex.I)
+_ONE_OF = lazy(
+    r"^(?:l['’]une?[ \u00a0]+d['’](?:eux|elles|entre)|one[ \u00a0]+of[ \u00a0]+them)\b", regex.I
+)
+# Someone the text describes and does not name: "un activiste", "a local resident".
 _SOMEONE = lazy(r"^(?:un|une|a|an|one|another)[ \u00a0]+\p{Ll}", regex.I)
 
 
@@ -201,6 +205,8 @@ def _descriptor(
         if said.speaker:  # "In a statement, Gohmert said … . "…," the statement said."
             return Attribution(said.speaker, said.role, "descriptor")
         return Attribution(check=f"“{text}”: a document; the text does not say who wrote it")
+    if _ONE_OF.match(text):  # "», soutient l'un d'eux": one of several, not the last named
+        return Attribution(check=f"“{text}”: one of several people; the text does not say who")
     if is_body_name(text, v):  # "Kent County Council said": the body, as written
         return Attribution(text, None, "descriptor")
     if is_body_descriptor(text, v):  # "the club said": the one club the text names

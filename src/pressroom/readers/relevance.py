@@ -36,8 +36,8 @@ def related_title(lines: list[Line], title: Line, body: list[Line]) -> Line:
     best, best_shared = title, _SHARED_MIN - 1
     numbers = {ln.number for ln in lines}
     for line in _top_lines(lines, title):
-        if line.number - 1 in numbers or line.number + 1 in numbers:
-            continue  # a line of a wrapped paragraph or of a menu: a headline stands alone
+        if line.number - 1 in numbers or line.number + 1 in numbers or line.text[-1:] == ",":
+            continue  # a wrapped paragraph's line (or one cut at a comma), a menu's: not alone
         others = (ln.text for ln in body if ln is not title and ln is not line)
         shared = len(content_words(line.text) & words_of_start(others))
         if shared >= _SHARED_SURE:

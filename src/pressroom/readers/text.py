@@ -301,7 +301,15 @@ def _at(lines: list[Line], index: int | None) -> Line | None:
 
 
 def _strip_end_date(text: str) -> str:
+    """A title without the date glued to its end (``… Mardi 12 mars 2024``); an ISO date
+    (``… provincial election 2024-09-10``) takes no word before it."""
+    iso = _ISO_END.search(text)
+    if iso is not None:
+        return text[: iso.start()].strip() or text
     return regex.sub(r"[\s,|–—-]*(?:le\s+)?[\w.]*\s*\d[\w .,/-]*$", "", text).strip() or text
+
+
+_ISO_END = lazy(r"[\s,|–—-]*\d{4}-\d{2}-\d{2}$")
 
 
 def _standfirst_and_blocks(lines: list[Line], stated: bool) -> tuple[str, int, tuple[Block, ...]]:

@@ -29,6 +29,18 @@ def test_a_person_of_a_body_is_the_person_with_the_body_for_role() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "words",
+    ["le sergent Jean Rivard de la Sûreté du Québec", "l'agent Luc Bérubé de la Régie de police"],
+)
+def test_an_officer_then_the_body_is_the_officer(words: str) -> None:
+    # not "Sûreté du Québec", a body, named as the speaker with "sergent Jean Rivard" for role
+    subject = parse_subject(words, V)
+    assert subject is not None
+    assert subject.kind == "name"
+    assert subject.text in ("Jean Rivard", "Luc Bérubé")
+
+
 def test_a_bodys_name_in_capitals_is_one_word_of_a_descriptor() -> None:
     words = "A Westshire Fire and Rescue Service (WFRS) spokesperson"
     subject = parse_subject(words, V, before_verb=True)

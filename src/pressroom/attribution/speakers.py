@@ -154,6 +154,9 @@ def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> S
         if before and not v.office_word.search(before):
             before = ""  # "a day after the meeting, Ngozi Eze said": no office
         return _named(whole_name, DETERMINER.sub("", before) or None, segments[at + 1 :], v)
+    of_body = _of_body(head, v) if DETERMINER.match(head) else None
+    if of_body is not None and person_like(of_body.text):
+        return of_body  # "l'agent Luc Roy de la Régie de police": Luc Roy, not the Régie
     name, prefix = split_role_name(head, v)
     if DETERMINER.match(head) and name and is_title_surname(name, v):  # "le Dr Keïta"
         return Subject("surname", name, _role(None, segments[1:], v), title_gender(name, v))

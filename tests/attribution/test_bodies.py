@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pressroom.attribution.bodies import article_left, document_owner
+from pressroom.attribution.bodies import article_left, body_named, document_owner
 from pressroom.attribution.vocabulary import vocabulary
 from pressroom.lexicon import Lexicons
 
@@ -40,3 +40,9 @@ def test_a_document_speaks_for_the_body_it_is_from(descriptor: str, owner: str |
 )
 def test_a_preposition_leaves_its_article(preposition: str, article: str) -> None:
     assert article_left(preposition) == article
+
+
+def test_an_acronym_names_the_one_body_whose_initials_it_is() -> None:
+    texts = ("The Harbour Millers Association met on Monday.", "The HMA chose a new chair.")
+    assert body_named("the HMA", texts, V) == "Harbour Millers Association"
+    assert body_named("the XYZ", texts, V) is None

@@ -39,6 +39,10 @@ _ARTICLE = lazy(r"^(?:the|la|le|les|l['’])[ \u00a0]*", regex.I)
 def body_named(descriptor: str, texts: Sequence[str], v: Vocabulary) -> str | None:
     """The one body the texts name whose name ends on the descriptor's body word (``the
     club`` -> ``Chelsea Football Club``); None when they name none or several."""
+    letters = DEFINITE.sub("", descriptor).strip()
+    if INITIALS.match(letters):  # "the SMA": the one body whose initials they are
+        named = {body for body in _bodies(tuple(texts), v) if _initials(body) == letters}
+        return named.pop() if len(named) == 1 else None
     words = [w.strip(".,").lower() for w in descriptor.replace("’", "'").split()]
     kinds = [i for i, w in enumerate(words) if w in v.body_words]
     if not kinds or any(w in v.role_words for w in words[: kinds[0]]):
@@ -47,6 +51,15 @@ def body_named(descriptor: str, texts: Sequence[str], v: Vocabulary) -> str | No
         body for body in _bodies(tuple(texts), v) if body.lower().split()[-1] == words[kinds[0]]
     }
     return found.pop() if len(found) == 1 else None
+
+
+def _initials(name: str) -> str:
+    """``Saskatchewan Mining Association`` -> ``SMA``: the first letters of its words but
+    the small ones (``Service de police de la Ville`` -> ``SPV``)."""
+    return "".join(w[0] for w in name.split() if w.lower() not in _SMALL).upper()
+
+
+_SMALL = frozenset("de du des la le les l' d' of the and et for pour à &".split())
 
 
 def is_body_name(text: str, v: Vocabulary) -> bool:

@@ -124,7 +124,7 @@ NOT_FIRST = frozenset(
     voici voilà one another two three four five six seven eight nine ten twelve twenty
     deux trois quatre cinq sept huit neuf dix douze vingt co st
     although though whereas unless because
-    beyond within without throughout upon below above
+    beyond within without throughout upon below above elsewhere
     """.split()
 )
 CONJUNCTIONS = "et|and|but|mais|puis|then|so|donc|car|yet|also|aussi|although|though|whereas"

@@ -181,3 +181,17 @@ def test_a_long_sentence_under_a_press_label_is_no_title() -> None:
     lines = [Line(1, "Water Project Opens"), Line(3, "Press Release"), Line(5, sentence)]
     title, _ = choose(lines, None, False, "none", frozenset(), frozenset({3}))
     assert title is not None and title.text == "Water Project Opens"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Flu Alert - For the latest information on the flu in Westshire, please visit flu.ws.gov",
+        "Click here for the daily Harbour District Health Department Press Releases",
+        "91.7 Harbour City 104.1 Grand Lakes 91.3 Port Ellis 89.7 Lansford 91.1 Flintwood",
+        "Posts tagged ‘harbour’",
+    ],
+)
+def test_banners_links_and_frequencies_are_no_headline(line: str) -> None:
+    assert not is_candidate(line)
+    assert is_candidate("State police get $2 million in federal grants for 2025")

@@ -148,7 +148,18 @@ def is_candidate(text: str) -> bool:
         or _CAPTION.search(text)
         or _CREDIT_END.search(text)
         or (("opyright" in text or "OPYRIGHT" in text) and _COPYRIGHT_CAPTION.search(text))
+        or _LISTING.search(text)  # "Posts tagged ‘b.c.’", "please visit kycovid19.ky.gov"
+        or len(_DECIMAL.findall(text)) >= _DECIMALS  # "91.7 Ann Arbor 104.1 Grand Rapids …"
     )
+
+
+_LISTING = lazy(
+    r"^(?:posts?|articles?|entries|stories)\s+(?:tagged|filed\s+under)\b"
+    r"|\bplease\s+visit\s+\S+\.(?:gov|com|org|net)\b|^click\s+here\b|^cliquez\s+ici\b",
+    regex.I,
+)
+_DECIMAL = lazy(r"(?<![\d.])\d{1,3}\.\d(?![\d.])")
+_DECIMALS = 3
 
 
 def holds_event_date(text: str) -> bool:

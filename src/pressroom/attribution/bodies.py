@@ -38,7 +38,8 @@ _ARTICLE = lazy(r"^(?:the|la|le|les|l['’])[ \u00a0]*", regex.I)
 
 def body_named(descriptor: str, texts: Sequence[str], v: Vocabulary) -> str | None:
     """The one body the texts name whose name ends on the descriptor's body word (``the
-    club`` -> ``Chelsea Football Club``); None when they name none or several."""
+    club`` -> ``Chelsea Football Club``), or whose initials an acronym spells (``the SMA``
+    -> ``Saskatchewan Mining Association``); None when they name none or several."""
     letters = DEFINITE.sub("", descriptor).strip()
     if INITIALS.match(letters):  # "the SMA": the one body whose initials they are
         named = {body for body in _bodies(tuple(texts), v) if _initials(body) == letters}

@@ -199,14 +199,14 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
         if role is None or office:  # the office alone, or a longer role written before it
             before = _without_courtesy(text[max(0, match.start() - 90) : match.start()], v)
             lead_in = _LEAD_ROLE.search(before)
-            words = lead_in.group(1)[len(lead_in["some"] or "") :] if lead_in else ""
+            led = lead_in.group(1)[len(lead_in["some"] or "") :] if lead_in else ""
             if (
                 lead_in
                 and lead_in["some"]
-                and not any(map(v.office_word.fullmatch, words.split()[:2]))
+                and not any(map(v.office_word.fullmatch, led.split()[:2]))
             ):
-                words = ""  # "a professor at the university, X", not "a day after the vote, X"
-            whole = clean_role(_OWNER_AND.sub("", words), v) if words else None
+                led = ""  # "a professor at the university, X", not "a day after the vote, X"
+            whole = clean_role(_OWNER_AND.sub("", led), v) if led else None
             if whole and (role is None or (role in whole and len(whole) > len(role))):
                 role = whole  # "The council's cabinet member for schools, X"
         if role is None and (not title or title.rstrip(".").lower() in v.courtesy_titles):

@@ -132,8 +132,9 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
     french_weekdays = _alternation(first_forms(lexicons, WEEKDAYS_FR))
     calendar = first_forms(lexicons, MONTHS_EN, MONTHS_FR, WEEKDAYS_EN, WEEKDAYS_FR)
     months = _alternation(first_forms(lexicons, MONTHS_EN, MONTHS_FR))
-    english = frozenset(e.lower() for e in lexicons.entries(VERBS_EN))
-    verbs = verb_pattern(lexicons.entries(VERBS_FR), lexicons.entries(VERBS_EN), role_words)
+    english_verbs = lexicons.entries(VERBS_EN)
+    english = frozenset(e.lower() for e in english_verbs)
+    verbs = verb_pattern(lexicons.entries(VERBS_FR), english_verbs, role_words)
     return Vocabulary(
         titles=titles,
         title_words=frozenset(t.lower() for t in titles),

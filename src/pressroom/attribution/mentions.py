@@ -31,7 +31,7 @@ from pressroom.attribution.rolename import (
     from_first_name,
     split_role_name,
 )
-from pressroom.attribution.roles import clean_role, participle, role_before
+from pressroom.attribution.roles import clean_role, participle, plural_office, role_before
 from pressroom.attribution.speakers import cut_subject
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
@@ -214,7 +214,9 @@ def mentions(text: str, v: Vocabulary) -> list[tuple[int, Person]]:
         if role is None and shared and _JOINED.fullmatch(text, shared[0], match.start()):
             role = shared[1]  # "Commissioners Gary Macdonald and Duane Nygaard": both
         shared = None
-        if role and _plural_office(role, v):  # "Les conseillères, X et Y": "conseillères"
+        if role and plural_office(
+            role.split()[-1], v
+        ):  # "Les conseillères, X et Y": "conseillères"
             role = _PLURAL_ARTICLE.sub("", role)
             shared = (match.end(), role)
         gender = title_gender(name, v) or role_gender(role, v) or _aside_gender(role)
@@ -364,12 +366,6 @@ def _office_apposition(words: str, v: Vocabulary) -> bool:
     if lead + 1 < len(tokens) and tokens[lead].lower() in OFFICE_OF:
         return True  # "Minister of Sanitation …", "Chief Executive of the …": its field
     return all(w.lower() in v.role_words or not w[:1].isupper() for w in tokens)
-
-
-def _plural_office(role: str, v: Vocabulary) -> bool:
-    """Whether a role ends on an office in the plural (``Commissioners``)."""
-    word = role.split()[-1].lower()
-    return word[-1:] == "s" and word[:-1] in v.role_words and word not in v.role_words
 
 
 _PLURAL_ARTICLE = lazy(r"^(?:les|the|des|ses|leurs|their)\s+", regex.I)

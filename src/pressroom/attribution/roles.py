@@ -12,7 +12,7 @@ from pressroom.lexicon import PACKAGED, WEEKDAYS_FR, first_forms
 from pressroom.text.patterns import lazy
 from pressroom.text.spaces import collapse
 
-__all__ = ["ING_CLAUSE", "JOURS", "clean_role", "participle", "stated_role"]
+__all__ = ["ING_CLAUSE", "JOURS", "clean_role", "participle", "plural_office", "stated_role"]
 
 MAX_ROLE = 140
 JOURS = "|".join(sorted(first_forms(PACKAGED, WEEKDAYS_FR)))
@@ -54,16 +54,20 @@ def _function_word_end(word: str, v: Vocabulary) -> bool:
     return word.lower() in v.function_words and not word.isupper()
 
 
+def plural_office(word: str, v: Vocabulary) -> bool:
+    """Whether a word is an office in the plural (``Commissioners``, ``ministres``)."""
+    lower = word.lower()
+    return lower.endswith("s") and lower not in v.role_words and lower[:-1] in v.role_words
+
+
 def _singular(role: str, v: Vocabulary) -> str:
     """A role whose office, its first word or its last in lower case, is in the plural
     (``ministres de …``, ``RNLI lifeguards``): said of one person, in the singular."""
     words = role.split(" ")
     for at in {0, len(words) - 1}:
-        lower = words[at].lower()
-        plural = lower.endswith("s") and lower not in v.role_words and lower[:-1] in v.role_words
         if at and _OF.search(" ".join(words[:at])):
             continue  # "maire d'un village de 200 habitants": whom the office is of
-        if plural and (at == 0 or words[at].islower()):
+        if plural_office(words[at], v) and (at == 0 or words[at].islower()):
             words[at] = words[at][:-1]
     return " ".join(words)
 

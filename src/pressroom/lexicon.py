@@ -41,6 +41,7 @@ WEEKDAYS_EN = "weekdays.en.txt"
 OFFICE_NAMES = "office-names.txt"
 BODIES_FR = "bodies.fr.txt"
 BODIES_EN = "bodies.en.txt"
+BODY_KINDS = "body-kinds.txt"
 DOCUMENTS_FR = "documents.fr.txt"
 DOCUMENTS_EN = "documents.en.txt"
 SPELLINGS_US = "spellings-us.en.txt"
@@ -65,6 +66,7 @@ WORKSPACE_LISTS = (
     OFFICE_NAMES,
     BODIES_FR,
     BODIES_EN,
+    BODY_KINDS,
     DOCUMENTS_FR,
     DOCUMENTS_EN,
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pressroom.attribution.bodies import article_left, body_named, document_owner
+from pressroom.attribution.bodies import article_left, body_named, document_owner, is_kind_only
 from pressroom.attribution.vocabulary import vocabulary
 from pressroom.lexicon import Lexicons
 
@@ -46,3 +46,24 @@ def test_an_acronym_names_the_one_body_whose_initials_it_is() -> None:
     texts = ("The Harbour Millers Association met on Monday.", "The HMA chose a new chair.")
     assert body_named("the HMA", texts, V) == "Harbour Millers Association"
     assert body_named("the XYZ", texts, V) is None
+
+
+@pytest.mark.parametrize(
+    ("descriptor", "kind_only"),
+    [
+        ("the firm", True),
+        ("le groupe", True),
+        ("l'ASBL", True),
+        ("le club.", True),
+        ("la mairie", False),  # the town's own: one the reader knows
+        ("the club's chairman", False),
+        ("the Harrow club", False),
+        ("firm", False),
+    ],
+)
+def test_a_kind_alone_stands_for_no_body_by_itself(descriptor: str, kind_only: bool) -> None:
+    assert is_kind_only(descriptor, V) is kind_only
+
+
+def test_every_kind_of_body_is_a_body_word() -> None:
+    assert V.body_kinds <= V.body_words

@@ -25,6 +25,7 @@ __all__ = [
     "is_body_descriptor",
     "is_body_name",
     "is_document",
+    "is_kind_only",
 ]
 
 # A run of capitalised words, with the small words a body's name holds inside it.
@@ -165,3 +166,11 @@ def is_document(descriptor: str, v: Vocabulary) -> bool:
     if len(words) > 1 and words[0].endswith(("'s", "’s")):
         words = words[1:]  # the owner's document
     return bool(words) and words[0].strip(".,").lower() in v.document_words
+
+
+def is_kind_only(descriptor: str, v: Vocabulary) -> bool:
+    """``the firm``, ``l'ASBL``: an article and a kind of body there are many of, alone;
+    it stands for a body only where ``body_named`` finds the text names one of that kind."""
+    found = DEFINITE.match(descriptor)
+    rest = descriptor[found.end() :].strip(" .,") if found else ""
+    return rest.replace("’", "'").lower() in v.body_kinds

@@ -32,6 +32,7 @@ from pressroom.attribution.bodies import (
     is_body_descriptor,
     is_body_name,
     is_document,
+    is_kind_only,
 )
 from pressroom.attribution.genders import gender_of
 from pressroom.attribution.names import (
@@ -213,6 +214,8 @@ def _descriptor(
         body = body_named(text, people.texts, v)
         if body is not None:
             return Attribution(body, None, "descriptor")
+        if is_kind_only(text, v):  # "the firm said" in a text naming several firms, or none
+            return Attribution(check=f"“{text}”: the text does not say which one by name")
     if _owned_body(text, v):  # "the mayor's office", "l'entourage du ministre": not the mayor
         return Attribution(text, None, "descriptor")
     lower, plain = text.lower(), one_body(text, v)  # "A Kent Fire Service spokesman"

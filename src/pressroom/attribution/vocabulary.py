@@ -24,6 +24,7 @@ from pressroom.attribution.verbs import verb_pattern
 from pressroom.lexicon import (
     BODIES_EN,
     BODIES_FR,
+    BODY_KINDS,
     COURTESY_TITLES,
     DOCUMENTS_EN,
     DOCUMENTS_FR,
@@ -75,6 +76,9 @@ class Vocabulary:
     office_subject: Any
     """A sentence opening on an office (``Le maire de Pénestin``), as ``office``."""
     body_words: frozenset[str]
+    body_kinds: frozenset[str]
+    """Body words for a kind there are many of (``firm``, ``club``, ``l'ASBL``):
+    alone after an article, they stand for the one such body the text names, or no one."""
     document_words: frozenset[str]
     office_names: dict[str, str]
     """Other names of an office (``chef de l'état`` -> ``président``), lower case."""
@@ -146,6 +150,7 @@ def vocabulary(lexicons: Lexicons) -> Vocabulary:
         role_words=role_words,
         occupation_words=occupations,
         body_words=words(lexicons, BODIES_EN, BODIES_FR),
+        body_kinds=words(lexicons, BODY_KINDS),
         document_words=words(lexicons, DOCUMENTS_EN, DOCUMENTS_FR),
         office_names={
             folded(name): office.strip().lower()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pressroom.attribution.rolename import split_role_name
+from pressroom.attribution.rolename import same_office, split_role_name
 from pressroom.attribution.vocabulary import vocabulary
 from pressroom.lexicon import Lexicons
 
@@ -37,3 +37,17 @@ def test_the_name_is_the_run_of_capitalised_words_at_the_end(
 )
 def test_a_places_office_in_letters_ends_the_name(phrase: str, name: str, role: str | None) -> None:
     assert split_role_name(phrase, V) == (name, role)
+
+
+@pytest.mark.parametrize(
+    ("head", "role", "same"),
+    [
+        ("president", "president of the club", True),
+        ("president", "vice president", False),
+        ("rc", "lakeside regional commissioner (rc)", True),  # the role spells it out
+        ("rc", "lakeside regional commissioner", False),
+        ("pm", "prime minister of the islands", True),
+    ],
+)
+def test_a_descriptor_names_the_office_of_a_role(head: str, role: str, same: bool) -> None:
+    assert same_office(head, role) is same

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pressroom.attribution.genders import agrees, gender_of, may_be, office_gender, with_gender
-from pressroom.attribution.names import PARTICLES, Gender, Person, surname, words_of
+from pressroom.attribution.names import PARTICLES, Gender, Person, surname, title_gender, words_of
 from pressroom.attribution.persons import first_name_gender, name_parts, person_like
 from pressroom.attribution.rolename import holds_office, same_office
 from pressroom.attribution.speakers import DETERMINER, is_title_surname
@@ -127,12 +127,15 @@ class People:
         """The person a sentence's surname subject stands for: someone named with that
         surname, else the one named with that first name (``Deputy president Rigathi
         stated`` after ``Rigathi Gachagua``); None when no one is (a capitalised word
-        opening a sentence is often a place or a thing: ``Inverness``, ``Government``)."""
+        opening a sentence is often a place or a thing: ``Inverness``, ``Government``); one
+        with a title (``Mr. Rugimbana told …``) is a person though named no other way."""
         known = self._by_surname(subject)
-        if known is not None and known.surname.lower() == subject.lower():
+        if known is not None and known.surname.lower() == surname(subject).lower():
             return known
-        firsts = [p for p in self.named if name_parts(p.name).first == subject]
-        return firsts[0] if len(firsts) == 1 else None
+        firsts = [p for p in self.named if name_parts(p.name).first == surname(subject)]
+        if len(firsts) == 1 or not is_title_surname(subject, self.vocabulary):
+            return firsts[0] if len(firsts) == 1 else None
+        return Person(str(subject), None, title_gender(subject, self.vocabulary))
 
     def _about(self, person: Person) -> None:
         self.seen[person.name] = self._at
@@ -251,9 +254,7 @@ class People:
         one being resolved, aside)."""
         self._settle()
         subjects = [p for p in self.subjects if office is None or p.name.lower() != office]
-        if subjects and subjects[-1].name in self.spoke:
-            return subjects[-1]
-        return None
+        return subjects[-1] if subjects and subjects[-1].name in self.spoke else None
 
     def _far(self, person: Person) -> bool:
         """Whether the text was last about this person too many paragraphs back."""
@@ -383,8 +384,7 @@ class People:
     def by_role(self, descriptor: str, gender: Gender = None) -> Person | None:
         """The last person named in the office, of ``gender`` (``la maire``) if given."""
         self._settle()
-        head = DETERMINER.sub("", descriptor.lower()).strip()
-        head = _FORMER.sub("", head)
+        head = _FORMER.sub("", DETERMINER.sub("", descriptor.lower()).strip())
         if not head:
             return None
         for person in reversed(self.named):

@@ -189,8 +189,8 @@ def same_office(head: str, role: str) -> bool:
         return not (before and before[-1].rstrip("-") in LESSER)
     if role.endswith("-" + head):  # "vice-président"
         return False
-    if _by_initials(head, role) or _office_initials(head, role):
-        return True
+    if _by_initials(head, role) or _office_initials(head, role) or f"({head})" in role:
+        return True  # "the rc" for "regional commissioner (rc)": the role spells it out
     return head.startswith(role) and not _COMPLEMENT.match(head[len(role) :])
 
 

@@ -145,12 +145,23 @@ def _subjects(
             continue
         alone = surname_subject(sentence, vocabulary)
         if alone is not None:
+            titled = _COURTESY.search(sentence, 0, _TITLE_REACH)
+            if titled is not None and titled["surname"] == alone:  # "Mr. Rugimbana told"
+                alone = f"{titled['title']} {alone}"
             subjects.append((start, Surname(alone)))
             continue
         office = office_subject(sentence, vocabulary)  # "Le maire de Pénestin poursuit …"
         if office is not None:
             subjects.append((start, office))
     return subjects
+
+
+# A courtesy title that shows a gender, before a surname near a sentence's start.
+_COURTESY = lazy(
+    r"\b(?P<title>(?:Mr|Mrs|Ms|Miss|Mme|Mlle)\.?|M\.)[\s\u00a0]+"
+    r"(?P<surname>(?:\p{Lu}['’]|Ma?c)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\b"
+)
+_TITLE_REACH = 120
 
 
 def _speech_by(

@@ -84,7 +84,7 @@ NOT_PERSON = frozenset(
     plc sa sas group groupe corporation corp holdings bank banque news daily magazine press
     presse media médias tv radio journal times post today gazette monde figaro street avenue
     rue road boulevard park parc airport aéroport station gare church église museum musée
-    terrace crescent chemin allée impasse quai
+    terrace crescent chemin allée impasse quai village
     library bibliothèque festival programme program fund fonds prize prix award awards day
     week year month north south east west nord sud est ouest
     fête fêtes journée journées semaine jeux salon foire fair show carnaval carnival

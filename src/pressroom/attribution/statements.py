@@ -28,13 +28,16 @@ STATEMENT_FROM = lazy(
     r"(?:statement|message|remarks|quote|comment|interview|reaction|speech|address)"
     r"(?:e?s)?[ \u00a0]+"
     r"(?:from|by|with)[ \u00a0]+|"
+    r"^(?:(?:the|following)[ \u00a0]+){0,2}(?:(?:statement|quote|remarks|comments?)[ \u00a0]+)?"
+    r"(?:(?:is|are|may[ \u00a0]+be|can[ \u00a0]+be)[ \u00a0]+)?attributable[ \u00a0]+to[ \u00a0]+|"
     r"^(?:(?:les|la|le|l['’])[ \u00a0]*)?(?:déclaration|message|mot|réaction|communiqué|"
     r"propos|parole|réponse|entretien|interview|discours|allocution)s?[ \u00a0]+"
     r"(?:de|du|d['’]|avec)[ \u00a0]*",
     regex.I,
 )
-"""A label before the speaker it introduces: ``Statement from the Chief``, ``Les
-déclarations de l'entraîneur X :``, ``Entretien avec X :``."""
+"""A label before the speaker it introduces: ``Statement from the Chief``, ``The
+following statement is attributable to X:``, ``Les déclarations de l'entraîneur X :``,
+``Entretien avec X :``."""
 
 _WORDS_EN = r"statement|remarks|message|speech|address|letter|op-ed"
 _WORDS_FR = r"déclaration|message|discours|allocution|intervention|lettre|tribune|mot"

@@ -8,7 +8,7 @@ import regex
 
 from pressroom.attribution.clauses import main_clause
 from pressroom.attribution.mentions import mentions
-from pressroom.attribution.names import Gender, Person, name_end
+from pressroom.attribution.names import POST_NOMINALS, Gender, Person, name_end
 from pressroom.attribution.persons import is_first_name, person_like
 from pressroom.attribution.rolename import OFFICE_OF, SPACES_AND_COMMAS
 from pressroom.attribution.speakers import is_title_surname
@@ -331,9 +331,18 @@ def _joined(text: str, mention: tuple[int, Person], end: int) -> bool:
 
 
 def _after_name(text: str, mention: tuple[int, Person], end: int) -> str | None:
-    """The words after a named person's name in ``text``, up to ``end``."""
+    """The words after a named person's name in ``text``, up to ``end``, past letters
+    after it (``Sydney Anderson MLA has …``)."""
     stop = name_end(text, mention)
-    return None if stop is None else text[stop:end]
+    if stop is None:
+        return None
+    letters = _LETTERS_AFTER.match(text, stop, end)
+    if letters is not None and letters["letters"].rstrip(".") in POST_NOMINALS:
+        stop = letters.end()
+    return text[stop:end]
+
+
+_LETTERS_AFTER = lazy(r"[ \u00a0]+(?P<letters>\p{Lu}[\p{L}.]+)(?=[ \u00a0,])")
 
 
 # "Claude Roy, président de X et plusieurs maires n'ont pas …": one of a plural subject.

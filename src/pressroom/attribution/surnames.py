@@ -37,7 +37,10 @@ def surname_subject(sentence: str, vocabulary: Vocabulary) -> str | None:
         found = None
         if intro is not None:
             ends = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, intro.end())]
-            shorter = (_SURNAME_SUBJECT.match(sentence[at:]) for at in reversed(ends[:-1]))
+            shorter = (  # "Following Dean Roe, Chancellor Lee took to the stage, stating:"
+                _SURNAME_SUBJECT.match(sentence[at:]) or _office_surname(sentence[at:], vocabulary)
+                for at in reversed(ends[:-1])
+            )
             found = next((f for f in shorter if f and is_surname(f["surname"], vocabulary)), None)
             # the surname opening the sentence, when a verb follows its first clause ("Hoyle
             # denied it, insisting") or the surname itself ("Pappin said Bury, who took

@@ -122,8 +122,7 @@ def _resolved(cue: Cue, people: People, v: Vocabulary) -> Attribution:
         and _NOT_A_NAME.match(subject.text)
         and people.by_surname(subject.text) is None  # "Speed said", "Bryant said": named
     ):
-        # "Interrogé sur …": a participle, not a name
-        return Attribution(check=f"“{subject.text}” is not a person's name")
+        return Attribution(check=f"“{subject.text}” is not a person's name")  # "Interrogé"
     of_place = subject.role and _OF_END.search(subject.role)
     if subject.kind == "name" and of_place and not person_like(subject.text):
         # "le président de la Côte d'Ivoire": an office, not a name
@@ -175,6 +174,8 @@ def _pronoun(subject: Subject, people: People) -> Attribution:
         return Attribution(check=f"“{subject.text}”: several people speak together")
     if subject.text in ("on", "we", "nous"):
         return NONE
+    if subject.text == "it":  # "A message on the website … It states:": not a person's
+        return Attribution(check="“it”: a thing or a body, not someone the text names")
     person, why = people.antecedent(subject.gender)
     if person is None:
         return Attribution(check=f"“{subject.text}”: {why}")
@@ -230,15 +231,13 @@ def _descriptor(
     person = people.by_role(text, "f" if determiner_gender(lower) == "f" else None)  # "la maire"
     if person is not None:
         people.add(person)
-        return Attribution(person.name, stated_role(person.role, v) or _as_role(text), "descriptor")
+        return _as_holder(person, text, v)
     office_name = other_office(text, v)
     if office_name:  # "le chef de l'État": the president the text named
         holders = people.holding(office_name)
         if len(holders) == 1:
             people.add(holders[0])
-            return Attribution(
-                holders[0].name, stated_role(holders[0].role, v) or _as_role(text), "descriptor"
-            )
+            return _as_holder(holders[0], text, v)
     short = len(text.split()) <= _EPITHET_WORDS
     if DEMONSTRATIVE.match(text) or (
         epithet and short and _EPITHET.match(text) and not _office(lower, v)
@@ -261,18 +260,14 @@ def _descriptor(
         if person is not None and (
             gender is None or gender_of(person) == gender or people.is_latest_subject(person)
         ):
-            return Attribution(
-                person.name, stated_role(person.role, v) or _as_role(text), "descriptor"
-            )
+            return _as_holder(person, text, v)
         return Attribution(check=f"“{text}”: {why or 'who is meant is not sure'}")
     if _office(lower, v):
         office = _office(lower, v)
         holders = [p for p in people.holding(office) if _holds_here(p, text, office)]
         if len(holders) == 1:
             people.add(holders[0])
-            return Attribution(
-                holders[0].name, stated_role(holders[0].role, v) or _as_role(text), "descriptor"
-            )
+            return _as_holder(holders[0], text, v)
         if holders:
             people.unnamed(text)
             return Attribution(
@@ -297,7 +292,7 @@ def _descriptor(
             # "« … », déclare X. … « … », affirme le premier vice-président": the speaker
             # just named, written again as an office the text gives no one else
             people.add(last)
-            return Attribution(last.name, stated_role(last.role, v) or _as_role(text), "descriptor")
+            return _as_holder(last, text, v)
         # anyone the text names, also with a first name the list does not know ("Micheál")
         named = [p for p in people.named if person_like(p.name) or p.role or _two_words(p)]
         if (definite or DEFINITE.match(text)) and named:
@@ -320,6 +315,11 @@ def _descriptor(
         people.speaking(text)
         return Attribution(text, None, "descriptor")
     return Attribution(check=f"“{text}” is not a person's name or office")
+
+
+def _as_holder(person: Person, text: str, v: Vocabulary) -> Attribution:
+    """The person a descriptor stands for, with their role, else the descriptor's office."""
+    return Attribution(person.name, stated_role(person.role, v) or _as_role(text), "descriptor")
 
 
 def _owned_body(descriptor: str, v: Vocabulary) -> bool:

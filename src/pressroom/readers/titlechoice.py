@@ -167,6 +167,7 @@ def _last_before_paragraph(lines: list[Line], first: int, end: int | None = None
                 longer
                 and not _wrapped(lines, i)
                 and not _heads_body(lines, found)
+                and not (_title_case_head(lines, found) and _SENTENCE_CASE.search(text))
                 and not _standfirst(lines, i)
             ):
                 found = i
@@ -190,6 +191,17 @@ def _heads_body(lines: list[Line], at: int) -> bool:
         return False  # "|Patrick J. Sullivan, Chairman": a table's cell
     body = (ln.text for ln in lines[at + 1 :] if is_paragraph(ln.text))
     return len(content_words(lines[at].text) & words_of_start(body)) >= 3
+
+
+def _title_case_head(lines: list[Line], at: int) -> bool:
+    """A headline in Title Case of five words or more that shares three with the paragraphs
+    under it (``DAERA Minister Promises To Help Farming Sector``): a longer line under it in
+    sentence case is its standfirst."""
+    text = lines[at].text
+    if len(text.split()) < _HEADLINE_WORDS or ":" in text or _SENTENCE_CASE.search(text):
+        return False  # not "RESEARCH SPOTLIGHT: St. Michael's Hospital", a kicker
+    body = (ln.text for ln in lines[at + 1 :] if is_paragraph(ln.text))
+    return len(content_words(text) & words_of_start(body)) >= 3
 
 
 _HEADLINE_WORDS = 5

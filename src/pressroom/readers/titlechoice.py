@@ -23,7 +23,7 @@ from pressroom.readers.titles import (
     is_paragraph,
     parse_or_none,
 )
-from pressroom.text.dates import has_date
+from pressroom.text.dates import WEEKDAY_NAMES, has_date
 from pressroom.text.patterns import lazy
 
 
@@ -65,6 +65,7 @@ def choose(
         and date_at is not None
         and is_candidate(lines[date_at].text)
         and not BYLINE.match(lines[date_at].text)  # "By Ann Roe, Political Editor, 9 Aug"
+        and not _WEEKDAY_END.search(lines[date_at].text)  # "DPI, Guyana, Wednesday, 27 …"
     ):
         rest = lines[:date_at] + lines[date_at + 1 :]
         return (None, rest) if title_stated else (lines[date_at], rest)
@@ -92,6 +93,10 @@ def choose(
             return lines[found], lines[:found] + lines[found + 1 :]
         return lines[found], lines[found + 1 :]
     return _around_date(lines, date_at, title_stated, bylines, labels)
+
+
+# A dateline's place and weekday before its date, not a headline: "DPI, Guyana, Wednesday".
+_WEEKDAY_END = lazy(r",\s*(?:" + "|".join(WEEKDAY_NAMES) + r")\s*,?\s*$", regex.I)
 
 
 def _first_candidate(lines: list[Line], labels: frozenset[int]) -> int:

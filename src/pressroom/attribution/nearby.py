@@ -150,7 +150,18 @@ def lead_in(body: str, lead: regex.Match[str], v: Vocabulary) -> Subject | None:
     subject = parse_subject(f"{who}, {rest}" if rest else who, v)
     if subject is None or subject.kind not in ("name", "surname", "descriptor"):
         return None
+    if subject.kind == "descriptor" and not _could_speak(subject.text, v):
+        return None  # "Pour le reste, …", "Pour l'instant, …": no one
     return subject
+
+
+def _could_speak(descriptor: str, v: Vocabulary) -> bool:
+    """A descriptor holding an office, an occupation or a body's word, or initials."""
+    words = [w.strip(".,").lower() for w in descriptor.replace("’", "'").split()]
+    words = [w.split("'")[-1] for w in words]  # "l'entraîneur"
+    return any(w in v.role_words or w in v.body_words for w in words) or any(
+        w.isupper() and len(w) > 1 for w in descriptor.split()
+    )
 
 
 _ON_BEHALF = lazy(

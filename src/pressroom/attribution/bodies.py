@@ -18,6 +18,7 @@ __all__ = [
     "DEFINITE",
     "DOCUMENT_OF",
     "OWNER_OF",
+    "QUOTED",
     "article_left",
     "body_named",
     "body_subject",
@@ -33,7 +34,8 @@ _RUN = lazy(
     r"\b\p{Lu}[\p{L}'’\-]*(?:[ \u00a0]+(?:(?:of|for|and|the|de|du|des|et|la|le|d['’])"
     r"[ \u00a0]+)?\p{Lu}[\p{L}'’\-]*){1,5}"
 )
-_QUOTED = lazy(r"[«“\"][^»”\"]*(?:[»”\"]|$)")
+QUOTED = lazy(r"[«“\"][^»”\"]*(?:[»”\"]|$)")
+"""A quotation (or one left open to the end): blanked out, the text's own words remain."""
 _ARTICLE = lazy(r"^(?:the|la|le|les|l['’])[ \u00a0]*", regex.I)
 
 
@@ -91,7 +93,7 @@ def _bodies(texts: tuple[str, ...], v: Vocabulary) -> frozenset[str]:
     Police``): a run that starts with one may go on into a person's name."""
     found: set[str] = set()
     for text in texts:
-        for run in _RUN.finditer(_QUOTED.sub(" ", text)):  # the text's words, not a speaker's
+        for run in _RUN.finditer(QUOTED.sub(" ", text)):  # the text's words, not a speaker's
             name = _ARTICLE.sub("", run.group())
             if _ends_on_body(name, v):  # "Chelsea Football Club"
                 found.add(name)

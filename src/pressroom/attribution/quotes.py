@@ -24,6 +24,7 @@ import regex
 
 from pressroom.attribution.before import SENTENCE_BREAK
 from pressroom.attribution.cues import find_cue
+from pressroom.attribution.fullnames import with_full_names
 from pressroom.attribution.markless import implied_marks
 from pressroom.attribution.mentions import mentions
 from pressroom.attribution.names import INITIALS
@@ -115,7 +116,7 @@ def extract_quotes(
     quotes = without_repeats(_without_non_names(with_pulled_speakers(quotes), texts))
     # an attributed fragment of three words ("un moment charnière") carries its speaker
     # on to the quotations after it, but is a term, not a quotation of the record
-    quotes = [q for q in quotes if _kept(q.text)]
+    quotes = with_full_names([q for q in quotes if _kept(q.text)], texts, v)
     return tuple(_with_known_roles(quotes, people, texts, v)), tuple(unclosed)
 
 

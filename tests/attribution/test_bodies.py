@@ -67,3 +67,12 @@ def test_a_kind_alone_stands_for_no_body_by_itself(descriptor: str, kind_only: b
 
 def test_every_kind_of_body_is_a_body_word() -> None:
     assert V.body_kinds <= V.body_words
+
+
+def test_an_acronym_is_the_body_the_text_spells_it_out_for() -> None:
+    texts = [
+        "Le Service de police de la Ville de Lorient (SPVL) a annoncé une enquête.",
+        "Lakeside Regional Commissioner (RC) Peter Odhiambo spoke.",
+    ]
+    assert body_named("le SPVL", texts, V) == "Service de police de la Ville de Lorient"
+    assert body_named("the RC", texts, V) is None  # an office's initials, not a body's

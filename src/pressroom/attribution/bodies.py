@@ -46,6 +46,7 @@ def body_named(descriptor: str, texts: Sequence[str], v: Vocabulary) -> str | No
     letters = DEFINITE.sub("", descriptor).strip()
     if INITIALS.match(letters):  # "the SMA": the one body whose initials they are
         named = {body for body in _bodies(tuple(texts), v) if _initials(body) == letters}
+        named = named or {n for text in texts if (n := _spelt_out(letters, text, v))}
         return named.pop() if len(named) == 1 else None
     words = [w.strip(".,").lower() for w in descriptor.replace("’", "'").split()]
     kinds = [i for i, w in enumerate(words) if w in v.body_words]
@@ -55,6 +56,26 @@ def body_named(descriptor: str, texts: Sequence[str], v: Vocabulary) -> str | No
         body for body in _bodies(tuple(texts), v) if body.lower().split()[-1] == words[kinds[0]]
     }
     return found.pop() if len(found) == 1 else None
+
+
+def _spelt_out(letters: str, text: str, v: Vocabulary) -> str | None:
+    """The body's name a text writes before an acronym in brackets, whose initials it is:
+    ``Le Service de police de la Ville de Québec (SPVQ)`` -> ``Service de police de la
+    Ville de Québec`` (a word in lower case may be one of its initials, never its first);
+    not an office's (``Regional Commissioner (RC)``), a name without a body's word."""
+    at = text.find(f"({letters})")
+    if at < 0:
+        return None
+    words = text[max(0, at - _SPELT_MAX) : at].split()
+    for start in range(len(words) - 1, -1, -1):
+        name = " ".join(words[start:])
+        if words[start][:1].isupper() and _initials(name) == letters:
+            named = {w.lower() for w in words[start:]}
+            return name if named & v.body_words and not named & v.role_words else None
+    return None
+
+
+_SPELT_MAX = 100
 
 
 def _initials(name: str) -> str:

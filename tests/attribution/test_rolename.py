@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pressroom.attribution.rolename import same_office, split_role_name
+from pressroom.attribution.rolename import office_field, same_office, split_role_name
 from pressroom.attribution.vocabulary import vocabulary
 from pressroom.lexicon import Lexicons
 
@@ -51,3 +51,27 @@ def test_a_places_office_in_letters_ends_the_name(phrase: str, name: str, role: 
 )
 def test_a_descriptor_names_the_office_of_a_role(head: str, role: str, same: bool) -> None:
     assert same_office(head, role) is same
+
+
+@pytest.mark.parametrize(
+    ("office", "name", "split"),
+    [
+        (
+            "Vice-Provost",
+            "Indigenous Engagement Robyn Roe",
+            ("Vice-Provost, Indigenous Engagement", "Robyn Roe"),
+        ),
+        (
+            "Leader of the Council",
+            "Cllr Mike Steptoe",
+            ("Leader of the Council", "Cllr Mike Steptoe"),
+        ),
+        ("President", "H.E. Peter Christian", ("President", "H.E. Peter Christian")),
+        ("Chair", "Mary Anne Lee", ("Chair", "Mary Anne Lee")),  # two first names
+        ("", "Indigenous Engagement Robyn Roe", ("", "Indigenous Engagement Robyn Roe")),
+    ],
+)
+def test_an_office_field_after_the_comma_is_no_part_of_the_name(
+    office: str, name: str, split: tuple[str, str]
+) -> None:
+    assert office_field(office, name, V) == split

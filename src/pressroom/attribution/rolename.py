@@ -266,6 +266,19 @@ def from_first_name(name: str, text: str, start: int, v: Vocabulary) -> tuple[st
     return " ".join(tokens[lead:]), text.find(tokens[lead], start)
 
 
+def office_field(office: str, name: str, v: Vocabulary) -> tuple[str, str]:
+    """An office and the name after its comma, with the words of the office's field that
+    open the name moved to the office (``Vice-Provost``, ``Indigenous Engagement Robyn
+    Roe`` -> ``Vice-Provost, Indigenous Engagement``, ``Robyn Roe``): words before a known
+    first name, none of them a first name, a title or an abbreviation (``Cllr``, ``H.E.``)."""
+    tokens = words_of(name)
+    lead = first_name_at(tokens) if office else 0
+    field = tokens[:lead]
+    if not lead or any(is_first_name(t) or "." in t or t.lower() in v.title_words for t in field):
+        return office, name
+    return f"{office}, {' '.join(field)}", " ".join(tokens[lead:])
+
+
 def first_name_at(tokens: list[str]) -> int:
     """Where a known first name is in a name's words after the first and before the last
     (``Children New Zealand John Bowis``: 3); 0 when none is."""

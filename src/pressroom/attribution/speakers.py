@@ -28,6 +28,7 @@ from pressroom.attribution.persons import is_first_name, person_like
 from pressroom.attribution.rolename import (
     CAP_TOKEN,
     SPACES_AND_COMMAS,
+    office_field,
     office_token,
     speaks_for_body,
     split_role_name,
@@ -153,6 +154,7 @@ def parse_subject(phrase: str, v: Vocabulary, *, before_verb: bool = False) -> S
         before = "" if _ASIDE_LEAD.match(before) else before
         if before and not v.office_word.search(before):
             before = ""  # "a day after the meeting, Ngozi Eze said": no office
+        before, whole_name = office_field(before, whole_name, v)  # "Vice-Provost, Research X"
         return _named(whole_name, DETERMINER.sub("", before) or None, segments[at + 1 :], v)
     of_body = _of_body(head, v) if DETERMINER.match(head) else None
     if of_body is not None and person_like(of_body.text):

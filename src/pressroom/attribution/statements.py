@@ -28,7 +28,7 @@ STATEMENT_FROM = lazy(
     r"(?:statement|message|remarks|quote|comment|interview|reaction|speech|address)"
     r"(?:e?s)?[ \u00a0]+"
     r"(?:from|by|with)[ \u00a0]+|"
-    r"^(?:(?:the|following)[ \u00a0]+){0,2}(?:(?:statement|quote|remarks|comments?)[ \u00a0]+)?"
+    r"^(?:(?:the|following)[ \u00a0]+){0,2}(?:(?:statements?|quotes?|remarks|comments?)[ \u00a0]+)?"
     r"(?:(?:is|are|may[ \u00a0]+be|can[ \u00a0]+be)[ \u00a0]+)?attributable[ \u00a0]+to[ \u00a0]+|"
     r"^(?:(?:les|la|le|l['’])[ \u00a0]*)?(?:déclaration|message|mot|réaction|communiqué|"
     r"propos|parole|réponse|entretien|interview|discours|allocution)s?[ \u00a0]+"

@@ -59,6 +59,8 @@ def scan(text: str) -> tuple[list[Span], int | None, str | None]:
             close = _doubled_close(text, i + 1, close)  # "« … ’’": two single marks close
             if char == "«":
                 close = _reversed_close(text, i + 1, close)
+            elif "“" in text[i + 1 : close if close > 0 else n]:
+                close = _curly_close(text, i + 1, close)
             if close < 0:
                 return spans, i, char
             end = close + (2 if text[close] == "’" else 1)
@@ -157,6 +159,16 @@ def _reversed_close(text: str, start: int, close: int) -> int:
             return at
         at = text.find("«", at + 1, end)
     return close
+
+
+def _curly_close(text: str, start: int, close: int) -> int:
+    """An opening “ written to close before its speech verb (``… priorities, “said X``,
+    ``… performance “ said Jones``), before the closing mark found (-1 if none)."""
+    found = _CURLY_SAID.search(text, start, len(text) if close < 0 else close)
+    return found.start() if found is not None else close
+
+
+_CURLY_SAID = lazy(r"“ ?(?:said|says|added|adds|stated|states|explained|noted|told)\b")
 
 
 def _find_close(text: str, start: int, closers: str) -> int:

@@ -14,6 +14,7 @@ from pressroom.attribution.before import (
     sentence_before,
 )
 from pressroom.attribution.bodies import DOCUMENT_OF, article_left
+from pressroom.attribution.clauses import past_opening
 from pressroom.attribution.inversion import (
     AS_SAID,
     as_said,
@@ -166,7 +167,8 @@ def _subject_then_verb(
     tail_words = len(cut_subject(rest[verb.end() :]).split())
     if not comma and tail_words > 6 and not _POINTS_BACK.match(after_verb):
         return None  # a new sentence, unless "X stated this at …": the words above
-    subject = parse_subject(head, v, before_verb=True)
+    # '"…." In previous talks, he also urged': the subject past the opening clause
+    subject = parse_subject(head if comma else past_opening(head), v, before_verb=True)
     return Cue(subject, "after-verb") if subject else None
 
 

@@ -17,6 +17,7 @@ from pressroom.attribution.surnames import (
     CONJUNCTION_START,
     INTRO,
     SAID_AT_END,
+    SURNAME,
     WHO,
     is_surname,
     surname_subject,
@@ -157,10 +158,7 @@ def _subjects(
 
 
 # A courtesy title that shows a gender, before a surname near a sentence's start.
-_COURTESY = lazy(
-    r"\b(?P<title>(?:Mr|Mrs|Ms|Miss|Mme|Mlle)\.?|M\.)[\s\u00a0]+"
-    r"(?P<surname>(?:\p{Lu}['’]|Ma?c)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\b"
-)
+_COURTESY = lazy(r"\b(?P<title>(?:Mr|Mrs|Ms|Miss|Mme|Mlle)\.?|M\.)[\s\u00a0]+" + SURNAME + r"\b")
 _TITLE_REACH = 120
 
 

@@ -9,7 +9,15 @@ from pressroom.attribution.names import CONJUNCTIONS, NOT_FIRST, SENTENCE_OPENER
 from pressroom.attribution.vocabulary import Vocabulary
 from pressroom.text.patterns import lazy
 
-__all__ = ["CONJUNCTION_START", "INTRO", "SAID_AT_END", "WHO", "is_surname", "surname_subject"]
+__all__ = [
+    "CONJUNCTION_START",
+    "INTRO",
+    "SAID_AT_END",
+    "SURNAME",
+    "WHO",
+    "is_surname",
+    "surname_subject",
+]
 
 # An opening clause before a sentence's subject: "Speaking at the fair in Athy, Co Kildare,".
 INTRO = lazy(r"^(?:[^,.;:]{1,100},\s*){1,3}")
@@ -62,13 +70,13 @@ _CLAUSE_END = lazy(r",\s*")
 
 
 # A surname written alone: "Matthews", "Grisé-Farand".
-_SURNAME = r"(?P<surname>(?:\p{Lu}['’]|Ma?c)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
+SURNAME = r"(?P<surname>(?:\p{Lu}['’]|Ma?c)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
 # What follows a surname that is a sentence's subject: its verb, not "and", "of".
 _THEN_VERB = r"\s+(?!(?:and|of|et|de)\b)\p{Ll}"
 # "Matthews told councillors …".
-_SURNAME_SUBJECT = lazy(r"^(?:(?:Mr|Mrs|Ms|Dr|M\.|Mme|Cr|Cllr|Clr)\.?\s+)?" + _SURNAME + _THEN_VERB)
+_SURNAME_SUBJECT = lazy(r"^(?:(?:Mr|Mrs|Ms|Dr|M\.|Mme|Cr|Cllr|Clr)\.?\s+)?" + SURNAME + _THEN_VERB)
 # "Mayor Brown said …", "Sheriff Meeks has …": an office written as a title before a surname.
-_OFFICE_SURNAME = lazy(r"^(?P<office>\p{Lu}\p{Ll}+(?:[\s-]\p{Ll}+)?)\s+" + _SURNAME + _THEN_VERB)
+_OFFICE_SURNAME = lazy(r"^(?P<office>\p{Lu}\p{Ll}+(?:[\s-]\p{Ll}+)?)\s+" + SURNAME + _THEN_VERB)
 
 
 def _office_surname(body: str, vocabulary: Vocabulary) -> regex.Match[str] | None:
@@ -82,17 +90,17 @@ def _office_surname(body: str, vocabulary: Vocabulary) -> regex.Match[str] | Non
 # A relative clause opening after a comma: ", qui a remplacé …", ", who chairs …".
 WHO = r",\s*(?:qui|who)\s"
 # "Regragui, qui a remplacé Mourad El Belkacemi, a souligné …": the surname is the subject.
-_SURNAME_WHO = lazy("^" + _SURNAME + WHO)
+_SURNAME_WHO = lazy("^" + SURNAME + WHO)
 # "Gandhi's speech was followed by applause.": the sentence is about the one who spoke.
 _SPEECH_OF = lazy(
-    "^" + _SURNAME + r"['’]s\s+(?:speech|remarks|comments|words|address|statement|message)\b"
+    "^" + SURNAME + r"['’]s\s+(?:speech|remarks|comments|words|address|statement|message)\b"
 )
 
 
 # Reported words signed at the end by a surname and a verb: "…, Block added."
 SAID_AT_END = lazy(
     r",[ \u00a0]+(?:(?:Mr|Mrs|Ms|Dr|Cllr|Cr)\.?[ \u00a0]+)?"
-    + _SURNAME
+    + SURNAME
     + r"[ \u00a0]+(?P<verb>\p{Ll}+)"
     r"(?:[ \u00a0]+(?:the|reporters|us|The)(?:[ \u00a0]+\p{Lu}\p{L}+){0,2})?[.!]?\s*$"
 )

@@ -186,7 +186,7 @@ def _last_before_paragraph(lines: list[Line], first: int, end: int | None = None
 
 
 def _heads_body(lines: list[Line], at: int) -> bool:
-    """A headline in sentence case of five words or more that shares two with the
+    """A headline in sentence case of five words or more that shares three with the
     paragraphs under it: a longer line under it is its standfirst or a caption, not the
     title. (A line of capitalised words may be a name or places above the headline.)"""
     text = lines[at].text
@@ -194,6 +194,11 @@ def _heads_body(lines: list[Line], at: int) -> bool:
         return False
     if not (text[0].isalnum() or text[0] in "'‘’\"“«"):
         return False  # "|Patrick J. Sullivan, Chairman": a table's cell
+    return _shares_with_body(lines, at)
+
+
+def _shares_with_body(lines: list[Line], at: int) -> bool:
+    """Whether the line at ``at`` shares three content words with the paragraphs under it."""
     body = (ln.text for ln in lines[at + 1 :] if is_paragraph(ln.text))
     return len(content_words(lines[at].text) & words_of_start(body)) >= 3
 
@@ -202,11 +207,9 @@ def _title_case_head(lines: list[Line], at: int) -> bool:
     """A headline in Title Case of five words or more that shares three with the paragraphs
     under it (``DAERA Minister Promises To Help Farming Sector``): a longer line under it in
     sentence case is its standfirst."""
-    text = lines[at].text
-    if len(text.split()) < _HEADLINE_WORDS or ":" in text or _SENTENCE_CASE.search(text):
-        return False  # not "RESEARCH SPOTLIGHT: St. Michael's Hospital", a kicker
-    body = (ln.text for ln in lines[at + 1 :] if is_paragraph(ln.text))
-    return len(content_words(text) & words_of_start(body)) >= 3
+    text = lines[at].text  # not "RESEARCH SPOTLIGHT: St. Michael's Hospital", a kicker
+    kicker = ":" in text or _SENTENCE_CASE.search(text)
+    return len(text.split()) >= _HEADLINE_WORDS and not kicker and _shares_with_body(lines, at)
 
 
 _HEADLINE_WORDS = 5

@@ -59,7 +59,7 @@ def scan(text: str) -> tuple[list[Span], int | None, str | None]:
             close = _doubled_close(text, i + 1, close)  # "« … ’’": two single marks close
             if char == "«":
                 close = _reversed_close(text, i + 1, close)
-            elif "“" in text[i + 1 : close if close > 0 else n]:
+            elif text.find("“", i + 1, n if close < 0 else close) >= 0:  # no copy of the text
                 close = _curly_close(text, i + 1, close)
             if close < 0:
                 return spans, i, char
